@@ -1,0 +1,107 @@
+"""Physical store designs. Their JSON is the ``stores`` list of ``schemawright design --json``
+(schema: ``docs/design.schema.json``), so field names here are a public contract."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, Field
+
+from schemawright.domain.model import Source
+
+
+class LogicalType(BaseModel):
+    """Dialect-neutral column type; ``emit.sql.<dialect>`` renders it."""
+
+    name: Literal[
+        "uuid", "bigint", "integer", "smallint", "text", "varchar", "char", "numeric", "boolean",
+        "date", "timestamptz", "interval", "json", "bytea", "inet",
+    ]
+    length: int | None = None
+    precision: int | None = None
+    scale: int | None = None
+
+
+class Column(BaseModel):
+    name: str
+    type: str  # rendered for the store's dialect (JSON contract)
+    logical: LogicalType
+    nullable: bool = False
+    default: str | None = None  # rendered SQL default expression
+    default_kind: Literal["none", "now", "uuid", "identity", "literal"] = "none"
+    comment: str = ""
+    source: Source = Field(default_factory=Source)
+
+
+class ForeignKey(BaseModel):
+    name: str
+    columns: list[str]
+    ref_table: str
+    ref_columns: list[str]
+    on_delete: Literal["CASCADE", "RESTRICT", "SET NULL", "NO ACTION"] = "RESTRICT"
+    reason: str = ""
+    source: Source = Field(default_factory=Source)
+
+
+class UniqueConstraint(BaseModel):
+    name: str
+    columns: list[str]
+    source: Source = Field(default_factory=Source)
+
+
+class Index(BaseModel):
+    name: str
+    columns: list[str]  # "-col" never appears here; see ``descending``
+    unique: bool = False
+    where: str | None = None  # rendered SQL predicate (identifiers quoted)
+    method: str = "btree"
+    descending: list[str] = Field(default_factory=list)
+    expressions: dict[str, str] = Field(default_factory=dict)  # column → expression kind, e.g. "lower"
+    purpose: str = ""
+    source: Source = Field(default_factory=Source)
+
+
+class Check(BaseModel):
+    name: str
+    expression: str  # rendered SQL (identifiers quoted for the dialect)
+    reason: str = ""
+    source: Source = Field(default_factory=Source)
+
+
+class Partition(BaseModel):
+    method: Literal["range", "list", "hash"] = "range"
+    column: str
+    interval: str = "month"
+    reason: str = ""
+
+
+class Table(BaseModel):
+    name: str
+    entity: str = ""
+    purpose: str = ""
+    columns: list[Column] = Field(default_factory=list)
+    primary_key: list[str] = Field(default_factory=list)
+    foreign_keys: list[ForeignKey] = Field(default_factory=list)
+    unique: list[UniqueConstraint] = Field(default_factory=list)
+    indexes: list[Index] = Field(default_factory=list)
+    checks: list[Check] = Field(default_factory=list)
+    partition: Partition | None = None
+    updated_at_trigger: bool = False
+    existing: bool = False  # already in the project; referenced, never created or dropped
+    source: Source = Field(default_factory=Source)
+
+    def column(self, name: str) -> Column | None:
+        return next((c for c in self.columns if c.name == name), None)
+
+
+class RelationalDesign(BaseModel):
+    kind: Literal["relational"] = "relational"
+    dialect: Literal["postgresql", "mysql", "sqlite"] = "postgresql"
+    tables: list[Table] = Field(default_factory=list)
+    seed: list[dict[str, Any]] = Field(default_factory=list)  # {"table": name, "values": {...}}
+
+    def table(self, name: str) -> Table | None:
+        return next((t for t in self.tables if t.name == name), None)
+
+    def new_tables(self) -> list[Table]:
+        return [t for t in self.tables if not t.existing]
