@@ -30,6 +30,12 @@ class Column(BaseModel):
     default: str | None = None  # rendered SQL default expression
     default_kind: Literal["none", "now", "uuid", "identity", "literal"] = "none"
     comment: str = ""
+    # Value domain, kept so generators (sample rows, validators, docs) need not parse SQL.
+    enum_values: list[str] = Field(default_factory=list)
+    minimum: float | None = None
+    maximum: float | None = None
+    max_length: int | None = None
+    sensitive: str = "none"  # none | personal | confidential | secret | payment
     source: Source = Field(default_factory=Source)
 
 
@@ -64,6 +70,14 @@ class Index(BaseModel):
 class Check(BaseModel):
     name: str
     expression: str  # rendered SQL (identifiers quoted for the dialect)
+    # Structured form of the same rule (so sample-row generators and reviewers need not parse SQL).
+    kind: Literal["enum", "range", "compare", "non_negative", "length", "custom"] = "custom"
+    column: str = ""
+    other: str = ""  # compare: column on the right-hand side
+    op: str = ""  # compare: ">", ">=", "<", "<="
+    values: list[str] = Field(default_factory=list)
+    minimum: float | None = None
+    maximum: float | None = None
     reason: str = ""
     source: Source = Field(default_factory=Source)
 
