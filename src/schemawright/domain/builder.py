@@ -1,0 +1,187 @@
+"""Accumulates findings from all extractors and merges them into one :class:`DomainModel`.
+
+Extractors only *add*; the builder decides how duplicates merge (first source wins for names, stronger
+facts win for flags), so extractor order never silently drops information.
+"""
+
+from __future__ import annotations
+
+import re
+
+from schemawright.domain.lexicon import Lexicon
+from schemawright.domain.model import (
+    AccessPattern,
+    Assumption,
+    Attribute,
+    CacheNeed,
+    Cardinality,
+    CheckRule,
+    DomainModel,
+    Entity,
+    Kind,
+    Relationship,
+    SeedRow,
+    Source,
+    StoreKind,
+    UniqueRule,
+)
+from schemawright.domain.naming import singular, snake
+
+_GENERIC_KINDS = {Kind.TEXT}
+
+
+class ModelBuilder:
+    def __init__(self, feature_id: str, feature_name: str, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        self.model = DomainModel(feature_id=feature_id, feature_name=feature_name)
+        self.out_of_scope_words: set[str] = set()
+
+    # -- entities -------------------------------------------------------------------------------------
+    def canonical(self, phrase: str) -> str:
+        name = singular(snake(phrase))
+        return self.lexicon.synonyms.get(name, name)
+
+    def find(self, phrase: str, *, exact: bool = False) -> Entity | None:
+        """Resolve a noun phrase to a known entity: exact, synonym, or (unless ``exact``) the phrase's
+        trailing noun(s): "the borrowing member" → member."""
+        name = self.canonical(phrase)
+        entity = self.model.entity(name)
+        if entity or exact:
+            return entity
+        # The head of "use of an ingredient in a recipe" is "use": never match past a preposition.
+        head = re.split(r"\s+(?:of|in|for|on|at|by|with|from|to|within)\s+", phrase.strip(), maxsplit=1)[0]
+        name = self.canonical(head)
+        entity = self.model.entity(name)
+        if entity:
+            return entity
+        parts = name.split("_")
+        for i in range(1, len(parts)):
+            tail = "_".join(parts[i:])
+            entity = self.model.entity(self.lexicon.synonyms.get(tail, tail))
+            if entity:
+                return entity
+        return None
+
+    def entity(self, phrase: str, source: Source, description: str = "") -> Entity | None:
+        name = self.canonical(phrase)
+        if not name or name in self.lexicon.not_entities or name in self.out_of_scope_words:
+            return None
+        existing = self.model.entity(name)
+        if existing:
+            if description and not existing.description:
+                existing.description = description
+            return existing
+        entity = Entity(name=name, description=description, source=source)
+        self.model.entities.append(entity)
+        return entity
+
+    def attribute(self, entity: Entity, attr: Attribute) -> Attribute:
+        if attr.name in ("id",):
+            return attr
+        current = entity.attribute(attr.name)
+        if current is None:
+            entity.attributes.append(attr)
+            return attr
+        current.unique = current.unique or attr.unique
+        current.required = current.required and attr.required
+        current.case_insensitive = current.case_insensitive or attr.case_insensitive
+        if current.kind in _GENERIC_KINDS and attr.kind not in _GENERIC_KINDS:
+            current.kind = attr.kind
+        if attr.enum_values and not current.enum_values:
+            current.enum_values = attr.enum_values
+            current.kind = Kind.ENUM
+        for field in ("minimum", "maximum", "max_length"):
+            if getattr(current, field) is None and getattr(attr, field) is not None:
+                setattr(current, field, getattr(attr, field))
+        if attr.sensitivity != "none":
+            current.sensitivity = attr.sensitivity
+        if not current.description:
+            current.description = attr.description
+        return current
+
+    # -- relationships --------------------------------------------------------------------------------
+    def relate(
+        self,
+        child: str,
+        parent: str,
+        source: Source,
+        *,
+        cardinality: Cardinality = Cardinality.MANY_TO_ONE,
+        required: bool = True,
+        role: str = "",
+        ownership: str = "reference",
+    ) -> Relationship | None:
+        if child == parent and not role:
+            role = "parent"
+        for rel in self.model.relationships:
+            same = rel.child == child and rel.parent == parent and rel.role == role
+            mirrored = (
+                cardinality is Cardinality.MANY_TO_MANY
+                and rel.cardinality is Cardinality.MANY_TO_MANY
+                and {rel.child, rel.parent} == {child, parent}
+            )
+            if same or mirrored:
+                if cardinality is Cardinality.ONE_TO_ONE:
+                    rel.cardinality = cardinality
+                if ownership == "owned":
+                    rel.ownership = "owned"
+                rel.required = rel.required and required
+                return rel
+            if (
+                cardinality is Cardinality.MANY_TO_ONE
+                and rel.child == parent
+                and rel.parent == child
+                and not role
+                and not rel.role
+            ):
+                return rel  # the same link said from the other side ("X has many Y" vs "Y belongs to X")
+        rel = Relationship(
+            child=child,
+            parent=parent,
+            cardinality=cardinality,
+            required=required,
+            role=role,
+            ownership=ownership,  # type: ignore[arg-type]
+            source=source,
+        )
+        self.model.relationships.append(rel)
+        return rel
+
+    # -- everything else ------------------------------------------------------------------------------
+    def unique(self, entity: str, attributes: list[str], source: Source, where: str = "") -> None:
+        for rule in self.model.uniques:
+            if rule.entity == entity and rule.attributes == attributes and rule.where == where:
+                return
+        self.model.uniques.append(UniqueRule(entity=entity, attributes=attributes, where=where, source=source))
+
+    def check(self, rule: CheckRule) -> None:
+        key = (rule.entity, rule.kind, rule.attribute, rule.other)
+        if any((c.entity, c.kind, c.attribute, c.other) == key for c in self.model.checks):
+            return
+        self.model.checks.append(rule)
+
+    def access(self, pattern: AccessPattern) -> None:
+        key = (pattern.entity, pattern.equality, pattern.sort, pattern.range)
+        if any((p.entity, p.equality, p.sort, p.range) == key for p in self.model.access_patterns):
+            return
+        self.model.access_patterns.append(pattern)
+
+    def cache(self, need: CacheNeed) -> None:
+        if any(c.purpose == need.purpose and c.entity == need.entity for c in self.model.cache_needs):
+            return
+        self.model.cache_needs.append(need)
+
+    def store(self, store: StoreKind) -> None:
+        if store not in self.model.declared_stores:
+            self.model.declared_stores.append(store)
+
+    def assume(self, text: str, source: Source | None = None) -> None:
+        if any(a.text == text for a in self.model.assumptions):
+            return
+        self.model.assumptions.append(Assumption(text=text, source=source or Source()))
+
+    def seed(self, row: SeedRow) -> None:
+        self.model.seed.append(row)
+
+    def build(self) -> DomainModel:
+        return self.model

@@ -1,0 +1,175 @@
+"""Reads a definition of one entity ("a physical copy of a book held at one branch, with a barcode") into
+attributes and relationships. Used for glossary/key-entity bullets, table purposes and prose clauses that
+are already known to be about one entity."""
+
+from __future__ import annotations
+
+import re
+
+from schemawright.domain.builder import ModelBuilder
+from schemawright.domain.model import Cardinality, Entity, Kind, Source
+from schemawright.domain.naming import snake
+from schemawright.domain.phrases import inline_enums, parse_attribute, split_list, strip_articles
+
+_DET = r"(?:one|a|an|the|exactly one|a single|single|its|their|another|some)"
+_PARENT_VERB = (
+    r"(?:written|created|owned|made|opened|placed|bought|purchased|held|kept|authored|submitted|uploaded|"
+    r"sent|booked|raised|issued|registered|managed|run|hosted|organi[sz]ed|assigned|belongs?|belonging|"
+    r"located|stored|filed|posted|reported|recorded|triggered|measured|taken|played|given|received|"
+    r"borrowed|reserved|scheduled|attached|linked|published|signed)"
+)
+# "<verb> by/to/at/in one X" → entity refers to X.
+_VERB_REF = re.compile(
+    rf"\b{_PARENT_VERB}\s+(?:to|by|at|in|on|for|from|under|with|into|of)\s+{_DET}\s+([a-z][\w -]*?)(?=$|[,;.()]|\s+(?:and|or|by|with|at|in|on|for|of|who|which|that)\b)",
+    re.I,
+)
+# "of one X", "in one X", "within a X", "at one X", "for one X", "per X", "by one X"
+_PREP_REF = re.compile(
+    rf"\b(?:of|in|within|at|for|by|from|to|under|inside|on)\s+{_DET}\s+([a-z][\w -]*?)(?=$|[,;.()]|\s+(?:and|or|by|with|at|in|on|for|of|who|which|that|held)\b)",
+    re.I,
+)
+_HAS_MANY = re.compile(
+    r"\b(?:has|have|contains?|includes?|consists? of|holds?|keeps?|lists?)\s+(?:many|several|multiple|"
+    r"one or more|any number of|zero or more|a list of|a set of|some|its|their)?\s*([a-z][\w ,-]*?)(?=$|[;.]|\s+(?:with|that|which|who)\b)",
+    re.I,
+)
+_WITH = re.compile(r"\b(?:with|having|including|records?|stores?|keeps?|tracks?)\s+(.+)$", re.I)
+_IDENTIFIED = re.compile(r"\bidentified by\s+(?:its\s+|an?\s+|the\s+)?([\w ]+?)(?=$|[,;.]|\s+(?:with|and)\b)", re.I)
+_UNIQUE_BY = re.compile(r"\bunique (?:by|per|on)\s+(?:its\s+)?([\w ]+?)(?=$|[,;.])", re.I)
+_IS_A = re.compile(r"^(?:the|a|an)\s+([\w ]+?)\s+who\b", re.I)
+
+
+def describe(builder: ModelBuilder, entity: Entity, text: str, source: Source) -> None:
+    """Apply every clause of ``text`` to ``entity``."""
+    text = inline_enums(text.strip(), builder.lexicon)
+    for clause in re.split(r";|\.\s+|\.$", text):
+        clause = clause.strip()
+        if clause:
+            _clause(builder, entity, clause, source)
+
+
+def _clause(builder: ModelBuilder, entity: Entity, clause: str, source: Source) -> None:
+    lex = builder.lexicon
+    consumed = clause
+    for m in _IDENTIFIED.finditer(clause):
+        attr = parse_attribute(m.group(1), lex, source)
+        if attr:
+            attr.unique = True
+            builder.attribute(entity, attr)
+        consumed = consumed.replace(m.group(0), " ")
+    for m in _UNIQUE_BY.finditer(clause):
+        attr = parse_attribute(m.group(1), lex, source)
+        if attr:
+            attr.unique = True
+            builder.attribute(entity, attr)
+        consumed = consumed.replace(m.group(0), " ")
+    # References to other entities.
+    for pattern in (_VERB_REF, _PREP_REF):
+        for m in pattern.finditer(consumed):
+            target = builder.find(m.group(1))
+            if target is not None and target.name != entity.name:
+                owned = bool(re.search(r"\b(?:within|inside|consists?|part of)\b", m.group(0), re.I))
+                builder.relate(entity.name, target.name, source, ownership="owned" if owned else "reference")
+                consumed = consumed.replace(m.group(0), " ")
+    for m in _HAS_MANY.finditer(consumed):
+        handled = False
+        for part in split_list(m.group(1)):
+            child = builder.find(part)
+            if child is not None and child.name != entity.name:
+                builder.relate(child.name, entity.name, source, ownership="owned")
+                handled = True
+        if handled:
+            consumed = consumed.replace(m.group(0), " ")
+    # Attribute lists: "with A, B and C", a parenthesised list, or a bare list ("amount and unit of …").
+    lists: list[str] = []
+    m = _WITH.search(consumed)
+    if m:
+        lists.append(m.group(1))
+        head = consumed[: m.start()]
+    else:
+        head = consumed
+    paren = re.match(r"^[^()]*\(([^()]+)\)\s*$", head.strip())
+    if paren and "," in paren.group(1):
+        lists.append(paren.group(1))
+    elif not _IS_A.match(head.strip()) and not re.match(r"^\s*(?:a|an|the)\s", head):
+        has = re.match(r"^\s*(?:has|have|with)\s+(.+)$", head.strip(), re.I)
+        lists.append(has.group(1) if has else head)
+    for chunk in lists:
+        for part in split_list(chunk):
+            _attribute_or_reference(builder, entity, part, source)
+
+
+_ROLE_OF = re.compile(
+    r"^(?:the\s+)?(?:[\w ]+'s\s+)?([\w ]+?)\s*(?:\((?:another|an?|the|also an?)\s+([\w ]+)\)|,?\s+who is (?:also )?(?:an?|the)\s+([\w ]+))\s*$",
+    re.I,
+)
+
+
+def _attribute_or_reference(builder: ModelBuilder, entity: Entity, part: str, source: Source) -> None:
+    core = strip_articles(part)
+    if not core:
+        return
+    listed = re.match(r"^([^()]*)\(([^()]*,[^()]*)\)\s*$", core)
+    if listed and builder.lexicon.kind_for_name(snake(strip_articles(listed.group(1)))) is not Kind.ENUM:
+        # "a library card (card number, name, email, phone)": the list holds the attributes.
+        for item in split_list(listed.group(2)):
+            _attribute_or_reference(builder, entity, item, source)
+        return
+    role = _ROLE_OF.match(core)
+    if role:
+        parent = builder.find(role.group(2) or role.group(3), exact=True)
+        if parent is not None:
+            role_name = snake(strip_articles(role.group(1)))
+            same = role_name == parent.name
+            builder.relate(entity.name, parent.name, source, role="" if same else role_name,
+                           required=parent.name != entity.name)
+            return
+    target = builder.find(core, exact=True)
+    if target is not None and target.name != entity.name and len(core.split()) <= 3:
+        builder.relate(entity.name, target.name, source)
+        return
+    attr = parse_attribute(part, builder.lexicon, source)
+    if attr is not None:
+        builder.attribute(entity, attr)
+
+
+def relation_phrase(builder: ModelBuilder, entity: Entity, text: str, source: Source) -> None:
+    """BMAD "Relationships:" bullets: "Belongs to one event", "Has many tickets", "Bought in one order by
+    one attendee" (a chain: the order is made by the attendee)."""
+    lowered = text.lower()
+    chain = re.search(rf"\bin\s+{_DET}\s+([\w ]+?)\s+by\s+{_DET}\s+([\w ]+)", lowered)
+    if chain:
+        middle = builder.entity(chain.group(1), source) or builder.find(chain.group(1))
+        last = builder.find(chain.group(2)) or builder.entity(chain.group(2), source)
+        if middle and last:
+            builder.relate(entity.name, middle.name, source)
+            builder.relate(middle.name, last.name, source)
+            builder.assume(
+                f"'{middle.name}' is not described in the spec; created from \"{text.strip()}\" with no "
+                "attributes of its own beyond its links.",
+                source,
+            )
+            return
+    many = re.search(r"\b(?:has|have|contains?|includes?)\s+(?:many|several|multiple|one or more|any number of)\s+([\w ]+)", lowered)
+    if many:
+        child = builder.find(many.group(1))
+        if child:
+            builder.relate(child.name, entity.name, source)
+        return
+    many_many = re.search(r"\bmany[- ]to[- ]many\b.*?\b(?:with|to)\s+([\w ]+)", lowered)
+    if many_many:
+        other = builder.find(many_many.group(1))
+        if other:
+            builder.relate(entity.name, other.name, source, cardinality=Cardinality.MANY_TO_MANY)
+        return
+    optional = bool(re.search(r"\b(?:optional(?:ly)?|may|can be|zero or one|0\.\.1)\b", lowered))
+    found = False
+    for m in re.finditer(rf"(?:{_DET}\s+)([a-z][\w ]*?)(?=$|[,;.]|\s+(?:and|by|with|at|in|on|for|of)\b)", lowered):
+        target = builder.find(m.group(1))
+        if target is None:
+            target = builder.entity(m.group(1), source) if re.search(r"\bone\b", m.group(0)) else None
+        if target and target.name != entity.name:
+            builder.relate(entity.name, target.name, source, required=not optional)
+            found = True
+    if not found:
+        describe(builder, entity, text, source)

@@ -1,0 +1,271 @@
+"""Free-form requirements: sentences in stories, FR lines, EARS criteria, business-logic bullets, prose.
+
+Rule-based and deterministic: each rule is a sentence pattern that adds entities, attributes,
+relationships, constraints, access patterns or key-value needs, citing the sentence's line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from schemawright.domain.builder import ModelBuilder
+from schemawright.domain.describe import describe
+from schemawright.domain.model import AccessPattern, Attribute, CacheNeed, Cardinality, CheckRule, Kind, Source
+from schemawright.domain.naming import singular, snake
+from schemawright.domain.phrases import inline_enums, parse_attribute, split_list, strip_articles
+from schemawright.domain.scope import duration_seconds
+from schemawright.spec.document import SpecDocument
+
+_SKIP_SECTIONS = ("ui requirements", "frontend", "api endpoints", "navigation", "accessibility", "styling",
+                  "dependencies", "success criteria", "measurable outcomes")
+_NP = r"(?:an?|the|each|every|one)?\s*([a-z][a-z -]{1,40}?)"
+_RECORD = re.compile(
+    rf"\b(?:for|on)\s+(?:each|every)\s+([a-z][a-z -]{{1,30}}?),?\s+(?:we|the system|it|you)\s+(?:must\s+|should\s+|shall\s+|will\s+)?"
+    r"(?:record|keep|store|track|capture|save|log|hold)s?\s+(.+)$",
+    re.I,
+)
+_STORE_WITH = re.compile(
+    r"\b(?:store|record|keep|track|manage|save|persist)s?\s+([a-z][a-z -]{1,30}?)\s+(?:with|including|that have|having)\s+(.+)$",
+    re.I,
+)
+_HAS_LIST = re.compile(
+    rf"^(?:(?:an?|the|each|every)\s+)([a-z][a-z -]{{1,30}}?)\s+(?:has|have|holds?|stores?|contains?|records?|keeps?|carries)\s+(.+)$",
+    re.I,
+)
+_BELONGS = re.compile(
+    rf"\b{_NP}\s+(?:belongs?|belonging)\s+to\s+(?:one|a|an|the|exactly one|a single)\s+([a-z][a-z -]{{1,30}}?)(?=$|[,;.]|\s+(?:and|who|which|that|with)\b)",
+    re.I,
+)
+_HAS_MANY = re.compile(
+    rf"\b{_NP}\s+(?:can\s+|may\s+)?(?:has|have|contains?|includes?|owns?|holds?)\s+(?:many|several|multiple|one or more|any number of|zero or more|a number of)\s+([a-z][a-z -]{{1,30}}?)(?=$|[,;.:]|\s+(?:and|who|which|that|with|each)\b)",
+    re.I,
+)
+_M2M = re.compile(
+    r"\b(?:any number of|many|several|multiple)\s+([a-z][a-z -]{1,30}?)\s*[;,]\s*(?:and\s+)?(?:a|an|each)\s+([a-z][a-z -]{1,30}?)\s+can\s+be\s+\w+\s+by\s+(?:many|several|multiple|any number of)\s+([a-z][a-z -]{1,30}?)\b",
+    re.I,
+)
+_RETENTION = re.compile(
+    r"\b([a-z][a-z ]{1,30}?)\s+(?:data\s+)?older than\s+(\d+|a|an|one|two|three|seven|ten|twelve|thirty|ninety)\s+(second|minute|hour|day|week|month|year)s?\s+(?:is|are)\s+(?:dropped|deleted|removed|purged|archived|expired)",
+    re.I,
+)
+_VOLUME = re.compile(
+    r"(?:about|around|roughly|up to|approximately|~)?\s*([\d][\d,.]*)\s*(million|thousand|k|m)?\s+([a-z][a-z ]{1,30}?)\s+(?:a|per)\s+(day|month|year|hour)",
+    re.I,
+)
+_UNIQUE_SENTENCE = re.compile(r"^\s*(?:the\s+|an?\s+)?([a-z][a-z ]{1,30}?)\s+must be unique(?:\s*\(([^)]*)\))?", re.I)
+
+
+def sentences(doc: SpecDocument, b: ModelBuilder) -> Iterator[tuple[str, Source]]:
+    for block in doc.blocks:
+        if block.kind not in ("paragraph", "bullet"):
+            continue
+        if block.in_section(*b.lexicon.out_of_scope_sections) or block.in_section(*_SKIP_SECTIONS):
+            continue
+        text = re.sub(r"^\s*(?:\*\*)?(?:FR|NFR|SC|BR|DR|R)[-\s]?\d+[a-z]?(?:\*\*)?\s*:\s*", "", block.text)
+        for sentence in re.split(r"(?<=[.!?])\s+(?=[A-Z])", text):
+            sentence = sentence.strip()
+            if sentence:
+                yield sentence, Source(line=block.line, text=sentence[:200])
+
+
+def _clean_subject(text: str) -> str:
+    text = re.sub(r"^(?:the system|system)\s+(?:must|shall|should|will)\s+", "", text.strip(), flags=re.I)
+    return strip_articles(text)
+
+
+def prose(doc: SpecDocument, b: ModelBuilder) -> None:
+    for sentence, src in sentences(doc, b):
+        _sentence(b, sentence, src)
+
+
+def _sentence(b: ModelBuilder, sentence: str, src: Source) -> None:
+    s = inline_enums(sentence, b.lexicon)
+    s = re.sub(r"\b(?:MUST|SHALL|SHOULD)\b", lambda m: m.group(0).lower(), s)
+    m = _RECORD.search(s)
+    if m:
+        entity = b.entity(m.group(1), src)
+        if entity:
+            describe(b, entity, "with " + m.group(2), src)
+    m = _STORE_WITH.search(s)
+    if m:
+        entity = b.entity(_clean_subject(m.group(1)), src)
+        if entity:
+            describe(b, entity, "with " + m.group(2), src)
+    for clause in re.split(r";\s*", s):
+        m = _HAS_LIST.search(clause.strip())
+        if m:
+            subject = _clean_subject(m.group(1))
+            items = split_list(re.split(r"\s+(?:and\s+)?belongs?\s+to\b", m.group(2))[0])
+            attrs = [parse_attribute(i, b.lexicon, src) for i in items]
+            known = b.find(subject)
+            if known is not None or sum(a is not None for a in attrs) >= 2:
+                entity = known or b.entity(subject, src)
+                if entity:
+                    describe(b, entity, "with " + m.group(2), src)
+    for m in _BELONGS.finditer(s):
+        child = b.find(_clean_subject(m.group(1))) or None
+        parent_phrase = re.sub(r"\s+who\b.*$", "", m.group(2))
+        parent = b.find(parent_phrase) or b.entity(parent_phrase, src)
+        if child and parent and child.name != parent.name:
+            b.relate(child.name, parent.name, src)
+    for m in _HAS_MANY.finditer(s):
+        parent = b.find(_clean_subject(m.group(1)))
+        child = b.find(m.group(2))
+        if parent and child and parent.name != child.name:
+            b.relate(child.name, parent.name, src)
+    m = _M2M.search(s)
+    if m:
+        left, right = b.find(m.group(3)), b.find(m.group(1))
+        if left and right:
+            b.relate(left.name, right.name, src, cardinality=Cardinality.MANY_TO_MANY)
+    _constraints(b, s, src)
+    _volumes(b, s, src)
+    _caches(b, s, src)
+
+
+def _constraints(b: ModelBuilder, s: str, src: Source) -> None:
+    m = _UNIQUE_SENTENCE.search(s)
+    if m:
+        name = snake(strip_articles(m.group(1)))
+        for entity in b.model.entities:
+            attr = entity.attribute(name)
+            if attr:
+                attr.unique = True
+                if m.group(2) and "insensitive" in m.group(2).lower():
+                    attr.case_insensitive = True
+    if re.search(r"\bpasswords?\b.*\b(?:never stored|hash)", s, re.I):
+        for entity in b.model.entities:
+            for attr in entity.attributes:
+                if attr.name == "password":
+                    attr.name, attr.kind = "password_hash", Kind.PASSWORD
+    m = re.search(r"\bone\s+([a-z ]+?)\s+per\s+([a-z ]+?)(?:\s*[,;.]|$)", s, re.I)
+    if m:
+        entity, parent = b.find(m.group(1)), b.find(m.group(2))
+        if entity and parent:
+            b.relate(entity.name, parent.name, src, cardinality=Cardinality.ONE_TO_ONE)
+    m = re.search(r"\bonly one\s+([a-z ]+?)\s+per\s+([a-z ]+?)\s+may\s+(?:start|begin|be valid)\s+on\s+(?:a given|the same)\s+(\w+)", s, re.I)
+    if m:
+        entity, parent = b.find(m.group(1)), b.find(m.group(2))
+        if entity and parent:
+            date_attr = next((a.name for a in entity.attributes if a.kind is Kind.DATE), None)
+            if date_attr:
+                b.unique(entity.name, [parent.name, date_attr], src)
+
+
+def _volumes(b: ModelBuilder, s: str, src: Source) -> None:
+    m = _RETENTION.search(s)
+    if m:
+        entity = b.find(m.group(1))
+        seconds = duration_seconds(m.group(2), m.group(3))
+        if entity and seconds:
+            entity.retention_days = max(1, seconds // 86400)
+            entity.append_only = True
+    for m in _VOLUME.finditer(s):
+        entity = b.find(m.group(3))
+        if entity is None:
+            continue
+        n = float(m.group(1).replace(",", ""))
+        mult = {"million": 1e6, "m": 1e6, "thousand": 1e3, "k": 1e3}.get((m.group(2) or "").lower(), 1)
+        per = {"hour": 720, "day": 30, "month": 1, "year": 1 / 12}[m.group(4).lower()]
+        entity.volume_per_month = int(n * mult * per)
+
+
+def _caches(b: ModelBuilder, s: str, src: Source) -> None:
+    low = s.lower()
+    if "redis" in low or re.search(r"\bcached?\b", low):
+        m = re.search(r"cached?\s+(?:in redis\s+)?for\s+(\d+|a|an|one)\s+(second|minute|hour|day|week)s?", low)
+        if m and "cache" in low:
+            ttl = duration_seconds(m.group(1), m.group(2))
+            sliding = bool(re.search(r"after the last (?:use|access|read)|since last|sliding", low))
+            target = _first_entity_in(b, s)
+            b.cache(CacheNeed(purpose="cache", entity=target, ttl_seconds=ttl, sliding=sliding,
+                              description=s, source=src))
+    m = re.search(
+        r"at most\s+(\d+)\s+([a-z ]+?)\s+per\s+(second|minute|hour|day)(?:\s+per\s+([a-z ]+?))?(?=[;,.]|$)", low
+    )
+    if m:
+        window = duration_seconds("1", m.group(3))
+        b.cache(CacheNeed(purpose="rate_limit", entity=singular(snake(m.group(2))), limit=int(m.group(1)),
+                          window_seconds=window, ttl_seconds=window,
+                          key_parts=[snake(m.group(4))] if m.group(4) else [], description=s, source=src))
+
+
+def _first_entity_in(b: ModelBuilder, s: str) -> str:
+    for word in re.findall(r"[a-z]+(?:[ -][a-z]+)?", s.lower()):
+        entity = b.find(word)
+        if entity:
+            return entity.name
+    return ""
+
+
+def security_and_audit(doc: SpecDocument, b: ModelBuilder) -> None:
+    """Confidential fields to encrypt, logged reads (an audit table), never-hard-deleted entities."""
+    for sentence, src in sentences(doc, b):
+        low = sentence.lower()
+        if re.search(r"\b(?:confidential|encrypt\w*|sensitive)\b", low):
+            for entity in b.model.entities:
+                for attr in entity.attributes:
+                    words = attr.name.replace("_", " ")
+                    stem = words.rsplit(" ", 1)[-1]
+                    if words in low or (len(stem) > 3 and re.search(rf"\b{stem}s?\b", low)):
+                        if attr.kind in (Kind.MONEY, Kind.DECIMAL, Kind.INTEGER) and "amount" not in low and "salar" not in low:
+                            continue
+                        attr.sensitivity = "confidential"
+                        if attr.kind is not Kind.MONEY or "encrypt" in low:
+                            attr.kind = Kind.ENCRYPTED
+        if re.search(r"\b(?:read|access|view)\w*\b.*\b(?:is|are)\s+logged|\baudit", low):
+            entity = _first_entity_in(b, sentence)
+            if entity:
+                b.model.audit_entities.append(entity)
+                b.assume(f"Reads of {entity} data are logged in an append-only access log table.", src)
+        m = re.search(r"\b([a-z ]+?)\s+(?:are|is)\s+kept\s+for\s+(\d+)\s+(year|month|day)s?.*never\s+hard[- ]deleted", low)
+        if m or "soft delete" in low or "soft-delete" in low:
+            entity = b.find(re.sub(r"^(?:terminated|deleted|inactive|archived)\s+", "", m.group(1))) if m else None
+            entity = entity or (b.find(_first_entity_in(b, sentence)) if not m else None)
+            if entity:
+                entity.soft_delete = True
+                if m:
+                    seconds = duration_seconds(m.group(2), m.group(3))
+                    entity.retention_days = seconds // 86400 if seconds else None
+
+
+def ranges(b: ModelBuilder) -> None:
+    """Range attributes become CHECK rules; enum attributes become enum rules."""
+    for entity in b.model.entities:
+        for attr in entity.attributes:
+            _attribute_checks(b, entity.name, attr)
+
+
+def _attribute_checks(b: ModelBuilder, entity: str, attr: Attribute) -> None:
+    if attr.kind is Kind.ENUM and attr.enum_values:
+        b.check(CheckRule(entity=entity, kind="enum", attribute=attr.name, values=attr.enum_values, source=attr.source))
+    if attr.minimum is not None or attr.maximum is not None:
+        b.check(CheckRule(entity=entity, kind="range", attribute=attr.name, minimum=attr.minimum,
+                          maximum=attr.maximum, source=attr.source))
+    elif attr.kind in (Kind.MONEY, Kind.COUNT, Kind.DURATION):
+        b.check(CheckRule(entity=entity, kind="non_negative", attribute=attr.name, source=attr.source))
+
+
+def access_patterns(doc: SpecDocument, b: ModelBuilder) -> None:
+    """"searchable by X", "filter by X", "look up by X", "ordered by X and Y", "per day for one link"."""
+    for sentence, src in sentences(doc, b):
+        low = sentence.lower()
+        for m in re.finditer(r"\b([a-z]+(?: [a-z]+)?)\s+(?:must be |are |is |can be )?(?:searchable|searched|filtered|looked up|found|queried)\s+by\s+([a-z ]+?)(?=$|[,;.]|\s+(?:returns|in|and|must)\b)", low):
+            entity, by = b.find(m.group(1)), m.group(2)
+            if entity:
+                _by(b, entity.name, by, src)
+        m = re.search(r"\blooking up (?:an? |the )?([a-z ]+?) by (?:its |their )?([a-z ]+?)(?=$|[,;.]|\s+must)", low)
+        if m:
+            entity = b.find(m.group(1))
+            if entity:
+                _by(b, entity.name, m.group(2), src)
+
+
+def _by(b: ModelBuilder, entity: str, phrase: str, src: Source) -> None:
+    target = b.find(phrase)
+    if target is not None and target.name != entity:
+        b.access(AccessPattern(entity=entity, equality=[target.name], source=src, description=src.text))
+        return
+    name = snake(strip_articles(phrase))
+    b.access(AccessPattern(entity=entity, equality=[name], source=src, description=src.text))

@@ -1,0 +1,58 @@
+"""Loads the curated lexicon (``lexicon.yaml``) once per analysis and answers kind questions."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from schemawright.domain.model import Kind
+
+
+@dataclass(frozen=True)
+class PhraseRule:
+    pattern: re.Pattern[str]
+    name: str
+    kind: Kind
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    name_kinds: list[tuple[re.Pattern[str], Kind]]
+    type_kinds: dict[str, Kind]
+    phrases: list[PhraseRule]
+    not_entities: frozenset[str]
+    synonyms: dict[str, str]
+    entity_sections: tuple[str, ...]
+    out_of_scope_sections: tuple[str, ...]
+    unique_by_default: frozenset[str]
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def kind_for_name(self, name: str) -> Kind | None:
+        for pattern, kind in self.name_kinds:
+            if pattern.search(name):
+                return kind
+        return None
+
+    def kind_for_type(self, declared: str) -> Kind | None:
+        word = re.split(r"[\s(<\[|,]", declared.strip().lower(), maxsplit=1)[0]
+        return self.type_kinds.get(word.rstrip("?"))
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    raw = yaml.safe_load(resources.files("schemawright.domain").joinpath("lexicon.yaml").read_text("utf-8"))
+    return Lexicon(
+        name_kinds=[(re.compile(r["pattern"]), Kind(r["kind"])) for r in raw["name_kinds"]],
+        type_kinds={k: Kind(v) for k, v in raw["type_kinds"].items()},
+        phrases=[PhraseRule(re.compile(r["pattern"]), r["name"], Kind(r["kind"])) for r in raw["phrase_attributes"]],
+        not_entities=frozenset(raw["not_entities"]),
+        synonyms=dict(raw["entity_synonyms"]),
+        entity_sections=tuple(raw["entity_sections"]),
+        out_of_scope_sections=tuple(raw["out_of_scope_sections"]),
+        unique_by_default=frozenset(raw["unique_by_default"]),
+    )
