@@ -1,0 +1,30 @@
+"""Naming and key conventions a design follows: the role's defaults, or what an existing project uses."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+from schemawright.design.models import Table
+
+
+class Conventions(BaseModel):
+    key_type: Literal["uuid", "bigint"] = "uuid"
+    plural_tables: bool = True
+    created_at: str = "created_at"
+    updated_at: str = "updated_at"
+    deleted_at: str = "deleted_at"
+    updated_at_trigger: bool = True
+    learned: list[str] = Field(default_factory=list)  # human sentences: what was adopted from the project
+
+
+class ExistingSchema(BaseModel):
+    """What the project already has (reconstructed from its migrations)."""
+
+    tables: list[Table] = Field(default_factory=list)
+    functions: list[str] = Field(default_factory=list)
+    conventions: Conventions = Field(default_factory=Conventions)
+
+    def table(self, name: str) -> Table | None:
+        return next((t for t in self.tables if t.name == name), None)

@@ -1,0 +1,172 @@
+"""The design decision document (``ai/decisions/{ID}_database_schema.md``): what was designed, why,
+and from which spec line, in the layout the pipeline's reviewers expect."""
+
+from __future__ import annotations
+
+from schemawright.design.models import Column, RelationalDesign, Table
+from schemawright.domain.model import Assumption, DomainModel
+from schemawright.emit.erdiagram import mermaid, text_diagram
+from schemawright.emit.sql.ddl import table_sql
+from schemawright.result import DesignResult
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def _constraints(table: Table, column: Column) -> str:
+    parts = []
+    if column.name in table.primary_key:
+        parts.append("PK")
+    if not column.nullable:
+        parts.append("NOT NULL")
+    if column.default:
+        parts.append(f"DEFAULT {column.default}")
+    for fk in table.foreign_keys:
+        if column.name in fk.columns:
+            parts.append(f"FK → {fk.ref_table}({', '.join(fk.ref_columns)}) ON DELETE {fk.on_delete}")
+    if any(u.columns == [column.name] for u in table.unique) or any(
+        ix.unique and ix.columns == [column.name] and not ix.where for ix in table.indexes
+    ):
+        parts.append("UNIQUE")
+    if column.enum_values:
+        parts.append("one of " + ", ".join(column.enum_values))
+    return "; ".join(parts)
+
+
+def _why(column: Column) -> str:
+    bits = []
+    if column.comment:
+        bits.append(column.comment)
+    bits.append(column.source.cite())
+    return "; ".join(bits)
+
+
+def render_decision_doc(result: DesignResult, model: DomainModel) -> str:
+    fid, name = result.feature.id, result.feature.name
+    out = [f"# Database Schema: {fid} — {name}", ""]
+    out += ["## Summary", ""]
+    if result.no_change_reason:
+        out += [f"No schema change is needed. {result.no_change_reason}", "",
+                "No migration was written.", ""]
+        _assumptions(out, result.assumptions)
+        return "\n".join(out).rstrip() + "\n"
+    for store in result.stores:
+        new = store.new_tables()
+        existing = [t.name for t in store.tables if t.existing]
+        out.append(f"- Store: relational, {store.dialect}.")
+        out.append(f"- New tables ({len(new)}): {', '.join(t.name for t in new)}.")
+        if existing:
+            out.append(f"- Existing tables referenced, not changed: {', '.join(existing)}.")
+        out.append(f"- Source spec: `{result.feature.source}`.")
+        out.append("")
+        _relational(out, store)
+    _migrations(out, result)
+    _verification(out, result)
+    _assumptions(out, result.assumptions)
+    _traceability(out, result)
+    return "\n".join(out).rstrip() + "\n"
+
+
+def _relational(out: list[str], design: RelationalDesign) -> None:
+    out += ["## ER diagram", "", "```", text_diagram(design), "```", "",
+            "<details><summary>Mermaid</summary>", "", "```mermaid", mermaid(design), "```", "", "</details>", ""]
+    out += ["## Tables", ""]
+    for table in design.new_tables():
+        out += [f"### {table.name}", ""]
+        if table.purpose:
+            out += [f"Purpose: {table.purpose}", ""]
+        out += ["| Column | Type | Constraints | Why |", "|---|---|---|---|"]
+        for column in table.columns:
+            out.append(f"| {column.name} | {column.type} | {_cell(_constraints(table, column))} | {_cell(_why(column))} |")
+        out += ["", "```sql", table_sql(design, table.name), "```", ""]
+        if table.partition:
+            out += [f"Partitioned by {table.partition.method} on `{table.partition.column}` "
+                    f"({table.partition.interval}ly): {table.partition.reason}.", ""]
+    out += ["## Index strategy", "", "| Table | Index | Columns | Serves |", "|---|---|---|---|"]
+    for table in design.new_tables():
+        for ix in table.indexes:
+            cols = ", ".join(
+                (f"lower({c})" if ix.expressions.get(c) == "lower" else c) + (" DESC" if c in ix.descending else "")
+                for c in ix.columns)
+            kind = "unique " if ix.unique else ""
+            where = f" WHERE {ix.where}" if ix.where else ""
+            out.append(f"| {table.name} | {ix.name} ({kind}{ix.method}) | {cols}{_cell(where)} | {_cell(ix.purpose)} |")
+        for u in table.unique:
+            out.append(f"| {table.name} | {u.name} (unique constraint) | {', '.join(u.columns)} | business key; "
+                       f"{u.source.cite()} |")
+    out += ["", "Primary keys are indexed implicitly. Every foreign key leads some index. No other indexes are "
+            "created, to keep writes cheap.", ""]
+    out += ["## Constraints and integrity", ""]
+    for table in design.new_tables():
+        for fk in table.foreign_keys:
+            out.append(f"- `{table.name}.{fk.columns[0]}` → `{fk.ref_table}` ON DELETE {fk.on_delete}: {fk.reason}.")
+        for check in table.checks:
+            out.append(f"- `{check.name}`: `{check.expression}` — {check.reason} ({check.source.cite()}).")
+    out.append("")
+    out += ["## Security notes", ""]
+    notes = []
+    for table in design.new_tables():
+        for column in table.columns:
+            if column.name.endswith(("_hash", "_digest")):
+                notes.append(f"- `{table.name}.{column.name}`: {column.comment or 'hash only, never the plain value'}.")
+            elif column.name.endswith(("_encrypted", "_ciphertext")):
+                notes.append(f"- `{table.name}.{column.name}`: {column.comment}.")
+            elif column.sensitive not in ("none", ""):
+                notes.append(f"- `{table.name}.{column.name}` holds {column.sensitive} data; restrict access to it.")
+    out += notes or ["- No credentials, secrets or confidential values are stored by this feature."]
+    out.append("")
+
+
+def _migrations(out: list[str], result: DesignResult) -> None:
+    out += ["## Migrations created", ""]
+    for f in result.files:
+        if f.role.startswith("migration"):
+            out.append(f"- `{f.path}` ({f.role})")
+    out += ["", "The down migration removes exactly what the up migration creates, in reverse order.", ""]
+
+
+def _verification(out: list[str], result: DesignResult) -> None:
+    out += ["## Verification", ""]
+    v = result.verification
+    if not v.reports:
+        out += ["Not run (`--no-verify`)." if v.status == "not-run" else f"Status: {v.status}.", ""]
+        return
+    for report in v.reports:
+        steps = ", ".join(f"{s.name} {'ok' if s.ok else 'FAILED'}" for s in report.steps)
+        out.append(f"- {report.engine} ({report.target}): **{report.status}** — {steps}"
+                   + (f"; {report.rows_inserted} sample rows inserted" if report.rows_inserted else "")
+                   + (f"; {report.error}" if report.error else ""))
+    out.append("")
+
+
+def _assumptions(out: list[str], assumptions: list[Assumption]) -> None:
+    out += ["## Assumptions", ""]
+    if not assumptions:
+        out += ["- None.", ""]
+        return
+    for a in assumptions:
+        where = f" ({a.source.cite()})" if a.source.line else ""
+        out.append(f"- {a.text}{where}")
+    out.append("")
+
+
+def _traceability(out: list[str], result: DesignResult) -> None:
+    out += ["## Traceability", "", "| Spec line | Schema element |", "|---|---|"]
+    rows: list[tuple[int, str]] = []
+    for store in result.stores:
+        for table in store.new_tables():
+            if table.source.line:
+                rows.append((table.source.line, f"table {table.name}"))
+            for column in table.columns:
+                if column.source.line:
+                    rows.append((column.source.line, f"{table.name}.{column.name}"))
+            for check in table.checks:
+                if check.source.line:
+                    rows.append((check.source.line, f"check {check.name}"))
+            for ix in table.indexes:
+                if ix.source.line:
+                    rows.append((ix.source.line, f"index {ix.name}"))
+    for line, element in sorted(set(rows)):
+        out.append(f"| {line} | {element} |")
+    out.append("")

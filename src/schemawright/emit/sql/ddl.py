@@ -1,0 +1,207 @@
+"""RelationalDesign → up/down migration SQL, compiled by SQLAlchemy Core for the design's dialect.
+
+SQLAlchemy renders tables, constraints and indexes with the dialect's quoting and type rules; this
+module adds what Core does not model: updated_at triggers, partition children, and the down script.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import sqlalchemy as sa
+from sqlalchemy.dialects import mysql as sa_mysql
+from sqlalchemy.dialects import postgresql as sa_pg
+from sqlalchemy.schema import AddConstraint, CreateIndex, CreateTable
+
+from schemawright.design.models import Column, LogicalType, RelationalDesign, Table
+from schemawright.emit.sql.dialects import DialectName, quote, sa_dialect, shorten
+from schemawright.emit.sql.triggers import trigger_down, trigger_up
+
+
+@dataclass(frozen=True)
+class MigrationSQL:
+    up: str
+    down: str
+
+
+def _sa_type(t: LogicalType, dialect: DialectName) -> sa.types.TypeEngine[object]:
+    if t.name == "uuid":
+        if dialect == "postgresql":
+            return sa_pg.UUID()
+        return sa.CHAR(36) if dialect == "mysql" else sa.Text()
+    if t.name == "bigint":
+        return sa.BigInteger() if dialect != "sqlite" else sa.Integer()
+    if t.name == "integer":
+        return sa.Integer()
+    if t.name == "smallint":
+        return sa.SmallInteger() if dialect != "sqlite" else sa.Integer()
+    if t.name == "text":
+        return sa.Text()
+    if t.name == "varchar":
+        return sa.String(t.length)
+    if t.name == "char":
+        return sa.CHAR(t.length) if dialect != "sqlite" else sa.Text()
+    if t.name == "numeric":
+        return sa.Numeric(t.precision, t.scale) if dialect != "sqlite" else sa.Text()
+    if t.name == "boolean":
+        return sa.Boolean() if dialect != "sqlite" else sa.Integer()
+    if t.name == "date":
+        return sa.Date() if dialect != "sqlite" else sa.Text()
+    if t.name == "timestamptz":
+        if dialect == "postgresql":
+            return sa_pg.TIMESTAMP(timezone=True)
+        return sa_mysql.DATETIME(fsp=6) if dialect == "mysql" else sa.Text()
+    if t.name == "json":
+        if dialect == "postgresql":
+            return sa_pg.JSONB()
+        return sa.JSON() if dialect == "mysql" else sa.Text()
+    if t.name == "bytea":
+        if dialect == "postgresql":
+            return sa.LargeBinary()
+        return sa_mysql.VARBINARY(1024) if dialect == "mysql" else sa.LargeBinary()
+    if t.name == "inet":
+        return sa_pg.INET() if dialect == "postgresql" else sa.String(45)
+    return sa.Text()
+
+
+def _server_default(column: Column, dialect: DialectName) -> sa.TextClause | None:
+    if column.default is None:
+        return None
+    if column.default_kind == "literal" and column.logical.name == "boolean":
+        value = column.default.lower() in ("true", "1")
+        if dialect == "postgresql":
+            return sa.text("true" if value else "false")
+        return sa.text("1" if value else "0")
+    return sa.text(column.default)
+
+
+def build_metadata(design: RelationalDesign) -> tuple[sa.MetaData, dict[str, sa.Table]]:
+    dialect = design.dialect
+    metadata = sa.MetaData()
+    tables: dict[str, sa.Table] = {}
+    for table in design.tables:
+        columns: list[sa.schema.SchemaItem] = []
+        for column in table.columns:
+            args: list[sa.schema.SchemaItem] = []
+            if column.default_kind == "identity":
+                args.append(sa.Identity(always=dialect == "postgresql"))
+            col = sa.Column(
+                column.name,
+                _sa_type(column.logical, dialect),
+                *args,
+                nullable=column.nullable,
+                server_default=_server_default(column, dialect),
+                autoincrement=column.default_kind == "identity",
+            )
+            columns.append(col)
+        if table.primary_key:
+            columns.append(sa.PrimaryKeyConstraint(*table.primary_key, name=shorten(f"pk_{table.name}", dialect)))
+        for unique in table.unique:
+            columns.append(sa.UniqueConstraint(*unique.columns, name=unique.name))
+        for check in table.checks:
+            columns.append(sa.CheckConstraint(sa.text(check.expression), name=check.name))
+        kwargs: dict[str, object] = {}
+        if dialect == "mysql":
+            kwargs.update(mysql_engine="InnoDB", mysql_charset="utf8mb4", mysql_collate="utf8mb4_0900_ai_ci")
+        if dialect == "sqlite" and not table.existing:
+            kwargs["sqlite_strict"] = True
+        if dialect == "postgresql" and table.partition is not None:
+            kwargs["postgresql_partition_by"] = (
+                f"{table.partition.method.upper()} ({quote(dialect, table.partition.column)})"
+            )
+        tables[table.name] = sa.Table(table.name, metadata, *columns, **kwargs)
+    for table in design.tables:
+        sa_table = tables[table.name]
+        for fk in table.foreign_keys:
+            if fk.ref_table not in tables:
+                continue
+            ref = tables[fk.ref_table]
+            sa_table.append_constraint(sa.ForeignKeyConstraint(
+                fk.columns, [ref.c[c] for c in fk.ref_columns], name=fk.name, ondelete=fk.on_delete))
+    return metadata, tables
+
+
+def _index(table: Table, sa_table: sa.Table, dialect: DialectName, ix_name: str) -> sa.Index:
+    ix = next(i for i in table.indexes if i.name == ix_name)
+    exprs: list[sa.ColumnElement[object]] = []
+    for name in ix.columns:
+        col = sa_table.c[name]
+        expr: sa.ColumnElement[object] = sa.func.lower(col) if ix.expressions.get(name) == "lower" else col
+        if name in ix.descending:
+            expr = expr.desc()
+        exprs.append(expr)
+    kwargs: dict[str, object] = {}
+    if ix.where:
+        if dialect == "postgresql":
+            kwargs["postgresql_where"] = sa.text(ix.where)
+        elif dialect == "sqlite":
+            kwargs["sqlite_where"] = sa.text(ix.where)
+    if dialect == "postgresql" and ix.method not in ("btree", ""):
+        kwargs["postgresql_using"] = ix.method
+    return sa.Index(ix.name, *exprs, unique=ix.unique, _table=sa_table, **kwargs)
+
+
+def _compile(element: sa.schema.ExecutableDDLElement, dialect: DialectName) -> str:
+    return str(element.compile(dialect=sa_dialect(dialect))).strip()
+
+
+def render_migration(design: RelationalDesign, header: str = "", *, existing_functions: list[str] | None = None) -> MigrationSQL:
+    """The up script creates only the design's new tables (existing ones are referenced); the down script
+    removes exactly what the up created, in reverse order."""
+    dialect = design.dialect
+    _, sa_tables = build_metadata(design)
+    new_tables = design.new_tables()
+    created: set[str] = {t.name for t in design.tables if t.existing}
+    up: list[str] = []
+    deferred: list[str] = []
+    deferred_drops: list[str] = []
+    for table in new_tables:
+        sa_table = sa_tables[table.name]
+        later = [fk for fk in sa_table.foreign_key_constraints
+                 if fk.referred_table.name not in created and fk.referred_table.name != table.name]
+        if dialect != "sqlite":
+            for fk in later:
+                sa_table.foreign_key_constraints.discard(fk)
+                sa_table.constraints.discard(fk)
+        up.append(_compile(CreateTable(sa_table), dialect) + ";")
+        if dialect != "sqlite":
+            for fk in later:
+                sa_table.append_constraint(fk)
+                deferred.append(_compile(AddConstraint(fk), dialect) + ";")
+                drop = "FOREIGN KEY" if dialect == "mysql" else "CONSTRAINT"
+                deferred_drops.append(
+                    f"ALTER TABLE {quote(dialect, table.name)} DROP {drop} {quote(dialect, str(fk.name))};")
+        if table.partition is not None and dialect == "postgresql":
+            child = shorten(f"{table.name}_default", dialect)
+            up.append(f"CREATE TABLE {quote(dialect, child)} PARTITION OF {quote(dialect, table.name)} DEFAULT;")
+        for ix in table.indexes:
+            up.append(_compile(CreateIndex(_index(table, sa_table, dialect, ix.name)), dialect) + ";")
+        created.add(table.name)
+    up.extend(deferred)
+    trigger_tables = [t.name for t in new_tables if t.updated_at_trigger]
+    if trigger_tables:
+        up.append(trigger_up(dialect, trigger_tables, design, existing_functions or []))
+    down: list[str] = []
+    if trigger_tables:
+        down.append(trigger_down(dialect, trigger_tables, existing_functions or []))
+    down.extend(reversed(deferred_drops))
+    for table in reversed(new_tables):
+        down.append(f"DROP TABLE IF EXISTS {quote(dialect, table.name)};")
+    head = f"{header}\n" if header else ""
+    return MigrationSQL(
+        up=head + "\n\n".join(s for s in up if s) + "\n",
+        down=head + "\n\n".join(s for s in down if s) + "\n",
+    )
+
+
+def table_sql(design: RelationalDesign, name: str) -> str:
+    """One table's CREATE TABLE and CREATE INDEX statements, for the decision document."""
+    dialect = design.dialect
+    _, sa_tables = build_metadata(design)
+    table = design.table(name)
+    if table is None:
+        return ""
+    parts = [_compile(CreateTable(sa_tables[name]), dialect) + ";"]
+    parts += [_compile(CreateIndex(_index(table, sa_tables[name], dialect, ix.name)), dialect) + ";"
+              for ix in table.indexes]
+    return "\n".join(parts)

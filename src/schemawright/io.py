@@ -1,0 +1,110 @@
+"""Reading specs safely and writing outputs atomically. Every failure is a :class:`UsageError` or
+:class:`WriteError` with one line that says what to do next."""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from pathlib import Path
+
+MAX_SPEC_BYTES = 5 * 1024 * 1024
+ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
+
+
+class UsageError(Exception):
+    """Bad input from the user (exit 2)."""
+
+
+class WriteError(Exception):
+    """Output could not be written safely (exit 1)."""
+
+
+def read_spec(path: Path) -> str:
+    if not path.exists():
+        raise UsageError(f"spec file not found: {path} — check the path")
+    if not path.is_file():
+        raise UsageError(f"not a file: {path} — pass the feature spec's markdown file")
+    try:
+        size = path.stat().st_size
+        if size > MAX_SPEC_BYTES:
+            raise UsageError(f"spec file is {size:,} bytes, over the 5 MB limit: {path} — split the spec")
+        data = path.read_bytes()
+    except PermissionError as exc:
+        raise UsageError(f"cannot read {path}: permission denied — check its permissions") from exc
+    except OSError as exc:
+        raise UsageError(f"cannot read {path}: {exc.strerror} — check the file") from exc
+    if b"\x00" in data[:8192] or b"\x00" in data:
+        raise UsageError(f"{path} looks binary (contains NUL bytes) — pass a markdown text file")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise UsageError(
+            f"{path} is not UTF-8 (invalid byte at offset {exc.start}) — re-save it as UTF-8"
+        ) from exc
+    if not text.strip():
+        raise UsageError(f"{path} is empty — write the feature spec first")
+    return text
+
+
+def validate_id(feature_id: str) -> str:
+    if not ID_PATTERN.match(feature_id or ""):
+        raise UsageError(
+            f"invalid feature ID {feature_id!r}: use letters, digits, '_' and '-' only, starting with a "
+            "letter or digit (e.g. 001_login)"
+        )
+    return feature_id
+
+
+def default_id(spec: Path) -> str:
+    """The file stem; for spec-kit's ``specs/001-x/spec.md`` the folder name."""
+    if spec.stem.lower() in ("spec", "requirements", "design", "prd", "feature", "readme", "index"):
+        return spec.resolve().parent.name
+    return spec.stem
+
+
+def default_name(feature_id: str) -> str:
+    match = re.split(r"[_-]", feature_id, maxsplit=1)
+    rest = match[1] if len(match) > 1 and re.match(r"^\d+$", match[0]) else feature_id
+    words = re.sub(r"[_-]+", " ", rest).strip()
+    return words[:1].upper() + words[1:] if words else feature_id
+
+
+def write_atomic(path: Path, content: str) -> None:
+    """Write via a temp file in the same folder and rename, so a crash never leaves half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(content)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise WriteError(f"cannot write {path}: {exc.strerror} — check the folder's permissions") from exc
+
+
+def write_all(files: list[tuple[Path, str]], replace: list[Path]) -> None:
+    """Write every file or none: all are staged as temp files first, then renamed; files being replaced
+    (``--force``) are removed only after every new file is staged."""
+    staged: list[tuple[Path, str]] = []
+    try:
+        for path, content in files:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+                handle.write(content)
+                handle.flush()
+                os.fsync(handle.fileno())
+            staged.append((path, tmp))
+    except OSError as exc:
+        for _, tmp in staged:
+            Path(tmp).unlink(missing_ok=True)
+        raise WriteError(f"cannot write outputs: {exc.strerror} — check the folders' permissions") from exc
+    targets = {p.resolve() for p, _ in files}
+    for old in replace:
+        if old.resolve() not in targets:
+            old.unlink(missing_ok=True)
+    for path, tmp in staged:
+        os.replace(tmp, path)

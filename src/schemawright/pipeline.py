@@ -1,0 +1,154 @@
+"""Wires the stages: spec text → SpecDocument → DomainModel → store design → SQL and documents →
+verification. Front ends (CLI, benchmarks, tests) call :func:`design`; nothing here prints."""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from schemawright import __version__
+from schemawright.design.relational import design_relational
+from schemawright.domain.analyze import analyze
+from schemawright.domain.model import DomainModel
+from schemawright.emit.decision_doc import render_decision_doc
+from schemawright.emit.sql.ddl import render_migration
+from schemawright.io import default_id, default_name, read_spec, validate_id
+from schemawright.result import DesignResult, FeatureInfo, OutputFile, Verification
+from schemawright.spec.document import SpecDocument
+from schemawright.spec.parser import parse_spec
+
+RELATIONAL = ("postgresql", "mysql", "sqlite")
+
+
+class DesignError(Exception):
+    """The design could not be produced or did not verify (exit 1)."""
+
+
+@dataclass
+class DesignRequest:
+    spec_path: Path
+    root: Path = Path(".")
+    feature_id: str | None = None
+    feature_name: str | None = None
+    db: str = "auto"
+    migrations_dir: Path | None = None
+    decisions_dir: Path | None = None
+    verify: bool = True
+    postgres_url: str | None = None  # None: SCHEMAWRIGHT_POSTGRES_URL, else the embedded engine
+    embedded: bool = False  # force the embedded PostgreSQL even when a URL is configured
+    now: datetime = field(default_factory=lambda: datetime.now(timezone.utc))
+
+
+@dataclass
+class DesignOutcome:
+    result: DesignResult
+    model: DomainModel
+    document: SpecDocument
+    replaced: list[Path] = field(default_factory=list)
+
+
+def _name_from_spec(doc: SpecDocument) -> str:
+    for heading in doc.headings:
+        m = re.match(r"^name\s*:\s*(.+)$", heading.raw, re.I)
+        if m and not re.search(r"[\[{]", m.group(1)):
+            return m.group(1).strip()
+    return ""
+
+
+def choose_dialect(requested: str, model: DomainModel) -> tuple[str, str]:
+    """(dialect, why). An explicit ``--db`` wins, then the spec's declaration, else PostgreSQL."""
+    if requested != "auto":
+        return requested, f"--db {requested} was given"
+    for store in model.declared_stores:
+        if store in RELATIONAL:
+            return store, f"the spec declares {store}"
+    return "postgresql", "the spec names no relational engine; PostgreSQL is the default"
+
+
+def design(req: DesignRequest) -> DesignOutcome:
+    text = read_spec(req.spec_path)
+    feature_id = validate_id(req.feature_id or default_id(req.spec_path))
+    doc = parse_spec(text, source=str(req.spec_path))
+    name = req.feature_name or _name_from_spec(doc) or default_name(feature_id)
+    model = analyze(doc, feature_id, name)
+    root = req.root
+    decisions = req.decisions_dir or root / "ai" / "decisions"
+    migrations = req.migrations_dir or root / "backend" / "migrations"
+    result = DesignResult(feature=FeatureInfo(id=feature_id, name=name, source=str(req.spec_path)))
+    result.assumptions.extend(model.assumptions)
+    decision_path = decisions / f"{feature_id}_database_schema.md"
+    replaced = sorted(migrations.glob(f"*_{feature_id}.up.sql")) + sorted(migrations.glob(f"*_{feature_id}.down.sql"))
+    if model.no_data_reason:
+        result.no_change_reason = model.no_data_reason
+    else:
+        dialect, why = choose_dialect(req.db, model)
+        if dialect not in RELATIONAL:
+            raise DesignError(f"the {dialect} store is not supported yet — use --db postgresql")
+        from schemawright.domain.model import Assumption, Source
+
+        if "default" in why:
+            result.assumptions.append(Assumption(text=f"Store: {why}.", source=Source(rule="store choice")))
+        relational, assumptions = design_relational(model, dialect)  # type: ignore[arg-type]
+        result.assumptions.extend(assumptions)
+        result.stores.append(relational)
+        header = (f"-- schemawright {__version__}: feature {feature_id}\n"
+                  f"-- Generated from {_safe_comment(req.spec_path.name)}; see {_safe_comment(str(_rel(decision_path, root)))}")
+        sql = render_migration(relational, header)
+        stamp = req.now.strftime("%Y%m%d%H%M%S")
+        up_path = migrations / f"{stamp}_{feature_id}.up.sql"
+        down_path = migrations / f"{stamp}_{feature_id}.down.sql"
+        result.files.append(OutputFile(path=str(_rel(up_path, root)), role="migration-up", content=sql.up))
+        result.files.append(OutputFile(path=str(_rel(down_path, root)), role="migration-down", content=sql.down))
+        if req.verify:
+            result.verification = _verify(req, relational, sql.up, sql.down)
+    result.files.insert(0, OutputFile(path=str(_rel(decision_path, root)), role="decision"))
+    result.files[0].content = render_decision_doc(result, model)
+    return DesignOutcome(result=result, model=model, document=doc, replaced=replaced)
+
+
+def _verify(req: DesignRequest, design: Any, up: str, down: str) -> Verification:
+    from schemawright.verify.relational import verify_relational
+
+    url = None if req.embedded else (req.postgres_url or os.environ.get("SCHEMAWRIGHT_POSTGRES_URL"))
+    if design.dialect == "mysql":
+        url = os.environ.get("SCHEMAWRIGHT_MYSQL_URL")
+    report = verify_relational(design, up, down, url=url, embedded=req.embedded or (design.dialect == "postgresql" and not url))
+    return Verification(status=report.status, reports=[report])
+
+
+def _rel(path: Path, root: Path) -> Path:
+    try:
+        return path.resolve().relative_to(root.resolve())
+    except ValueError:
+        return path
+
+
+def _safe_comment(text: str) -> str:
+    """Text placed in a SQL comment: one line, printable, no comment terminators."""
+    return re.sub(r"[^\w./ -]", "_", text)[:120]
+
+
+def write_outputs(outcome: DesignOutcome, root: Path) -> list[Path]:
+    """Write every output file atomically (all or nothing); returns the paths written."""
+    from schemawright.io import write_all
+
+    files = [(_abs(Path(f.path), root), f.content) for f in outcome.result.files]
+    write_all(files, replace=outcome.replaced)
+    return [p for p, _ in files]
+
+
+def _abs(path: Path, root: Path) -> Path:
+    return path if path.is_absolute() else root / path
+
+
+def design_json(spec_path: Path, *, root: Path, db: str = "auto", verify: bool = False) -> dict[str, Any]:
+    """Design ``spec_path`` into the project at ``root`` (writing its files there) and return the
+    ``design --json`` document. Used by the quality scorer on scratch project roots."""
+    outcome = design(DesignRequest(spec_path=spec_path, root=root, db=db, verify=verify))
+    write_outputs(outcome, root)
+    data: dict[str, Any] = outcome.result.model_dump(mode="json")
+    return data

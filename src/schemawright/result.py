@@ -1,0 +1,37 @@
+"""The pipeline's output: what ``design --json`` prints (schema: ``docs/design.schema.json``)."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+from schemawright.design.models import RelationalDesign
+from schemawright.domain.model import Assumption
+from schemawright.verify.models import VerificationReport
+
+
+class FeatureInfo(BaseModel):
+    id: str
+    name: str
+    source: str
+
+
+class OutputFile(BaseModel):
+    path: str  # relative to the project root
+    role: Literal["decision", "migration-up", "migration-down", "migration", "review"]
+    content: str = Field(default="", exclude=True)
+
+
+class Verification(BaseModel):
+    status: Literal["passed", "failed", "skipped", "not-run"] = "not-run"
+    reports: list[VerificationReport] = Field(default_factory=list)
+
+
+class DesignResult(BaseModel):
+    feature: FeatureInfo
+    stores: list[RelationalDesign] = Field(default_factory=list)
+    files: list[OutputFile] = Field(default_factory=list)
+    assumptions: list[Assumption] = Field(default_factory=list)
+    verification: Verification = Field(default_factory=Verification)
+    no_change_reason: str = ""
