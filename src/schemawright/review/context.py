@@ -1,0 +1,39 @@
+"""What a rule sees: the dialect, the migration being reviewed and the schema around it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from schemawright.review.parse import Statement
+from schemawright.review.schema import Schema, key
+from schemawright.review.sqlsplit import Comment
+
+
+@dataclass(frozen=True)
+class ParsedMigration:
+    name: str
+    up: list[Statement]
+    up_comments: list[Comment]
+    up_path: str
+    down: list[Statement] | None  # None: no down file or section at all
+    down_comments: list[Comment]
+    down_path: str
+    implicit_transaction: bool = False
+
+
+@dataclass(frozen=True)
+class StatementContext:
+    dialect: str
+    migration: str
+    schema: Schema  # the schema just before this statement
+    created_here: frozenset[str]  # table keys created by this migration so far: not "existing"
+    in_transaction: bool
+    direction: str  # "up" or "down"
+
+    def existing(self, table: str) -> bool:
+        """A table from an earlier migration (or unknown to us): lock-heavy operations matter on it."""
+        return key(table) not in self.created_here
+
+    @property
+    def postgres(self) -> bool:
+        return self.dialect == "postgresql"

@@ -1,0 +1,111 @@
+"""Find migrations on disk in the common folder formats and pair each up with its down."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+_UP_MARKERS = (
+    re.compile(r"^--\s*migrate:up\b.*$", re.M),
+    re.compile(r"^--\s*\+goose\s+Up\b.*$", re.M | re.I),
+)
+_DOWN_MARKERS = (
+    re.compile(r"^--\s*migrate:down\b.*$", re.M),
+    re.compile(r"^--\s*\+goose\s+Down\b.*$", re.M | re.I),
+)
+_NO_TX = re.compile(r"transaction:\s*false|\+goose\s+NO\s+TRANSACTION", re.I)
+_FLYWAY = re.compile(r"^(?P<kind>[VU])(?P<version>[0-9][0-9._]*)__(?P<name>.+)\.sql$")
+_PAIR = re.compile(r"^(?P<stem>.+)\.(?P<dir>up|down)\.sql$")
+
+
+@dataclass(frozen=True)
+class Section:
+    """One direction of a migration: its SQL and where it sits in its file."""
+
+    path: str
+    sql: str
+    first_line: int = 1
+
+
+@dataclass(frozen=True)
+class Migration:
+    name: str
+    up: Section
+    down: Section | None
+    # True when the tool runs the file inside a transaction it opens itself (dbmate, goose defaults)
+    implicit_transaction: bool = False
+
+
+def split_sections(text: str) -> tuple[str, int, str, int, bool] | None:
+    """For dbmate/goose single files: (up_sql, up_first_line, down_sql, down_first_line, no_tx)."""
+    up = next((m for p in _UP_MARKERS if (m := p.search(text))), None)
+    if up is None:
+        return None
+    down = next((m for p in _DOWN_MARKERS if (m := p.search(text, up.end()))), None)
+    up_end = down.start() if down else len(text)
+    up_sql = text[up.end() : up_end]
+    up_line = text.count("\n", 0, up.end()) + 1
+    if down is None:
+        return up_sql, up_line, "", 0, bool(_NO_TX.search(up.group(0)))
+    down_line = text.count("\n", 0, down.end()) + 1
+    return up_sql, up_line, text[down.end() :], down_line, bool(_NO_TX.search(up.group(0)))
+
+
+def _version_key(name: str) -> tuple[tuple[int, str], ...]:
+    """Sort numerically on version parts so that 10 follows 9 (Flyway ``V1_10`` etc.)."""
+    return tuple((int(p), "") if p.isdigit() else (0, p) for p in re.split(r"[._]", name))
+
+
+def discover(migrations_dir: Path, *, relative_to: Path | None = None) -> list[Migration]:
+    """All migrations under ``migrations_dir`` in version order."""
+    base = relative_to or migrations_dir
+
+    def rel(path: Path) -> str:
+        try:
+            return str(path.relative_to(base))
+        except ValueError:
+            return str(path)
+
+    pairs: dict[str, dict[str, Path]] = {}
+    flyway: dict[str, dict[str, Path]] = {}
+    singles: list[Path] = []
+    for path in sorted(migrations_dir.rglob("*.sql")):
+        if m := _PAIR.match(path.name):
+            pairs.setdefault(str(path.parent / m["stem"]), {})[m["dir"]] = path
+        elif m := _FLYWAY.match(path.name):
+            key = f"V{m['version']}__{m['name']}"
+            flyway.setdefault(str(path.parent / key), {})[m["kind"]] = path
+        else:
+            singles.append(path)
+
+    found: list[tuple[str, Migration]] = []
+    for key, files in pairs.items():
+        up_path = files.get("up")
+        if up_path is None:
+            continue
+        down_path = files.get("down")
+        down = Section(rel(down_path), down_path.read_text()) if down_path else None
+        up = Section(rel(up_path), up_path.read_text())
+        found.append((Path(key).name, Migration(Path(key).name, up, down)))
+    for key, files in flyway.items():
+        if "V" not in files:
+            continue
+        undo = files.get("U")
+        down = Section(rel(undo), undo.read_text()) if undo else None
+        up = Section(rel(files["V"]), files["V"].read_text())
+        found.append((Path(key).name[1:], Migration(Path(key).name, up, down)))
+    for path in singles:
+        text = path.read_text()
+        # Prisma keeps every migration as {timestamp}_{name}/migration.sql
+        name = path.parent.name if path.name == "migration.sql" else path.stem
+        sections = split_sections(text)
+        if sections is None:
+            # a plain .sql file (Atlas, Prisma): up only
+            found.append((name, Migration(name, Section(rel(path), text), None)))
+            continue
+        up_sql, up_line, down_sql, down_line, no_tx = sections
+        down_section = Section(rel(path), down_sql, down_line) if down_line else None
+        found.append((name, Migration(name, Section(rel(path), up_sql, up_line), down_section, not no_tx)))
+    found.sort(key=lambda item: _version_key(item[0]))
+    return [migration for _, migration in found]

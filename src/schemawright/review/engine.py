@@ -1,0 +1,202 @@
+"""Replay a migration chain statement by statement, run every rule, and assemble the report."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from pathlib import Path
+
+from sqlglot import exp
+
+from schemawright.review.config import ReviewConfig, load_config
+from schemawright.review.context import ParsedMigration, StatementContext
+from schemawright.review.discover import Migration, Section, discover
+from schemawright.review.models import Finding, ReviewReport, Severity
+from schemawright.review.parse import Statement, normalise_dialect, parse_script
+from schemawright.review.positives import positives
+from schemawright.review.rules import SCHEMA_RULES, TABLE_RULES, check_migration, check_statement
+from schemawright.review.schema import Schema, ident, key
+from schemawright.review.sqlsplit import Comment
+from schemawright.review.suppress import Suppressions
+
+DEFAULT_MIGRATIONS_DIR = Path("backend/migrations")
+_BEGIN = re.compile(r"^(BEGIN|START TRANSACTION)\b", re.I)
+_COMMIT = re.compile(r"^(COMMIT|END|ROLLBACK)\b", re.I)
+
+
+def review_project(
+    root: Path,
+    *,
+    migrations_dir: Path | None = None,
+    feature_id: str | None = None,
+    dialect: str | None = None,
+) -> ReviewReport:
+    """Review a project's migration folder; with ``feature_id``, only migrations whose name contains it
+    are reviewed (when any do) while earlier ones still build the schema they run against."""
+    root = Path(root)
+    config = load_config(root)
+    folder = migrations_dir or Path(config.migrations_dir or DEFAULT_MIGRATIONS_DIR)
+    folder = folder if folder.is_absolute() else root / folder
+    if not folder.is_dir():
+        raise FileNotFoundError(f"migrations folder not found: {folder}")
+    migrations = discover(folder, relative_to=root)
+    chosen = dialect or config.dialect or sniff_dialect(m.up.sql for m in migrations)
+    focus = None
+    if feature_id and any(key(feature_id) in key(m.name) for m in migrations):
+        focus = {m.name for m in migrations if key(feature_id) in key(m.name)}
+    return review_chain(migrations, dialect=chosen, focus=focus, config=config, feature_id=feature_id)
+
+
+def review_migration(
+    up_sql: str,
+    down_sql: str,
+    *,
+    dialect: str,
+    prior_sql: Sequence[str] = (),
+    name: str = "<generated>",
+) -> ReviewReport:
+    """Review one up/down pair, e.g. a design's own output, with earlier migrations as context."""
+    prior = [
+        Migration(f"prior_{i:03d}", Section(f"<prior {i}>", sql), None) for i, sql in enumerate(prior_sql)
+    ]
+    target = Migration(name, Section(f"{name}.up.sql", up_sql), Section(f"{name}.down.sql", down_sql))
+    return review_chain([*prior, target], dialect=dialect, focus={name})
+
+
+def review_chain(
+    migrations: Sequence[Migration],
+    *,
+    dialect: str,
+    focus: set[str] | None = None,
+    config: ReviewConfig | None = None,
+    feature_id: str | None = None,
+) -> ReviewReport:
+    dialect = normalise_dialect(dialect)
+    schema = Schema()
+    findings: list[Finding] = []
+    touched: set[str] = set()
+    suppressions = Suppressions()
+    reviewed: list[str] = []
+    for migration in migrations:
+        parsed = _parse(migration, dialect, suppressions)
+        active = focus is None or migration.name in focus
+        if active:
+            reviewed.append(migration.name)
+        schema, found, changed = _review_one(parsed, schema, dialect, active)
+        findings += found
+        if active:
+            touched |= changed
+    tables = [t for k, t in schema.tables.items() if k in touched]
+    for table in tables:
+        for table_rule in TABLE_RULES:
+            findings += table_rule(table, schema, dialect)
+    for schema_rule in SCHEMA_RULES:
+        findings += schema_rule(tables, schema, dialect)
+
+    kept = [f for f in findings if not suppressions.suppressed(f)]
+    suppressed = len(findings) - len(kept)
+    kept = (config or ReviewConfig()).apply(kept)
+    kept.sort(key=lambda f: (-f.severity.rank, f.location.file, f.location.line, f.code))
+    report = ReviewReport(
+        dialect=dialect,
+        feature_id=feature_id,
+        migrations=reviewed,
+        tables=sorted(t.name for t in tables if not t.stub),
+        findings=kept,
+        suppressed=suppressed,
+    )
+    report.positives = positives(report, schema, tables)
+    return report
+
+
+def _parse(migration: Migration, dialect: str, suppressions: Suppressions) -> ParsedMigration:
+    up, up_comments = parse_script(migration.up.sql, dialect, migration.up.path, migration.up.first_line)
+    suppressions.add_file(migration.up.path, (s.raw for s in up), up_comments)
+    down: list[Statement] | None = None
+    down_comments: list[Comment] = []
+    if migration.down is not None:
+        d = migration.down
+        down, down_comments = parse_script(d.sql, dialect, d.path, d.first_line)
+        suppressions.add_file(d.path, (s.raw for s in down), down_comments)
+    return ParsedMigration(
+        migration.name,
+        up,
+        up_comments,
+        migration.up.path,
+        down,
+        down_comments,
+        migration.down.path if migration.down else "",
+        migration.implicit_transaction,
+    )
+
+
+def _review_one(
+    migration: ParsedMigration, schema: Schema, dialect: str, active: bool
+) -> tuple[Schema, list[Finding], set[str]]:
+    """Findings of one migration and the schema after its up; the down is replayed on a copy."""
+    before = schema.copy()
+    findings: list[Finding] = []
+    created: set[str] = set()
+    touched: set[str] = set()
+    in_tx = migration.implicit_transaction
+    for stmt in migration.up:
+        if _BEGIN.match(stmt.text):
+            in_tx = True
+        elif _COMMIT.match(stmt.text):
+            in_tx = migration.implicit_transaction
+        if active:
+            ctx = StatementContext(dialect, migration.name, schema, frozenset(created), in_tx, "up")
+            findings += check_statement(stmt, ctx)
+        schema.apply(stmt, migration.name)
+        created |= _created_table(stmt)
+        touched |= _touched_tables(stmt, schema)
+    after_up = schema
+    after_down = after_up.copy()
+    for stmt in migration.down or []:
+        if active:
+            ctx = StatementContext(dialect, migration.name, after_down, frozenset(created), False, "down")
+            findings += check_statement(stmt, ctx)
+        after_down.apply(stmt, migration.name)
+    if active:
+        findings += check_migration(migration, before, after_up, after_down)
+    return after_up, findings, touched
+
+
+def _created_table(stmt: Statement) -> set[str]:
+    e = stmt.expr
+    if isinstance(e, exp.Create) and str(e.args.get("kind")).upper() == "TABLE":
+        return {key(ident(e.this))}
+    return set()
+
+
+def _touched_tables(stmt: Statement, schema: Schema) -> set[str]:
+    e = stmt.expr
+    if isinstance(e, exp.Create):
+        kind = str(e.args.get("kind")).upper()
+        if kind == "TABLE":
+            return {key(ident(e.this))}
+        if kind == "INDEX":
+            return {key(ident(e.this.args.get("table")))}
+    if isinstance(e, exp.Alter):
+        renamed = [a for a in e.args.get("actions") or [] if isinstance(a, exp.AlterRename)]
+        return {key(ident(renamed[-1].this))} if renamed else {key(ident(e.this))}
+    if isinstance(e, exp.Comment):
+        return {key(ident(e.this))}
+    return set()
+
+
+def sniff_dialect(scripts: object) -> str:
+    """Guess the dialect from engine-specific syntax when neither the caller nor the config says."""
+    text = "\n".join(str(s) for s in scripts)  # type: ignore[attr-defined]
+    if re.search(r"AUTO_INCREMENT|ENGINE\s*=|`\w+`", text, re.I):
+        return "mysql"
+    if re.search(r"AUTOINCREMENT|\bWITHOUT ROWID\b|PRAGMA\s", text, re.I):
+        return "sqlite"
+    return "postgresql"
+
+
+def fails(report: ReviewReport, fail_on: str) -> bool:
+    """True when the report has a finding at or above ``fail_on`` (``never`` never fails)."""
+    if fail_on == "never":
+        return False
+    return bool(report.at_or_above(Severity(fail_on)))

@@ -1,0 +1,349 @@
+"""Migration safety: locks, rewrites, destructive and non-idempotent statements (SW6xx).
+
+Each check looks at one statement with the schema as it was just before it; "existing" means a table not
+created earlier in the same migration, so lock-heavy operations on brand-new tables are not reported.
+"""
+
+from __future__ import annotations
+
+import re
+
+from sqlglot import exp
+
+from schemawright.review.context import StatementContext
+from schemawright.review.findings import finding
+from schemawright.review.models import Finding, Location
+from schemawright.review.parse import Statement
+from schemawright.review.rules.common import FindingIter
+from schemawright.review.schema import ident, key
+
+VOLATILE_BATCH = re.compile(r"\bLIMIT\b|\bBETWEEN\b|[<>]=?|\bIN \(SELECT\b", re.I)
+
+
+def check_statement(stmt: Statement, ctx: StatementContext) -> FindingIter:
+    e = stmt.expr
+    if ctx.direction == "down":
+        yield from _idempotent(stmt, ctx)
+        if isinstance(e, exp.Drop):
+            yield from _drop_index(stmt, e, ctx)
+        return
+    if isinstance(e, exp.Alter):
+        yield from _alter(stmt, e, ctx)
+    elif isinstance(e, exp.Create) and str(e.args.get("kind")).upper() == "INDEX":
+        yield from _create_index(stmt, e, ctx)
+    elif isinstance(e, exp.Drop):
+        yield from _drop(stmt, e, ctx)
+        yield from _drop_index(stmt, e, ctx)
+    elif isinstance(e, exp.TruncateTable):
+        for target in e.expressions:
+            yield _drop_table_finding(stmt, ident(target), ctx, "truncated")
+    elif isinstance(e, exp.Update | exp.Delete):
+        yield from _backfill(stmt, e, ctx)
+    yield from _idempotent(stmt, ctx)
+
+
+def _at(stmt: Statement, table: str | None = None, column: str | None = None) -> Location:
+    return Location(file=stmt.path, line=stmt.line, table=table, column=column)
+
+
+def _alter(stmt: Statement, e: exp.Alter, ctx: StatementContext) -> FindingIter:
+    table = ident(e.this)
+    if str(e.args.get("kind") or "TABLE").upper() != "TABLE" or not ctx.existing(table):
+        return
+    for action in e.args.get("actions") or []:
+        if isinstance(action, exp.ColumnDef):
+            yield from _add_column(stmt, table, action, ctx)
+        elif isinstance(action, exp.AlterColumn):
+            yield from _alter_column(stmt, table, action, ctx)
+        elif isinstance(action, exp.AddConstraint):
+            yield from _add_constraint(stmt, table, action, e, ctx)
+        elif isinstance(action, exp.Drop) and str(action.args.get("kind")).upper() == "COLUMN":
+            for target in action.args.get("tables") or []:
+                col = ident(target)
+                yield finding(
+                    "SW604",
+                    f"Column {table}.{col} is dropped.",
+                    at=_at(stmt, table, col),
+                    migration=ctx.migration,
+                    fix=f"-- expand/contract: stop reading {table}.{col} in code, deploy, back up, then drop "
+                    "it "
+                    "in a later migration whose down re-adds it",
+                )
+        elif isinstance(action, exp.RenameColumn):
+            old, new = ident(action.this), ident(action.args.get("to"))
+            yield finding(
+                "SW605",
+                f"Column {table}.{old} is renamed to {new}.",
+                at=_at(stmt, table, old),
+                migration=ctx.migration,
+                fix=f"ALTER TABLE {table} ADD COLUMN {new} <type>;  -- dual-write, backfill, switch reads,\n"
+                f"-- then drop {old} in a later migration",
+            )
+        elif isinstance(action, exp.AlterRename):
+            new = ident(action.this)
+            yield finding(
+                "SW605",
+                f"Table {table} is renamed to {new}.",
+                at=_at(stmt, table),
+                migration=ctx.migration,
+                fix=f"CREATE VIEW {table} AS SELECT * FROM {new};  -- keep the old name readable until "
+                "all code uses the new one",
+            )
+
+
+def _add_column(stmt: Statement, table: str, cdef: exp.ColumnDef, ctx: StatementContext) -> FindingIter:
+    column = ident(cdef.this)
+    kinds = [c.args.get("kind") for c in cdef.args.get("constraints") or []]
+    not_null = any(isinstance(k, exp.NotNullColumnConstraint) and not k.args.get("allow_null") for k in kinds)
+    has_default = any(isinstance(k, exp.DefaultColumnConstraint) for k in kinds)
+    generated = any(
+        isinstance(
+            k,
+            exp.GeneratedAsIdentityColumnConstraint
+            | exp.ComputedColumnConstraint
+            | exp.AutoIncrementColumnConstraint,
+        )
+        for k in kinds
+    )
+    kind = cdef.args.get("kind")
+    type_sql = kind.sql(dialect="postgres") if kind is not None else "<type>"
+    if not_null and not has_default and not generated:
+        yield finding(
+            "SW601",
+            f"{table}.{column} is added NOT NULL without a default to an existing table.",
+            at=_at(stmt, table, column),
+            migration=ctx.migration,
+            fix=f"ALTER TABLE {table} ADD COLUMN {column} {type_sql};\n"
+            f"-- backfill {column} in batches, then:\n"
+            f"ALTER TABLE {table} ALTER COLUMN {column} SET NOT NULL;",
+        )
+    if ctx.postgres and any(isinstance(k, exp.Reference) for k in kinds) and not _not_valid(stmt):
+        yield finding(
+            "SW607",
+            f"{table}.{column} is added with a validated REFERENCES constraint.",
+            at=_at(stmt, table, column),
+            migration=ctx.migration,
+            fix=f"ALTER TABLE {table} ADD COLUMN {column} {type_sql};\n"
+            f"ALTER TABLE {table} ADD CONSTRAINT fk_{key(table)}_{key(column)} FOREIGN KEY ({column}) "
+            "REFERENCES <parent> (id) NOT VALID;\n"
+            f"ALTER TABLE {table} VALIDATE CONSTRAINT fk_{key(table)}_{key(column)};",
+        )
+
+
+def _alter_column(stmt: Statement, table: str, action: exp.AlterColumn, ctx: StatementContext) -> FindingIter:
+    column = ident(action.this)
+    dtype = action.args.get("dtype")
+    if isinstance(dtype, exp.DataType):
+        current = ctx.schema.table(table)
+        col = current.column(column) if current is not None else None
+        was = f" from {col.type_sql}" if col is not None else ""
+        yield finding(
+            "SW602",
+            f"{table}.{column} changes type{was} to {dtype.sql(dialect='postgres')}.",
+            at=_at(stmt, table, column),
+            migration=ctx.migration,
+            fix=f"ALTER TABLE {table} ADD COLUMN {column}_new {dtype.sql(dialect='postgres')};\n"
+            f"-- dual-write, backfill {column}_new in batches, switch reads, then drop {column} later",
+        )
+    elif action.args.get("allow_null") is False and not action.args.get("drop"):
+        nn = f"ck_{key(table)}_{key(column)}_nn"
+        yield finding(
+            "SW609",
+            f"{table}.{column} is set NOT NULL on an existing table.",
+            at=_at(stmt, table, column),
+            migration=ctx.migration,
+            fix=(
+                f"ALTER TABLE {table} ADD CONSTRAINT {nn} CHECK ({column} IS NOT NULL) NOT VALID;\n"
+                f"ALTER TABLE {table} VALIDATE CONSTRAINT {nn};\n"
+                f"ALTER TABLE {table} ALTER COLUMN {column} SET NOT NULL;"
+            )
+            if ctx.postgres
+            else "-- run it off-peak after a batched backfill of NULLs",
+        )
+
+
+def _not_valid(stmt: Statement) -> bool:
+    return "NOT VALID" in stmt.upper
+
+
+def _add_constraint(
+    stmt: Statement, table: str, action: exp.AddConstraint, alter: exp.Alter, ctx: StatementContext
+) -> FindingIter:
+    not_valid = bool(alter.args.get("not_valid")) or _not_valid(stmt)
+    for item in action.expressions:
+        name = ident(item.this) if isinstance(item, exp.Constraint) else ""
+        parts = list(item.expressions) if isinstance(item, exp.Constraint) else [item]
+        for part in parts:
+            if isinstance(part, exp.ForeignKey) and ctx.postgres and not not_valid:
+                cname = name or f"fk_{key(table)}"
+                yield finding(
+                    "SW607",
+                    f"Foreign key {cname} is added to existing table {table} without NOT VALID.",
+                    at=_at(stmt, table),
+                    migration=ctx.migration,
+                    fix=f"{stmt.text} NOT VALID;\nALTER TABLE {table} VALIDATE CONSTRAINT {cname};  "
+                    "-- in a separate migration",
+                )
+            elif isinstance(part, exp.CheckColumnConstraint) and ctx.postgres and not not_valid:
+                cname = name or f"ck_{key(table)}"
+                yield finding(
+                    "SW608",
+                    f"CHECK {cname} is added to existing table {table} without NOT VALID.",
+                    at=_at(stmt, table),
+                    migration=ctx.migration,
+                    fix=f"{stmt.text} NOT VALID;\nALTER TABLE {table} VALIDATE CONSTRAINT {cname};",
+                )
+            elif (
+                isinstance(part, exp.UniqueColumnConstraint | exp.PrimaryKey)
+                and "USING INDEX" not in stmt.upper
+            ):
+                cname = name or f"uq_{key(table)}"
+                cols = ", ".join(
+                    ident(c)
+                    for c in (
+                        part.this.expressions if isinstance(part.this, exp.Schema) else part.expressions
+                    )
+                )
+                kind = "PRIMARY KEY" if isinstance(part, exp.PrimaryKey) else "UNIQUE"
+                yield finding(
+                    "SW610",
+                    f"{kind} constraint {cname} is added to existing table {table}.",
+                    at=_at(stmt, table),
+                    migration=ctx.migration,
+                    fix=(
+                        f"CREATE UNIQUE INDEX CONCURRENTLY {cname} ON {table} ({cols});\n"
+                        f"ALTER TABLE {table} ADD CONSTRAINT {cname} {kind} USING INDEX {cname};"
+                    )
+                    if ctx.postgres
+                    else "-- check for duplicates first and run it off-peak",
+                )
+
+
+def _create_index(stmt: Statement, e: exp.Create, ctx: StatementContext) -> FindingIter:
+    index = e.this
+    table = ident(index.args.get("table"))
+    concurrent = bool(e.args.get("concurrently")) or " CONCURRENTLY " in f" {stmt.upper} "
+    if not ctx.postgres:
+        return
+    if concurrent and ctx.in_transaction:
+        yield finding(
+            "SW616",
+            f"Index {ident(index.this)} is created CONCURRENTLY inside a transaction.",
+            at=_at(stmt, table),
+            migration=ctx.migration,
+            fix="-- run this migration outside a transaction: dbmate `-- migrate:up transaction:false`, "
+            "goose `-- +goose NO TRANSACTION`, or remove BEGIN/COMMIT",
+        )
+    if not concurrent and ctx.existing(table):
+        fixed = re.sub(
+            r"^CREATE\s+(UNIQUE\s+)?INDEX\s+(IF\s+NOT\s+EXISTS\s+)?",
+            _concurrent,
+            stmt.text,
+            count=1,
+            flags=re.I,
+        )
+        yield finding(
+            "SW606",
+            f"Index {ident(index.this)} is built on existing table {table} without CONCURRENTLY.",
+            at=_at(stmt, table),
+            migration=ctx.migration,
+            fix=fixed + ";  -- outside a transaction",
+        )
+
+
+def _concurrent(m: re.Match[str]) -> str:
+    return f"CREATE {(m.group(1) or '').upper()}INDEX CONCURRENTLY IF NOT EXISTS "
+
+
+def _drop(stmt: Statement, e: exp.Drop, ctx: StatementContext) -> FindingIter:
+    kind = str(e.args.get("kind") or "").upper()
+    if kind not in ("TABLE", "SCHEMA", "DATABASE"):
+        return
+    for target in e.args.get("tables") or []:
+        name = ident(target)
+        if kind == "TABLE" and not ctx.existing(name):
+            continue
+        yield _drop_table_finding(stmt, name, ctx, "dropped", kind.lower())
+
+
+def _drop_table_finding(
+    stmt: Statement, table: str, ctx: StatementContext, verb: str, what: str = "table"
+) -> Finding:
+    return finding(
+        "SW603",
+        f"{what.capitalize()} {table} is {verb}.",
+        at=_at(stmt, table),
+        migration=ctx.migration,
+        fix=f"-- stop using {table} in code first and take a backup; then, in a later contract migration:\n"
+        f"-- schemawright:ignore SW603 <why it is safe>\n{stmt.text};",
+    )
+
+
+def _drop_index(stmt: Statement, e: exp.Drop, ctx: StatementContext) -> FindingIter:
+    if str(e.args.get("kind") or "").upper() != "INDEX" or not ctx.postgres or e.args.get("concurrently"):
+        return
+    for target in e.args.get("tables") or []:
+        name = ident(target)
+        owner = ctx.schema.index_owner(name)
+        if owner is not None and not ctx.existing(owner.name):
+            continue
+        if ctx.direction == "down" and owner is None:
+            continue
+        yield finding(
+            "SW615",
+            f"Index {name} is dropped without CONCURRENTLY.",
+            at=_at(stmt, owner.name if owner else None),
+            migration=ctx.migration,
+            fix=f"DROP INDEX CONCURRENTLY IF EXISTS {name};  -- outside a transaction",
+        )
+
+
+def _backfill(stmt: Statement, e: exp.Update | exp.Delete, ctx: StatementContext) -> FindingIter:
+    table = ident(e.this) if e.this is not None else ""
+    if not table or not ctx.existing(table):
+        return
+    where = e.args.get("where")
+    if (where is not None and VOLATILE_BATCH.search(where.sql())) or e.args.get("limit") is not None:
+        return
+    verb = "UPDATE" if isinstance(e, exp.Update) else "DELETE"
+    yield finding(
+        "SW611",
+        f"{verb} on {table} touches every matching row in one statement.",
+        at=_at(stmt, table),
+        migration=ctx.migration,
+        fix=f"-- run it in batches outside the schema migration, e.g.\n{stmt.text} "
+        f"{'AND' if where is not None else 'WHERE'} id IN (SELECT id FROM {table} "
+        f"{'WHERE ' + where.this.sql() + ' ' if where is not None else ''}LIMIT 1000);"
+        "  -- repeat until 0 rows",
+    )
+
+
+_CREATE_HEAD = re.compile(r"^(CREATE\s+(?:UNIQUE\s+)?(?:TABLE|INDEX)(?:\s+CONCURRENTLY)?)\s+", re.I)
+_DROP_HEAD = re.compile(
+    r"^(DROP\s+(?:MATERIALIZED\s+VIEW|TABLE|INDEX|VIEW|FUNCTION|PROCEDURE|TRIGGER|TYPE|"
+    r"SCHEMA|SEQUENCE)(?:\s+CONCURRENTLY)?)\s+",
+    re.I,
+)
+_CREATE_REPLACEABLE = re.compile(r"^CREATE\s+(VIEW|FUNCTION|PROCEDURE)\b", re.I)
+
+
+def _idempotent(stmt: Statement, ctx: StatementContext) -> FindingIter:
+    """Statements that fail on a second run; the fix is the statement rewritten to be re-runnable."""
+    e = stmt.expr
+    fixed = None
+    if isinstance(e, exp.Create) and not e.args.get("exists") and not e.args.get("replace"):
+        if _CREATE_HEAD.match(stmt.text):
+            fixed = _CREATE_HEAD.sub(r"\1 IF NOT EXISTS ", stmt.text, count=1)
+        elif _CREATE_REPLACEABLE.match(stmt.text) and ctx.dialect == "postgresql":
+            fixed = _CREATE_REPLACEABLE.sub(r"CREATE OR REPLACE \1", stmt.text, count=1)
+    elif isinstance(e, exp.Drop) and not e.args.get("exists") and _DROP_HEAD.match(stmt.text):
+        fixed = _DROP_HEAD.sub(r"\1 IF EXISTS ", stmt.text, count=1)
+    if fixed:
+        head = " ".join(stmt.text.split()[:3])
+        yield finding(
+            "SW614",
+            f"{head} … fails when the migration is re-run.",
+            at=_at(stmt),
+            migration=ctx.migration,
+            fix=fixed + ";",
+        )

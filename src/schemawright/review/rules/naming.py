@@ -1,0 +1,241 @@
+"""Naming: snake_case, reserved words, prefixes, plural consistency and length limits (SW4xx)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from schemawright.review.findings import finding
+from schemawright.review.models import Location
+from schemawright.review.rules.common import FindingIter, col_at, reviewable, table_at, tokens
+from schemawright.review.schema import Schema, Table, key
+
+SNAKE = re.compile(r"^[a-z_][a-z0-9_]*$")
+# reserved in SQL:2016 and in at least one of PostgreSQL/MySQL/SQLite, and common as table/column names
+RESERVED = frozenset(
+    {
+        "all",
+        "analyse",
+        "analyze",
+        "and",
+        "any",
+        "as",
+        "asc",
+        "between",
+        "both",
+        "case",
+        "cast",
+        "check",
+        "column",
+        "constraint",
+        "create",
+        "cross",
+        "current_date",
+        "current_time",
+        "current_timestamp",
+        "current_user",
+        "default",
+        "delete",
+        "desc",
+        "distinct",
+        "do",
+        "drop",
+        "else",
+        "end",
+        "except",
+        "exists",
+        "false",
+        "fetch",
+        "for",
+        "foreign",
+        "from",
+        "grant",
+        "group",
+        "having",
+        "in",
+        "index",
+        "inner",
+        "insert",
+        "intersect",
+        "into",
+        "is",
+        "join",
+        "key",
+        "leading",
+        "left",
+        "like",
+        "limit",
+        "natural",
+        "not",
+        "null",
+        "offset",
+        "on",
+        "or",
+        "order",
+        "outer",
+        "primary",
+        "references",
+        "right",
+        "row",
+        "rows",
+        "select",
+        "session_user",
+        "table",
+        "then",
+        "to",
+        "trailing",
+        "true",
+        "union",
+        "unique",
+        "update",
+        "user",
+        "using",
+        "values",
+        "when",
+        "where",
+        "window",
+        "with",
+    }
+)
+PREFIXES = ("tbl_", "tb_", "t_", "col_", "fld_", "str_", "int_", "vw_")
+ABBREVIATIONS = frozenset(
+    {
+        "usr",
+        "nm",
+        "pwd",
+        "qty",
+        "amt",
+        "addr",
+        "dt",
+        "desc",
+        "num",
+        "tmp",
+        "cnt",
+        "val",
+        "txt",
+        "msg",
+        "cust",
+        "prd",
+        "ord",
+        "inv",
+        "trx",
+        "acct",
+    }
+)
+UNCOUNTABLE = frozenset(
+    {
+        "data",
+        "metadata",
+        "media",
+        "news",
+        "equipment",
+        "information",
+        "staff",
+        "feedback",
+        "history",
+        "audit",
+        "inventory",
+        "software",
+        "series",
+        "analytics",
+        "status",
+        "access",
+        "settings",
+    }
+)
+IRREGULAR_PLURALS = frozenset({"people", "children", "men", "women", "criteria", "mice", "geese", "feet"})
+MAX_LENGTH = {"postgresql": 63, "mysql": 64}
+
+
+def check_table(table: Table, schema: Schema, dialect: str) -> FindingIter:
+    if table.stub:
+        return
+    names: list[tuple[str, Location, str]] = [(table.name, table_at(table), "table")]
+    if reviewable(table):
+        names += [(c.name, col_at(table, c), "column") for c in table.columns.values()]
+    names += [
+        (i.name, Location(file=i.path, line=i.line, table=table.name), "index")
+        for i in table.indexes.values()
+    ]
+    for name, at, what in names:
+        yield from _identifier(name, at, what, dialect)
+
+
+def _identifier(name: str, at: Location, what: str, dialect: str) -> FindingIter:
+    if not SNAKE.match(name):
+        snake = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", name).lower().replace(" ", "_").replace("-", "_")
+        yield finding(
+            "SW401",
+            f"{what.capitalize()} name {name!r} is not snake_case.",
+            at=at,
+            fix=f'ALTER ... RENAME "{name}" TO {snake};  -- and use {snake} in new DDL',
+        )
+    if key(name) in RESERVED:
+        better = {
+            "user": "users",
+            "order": "orders",
+            "group": "groups",
+            "desc": "description",
+            "key": "key_name",
+            "index": "position",
+        }.get(key(name), f"{key(name)}_value")
+        yield finding(
+            "SW402",
+            f"{what.capitalize()} name {name!r} is an SQL reserved word.",
+            at=at,
+            fix=f"-- rename to {better}",
+        )
+    words = tokens(name)
+    prefix = next((p for p in PREFIXES if key(name).startswith(p)), None)
+    abbreviations = [w for w in words if w in ABBREVIATIONS]
+    if what != "index" and (prefix or abbreviations):
+        reason = f"prefix {prefix!r}" if prefix else f"abbreviation(s) {', '.join(abbreviations)}"
+        yield finding(
+            "SW403",
+            f"{what.capitalize()} name {name!r} uses {reason}.",
+            at=at,
+            fix=f"-- rename {name} to a plain descriptive snake_case name "
+            f"(e.g. {key(name).removeprefix(prefix or '') if prefix else 'user_name'})",
+        )
+    limit = MAX_LENGTH.get(dialect)
+    if limit and len(name.encode()) > limit:
+        yield finding(
+            "SW405",
+            f"{what.capitalize()} name {name[:40]}… is {len(name.encode())} bytes (limit {limit}).",
+            at=at,
+            fix=f"-- shorten to at most {limit} bytes, e.g. {name[: limit - 8].rstrip('_')}",
+        )
+
+
+def number(name: str) -> str | None:
+    """'plural', 'singular' or None for words that do not tell (data, news, status)."""
+    words = tokens(name)
+    if not words:
+        return None
+    last = words[-1]
+    if last in UNCOUNTABLE:
+        return None
+    if last in IRREGULAR_PLURALS or (last.endswith("s") and not last.endswith(("ss", "us", "is"))):
+        return "plural"
+    return "singular"
+
+
+def check_schema(tables: Iterable[Table], schema: Schema, dialect: str) -> FindingIter:
+    """Table names should agree on plural or singular; flag the minority."""
+    candidates = [t for t in schema.tables.values() if reviewable(t)]
+    forms = {t.name: number(t.name) for t in candidates}
+    plural = sum(f == "plural" for f in forms.values())
+    singular = sum(f == "singular" for f in forms.values())
+    if min(plural, singular) == 0 or plural == singular:
+        return
+    majority = "plural" if plural > singular else "singular"
+    wanted = {key(t.name) for t in tables}
+    for table in candidates:
+        form = forms[table.name]
+        if form and form != majority and key(table.name) in wanted:
+            yield finding(
+                "SW404",
+                f"Table {table.name} is {form} while {max(plural, singular)} other tables are {majority}.",
+                at=table_at(table),
+                fix=f"-- rename to the {majority} form, e.g. ALTER TABLE {table.name} RENAME TO ...;",
+            )

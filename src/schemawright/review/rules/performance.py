@@ -1,0 +1,91 @@
+"""Performance: indexes that are missing, redundant or too many (SW2xx)."""
+
+from __future__ import annotations
+
+from schemawright.review.findings import finding
+from schemawright.review.models import Location
+from schemawright.review.rules.common import FindingIter, reviewable, table_at, tokens
+from schemawright.review.rules.schema_design import HIGH_VOLUME
+from schemawright.review.schema import Index, Schema, Table
+
+MAX_INDEXES = 5
+MAX_INDEXES_HIGH_VOLUME = 3
+
+
+def check_table(table: Table, schema: Schema, dialect: str) -> FindingIter:
+    if not reviewable(table):
+        return
+    yield from _fk_indexes(table, dialect)
+    yield from _duplicates(table)
+    yield from _count(table)
+
+
+def _covered(columns: tuple[str, ...], table: Table) -> bool:
+    """True if some index, unique or the primary key starts with exactly these columns (in any order)."""
+    width = len(columns)
+    candidates = [
+        table.primary_key,
+        *table.uniques,
+        *(i.columns for i in table.indexes.values() if not i.where),
+    ]
+    return any(len(c) >= width and set(c[:width]) == set(columns) for c in candidates)
+
+
+def _fk_indexes(table: Table, dialect: str) -> FindingIter:
+    if dialect == "mysql":
+        return  # InnoDB creates an index for every foreign key itself
+    for fk in table.foreign_keys:
+        if not _covered(fk.columns, table):
+            cols = ", ".join(fk.columns)
+            yield finding(
+                "SW201",
+                f"Foreign key {table.name}({cols}) → {fk.ref_table} has no index.",
+                at=Location(
+                    file=fk.path or table.path, line=fk.line or table.line, table=table.name, column=cols
+                ),
+                fix=f"CREATE INDEX idx_{table.name}_{'_'.join(fk.columns)} ON {table.name} ({cols});",
+            )
+
+
+def _redundant_to(index: Index, other: tuple[str, ...], other_unique: bool) -> bool:
+    if len(other) < len(index.columns) or other[: len(index.columns)] != index.columns:
+        return False
+    # a unique index is never redundant to a longer index: it enforces a rule
+    return not index.unique or (other_unique and len(other) == len(index.columns))
+
+
+def _duplicates(table: Table) -> FindingIter:
+    indexes = sorted(table.indexes.values(), key=lambda i: (i.line, i.name))
+    for pos, index in enumerate(indexes):
+        if index.where:
+            continue
+        keys: list[tuple[str, tuple[str, ...], bool]] = []
+        if table.primary_key:
+            keys.append(("the primary key", table.primary_key, True))
+        keys += [(f"unique ({', '.join(u)})", u, True) for u in table.uniques]
+        for other_pos, other in enumerate(indexes):
+            if other is index or other.where or (other.using or "btree") != (index.using or "btree"):
+                continue
+            if other.columns == index.columns and other_pos > pos:
+                continue  # report the later of two identical indexes only
+            keys.append((other.name, other.columns, other.unique))
+        match = next((name for name, cols, unique in keys if _redundant_to(index, cols, unique)), None)
+        if match:
+            yield finding(
+                "SW202",
+                f"Index {index.name} on {table.name}({', '.join(index.columns)}) is covered by {match}.",
+                at=Location(file=index.path, line=index.line, table=table.name),
+                fix=f"DROP INDEX IF EXISTS {index.name};  -- or do not create it",
+            )
+
+
+def _count(table: Table) -> FindingIter:
+    words = tokens(table.name)
+    limit = MAX_INDEXES_HIGH_VOLUME if words and words[-1] in HIGH_VOLUME else MAX_INDEXES
+    if len(table.indexes) > limit:
+        yield finding(
+            "SW203",
+            f"Table {table.name} has {len(table.indexes)} secondary indexes (limit {limit}).",
+            at=table_at(table),
+            fix="-- drop indexes no query needs; merge single-column indexes into composite or partial ones",
+        )

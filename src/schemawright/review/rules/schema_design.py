@@ -1,0 +1,197 @@
+"""Schema design: keys, types, timestamps, normalisation and growth (SW1xx)."""
+
+from __future__ import annotations
+
+from schemawright.review.findings import finding
+from schemawright.review.rules.common import (
+    FLOAT_TYPES,
+    TEXT_TYPES,
+    FindingIter,
+    col_at,
+    is_join_table,
+    reviewable,
+    table_at,
+    tokens,
+)
+from schemawright.review.schema import Schema, Table, key
+
+MONEY_WORDS = frozenset(
+    {
+        "price",
+        "amount",
+        "cost",
+        "total",
+        "subtotal",
+        "balance",
+        "fee",
+        "fees",
+        "salary",
+        "wage",
+        "revenue",
+        "payment",
+        "refund",
+        "tax",
+        "discount",
+        "budget",
+        "money",
+    }
+)
+TEMPORAL_SUFFIXES = ("_at", "_date", "_on", "_time", "_timestamp")
+TEMPORAL_NAMES = frozenset({"date", "timestamp", "birthday", "dob", "date_of_birth"})
+CREATED = frozenset({"created_at", "created_on", "inserted_at", "created", "creation_date", "created_time"})
+UPDATED = frozenset({"updated_at", "updated_on", "modified_at", "last_modified", "updated"})
+HIGH_VOLUME = frozenset(
+    {
+        "event",
+        "events",
+        "log",
+        "logs",
+        "click",
+        "clicks",
+        "view",
+        "views",
+        "pageviews",
+        "metric",
+        "metrics",
+        "measurement",
+        "measurements",
+        "reading",
+        "readings",
+        "impression",
+        "impressions",
+        "telemetry",
+        "activity",
+        "activities",
+        "trace",
+        "traces",
+        "hit",
+        "hits",
+        "history",
+        "visits",
+        "pings",
+    }
+)
+RETENTION_WORDS = ("retention", "ttl", "archive", "purge", "expire", "partition")
+COPYABLE = frozenset({"email", "name", "title", "phone", "username", "address", "slug"})
+
+
+def check_table(table: Table, schema: Schema, dialect: str) -> FindingIter:
+    if not reviewable(table):
+        return
+    yield from _primary_key(table)
+    yield from _copied_columns(table, schema)
+    yield from _types(table, dialect)
+    yield from _timestamps(table)
+    yield from _volume(table)
+
+
+def _primary_key(table: Table) -> FindingIter:
+    if not table.primary_key:
+        yield finding(
+            "SW101",
+            f"Table {table.name} has no primary key.",
+            at=table_at(table),
+            fix=f"ALTER TABLE {table.name} ADD COLUMN id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY;  "
+            "-- or declare the natural key as PRIMARY KEY",
+        )
+
+
+def _copied_columns(table: Table, schema: Schema) -> FindingIter:
+    for fk in table.foreign_keys:
+        if len(fk.columns) != 1 or not fk.columns[0].endswith("_id"):
+            continue
+        prefix = fk.columns[0].removesuffix("_id")
+        parent = schema.table(fk.ref_table)
+        for col in table.columns.values():
+            name = key(col.name)
+            if not name.startswith(prefix + "_") or name == fk.columns[0]:
+                continue
+            rest = name.removeprefix(prefix + "_")
+            known = parent is not None and not parent.stub and rest in parent.columns
+            if known or ((parent is None or parent.stub) and rest in COPYABLE):
+                yield finding(
+                    "SW102",
+                    f"{table.name}.{col.name} copies {fk.ref_table}.{rest}, already reachable through "
+                    f"{table.name}.{fk.columns[0]}.",
+                    at=col_at(table, col),
+                    fix=f"ALTER TABLE {table.name} DROP COLUMN {col.name};  -- join {fk.ref_table} to read "
+                    f"{rest}; if the copy is a deliberate snapshot, document it and suppress SW102",
+                )
+
+
+def _types(table: Table, dialect: str) -> FindingIter:
+    for col in table.columns.values():
+        words = set(tokens(col.name))
+        name = key(col.name)
+        at = col_at(table, col)
+        if (
+            words & MONEY_WORDS
+            and not words & {"cents", "count", "pct", "percent", "rate", "id", "type", "status", "currency"}
+            and (col.dtype in FLOAT_TYPES or col.dtype in TEXT_TYPES)
+        ):
+            yield finding(
+                "SW103",
+                f"{table.name}.{col.name} holds money as {col.type_sql}.",
+                at=at,
+                fix=f"ALTER TABLE {table.name} ALTER COLUMN {col.name} TYPE NUMERIC(12, 2) "
+                f"USING {col.name}::numeric;  -- plus CHECK ({col.name} >= 0) where it cannot be negative",
+            )
+        temporal = name.endswith(TEMPORAL_SUFFIXES) or name in TEMPORAL_NAMES
+        if dialect == "postgresql" and col.dtype in ("TIMESTAMP", "DATETIME"):
+            yield finding(
+                "SW104",
+                f"{table.name}.{col.name} is TIMESTAMP without time zone.",
+                at=at,
+                fix=f"ALTER TABLE {table.name} ALTER COLUMN {col.name} TYPE TIMESTAMPTZ "
+                f"USING {col.name} AT TIME ZONE 'UTC';",
+            )
+        if dialect != "sqlite" and temporal and col.dtype in TEXT_TYPES:
+            target = (
+                "DATE"
+                if name.endswith("_date") or name in ("date", "birthday", "dob", "date_of_birth")
+                else ("TIMESTAMPTZ" if dialect == "postgresql" else "DATETIME")
+            )
+            yield finding(
+                "SW105",
+                f"{table.name}.{col.name} stores a date/time as {col.type_sql}.",
+                at=at,
+                fix=f"ALTER TABLE {table.name} ALTER COLUMN {col.name} TYPE {target} "
+                f"USING {col.name}::{target};",
+            )
+
+
+def _timestamps(table: Table) -> FindingIter:
+    names = set(table.columns)
+    if not names & CREATED:
+        yield finding(
+            "SW106",
+            f"Table {table.name} has no created_at column.",
+            at=table_at(table),
+            fix=f"ALTER TABLE {table.name} ADD COLUMN created_at TIMESTAMPTZ NOT NULL DEFAULT now();",
+        )
+    if not names & UPDATED and not is_join_table(table):
+        yield finding(
+            "SW107",
+            f"Table {table.name} has no updated_at column.",
+            at=table_at(table),
+            fix=f"ALTER TABLE {table.name} ADD COLUMN updated_at TIMESTAMPTZ NOT NULL DEFAULT now();\n"
+            f"CREATE TRIGGER trg_{table.name}_updated_at BEFORE UPDATE ON {table.name} "
+            "FOR EACH ROW EXECUTE FUNCTION set_updated_at();",
+        )
+
+
+def _volume(table: Table) -> FindingIter:
+    words = tokens(table.name)
+    if not words or words[-1] not in HIGH_VOLUME or table.partitioned:
+        return
+    if any(w in table.comment.lower() for w in RETENTION_WORDS):
+        return
+    time_col = next((c.name for c in table.columns.values() if key(c.name).endswith("_at")), "created_at")
+    yield finding(
+        "SW108",
+        f"{table.name} looks like a high-volume table but is neither partitioned nor given a "
+        "retention policy.",
+        at=table_at(table),
+        fix=f"CREATE TABLE {table.name} (...) PARTITION BY RANGE ({time_col});  -- with monthly partitions "
+        f"and a DEFAULT partition; or COMMENT ON TABLE {table.name} IS 'retention: 90 days, purged by job';",
+    )

@@ -1,0 +1,368 @@
+"""An in-memory schema rebuilt statically from parsed DDL, so a review needs no database.
+
+Static replay covers CREATE/ALTER/DROP of tables, columns, constraints, indexes, functions, triggers, types
+and views. Replaying the same chain on a real engine (``schemawright.verify.engines.scratch_database``) and
+reflecting the result would add fidelity for what this model does not interpret: DO blocks, dynamic SQL,
+inheritance, defaults that depend on functions, and engine-specific implicit indexes.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from dataclasses import dataclass, field
+
+from sqlglot import exp
+
+from schemawright.review.parse import Statement
+
+
+def ident(node: exp.Expression | str | None) -> str:
+    """Identifier text as written (case kept, quotes removed); lower-cased later for lookups."""
+    if node is None:
+        return ""
+    if isinstance(node, str):
+        return node
+    if isinstance(node, exp.Table | exp.Column):
+        return ident(node.this)
+    if isinstance(node, exp.Identifier):
+        return str(node.this)
+    if isinstance(node, exp.Schema):
+        return ident(node.this)
+    return node.name or node.sql()
+
+
+def key(name: str) -> str:
+    return name.lower()
+
+
+@dataclass
+class Column:
+    name: str
+    type_sql: str
+    dtype: str  # sqlglot DType name: TIMESTAMP, TEXT, USERDEFINED, ...
+    nullable: bool = True
+    default: str | None = None
+    identity: bool = False
+    line: int = 0
+    path: str = ""
+    check: bool = False  # a column-level CHECK or inline enum constrains it
+
+
+@dataclass
+class ForeignKey:
+    name: str
+    columns: tuple[str, ...]
+    ref_table: str
+    ref_columns: tuple[str, ...]
+    on_delete: str | None
+    line: int = 0
+    path: str = ""
+
+
+@dataclass
+class Index:
+    name: str
+    table: str
+    columns: tuple[str, ...]  # column names, or SQL text of expressions
+    unique: bool = False
+    where: str | None = None
+    using: str | None = None
+    line: int = 0
+    path: str = ""
+
+
+@dataclass
+class Table:
+    name: str
+    columns: dict[str, Column] = field(default_factory=dict)
+    primary_key: tuple[str, ...] = ()
+    foreign_keys: list[ForeignKey] = field(default_factory=list)
+    uniques: list[tuple[str, ...]] = field(default_factory=list)
+    checks: list[str] = field(default_factory=list)  # SQL of CHECK expressions
+    indexes: dict[str, Index] = field(default_factory=dict)
+    partitioned: bool = False
+    partition_of: str | None = None
+    comment: str = ""
+    created_in: str = ""  # migration name; "" when the table predates what we can see (a stub)
+    stub: bool = False
+    line: int = 0
+    path: str = ""
+
+    def column(self, name: str) -> Column | None:
+        return self.columns.get(key(name))
+
+
+@dataclass
+class Schema:
+    tables: dict[str, Table] = field(default_factory=dict)
+    functions: set[str] = field(default_factory=set)
+    triggers: dict[str, str] = field(default_factory=dict)  # trigger -> table key
+    types: set[str] = field(default_factory=set)
+    views: set[str] = field(default_factory=set)
+
+    def copy(self) -> Schema:
+        return copy.deepcopy(self)
+
+    def table(self, name: str) -> Table | None:
+        return self.tables.get(key(name))
+
+    def ensure(self, name: str) -> Table:
+        """The table, or a stub for one created outside the visible chain (it counts as existing)."""
+        found = self.tables.get(key(name))
+        if found is None:
+            found = self.tables[key(name)] = Table(name, stub=True)
+        return found
+
+    def index_owner(self, index_name: str) -> Table | None:
+        return next((t for t in self.tables.values() if key(index_name) in t.indexes), None)
+
+    def objects(self) -> set[str]:
+        """Every named object, for comparing the schema before an up with the one after its down."""
+        out = {f"table {t}" for t in self.tables if not self.tables[t].stub}
+        for tkey, table in self.tables.items():
+            out |= {f"column {tkey}.{c}" for c in table.columns}
+            out |= {f"index {i}" for i in table.indexes}
+        out |= {f"function {f}" for f in self.functions}
+        out |= {f"trigger {t}" for t in self.triggers}
+        out |= {f"type {t}" for t in self.types}
+        out |= {f"view {v}" for v in self.views}
+        return out
+
+    # ---- replay -------------------------------------------------------------------------------
+    def apply(self, stmt: Statement, migration: str) -> None:
+        """Update the model with one statement; statements it does not understand leave it unchanged."""
+        e = stmt.expr
+        if isinstance(e, exp.Create):
+            self._create(e, stmt, migration)
+        elif isinstance(e, exp.Alter) and str(e.args.get("kind") or "TABLE").upper() == "TABLE":
+            self._alter(e, stmt)
+        elif isinstance(e, exp.Drop):
+            self._drop(e)
+        elif isinstance(e, exp.Comment) and str(e.args.get("kind", "")).upper() == "TABLE":
+            table = self.table(ident(e.this))
+            if table is not None:
+                table.comment = e.expression.name if e.expression is not None else ""
+        else:
+            self._raw(stmt)
+
+    def _create(self, e: exp.Create, stmt: Statement, migration: str) -> None:
+        kind = str(e.args.get("kind") or "").upper()
+        if kind == "TABLE":
+            self._create_table(e, stmt, migration)
+        elif kind == "INDEX":
+            index = e.this
+            table = self.ensure(ident(index.args.get("table")))
+            params = index.args.get("params")
+            columns: list[str] = []
+            where = using = None
+            if params is not None:
+                for col in params.args.get("columns") or []:
+                    inner = col.this if isinstance(col, exp.Ordered) else col
+                    columns.append(ident(inner) if isinstance(inner, exp.Column) else inner.sql().lower())
+                where_node = params.args.get("where")
+                where = where_node.sql() if where_node is not None else None
+                using_node = params.args.get("using")
+                using = using_node.name.lower() if using_node is not None else None
+            name = ident(index.this) or f"{table.name}_{'_'.join(columns)}_idx"
+            table.indexes[key(name)] = Index(
+                name,
+                table.name,
+                tuple(key(c) for c in columns),
+                bool(e.args.get("unique")),
+                where,
+                using,
+                stmt.line,
+                stmt.path,
+            )
+        elif kind == "TRIGGER":
+            props = e.args.get("properties")
+            trig = props.find(exp.TriggerProperties) if props is not None else None
+            table_node = trig.args.get("table") if trig is not None else None
+            self.triggers[key(ident(e.this))] = key(ident(table_node))
+        elif kind in ("FUNCTION", "PROCEDURE"):
+            self.functions.add(
+                key(ident(e.this.this if isinstance(e.this, exp.UserDefinedFunction) else e.this))
+            )
+        elif kind == "TYPE":
+            self.types.add(key(ident(e.this)))
+        elif kind in ("VIEW", "MATERIALIZED VIEW"):
+            self.views.add(key(ident(e.this)))
+
+    def _create_table(self, e: exp.Create, stmt: Statement, migration: str) -> None:
+        target = e.this
+        name = ident(target)
+        if e.args.get("exists") and self.table(name) is not None:
+            return
+        table = Table(name, created_in=migration, line=stmt.line, path=stmt.path)
+        props = e.args.get("properties")
+        if props is not None:
+            table.partitioned = props.find(exp.PartitionedByProperty) is not None
+            part_of = props.find(exp.PartitionedOfProperty)
+            if part_of is not None:
+                table.partition_of = key(ident(part_of.this))
+            for prop in props.expressions:
+                if isinstance(prop, exp.SchemaCommentProperty):
+                    table.comment = prop.this.name
+        if isinstance(e.expression, exp.Select | exp.Query):
+            table.stub = False  # CREATE TABLE AS: columns unknown statically
+        if isinstance(target, exp.Schema):
+            for item in target.expressions:
+                if isinstance(item, exp.ColumnDef):
+                    self._add_column(table, item, stmt)
+                else:
+                    self._add_constraint(table, item, stmt)
+        self.tables[key(name)] = table
+
+    def _add_column(self, table: Table, cdef: exp.ColumnDef, stmt: Statement) -> None:
+        name = ident(cdef.this)
+        kind = cdef.args.get("kind")
+        dtype = kind.this.name if isinstance(kind, exp.DataType) else ""
+        col = Column(
+            name,
+            kind.sql(dialect="postgres") if kind is not None else "",
+            dtype,
+            line=_line_of(stmt, name),
+            path=stmt.path,
+        )
+        col.identity = dtype in ("SERIAL", "BIGSERIAL", "SMALLSERIAL")
+        col.check = dtype == "ENUM" or (
+            dtype == "USERDEFINED" and key(kind.sql()) in self.types if kind else False
+        )
+        for cons in cdef.args.get("constraints") or []:
+            ckind = cons.args.get("kind")
+            if isinstance(ckind, exp.NotNullColumnConstraint):
+                col.nullable = bool(ckind.args.get("allow_null"))
+            elif isinstance(ckind, exp.DefaultColumnConstraint):
+                col.default = ckind.this.sql() if ckind.this is not None else "NULL"
+            elif isinstance(ckind, exp.PrimaryKeyColumnConstraint):
+                table.primary_key = (key(name),)
+                col.nullable = False
+            elif isinstance(ckind, exp.UniqueColumnConstraint):
+                table.uniques.append((key(name),))
+            elif isinstance(ckind, exp.CheckColumnConstraint):
+                col.check = True
+                table.checks.append(ckind.this.sql())
+            elif isinstance(
+                ckind, exp.GeneratedAsIdentityColumnConstraint | exp.AutoIncrementColumnConstraint
+            ):
+                col.identity = True
+            elif isinstance(ckind, exp.Reference):
+                table.foreign_keys.append(_foreign_key("", (key(name),), ckind, stmt))
+        table.columns[key(name)] = col
+
+    def _add_constraint(self, table: Table, item: exp.Expression, stmt: Statement) -> None:
+        name = ""
+        parts: list[exp.Expression] = [item]
+        if isinstance(item, exp.Constraint):
+            name = ident(item.this)
+            parts = list(item.expressions)
+        for part in parts:
+            if isinstance(part, exp.PrimaryKey):
+                table.primary_key = tuple(key(ident(c)) for c in part.expressions)
+            elif isinstance(part, exp.ForeignKey):
+                cols = tuple(key(ident(c)) for c in part.expressions)
+                ref = part.args.get("reference")
+                if isinstance(ref, exp.Reference):
+                    table.foreign_keys.append(_foreign_key(name, cols, ref, stmt))
+            elif isinstance(part, exp.UniqueColumnConstraint):
+                schema = part.this
+                cols = tuple(key(ident(c)) for c in schema.expressions) if schema is not None else ()
+                table.uniques.append(cols)
+            elif isinstance(part, exp.CheckColumnConstraint):
+                table.checks.append(part.this.sql())
+
+    def _alter(self, e: exp.Alter, stmt: Statement) -> None:
+        table = self.ensure(ident(e.this))
+        for action in e.args.get("actions") or []:
+            if isinstance(action, exp.ColumnDef):
+                self._add_column(table, action, stmt)
+            elif isinstance(action, exp.AddConstraint):
+                for item in action.expressions:
+                    self._add_constraint(table, item, stmt)
+            elif isinstance(action, exp.AlterColumn):
+                col = table.column(ident(action.this))
+                if col is None:
+                    continue
+                dtype = action.args.get("dtype")
+                if isinstance(dtype, exp.DataType):
+                    col.type_sql, col.dtype = dtype.sql(dialect="postgres"), dtype.this.name
+                if action.args.get("allow_null") is not None and action.args.get("dtype") is None:
+                    col.nullable = bool(action.args.get("allow_null"))
+                if "default" in action.args and action.args.get("default") is not None:
+                    col.default = action.args["default"].sql()
+            elif isinstance(action, exp.RenameColumn):
+                old, new = ident(action.this), ident(action.args.get("to"))
+                col = table.columns.pop(key(old), None)
+                if col is not None:
+                    col.name = new
+                    table.columns[key(new)] = col
+            elif isinstance(action, exp.AlterRename):
+                new_name = ident(action.this)
+                self.tables.pop(key(table.name), None)
+                table.name = new_name
+                self.tables[key(new_name)] = table
+            elif isinstance(action, exp.Drop):
+                kind = str(action.args.get("kind") or "").upper()
+                for target in action.args.get("tables") or []:
+                    if kind == "COLUMN":
+                        table.columns.pop(key(ident(target)), None)
+                    elif kind == "CONSTRAINT":
+                        table.foreign_keys = [
+                            f for f in table.foreign_keys if key(f.name) != key(ident(target))
+                        ]
+
+    def _drop(self, e: exp.Drop) -> None:
+        kind = str(e.args.get("kind") or "").upper()
+        for target in e.args.get("tables") or []:
+            name = key(ident(target))
+            if kind == "TABLE":
+                self.tables.pop(name, None)
+                self.triggers = {t: tbl for t, tbl in self.triggers.items() if tbl != name}
+            elif kind == "INDEX":
+                owner = self.index_owner(name)
+                if owner is not None:
+                    owner.indexes.pop(name, None)
+            elif kind == "TRIGGER":
+                self.triggers.pop(name, None)
+            elif kind in ("FUNCTION", "PROCEDURE"):
+                self.functions.discard(name)
+            elif kind == "TYPE":
+                self.types.discard(name)
+            elif kind in ("VIEW", "MATERIALIZED VIEW"):
+                self.views.discard(name)
+
+    def _raw(self, stmt: Statement) -> None:
+        """Statements sqlglot keeps as opaque commands (functions with bodies, some ALTERs)."""
+        text = stmt.upper
+        if m := _CREATE_FUNCTION.match(text):
+            self.functions.add(key(m["name"].split(".")[-1].strip('"')))
+        elif m := _DROP_FUNCTION.match(text):
+            for name in m["names"].split(","):
+                self.functions.discard(key(name.strip().split("(")[0].split(".")[-1].strip('"')))
+
+
+_CREATE_FUNCTION = re.compile(r"CREATE (?:OR REPLACE )?(?:FUNCTION|PROCEDURE) (?P<name>[\w.\"]+)")
+_DROP_FUNCTION = re.compile(
+    r"DROP (?:FUNCTION|PROCEDURE) (?:IF EXISTS )?(?P<names>.+?)(?: CASCADE| RESTRICT)?$"
+)
+
+
+def _foreign_key(name: str, cols: tuple[str, ...], ref: exp.Reference, stmt: Statement) -> ForeignKey:
+    target = ref.this
+    ref_cols = tuple(key(ident(c)) for c in target.expressions) if isinstance(target, exp.Schema) else ()
+    on_delete = None
+    for opt in ref.args.get("options") or []:
+        text = str(opt).upper()
+        if text.startswith("ON DELETE"):
+            on_delete = text.removeprefix("ON DELETE").strip()
+    line = _line_of(stmt, name) if name else _line_of(stmt, "REFERENCES")
+    return ForeignKey(name, cols, key(ident(target)), ref_cols, on_delete, line, stmt.path)
+
+
+def _line_of(stmt: Statement, word: str) -> int:
+    """Line of the first whole-word occurrence of ``word`` inside the statement (its column definition)."""
+    m = re.search(rf"(?<![\w\"]){re.escape(word)}(?![\w\"])|\"{re.escape(word)}\"", stmt.text, re.I)
+    if m is None:
+        return stmt.line
+    return stmt.line + stmt.text.count("\n", 0, m.start())
