@@ -35,6 +35,8 @@ class ModelBuilder:
         self.lexicon = lexicon
         self.model = DomainModel(feature_id=feature_id, feature_name=feature_name)
         self.out_of_scope_words: set[str] = set()
+        # entity → the verb whose event it records ("triggered alerts" → alert: trigger); per analysis.
+        self.event_verbs: dict[str, str] = {}
 
     # -- entities -------------------------------------------------------------------------------------
     def canonical(self, phrase: str) -> str:
@@ -46,8 +48,10 @@ class ModelBuilder:
         trailing noun(s): "the borrowing member" → member."""
         name = self.canonical(phrase)
         entity = self.model.entity(name)
-        if entity or exact:
+        if entity:
             return entity
+        if exact:
+            return self._headed(name) if "_" not in name else None
         # The head of "use of an ingredient in a recipe" is "use": never match past a preposition.
         head = re.split(r"\s+(?:of|in|for|on|at|by|with|from|to|within)\s+", phrase.strip(), maxsplit=1)[0]
         name = self.canonical(head)
@@ -60,7 +64,12 @@ class ModelBuilder:
             entity = self.model.entity(self.lexicon.synonyms.get(tail, tail))
             if entity:
                 return entity
-        return None
+        return self._headed(name)
+
+    def _headed(self, name: str) -> Entity | None:
+        """ "the rule" when only ``alert_rule`` ends in rule: a head noun names the one entity it heads."""
+        headed = [e for e in self.model.entities if e.name.endswith("_" + name)]
+        return headed[0] if len(headed) == 1 else None
 
     def entity(self, phrase: str, source: Source, description: str = "") -> Entity | None:
         name = self.canonical(phrase)
@@ -78,7 +87,7 @@ class ModelBuilder:
     def attribute(self, entity: Entity, attr: Attribute) -> Attribute:
         if attr.name in ("id",):
             return attr
-        current = entity.attribute(attr.name)
+        current = entity.attribute(attr.name) or _variant(entity, attr.name)
         if current is None:
             entity.attributes.append(attr)
             return attr
@@ -185,3 +194,18 @@ class ModelBuilder:
 
     def build(self) -> DomainModel:
         return self.model
+
+
+def _variant(entity: Entity, name: str) -> Attribute | None:
+    """An existing attribute that says the same with an extra participle: a request body's
+    ``accepted_terms_version`` and prose's ``terms_version`` are one column."""
+    words = set(name.split("_"))
+    if len(words) < 2:
+        return None
+    for attr in entity.attributes:
+        other = set(attr.name.split("_"))
+        small, big = (words, other) if len(words) < len(other) else (other, words)
+        extra = big - small
+        if small < big and extra and all(w.endswith("ed") for w in extra):
+            return attr
+    return None

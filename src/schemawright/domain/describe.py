@@ -7,9 +7,10 @@ from __future__ import annotations
 import re
 
 from schemawright.domain.builder import ModelBuilder
-from schemawright.domain.model import Cardinality, Entity, Kind, Source
-from schemawright.domain.naming import snake
+from schemawright.domain.model import Attribute, Cardinality, Entity, Kind, Source
+from schemawright.domain.naming import singular, snake
 from schemawright.domain.phrases import inline_enums, parse_attribute, split_list, strip_articles
+from schemawright.domain.verbs import past_participle, verb_lemma
 
 _DET = r"(?:one|a|an|the|exactly one|a single|single|its|their|another|some)"
 _PARENT_VERB = (
@@ -33,7 +34,14 @@ _HAS_MANY = re.compile(
     r"one or more|any number of|zero or more|a list of|a set of|some|its|their)?\s*([a-z][\w ,-]*?)(?=$|[;.]|\s+(?:with|that|which|who)\b)",
     re.I,
 )
-_WITH = re.compile(r"\b(?:with|having|including|records?|stores?|keeps?|tracks?)\s+(.+)$", re.I)
+_WITH = re.compile(r"\b(?:with|having|including)\s+(.+)$", re.I)
+_WITH_VERB = re.compile(r"\b(?:records?|stores?|keeps?|tracks?)\s+(.+)$", re.I)
+_MODAL = re.compile(r"\b(?:may|must|shall|should|can|cannot|will)\b", re.I)
+# "one per employee per month (year and month)": many per parent, unique per period.
+_ONE_PER_PERIOD = re.compile(
+    r"\bone per ([a-z][\w ]*?) per (day|week|month|quarter|year)(?:\s*\(([^)]*)\))?", re.I)
+_PERIOD_ATTRS = {"day": ["date"], "week": ["year", "week"], "month": ["year", "month"],
+                 "quarter": ["year", "quarter"], "year": ["year"]}
 _IDENTIFIED = re.compile(r"\bidentified by\s+(?:its\s+|an?\s+|the\s+)?([\w ]+?)(?=$|[,;.]|\s+(?:with|and)\b)", re.I)
 _UNIQUE_BY = re.compile(r"\bunique (?:by|per|on)\s+(?:its\s+)?([\w ]+?)(?=$|[,;.])", re.I)
 _IS_A = re.compile(r"^(?:the|a|an)\s+([\w ]+?)\s+who\b", re.I)
@@ -63,6 +71,10 @@ def _clause(builder: ModelBuilder, entity: Entity, clause: str, source: Source) 
             attr.unique = True
             builder.attribute(entity, attr)
         consumed = consumed.replace(m.group(0), " ")
+    m = _ONE_PER_PERIOD.search(consumed)
+    if m:
+        _one_per_period(builder, entity, m, source)
+        consumed = consumed.replace(m.group(0), " ")
     # References to other entities.
     for pattern in (_VERB_REF, _PREP_REF):
         for m in pattern.finditer(consumed):
@@ -82,7 +94,7 @@ def _clause(builder: ModelBuilder, entity: Entity, clause: str, source: Source) 
             consumed = consumed.replace(m.group(0), " ")
     # Attribute lists: "with A, B and C", a parenthesised list, or a bare list ("amount and unit of …").
     lists: list[str] = []
-    m = _WITH.search(consumed)
+    m = _WITH.search(consumed) or _WITH_VERB.search(consumed)
     if m:
         lists.append(m.group(1))
         head = consumed[: m.start()]
@@ -91,7 +103,8 @@ def _clause(builder: ModelBuilder, entity: Entity, clause: str, source: Source) 
     paren = re.match(r"^[^()]*\(([^()]+)\)\s*$", head.strip())
     if paren and "," in paren.group(1):
         lists.append(paren.group(1))
-    elif not _IS_A.match(head.strip()) and not re.match(r"^\s*(?:a|an|the)\s", head):
+    elif not _IS_A.match(head.strip()) and not re.match(r"^\s*(?:a|an|the|each|every)\s", head) \
+            and not _MODAL.search(head):
         has = re.match(r"^\s*(?:has|have|with)\s+(.+)$", head.strip(), re.I)
         lists.append(has.group(1) if has else head)
     for chunk in lists:
@@ -105,11 +118,72 @@ _ROLE_OF = re.compile(
 )
 
 
+def _one_per_period(builder: ModelBuilder, entity: Entity, m: re.Match[str], source: Source) -> None:
+    parent = builder.find(m.group(1))
+    if parent is None or parent.name == entity.name:
+        return
+    builder.relate(entity.name, parent.name, source)
+    names = [snake(strip_articles(p)) for p in split_list(m.group(3))] if m.group(3) else []
+    names = names or _PERIOD_ATTRS[m.group(2).lower()]
+    for name in names:
+        attr = parse_attribute(name.replace("_", " "), builder.lexicon, source)
+        if attr is not None:
+            attr.name = name
+            builder.attribute(entity, attr)
+    builder.unique(entity.name, [parent.name, *names], source)
+
+
+def event_time_name(builder: ModelBuilder, entity: Entity) -> str:
+    """ "the time" of a click is ``clicked_at``; of a triggered alert ``triggered_at``; else occurred_at."""
+    verb = builder.event_verbs.get(entity.name)
+    if verb is None and "_" not in entity.name and not entity.name.endswith("ing"):
+        verb = verb_lemma(entity.name)
+    return f"{past_participle(verb)}_at" if verb else "occurred_at"
+
+
+def _child_entity(builder: ModelBuilder, entity: Entity, head: str, items: str, source: Source) -> bool:
+    """ "optional attachments (file name, content type, size)": a plural noun with its own attribute list
+    is a child entity owned by the one being described."""
+    words = head.split()
+    if not words or singular(words[-1]) == words[-1].lower() or len(words) > 3:
+        return False
+    if builder.lexicon.kind_for_name(snake(head)) is not None:
+        return False  # "measured values (temperature, humidity)": one flexible attribute
+    child = builder.find(head, exact=True) or builder.entity(head, source)
+    if child is None or child.name == entity.name:
+        return False
+    builder.relate(child.name, entity.name, source, ownership="owned")
+    describe(builder, child, "with " + items, source)
+    return True
+
+
+def _actor_reference(builder: ModelBuilder, entity: Entity, core: str, source: Source) -> bool:
+    """ "an owner account": a role plus a word for the system's users. Links to the user entity when the
+    spec has one; otherwise keeps an external reference id (the accounts live elsewhere)."""
+    words = snake(core).split("_")
+    if len(words) != 2 or words[1] not in builder.lexicon.actor_nouns:
+        return False
+    role = words[0]
+    user = builder.find(words[1], exact=True)
+    if user is not None:
+        builder.relate(entity.name, user.name, source, role=role)
+        return True
+    builder.attribute(entity, Attribute(name=f"{role}_id", kind=Kind.IDENTIFIER, source=source,
+                                        description=f"reference to the {words[1]} that is the {role}"))
+    builder.assume(f"{entity.name}.{role}_id refers to an {words[1]} the spec does not describe; kept as an "
+                   "external reference, not a new entity.", source)
+    return True
+
+
 def _attribute_or_reference(builder: ModelBuilder, entity: Entity, part: str, source: Source) -> None:
     core = strip_articles(part)
     if not core:
         return
     listed = re.match(r"^([^()]*)\(([^()]*,[^()]*)\)\s*$", core)
+    if listed and _child_entity(builder, entity, strip_articles(listed.group(1)).strip(), listed.group(2), source):
+        return
+    if _actor_reference(builder, entity, core, source):
+        return
     if listed and builder.lexicon.kind_for_name(snake(strip_articles(listed.group(1)))) is not Kind.ENUM:
         # "a library card (card number, name, email, phone)": the list holds the attributes.
         for item in split_list(listed.group(2)):
@@ -130,6 +204,9 @@ def _attribute_or_reference(builder: ModelBuilder, entity: Entity, part: str, so
         return
     attr = parse_attribute(part, builder.lexicon, source)
     if attr is not None:
+        if attr.name == "occurred_at":
+            attr.name = event_time_name(builder, entity)
+            entity.time_attribute = entity.time_attribute or attr.name
         builder.attribute(entity, attr)
 
 

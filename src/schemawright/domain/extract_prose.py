@@ -9,7 +9,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from schemawright.domain import clauses, events
 from schemawright.domain.builder import ModelBuilder
+from schemawright.domain.clauses import Context
 from schemawright.domain.describe import describe
 from schemawright.domain.model import AccessPattern, Attribute, CacheNeed, Cardinality, CheckRule, Kind, Source
 from schemawright.domain.naming import singular, snake
@@ -75,8 +77,30 @@ def _clean_subject(text: str) -> str:
 
 
 def prose(doc: SpecDocument, b: ModelBuilder) -> None:
+    ctx = Context()
+    line = -1
     for sentence, src in sentences(doc, b):
+        if src.line != line:
+            ctx, line = Context(), src.line
+        lowered = _lower_modals(sentence)
+        clauses.subject_sentence(b, inline_enums(lowered, b.lexicon), src, ctx)
+        events.ears(b, lowered, src)
+        events.emitted(b, lowered, src)
+        events.rating(b, lowered, src, ctx.last)
+        events.variant_flag(b, lowered, src)
+        events.which_and_when(b, lowered, src)
+        events.states(b, lowered, src)
         _sentence(b, sentence, src)
+    # Constraints second: they name entities and attributes any sentence may introduce.
+    for sentence, src in sentences(doc, b):
+        lowered = _lower_modals(sentence)
+        events.at_most_one_open(b, lowered, src)
+        events.exclusions(b, lowered, src)
+        _constraints(b, inline_enums(lowered, b.lexicon), src)
+
+
+def _lower_modals(s: str) -> str:
+    return re.sub(r"\b(?:MUST|SHALL|SHOULD|MAY|CAN|NOT)\b", lambda m: m.group(0).lower(), s)
 
 
 def _sentence(b: ModelBuilder, sentence: str, src: Source) -> None:
@@ -119,7 +143,6 @@ def _sentence(b: ModelBuilder, sentence: str, src: Source) -> None:
         left, right = b.find(m.group(3)), b.find(m.group(1))
         if left and right:
             b.relate(left.name, right.name, src, cardinality=Cardinality.MANY_TO_MANY)
-    _constraints(b, s, src)
     _volumes(b, s, src)
     _caches(b, s, src)
 

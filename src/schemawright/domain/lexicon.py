@@ -30,6 +30,11 @@ class Lexicon:
     entity_sections: tuple[str, ...]
     out_of_scope_sections: tuple[str, ...]
     unique_by_default: frozenset[str]
+    verb_roles: dict[str, str] = field(default_factory=dict)
+    actor_nouns: frozenset[str] = frozenset()
+    text_entry_nouns: frozenset[str] = frozenset()
+    lifecycle_pairs: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    closing_words: frozenset[str] = frozenset()
     extra: dict[str, Any] = field(default_factory=dict)
 
     def kind_for_name(self, name: str) -> Kind | None:
@@ -55,4 +60,9 @@ def load_lexicon() -> Lexicon:
         entity_sections=tuple(raw["entity_sections"]),
         out_of_scope_sections=tuple(raw["out_of_scope_sections"]),
         unique_by_default=frozenset(raw["unique_by_default"]),
+        verb_roles=dict(raw["verb_roles"]),
+        actor_nouns=frozenset(raw["actor_nouns"]),
+        text_entry_nouns=frozenset(raw["text_entry_nouns"]),
+        lifecycle_pairs={k: tuple(v) for k, v in raw["lifecycle_pairs"].items()},
+        closing_words=frozenset(raw["closing_words"]),
     )

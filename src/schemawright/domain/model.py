@@ -87,6 +87,7 @@ class Entity(BaseModel):
     volume_per_month: int | None = None
     retention_days: int | None = None
     time_attribute: str | None = None  # the attribute that orders events in time (for partitioning/TTL)
+    excluded_attributes: list[str] = Field(default_factory=list)  # the spec says never to store these
     source: Source = Field(default_factory=Source)
 
     def attribute(self, name: str) -> Attribute | None:

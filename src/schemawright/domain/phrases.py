@@ -113,7 +113,7 @@ def parse_attribute(
     if not words or len(words) > 4 or _NOT_ATTRIBUTE.search(core) or not re.match(r"^[A-Za-z]", core):
         return None
     name = snake(core)
-    if not name or name in lexicon.not_entities:
+    if not name or (name in lexicon.not_entities and lexicon.kind_for_name(name) is None):
         return None
     kind = _kind(name, declared_type, description, lexicon)
     return _finish(name, kind, raw, notes, declared_type, description, lexicon, source)
@@ -180,7 +180,7 @@ def _finish(
 
 def _enum_values(notes: str, description: str, declared_type: str) -> list[str]:
     candidates = []
-    if notes and ("," in notes or " or " in notes):
+    if notes and ("," in notes or " or " in notes or re.fullmatch(r"\s*\w+(?:\s*/\s*\w+)+\s*", notes)):
         candidates.append(notes)
     if declared_type.lower().startswith("enum"):
         candidates.append(description.split(" - ")[-1] if description else "")
@@ -191,7 +191,7 @@ def _enum_values(notes: str, description: str, declared_type: str) -> list[str]:
     if m:
         candidates.append(m.group(1))
     for text in candidates:
-        values = [v.strip(" .'\"`") for v in re.split(r",|\s+or\s+|\s+and\s+|\|", text) if v.strip(" .'\"`")]
+        values = [v.strip(" .'\"`") for v in re.split(r",|\s+or\s+|\s+and\s+|\||/", text) if v.strip(" .'\"`")]
         values = [re.sub(r"^(?:e\.g\.|i\.e\.)\s*", "", v) for v in values]
         if len(values) >= 2 and all(len(v.split()) <= 3 for v in values):
             return [snake(v) if " " in v else v.lower() for v in values]

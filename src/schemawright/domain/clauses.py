@@ -1,0 +1,146 @@
+"""One subject, several predicates: "A ticket belongs to an organization, is opened by a user, and can be
+assigned to one support agent (also a user)". Plain prose states entities this way, so the subject
+becomes an entity when a predicate gives it data (attributes or links) and each predicate is applied.
+
+"It"/"they" refer to the previous sentence's subject; the caller keeps that in :class:`Context`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from schemawright.domain.builder import ModelBuilder
+from schemawright.domain.describe import describe
+from schemawright.domain.model import Entity, Source
+from schemawright.domain.naming import snake
+from schemawright.domain.phrases import parse_attribute, split_list
+from schemawright.domain.verbs import verb_lemma
+
+_MODALS = r"(?:can|may|must|shall|should|will)"
+_HAVE = r"(?:has|have|holds?|stores?|contains?|records?|keeps?|carries|carry|tracks?|includes?)"
+_PRED = rf"(?:{_MODALS}\s+(?:also\s+)?(?:only\s+)?)?(?:also\s+)?(?:{_HAVE}|belongs?|is|are|be)\b"
+_SUBJECT = re.compile(rf"^(?:(?:an?|the|each|every)\s+)?([A-Za-z][a-z-]*(?:\s+[a-z-]+){{0,3}}?)\s+({_PRED}.*)$")
+_SPLIT = re.compile(rf"(?:,\s*(?:and\s+)?|\s+and\s+)(?={_PRED})")
+_DET = r"(?:one|a|an|the|exactly one|a single|single|its|their|another|some)"
+_LINK = re.compile(
+    rf"^(?:(?:{_MODALS})\s+(?:also\s+)?(?:only\s+)?be\s+|is\s+|are\s+)?(belongs?|\w+(?:ed|en|wn|ne))\s+"
+    rf"(to|by|in|at|under|within|for)\s+(?:{_DET}\s+)?([a-z][a-z -]*?)\s*"
+    r"(?:\((?:also|another|an?|the|\s)*([a-z ]+)\))?\s*(?:(?:,\s*)?who\b.*|:\s*(.*))?$",
+    re.I,
+)
+_HAS = re.compile(rf"^(?:{_MODALS}\s+)?(?:also\s+)?{_HAVE}\s+(.+)$", re.I)
+_NESTED = re.compile(
+    r"^(?:many|several|multiple|one or more|any number of|zero or more)?\s*([a-z][a-z ]*?s)\s+(\w+(?:ed|en|wn))\s+"
+    r"by\s+(?:the\s+|its\s+)?([a-z][a-z ]*?)\s*,\s*each\s+(?:with|having)\s+(.+)$",
+    re.I,
+)
+_PRONOUN = re.compile(r"^(?:it|they|this|each one)$", re.I)
+
+
+@dataclass
+class Context:
+    """The subject of the previous sentence, for "it has …"."""
+
+    last: Entity | None = None
+
+
+def subject_entity_name(phrase: str) -> str:
+    """Subject noun phrase → entity phrase: articles dropped; a leading participle ("triggered alerts")
+    describes the event, not the thing."""
+    words = re.sub(r"^(?:an?|the|each|every)\s+", "", phrase.strip(), flags=re.I).split()
+    if len(words) > 1 and words[0].lower().endswith("ed") and verb_lemma(words[0]):
+        words = words[1:]
+    return " ".join(words)
+
+
+def subject_sentence(b: ModelBuilder, sentence: str, src: Source, ctx: Context) -> bool:
+    """Apply a subject-predicate sentence; True when it was one."""
+    for part in re.split(r":\s+(?=(?:it|they)\s)", sentence.rstrip(". ")):
+        _one(b, part.strip(), src, ctx)
+    return True
+
+
+def _one(b: ModelBuilder, sentence: str, src: Source, ctx: Context) -> None:
+    m = _SUBJECT.match(sentence)
+    if not m:
+        return
+    phrase = m.group(1)
+    if re.match(r"^(?:we|you|i|there|this|that|these|those|system|the system)$", phrase, re.I):
+        return
+    predicates = [p.strip() for p in _SPLIT.split(m.group(2)) if p.strip()]
+    entity: Entity | None
+    if _PRONOUN.match(phrase):
+        entity = ctx.last
+    else:
+        name = subject_entity_name(phrase)
+        entity = b.find(name, exact=True)
+        if entity is None and _carries_data(b, predicates):
+            entity = b.entity(name, src)
+            participle = re.match(r"^(?:(?:an?|the|each|every)\s+)?(\w+ed)\s", phrase, re.I)
+            if entity is not None and participle:
+                b.event_verbs.setdefault(entity.name, verb_lemma(participle.group(1)) or "")
+    if entity is None:
+        return
+    ctx.last = entity
+    for predicate in predicates:
+        _predicate(b, entity, predicate, src)
+
+
+def _carries_data(b: ModelBuilder, predicates: list[str]) -> bool:
+    for predicate in predicates:
+        if _LINK.match(predicate) and not re.match(r"^(?:is|are)\s+(?:an?|the)\s", predicate):
+            return True
+        has = _HAS.match(predicate)
+        if has and not re.match(r"^(?:to|no|nothing|been)\b", has.group(1)):
+            if _NESTED.match(has.group(1)):
+                return True
+            attrs = [parse_attribute(i, b.lexicon, Source()) for i in split_list(has.group(1))]
+            if sum(a is not None for a in attrs) >= 2:
+                return True
+    return False
+
+
+def _predicate(b: ModelBuilder, entity: Entity, predicate: str, src: Source) -> None:
+    link = _LINK.match(predicate)
+    if link and not re.match(r"^(?:is|are)\s+(?:an?|the)\s", predicate):
+        _link(b, entity, link, predicate, src)
+        return
+    has = _HAS.match(predicate)
+    if not has:
+        return
+    nested = _NESTED.match(has.group(1))
+    if nested:
+        child = b.entity(nested.group(1), src)
+        if child is None:
+            return
+        b.relate(child.name, entity.name, src, ownership="owned")
+        verb = nested.group(2).lower()
+        author = b.find(nested.group(3)) or b.entity(nested.group(3), src)
+        if author is not None and author.name != child.name:
+            b.relate(child.name, author.name, src, role=b.lexicon.verb_roles.get(verb, ""))
+        describe(b, child, "with " + nested.group(4), src)
+        return
+    describe(b, entity, "with " + has.group(1), src)
+
+
+def _link(b: ModelBuilder, entity: Entity, m: re.Match[str], predicate: str, src: Source) -> None:
+    verb, target_phrase, also, rest = m.group(1).lower(), m.group(3), m.group(4), m.group(5)
+    optional = bool(re.match(rf"^{_MODALS}\b", predicate, re.I) and re.search(r"\b(?:can|may)\b", predicate))
+    target = None
+    if also:
+        target = b.find(also, exact=True) or b.entity(also, src)
+    target = target or b.find(target_phrase, exact=True)
+    if target is None:
+        if not re.match(r"^belongs?$", verb) and m.group(2).lower() not in ("to", "by"):
+            return
+        target = b.entity(target_phrase, src)
+    if target is None or target.name == entity.name and not also:
+        return
+    role = b.lexicon.verb_roles.get(verb, "")
+    if also and not role:
+        role = snake(target_phrase)
+    b.relate(entity.name, target.name, src, required=not optional, role=role)
+    if rest:
+        describe(b, entity, "with " + rest, src)
+

@@ -1,0 +1,51 @@
+"""Verb morphology: lemmas, participles and the nouns a verb names ("reserve" → reservation).
+
+Specs describe data through events ("WHEN a member borrows a copy"); mapping the verb to the entity it
+creates needs lemmas and nominalisations. lemminflect is a dictionary, not a model: deterministic and
+offline. It is imported lazily because loading its tables costs a fraction of a second.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+
+@lru_cache(maxsize=1)
+def _lemminflect() -> Any:
+    import lemminflect
+
+    return lemminflect
+
+
+@lru_cache(maxsize=4096)
+def verb_lemma(word: str) -> str | None:
+    """The verb lemma of ``word`` when it can be a verb form ("borrows", "borrowing" → borrow)."""
+    lemmas = _lemminflect().getAllLemmas(word.lower())
+    verbs = lemmas.get("VERB")
+    return str(verbs[0]) if verbs else None
+
+
+@lru_cache(maxsize=4096)
+def is_noun(word: str) -> bool:
+    return "NOUN" in _lemminflect().getAllLemmas(word.lower())
+
+
+@lru_cache(maxsize=4096)
+def past_participle(verb: str) -> str:
+    """ "click" → clicked, "write" → written (falls back to regular -ed)."""
+    forms = _lemminflect().getInflection(verb.lower(), "VBN")
+    if forms:
+        return str(forms[0])
+    return verb + "d" if verb.endswith("e") else verb + "ed"
+
+
+def nominalisations(verb: str) -> list[str]:
+    """Nouns that may name the event of ``verb``: the verb itself (loan, click), -ation, -ment, -al, -ing
+    forms. Candidates only; callers keep those that name a known entity or appear in the spec."""
+    v = verb.lower()
+    stem = v[:-1] if v.endswith("e") else v
+    out = [v, stem + "ation", v + "ation", stem + "ion", v + "ment", stem + "al", v + "al", stem + "ing", v + "ing"]
+    if v.endswith("y"):
+        out.append(v[:-1] + "ication")
+    return list(dict.fromkeys(out))

@@ -1,0 +1,145 @@
+"""Domain-level comparison with the corpus gold files: entity, attribute and relationship F1.
+
+The full scorer (``schemawright.scoring``) compares generated schemas; this one compares the logical
+model directly, so analyzer regressions show up without running the designers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from schemawright.domain.analyze import analyze
+from schemawright.domain.model import Cardinality, DomainModel
+from schemawright.domain.naming import plural, singular
+from schemawright.spec.parser import parse_spec
+
+CORPUS = Path("/work/shared/specs")
+
+
+def _norm(name: str) -> set[str]:
+    base = name.lower().replace("-", "_")
+    forms = {base, singular(base), plural(singular(base))}
+    return {f.replace("_", "") for f in forms}
+
+
+def _matches(name: str, accepted: list[str]) -> bool:
+    mine = _norm(name)
+    return any(mine & _norm(a) for a in accepted)
+
+
+@dataclass
+class Score:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    def add(self, other: Score) -> None:
+        self.tp, self.fp, self.fn = self.tp + other.tp, self.fp + other.fp, self.fn + other.fn
+
+    @property
+    def f1(self) -> float:
+        if not self.tp:
+            return 0.0 if (self.fp or self.fn) else 1.0
+        return 2 * self.tp / (2 * self.tp + self.fp + self.fn)
+
+
+def _gold_entities(gold: dict[str, Any]) -> dict[str, tuple[list[str], dict[str, list[str]]]]:
+    out: dict[str, tuple[list[str], dict[str, list[str]]]] = {}
+    for name, spec in (gold.get("entities") or {}).items():
+        out[name] = ([name, *spec.get("tables", [])], dict(spec.get("attributes") or {}))
+    for name, spec in (gold.get("collections") or {}).items():
+        out[name] = ([name, *spec.get("names", [])], dict(spec.get("fields") or {}))
+    return out
+
+
+def compare(model: DomainModel, gold: dict[str, Any]) -> tuple[Score, Score, Score, dict[str, str]]:
+    """Returns (entities, attributes, relationships, my-entity → gold-entity map)."""
+    golds = _gold_entities(gold)
+    extra = [*(gold.get("optional_entities") or []), *(gold.get("reuse_existing") or [])]
+    mapping: dict[str, str] = {}
+    for entity in model.entities:
+        for gname, (accepted, _) in golds.items():
+            if gname not in mapping.values() and _matches(entity.name, accepted):
+                mapping[entity.name] = gname
+                break
+        else:
+            for name in extra:
+                if _matches(entity.name, [name]):
+                    mapping[entity.name] = singular(name)
+    ents = Score()
+    ents.tp = sum(1 for e in model.entities if e.name in mapping and mapping[e.name] in golds)
+    ents.fp = sum(1 for e in model.entities if e.name not in mapping)
+    ents.fn = len(golds) - ents.tp
+    attrs = Score()
+    for gname, (_, gattrs) in golds.items():
+        mine = next((e for e in model.entities if mapping.get(e.name) == gname), None)
+        names = [a.name for a in mine.attributes] if mine else []
+        if mine is not None:
+            names += [r.role or r.parent for r in model.relationships if r.child == mine.name]
+        hit = {k for k, acc in gattrs.items() if any(_matches(n, acc) or _matches(n + "_id", acc) for n in names)}
+        attrs.tp += len(hit)
+        attrs.fn += len(gattrs) - len(hit)
+        if mine is not None:
+            attrs.fp += sum(
+                1 for a in mine.attributes
+                if a.name not in ("created_at", "updated_at") and not any(_matches(a.name, acc) for acc in gattrs.values())
+            )
+    rels = Score()
+    wanted: set[tuple[str, ...]] = set()
+    for rel in gold.get("relationships") or []:
+        if "many_to_many" in rel:
+            wanted.add(("m2m", *sorted(rel["many_to_many"])))
+        else:
+            wanted.add((rel["from"], rel["to"]))
+    for name, spec in (gold.get("collections") or {}).items():
+        for target in (spec.get("fields") or {}):
+            if target in golds:
+                wanted.add((name, target))
+    found: set[tuple[str, ...]] = set()
+    for r in model.relationships:
+        child, parent = mapping.get(r.child, "?" + r.child), mapping.get(r.parent, "?" + r.parent)
+        if r.cardinality is Cardinality.MANY_TO_MANY:
+            found.add(("m2m", *sorted((child, parent))))
+            if r.through:
+                found.add((mapping.get(r.through, r.through), child))
+                found.add((mapping.get(r.through, r.through), parent))
+        else:
+            found.add((child, parent))
+    rels.tp = len(wanted & found)
+    rels.fn = len(wanted - found)
+    rels.fp = len(found - wanted)
+    return ents, attrs, rels, mapping
+
+
+def corpus() -> list[tuple[str, DomainModel, dict[str, Any]]]:
+    out = []
+    for spec in sorted(CORPUS.glob("*.md")):
+        if spec.name == "README.md":
+            continue
+        gold_path = CORPUS / "gold" / f"{spec.stem}.yaml"
+        if not gold_path.exists():
+            continue
+        gold = yaml.safe_load(gold_path.read_text())
+        model = analyze(parse_spec(spec.read_text()), spec.stem, spec.stem.split("_", 1)[-1])
+        out.append((spec.stem, model, gold))
+    return out
+
+
+def table() -> str:
+    rows = ["spec                     entity  attr    rel"]
+    total = [Score(), Score(), Score()]
+    for stem, model, gold in corpus():
+        scores = compare(model, gold)[:3]
+        for t, s in zip(total, scores, strict=True):
+            t.add(s)
+        rows.append(f"{stem:24} " + "  ".join(f"{s.f1:.2f}  " for s in scores))
+    rows.append(f"{'overall':24} " + "  ".join(f"{s.f1:.2f}  " for s in total))
+    return "\n".join(rows)
+
+
+if __name__ == "__main__":
+    print(table())
