@@ -35,7 +35,7 @@ _SINGULAR_OVERRIDES: dict[str, str] = {
 
 _WORD_SPLIT = re.compile(r"[_\-\s]+|(?<=[a-z0-9])(?=[A-Z])")
 _QUOTES = str.maketrans("", "", "\"`[]'")
-_CALL = re.compile(r"^\s*\w+\s*\((.*)\)\s*$", re.DOTALL)
+_CALL = re.compile(r"^\s*\w*\s*\((.*)\)\s*$", re.DOTALL)
 _IDENT = re.compile(r"[A-Za-z_][A-Za-z0-9_$]*")
 
 T = TypeVar("T")
@@ -87,7 +87,7 @@ class NameMatcher:
 
     def _is_singular(self, word: str) -> bool:
         low = word.lower()
-        return low not in _SINGULAR_OVERRIDES and not self._engine.singular_noun(low)
+        return low not in _SINGULAR_OVERRIDES and self._singular(low) == low
 
     def variants(self, name: str) -> frozenset[str]:
         """Normalised forms of ``name``: itself, and its last word singular and plural."""

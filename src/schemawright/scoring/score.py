@@ -62,6 +62,9 @@ from schemawright.scoring.match import NameMatcher
 from schemawright.scoring.metrics import CheckResult, Counts, SpecScore
 from schemawright.scoring.migrations import MigrationFiles, is_migration, load_migrations
 
+_NOT_RUN = frozenset({"not-run", "not_run", "skipped", "none", ""})
+_PASSED = frozenset({"passed", "ok", "verified"})
+
 
 def _stores(design: dict[str, Any], kind: str) -> list[dict[str, Any]]:
     return [s for s in design.get("stores") or [] if isinstance(s, dict) and s.get("kind") == kind]
@@ -72,29 +75,29 @@ def _items(stores: list[dict[str, Any]], key: str) -> list[dict[str, Any]]:
 
 
 def verified_flag(design: dict[str, Any]) -> str:
-    """``yes`` when every verification report in the design passed, ``no`` when one did not,
-    ``-`` when there is none. Reports are dicts with a ``status``, found at any depth (a single
-    report, a list, or a mapping per store)."""
+    """``yes`` when every verification report in the design passed, ``no`` when one failed,
+    ``partial`` when some passed and others were skipped, ``-`` when nothing ran (no
+    verification, ``not-run``, or only skipped reports). Statuses are collected at any depth, so a
+    single report, a list, a per-store mapping or ``{"status", "reports": [...]}`` all work."""
     statuses: list[str] = []
 
     def walk(node: Any) -> None:
         if isinstance(node, dict):
-            if "status" in node:
-                statuses.append(str(node["status"]))
-                return
+            if isinstance(node.get("status"), str):
+                statuses.append(node["status"].lower())
             for value in node.values():
                 walk(value)
         elif isinstance(node, list):
             for value in node:
                 walk(value)
 
-    verification = design.get("verification")
-    walk(verification)
-    if not statuses:
-        if isinstance(verification, dict) and isinstance(verification.get("ok"), bool):
-            return "yes" if verification["ok"] else "no"
+    walk(design.get("verification"))
+    ran = [s for s in statuses if s not in _NOT_RUN]
+    if not ran:
         return "-"
-    return "yes" if all(s == "passed" for s in statuses) else "no"
+    if any(s not in _PASSED for s in ran):
+        return "no"
+    return "yes" if len(ran) == len(statuses) else "partial"
 
 
 def _store_check(gold: Gold, design: dict[str, Any], check_dialect: bool) -> CheckResult:
