@@ -26,18 +26,24 @@ def _load_pipeline() -> Callable[..., dict[str, Any]]:
     try:
         from schemawright.pipeline import design_json
     except ImportError as exc:
-        sys.exit(f"score_corpus: cannot import schemawright.pipeline.design_json ({exc}); the pipeline is not available yet.")
+        sys.exit(f"score_corpus: schemawright.pipeline.design_json is not importable yet ({exc})")
     return design_json
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("corpus", nargs="*", type=Path, help=f"corpus folders (default {DEFAULT_CORPUS})")
-    parser.add_argument("--extra", action="append", type=Path, default=[], help="another corpus folder (repeatable)")
+    parser.add_argument(
+        "--extra", action="append", type=Path, default=[], help="another corpus folder (repeatable)"
+    )
     parser.add_argument("--verify", action="store_true", help="verify each design on its engine")
     parser.add_argument("--db", default="auto", help="store choice passed to the pipeline (default auto)")
     parser.add_argument("--json", type=Path, help="also write the full scores as JSON here")
-    parser.add_argument("--details", action="store_true", help="list missed and extra entities/attributes/relationships")
+    parser.add_argument(
+        "--details", action="store_true", help="list missed and extra entities/attributes/relationships"
+    )
     args = parser.parse_args(argv)
 
     folders: list[Path] = [*(args.corpus or [DEFAULT_CORPUS]), *args.extra]

@@ -69,7 +69,9 @@ def relational(*tables: dict[str, Any], dialect: str = "postgresql") -> dict[str
     return {"kind": "relational", "dialect": dialect, "tables": list(tables)}
 
 
-def design(*stores: dict[str, Any], files: list[dict[str, Any]] | None = None, **extra: Any) -> dict[str, Any]:
+def design(
+    *stores: dict[str, Any], files: list[dict[str, Any]] | None = None, **extra: Any
+) -> dict[str, Any]:
     return {
         "feature": {"id": "t", "name": "t", "source": "t.md"},
         "stores": list(stores),

@@ -257,7 +257,10 @@ CASES: list[tuple[str, dict[str, Any], dict[str, Any], dict[str, Any]]] = [
         "timestamps",
         {"kind": "timestamps", "entity": "person"},
         table("people"),
-        {**table("people"), "columns": [{"name": "id", "type": "BIGINT"}, {"name": "created_at", "type": "X"}]},
+        {
+            **table("people"),
+            "columns": [{"name": "id", "type": "BIGINT"}, {"name": "created_at", "type": "X"}],
+        },
     ),
     (
         "has_columns_any",
