@@ -35,7 +35,11 @@ _HAS_MANY = re.compile(
     re.I,
 )
 _WITH = re.compile(r"\b(?:with|having|including)\s+(.+)$", re.I)
-_WITH_VERB = re.compile(r"\b(?:records?|stores?|keeps?|tracks?)\s+(.+)$", re.I)
+_WITH_VERB = re.compile(r"^\s*(?:(?:it|they)\s+)?(?:records?|stores?|keeps?|tracks?)\s+(.+)$", re.I)
+# "each employee has salary records with …" inside the salary record's definition: the owner.
+_OWNER_HAS = re.compile(
+    r"^\s*(?:each|every|an?|the)\s+([a-z][a-z ]*?)\s+(?:has|have|keeps?|owns?)\s+(?:many|several|multiple|one or more|"
+    r"any number of|zero or more|its|their)?\s*([a-z][a-z ]*?)(?=\s+with\b|\s*$)", re.I)
 _MODAL = re.compile(r"\b(?:may|must|shall|should|can|cannot|will)\b", re.I)
 # "one per employee per month (year and month)": many per parent, unique per period.
 _ONE_PER_PERIOD = re.compile(
@@ -71,6 +75,12 @@ def _clause(builder: ModelBuilder, entity: Entity, clause: str, source: Source) 
             attr.unique = True
             builder.attribute(entity, attr)
         consumed = consumed.replace(m.group(0), " ")
+    m = _OWNER_HAS.match(consumed)
+    if m:
+        owner, owned = builder.find(m.group(1)), builder.find(m.group(2))
+        if owner is not None and owned is not None and owned.name == entity.name != owner.name:
+            builder.relate(entity.name, owner.name, source, ownership="owned")
+            consumed = consumed.replace(m.group(0), " ")
     m = _ONE_PER_PERIOD.search(consumed)
     if m:
         _one_per_period(builder, entity, m, source)

@@ -28,6 +28,10 @@ _RECORD = re.compile(r"\b(?:record|store|save|keep|log|capture|set)s?\s+(.+?)(?=
 _CHARGE = re.compile(r"\bcharges?\s+(?:an?\s+|the\s+)?([a-z]+)\s+of\s+([\d.,]+)(?:\s+per\s+(\w+))?", re.I)
 _ORDER_MADE = re.compile(r"\b(?:queue|list|serve|process|keep)\s+(?:the\s+)?([a-z]+)s?\s+in the order (?:it was|they were|it is|they are)\s+(\w+)",
                          re.I)
+_ENTRY_ORDER = re.compile(
+    r"\b(?:lists?|shows?|displays?|keeps?|returns?)\s+(?:each|every|all|the)\s+(?:of\s+its\s+)?([a-z]+?)s?\b.*?"
+    r"\bin the (?:order|sequence) (?:entered|added|given|listed|they were (?:entered|added|given))",
+    re.I)
 _LATER = re.compile(r"\s+(\d+)\s+(day|week|month|hour|minute|year)s?\s+(?:later|after\b.*)$", re.I)
 _EMIT = re.compile(
     r"^([A-Za-z][a-z ]*?)\s+(?:send|emit|report|produce|submit|upload|push|post)s?\s+(?:an?|one)\s+([a-z]+)"
@@ -131,6 +135,31 @@ def _action(b: ModelBuilder, target: Entity, action: str, src: Source) -> None:
                 item = item[: later.start()]
             items.append(item)
         describe(b, target, "with " + ", ".join(items), src)
+
+
+def entry_order(b: ModelBuilder, sentence: str, src: Source) -> None:
+    """ "the recipe lists each ingredient …, in the order entered" → a position on the line that places the
+    ingredient in the recipe (the association when the ingredient itself is shared)."""
+    m = _ENTRY_ORDER.search(sentence)
+    if not m:
+        return
+    item = b.find(m.group(1))
+    if item is None:
+        return
+    parent = next((e for e in reversed(_entities_in(b, sentence[: m.start()])) if e.name != item.name), None)
+    holder = item
+    if parent is not None:
+        links = {(r.child, r.parent) for r in b.model.relationships}
+        holder = next((e for e in b.model.entities if (e.name, item.name) in links and (e.name, parent.name) in links),
+                      item)
+    b.attribute(holder, Attribute(name="position", kind=Kind.POSITION, source=src,
+                                  description="keeps the order in which items were entered"))
+    b.assume(f"'in the order entered' is kept as {holder.name}.position.", src)
+
+
+def _entities_in(b: ModelBuilder, text: str) -> list[Entity]:
+    found = [b.find(w, exact=True) for w in re.findall(r"[a-z]+", text.lower())]
+    return [e for e in found if e is not None]
 
 
 def emitted(b: ModelBuilder, sentence: str, src: Source) -> None:

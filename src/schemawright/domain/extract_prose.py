@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from schemawright.domain import clauses, events
+from schemawright.domain import clauses, events, security
+from schemawright.domain.access import access_sentence
 from schemawright.domain.builder import ModelBuilder
 from schemawright.domain.clauses import Context
 from schemawright.domain.describe import describe
@@ -83,6 +84,9 @@ def prose(doc: SpecDocument, b: ModelBuilder) -> None:
         if src.line != line:
             ctx, line = Context(), src.line
         lowered = _lower_modals(sentence)
+        events.entry_order(b, lowered, src)
+        if _SCENARIO.match(sentence):
+            continue  # Given/When/Then narrates a test: only its ordering words state data
         clauses.subject_sentence(b, inline_enums(lowered, b.lexicon), src, ctx)
         events.ears(b, lowered, src)
         events.emitted(b, lowered, src)
@@ -97,6 +101,9 @@ def prose(doc: SpecDocument, b: ModelBuilder) -> None:
         events.at_most_one_open(b, lowered, src)
         events.exclusions(b, lowered, src)
         _constraints(b, inline_enums(lowered, b.lexicon), src)
+
+
+_SCENARIO = re.compile(r"^\W*given\b.*\bwhen\b.*\bthen\b", re.I)
 
 
 def _lower_modals(s: str) -> str:
@@ -226,22 +233,8 @@ def security_and_audit(doc: SpecDocument, b: ModelBuilder) -> None:
     """Confidential fields to encrypt, logged reads (an audit table), never-hard-deleted entities."""
     for sentence, src in sentences(doc, b):
         low = sentence.lower()
-        if re.search(r"\b(?:confidential|encrypt\w*|sensitive)\b", low):
-            for entity in b.model.entities:
-                for attr in entity.attributes:
-                    words = attr.name.replace("_", " ")
-                    stem = words.rsplit(" ", 1)[-1]
-                    if words in low or (len(stem) > 3 and re.search(rf"\b{stem}s?\b", low)):
-                        if attr.kind in (Kind.MONEY, Kind.DECIMAL, Kind.INTEGER) and "amount" not in low and "salar" not in low:
-                            continue
-                        attr.sensitivity = "confidential"
-                        if attr.kind is not Kind.MONEY or "encrypt" in low:
-                            attr.kind = Kind.ENCRYPTED
-        if re.search(r"\b(?:read|access|view)\w*\b.*\b(?:is|are)\s+logged|\baudit", low):
-            entity = _first_entity_in(b, sentence)
-            if entity:
-                b.model.audit_entities.append(entity)
-                b.assume(f"Reads of {entity} data are logged in an append-only access log table.", src)
+        security.confidential(b, sentence, src)
+        security.access_log(b, sentence, src)
         m = re.search(r"\b([a-z ]+?)\s+(?:are|is)\s+kept\s+for\s+(\d+)\s+(year|month|day)s?.*never\s+hard[- ]deleted", low)
         if m or "soft delete" in low or "soft-delete" in low:
             entity = b.find(re.sub(r"^(?:terminated|deleted|inactive|archived)\s+", "", m.group(1))) if m else None
@@ -273,6 +266,7 @@ def _attribute_checks(b: ModelBuilder, entity: str, attr: Attribute) -> None:
 def access_patterns(doc: SpecDocument, b: ModelBuilder) -> None:
     """"searchable by X", "filter by X", "look up by X", "ordered by X and Y", "per day for one link"."""
     for sentence, src in sentences(doc, b):
+        access_sentence(b, sentence, src)
         low = sentence.lower()
         for m in re.finditer(r"\b([a-z]+(?: [a-z]+)?)\s+(?:must be |are |is |can be )?(?:searchable|searched|filtered|looked up|found|queried)\s+by\s+([a-z ]+?)(?=$|[,;.]|\s+(?:returns|in|and|must)\b)", low):
             entity, by = b.find(m.group(1)), m.group(2)
