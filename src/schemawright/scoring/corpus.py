@@ -65,7 +65,7 @@ class CorpusScore(BaseModel):
         return CorpusScore(specs=[*self.specs, *other.specs])
 
 
-def _make_writable(root: Path) -> None:
+def make_writable(root: Path) -> None:
     """The corpus is read-only; its copy must accept new migrations and be deletable."""
     for dirpath, _, filenames in os.walk(root):
         os.chmod(dirpath, os.stat(dirpath).st_mode | stat.S_IWUSR | stat.S_IRUSR | stat.S_IXUSR)
@@ -93,7 +93,7 @@ def score_corpus(corpus_dir: Path, run: DesignRun, *, check_dialect: bool = True
             root = Path(tmp) / "project"
             if gold.existing:
                 shutil.copytree(corpus_dir / gold.existing, root)
-                _make_writable(root)
+                make_writable(root)
             else:
                 root.mkdir()
             error = ""

@@ -23,7 +23,7 @@ from schemawright.scoring.gold import (
     GoldValidator,
 )
 from schemawright.scoring.match import NameMatcher, assign, normalize
-from schemawright.scoring.metrics import CheckResult, Counts
+from schemawright.scoring.metrics import CheckResult, Counts, seconds
 
 Collection = dict[str, Any]
 _BOOKKEEPING = frozenset({"id", "createdat", "updatedat", "deletedat"})
@@ -396,9 +396,9 @@ def check_ttl(ctx: DocumentContext, ttl: GoldTtl) -> CheckResult:
     found = _ttls(target.collection)
     for where, value in found:
         if lo <= value <= hi:
-            return _result("ttl", ttl.collection, True, f"{where} = {value:g}s")
-    shown = ", ".join(f"{w} = {v:g}s" for w, v in found) or "no TTL"
-    return _result("ttl", ttl.collection, False, f"{shown}; expected {lo:g}..{hi:g}s")
+            return _result("ttl", ttl.collection, True, f"{where} = {seconds(value)}s")
+    shown = ", ".join(f"{w} = {seconds(v)}s" for w, v in found) or "no TTL"
+    return _result("ttl", ttl.collection, False, f"{shown}; expected {seconds(lo)}..{seconds(hi)}s")
 
 
 def check_shard(ctx: DocumentContext, shard: GoldShard) -> CheckResult:
@@ -460,10 +460,16 @@ def check_validator(ctx: DocumentContext, validator: GoldValidator) -> CheckResu
 
 def check_time_series_or_bucket(ctx: DocumentContext, entity: str) -> CheckResult:
     """A time-series collection, or the bucket pattern: an array of measurements per document
-    together with a count field or a name that says ``bucket``."""
+    together with a count field or a name that says ``bucket``. Bucket collections are often
+    renamed (``reading_buckets``), so a collection whose name contains the entity's counts too."""
     target = ctx.target_of(entity)
     if target is None:
-        return _result("time_series_or_bucket", entity, False, f"no collection for {entity}")
+        names = ctx.gold.collections[entity].names if entity in ctx.gold.collections else []
+        words = {v for n in [entity, *names] for v in ctx.matcher.variants(n)}
+        found = [c for c in ctx.collections if any(w in normalize(str(c.get("name", ""))) for w in words)]
+        if not found:
+            return _result("time_series_or_bucket", entity, False, f"no collection for {entity}")
+        target = Target(found[0])
     coll = target.collection
     if coll.get("timeseries"):
         ts = coll["timeseries"]

@@ -14,7 +14,7 @@ from typing import Any
 
 from schemawright.scoring.gold import GoldKey
 from schemawright.scoring.match import NameMatcher, normalize
-from schemawright.scoring.metrics import CheckResult, Counts
+from schemawright.scoring.metrics import CheckResult, Counts, seconds
 
 Key = dict[str, Any]
 
@@ -49,7 +49,7 @@ def _problems(spec: GoldKey, key: Key) -> list[str]:
             if spec.ttl.required:
                 problems.append("no TTL")
         elif not lo <= ttl <= hi:
-            problems.append(f"TTL {ttl:g}s outside {lo:g}..{hi:g}s")
+            problems.append(f"TTL {seconds(ttl)}s outside {seconds(lo)}..{seconds(hi)}s")
     return problems
 
 
@@ -71,11 +71,12 @@ def check_key_family(
         problems = _problems(spec, key)
         if not problems:
             ttl = ttl_of(key)
+            shown = "none" if ttl is None else f"{seconds(ttl)}s"
             return CheckResult(
                 kind=kind,
                 target=family,
                 passed=True,
-                reason=f"{key.get('pattern')} {key.get('type')} ttl={'none' if ttl is None else f'{ttl:g}s'}",
+                reason=f"{key.get('pattern')} {key.get('type')} ttl={shown}",
             )
         first_problems = first_problems or [f"{key.get('pattern')}: {p}" for p in problems]
     return CheckResult(kind=kind, target=family, passed=False, reason="; ".join(first_problems))

@@ -10,6 +10,13 @@ from __future__ import annotations
 from pydantic import BaseModel, Field
 
 
+def seconds(value: float) -> str:
+    """``7776000.0`` → ``7776000``: durations read as written, not in exponent form."""
+    if value in (float("inf"), float("-inf")):
+        return "∞" if value > 0 else "-∞"
+    return str(int(value)) if value == int(value) else f"{value:.3f}"
+
+
 class Counts(BaseModel):
     tp: int = 0
     fp: int = 0
