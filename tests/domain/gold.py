@@ -80,13 +80,17 @@ def compare(model: DomainModel, gold: dict[str, Any]) -> tuple[Score, Score, Sco
         names = [a.name for a in mine.attributes] if mine else []
         if mine is not None:
             names += [r.role or r.parent for r in model.relationships if r.child == mine.name]
-        hit = {k for k, acc in gattrs.items() if any(_matches(n, acc) or _matches(n + "_id", acc) for n in names)}
+        hit = {
+            k for k, acc in gattrs.items() if any(_matches(n, acc) or _matches(n + "_id", acc) for n in names)
+        }
         attrs.tp += len(hit)
         attrs.fn += len(gattrs) - len(hit)
         if mine is not None:
             attrs.fp += sum(
-                1 for a in mine.attributes
-                if a.name not in ("created_at", "updated_at") and not any(_matches(a.name, acc) for acc in gattrs.values())
+                1
+                for a in mine.attributes
+                if a.name not in ("created_at", "updated_at")
+                and not any(_matches(a.name, acc) for acc in gattrs.values())
             )
     rels = Score()
     wanted: set[tuple[str, ...]] = set()
@@ -96,7 +100,7 @@ def compare(model: DomainModel, gold: dict[str, Any]) -> tuple[Score, Score, Sco
         else:
             wanted.add((rel["from"], rel["to"]))
     for name, spec in (gold.get("collections") or {}).items():
-        for target in (spec.get("fields") or {}):
+        for target in spec.get("fields") or {}:
             if target in golds:
                 wanted.add((name, target))
     found: set[tuple[str, ...]] = set()

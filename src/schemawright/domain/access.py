@@ -12,15 +12,21 @@ from schemawright.domain.builder import ModelBuilder
 from schemawright.domain.model import AccessPattern, Entity, Kind, Source
 from schemawright.domain.naming import snake
 
-_OWNER = (r"(?:of|for|in|from)\s+(?:their|one|a|an|the|each|its|his|her|a given|a single)\s+"
-          r"([a-z]+(?:\s(?!(?:for|of|in|per|by|over|and|or|ordered|sorted|with|at|on)\b)[a-z]+)?)")
+_OWNER = (
+    r"(?:of|for|in|from)\s+(?:their|one|a|an|the|each|its|his|her|a given|a single)\s+"
+    r"([a-z]+(?:\s(?!(?:for|of|in|per|by|over|and|or|ordered|sorted|with|at|on)\b)[a-z]+)?)"
+)
 _ORDERED = re.compile(
-    rf"\b(?:(\w+)\s+)?([a-z]+)\s+{_OWNER}\s+(?:ordered|sorted|ranked)\s+by\s+([a-z ,]+?)(?=$|[;.]|\s+(?:so|when|with)\b)",
-    re.I)
+    rf"\b((?:[a-z]+\s+){{0,3}}[a-z]+)\s+{_OWNER}\s+(?:ordered|sorted|ranked)\s+by\s+([a-z ,]+?)(?=$|[;.]|"
+    rf"\s+(?:so|when|with)\b)",
+    re.I,
+)
 _WINDOW = re.compile(
-    r"\b(?:per\s+(?:minute|hour|day|week|month)|for the (?:last|past)\s+\d*\s*\w+|over time|between two dates|"
+    r"\b(?:per\s+(?:minute|hour|day|week|month)|for the (?:last|past)\s+\d*\s*\w+|over time|between two "
+    r"dates|"
     r"in a date range|charts?|history|timeline)\b",
-    re.I)
+    re.I,
+)
 _ONE = re.compile(rf"\b{_OWNER}", re.I)
 _NEWEST = re.compile(r"\b(?:most recent|newest|latest)\s+first\b", re.I)
 _SORT_WORDS = {"age": "created_at", "date": "created_at", "recency": "-created_at", "time": "created_at"}
@@ -36,18 +42,32 @@ def _ordered(b: ModelBuilder, sentence: str, src: Source) -> bool:
     m = _ORDERED.search(sentence)
     if not m:
         return False
-    entity, owner = b.find(m.group(2), exact=True), b.find(m.group(3))
+    words = m.group(1).lower().split()
+    entity, adjective = None, ""
+    for i in range(len(words)):
+        entity = b.find(" ".join(words[i:]), exact=True)
+        if entity is not None:
+            adjective = words[i - 1] if i else ""
+            break
+    owner = b.find(m.group(2))
     if entity is None or owner is None or owner.name == entity.name:
         return False
     equality = [owner.name]
     status = entity.attribute("status")
-    if m.group(1) and status is not None and m.group(1).lower() in status.enum_values:
+    if adjective and status is not None and adjective in status.enum_values:
         equality.append("status")
-    sort = [_attr_for(entity, w) for w in re.split(r",|\s+and\s+", m.group(4)) if w.strip()]
+    sort = [_attr_for(entity, w) for w in re.split(r",|\s+and\s+", m.group(3)) if w.strip()]
     if _NEWEST.search(sentence):
         sort.append("-" + time_attribute(entity))
-    b.access(AccessPattern(entity=entity.name, equality=equality, sort=[s for s in sort if s],
-                           description=sentence, source=src))
+    b.access(
+        AccessPattern(
+            entity=entity.name,
+            equality=equality,
+            sort=[s for s in sort if s],
+            description=sentence,
+            source=src,
+        )
+    )
     _imply_link(b, entity, owner, src)
     return True
 
@@ -68,8 +88,15 @@ def _windowed(b: ModelBuilder, sentence: str, src: Source) -> None:
             entity = found
     if entity is None:
         return
-    b.access(AccessPattern(entity=entity.name, equality=[owner.name], range=[time_attribute(entity)],
-                           description=sentence, source=src))
+    b.access(
+        AccessPattern(
+            entity=entity.name,
+            equality=[owner.name],
+            range=[time_attribute(entity)],
+            description=sentence,
+            source=src,
+        )
+    )
     _imply_link(b, entity, owner, src)
 
 
@@ -100,4 +127,6 @@ def _imply_link(b: ModelBuilder, entity: Entity, owner: Entity, src: Source) -> 
     if owner.name in near or any(owner.name in neighbours.get(n, set()) for n in near):
         return
     b.relate(entity.name, owner.name, src)
-    b.assume(f"{entity.name} refers to {owner.name}: the spec reads {entity.name} rows for one {owner.name}.", src)
+    b.assume(
+        f"{entity.name} refers to {owner.name}: the spec reads {entity.name} rows for one {owner.name}.", src
+    )

@@ -61,6 +61,9 @@ def refine_attributes(model: DomainModel, unique_by_default: frozenset[str]) -> 
                 attr.kind = Kind.DECIMAL
             if attr.name in unique_by_default and not attr.unique:
                 attr.unique = True
-                model.assumptions.append(Assumption(
-                    text=f"{entity.name}.{attr.name} is treated as a unique business identifier.",
-                    source=attr.source))
+                model.assumptions.append(
+                    Assumption(
+                        text=f"{entity.name}.{attr.name} is treated as a unique business identifier.",
+                        source=attr.source,
+                    )
+                )

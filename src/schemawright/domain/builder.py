@@ -7,6 +7,7 @@ facts win for flags), so extractor order never silently drops information.
 from __future__ import annotations
 
 import re
+from typing import Literal
 
 from schemawright.domain.lexicon import Lexicon
 from schemawright.domain.model import (
@@ -118,7 +119,7 @@ class ModelBuilder:
         cardinality: Cardinality = Cardinality.MANY_TO_ONE,
         required: bool = True,
         role: str = "",
-        ownership: str = "reference",
+        ownership: Literal["owned", "reference", "history"] = "reference",
     ) -> Relationship | None:
         if child == parent and not role:
             role = "parent"
@@ -150,7 +151,7 @@ class ModelBuilder:
             cardinality=cardinality,
             required=required,
             role=role,
-            ownership=ownership,  # type: ignore[arg-type]
+            ownership=ownership,
             source=source,
         )
         self.model.relationships.append(rel)
@@ -161,7 +162,9 @@ class ModelBuilder:
         for rule in self.model.uniques:
             if rule.entity == entity and rule.attributes == attributes and rule.where == where:
                 return
-        self.model.uniques.append(UniqueRule(entity=entity, attributes=attributes, where=where, source=source))
+        self.model.uniques.append(
+            UniqueRule(entity=entity, attributes=attributes, where=where, source=source)
+        )
 
     def check(self, rule: CheckRule) -> None:
         key = (rule.entity, rule.kind, rule.attribute, rule.other)

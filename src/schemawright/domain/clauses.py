@@ -20,7 +20,9 @@ from schemawright.domain.verbs import verb_lemma
 _MODALS = r"(?:can|may|must|shall|should|will)"
 _HAVE = r"(?:has|have|holds?|stores?|contains?|records?|keeps?|carries|carry|tracks?|includes?)"
 _PRED = rf"(?:{_MODALS}\s+(?:also\s+)?(?:only\s+)?)?(?:also\s+)?(?:{_HAVE}|belongs?|is|are|be)\b"
-_SUBJECT = re.compile(rf"^(?:(?:an?|the|each|every)\s+)?([A-Za-z][a-z-]*(?:\s+[a-z-]+){{0,3}}?)\s+({_PRED}.*)$")
+_SUBJECT = re.compile(
+    rf"^(?:(?:an?|the|each|every)\s+)?([A-Za-z][a-z-]*(?:\s+[a-z-]+){{0,3}}?)\s+({_PRED}.*)$"
+)
 _SPLIT = re.compile(rf"(?:,\s*(?:and\s+)?|\s+and\s+)(?={_PRED})")
 _DET = r"(?:one|a|an|the|exactly one|a single|single|its|their|another|some)"
 _LINK = re.compile(
@@ -31,7 +33,8 @@ _LINK = re.compile(
 )
 _HAS = re.compile(rf"^(?:{_MODALS}\s+)?(?:also\s+)?{_HAVE}\s+(.+)$", re.I)
 _NESTED = re.compile(
-    r"^(?:many|several|multiple|one or more|any number of|zero or more)?\s*([a-z][a-z ]*?s)\s+(\w+(?:ed|en|wn))\s+"
+    r"^(?:many|several|multiple|one or more|any number of|zero or more)?\s*([a-z][a-z ]*?s)\s+(\w+(?:ed|en|"
+    r"wn))\s+"
     r"by\s+(?:the\s+|its\s+)?([a-z][a-z ]*?)\s*,\s*each\s+(?:with|having)\s+(.+)$",
     re.I,
 )
@@ -135,7 +138,7 @@ def _link(b: ModelBuilder, entity: Entity, m: re.Match[str], predicate: str, src
         if not re.match(r"^belongs?$", verb) and m.group(2).lower() not in ("to", "by"):
             return
         target = b.entity(target_phrase, src)
-    if target is None or target.name == entity.name and not also:
+    if target is None or (target.name == entity.name and not also):
         return
     role = b.lexicon.verb_roles.get(verb, "")
     if also and not role:
@@ -143,4 +146,3 @@ def _link(b: ModelBuilder, entity: Entity, m: re.Match[str], predicate: str, src
     b.relate(entity.name, target.name, src, required=not optional, role=role)
     if rest:
         describe(b, entity, "with " + rest, src)
-

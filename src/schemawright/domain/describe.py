@@ -21,32 +21,46 @@ _PARENT_VERB = (
 )
 # "<verb> by/to/at/in one X" → entity refers to X.
 _VERB_REF = re.compile(
-    rf"\b{_PARENT_VERB}\s+(?:to|by|at|in|on|for|from|under|with|into|of)\s+{_DET}\s+([a-z][\w -]*?)(?=$|[,;.()]|\s+(?:and|or|by|with|at|in|on|for|of|who|which|that)\b)",
+    rf"\b{_PARENT_VERB}\s+(?:to|by|at|in|on|for|from|under|with|into|of)\s+{_DET}\s+([a-z][\w -]*?)(?=$|[,"
+    rf";.()]|\s+(?:and|or|by|with|at|in|on|for|of|who|which|that)\b)",
     re.I,
 )
 # "of one X", "in one X", "within a X", "at one X", "for one X", "per X", "by one X"
 _PREP_REF = re.compile(
-    rf"\b(?:of|in|within|at|for|by|from|to|under|inside|on)\s+{_DET}\s+([a-z][\w -]*?)(?=$|[,;.()]|\s+(?:and|or|by|with|at|in|on|for|of|who|which|that|held)\b)",
+    rf"\b(?:of|in|within|at|for|by|from|to|under|inside|on)\s+{_DET}\s+([a-z][\w -]*?)(?=$|[,;.()]|"
+    rf"\s+(?:and|or|by|with|at|in|on|for|of|who|which|that|held)\b)",
     re.I,
 )
 _HAS_MANY = re.compile(
     r"\b(?:has|have|contains?|includes?|consists? of|holds?|keeps?|lists?)\s+(?:many|several|multiple|"
-    r"one or more|any number of|zero or more|a list of|a set of|some|its|their)?\s*([a-z][\w ,-]*?)(?=$|[;.]|\s+(?:with|that|which|who)\b)",
+    r"one or more|any number of|zero or more|a list of|a set of|some|its|their)?\s*([a-z][\w ,-]*?)(?=$|"
+    r"[;.]|\s+(?:with|that|which|who)\b)",
     re.I,
 )
 _WITH = re.compile(r"\b(?:with|having|including)\s+(.+)$", re.I)
 _WITH_VERB = re.compile(r"^\s*(?:(?:it|they)\s+)?(?:records?|stores?|keeps?|tracks?)\s+(.+)$", re.I)
 # "each employee has salary records with …" inside the salary record's definition: the owner.
 _OWNER_HAS = re.compile(
-    r"^\s*(?:each|every|an?|the)\s+([a-z][a-z ]*?)\s+(?:has|have|keeps?|owns?)\s+(?:many|several|multiple|one or more|"
-    r"any number of|zero or more|its|their)?\s*([a-z][a-z ]*?)(?=\s+with\b|\s*$)", re.I)
+    r"^\s*(?:each|every|an?|the)\s+([a-z][a-z ]*?)\s+(?:has|have|keeps?|owns?)\s+(?:many|several|multiple|"
+    r"one or more|"
+    r"any number of|zero or more|its|their)?\s*([a-z][a-z ]*?)(?=\s+with\b|\s*$)",
+    re.I,
+)
 _MODAL = re.compile(r"\b(?:may|must|shall|should|can|cannot|will)\b", re.I)
 # "one per employee per month (year and month)": many per parent, unique per period.
 _ONE_PER_PERIOD = re.compile(
-    r"\bone per ([a-z][\w ]*?) per (day|week|month|quarter|year)(?:\s*\(([^)]*)\))?", re.I)
-_PERIOD_ATTRS = {"day": ["date"], "week": ["year", "week"], "month": ["year", "month"],
-                 "quarter": ["year", "quarter"], "year": ["year"]}
-_IDENTIFIED = re.compile(r"\bidentified by\s+(?:its\s+|an?\s+|the\s+)?([\w ]+?)(?=$|[,;.]|\s+(?:with|and)\b)", re.I)
+    r"\bone per ([a-z][\w ]*?) per (day|week|month|quarter|year)(?:\s*\(([^)]*)\))?", re.I
+)
+_PERIOD_ATTRS = {
+    "day": ["date"],
+    "week": ["year", "week"],
+    "month": ["year", "month"],
+    "quarter": ["year", "quarter"],
+    "year": ["year"],
+}
+_IDENTIFIED = re.compile(
+    r"\bidentified by\s+(?:its\s+|an?\s+|the\s+)?([\w ]+?)(?=$|[,;.]|\s+(?:with|and)\b)", re.I
+)
 _UNIQUE_BY = re.compile(r"\bunique (?:by|per|on)\s+(?:its\s+)?([\w ]+?)(?=$|[,;.])", re.I)
 _IS_A = re.compile(r"^(?:the|a|an)\s+([\w ]+?)\s+who\b", re.I)
 
@@ -75,16 +89,16 @@ def _clause(builder: ModelBuilder, entity: Entity, clause: str, source: Source) 
             attr.unique = True
             builder.attribute(entity, attr)
         consumed = consumed.replace(m.group(0), " ")
-    m = _OWNER_HAS.match(consumed)
-    if m:
-        owner, owned = builder.find(m.group(1)), builder.find(m.group(2))
-        if owner is not None and owned is not None and owned.name == entity.name != owner.name:
+    has = _OWNER_HAS.match(consumed)
+    if has:
+        owner, described = builder.find(has.group(1)), builder.find(has.group(2))
+        if owner is not None and described is not None and described.name == entity.name != owner.name:
             builder.relate(entity.name, owner.name, source, ownership="owned")
-            consumed = consumed.replace(m.group(0), " ")
-    m = _ONE_PER_PERIOD.search(consumed)
-    if m:
-        _one_per_period(builder, entity, m, source)
-        consumed = consumed.replace(m.group(0), " ")
+            consumed = consumed.replace(has.group(0), " ")
+    period = _ONE_PER_PERIOD.search(consumed)
+    if period:
+        _one_per_period(builder, entity, period, source)
+        consumed = consumed.replace(period.group(0), " ")
     # References to other entities.
     for pattern in (_VERB_REF, _PREP_REF):
         for m in pattern.finditer(consumed):
@@ -104,17 +118,20 @@ def _clause(builder: ModelBuilder, entity: Entity, clause: str, source: Source) 
             consumed = consumed.replace(m.group(0), " ")
     # Attribute lists: "with A, B and C", a parenthesised list, or a bare list ("amount and unit of …").
     lists: list[str] = []
-    m = _WITH.search(consumed) or _WITH_VERB.search(consumed)
-    if m:
-        lists.append(m.group(1))
-        head = consumed[: m.start()]
+    listed = _WITH.search(consumed) or _WITH_VERB.search(consumed)
+    if listed:
+        lists.append(listed.group(1))
+        head = consumed[: listed.start()]
     else:
         head = consumed
     paren = re.match(r"^[^()]*\(([^()]+)\)\s*$", head.strip())
     if paren and "," in paren.group(1):
         lists.append(paren.group(1))
-    elif not _IS_A.match(head.strip()) and not re.match(r"^\s*(?:a|an|the|each|every)\s", head) \
-            and not _MODAL.search(head):
+    elif (
+        not _IS_A.match(head.strip())
+        and not re.match(r"^\s*(?:a|an|the|each|every)\s", head)
+        and not _MODAL.search(head)
+    ):
         has = re.match(r"^\s*(?:has|have|with)\s+(.+)$", head.strip(), re.I)
         lists.append(has.group(1) if has else head)
     for chunk in lists:
@@ -123,7 +140,8 @@ def _clause(builder: ModelBuilder, entity: Entity, clause: str, source: Source) 
 
 
 _ROLE_OF = re.compile(
-    r"^(?:the\s+)?(?:[\w ]+'s\s+)?([\w ]+?)\s*(?:\((?:another|an?|the|also an?)\s+([\w ]+)\)|,?\s+who is (?:also )?(?:an?|the)\s+([\w ]+))\s*$",
+    r"^(?:the\s+)?(?:[\w ]+'s\s+)?([\w ]+?)\s*(?:\((?:another|an?|the|also an?)\s+([\w ]+)\)|,?\s+who is "
+    r"(?:also )?(?:an?|the)\s+([\w ]+))\s*$",
     re.I,
 )
 
@@ -178,10 +196,20 @@ def _actor_reference(builder: ModelBuilder, entity: Entity, core: str, source: S
     if user is not None:
         builder.relate(entity.name, user.name, source, role=role)
         return True
-    builder.attribute(entity, Attribute(name=f"{role}_id", kind=Kind.IDENTIFIER, source=source,
-                                        description=f"reference to the {words[1]} that is the {role}"))
-    builder.assume(f"{entity.name}.{role}_id refers to an {words[1]} the spec does not describe; kept as an "
-                   "external reference, not a new entity.", source)
+    builder.attribute(
+        entity,
+        Attribute(
+            name=f"{role}_id",
+            kind=Kind.IDENTIFIER,
+            source=source,
+            description=f"reference to the {words[1]} that is the {role}",
+        ),
+    )
+    builder.assume(
+        f"{entity.name}.{role}_id refers to an {words[1]} the spec does not describe; kept as an "
+        "external reference, not a new entity.",
+        source,
+    )
     return True
 
 
@@ -190,7 +218,9 @@ def _attribute_or_reference(builder: ModelBuilder, entity: Entity, part: str, so
     if not core:
         return
     listed = re.match(r"^([^()]*)\(([^()]*,[^()]*)\)\s*$", core)
-    if listed and _child_entity(builder, entity, strip_articles(listed.group(1)).strip(), listed.group(2), source):
+    if listed and _child_entity(
+        builder, entity, strip_articles(listed.group(1)).strip(), listed.group(2), source
+    ):
         return
     if _actor_reference(builder, entity, core, source):
         return
@@ -205,8 +235,13 @@ def _attribute_or_reference(builder: ModelBuilder, entity: Entity, part: str, so
         if parent is not None:
             role_name = snake(strip_articles(role.group(1)))
             same = role_name == parent.name
-            builder.relate(entity.name, parent.name, source, role="" if same else role_name,
-                           required=parent.name != entity.name)
+            builder.relate(
+                entity.name,
+                parent.name,
+                source,
+                role="" if same else role_name,
+                required=parent.name != entity.name,
+            )
             return
     target = builder.find(core, exact=True)
     if target is not None and target.name != entity.name and len(core.split()) <= 3:
@@ -237,7 +272,11 @@ def relation_phrase(builder: ModelBuilder, entity: Entity, text: str, source: So
                 source,
             )
             return
-    many = re.search(r"\b(?:has|have|contains?|includes?)\s+(?:many|several|multiple|one or more|any number of)\s+([\w ]+)", lowered)
+    many = re.search(
+        r"\b(?:has|have|contains?|includes?)\s+(?:many|several|multiple|one or more|any number of)\s+([\w "
+        r"]+)",
+        lowered,
+    )
     if many:
         child = builder.find(many.group(1))
         if child:
@@ -251,7 +290,9 @@ def relation_phrase(builder: ModelBuilder, entity: Entity, text: str, source: So
         return
     optional = bool(re.search(r"\b(?:optional(?:ly)?|may|can be|zero or one|0\.\.1)\b", lowered))
     found = False
-    for m in re.finditer(rf"(?:{_DET}\s+)([a-z][\w ]*?)(?=$|[,;.]|\s+(?:and|by|with|at|in|on|for|of)\b)", lowered):
+    for m in re.finditer(
+        rf"(?:{_DET}\s+)([a-z][\w ]*?)(?=$|[,;.]|\s+(?:and|by|with|at|in|on|for|of)\b)", lowered
+    ):
         target = builder.find(m.group(1))
         if target is None:
             target = builder.entity(m.group(1), source) if re.search(r"\bone\b", m.group(0)) else None

@@ -20,18 +20,29 @@ from schemawright.domain.phrases import split_list, strip_articles
 from schemawright.domain.verbs import nominalisations, past_participle, verb_lemma
 
 _DET = r"(?:an?|the|one|each|every|their|its|his|her)"
-_EARS = re.compile(r"^\s*(?:when|if|while|once|after)\s+(.+?),?\s+then\s+(?:the\s+)?(?:system\s+)?(?:shall|must|should|will)\s+(.+)$",
-                   re.I)
-_ACTIVE = re.compile(rf"^{_DET}\s+([a-z][a-z ]*?)\s+(\w+?s)\s+{_DET}\s+([a-z][a-z ]*?)(?:\s+(?:late|early|again))?$", re.I)
+_EARS = re.compile(
+    r"^\s*(?:when|if|while|once|after)\s+(.+?),?\s+then\s+(?:the\s+)?(?:system\s+)?(?:shall|must|should|will)\s+(.+)$",
+    re.I,
+)
+_ACTIVE = re.compile(
+    rf"^{_DET}\s+([a-z][a-z ]*?)\s+(\w+?s)\s+{_DET}\s+([a-z][a-z ]*?)(?:\s+(?:late|early|again))?$", re.I
+)
 _PASSIVE = re.compile(rf"^{_DET}\s+([a-z][a-z ]*?)\s+(?:is|are|was|gets?)\s+(\w+(?:ed|en|wn))\b", re.I)
-_RECORD = re.compile(r"\b(?:record|store|save|keep|log|capture|set)s?\s+(.+?)(?=,?\s+and\s+(?:charge|record|queue|send)\b|$)", re.I)
+_RECORD = re.compile(
+    r"\b(?:record|store|save|keep|log|capture|set)s?\s+(.+?)(?=,?\s+and\s+(?:charge|record|queue|send)\b|$)",
+    re.I,
+)
 _CHARGE = re.compile(r"\bcharges?\s+(?:an?\s+|the\s+)?([a-z]+)\s+of\s+([\d.,]+)(?:\s+per\s+(\w+))?", re.I)
-_ORDER_MADE = re.compile(r"\b(?:queue|list|serve|process|keep)\s+(?:the\s+)?([a-z]+)s?\s+in the order (?:it was|they were|it is|they are)\s+(\w+)",
-                         re.I)
+_ORDER_MADE = re.compile(
+    r"\b(?:queue|list|serve|process|keep)\s+(?:the\s+)?([a-z]+)s?\s+in the order (?:it was|they were|it is|"
+    r"they are)\s+(\w+)",
+    re.I,
+)
 _ENTRY_ORDER = re.compile(
     r"\b(?:lists?|shows?|displays?|keeps?|returns?)\s+(?:each|every|all|the)\s+(?:of\s+its\s+)?([a-z]+?)s?\b.*?"
     r"\bin the (?:order|sequence) (?:entered|added|given|listed|they were (?:entered|added|given))",
-    re.I)
+    re.I,
+)
 _LATER = re.compile(r"\s+(\d+)\s+(day|week|month|hour|minute|year)s?\s+(?:later|after\b.*)$", re.I)
 _EMIT = re.compile(
     r"^([A-Za-z][a-z ]*?)\s+(?:send|emit|report|produce|submit|upload|push|post)s?\s+(?:an?|one)\s+([a-z]+)"
@@ -43,14 +54,19 @@ _RATE = re.compile(
     r"(?:from|between)\s+(-?\d+)\s+(?:to|and)\s+(-?\d+)(?:\s+with\s+([^;.]+))?",
     re.I,
 )
-_VARIANT = re.compile(r"\b(?:add|write|post|leave|create|attach)s?\s+(internal|private|hidden|public|draft)\s+([a-z]+)", re.I)
+_VARIANT = re.compile(
+    r"\b(?:add|write|post|leave|create|attach)s?\s+(internal|private|hidden|public|draft)\s+([a-z]+)", re.I
+)
 _EXCLUDE = re.compile(
-    r"\b(?:do not|don't|does not|never|must not|shall not|will not)\s+(?:keep|store|record|save|persist|log|retain)\s+"
+    r"\b(?:do not|don't|does not|never|must not|shall not|will not)\s+(?:keep|store|record|save|persist|"
+    r"log|retain)\s+"
     r"(?:the\s+|any\s+)?([a-z][a-z ]*?)(?:\s+itself|\s+themselves)?(?=$|[,;.])",
     re.I,
 )
 _WHICH_AND_WHEN = re.compile(
-    r"\brecord\s+which\s+([a-z]+)\s+of\s+(?:the\s+)?([a-z ]+?)\s+the\s+([a-z]+)\s+(\w+ed),?\s+and\s+when\b", re.I)
+    r"\brecord\s+which\s+([a-z]+)\s+of\s+(?:the\s+)?([a-z ]+?)\s+the\s+([a-z]+)\s+(\w+ed),?\s+and\s+when\b",
+    re.I,
+)
 _STATES = re.compile(
     rf"^{_DET}\s+([a-z][a-z ]*?)\s+(?:shall|must|can|will|should)?\s*(?:be|is)\s+(?:either\s+|one of\s+)?"
     r"([a-z]+(?:,\s*[a-z]+)*,?\s+or\s+[a-z]+)\.?$",
@@ -115,23 +131,43 @@ def _action(b: ModelBuilder, target: Entity, action: str, src: Source) -> None:
     m = _CHARGE.search(action)
     if m:
         noun = singular(m.group(1).lower())
-        b.attribute(target, Attribute(name=f"{noun}_amount", kind=Kind.MONEY, required=False, source=src,
-                                      description=f"{noun} charged"))
+        b.attribute(
+            target,
+            Attribute(
+                name=f"{noun}_amount",
+                kind=Kind.MONEY,
+                required=False,
+                source=src,
+                description=f"{noun} charged",
+            ),
+        )
         if m.group(3):
-            b.assume(f"The {noun} rate ({m.group(2)} per {m.group(3)}) is a business rule; {target.name} stores "
-                     f"the {noun} amount charged.", src)
+            b.assume(
+                f"The {noun} rate ({m.group(2)} per {m.group(3)}) is a business rule; {target.name} stores "
+                f"the {noun} amount charged.",
+                src,
+            )
     m = _ORDER_MADE.search(action)
     if m:
         queued = b.find(m.group(1)) or target
         verb = b.event_verbs.get(queued.name) or verb_lemma(m.group(2)) or m.group(2)
-        b.attribute(queued, Attribute(name=f"{past_participle(verb)}_at", kind=Kind.TIMESTAMP, source=src,
-                                      description="orders the queue"))
+        b.attribute(
+            queued,
+            Attribute(
+                name=f"{past_participle(verb)}_at",
+                kind=Kind.TIMESTAMP,
+                source=src,
+                description="orders the queue",
+            ),
+        )
     for rec in _RECORD.finditer(action):
         items = []
         for item in split_list(rec.group(1)):
             later = _LATER.search(item)
             if later:
-                b.assume(f"{target.name}: '{item.strip()}' is computed when the row is created and stored.", src)
+                b.assume(
+                    f"{target.name}: '{item.strip()}' is computed when the row is created and stored.", src
+                )
                 item = item[: later.start()]
             items.append(item)
         describe(b, target, "with " + ", ".join(items), src)
@@ -150,10 +186,19 @@ def entry_order(b: ModelBuilder, sentence: str, src: Source) -> None:
     holder = item
     if parent is not None:
         links = {(r.child, r.parent) for r in b.model.relationships}
-        holder = next((e for e in b.model.entities if (e.name, item.name) in links and (e.name, parent.name) in links),
-                      item)
-    b.attribute(holder, Attribute(name="position", kind=Kind.POSITION, source=src,
-                                  description="keeps the order in which items were entered"))
+        holder = next(
+            (e for e in b.model.entities if (e.name, item.name) in links and (e.name, parent.name) in links),
+            item,
+        )
+    b.attribute(
+        holder,
+        Attribute(
+            name="position",
+            kind=Kind.POSITION,
+            source=src,
+            description="keeps the order in which items were entered",
+        ),
+    )
     b.assume(f"'in the order entered' is kept as {holder.name}.position.", src)
 
 
@@ -194,8 +239,9 @@ def rating(b: ModelBuilder, sentence: str, src: Source, subject: Entity | None) 
     if entity is None or rated is None:
         return
     b.relate(entity.name, rated.name, src, ownership="owned")
-    score = Attribute(name="score", kind=Kind.RATING, minimum=float(m.group(3)), maximum=float(m.group(4)),
-                      source=src)
+    score = Attribute(
+        name="score", kind=Kind.RATING, minimum=float(m.group(3)), maximum=float(m.group(4)), source=src
+    )
     b.attribute(entity, score)
     if m.group(5):
         describe(b, entity, "with " + m.group(5), src)
@@ -211,12 +257,25 @@ def variant_flag(b: ModelBuilder, sentence: str, src: Source) -> None:
     if b.find(noun, exact=True) is not None and noun not in b.lexicon.text_entry_nouns:
         return
     if noun in b.lexicon.text_entry_nouns:
-        host = next((e for e in b.model.entities if e.name.split("_")[-1] in b.lexicon.text_entry_nouns), None)
+        host = next(
+            (e for e in b.model.entities if e.name.split("_")[-1] in b.lexicon.text_entry_nouns), None
+        )
         if host is not None:
-            b.attribute(host, Attribute(name=f"is_{adjective}", kind=Kind.BOOLEAN, default="false", source=src,
-                                        description=f"{adjective} {m.group(2)} share the {host.name} table"))
-            b.assume(f"{adjective.capitalize()} {m.group(2)} are stored as {host.name} rows with is_{adjective} = "
-                     "true, since they have the same shape.", src)
+            b.attribute(
+                host,
+                Attribute(
+                    name=f"is_{adjective}",
+                    kind=Kind.BOOLEAN,
+                    default="false",
+                    source=src,
+                    description=f"{adjective} {m.group(2)} share the {host.name} table",
+                ),
+            )
+            b.assume(
+                f"{adjective.capitalize()} {m.group(2)} are stored as {host.name} rows with is_{adjective} = "
+                "true, since they have the same shape.",
+                src,
+            )
             return
     entity = b.entity(noun, src)
     if entity is not None:
@@ -232,7 +291,9 @@ def exclusions(b: ModelBuilder, sentence: str, src: Source) -> None:
         for entity in b.model.entities:
             entity.attributes = [a for a in entity.attributes if a.name != name]
             entity.excluded_attributes = sorted({*entity.excluded_attributes, name})
-        b.assume(f"'{m.group(1).strip()}' is deliberately not stored (the spec says so): no {name} column.", src)
+        b.assume(
+            f"'{m.group(1).strip()}' is deliberately not stored (the spec says so): no {name} column.", src
+        )
 
 
 def which_and_when(b: ModelBuilder, sentence: str, src: Source) -> None:
@@ -245,10 +306,9 @@ def which_and_when(b: ModelBuilder, sentence: str, src: Source) -> None:
     owner = b.find(actor) or _sole_actor(b)
     if owner is None:
         return
-    short = snake(re.split(r"\s+of\s+", thing)[0])
+    short = snake(re.split(r"\s+of\s+", thing)[0].split()[-1])  # "privacy policy" → policy
     b.attribute(owner, Attribute(name=f"{short}_{what}", kind=Kind.IDENTIFIER, source=src))
     b.attribute(owner, Attribute(name=f"{short}_{verb}_at", kind=Kind.TIMESTAMP, source=src))
-
 
 
 def _sole_actor(b: ModelBuilder) -> Entity | None:
@@ -293,7 +353,9 @@ def _open_condition(b: ModelBuilder, entity: Entity, state: str, src: Source) ->
     if status is not None and state in status.enum_values:
         return f"status = '{state}'"
     b.attribute(entity, Attribute(name="closed_at", kind=Kind.TIMESTAMP, required=False, source=src))
-    b.assume(f"{entity.name}.closed_at added: the spec limits {state} {entity.name}s but names no end time.", src)
+    b.assume(
+        f"{entity.name}.closed_at added: the spec limits {state} {entity.name}s but names no end time.", src
+    )
     return "closed_at is null"
 
 
@@ -303,4 +365,3 @@ def _first_entity(b: ModelBuilder, text: str) -> Entity | None:
         if found is not None:
             return found
     return None
-

@@ -14,49 +14,78 @@ from schemawright.domain.access import access_sentence
 from schemawright.domain.builder import ModelBuilder
 from schemawright.domain.clauses import Context
 from schemawright.domain.describe import describe
-from schemawright.domain.model import AccessPattern, Attribute, CacheNeed, Cardinality, CheckRule, Kind, Source
+from schemawright.domain.model import (
+    AccessPattern,
+    Attribute,
+    CacheNeed,
+    Cardinality,
+    CheckRule,
+    Kind,
+    Source,
+)
 from schemawright.domain.naming import singular, snake
 from schemawright.domain.phrases import inline_enums, parse_attribute, split_list, strip_articles
 from schemawright.domain.scope import duration_seconds
 from schemawright.spec.document import SpecDocument
 
-_SKIP_SECTIONS = ("ui requirements", "frontend", "api endpoints", "navigation", "accessibility", "styling",
-                  "dependencies", "success criteria", "measurable outcomes")
+_SKIP_SECTIONS = (
+    "ui requirements",
+    "frontend",
+    "api endpoints",
+    "navigation",
+    "accessibility",
+    "styling",
+    "dependencies",
+    "success criteria",
+    "measurable outcomes",
+)
 _NP = r"(?:an?|the|each|every|one)?\s*([a-z][a-z -]{1,40}?)"
 _RECORD = re.compile(
-    rf"\b(?:for|on)\s+(?:each|every)\s+([a-z][a-z -]{{1,30}}?),?\s+(?:we|the system|it|you)\s+(?:must\s+|should\s+|shall\s+|will\s+)?"
+    r"\b(?:for|on)\s+(?:each|every)\s+([a-z][a-z -]{1,30}?),?\s+(?:we|the system|it|you)\s+(?:must\s+|"
+    r"should\s+|shall\s+|will\s+)?"
     r"(?:record|keep|store|track|capture|save|log|hold)s?\s+(.+)$",
     re.I,
 )
 _STORE_WITH = re.compile(
-    r"\b(?:store|record|keep|track|manage|save|persist)s?\s+([a-z][a-z -]{1,30}?)\s+(?:with|including|that have|having)\s+(.+)$",
+    r"\b(?:store|record|keep|track|manage|save|persist)s?\s+([a-z][a-z -]{1,30}?)\s+(?:with|including|that "
+    r"have|having)\s+(.+)$",
     re.I,
 )
 _HAS_LIST = re.compile(
-    rf"^(?:(?:an?|the|each|every)\s+)([a-z][a-z -]{{1,30}}?)\s+(?:has|have|holds?|stores?|contains?|records?|keeps?|carries)\s+(.+)$",
+    r"^(?:(?:an?|the|each|every)\s+)([a-z][a-z -]{1,30}?)\s+(?:has|have|holds?|stores?|contains?|records?|"
+    r"keeps?|carries)\s+(.+)$",
     re.I,
 )
 _BELONGS = re.compile(
-    rf"\b{_NP}\s+(?:belongs?|belonging)\s+to\s+(?:one|a|an|the|exactly one|a single)\s+([a-z][a-z -]{{1,30}}?)(?=$|[,;.]|\s+(?:and|who|which|that|with)\b)",
+    rf"\b{_NP}\s+(?:belongs?|belonging)\s+to\s+(?:one|a|an|the|exactly one|a single)\s+([a-z][a-z "
+    rf"-]{{1,30}}?)(?=$|[,;.]|\s+(?:and|who|which|that|with)\b)",
     re.I,
 )
 _HAS_MANY = re.compile(
-    rf"\b{_NP}\s+(?:can\s+|may\s+)?(?:has|have|contains?|includes?|owns?|holds?)\s+(?:many|several|multiple|one or more|any number of|zero or more|a number of)\s+([a-z][a-z -]{{1,30}}?)(?=$|[,;.:]|\s+(?:and|who|which|that|with|each)\b)",
+    rf"\b{_NP}\s+(?:can\s+|may\s+)?(?:has|have|contains?|includes?|owns?|holds?)\s+(?:many|several|"
+    rf"multiple|one or more|any number of|zero or more|a number of)\s+([a-z][a-z -]{{1,30}}?)(?=$|[,;.:]|"
+    rf"\s+(?:and|who|which|that|with|each)\b)",
     re.I,
 )
 _M2M = re.compile(
-    r"\b(?:any number of|many|several|multiple)\s+([a-z][a-z -]{1,30}?)\s*[;,]\s*(?:and\s+)?(?:a|an|each)\s+([a-z][a-z -]{1,30}?)\s+can\s+be\s+\w+\s+by\s+(?:many|several|multiple|any number of)\s+([a-z][a-z -]{1,30}?)\b",
+    r"\b(?:any number of|many|several|multiple)\s+([a-z][a-z -]{1,30}?)\s*[;,]\s*(?:and\s+)?(?:a|an|"
+    r"each)\s+([a-z][a-z -]{1,30}?)\s+can\s+be\s+\w+\s+by\s+(?:many|several|multiple|any number "
+    r"of)\s+([a-z][a-z -]{1,30}?)\b",
     re.I,
 )
 _RETENTION = re.compile(
-    r"\b([a-z][a-z ]{1,30}?)\s+(?:data\s+)?older than\s+(\d+|a|an|one|two|three|seven|ten|twelve|thirty|ninety)\s+(second|minute|hour|day|week|month|year)s?\s+(?:is|are)\s+(?:dropped|deleted|removed|purged|archived|expired)",
+    r"\b([a-z][a-z ]{1,30}?)\s+(?:data\s+)?older than\s+(\d+|a|an|one|two|three|seven|ten|twelve|thirty|"
+    r"ninety)\s+(second|minute|hour|day|week|month|year)s?\s+(?:is|are)\s+(?:dropped|deleted|removed|purged|archived|expired)",
     re.I,
 )
 _VOLUME = re.compile(
-    r"(?:about|around|roughly|up to|approximately|~)?\s*([\d][\d,.]*)\s*(million|thousand|k|m)?\s+([a-z][a-z ]{1,30}?)\s+(?:a|per)\s+(day|month|year|hour)",
+    r"(?:about|around|roughly|up to|approximately|~)?\s*([\d][\d,.]*)\s*(million|thousand|k|"
+    r"m)?\s+([a-z][a-z ]{1,30}?)\s+(?:a|per)\s+(day|month|year|hour)",
     re.I,
 )
-_UNIQUE_SENTENCE = re.compile(r"^\s*(?:the\s+|an?\s+)?([a-z][a-z ]{1,30}?)\s+must be unique(?:\s*\(([^)]*)\))?", re.I)
+_UNIQUE_SENTENCE = re.compile(
+    r"^\s*(?:the\s+|an?\s+)?([a-z][a-z ]{1,30}?)\s+must be unique(?:\s*\(([^)]*)\))?", re.I
+)
 
 
 def sentences(doc: SpecDocument, b: ModelBuilder) -> Iterator[tuple[str, Source]]:
@@ -171,16 +200,21 @@ def _constraints(b: ModelBuilder, s: str, src: Source) -> None:
                     attr.name, attr.kind = "password_hash", Kind.PASSWORD
     m = re.search(r"\bone\s+([a-z ]+?)\s+per\s+([a-z ]+?)(?:\s*[,;.]|$)", s, re.I)
     if m:
-        entity, parent = b.find(m.group(1)), b.find(m.group(2))
-        if entity and parent:
-            b.relate(entity.name, parent.name, src, cardinality=Cardinality.ONE_TO_ONE)
-    m = re.search(r"\bonly one\s+([a-z ]+?)\s+per\s+([a-z ]+?)\s+may\s+(?:start|begin|be valid)\s+on\s+(?:a given|the same)\s+(\w+)", s, re.I)
+        single, parent = b.find(m.group(1)), b.find(m.group(2))
+        if single and parent:
+            b.relate(single.name, parent.name, src, cardinality=Cardinality.ONE_TO_ONE)
+    m = re.search(
+        r"\bonly one\s+([a-z ]+?)\s+per\s+([a-z ]+?)\s+may\s+(?:start|begin|be valid)\s+on\s+(?:a given|"
+        r"the same)\s+(\w+)",
+        s,
+        re.I,
+    )
     if m:
-        entity, parent = b.find(m.group(1)), b.find(m.group(2))
-        if entity and parent:
-            date_attr = next((a.name for a in entity.attributes if a.kind is Kind.DATE), None)
+        dated, parent = b.find(m.group(1)), b.find(m.group(2))
+        if dated and parent:
+            date_attr = next((a.name for a in dated.attributes if a.kind is Kind.DATE), None)
             if date_attr:
-                b.unique(entity.name, [parent.name, date_attr], src)
+                b.unique(dated.name, [parent.name, date_attr], src)
 
 
 def _volumes(b: ModelBuilder, s: str, src: Source) -> None:
@@ -204,21 +238,41 @@ def _volumes(b: ModelBuilder, s: str, src: Source) -> None:
 def _caches(b: ModelBuilder, s: str, src: Source) -> None:
     low = s.lower()
     if "redis" in low or re.search(r"\bcached?\b", low):
-        m = re.search(r"cached?\s+(?:in redis\s+)?for\s+(\d+|a|an|one)\s+(second|minute|hour|day|week)s?", low)
+        m = re.search(
+            r"cached?\s+(?:in redis\s+)?for\s+(\d+|a|an|one)\s+(second|minute|hour|day|week)s?", low
+        )
         if m and "cache" in low:
             ttl = duration_seconds(m.group(1), m.group(2))
             sliding = bool(re.search(r"after the last (?:use|access|read)|since last|sliding", low))
             target = _first_entity_in(b, s)
-            b.cache(CacheNeed(purpose="cache", entity=target, ttl_seconds=ttl, sliding=sliding,
-                              description=s, source=src))
+            b.cache(
+                CacheNeed(
+                    purpose="cache",
+                    entity=target,
+                    ttl_seconds=ttl,
+                    sliding=sliding,
+                    description=s,
+                    source=src,
+                )
+            )
     m = re.search(
-        r"at most\s+(\d+)\s+([a-z ]+?)\s+per\s+(second|minute|hour|day)(?:\s+per\s+([a-z ]+?))?(?=[;,.]|$)", low
+        r"at most\s+(\d+)\s+([a-z ]+?)\s+per\s+(second|minute|hour|day)(?:\s+per\s+([a-z ]+?))?(?=[;,.]|$)",
+        low,
     )
     if m:
         window = duration_seconds("1", m.group(3))
-        b.cache(CacheNeed(purpose="rate_limit", entity=singular(snake(m.group(2))), limit=int(m.group(1)),
-                          window_seconds=window, ttl_seconds=window,
-                          key_parts=[snake(m.group(4))] if m.group(4) else [], description=s, source=src))
+        b.cache(
+            CacheNeed(
+                purpose="rate_limit",
+                entity=singular(snake(m.group(2))),
+                limit=int(m.group(1)),
+                window_seconds=window,
+                ttl_seconds=window,
+                key_parts=[snake(m.group(4))] if m.group(4) else [],
+                description=s,
+                source=src,
+            )
+        )
 
 
 def _first_entity_in(b: ModelBuilder, s: str) -> str:
@@ -235,9 +289,14 @@ def security_and_audit(doc: SpecDocument, b: ModelBuilder) -> None:
         low = sentence.lower()
         security.confidential(b, sentence, src)
         security.access_log(b, sentence, src)
-        m = re.search(r"\b([a-z ]+?)\s+(?:are|is)\s+kept\s+for\s+(\d+)\s+(year|month|day)s?.*never\s+hard[- ]deleted", low)
+        m = re.search(
+            r"\b([a-z ]+?)\s+(?:are|is)\s+kept\s+for\s+(\d+)\s+(year|month|day)s?.*never\s+hard[- ]deleted",
+            low,
+        )
         if m or "soft delete" in low or "soft-delete" in low:
-            entity = b.find(re.sub(r"^(?:terminated|deleted|inactive|archived)\s+", "", m.group(1))) if m else None
+            entity = (
+                b.find(re.sub(r"^(?:terminated|deleted|inactive|archived)\s+", "", m.group(1))) if m else None
+            )
             entity = entity or (b.find(_first_entity_in(b, sentence)) if not m else None)
             if entity:
                 entity.soft_delete = True
@@ -255,28 +314,46 @@ def ranges(b: ModelBuilder) -> None:
 
 def _attribute_checks(b: ModelBuilder, entity: str, attr: Attribute) -> None:
     if attr.kind is Kind.ENUM and attr.enum_values:
-        b.check(CheckRule(entity=entity, kind="enum", attribute=attr.name, values=attr.enum_values, source=attr.source))
+        b.check(
+            CheckRule(
+                entity=entity, kind="enum", attribute=attr.name, values=attr.enum_values, source=attr.source
+            )
+        )
     if attr.minimum is not None or attr.maximum is not None:
-        b.check(CheckRule(entity=entity, kind="range", attribute=attr.name, minimum=attr.minimum,
-                          maximum=attr.maximum, source=attr.source))
+        b.check(
+            CheckRule(
+                entity=entity,
+                kind="range",
+                attribute=attr.name,
+                minimum=attr.minimum,
+                maximum=attr.maximum,
+                source=attr.source,
+            )
+        )
     elif attr.kind in (Kind.MONEY, Kind.COUNT, Kind.DURATION):
         b.check(CheckRule(entity=entity, kind="non_negative", attribute=attr.name, source=attr.source))
 
 
 def access_patterns(doc: SpecDocument, b: ModelBuilder) -> None:
-    """"searchable by X", "filter by X", "look up by X", "ordered by X and Y", "per day for one link"."""
+    """ "searchable by X", "filter by X", "look up by X", "ordered by X and Y", "per day for one link"."""
     for sentence, src in sentences(doc, b):
         access_sentence(b, sentence, src)
         low = sentence.lower()
-        for m in re.finditer(r"\b([a-z]+(?: [a-z]+)?)\s+(?:must be |are |is |can be )?(?:searchable|searched|filtered|looked up|found|queried)\s+by\s+([a-z ]+?)(?=$|[,;.]|\s+(?:returns|in|and|must)\b)", low):
+        for m in re.finditer(
+            r"\b([a-z]+(?: [a-z]+)?)\s+(?:must be |are |is |can be )?(?:searchable|searched|filtered|"
+            r"looked up|found|queried)\s+by\s+([a-z ]+?)(?=$|[,;.]|\s+(?:returns|in|and|must)\b)",
+            low,
+        ):
             entity, by = b.find(m.group(1)), m.group(2)
             if entity:
                 _by(b, entity.name, by, src)
-        m = re.search(r"\blooking up (?:an? |the )?([a-z ]+?) by (?:its |their )?([a-z ]+?)(?=$|[,;.]|\s+must)", low)
-        if m:
-            entity = b.find(m.group(1))
+        look = re.search(
+            r"\blooking up (?:an? |the )?([a-z ]+?) by (?:its |their )?([a-z ]+?)(?=$|[,;.]|\s+must)", low
+        )
+        if look:
+            entity = b.find(look.group(1))
             if entity:
-                _by(b, entity.name, m.group(2), src)
+                _by(b, entity.name, look.group(2), src)
 
 
 def _by(b: ModelBuilder, entity: str, phrase: str, src: Source) -> None:

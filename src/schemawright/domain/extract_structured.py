@@ -66,7 +66,9 @@ def resolve_key_fields(b: ModelBuilder, pending: list[tuple[Entity, list[str], S
             if name.endswith("_id"):
                 target = b.find(name[:-3])
                 if target is not None:
-                    b.relate(entity.name, target.name, src, role="" if target.name == name[:-3] else name[:-3])
+                    b.relate(
+                        entity.name, target.name, src, role="" if target.name == name[:-3] else name[:-3]
+                    )
                     continue
             attr = parse_attribute(field, b.lexicon, src)
             if attr is not None:
@@ -74,18 +76,22 @@ def resolve_key_fields(b: ModelBuilder, pending: list[tuple[Entity, list[str], S
                 b.attribute(entity, attr)
 
 
-_ER_LINK = re.compile(r"\[([^\]]+)\]\s*([01*NnMm](?:\.\.[*1Nn])?)\s*-{2,}\s*([01*NnMm](?:\.\.[*1Nn])?)\s*(?=\[)")
+_ER_LINK = re.compile(
+    r"\[([^\]]+)\]\s*([01*NnMm](?:\.\.[*1Nn])?)\s*-{2,}\s*([01*NnMm](?:\.\.[*1Nn])?)\s*(?=\[)"
+)
 
 
 def er_blocks(doc: SpecDocument, b: ModelBuilder) -> None:
     """``[User] 1----* [Order] *----* [Product]``: left/right cardinalities give the foreign-key side."""
     for block in doc.blocks:
-        if block.kind not in ("code", "paragraph", "bullet") or "----" not in block.text.replace("--", "----"):
+        if block.kind not in ("code", "paragraph", "bullet") or "----" not in block.text.replace(
+            "--", "----"
+        ):
             continue
         for offset, line in enumerate(block.text.splitlines()):
             line_no = block.line + offset + (1 if block.kind == "code" else 0)
             for m in _ER_LINK.finditer(line):
-                right = re.match(r"\s*\[([^\]]+)\]", line[m.end():])
+                right = re.match(r"\s*\[([^\]]+)\]", line[m.end() :])
                 if not right:
                     continue
                 src = Source(line=line_no, text=line.strip()[:200])
@@ -157,16 +163,20 @@ def sql_blocks(doc: SpecDocument, b: ModelBuilder) -> None:
                 if not isinstance(col, exp.ColumnDef):
                     continue
                 name = col.name
-                if name in ("id", "created_at", "updated_at"):
-                    if name == "id":
-                        continue
+                if name == "id":
+                    continue
                 ref = col.find(exp.Reference)
                 if ref is not None:
                     target = ref.this.this if isinstance(ref.this, exp.Schema) else ref.this
                     parent = b.entity(target.name, src)
                     if parent:
-                        b.relate(entity.name, parent.name, src, role=_role(name, parent.name),
-                                 required=col.find(exp.NotNullColumnConstraint) is not None)
+                        b.relate(
+                            entity.name,
+                            parent.name,
+                            src,
+                            role=_role(name, parent.name),
+                            required=col.find(exp.NotNullColumnConstraint) is not None,
+                        )
                     continue
                 if name in ("created_at", "updated_at"):
                     continue
@@ -213,10 +223,17 @@ def field_tables(doc: SpecDocument, b: ModelBuilder) -> None:
             if fk:
                 parent = b.entity(fk.group(1), rsrc)
                 if parent:
-                    b.relate(entity.name, parent.name, rsrc, role=_role(name, parent.name),
-                             required="optional" not in notes.lower() and "null" not in notes.lower())
+                    b.relate(
+                        entity.name,
+                        parent.name,
+                        rsrc,
+                        role=_role(name, parent.name),
+                        required="optional" not in notes.lower() and "null" not in notes.lower(),
+                    )
                     continue
-            attr = parse_attribute(row[field_col], b.lexicon, rsrc, declared_type=row[type_col], description=notes)
+            attr = parse_attribute(
+                row[field_col], b.lexicon, rsrc, declared_type=row[type_col], description=notes
+            )
             if attr is not None:
                 attr.name = name
                 if re.search(r"\bnullable\b|\boptional\b", notes, re.I):
@@ -242,7 +259,13 @@ def entity_bullets(doc: SpecDocument, b: ModelBuilder) -> list[tuple[Entity, str
             if current is not None:
                 pending.append((current, m.group(2), src))
         elif block.depth > 0 and current is not None:
-            pending.append((current, re.sub(r"^(?:attributes|fields|relationships)\s*:\s*", "", block.text, flags=re.I), _src(block)))
+            pending.append(
+                (
+                    current,
+                    re.sub(r"^(?:attributes|fields|relationships)\s*:\s*", "", block.text, flags=re.I),
+                    _src(block),
+                )
+            )
     return pending
 
 
@@ -316,7 +339,9 @@ def _description_rules(b: ModelBuilder, entity: Entity, attr: str, description: 
     if m:
         other = _closest_attribute(entity, m.group(1))
         if other and other != attr:
-            b.check(CheckRule(entity=entity.name, kind="compare", attribute=attr, other=other, op=">", source=src))
+            b.check(
+                CheckRule(entity=entity.name, kind="compare", attribute=attr, other=other, op=">", source=src)
+            )
 
 
 def _closest_attribute(entity: Entity, phrase: str) -> str | None:
@@ -335,8 +360,23 @@ def apply_definitions(b: ModelBuilder, items: list[tuple[Entity, str, Source]]) 
 def json_bodies(doc: SpecDocument, b: ModelBuilder) -> None:
     """Request bodies hint at attributes: fields of a body join the entity whose known attributes they
     share. Credentials are kept (the relational designer turns ``password`` into ``password_hash``)."""
-    skip = {"id", "page", "limit", "offset", "cursor", "confirm_password", "password_confirmation", "token",
-            "code", "captcha", "remember_me", "sort", "order", "q", "query"}
+    skip = {
+        "id",
+        "page",
+        "limit",
+        "offset",
+        "cursor",
+        "confirm_password",
+        "password_confirmation",
+        "token",
+        "code",
+        "captcha",
+        "remember_me",
+        "sort",
+        "order",
+        "q",
+        "query",
+    }
     for block in doc.blocks:
         if block.kind != "code" or not (block.lang.startswith("json") or block.text.lstrip().startswith("{")):
             continue
@@ -364,7 +404,9 @@ def json_bodies(doc: SpecDocument, b: ModelBuilder) -> None:
             if name in skip or best.attribute(name) or best.attribute(name + "_hash"):
                 continue
             declared = value if isinstance(value, str) else type(value).__name__
-            attr = parse_attribute(key.replace("_", " "), b.lexicon, _src(block, text=f'"{key}"'), declared_type=declared)
+            attr = parse_attribute(
+                key.replace("_", " "), b.lexicon, _src(block, text=f'"{key}"'), declared_type=declared
+            )
             if attr is not None:
                 attr.name = name
                 b.attribute(best, attr)
@@ -393,6 +435,12 @@ def index_tables(doc: SpecDocument, b: ModelBuilder) -> None:
             if "unique" in kind:
                 b.unique(entity.name, columns, src)
             else:
-                b.access(AccessPattern(entity=entity.name, equality=columns, source=src,
-                                       text_search="gin" in kind or "full" in kind,
-                                       description=f"index listed in the spec: {' | '.join(row)}"))
+                b.access(
+                    AccessPattern(
+                        entity=entity.name,
+                        equality=columns,
+                        source=src,
+                        text_search="gin" in kind or "full" in kind,
+                        description=f"index listed in the spec: {' | '.join(row)}",
+                    )
+                )

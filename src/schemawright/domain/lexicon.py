@@ -54,7 +54,9 @@ def load_lexicon() -> Lexicon:
     return Lexicon(
         name_kinds=[(re.compile(r["pattern"]), Kind(r["kind"])) for r in raw["name_kinds"]],
         type_kinds={k: Kind(v) for k, v in raw["type_kinds"].items()},
-        phrases=[PhraseRule(re.compile(r["pattern"]), r["name"], Kind(r["kind"])) for r in raw["phrase_attributes"]],
+        phrases=[
+            PhraseRule(re.compile(r["pattern"]), r["name"], Kind(r["kind"])) for r in raw["phrase_attributes"]
+        ],
         not_entities=frozenset(raw["not_entities"]),
         synonyms=dict(raw["entity_synonyms"]),
         entity_sections=tuple(raw["entity_sections"]),

@@ -101,7 +101,7 @@ class Cardinality(str, Enum):
 
 
 class Relationship(BaseModel):
-    """``child`` refers to ``parent``; for many-to-many the pair is symmetric and ``through`` names the link."""
+    """``child`` refers to ``parent``; for many-to-many the pair is symmetric, ``through`` names the link."""
 
     child: str
     parent: str

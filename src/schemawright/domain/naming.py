@@ -12,21 +12,81 @@ from functools import lru_cache
 import inflect
 
 _UNCOUNTABLE = frozenset(
-    {"data", "metadata", "information", "news", "equipment", "feedback", "media", "series", "species",
-     "settings", "analytics", "history", "audit", "inventory", "staff"}
+    {
+        "data",
+        "metadata",
+        "information",
+        "news",
+        "equipment",
+        "feedback",
+        "media",
+        "series",
+        "species",
+        "settings",
+        "analytics",
+        "history",
+        "audit",
+        "inventory",
+        "staff",
+    }
 )
 _SINGULAR_OVERRIDES = {
-    "data": "data", "metadata": "metadata", "status": "status", "statuses": "status", "address": "address",
-    "addresses": "address", "access": "access", "analysis": "analysis", "analyses": "analysis",
-    "series": "series", "news": "news", "canvas": "canvas", "bus": "bus", "buses": "bus", "alias": "alias",
-    "aliases": "alias", "campus": "campus", "virus": "virus", "business": "business", "class": "class",
-    "boss": "boss", "process": "process", "address_book": "address_book", "axis": "axis", "basis": "basis",
-    "criteria": "criterion", "media": "media", "schema": "schema", "sms": "sms", "gps": "gps",
-    "lens": "lens", "news_item": "news_item", "species": "species", "this": "this", "has": "has",
-    "is": "is", "was": "was", "less": "less", "plus": "plus", "chaos": "chaos", "atlas": "atlas",
-    "iris": "iris", "thesis": "thesis", "dues": "dues", "goods": "goods", "settings": "settings",
-    "analytics": "analytics", "always": "always", "its": "its", "us": "us", "yes": "yes", "cookies": "cookie",
-    "movies": "movie", "sensors": "sensor", "favourites": "favourite", "favorites": "favorite",
+    "data": "data",
+    "metadata": "metadata",
+    "status": "status",
+    "statuses": "status",
+    "address": "address",
+    "addresses": "address",
+    "access": "access",
+    "analysis": "analysis",
+    "analyses": "analysis",
+    "series": "series",
+    "news": "news",
+    "canvas": "canvas",
+    "bus": "bus",
+    "buses": "bus",
+    "alias": "alias",
+    "aliases": "alias",
+    "campus": "campus",
+    "virus": "virus",
+    "business": "business",
+    "class": "class",
+    "boss": "boss",
+    "process": "process",
+    "address_book": "address_book",
+    "axis": "axis",
+    "basis": "basis",
+    "criteria": "criterion",
+    "media": "media",
+    "schema": "schema",
+    "sms": "sms",
+    "gps": "gps",
+    "lens": "lens",
+    "news_item": "news_item",
+    "species": "species",
+    "this": "this",
+    "has": "has",
+    "is": "is",
+    "was": "was",
+    "less": "less",
+    "plus": "plus",
+    "chaos": "chaos",
+    "atlas": "atlas",
+    "iris": "iris",
+    "thesis": "thesis",
+    "dues": "dues",
+    "goods": "goods",
+    "settings": "settings",
+    "analytics": "analytics",
+    "always": "always",
+    "its": "its",
+    "us": "us",
+    "yes": "yes",
+    "cookies": "cookie",
+    "movies": "movie",
+    "sensors": "sensor",
+    "favourites": "favourite",
+    "favorites": "favorite",
 }
 
 
@@ -49,7 +109,7 @@ def singular_word(word: str) -> str:
         return _SINGULAR_OVERRIDES[word]
     if len(word) <= 3 or word.endswith("ss") or word.endswith("us") or word.endswith("is"):
         return word
-    result = _engine().singular_noun(word)  # type: ignore[arg-type]
+    result = _engine().singular_noun(word)
     return result if isinstance(result, str) and result else word
 
 
@@ -63,7 +123,7 @@ def plural_word(word: str) -> str:
         return word[:-1] + "ies"
     if word.endswith("s"):
         return word + "es" if singular_word(word) == word else word
-    result = _engine().plural_noun(word)  # type: ignore[arg-type]
+    result = _engine().plural_noun(word)
     return result if isinstance(result, str) and result else word + "s"
 
 

@@ -14,8 +14,28 @@ _ARTICLES = re.compile(
     re.I,
 )
 _DISTRIBUTIVE = {
-    "first", "last", "middle", "given", "family", "start", "end", "min", "max", "minimum", "maximum", "home",
-    "work", "mobile", "billing", "shipping", "opening", "closing", "gross", "net", "check-in", "check-out",
+    "first",
+    "last",
+    "middle",
+    "given",
+    "family",
+    "start",
+    "end",
+    "min",
+    "max",
+    "minimum",
+    "maximum",
+    "home",
+    "work",
+    "mobile",
+    "billing",
+    "shipping",
+    "opening",
+    "closing",
+    "gross",
+    "net",
+    "check-in",
+    "check-out",
 }
 _ENUM_INLINE = re.compile(
     r"\b([a-z][\w ]{0,30}?)\s+(?:of|is one of|which is one of|either|as|that is)\s+"
@@ -26,7 +46,8 @@ _PAREN = re.compile(r"\(([^()]*)\)")
 _RANGE = re.compile(r"(?:from|between)\s+(-?\d+(?:\.\d+)?)\s+(?:to|and)\s+(-?\d+(?:\.\d+)?)", re.I)
 _MAXLEN = re.compile(r"\bof (?:up to |at most )?(\d+) (?:characters|chars|letters|digits)\b", re.I)
 _NOT_ATTRIBUTE = re.compile(
-    r"\b(?:must|should|shall|will|can|cannot|may|is|are|was|were|be|being|been|when|if|so that|which|who)\b", re.I
+    r"\b(?:must|should|shall|will|can|cannot|may|is|are|was|were|be|being|been|when|if|so that|which|who)\b",
+    re.I,
 )
 
 
@@ -41,7 +62,11 @@ def split_list(text: str) -> list[str]:
             depth += 1
         elif tok == ")":
             depth = max(depth - 1, 0)
-        if depth == 0 and tok and (tok in (",", ";") or tok.strip() in ("and", "or", "&", "as well as", "plus")):
+        if (
+            depth == 0
+            and tok
+            and (tok in (",", ";") or tok.strip() in ("and", "or", "&", "as well as", "plus"))
+        ):
             parts.append(current)
             current = ""
             continue
@@ -98,7 +123,9 @@ def parse_attribute(
     raw = phrase.strip()
     notes = " ".join(_PAREN.findall(raw))
     text = _PAREN.sub(" ", raw)
-    text = re.split(r"\s+(?:derived from|taken from|computed from|shown on|printed as|used for|that)\s+", text)[0]
+    text = re.split(
+        r"\s+(?:derived from|taken from|computed from|shown on|printed as|used for|that)\s+", text
+    )[0]
     text = re.sub(r"\s+(?:of|in|for|with)\s+(?:up to |at most )?\d+\s+\w+$", "", text)
     for rule in lexicon.phrases:
         m = rule.pattern.search(text.lower())
@@ -128,8 +155,21 @@ def _kind(name: str, declared_type: str, description: str, lexicon: Lexicon) -> 
         return by_type
     # A declared type is authoritative on shape; the name refines meaning within that shape.
     compatible = {
-        Kind.TEXT: {Kind.NAME, Kind.TITLE, Kind.EMAIL, Kind.PHONE, Kind.URL, Kind.IDENTIFIER, Kind.LONG_TEXT,
-                    Kind.CURRENCY, Kind.COUNTRY, Kind.PASSWORD, Kind.SECRET_TOKEN, Kind.ENCRYPTED, Kind.ENUM},
+        Kind.TEXT: {
+            Kind.NAME,
+            Kind.TITLE,
+            Kind.EMAIL,
+            Kind.PHONE,
+            Kind.URL,
+            Kind.IDENTIFIER,
+            Kind.LONG_TEXT,
+            Kind.CURRENCY,
+            Kind.COUNTRY,
+            Kind.PASSWORD,
+            Kind.SECRET_TOKEN,
+            Kind.ENCRYPTED,
+            Kind.ENUM,
+        },
         Kind.LONG_TEXT: {Kind.LONG_TEXT, Kind.TITLE, Kind.NAME},
         Kind.INTEGER: {Kind.COUNT, Kind.POSITION, Kind.RATING, Kind.DURATION, Kind.YEAR, Kind.MONTH},
         Kind.DECIMAL: {Kind.MONEY, Kind.PERCENTAGE, Kind.RATING, Kind.COUNT, Kind.DURATION},
@@ -141,14 +181,22 @@ def _kind(name: str, declared_type: str, description: str, lexicon: Lexicon) -> 
 
 
 def _finish(
-    name: str, kind: Kind, raw: str, notes: str, declared_type: str, description: str, lexicon: Lexicon,
+    name: str,
+    kind: Kind,
+    raw: str,
+    notes: str,
+    declared_type: str,
+    description: str,
+    lexicon: Lexicon,
     source: Source,
 ) -> Attribute:
     context = f"{raw} {description}".lower()
     attr = Attribute(name=name, kind=kind, source=source, description=description.strip())
     if re.search(r"\bunique\b|\bidentified by\b|\bno two\b", context):
         attr.unique = True
-    if re.search(r"\boptional\b|\bif (?:any|scanned|known|given|set)\b|\bmay be (?:empty|blank|missing)\b", context):
+    if re.search(
+        r"\boptional\b|\bif (?:any|scanned|known|given|set)\b|\bmay be (?:empty|blank|missing)\b", context
+    ):
         attr.required = False
     if re.search(r"case[- ]insensitive", context):
         attr.case_insensitive = True
@@ -191,7 +239,9 @@ def _enum_values(notes: str, description: str, declared_type: str) -> list[str]:
     if m:
         candidates.append(m.group(1))
     for text in candidates:
-        values = [v.strip(" .'\"`") for v in re.split(r",|\s+or\s+|\s+and\s+|\||/", text) if v.strip(" .'\"`")]
+        values = [
+            v.strip(" .'\"`") for v in re.split(r",|\s+or\s+|\s+and\s+|\||/", text) if v.strip(" .'\"`")
+        ]
         values = [re.sub(r"^(?:e\.g\.|i\.e\.)\s*", "", v) for v in values]
         if len(values) >= 2 and all(len(v.split()) <= 3 for v in values):
             return [snake(v) if " " in v else v.lower() for v in values]

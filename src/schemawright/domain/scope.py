@@ -24,8 +24,15 @@ _DECLARE = re.compile(
     re.I,
 )
 _MARKERS = re.compile(r"\[NEEDS CLARIFICATION[^\]]*\]|\[Inferred[^\]]*\]|\bTBD\b[^.\n]*", re.I)
-_UNIT_SECONDS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400, "week": 604800, "month": 2592000,
-                 "year": 31536000}
+_UNIT_SECONDS = {
+    "second": 1,
+    "minute": 60,
+    "hour": 3600,
+    "day": 86400,
+    "week": 604800,
+    "month": 2592000,
+    "year": 31536000,
+}
 
 
 def placeholder_store(text: str) -> bool:
@@ -64,7 +71,7 @@ def clarifications(doc: SpecDocument, b: ModelBuilder) -> None:
                 b.assume(f"Open point in the spec: {block.text.strip()}", _source(block))
             continue
         for m in _MARKERS.finditer(block.text):
-            b.assume(f"Marked in the spec: {m.group(0).strip()} (in: \"{block.text[:120]}\")", _source(block))
+            b.assume(f'Marked in the spec: {m.group(0).strip()} (in: "{block.text[:120]}")', _source(block))
 
 
 def _source(block: Block) -> Source:
@@ -73,8 +80,18 @@ def _source(block: Block) -> Source:
 
 def duration_seconds(amount: str, unit: str) -> int | None:
     unit = unit.lower().rstrip("s")
-    words = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "seven": 7, "ten": 10, "twelve": 12,
-             "thirty": 30, "ninety": 90}
+    words = {
+        "a": 1,
+        "an": 1,
+        "one": 1,
+        "two": 2,
+        "three": 3,
+        "seven": 7,
+        "ten": 10,
+        "twelve": 12,
+        "thirty": 30,
+        "ninety": 90,
+    }
     try:
         n = float(amount) if amount and amount[0].isdigit() else words[amount.lower()]
     except KeyError:

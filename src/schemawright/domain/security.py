@@ -12,17 +12,25 @@ from schemawright.domain.naming import singular, snake
 from schemawright.domain.phrases import split_list, strip_articles
 
 _CONFIDENTIAL = re.compile(
-    r"^(.+?)\s+(?:are|is|must be|shall be|should be)\s+(?:kept\s+)?(?:confidential|sensitive|secret|private|encrypted)\b"
+    r"^(.+?)\s+(?:are|is|must be|shall be|should be)\s+(?:kept\s+)?(?:confidential|sensitive|secret|"
+    r"private|encrypted)\b"
     r"|\bencrypt\s+(?:the\s+)?(.+?)(?:\s+at rest)?(?=$|[.;])",
     re.I,
 )
 _LOGGED = re.compile(
-    r"\b(?:every|each|all|any)?\s*(read|access|view|change|update|edit)s?\b.*?\b(?:is|are|must be|shall be|gets?)\s+"
+    r"\b(?:every|each|all|any)?\s*(read|access|view|change|update|edit)s?\b.*?\b(?:is|are|must be|shall be|"
+    r"gets?)\s+"
     r"(?:logged|audited|recorded|tracked)(?:\s*\(([^)]*)\))?",
     re.I,
 )
-_PAST = {"read": "accessed", "access": "accessed", "view": "viewed", "change": "changed", "update": "changed",
-         "edit": "changed"}
+_PAST = {
+    "read": "accessed",
+    "access": "accessed",
+    "view": "viewed",
+    "change": "changed",
+    "update": "changed",
+    "edit": "changed",
+}
 
 
 def confidential(b: ModelBuilder, sentence: str, src: Source) -> None:
@@ -32,7 +40,7 @@ def confidential(b: ModelBuilder, sentence: str, src: Source) -> None:
     encrypt = bool(re.search(r"\bencrypt", sentence, re.I))
     for item in split_list(m.group(1) or m.group(2) or ""):
         name = singular(snake(strip_articles(item)))
-        for entity, attr in _matching(b, name):
+        for _entity, attr in _matching(b, name):
             attr.sensitivity = "confidential"
             if attr.kind is not Kind.MONEY or encrypt:
                 attr.kind = Kind.ENCRYPTED
@@ -79,11 +87,22 @@ def access_log(b: ModelBuilder, sentence: str, src: Source) -> None:
         if actor is not None:
             b.relate(log.name, actor.name, src, role=f"{verb}_by")
         else:
-            b.attribute(log, Attribute(name=f"{verb}_by", kind=Kind.IDENTIFIER, source=src,
-                                       description="the authenticated principal"))
-            b.assume(f"{log.name}.{verb}_by identifies the principal; the spec describes no user entity.", src)
+            b.attribute(
+                log,
+                Attribute(
+                    name=f"{verb}_by",
+                    kind=Kind.IDENTIFIER,
+                    source=src,
+                    description="the authenticated principal",
+                ),
+            )
+            b.assume(
+                f"{log.name}.{verb}_by identifies the principal; the spec describes no user entity.", src
+            )
     if verb == "changed":
-        b.attribute(log, Attribute(name="changes", kind=Kind.JSON, source=src, description="old and new values"))
+        b.attribute(
+            log, Attribute(name="changes", kind=Kind.JSON, source=src, description="old and new values")
+        )
     b.assume(f"{log.name} is an append-only log: the spec says {m.group(0).strip()}.", src)
 
 

@@ -45,7 +45,17 @@ def nominalisations(verb: str) -> list[str]:
     forms. Candidates only; callers keep those that name a known entity or appear in the spec."""
     v = verb.lower()
     stem = v[:-1] if v.endswith("e") else v
-    out = [v, stem + "ation", v + "ation", stem + "ion", v + "ment", stem + "al", v + "al", stem + "ing", v + "ing"]
+    out = [
+        v,
+        stem + "ation",
+        v + "ation",
+        stem + "ion",
+        v + "ment",
+        stem + "al",
+        v + "al",
+        stem + "ing",
+        v + "ing",
+    ]
     if v.endswith("y"):
         out.append(v[:-1] + "ication")
     return list(dict.fromkeys(out))
