@@ -257,3 +257,25 @@ def test_no_store_spec(tmp_path: Path) -> None:
 )
 def test_verified_flag(verification: Any, flag: str) -> None:
     assert verified_flag({"verification": copy.deepcopy(verification)}) == flag
+
+
+def test_document_relationships_are_scored_when_the_gold_lists_them(tmp_path: Path) -> None:
+    g = gold(
+        store="document",
+        collections={
+            "order": {"names": ["orders"]},
+            "item": {"names": ["items"], "embedded_in": "order"},
+            "customer": {"names": ["customers"]},
+            "coupon": {"names": ["coupons"]},
+        },
+        relationships=[{"from": "item", "to": "order"}, {"from": "order", "to": "customer"}],
+    )
+    orders = collection(
+        "orders",
+        schema(items={"bsonType": "array", "items": {"properties": {"sku": S}}}, customer_id=S, coupon_id=S),
+        references={"customer_id": {"collection": "customers"}, "coupon_id": "coupons"},
+    )
+    d = design(mongo(orders, collection("customers", schema()), collection("coupons", schema())))
+    score = score_design(d, g, tmp_path)
+    assert (score.relationships.tp, score.relationships.fp, score.relationships.fn) == (2, 1, 0)
+    assert score.relationships.spurious == ["order -> coupon"]

@@ -1,0 +1,22 @@
+"""Quality benchmark: score designs against the corpus gold files (``specs/README.md`` format).
+
+``score_design`` scores one design JSON; ``score_corpus`` runs a design function over a corpus
+folder and ``render_table`` prints the result. Metric definitions are in ``scoring.score``.
+"""
+
+from schemawright.scoring.corpus import CorpusScore, render_table, score_corpus
+from schemawright.scoring.gold import Gold, load_gold
+from schemawright.scoring.metrics import CheckResult, Counts, SpecScore
+from schemawright.scoring.score import score_design
+
+__all__ = [
+    "CheckResult",
+    "CorpusScore",
+    "Counts",
+    "Gold",
+    "SpecScore",
+    "load_gold",
+    "render_table",
+    "score_corpus",
+    "score_design",
+]

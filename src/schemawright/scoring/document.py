@@ -273,6 +273,8 @@ def score_relationships(ctx: DocumentContext) -> Counts:
                 predicted[(entity, parent)] = False
             continue
         for ref in (target.collection.get("references") or {}).values():
+            if isinstance(ref, dict):  # {"collection": ...} rather than a bare name
+                ref = ref.get("collection") or ref.get("to") or ""
             for other, t in ctx.entity_target.items():
                 if not t.path and m.same(str(t.collection.get("name", "")), str(ref)):
                     predicted[(entity, other)] = False

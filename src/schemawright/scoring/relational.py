@@ -238,6 +238,8 @@ def score_attributes(ctx: RelationalContext) -> Counts:
                 counts.hit()
             else:
                 counts.miss(f"{entity}.{attr}")
+        if table.get("existing"):
+            continue  # an existing table's other columns are the project's, not the design's
         used = set(matched.values())
         fks = fk_columns(table)
         for col in cols:
