@@ -306,7 +306,11 @@ class Schema:
                 kind = str(action.args.get("kind") or "").upper()
                 for target in action.args.get("tables") or []:
                     if kind == "COLUMN":
-                        table.columns.pop(key(ident(target)), None)
+                        # the engine drops indexes and foreign keys that use the column with it
+                        gone = key(ident(target))
+                        table.columns.pop(gone, None)
+                        table.indexes = {n: i for n, i in table.indexes.items() if gone not in i.columns}
+                        table.foreign_keys = [f for f in table.foreign_keys if gone not in f.columns]
                     elif kind == "CONSTRAINT":
                         table.foreign_keys = [
                             f for f in table.foreign_keys if key(f.name) != key(ident(target))
@@ -317,8 +321,11 @@ class Schema:
         for target in e.args.get("tables") or []:
             name = key(ident(target))
             if kind == "TABLE":
-                self.tables.pop(name, None)
-                self.triggers = {t: tbl for t, tbl in self.triggers.items() if tbl != name}
+                # dropping a partitioned table drops its partitions, and every table takes its triggers
+                gone = {name} | {k for k, t in self.tables.items() if t.partition_of == name}
+                for table_key in gone:
+                    self.tables.pop(table_key, None)
+                self.triggers = {t: tbl for t, tbl in self.triggers.items() if tbl not in gone}
             elif kind == "INDEX":
                 owner = self.index_owner(name)
                 if owner is not None:

@@ -36,6 +36,8 @@ MONEY_WORDS = frozenset(
         "money",
     }
 )
+NOT_MONEY = frozenset({"cents", "count", "pct", "percent", "rate", "id", "type", "status", "currency", "code",
+                       "center", "centre", "name", "unit", "units", "note", "notes", "category"})
 TEMPORAL_SUFFIXES = ("_at", "_date", "_on", "_time", "_timestamp")
 TEMPORAL_NAMES = frozenset({"date", "timestamp", "birthday", "dob", "date_of_birth"})
 CREATED = frozenset({"created_at", "created_on", "inserted_at", "created", "creation_date", "created_time"})
@@ -126,8 +128,9 @@ def _types(table: Table, dialect: str) -> FindingIter:
         at = col_at(table, col)
         if (
             words & MONEY_WORDS
-            and not words & {"cents", "count", "pct", "percent", "rate", "id", "type", "status", "currency"}
-            and (col.dtype in FLOAT_TYPES or col.dtype in TEXT_TYPES)
+            and not words & NOT_MONEY
+            # SQLite has no exact decimal type: TEXT keeps amounts exact there, REAL does not
+            and (col.dtype in FLOAT_TYPES or (col.dtype in TEXT_TYPES and dialect != "sqlite"))
         ):
             yield finding(
                 "SW103",
@@ -184,6 +187,8 @@ def _volume(table: Table) -> FindingIter:
     words = tokens(table.name)
     if not words or words[-1] not in HIGH_VOLUME or table.partitioned:
         return
+    if set(table.columns) & {"name", "title", "slug"}:
+        return  # a named entity (a concert "event"), not an append-only stream
     if any(w in table.comment.lower() for w in RETENTION_WORDS):
         return
     time_col = next((c.name for c in table.columns.values() if key(c.name).endswith("_at")), "created_at")

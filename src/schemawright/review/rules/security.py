@@ -45,7 +45,7 @@ PII = {
     ("tax", "id"): "tax id",
     ("passport",): "passport number",
     ("credit", "card"): "card number",
-    ("card", "number"): "card number",
+    ("pan",): "card number",
     ("cvv",): "card security code",
     ("iban",): "bank account",
     ("bank", "account"): "bank account",

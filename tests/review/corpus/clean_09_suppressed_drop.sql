@@ -1,0 +1,38 @@
+-- expect: none
+-- corpus:prior
+CREATE TABLE users (
+    id BIGINT GENERATED ALWAYS AS IDENTITY,
+    email TEXT NOT NULL,
+    name TEXT,
+    status TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'blocked')),
+    created_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+    updated_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+    CONSTRAINT pk_users PRIMARY KEY (id)
+);
+CREATE TABLE orders (
+    id BIGINT GENERATED ALWAYS AS IDENTITY,
+    user_id BIGINT NOT NULL,
+    total NUMERIC(12, 2) NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('pending', 'paid')),
+    created_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+    updated_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+    CONSTRAINT pk_orders PRIMARY KEY (id),
+    CONSTRAINT fk_orders_user FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE
+);
+CREATE INDEX idx_orders_user_id ON orders (user_id);
+-- migrate:up
+-- schemawright:ignore SW603 table unused since v2, backup taken
+DROP TABLE IF EXISTS orders;
+
+-- migrate:down
+CREATE TABLE IF NOT EXISTS orders (
+    id BIGINT GENERATED ALWAYS AS IDENTITY,
+    user_id BIGINT NOT NULL,
+    total NUMERIC(12, 2) NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('pending', 'paid')),
+    created_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+    updated_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+    CONSTRAINT pk_orders PRIMARY KEY (id),
+    CONSTRAINT fk_orders_user FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE
+);
+CREATE INDEX idx_orders_user_id ON orders (user_id);

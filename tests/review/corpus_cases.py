@@ -1,0 +1,53 @@
+"""Load a corpus file: header (``-- expect:``, ``-- dialect:``), optional ``-- corpus:prior`` setup, then a
+dbmate or goose up/down body. Used by the tests and by benchmarks/review_vs_squawk.py."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from schemawright.review.discover import Migration, Section, split_sections
+
+CORPUS = Path(__file__).parent / "corpus"
+_PRIOR = re.compile(r"^-- corpus:prior\s*$", re.M)
+
+
+@dataclass(frozen=True)
+class Case:
+    path: Path
+    expect: frozenset[str]
+    dialect: str
+    migrations: list[Migration]  # the prior setup (if any) and the migration under review
+
+    @property
+    def name(self) -> str:
+        return self.path.stem
+
+    @property
+    def up_sql(self) -> str:
+        return self.migrations[-1].up.sql
+
+
+def load_case(path: Path) -> Case:
+    text = path.read_text()
+    expect = re.search(r"^-- expect:\s*(.+)$", text, re.M)
+    assert expect, f"{path.name}: no '-- expect:' header"
+    codes = frozenset() if expect[1].strip() == "none" else frozenset(c.strip() for c in expect[1].split(","))
+    dialect = m[1].strip() if (m := re.search(r"^-- dialect:\s*(\w+)", text, re.M)) else "postgresql"
+    sections = split_sections(text)
+    assert sections, f"{path.name}: no up section"
+    up_sql, up_line, down_sql, down_line, no_tx = sections
+    migrations = []
+    prior = _PRIOR.search(text)
+    if prior:
+        body_start = min(m.start() for m in re.finditer(r"^-- (?:migrate:up|\+goose Up)", text, re.M))
+        setup = Section(f"{path.name}#prior", text[prior.end() : body_start])
+        migrations.append(Migration("000_prior", setup, None))
+    down = Section(path.name, down_sql, down_line) if down_line else None
+    migrations.append(Migration(path.stem, Section(path.name, up_sql, up_line), down, not no_tx))
+    return Case(path, codes, dialect, migrations)
+
+
+def all_cases() -> list[Case]:
+    return [load_case(p) for p in sorted(CORPUS.glob("*.sql"))]
