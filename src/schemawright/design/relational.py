@@ -83,6 +83,11 @@ def design_relational(
         if not table.existing:
             _fk_indexes(table, ctx)
     design = RelationalDesign(dialect=dialect, tables=_ordered(list(ctx.tables.values())))
+    if dialect == "mysql":
+        from schemawright.design.mysql import adapt_for_mysql
+
+        for note in adapt_for_mysql(design, ctx.conv.updated_at):
+            ctx.assume(note.text, note.source)
     return design, ctx.assumptions
 
 
@@ -463,7 +468,9 @@ def _partitions(ctx: _Ctx) -> None:
 
 def _fk_indexes(table: Table, ctx: _Ctx) -> None:
     """Every foreign key is the leading column of some index, so joins and ON DELETE checks stay cheap."""
-    covered = [table.primary_key, *[u.columns for u in table.unique], *[ix.columns for ix in table.indexes]]
+    # A partial index serves only its WHERE subset, so it does not cover a foreign key's lookups.
+    covered = [table.primary_key, *[u.columns for u in table.unique],
+               *[ix.columns for ix in table.indexes if not ix.where]]
     for fk in table.foreign_keys:
         if any(cols[: len(fk.columns)] == fk.columns for cols in covered):
             continue
