@@ -250,6 +250,7 @@ def test_no_store_spec(tmp_path: Path) -> None:
     [
         (None, "-"),
         ({"status": "not-run", "reports": []}, "-"),
+        ({"status": "skipped", "reports": [{"engine": "mysql", "status": "skipped"}]}, "skipped"),
         ({"status": "passed", "reports": [{"engine": "postgresql", "status": "passed"}]}, "yes"),
         ([{"engine": "postgresql", "status": "passed"}, {"engine": "redis", "status": "skipped"}], "partial"),
         ({"postgresql": {"status": "failed"}, "redis": {"status": "passed"}}, "no"),

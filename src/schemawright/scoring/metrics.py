@@ -80,7 +80,7 @@ class SpecScore(BaseModel):
     attributes: Counts = Field(default_factory=Counts)
     relationships: Counts = Field(default_factory=Counts)
     checks: list[CheckResult] = Field(default_factory=list)
-    verified: str = "-"  # "yes" | "no" | "-" (no verification in the design)
+    verified: str = "-"  # "yes" | "no" | "partial" | "skipped" | "-" (see score.verified_flag)
     error: str = ""  # the pipeline failed on this spec; scored as an empty design
 
     @property

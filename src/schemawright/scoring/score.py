@@ -76,9 +76,10 @@ def _items(stores: list[dict[str, Any]], key: str) -> list[dict[str, Any]]:
 
 def verified_flag(design: dict[str, Any]) -> str:
     """``yes`` when every verification report in the design passed, ``no`` when one failed,
-    ``partial`` when some passed and others were skipped, ``-`` when nothing ran (no
-    verification, ``not-run``, or only skipped reports). Statuses are collected at any depth, so a
-    single report, a list, a per-store mapping or ``{"status", "reports": [...]}`` all work."""
+    ``partial`` when some passed and others were skipped, ``skipped`` when every engine was
+    skipped (no server), ``-`` when verification was not asked for. Statuses are collected at
+    any depth, so a single report, a list, a per-store mapping or ``{"status", "reports": [...]}``
+    all work."""
     statuses: list[str] = []
 
     def walk(node: Any) -> None:
@@ -94,7 +95,7 @@ def verified_flag(design: dict[str, Any]) -> str:
     walk(design.get("verification"))
     ran = [s for s in statuses if s not in _NOT_RUN]
     if not ran:
-        return "-"
+        return "skipped" if "skipped" in statuses else "-"
     if any(s not in _PASSED for s in ran):
         return "no"
     return "yes" if len(ran) == len(statuses) else "partial"
