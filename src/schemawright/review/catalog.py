@@ -83,7 +83,7 @@ RULES: tuple[Rule, ...] = (
         "cannot be compared or ordered reliably.",
         "created_at TIMESTAMP NOT NULL DEFAULT now()",
         "created_at TIMESTAMPTZ NOT NULL DEFAULT now()",
-        squawk=("prefer-timestamptz",),
+        squawk=("prefer-timestamp-tz",),
         dialects=PG,
     ),
     Rule(
@@ -285,7 +285,7 @@ RULES: tuple[Rule, ...] = (
         "ALTER TABLE users ADD COLUMN age INT NOT NULL;",
         "ALTER TABLE users ADD COLUMN age INT;\n-- backfill in batches, then:\n"
         "ALTER TABLE users ALTER COLUMN age SET NOT NULL;",
-        squawk=("adding-required-field", "adding-not-nullable-field"),
+        squawk=("adding-required-field",),
     ),
     Rule(
         "SW602",
@@ -355,7 +355,7 @@ RULES: tuple[Rule, ...] = (
         "ALTER TABLE orders ADD CONSTRAINT fk_orders_user FOREIGN KEY (user_id) REFERENCES users (id);",
         "ALTER TABLE orders ADD CONSTRAINT fk_orders_user FOREIGN KEY (user_id) REFERENCES users (id) "
         "NOT VALID;\nALTER TABLE orders VALIDATE CONSTRAINT fk_orders_user;  -- separate migration",
-        squawk=("adding-foreign-key-constraint", "constraint-missing-not-valid"),
+        squawk=("adding-foreign-key-constraint",),
         dialects=PG,
     ),
     Rule(
