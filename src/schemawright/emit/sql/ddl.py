@@ -13,7 +13,8 @@ from sqlalchemy.dialects import mysql as sa_mysql
 from sqlalchemy.dialects import postgresql as sa_pg
 from sqlalchemy.schema import AddConstraint, CreateIndex, CreateTable
 
-from schemawright.design.models import Column, LogicalType, RelationalDesign, Table
+from schemawright.design.models import Column, Index, LogicalType, RelationalDesign, Table
+from schemawright.design.mysql import COLLATION as MYSQL_COLLATION
 from schemawright.emit.sql.dialects import DialectName, quote, sa_dialect, shorten
 from schemawright.emit.sql.triggers import trigger_down, trigger_up
 
@@ -102,7 +103,8 @@ def build_metadata(design: RelationalDesign) -> tuple[sa.MetaData, dict[str, sa.
             columns.append(sa.CheckConstraint(sa.text(check.expression), name=check.name))
         kwargs: dict[str, object] = {}
         if dialect == "mysql":
-            kwargs.update(mysql_engine="InnoDB", mysql_charset="utf8mb4", mysql_collate="utf8mb4_0900_ai_ci")
+            kwargs.update(mysql_engine="InnoDB", mysql_charset="utf8mb4", mysql_collate=MYSQL_COLLATION)
+            columns.extend(_mysql_partial_keys(table))
         if dialect == "sqlite" and not table.existing:
             kwargs["sqlite_strict"] = True
         if dialect == "postgresql" and table.partition is not None:
@@ -121,6 +123,46 @@ def build_metadata(design: RelationalDesign) -> tuple[sa.MetaData, dict[str, sa.
     return metadata, tables
 
 
+def partial_key_column(ix: Index) -> str:
+    """MySQL has no partial indexes: a virtual generated column is 1 while the index's condition holds and
+    NULL otherwise, and the unique index ends with it, so rows outside the condition never collide (NULLs
+    are distinct). The marker reads no foreign-key column (MariaDB forbids those in indexed generated
+    columns)."""
+    return shorten(f"{ix.name}_active", "mysql")
+
+
+def _mysql_partial_keys(table: Table) -> list[sa.Column[object]]:
+    out: list[sa.Column[object]] = []
+    for ix in table.indexes:
+        if not ix.where:
+            continue
+        out.append(sa.Column(partial_key_column(ix), sa_mysql.TINYINT(),
+                             sa.Computed(sa.text(f"CASE WHEN {ix.where} THEN 1 END"), persisted=False),
+                             nullable=True))
+    return out
+
+
+_KEY_BYTES_LIMIT = 3072  # InnoDB index key limit (DYNAMIC row format)
+
+
+def _mysql_prefix_lengths(ix: Index, table: Table) -> dict[str, int]:
+    """Prefix lengths for text columns when a composite index would exceed InnoDB's key limit."""
+    texts: list[str] = []
+    fixed = 0
+    for name in ix.columns:
+        col = table.column(name)
+        if col is not None and col.logical.name in ("varchar", "char"):
+            texts.append(name)
+            fixed += 4 * (col.logical.length or 1)
+        else:
+            fixed += 16 if col is None or col.logical.name != "uuid" else 144
+    if fixed <= _KEY_BYTES_LIMIT or not texts:
+        return {}
+    other = fixed - sum(4 * (c.logical.length or 1) for n in texts if (c := table.column(n)) is not None)
+    each = max(1, (_KEY_BYTES_LIMIT - other) // 4 // len(texts))
+    return {n: each for n in texts}
+
+
 def _index(table: Table, sa_table: sa.Table, dialect: DialectName, ix_name: str) -> sa.Index:
     ix = next(i for i in table.indexes if i.name == ix_name)
     exprs: list[sa.ColumnElement[object]] = []
@@ -130,12 +172,16 @@ def _index(table: Table, sa_table: sa.Table, dialect: DialectName, ix_name: str)
         if name in ix.descending:
             expr = expr.desc()
         exprs.append(expr)
+    if dialect == "mysql" and ix.where:
+        exprs.append(sa_table.c[partial_key_column(ix)])
     kwargs: dict[str, object] = {}
     if ix.where:
         if dialect == "postgresql":
             kwargs["postgresql_where"] = sa.text(ix.where)
         elif dialect == "sqlite":
             kwargs["sqlite_where"] = sa.text(ix.where)
+    if dialect == "mysql" and (prefixes := _mysql_prefix_lengths(ix, table)):
+        kwargs["mysql_length"] = prefixes
     if dialect == "postgresql" and ix.method not in ("btree", ""):
         kwargs["postgresql_using"] = ix.method
     return sa.Index(ix.name, *exprs, unique=ix.unique, _table=sa_table, **kwargs)
@@ -155,10 +201,12 @@ def render_migration(design: RelationalDesign, header: str = "", *, existing_fun
     up: list[str] = []
     deferred: list[str] = []
     deferred_drops: list[str] = []
+    forward_refs = False  # SQLite: a table refers to one created after it (a cycle the down cannot order)
     for table in new_tables:
         sa_table = sa_tables[table.name]
         later = [fk for fk in sa_table.foreign_key_constraints
                  if fk.referred_table.name not in created and fk.referred_table.name != table.name]
+        forward_refs = forward_refs or bool(later)
         if dialect != "sqlite":
             for fk in later:
                 sa_table.foreign_key_constraints.discard(fk)
@@ -185,8 +233,13 @@ def render_migration(design: RelationalDesign, header: str = "", *, existing_fun
     if trigger_tables:
         down.append(trigger_down(dialect, trigger_tables, existing_functions or []))
     down.extend(reversed(deferred_drops))
+    if dialect == "sqlite" and forward_refs:
+        # Tables refer to each other both ways, so no drop order satisfies the foreign keys.
+        down.append("PRAGMA foreign_keys = OFF;")
     for table in reversed(new_tables):
         down.append(f"DROP TABLE IF EXISTS {quote(dialect, table.name)};")
+    if dialect == "sqlite" and forward_refs:
+        down.append("PRAGMA foreign_keys = ON;")
     head = f"{header}\n" if header else ""
     return MigrationSQL(
         up=head + "\n\n".join(s for s in up if s) + "\n",
