@@ -14,6 +14,7 @@ from rich.console import Console
 from schemawright import __version__
 from schemawright.io import UsageError, WriteError
 from schemawright.pipeline import DesignError, DesignRequest, design, write_outputs
+from schemawright.review.command import review
 
 app = typer.Typer(
     add_completion=False,
@@ -47,6 +48,7 @@ def design_command(
     no_verify: Annotated[bool, typer.Option("--no-verify", help="Skip applying the migration up/down/up on a real engine.")] = False,
     embedded: Annotated[bool, typer.Option("--embedded", help="Verify on the embedded PostgreSQL even when SCHEMAWRIGHT_POSTGRES_URL is set.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the design as JSON on stdout (schema: docs/design.schema.json).")] = False,
+    allow_review_errors: Annotated[bool, typer.Option("--allow-review-errors", help="Write the design even when the built-in review finds error-level problems in it.")] = False,
 ) -> None:
     """Design the schema for FEATURE_FILE and write the decision document and migration.
 
@@ -76,6 +78,9 @@ def design_command(
     if result.verification.status == "failed":
         report = result.verification.reports[0]
         raise _fail(1, f"the migration failed verification on {report.target}: {report.error} — nothing was written")
+    if result.review.errors and not allow_review_errors:
+        raise _fail(1, f"the review found {result.review.errors} error-level problem(s) in the design: "
+                       f"{result.review.findings[0]} — fix the spec or pass --allow-review-errors")
     if as_json:
         sys.stdout.write(json.dumps(result.model_dump(mode="json"), indent=2) + "\n")
     if dry_run:
@@ -99,6 +104,9 @@ def _under(root: Path, path: Path | None) -> Path | None:
     if path is None:
         return None
     return path if path.is_absolute() else root / path
+
+
+app.command("review")(review)
 
 
 @app.command("version")

@@ -28,10 +28,19 @@ class Verification(BaseModel):
     reports: list[VerificationReport] = Field(default_factory=list)
 
 
+class ReviewSummary(BaseModel):
+    """The reviewer's verdict on the design's own migration (``schemawright review`` rules)."""
+
+    errors: int = 0
+    warnings: int = 0
+    findings: list[str] = Field(default_factory=list)
+
+
 class DesignResult(BaseModel):
     feature: FeatureInfo
     stores: list[RelationalDesign] = Field(default_factory=list)
     files: list[OutputFile] = Field(default_factory=list)
     assumptions: list[Assumption] = Field(default_factory=list)
     verification: Verification = Field(default_factory=Verification)
+    review: ReviewSummary = Field(default_factory=ReviewSummary)
     no_change_reason: str = ""

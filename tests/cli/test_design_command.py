@@ -141,3 +141,19 @@ def test_ui_only_spec_writes_no_migration(tmp_path: Path) -> None:
     doc = (tmp_path / "ai/decisions/008_about_page_database_schema.md").read_text()
     assert "No schema change is needed" in doc
     assert not (tmp_path / "backend").exists()
+
+
+def test_design_runs_the_review_on_its_own_output(project: Path) -> None:
+    code, out, err = _run("design", str(project / "ai/features/001_login.md"), "--root", str(project),
+                          "--no-verify", "--json", "--dry-run")
+    assert code == 0, err
+    review = json.loads(out)["review"]
+    assert review["errors"] == 0
+    assert all(not f.split()[1].startswith("error") for f in review["findings"])
+
+
+def test_review_command_is_registered(project: Path) -> None:
+    assert _run("design", str(project / "ai/features/001_login.md"), "--root", str(project), "--no-verify")[0] == 0
+    code, out, err = _run("review", "--root", str(project), "--format", "json")
+    assert code == 0, err + out
+    assert json.loads(out)["dialect"] == "postgresql"

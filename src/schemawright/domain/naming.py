@@ -105,6 +105,8 @@ def snake(text: str) -> str:
 
 def singular_word(word: str) -> str:
     word = word.lower()
+    if not word.isalpha():  # inflect only takes real words; "", "0", "x1" pass through unchanged
+        return word
     if word in _SINGULAR_OVERRIDES:
         return _SINGULAR_OVERRIDES[word]
     if len(word) <= 3 or word.endswith("ss") or word.endswith("us") or word.endswith("is"):
@@ -115,6 +117,8 @@ def singular_word(word: str) -> str:
 
 def plural_word(word: str) -> str:
     word = word.lower()
+    if not word.isalpha():
+        return word + "s" if word and word[-1].isalpha() else word
     if word in _UNCOUNTABLE or word.endswith("data"):
         return word
     if word.endswith("ss") or word.endswith("sh") or word.endswith("ch") or word.endswith("x"):
