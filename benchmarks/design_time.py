@@ -32,7 +32,8 @@ def _time(spec: Path, *, verify: bool, embedded: bool, runs: int) -> tuple[float
 
 def main(argv: list[str]) -> int:
     specs = [Path(a) for a in argv] or sorted((REPO.parent / "shared" / "specs").glob("[0-9]*.md")) + sorted(
-        (REPO / "examples").glob("*.md"))
+        (REPO / "examples").glob("*.md")
+    )
     # Warm imports so the first spec does not pay for them.
     _time(specs[0], verify=False, embedded=False, runs=1)
     server = bool(os.environ.get("SCHEMAWRIGHT_POSTGRES_URL"))

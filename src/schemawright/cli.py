@@ -36,19 +36,66 @@ def _fail(code: int, message: str) -> typer.Exit:
 
 @app.command("design")
 def design_command(
-    feature_file: Annotated[Path, typer.Argument(help="The feature spec (markdown), e.g. ai/features/001_login.md.")],
-    id: Annotated[str | None, typer.Option("--id", help="Feature ID; default: the file stem (spec-kit: the folder name).")] = None,
-    name: Annotated[str | None, typer.Option("--name", help="Feature name; default: the spec's '## Name:' or the ID after its first '_', humanised.")] = None,
-    root: Annotated[Path, typer.Option("--root", help="Project root; outputs go to ai/decisions and backend/migrations below it.")] = Path("."),
-    db: Annotated[str, typer.Option("--db", help="Store: auto (spec's declaration, else PostgreSQL), postgresql, mysql, sqlite.")] = "auto",
-    migrations_dir: Annotated[Path | None, typer.Option("--migrations-dir", help="Where migrations go (default ROOT/backend/migrations).")] = None,
-    decisions_dir: Annotated[Path | None, typer.Option("--decisions-dir", help="Where the decision document goes (default ROOT/ai/decisions).")] = None,
-    dry_run: Annotated[bool, typer.Option("--dry-run", help="Write nothing; print what would be written.")] = False,
-    force: Annotated[bool, typer.Option("--force", help="Replace this feature's existing decision document and migration.")] = False,
-    no_verify: Annotated[bool, typer.Option("--no-verify", help="Skip applying the migration up/down/up on a real engine.")] = False,
-    embedded: Annotated[bool, typer.Option("--embedded", help="Verify on the embedded PostgreSQL even when SCHEMAWRIGHT_POSTGRES_URL is set.")] = False,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the design as JSON on stdout (schema: docs/design.schema.json).")] = False,
-    allow_review_errors: Annotated[bool, typer.Option("--allow-review-errors", help="Write the design even when the built-in review finds error-level problems in it.")] = False,
+    feature_file: Annotated[
+        Path, typer.Argument(help="The feature spec (markdown), e.g. ai/features/001_login.md.")
+    ],
+    id: Annotated[
+        str | None,
+        typer.Option("--id", help="Feature ID; default: the file stem (spec-kit: the folder name)."),
+    ] = None,
+    name: Annotated[
+        str | None,
+        typer.Option(
+            "--name",
+            help="Feature name; default: the spec's '## Name:' or the ID after its first '_', humanised.",
+        ),
+    ] = None,
+    root: Annotated[
+        Path,
+        typer.Option(
+            "--root", help="Project root; outputs go to ai/decisions and backend/migrations below it."
+        ),
+    ] = Path("."),
+    db: Annotated[
+        str,
+        typer.Option(
+            "--db", help="Store: auto (spec's declaration, else PostgreSQL), postgresql, mysql, sqlite."
+        ),
+    ] = "auto",
+    migrations_dir: Annotated[
+        Path | None,
+        typer.Option("--migrations-dir", help="Where migrations go (default ROOT/backend/migrations)."),
+    ] = None,
+    decisions_dir: Annotated[
+        Path | None,
+        typer.Option("--decisions-dir", help="Where the decision document goes (default ROOT/ai/decisions)."),
+    ] = None,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Write nothing; print what would be written.")
+    ] = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace this feature's existing decision document and migration.")
+    ] = False,
+    no_verify: Annotated[
+        bool, typer.Option("--no-verify", help="Skip applying the migration up/down/up on a real engine.")
+    ] = False,
+    embedded: Annotated[
+        bool,
+        typer.Option(
+            "--embedded", help="Verify on the embedded PostgreSQL even when SCHEMAWRIGHT_POSTGRES_URL is set."
+        ),
+    ] = False,
+    as_json: Annotated[
+        bool,
+        typer.Option("--json", help="Print the design as JSON on stdout (schema: docs/design.schema.json)."),
+    ] = False,
+    allow_review_errors: Annotated[
+        bool,
+        typer.Option(
+            "--allow-review-errors",
+            help="Write the design even when the built-in review finds error-level problems in it.",
+        ),
+    ] = False,
 ) -> None:
     """Design the schema for FEATURE_FILE and write the decision document and migration.
 
@@ -60,9 +107,15 @@ def design_command(
     if not root.is_dir():
         raise _fail(2, f"project root not found: {root} — pass an existing folder with --root")
     request = DesignRequest(
-        spec_path=feature_file, root=root, feature_id=id, feature_name=name, db=db,
-        migrations_dir=_under(root, migrations_dir), decisions_dir=_under(root, decisions_dir),
-        verify=not no_verify, embedded=embedded,
+        spec_path=feature_file,
+        root=root,
+        feature_id=id,
+        feature_name=name,
+        db=db,
+        migrations_dir=_under(root, migrations_dir),
+        decisions_dir=_under(root, decisions_dir),
+        verify=not no_verify,
+        embedded=embedded,
     )
     try:
         outcome = design(request)
@@ -74,13 +127,20 @@ def design_command(
     decision = next(f for f in result.files if f.role == "decision")
     existing = [p for p in [root / decision.path] if p.exists()] + outcome.replaced
     if existing and not force and not dry_run:
-        raise _fail(1, f"{existing[0]} already exists for feature {result.feature.id} — pass --force to replace it")
+        raise _fail(
+            1, f"{existing[0]} already exists for feature {result.feature.id} — pass --force to replace it"
+        )
     if result.verification.status == "failed":
         report = result.verification.reports[0]
-        raise _fail(1, f"the migration failed verification on {report.target}: {report.error} — nothing was written")
+        raise _fail(
+            1, f"the migration failed verification on {report.target}: {report.error} — nothing was written"
+        )
     if result.review.errors and not allow_review_errors:
-        raise _fail(1, f"the review found {result.review.errors} error-level problem(s) in the design: "
-                       f"{result.review.findings[0]} — fix the spec or pass --allow-review-errors")
+        raise _fail(
+            1,
+            f"the review found {result.review.errors} error-level problem(s) in the design: "
+            f"{result.review.findings[0]} — fix the spec or pass --allow-review-errors",
+        )
     if as_json:
         sys.stdout.write(json.dumps(result.model_dump(mode="json"), indent=2) + "\n")
     if dry_run:

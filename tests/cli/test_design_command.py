@@ -12,7 +12,6 @@ from typer.testing import CliRunner
 
 from schemawright.cli import app
 from schemawright.schema_doc import design_schema
-
 from tests.corpus_paths import EXAMPLES, REPO, shared_spec
 
 runner = CliRunner()
@@ -36,7 +35,9 @@ def project(tmp_path: Path) -> Path:
 
 
 def test_writes_decision_document_and_migration_pair(project: Path) -> None:
-    code, _, err = _run("design", str(project / "ai/features/001_login.md"), "--root", str(project), "--no-verify")
+    code, _, err = _run(
+        "design", str(project / "ai/features/001_login.md"), "--root", str(project), "--no-verify"
+    )
     assert code == 0, err
     doc = project / "ai/decisions/001_login_database_schema.md"
     ups = list((project / "backend/migrations").glob("*_001_login.up.sql"))
@@ -45,8 +46,17 @@ def test_writes_decision_document_and_migration_pair(project: Path) -> None:
     assert ups[0].name[:14].isdigit() and ups[0].name[:14] == downs[0].name[:14]
     text = doc.read_text()
     assert text.startswith("# Database Schema: 001_login — Login")
-    for section in ("## Summary", "## ER diagram", "## Tables", "## Index strategy", "## Constraints and integrity",
-                    "## Security notes", "## Migrations created", "## Assumptions", "## Traceability"):
+    for section in (
+        "## Summary",
+        "## ER diagram",
+        "## Tables",
+        "## Index strategy",
+        "## Constraints and integrity",
+        "## Security notes",
+        "## Migrations created",
+        "## Assumptions",
+        "## Traceability",
+    ):
         assert section in text
     assert "[User] 1----* [LoginAttempt]" in text
     assert "CREATE TABLE users" in ups[0].read_text()
@@ -54,16 +64,36 @@ def test_writes_decision_document_and_migration_pair(project: Path) -> None:
 
 
 def test_json_output_matches_the_published_schema(project: Path) -> None:
-    code, out, err = _run("design", str(project / "ai/features/001_login.md"), "--root", str(project),
-                          "--no-verify", "--json", "--dry-run")
+    code, out, err = _run(
+        "design",
+        str(project / "ai/features/001_login.md"),
+        "--root",
+        str(project),
+        "--no-verify",
+        "--json",
+        "--dry-run",
+    )
     assert code == 0, err
     data = json.loads(out)
     jsonschema.validate(data, json.loads(design_schema()))
-    assert data["feature"] == {"id": "001_login", "name": "Login", "source": str(project / "ai/features/001_login.md")}
+    assert data["feature"] == {
+        "id": "001_login",
+        "name": "Login",
+        "source": str(project / "ai/features/001_login.md"),
+    }
     [store] = data["stores"]
     assert store["kind"] == "relational" and store["dialect"] == "postgresql"
     users = next(t for t in store["tables"] if t["name"] == "users")
-    assert {"name", "columns", "primary_key", "foreign_keys", "unique", "indexes", "checks", "partition"} <= set(users)
+    assert {
+        "name",
+        "columns",
+        "primary_key",
+        "foreign_keys",
+        "unique",
+        "indexes",
+        "checks",
+        "partition",
+    } <= set(users)
     assert {f["role"] for f in data["files"]} == {"decision", "migration-up", "migration-down"}
     assert _tree(project) == {"ai/features/001_login.md": (EXAMPLES / "001_login.md").read_bytes()}
 
@@ -86,7 +116,14 @@ def test_refuses_to_overwrite_without_force_and_replaces_with_it(project: Path) 
 
 def test_dry_run_writes_nothing(project: Path) -> None:
     before = _tree(project)
-    code, _, err = _run("design", str(project / "ai/features/001_login.md"), "--root", str(project), "--dry-run", "--no-verify")
+    code, _, err = _run(
+        "design",
+        str(project / "ai/features/001_login.md"),
+        "--root",
+        str(project),
+        "--dry-run",
+        "--no-verify",
+    )
     assert code == 0 and "would write" in err
     assert _tree(project) == before
 
@@ -128,7 +165,9 @@ def test_huge_file_is_rejected(project: Path) -> None:
 def test_spec_kit_id_defaults_to_folder_name(tmp_path: Path) -> None:
     spec = tmp_path / "specs" / "003-vessels" / "spec.md"
     spec.parent.mkdir(parents=True)
-    spec.write_text("# Feature Specification: Fleet\n\n## Key Entities\n\n- **Vessel**: a ship with a name and a flag.\n")
+    spec.write_text(
+        "# Feature Specification: Fleet\n\n## Key Entities\n\n- **Vessel**: a ship with a name and a flag.\n"
+    )
     code, out, err = _run("design", str(spec), "--root", str(tmp_path), "--no-verify", "--json", "--dry-run")
     assert code == 0, err
     assert json.loads(out)["feature"]["id"] == "003-vessels"
@@ -144,8 +183,15 @@ def test_ui_only_spec_writes_no_migration(tmp_path: Path) -> None:
 
 
 def test_design_runs_the_review_on_its_own_output(project: Path) -> None:
-    code, out, err = _run("design", str(project / "ai/features/001_login.md"), "--root", str(project),
-                          "--no-verify", "--json", "--dry-run")
+    code, out, err = _run(
+        "design",
+        str(project / "ai/features/001_login.md"),
+        "--root",
+        str(project),
+        "--no-verify",
+        "--json",
+        "--dry-run",
+    )
     assert code == 0, err
     review = json.loads(out)["review"]
     assert review["errors"] == 0
@@ -153,7 +199,10 @@ def test_design_runs_the_review_on_its_own_output(project: Path) -> None:
 
 
 def test_review_command_is_registered(project: Path) -> None:
-    assert _run("design", str(project / "ai/features/001_login.md"), "--root", str(project), "--no-verify")[0] == 0
+    assert (
+        _run("design", str(project / "ai/features/001_login.md"), "--root", str(project), "--no-verify")[0]
+        == 0
+    )
     code, out, err = _run("review", "--root", str(project), "--format", "json")
     assert code == 0, err + out
     assert json.loads(out)["dialect"] == "postgresql"

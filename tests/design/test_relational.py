@@ -6,7 +6,6 @@ from schemawright.design.models import RelationalDesign, Table
 from schemawright.design.relational import design_relational
 from schemawright.domain.analyze import analyze
 from schemawright.spec.parser import parse_spec
-
 from tests.corpus_paths import shared_spec
 
 
@@ -51,7 +50,12 @@ def test_every_table_has_uuid_key_and_timestamps() -> None:
 def test_one_to_many_is_a_foreign_key_on_the_many_side_and_indexed() -> None:
     voyages = _table(_design(VESSELS), "voyages")
     [fk] = voyages.foreign_keys
-    assert (fk.name, fk.columns, fk.ref_table, fk.on_delete) == ("fk_voyages_vessels", ["vessel_id"], "vessels", "RESTRICT")
+    assert (fk.name, fk.columns, fk.ref_table, fk.on_delete) == (
+        "fk_voyages_vessels",
+        ["vessel_id"],
+        "vessels",
+        "RESTRICT",
+    )
     assert any(ix.columns[:1] == ["vessel_id"] for ix in voyages.indexes)
 
 
@@ -129,12 +133,21 @@ def test_many_to_many_gets_a_junction_with_composite_key() -> None:
 
 def test_corpus_004_events_structure() -> None:
     design = _design(shared_spec("004_events.md").read_text())
-    assert {t.name for t in design.tables} == {"venues", "events", "ticket_types", "tickets", "attendees", "orders"}
+    assert {t.name for t in design.tables} == {
+        "venues",
+        "events",
+        "ticket_types",
+        "tickets",
+        "attendees",
+        "orders",
+    }
     tickets = _table(design, "tickets")
     assert {fk.ref_table for fk in tickets.foreign_keys} == {"ticket_types", "orders"}
     assert any(u.columns == ["code"] for u in tickets.unique)
     events = _table(design, "events")
-    assert any(c.kind == "compare" and c.column == "ends_at" and c.other == "starts_at" for c in events.checks)
+    assert any(
+        c.kind == "compare" and c.column == "ends_at" and c.other == "starts_at" for c in events.checks
+    )
     assert _table(design, "ticket_types").column("price").type == "NUMERIC(19,4)"  # type: ignore[union-attr]
 
 

@@ -9,7 +9,6 @@ import pytest
 
 from schemawright.pipeline import DesignRequest, design, write_outputs
 from schemawright.scoring import load_gold, score_design
-
 from tests.corpus_paths import EXAMPLES, SHARED_SPECS, shared_spec
 from tests.services import service_url
 

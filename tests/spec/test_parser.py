@@ -16,7 +16,10 @@ def test_blocks_keep_line_numbers_and_sections() -> None:
 
 
 def test_tables_code_and_comments_are_blocks() -> None:
-    text = "## Data\n\n| Field | Type |\n|---|---|\n| name | string |\n\n```json\n{\"a\": 1}\n```\n\n<!-- TBD: limits -->\n"
+    text = (
+        "## Data\n\n| Field | Type |\n|---|---|\n| name | string |\n\n"
+        '```json\n{"a": 1}\n```\n\n<!-- TBD: limits -->\n'
+    )
     doc = parse_spec(text)
     kinds = [b.kind for b in doc.blocks]
     assert kinds == ["table", "code", "comment"]

@@ -22,53 +22,116 @@ class Physical:
 
 
 _TEXT_LIMITS = {
-    Kind.IDENTIFIER: 64, Kind.NAME: 200, Kind.TITLE: 200, Kind.TEXT: 500, Kind.EMAIL: 320, Kind.PHONE: 32,
-    Kind.URL: 2048, Kind.LONG_TEXT: 10000, Kind.ENUM: 50,
+    Kind.IDENTIFIER: 64,
+    Kind.NAME: 200,
+    Kind.TITLE: 200,
+    Kind.TEXT: 500,
+    Kind.EMAIL: 320,
+    Kind.PHONE: 32,
+    Kind.URL: 2048,
+    Kind.LONG_TEXT: 10000,
+    Kind.ENUM: 50,
 }
 # Timestamps of things that always happen when the row is written; other ``*_at`` events may not have
 # happened yet and are nullable.
-ALWAYS_SET_TIMESTAMPS = frozenset({
-    "starts_at", "ends_at", "expires_at", "occurred_at", "issued_at", "due_at", "recorded_at", "measured_at",
-    "clicked_at", "accessed_at", "sent_at", "reserved_at", "loaned_at", "borrowed_at", "triggered_at",
-    "scheduled_at", "timestamp", "happened_at", "opened_at", "requested_at", "queued_at",
-})
-OPTIONAL_DATE_WORDS = ("termination", "return", "end", "expiry", "expires", "cancel", "close", "paid",
-                       "completed", "finished", "archived", "deleted", "until", "valid_to")
+ALWAYS_SET_TIMESTAMPS = frozenset(
+    {
+        "starts_at",
+        "ends_at",
+        "expires_at",
+        "occurred_at",
+        "issued_at",
+        "due_at",
+        "recorded_at",
+        "measured_at",
+        "clicked_at",
+        "accessed_at",
+        "sent_at",
+        "reserved_at",
+        "loaned_at",
+        "borrowed_at",
+        "triggered_at",
+        "scheduled_at",
+        "timestamp",
+        "happened_at",
+        "opened_at",
+        "requested_at",
+        "queued_at",
+    }
+)
+OPTIONAL_DATE_WORDS = (
+    "termination",
+    "return",
+    "end",
+    "expiry",
+    "expires",
+    "cancel",
+    "close",
+    "paid",
+    "completed",
+    "finished",
+    "archived",
+    "deleted",
+    "until",
+    "valid_to",
+)
 
 
 def physical(attr: Attribute) -> Physical:
     k = attr.kind
     if k is Kind.PASSWORD:
         name = attr.name if attr.name.endswith(("_hash", "_digest")) else "password_hash"
-        return Physical(name, LogicalType(name="text"), note="only a slow salted hash (argon2id/bcrypt) is stored")
+        return Physical(
+            name, LogicalType(name="text"), note="only a slow salted hash (argon2id/bcrypt) is stored"
+        )
     if k is Kind.SECRET_TOKEN:
         name = attr.name if attr.name.endswith(("_hash", "_digest")) else f"{attr.name}_hash"
         return Physical(name, LogicalType(name="text"), note="only a hash of the secret is stored")
     if k is Kind.ENCRYPTED:
         name = attr.name if attr.name.endswith(("_encrypted", "_ciphertext")) else f"{attr.name}_encrypted"
-        return Physical(name, LogicalType(name="bytea"),
-                        note="encrypted by the application (envelope encryption, key in a KMS); never plaintext")
+        return Physical(
+            name,
+            LogicalType(name="bytea"),
+            note="encrypted by the application (envelope encryption, key in a KMS); never plaintext",
+        )
     if k is Kind.MONEY:
         if attr.sensitivity == "confidential":
-            return Physical(f"{attr.name}_encrypted", LogicalType(name="bytea"),
-                            note="confidential amount, encrypted by the application")
+            return Physical(
+                f"{attr.name}_encrypted",
+                LogicalType(name="bytea"),
+                note="confidential amount, encrypted by the application",
+            )
         return Physical(attr.name, LogicalType(name="numeric", precision=19, scale=4), minimum=attr.minimum)
     if k is Kind.DECIMAL:
-        return Physical(attr.name, LogicalType(name="numeric", precision=12, scale=4), minimum=attr.minimum,
-                        maximum=attr.maximum)
+        return Physical(
+            attr.name,
+            LogicalType(name="numeric", precision=12, scale=4),
+            minimum=attr.minimum,
+            maximum=attr.maximum,
+        )
     if k is Kind.PERCENTAGE:
-        return Physical(attr.name, LogicalType(name="numeric", precision=5, scale=2),
-                        minimum=attr.minimum if attr.minimum is not None else 0,
-                        maximum=attr.maximum if attr.maximum is not None else 100)
+        return Physical(
+            attr.name,
+            LogicalType(name="numeric", precision=5, scale=2),
+            minimum=attr.minimum if attr.minimum is not None else 0,
+            maximum=attr.maximum if attr.maximum is not None else 100,
+        )
     if k in (Kind.COUNT, Kind.DURATION, Kind.POSITION):
-        return Physical(attr.name, LogicalType(name="integer"),
-                        minimum=attr.minimum if attr.minimum is not None else 0, maximum=attr.maximum)
+        return Physical(
+            attr.name,
+            LogicalType(name="integer"),
+            minimum=attr.minimum if attr.minimum is not None else 0,
+            maximum=attr.maximum,
+        )
     if k is Kind.INTEGER:
         return Physical(attr.name, LogicalType(name="integer"), minimum=attr.minimum, maximum=attr.maximum)
     if k is Kind.RATING:
-        return Physical(attr.name, LogicalType(name="smallint"),
-                        minimum=attr.minimum if attr.minimum is not None else 1,
-                        maximum=attr.maximum if attr.maximum is not None else 5)
+        return Physical(
+            attr.name,
+            LogicalType(name="smallint"),
+            minimum=attr.minimum if attr.minimum is not None else 1,
+            maximum=attr.maximum if attr.maximum is not None else 5,
+        )
     if k is Kind.YEAR:
         return Physical(attr.name, LogicalType(name="smallint"), minimum=1, maximum=9999)
     if k is Kind.MONTH:

@@ -47,8 +47,7 @@ def render_decision_doc(result: DesignResult, model: DomainModel) -> str:
     out = [f"# Database Schema: {fid} — {name}", ""]
     out += ["## Summary", ""]
     if result.no_change_reason:
-        out += [f"No schema change is needed. {result.no_change_reason}", "",
-                "No migration was written.", ""]
+        out += [f"No schema change is needed. {result.no_change_reason}", "", "No migration was written.", ""]
         _assumptions(out, result.assumptions)
         return "\n".join(out).rstrip() + "\n"
     for store in result.stores:
@@ -69,8 +68,22 @@ def render_decision_doc(result: DesignResult, model: DomainModel) -> str:
 
 
 def _relational(out: list[str], design: RelationalDesign) -> None:
-    out += ["## ER diagram", "", "```", text_diagram(design), "```", "",
-            "<details><summary>Mermaid</summary>", "", "```mermaid", mermaid(design), "```", "", "</details>", ""]
+    out += [
+        "## ER diagram",
+        "",
+        "```",
+        text_diagram(design),
+        "```",
+        "",
+        "<details><summary>Mermaid</summary>",
+        "",
+        "```mermaid",
+        mermaid(design),
+        "```",
+        "",
+        "</details>",
+        "",
+    ]
     out += ["## Tables", ""]
     for table in design.new_tables():
         out += [f"### {table.name}", ""]
@@ -78,29 +91,48 @@ def _relational(out: list[str], design: RelationalDesign) -> None:
             out += [f"Purpose: {table.purpose}", ""]
         out += ["| Column | Type | Constraints | Why |", "|---|---|---|---|"]
         for column in table.columns:
-            out.append(f"| {column.name} | {column.type} | {_cell(_constraints(table, column))} | {_cell(_why(column))} |")
+            out.append(
+                f"| {column.name} | {column.type} | {_cell(_constraints(table, column))} "
+                f"| {_cell(_why(column))} |"
+            )
         out += ["", "```sql", table_sql(design, table.name), "```", ""]
         if table.partition:
-            out += [f"Partitioned by {table.partition.method} on `{table.partition.column}` "
-                    f"({table.partition.interval}ly): {table.partition.reason}.", ""]
+            out += [
+                f"Partitioned by {table.partition.method} on `{table.partition.column}` "
+                f"({table.partition.interval}ly): {table.partition.reason}.",
+                "",
+            ]
     out += ["## Index strategy", "", "| Table | Index | Columns | Serves |", "|---|---|---|---|"]
     for table in design.new_tables():
         for ix in table.indexes:
             cols = ", ".join(
-                (f"lower({c})" if ix.expressions.get(c) == "lower" else c) + (" DESC" if c in ix.descending else "")
-                for c in ix.columns)
+                (f"lower({c})" if ix.expressions.get(c) == "lower" else c)
+                + (" DESC" if c in ix.descending else "")
+                for c in ix.columns
+            )
             kind = "unique " if ix.unique else ""
             where = f" WHERE {ix.where}" if ix.where else ""
-            out.append(f"| {table.name} | {ix.name} ({kind}{ix.method}) | {cols}{_cell(where)} | {_cell(ix.purpose)} |")
+            out.append(
+                f"| {table.name} | {ix.name} ({kind}{ix.method}) | {cols}{_cell(where)} "
+                f"| {_cell(ix.purpose)} |"
+            )
         for u in table.unique:
-            out.append(f"| {table.name} | {u.name} (unique constraint) | {', '.join(u.columns)} | business key; "
-                       f"{u.source.cite()} |")
-    out += ["", "Primary keys are indexed implicitly. Every foreign key leads some index. No other indexes are "
-            "created, to keep writes cheap.", ""]
+            out.append(
+                f"| {table.name} | {u.name} (unique constraint) | {', '.join(u.columns)} | business key; "
+                f"{u.source.cite()} |"
+            )
+    out += [
+        "",
+        "Primary keys are indexed implicitly. Every foreign key leads some index. No other indexes are "
+        "created, to keep writes cheap.",
+        "",
+    ]
     out += ["## Constraints and integrity", ""]
     for table in design.new_tables():
         for fk in table.foreign_keys:
-            out.append(f"- `{table.name}.{fk.columns[0]}` → `{fk.ref_table}` ON DELETE {fk.on_delete}: {fk.reason}.")
+            out.append(
+                f"- `{table.name}.{fk.columns[0]}` → `{fk.ref_table}` ON DELETE {fk.on_delete}: {fk.reason}."
+            )
         for check in table.checks:
             out.append(f"- `{check.name}`: `{check.expression}` — {check.reason} ({check.source.cite()}).")
     out.append("")
@@ -109,11 +141,15 @@ def _relational(out: list[str], design: RelationalDesign) -> None:
     for table in design.new_tables():
         for column in table.columns:
             if column.name.endswith(("_hash", "_digest")):
-                notes.append(f"- `{table.name}.{column.name}`: {column.comment or 'hash only, never the plain value'}.")
+                notes.append(
+                    f"- `{table.name}.{column.name}`: {column.comment or 'hash only, never the plain value'}."
+                )
             elif column.name.endswith(("_encrypted", "_ciphertext")):
                 notes.append(f"- `{table.name}.{column.name}`: {column.comment}.")
             elif column.sensitive not in ("none", ""):
-                notes.append(f"- `{table.name}.{column.name}` holds {column.sensitive} data; restrict access to it.")
+                notes.append(
+                    f"- `{table.name}.{column.name}` holds {column.sensitive} data; restrict access to it."
+                )
     out += notes or ["- No credentials, secrets or confidential values are stored by this feature."]
     out.append("")
 
@@ -134,9 +170,11 @@ def _verification(out: list[str], result: DesignResult) -> None:
         return
     for report in v.reports:
         steps = ", ".join(f"{s.name} {'ok' if s.ok else 'FAILED'}" for s in report.steps)
-        out.append(f"- {report.engine} ({report.target}): **{report.status}** — {steps}"
-                   + (f"; {report.rows_inserted} sample rows inserted" if report.rows_inserted else "")
-                   + (f"; {report.error}" if report.error else ""))
+        out.append(
+            f"- {report.engine} ({report.target}): **{report.status}** — {steps}"
+            + (f"; {report.rows_inserted} sample rows inserted" if report.rows_inserted else "")
+            + (f"; {report.error}" if report.error else "")
+        )
     out.append("")
 
 

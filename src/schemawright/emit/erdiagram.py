@@ -40,8 +40,12 @@ def text_diagram(design: RelationalDesign) -> str:
             role = fk.columns[0].removesuffix("_id")
             role_note = "" if role == singular(parent.name) else f" as {role}"
             lines.append(f"[{_label(parent)}] {card} [{_label(table)}]{role_note}{optional}")
-    lonely = [t for t in design.tables if not t.foreign_keys and not any(
-        fk.ref_table == t.name for other in design.tables for fk in other.foreign_keys)]
+    lonely = [
+        t
+        for t in design.tables
+        if not t.foreign_keys
+        and not any(fk.ref_table == t.name for other in design.tables for fk in other.foreign_keys)
+    ]
     lines.extend(f"[{_label(t)}]" for t in lonely)
     return "\n".join(lines)
 
@@ -66,9 +70,9 @@ def mermaid(design: RelationalDesign) -> str:
         for fk in table.foreign_keys:
             if fk.ref_table not in by_name:
                 continue
-            col = table.column(fk.columns[0])
+            fk_col = table.column(fk.columns[0])
             unique = any(u.columns == fk.columns for u in table.unique)
-            left = "|o" if col is not None and col.nullable else "||"
+            left = "|o" if fk_col is not None and fk_col.nullable else "||"
             right = "o|" if unique else "o{"
             out.append(f'    {fk.ref_table} {left}--{right} {table.name} : "{fk.columns[0]}"')
     return "\n".join(out)

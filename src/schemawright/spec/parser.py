@@ -62,10 +62,7 @@ def parse_spec(text: str, source: str = "<spec>") -> SpecDocument:
             for comment in _COMMENT.finditer(inline.content):
                 blocks.append(_comment(comment.group(1), start, end, section()))
             content = _COMMENT.sub("", inline.content)
-            if list_depth >= 0 and item_lines:
-                kind = "bullet"
-            else:
-                kind = "paragraph"
+            kind = "bullet" if list_depth >= 0 and item_lines else "paragraph"
             blocks.append(
                 Block(
                     kind=kind,
@@ -84,7 +81,9 @@ def parse_spec(text: str, source: str = "<spec>") -> SpecDocument:
         elif tok.type in ("fence", "code_block"):
             start, end = _span(tok)
             blocks.append(
-                Block(kind="code", line=start, end_line=end, text=tok.content, section=section(), lang=tok.info)
+                Block(
+                    kind="code", line=start, end_line=end, text=tok.content, section=section(), lang=tok.info
+                )
             )
         elif tok.type == "html_block":
             start, end = _span(tok)

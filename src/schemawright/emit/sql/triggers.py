@@ -10,7 +10,9 @@ from schemawright.emit.sql.dialects import DialectName, quote, shorten
 FUNCTION = "set_updated_at"
 
 
-def trigger_up(dialect: DialectName, tables: list[str], design: RelationalDesign, existing_functions: list[str]) -> str:
+def trigger_up(
+    dialect: DialectName, tables: list[str], design: RelationalDesign, existing_functions: list[str]
+) -> str:
     if dialect == "mysql":
         return ""
     parts: list[str] = []
