@@ -17,7 +17,11 @@ from schemawright.domain.model import DomainModel
 from schemawright.emit.decision_doc import render_decision_doc
 from schemawright.emit.sql.ddl import render_migration
 from schemawright.io import default_id, default_name, read_spec, validate_id
-from schemawright.result import DesignResult, FeatureInfo, OutputFile, Verification
+from schemawright.project.detect import MigrationSet
+from schemawright.project.detect import detect as detect_migrations
+from schemawright.project.errors import ProjectError
+from schemawright.project.load import ExistingProject, load_project
+from schemawright.result import DesignResult, FeatureInfo, OutputFile, ReviewSummary, Verification
 from schemawright.spec.document import SpecDocument
 from schemawright.spec.parser import parse_spec
 
@@ -40,6 +44,7 @@ class DesignRequest:
     verify: bool = True
     postgres_url: str | None = None  # None: SCHEMAWRIGHT_POSTGRES_URL, else the embedded engine
     embedded: bool = False  # force the embedded PostgreSQL even when a URL is configured
+    migration_format: str | None = None  # --format: the project's migration tool; None detects it
     now: datetime = field(default_factory=lambda: datetime.now(timezone.utc))
 
 
@@ -77,7 +82,8 @@ def design(req: DesignRequest) -> DesignOutcome:
     model = analyze(doc, feature_id, name)
     root = req.root
     decisions = req.decisions_dir or root / "ai" / "decisions"
-    migrations = req.migrations_dir or root / "backend" / "migrations"
+    found = detect_migrations(root, req.migrations_dir, req.migration_format)  # type: ignore[arg-type]
+    migrations = found.directory
     result = DesignResult(feature=FeatureInfo(id=feature_id, name=name, source=str(req.spec_path)))
     result.assumptions.extend(model.assumptions)
     decision_path = decisions / f"{feature_id}_database_schema.md"
@@ -92,31 +98,65 @@ def design(req: DesignRequest) -> DesignOutcome:
 
         if "default" in why:
             result.assumptions.append(Assumption(text=f"Store: {why}.", source=Source(rule="store choice")))
-        relational, assumptions = design_relational(model, dialect)  # type: ignore[arg-type]
+        project = _load_project(req, found, dialect, feature_id)
+        result.assumptions.extend(project.assumptions)
+        relational, assumptions = design_relational(model, dialect, project.schema)  # type: ignore[arg-type]
         result.assumptions.extend(assumptions)
         result.stores.append(relational)
         header = (f"-- schemawright {__version__}: feature {feature_id}\n"
                   f"-- Generated from {_safe_comment(req.spec_path.name)}; see {_safe_comment(str(_rel(decision_path, root)))}")
-        sql = render_migration(relational, header)
-        stamp = req.now.strftime("%Y%m%d%H%M%S")
+        sql = render_migration(relational, header, existing_functions=project.schema.functions)
+        stamp = found.next_version(req.now.strftime("%Y%m%d%H%M%S"))
         up_path = migrations / f"{stamp}_{feature_id}.up.sql"
         down_path = migrations / f"{stamp}_{feature_id}.down.sql"
         result.files.append(OutputFile(path=str(_rel(up_path, root)), role="migration-up", content=sql.up))
         result.files.append(OutputFile(path=str(_rel(down_path, root)), role="migration-down", content=sql.down))
         if req.verify:
-            result.verification = _verify(req, relational, sql.up, sql.down)
+            result.verification = _verify(req, relational, sql.up, sql.down, project.prior_sql)
+        result.review = _review(relational.dialect, sql.up, sql.down, project.prior_sql, feature_id)
     result.files.insert(0, OutputFile(path=str(_rel(decision_path, root)), role="decision"))
     result.files[0].content = render_decision_doc(result, model)
     return DesignOutcome(result=result, model=model, document=doc, replaced=replaced)
 
 
-def _verify(req: DesignRequest, design: Any, up: str, down: str) -> Verification:
+def _engine(req: DesignRequest, dialect: str) -> tuple[str | None, bool]:
+    """(url, embedded) of the engine that replays and verifies ``dialect`` migrations."""
+    url = None if req.embedded else (req.postgres_url or os.environ.get("SCHEMAWRIGHT_POSTGRES_URL"))
+    if dialect == "mysql":
+        url = os.environ.get("SCHEMAWRIGHT_MYSQL_URL")
+    return url, req.embedded or (dialect == "postgresql" and not url)
+
+
+def _load_project(req: DesignRequest, found: MigrationSet, dialect: str, feature_id: str) -> ExistingProject:
+    """Replay and reflect the project's existing migrations (this feature's own excluded, for --force)."""
+    from schemawright.verify.errors import VerifyError
+
+    url, embedded = _engine(req, dialect)
+    try:
+        return load_project(found, dialect, exclude_name=feature_id,  # type: ignore[arg-type]
+                            url=url, embedded=embedded)
+    except (ProjectError, VerifyError) as exc:
+        raise DesignError(str(exc)) from exc
+
+
+def _review(dialect: str, up: str, down: str, prior_sql: list[str], feature_id: str) -> ReviewSummary:
+    """The design's own migration through the reviewer; error-level findings fail ``design``."""
+    from schemawright.review import review_migration
+
+    report = review_migration(up, down, dialect=dialect, prior_sql=prior_sql, name=feature_id)
+    return ReviewSummary(
+        errors=sum(1 for f in report.findings if f.severity.value == "error"),
+        warnings=sum(1 for f in report.findings if f.severity.value == "warning"),
+        findings=[f"{f.code} {f.severity.value}: {f.message}" for f in report.findings],
+    )
+
+
+def _verify(req: DesignRequest, design: Any, up: str, down: str, prior_sql: list[str]) -> Verification:
+    """The whole chain: the project's existing up migrations, then this one up, down, up."""
     from schemawright.verify.relational import verify_relational
 
-    url = None if req.embedded else (req.postgres_url or os.environ.get("SCHEMAWRIGHT_POSTGRES_URL"))
-    if design.dialect == "mysql":
-        url = os.environ.get("SCHEMAWRIGHT_MYSQL_URL")
-    report = verify_relational(design, up, down, url=url, embedded=req.embedded or (design.dialect == "postgresql" and not url))
+    url, embedded = _engine(req, design.dialect)
+    report = verify_relational(design, up, down, prior_sql=prior_sql, url=url, embedded=embedded)
     return Verification(status=report.status, reports=[report])
 
 

@@ -1,0 +1,80 @@
+"""Learn the project's conventions from its existing tables; each adoption becomes a sentence in
+``Conventions.learned`` (→ the decision document's Assumptions)."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from schemawright.design.conventions import Conventions
+from schemawright.design.models import Table
+from schemawright.domain.naming import plural, singular
+
+_CREATED = ("created_at", "inserted_at", "created_on", "created", "date_created", "createdat")
+_UPDATED = ("updated_at", "modified_at", "updated_on", "updated", "last_modified", "updatedat")
+_DELETED = ("deleted_at", "archived_at", "removed_at", "deleted_on")
+
+
+def _majority(counter: Counter[str]) -> str | None:
+    return counter.most_common(1)[0][0] if counter else None
+
+
+def learn(tables: list[Table], functions: list[str], triggered: set[str]) -> Conventions:
+    """Follow the project where its tables agree; keep the role's defaults where nothing exists."""
+    conv = Conventions()
+    if not tables:
+        return conv
+    names = ", ".join(t.name for t in tables[:4]) + ("…" if len(tables) > 4 else "")
+    keys: Counter[str] = Counter()
+    for t in tables:
+        if len(t.primary_key) == 1 and (col := t.column(t.primary_key[0])) is not None:
+            keys[
+                "uuid"
+                if col.logical.name == "uuid"
+                else "bigint"
+                if col.logical.name in ("bigint", "integer")
+                else "other"
+            ] += 1
+    key = _majority(keys)
+    if key in ("uuid", "bigint"):
+        conv.key_type = key  # type: ignore[assignment]
+        if key == "bigint":
+            conv.learned.append(
+                f"Keys are BIGINT identity columns, like the project's existing tables ({names}); "
+                "foreign keys to them are BIGINT too."
+            )
+        else:
+            conv.learned.append(f"Keys are UUIDs, like the project's existing tables ({names}).")
+    forms: Counter[bool] = Counter()
+    for t in tables:
+        last = t.name.split("_")[-1]
+        if plural(last) == last and singular(last) != last:
+            forms[True] += 1
+        elif singular(last) == last and plural(last) != last:
+            forms[False] += 1
+    if forms:
+        conv.plural_tables = forms.most_common(1)[0][0]
+        conv.learned.append(
+            f"Table names are {'plural' if conv.plural_tables else 'singular'}, as in the project ({names})."
+        )
+    columns = Counter(c.name for t in tables for c in t.columns)
+    for attr, candidates in (("created_at", _CREATED), ("updated_at", _UPDATED), ("deleted_at", _DELETED)):
+        found = next((c for c in candidates if columns[c]), None)
+        if found is not None:
+            setattr(conv, attr, found)
+            conv.learned.append(
+                f"The {attr.split('_')[0]} timestamp column is named {found}, as in the project."
+            )
+    with_updated = [t.name for t in tables if t.column(conv.updated_at) is not None]
+    if with_updated:
+        conv.updated_at_trigger = any(t in triggered for t in with_updated)
+        if conv.updated_at_trigger:
+            conv.learned.append(
+                f"{conv.updated_at} is kept current by a trigger, as on the project's tables"
+                + (" (reusing its set_updated_at() function)." if "set_updated_at" in functions else ".")
+            )
+        else:
+            conv.learned.append(
+                f"The project's tables have no {conv.updated_at} trigger (the application sets "
+                "it); new tables follow that and add none."
+            )
+    return conv

@@ -1,0 +1,55 @@
+"""Everything the designer needs to know about a project that already has migrations."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from schemawright.design.conventions import ExistingSchema
+from schemawright.domain.model import Assumption, Source
+from schemawright.emit.sql.dialects import DialectName
+from schemawright.project.conventions import learn
+from schemawright.project.detect import MigrationSet
+from schemawright.project.reflect import reflect_functions, reflect_tables, trigger_tables
+from schemawright.project.replay import replay
+from schemawright.verify.engines import scratch_database
+
+
+@dataclass
+class ExistingProject:
+    migrations: MigrationSet
+    schema: ExistingSchema
+
+    @property
+    def prior_sql(self) -> list[str]:
+        """The existing up scripts in order: what verification replays before the new migration."""
+        return [m.up for m in self.migrations.migrations]
+
+    @property
+    def assumptions(self) -> list[Assumption]:
+        rule = Source(rule=f"the project's existing migrations ({self.migrations.format})")
+        return [Assumption(text=text, source=rule) for text in self.schema.conventions.learned]
+
+
+def load_project(
+    found: MigrationSet,
+    dialect: DialectName,
+    *,
+    exclude_name: str | None = None,
+    url: str | None = None,
+    embedded: bool = False,
+) -> ExistingProject:
+    """Replay ``found`` (from :func:`detect`) on a scratch ``dialect`` database and reflect the result.
+    ``exclude_name`` drops a migration being regenerated (``--force``). Raises ``ProjectError``."""
+    if exclude_name:
+        found.migrations = [m for m in found.migrations if m.name != exclude_name]
+    if not found.migrations:
+        return ExistingProject(found, ExistingSchema())
+    with scratch_database(dialect, url, embedded=embedded) as db:
+        replay(db, found.migrations)
+        tables = reflect_tables(db)
+        functions = reflect_functions(db)
+        triggered = trigger_tables(db)
+    schema = ExistingSchema(
+        tables=tables, functions=functions, conventions=learn(tables, functions, triggered)
+    )
+    return ExistingProject(found, schema)
