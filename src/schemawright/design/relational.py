@@ -7,6 +7,7 @@ explain it.
 from __future__ import annotations
 
 from schemawright.design.conventions import Conventions, ExistingSchema
+from schemawright.design.identifiers import fit_column_names
 from schemawright.design.models import (
     Check,
     Column,
@@ -83,6 +84,7 @@ def design_relational(
         if not table.existing:
             _fk_indexes(table, ctx)
     design = RelationalDesign(dialect=dialect, tables=_ordered(list(ctx.tables.values())))
+    fit_column_names(design)
     if dialect == "mysql":
         from schemawright.design.mysql import adapt_for_mysql
 

@@ -72,6 +72,11 @@ class ScratchDatabase:
     def quote(self, identifier: str) -> str:
         return '"' + identifier.replace('"', '""') + '"'
 
+    def pquote(self, identifier: str) -> str:
+        """``quote`` for SQL sent with bound parameters: ``%`` in a name must not read as a placeholder."""
+        quoted = self.quote(identifier)
+        return quoted.replace("%", "%%") if self.placeholder == "%s" else quoted
+
 
 # -- PostgreSQL ------------------------------------------------------------------------------
 
@@ -115,7 +120,7 @@ class PostgresScratch(ScratchDatabase):
         cols = list(values)
         if cols:
             sql = "INSERT INTO {} ({}) VALUES ({}) RETURNING *".format(
-                self.quote(table), ", ".join(map(self.quote, cols)), ", ".join(["%s"] * len(cols)))
+                self.pquote(table), ", ".join(map(self.pquote, cols)), ", ".join(["%s"] * len(cols)))
         else:
             sql = f"INSERT INTO {self.quote(table)} DEFAULT VALUES RETURNING *"
         return self.query(sql, [values[c] for c in cols])[0]
@@ -249,7 +254,7 @@ class MySQLScratch(ScratchDatabase):
     def insert(self, table: str, values: Mapping[str, Any]) -> dict[str, Any]:
         cols = list(values)
         sql = "INSERT INTO {} ({}) VALUES ({})".format(
-            self.quote(table), ", ".join(map(self.quote, cols)), ", ".join(["%s"] * len(cols)))
+            self.pquote(table), ", ".join(map(self.pquote, cols)), ", ".join(["%s"] * len(cols)))
         with closing(self._cursor(sql, [values[c] for c in cols], Statement(sql, 1))) as cur:
             rowid = cur.lastrowid
         return self._read_back(table, values, rowid)
@@ -261,8 +266,8 @@ class MySQLScratch(ScratchDatabase):
         where: dict[str, Any] = {c: v for c, v in values.items() if v is not None}
         if auto and rowid:
             where = {auto[0]["name"]: rowid}
-        cond = " AND ".join(f"{self.quote(c)} <=> %s" for c in where) or "1=1"
-        rows = self.query(f"SELECT * FROM {self.quote(table)} WHERE {cond} LIMIT 2", list(where.values()))
+        cond = " AND ".join(f"{self.pquote(c)} <=> %s" for c in where) or "1=1"
+        rows = self.query(f"SELECT * FROM {self.pquote(table)} WHERE {cond} LIMIT 2", list(where.values()))
         return rows[0] if rows else dict(values)
 
     def snapshot(self) -> dict[str, Any]:
