@@ -17,6 +17,8 @@ from schemawright.domain.model import DomainModel
 from schemawright.emit.decision_doc import render_decision_doc
 from schemawright.emit.sql.ddl import render_migration
 from schemawright.io import default_id, default_name, read_spec, validate_id
+from schemawright.project.alter import alter_existing, concurrent_migrations
+from schemawright.project.alter import merge as merge_alter
 from schemawright.project.detect import MigrationSet
 from schemawright.project.detect import detect as detect_migrations
 from schemawright.project.errors import ProjectError
@@ -88,6 +90,7 @@ def design(req: DesignRequest) -> DesignOutcome:
     result.assumptions.extend(model.assumptions)
     decision_path = decisions / f"{feature_id}_database_schema.md"
     replaced = sorted(migrations.glob(f"*_{feature_id}.up.sql")) + sorted(migrations.glob(f"*_{feature_id}.down.sql"))
+    replaced += sorted(migrations.glob(f"*_{feature_id}_index_*.sql"))  # concurrent index migrations
     if model.no_data_reason:
         result.no_change_reason = model.no_data_reason
     else:
@@ -100,20 +103,30 @@ def design(req: DesignRequest) -> DesignOutcome:
             result.assumptions.append(Assumption(text=f"Store: {why}.", source=Source(rule="store choice")))
         project = _load_project(req, found, dialect, feature_id)
         result.assumptions.extend(project.assumptions)
-        relational, assumptions = design_relational(model, dialect, project.schema)  # type: ignore[arg-type]
+        relational, assumptions = design_relational(
+            model, dialect, project.schema.model_copy(deep=True))  # type: ignore[arg-type]
         result.assumptions.extend(assumptions)
         result.stores.append(relational)
         header = (f"-- schemawright {__version__}: feature {feature_id}\n"
                   f"-- Generated from {_safe_comment(req.spec_path.name)}; see {_safe_comment(str(_rel(decision_path, root)))}")
         sql = render_migration(relational, header, existing_functions=project.schema.functions)
+        alter = alter_existing(relational, project.schema)  # safe changes to the project's own tables
+        sql = merge_alter(sql, header, alter)
         stamp = found.next_version(req.now.strftime("%Y%m%d%H%M%S"))
         up_path = migrations / f"{stamp}_{feature_id}.up.sql"
         down_path = migrations / f"{stamp}_{feature_id}.down.sql"
         result.files.append(OutputFile(path=str(_rel(up_path, root)), role="migration-up", content=sql.up))
         result.files.append(OutputFile(path=str(_rel(down_path, root)), role="migration-down", content=sql.down))
+        full_up, full_down = sql.up, sql.down
+        for index_name, index_up, index_down in concurrent_migrations(alter, stamp, feature_id, header):
+            result.files.append(OutputFile(path=str(_rel(migrations / f"{index_name}.up.sql", root)),
+                                           role="migration-up", content=index_up))
+            result.files.append(OutputFile(path=str(_rel(migrations / f"{index_name}.down.sql", root)),
+                                           role="migration-down", content=index_down))
+            full_up, full_down = full_up + index_up, index_down + full_down
         if req.verify:
-            result.verification = _verify(req, relational, sql.up, sql.down, project.prior_sql)
-        result.review = _review(relational.dialect, sql.up, sql.down, project.prior_sql, feature_id)
+            result.verification = _verify(req, relational, full_up, full_down, project.prior_sql)
+        result.review = _review(relational.dialect, full_up, full_down, project.prior_sql, feature_id)
     result.files.insert(0, OutputFile(path=str(_rel(decision_path, root)), role="decision"))
     result.files[0].content = render_decision_doc(result, model)
     return DesignOutcome(result=result, model=model, document=doc, replaced=replaced)

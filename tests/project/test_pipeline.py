@@ -58,3 +58,22 @@ def test_features_in_sequence_verify_with_the_whole_chain(tmp_path: Path, pg_url
         down = next(f for f in result.files if f.role == "migration-down").content
         assert ("DROP TABLE IF EXISTS users" in down) == (i == 0)  # only the feature that made it drops it
     assert {"users", "notes", "tags", "note_comments"} <= set(_created(tmp_path))
+
+
+def test_new_link_on_an_existing_table_is_a_safe_change(tmp_path: Path, pg_url: str) -> None:
+    for spec in (EXAMPLES / "001_login.md", SPECS / "004_teams.md", SPECS / "002_notes.md"):
+        outcome = design(DesignRequest(spec_path=spec, root=tmp_path, postgres_url=pg_url))
+        assert outcome.result.verification.status == "passed", outcome.result.verification
+        write_outputs(outcome, tmp_path)
+    migrations = tmp_path / "backend" / "migrations"
+    up = next(migrations.glob("*_004_teams.up.sql")).read_text()
+    down = next(migrations.glob("*_004_teams.down.sql")).read_text()
+    assert "ALTER TABLE users ADD COLUMN team_id UUID;" in up  # nullable: no rewrite, old rows stay valid
+    assert "NOT VALID;" in up and "ALTER TABLE users VALIDATE CONSTRAINT fk_users_teams;" in up
+    assert "CREATE TABLE users" not in up and "CONCURRENTLY" not in up
+    index_up = next(migrations.glob("*_004_teams_index_1.up.sql")).read_text()
+    assert "CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_users_team_id ON users (team_id);" in index_up
+    assert "DROP INDEX CONCURRENTLY" in next(migrations.glob("*_004_teams_index_1.down.sql")).read_text()
+    assert down.index("DROP COLUMN team_id") < down.index("DROP TABLE IF EXISTS teams")
+    assert "DROP TABLE IF EXISTS users" not in down
+    assert len(sorted(migrations.glob("*.up.sql"))) == 4  # the third feature replayed all three before it

@@ -281,8 +281,8 @@ def _relationship(ctx: _Ctx, rel: Relationship) -> None:
     if rel.cardinality is Cardinality.MANY_TO_MANY:
         _junction(ctx, rel, child, parent)
         return
-    if child.existing:
-        ctx.assume(f"{rel.child} → {rel.parent} would change the existing table {child.name}; not designed.",
+    if child.existing and parent.existing:
+        ctx.assume(f"{rel.child} → {rel.parent} links two existing tables; left to the project, not designed.",
                    rel.source)
         return
     base = rel.role or rel.parent
@@ -290,11 +290,18 @@ def _relationship(ctx: _Ctx, rel: Relationship) -> None:
     if child.column(column_name) is not None:
         return
     self_ref = rel.child == rel.parent
-    is_nullable = (not rel.required) or self_ref
+    is_nullable = (not rel.required) or self_ref or child.existing
     ref_col = parent.primary_key[0] if parent.primary_key else "id"
     ref_logical = parent.column(ref_col).logical if parent.column(ref_col) else _key_logical(ctx)
+    if child.existing:  # safe change: nullable (no rewrite, old rows valid), indexed; emitted as ALTERs
+        ctx.assume(f"{child.name}.{column_name} is added to the existing table {child.name} as a nullable "
+                   "column: existing rows have no value yet; backfill them, then add NOT NULL in a later "
+                   "migration if every row must have one.", rel.source)
+        child.indexes.append(Index(name=ctx.name(f"idx_{child.name}_{column_name}"), columns=[column_name],
+                                   purpose=f"foreign key to {parent.name}: joins and ON DELETE checks",
+                                   source=Source(rule="index every foreign key")))
     child.columns.insert(
-        _fk_position(child),
+        len(child.columns) if child.existing else _fk_position(child),
         ctx.col(ref_logical, column_name, nullable=is_nullable, source=rel.source,
                 comment=f"references {parent.name}" + (f" as {rel.role}" if rel.role else "")),
     )
@@ -303,7 +310,7 @@ def _relationship(ctx: _Ctx, rel: Relationship) -> None:
         name=ctx.name(f"fk_{child.name}_{parent.name}" + (f"_{rel.role}" if rel.role and rel.role != rel.parent else "")),
         columns=[column_name], ref_table=parent.name, ref_columns=[ref_col], on_delete=on_delete, reason=reason,
         source=rel.source))
-    if rel.cardinality is Cardinality.ONE_TO_ONE:
+    if rel.cardinality is Cardinality.ONE_TO_ONE and not child.existing:
         child.unique.append(UniqueConstraint(name=ctx.name(f"uq_{child.name}_{column_name}"), columns=[column_name],
                                              source=rel.source))
 
