@@ -131,9 +131,10 @@ def design_command(
             1, f"{existing[0]} already exists for feature {result.feature.id} — pass --force to replace it"
         )
     if result.verification.status == "failed":
-        report = result.verification.reports[0]
+        report = next(r for r in result.verification.reports if r.status == "failed")
         raise _fail(
-            1, f"the migration failed verification on {report.target}: {report.error} — nothing was written"
+            1, f"the {report.engine} design failed verification on {report.target}: {report.error} — nothing "
+               "was written"
         )
     if result.review.errors and not allow_review_errors:
         raise _fail(

@@ -127,9 +127,29 @@ def design(req: DesignRequest) -> DesignOutcome:
         if req.verify:
             result.verification = _verify(req, relational, full_up, full_down, project.prior_sql)
         result.review = _review(relational.dialect, full_up, full_down, project.prior_sql, feature_id)
+        _add_keyvalue(req, model, result)
     result.files.insert(0, OutputFile(path=str(_rel(decision_path, root)), role="decision"))
     result.files[0].content = render_decision_doc(result, model)
     return DesignOutcome(result=result, model=model, document=doc, replaced=replaced)
+
+
+def _add_keyvalue(req: DesignRequest, model: DomainModel, result: DesignResult) -> None:
+    """A relational spec that names Redis or asks for caches, rate limits, expiring tokens, presence or
+    fast counters also gets a Redis key design (its own store entry and verification report)."""
+    if not model.cache_needs and "redis" not in model.declared_stores:
+        return
+    from schemawright.design.keyvalue import design_keyvalue
+    from schemawright.verify.redis import verify_keyvalue
+
+    keyvalue, notes = design_keyvalue(model)
+    result.stores.append(keyvalue)
+    result.assumptions.extend(notes)
+    if req.verify:
+        report = verify_keyvalue(keyvalue)
+        v = result.verification
+        v.reports.append(report)
+        if report.status == "failed" or v.status == "not-run":  # a skipped Redis check keeps "passed"
+            v.status = report.status
 
 
 def _engine(req: DesignRequest, dialect: str) -> tuple[str | None, bool]:
@@ -137,6 +157,8 @@ def _engine(req: DesignRequest, dialect: str) -> tuple[str | None, bool]:
     url = None if req.embedded else (req.postgres_url or os.environ.get("SCHEMAWRIGHT_POSTGRES_URL"))
     if dialect == "mysql":
         url = os.environ.get("SCHEMAWRIGHT_MYSQL_URL")
+    if dialect == "sqlite":
+        return None, False  # a temp file; no server
     return url, req.embedded or (dialect == "postgresql" and not url)
 
 

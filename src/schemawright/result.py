@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, Field
 
+from schemawright.design.keyvalue import KeyValueDesign
 from schemawright.design.models import RelationalDesign
 from schemawright.domain.model import Assumption
 from schemawright.verify.models import VerificationReport
+
+# One entry per store the feature needs, told apart by ``kind``.
+StoreDesign = Annotated[RelationalDesign | KeyValueDesign, Field(discriminator="kind")]
 
 
 class FeatureInfo(BaseModel):
@@ -38,7 +42,7 @@ class ReviewSummary(BaseModel):
 
 class DesignResult(BaseModel):
     feature: FeatureInfo
-    stores: list[RelationalDesign] = Field(default_factory=list)
+    stores: list[StoreDesign] = Field(default_factory=list)
     files: list[OutputFile] = Field(default_factory=list)
     assumptions: list[Assumption] = Field(default_factory=list)
     verification: Verification = Field(default_factory=Verification)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from schemawright.design.models import Column, RelationalDesign, Table
 from schemawright.domain.model import Assumption, DomainModel
 from schemawright.emit.erdiagram import mermaid, text_diagram
+from schemawright.emit.keyvalue_doc import render_keyvalue_section
 from schemawright.emit.sql.ddl import table_sql
 from schemawright.result import DesignResult
 
@@ -51,6 +52,11 @@ def render_decision_doc(result: DesignResult, model: DomainModel) -> str:
         _assumptions(out, result.assumptions)
         return "\n".join(out).rstrip() + "\n"
     for store in result.stores:
+        if store.kind == "keyvalue":
+            out.append(f"- Store: key-value, {store.engine} ({len(store.keys)} key families).")
+            out.append("")
+            out += render_keyvalue_section(store)
+            continue
         new = store.new_tables()
         existing = [t.name for t in store.tables if t.existing]
         out.append(f"- Store: relational, {store.dialect}.")
@@ -193,6 +199,9 @@ def _traceability(out: list[str], result: DesignResult) -> None:
     out += ["## Traceability", "", "| Spec line | Schema element |", "|---|---|"]
     rows: list[tuple[int, str]] = []
     for store in result.stores:
+        if store.kind == "keyvalue":
+            rows += [(k.source.line, f"redis key {k.pattern}") for k in store.keys if k.source.line]
+            continue
         for table in store.new_tables():
             if table.source.line:
                 rows.append((table.source.line, f"table {table.name}"))
