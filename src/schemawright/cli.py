@@ -14,6 +14,7 @@ from rich.console import Console
 from schemawright import __version__
 from schemawright.io import UsageError, WriteError
 from schemawright.pipeline import DesignError, DesignRequest, design, write_outputs
+from schemawright.project.detect import FORMATS
 from schemawright.review.command import review
 
 app = typer.Typer(
@@ -66,6 +67,11 @@ def design_command(
         Path | None,
         typer.Option("--migrations-dir", help="Where migrations go (default ROOT/backend/migrations)."),
     ] = None,
+    migration_format: Annotated[
+        str | None,
+        typer.Option("--format", help="Migration tool of the project: golang-migrate, dbmate, goose, flyway, "
+                     "atlas, prisma (default: detected from the existing migrations, else golang-migrate)."),
+    ] = None,
     decisions_dir: Annotated[
         Path | None,
         typer.Option("--decisions-dir", help="Where the decision document goes (default ROOT/ai/decisions)."),
@@ -106,6 +112,8 @@ def design_command(
         raise _fail(2, f"unknown --db {db!r}: choose one of {', '.join(DB_CHOICES)}")
     if not root.is_dir():
         raise _fail(2, f"project root not found: {root} — pass an existing folder with --root")
+    if migration_format is not None and migration_format not in FORMATS:
+        raise _fail(2, f"unknown --format {migration_format!r}: choose one of {', '.join(FORMATS)}")
     request = DesignRequest(
         spec_path=feature_file,
         root=root,
@@ -116,6 +124,7 @@ def design_command(
         decisions_dir=_under(root, decisions_dir),
         verify=not no_verify,
         embedded=embedded,
+        migration_format=migration_format,
     )
     try:
         outcome = design(request)

@@ -17,11 +17,13 @@ from schemawright.domain.model import DomainModel
 from schemawright.emit.decision_doc import render_decision_doc
 from schemawright.emit.sql.ddl import render_migration
 from schemawright.io import default_id, default_name, read_spec, validate_id
-from schemawright.project.alter import alter_existing, concurrent_migrations
+from schemawright.project.alter import alter_existing
 from schemawright.project.alter import merge as merge_alter
 from schemawright.project.detect import MigrationSet
 from schemawright.project.detect import detect as detect_migrations
 from schemawright.project.errors import ProjectError
+from schemawright.project.formats import render as render_migration_files
+from schemawright.project.formats import steps as migration_steps
 from schemawright.project.load import ExistingProject, load_project
 from schemawright.result import DesignResult, FeatureInfo, OutputFile, ReviewSummary, Verification
 from schemawright.spec.document import SpecDocument
@@ -85,12 +87,10 @@ def design(req: DesignRequest) -> DesignOutcome:
     root = req.root
     decisions = req.decisions_dir or root / "ai" / "decisions"
     found = detect_migrations(root, req.migrations_dir, req.migration_format)  # type: ignore[arg-type]
-    migrations = found.directory
     result = DesignResult(feature=FeatureInfo(id=feature_id, name=name, source=str(req.spec_path)))
     result.assumptions.extend(model.assumptions)
     decision_path = decisions / f"{feature_id}_database_schema.md"
-    replaced = sorted(migrations.glob(f"*_{feature_id}.up.sql")) + sorted(migrations.glob(f"*_{feature_id}.down.sql"))
-    replaced += sorted(migrations.glob(f"*_{feature_id}_index_*.sql"))  # concurrent index migrations
+    replaced = found.files_of(feature_id)  # this feature's earlier migration files (--force replaces them)
     if model.no_data_reason:
         result.no_change_reason = model.no_data_reason
     else:
@@ -113,17 +113,13 @@ def design(req: DesignRequest) -> DesignOutcome:
         alter = alter_existing(relational, project.schema)  # safe changes to the project's own tables
         sql = merge_alter(sql, header, alter)
         stamp = found.next_version(req.now.strftime("%Y%m%d%H%M%S"))
-        up_path = migrations / f"{stamp}_{feature_id}.up.sql"
-        down_path = migrations / f"{stamp}_{feature_id}.down.sql"
-        result.files.append(OutputFile(path=str(_rel(up_path, root)), role="migration-up", content=sql.up))
-        result.files.append(OutputFile(path=str(_rel(down_path, root)), role="migration-down", content=sql.down))
-        full_up, full_down = sql.up, sql.down
-        for index_name, index_up, index_down in concurrent_migrations(alter, stamp, feature_id, header):
-            result.files.append(OutputFile(path=str(_rel(migrations / f"{index_name}.up.sql", root)),
-                                           role="migration-up", content=index_up))
-            result.files.append(OutputFile(path=str(_rel(migrations / f"{index_name}.down.sql", root)),
-                                           role="migration-down", content=index_down))
-            full_up, full_down = full_up + index_up, index_down + full_down
+        plan = migration_steps(stamp, feature_id, sql.up, sql.down, alter.concurrent, header)
+        new_files, notes = render_migration_files(found, plan)  # in the project's own migration format
+        result.files.extend(OutputFile(path=str(_rel(f.path, root)), role=f.role, content=f.content)
+                            for f in new_files)
+        fmt_rule = Source(rule=f"{found.format} migration format")
+        result.assumptions.extend(Assumption(text=n, source=fmt_rule) for n in notes)
+        full_up, full_down = "".join(s.up for s in plan), "".join(s.down for s in reversed(plan))
         if req.verify:
             result.verification = _verify(req, relational, full_up, full_down, project.prior_sql)
         result.review = _review(relational.dialect, full_up, full_down, project.prior_sql, feature_id)

@@ -98,16 +98,3 @@ def merge(sql: MigrationSQL, header: str, alter: AlterSQL) -> MigrationSQL:
     up = sql.up.rstrip("\n") + "\n\n" + "\n\n".join(alter.up) + "\n"
     down = head + "\n".join(alter.down) + ("\n\n" + body if body.strip() else "\n")
     return MigrationSQL(up=up, down=down)
-
-
-def concurrent_migrations(
-    alter: AlterSQL, version: str, feature_id: str, header: str
-) -> list[tuple[str, str, str]]:
-    """(``{version}_{name}``, up, down) per concurrent index, one statement per migration: tools such as
-    golang-migrate send a file as one multi-statement query, which PostgreSQL runs in a transaction."""
-    width = len(version)
-    head = f"{header}\n" if header else ""
-    return [
-        (f"{str(int(version) + i).zfill(width)}_{feature_id}_index_{i}", f"{head}{up}\n", f"{head}{down}\n")
-        for i, (up, down) in enumerate(alter.concurrent, 1)
-    ]

@@ -1,7 +1,8 @@
-"""Find the project's migrations folder and read its migrations in version order.
+"""Find the project's migrations folder, its tool, and its migrations in version order.
 
-Only SQL formats the tool can replay are read: golang-migrate pairs (``{version}_{name}.up.sql`` /
-``.down.sql``) and dbmate single files with ``-- migrate:up`` / ``-- migrate:down`` sections.
+Readable SQL formats: golang-migrate pairs (``{version}_{name}.up.sql`` / ``.down.sql``), dbmate and
+goose single files with up/down sections, Flyway ``V{n}__name.sql`` (+ undo ``U{n}__name.sql``),
+Atlas (``{version}_{name}.sql`` beside ``atlas.sum``) and Prisma (``{ts}_{name}/migration.sql``).
 """
 
 from __future__ import annotations
@@ -13,8 +14,8 @@ from typing import Literal
 
 from schemawright.project.errors import ProjectError
 
-Format = Literal["golang-migrate", "dbmate"]
-FORMATS: tuple[Format, ...] = ("golang-migrate", "dbmate")
+Format = Literal["golang-migrate", "dbmate", "goose", "flyway", "atlas", "prisma"]
+FORMATS: tuple[Format, ...] = ("prisma", "atlas", "flyway", "golang-migrate", "goose", "dbmate")
 # Where projects usually keep migrations; the first folder holding any is the project's.
 CANDIDATE_DIRS = (
     "backend/migrations",
@@ -24,12 +25,24 @@ CANDIDATE_DIRS = (
     "sql/migrations",
     "backend/db/migrations",
     "db/migrate",
+    "prisma/migrations",
+    "backend/prisma/migrations",
+    "src/main/resources/db/migration",
+    "db/migration",
 )
+DEFAULT_DIRS: dict[str, str] = {"prisma": "prisma/migrations", "flyway": "db/migration"}
 
-_PAIR = re.compile(r"^(?P<version>\d+)_(?P<name>[^.]+)\.(?P<dir>up|down)\.sql$")
+_PAIR = re.compile(r"^(?P<version>\d+)_(?P<name>.+)\.(?P<dir>up|down)\.sql$")
 _SINGLE = re.compile(r"^(?P<version>\d+)_(?P<name>[^.]+)\.sql$")
-_DBMATE_UP = re.compile(r"^--\s*migrate:up\b.*$", re.M)
-_DBMATE_DOWN = re.compile(r"^--\s*migrate:down\b.*$", re.M)
+_FLYWAY = re.compile(r"^(?P<kind>[VU])(?P<version>\d+(?:[._]\d+)*)__(?P<name>.+)\.sql$")
+_PRISMA = re.compile(r"^(?P<version>\d{14})_(?P<name>.+)$")
+_SECTIONS: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
+    "dbmate": (re.compile(r"^--\s*migrate:up\b.*$", re.M), re.compile(r"^--\s*migrate:down\b.*$", re.M)),
+    "goose": (
+        re.compile(r"^--\s*\+goose\s+Up\b.*$", re.M | re.I),
+        re.compile(r"^--\s*\+goose\s+Down\b.*$", re.M | re.I),
+    ),
+}
 
 
 @dataclass(frozen=True)
@@ -42,8 +55,8 @@ class Migration:
     down_path: Path | None = None
 
     @property
-    def number(self) -> int:
-        return int(self.version)
+    def key(self) -> tuple[int, ...]:
+        return tuple(int(part) for part in re.split(r"[._]", self.version))
 
 
 @dataclass
@@ -55,9 +68,20 @@ class MigrationSet:
     migrations: list[Migration] = field(default_factory=list)
     detected: bool = False  # False: no migrations found, the defaults were chosen
 
+    def of_feature(self, feature_id: str) -> list[Migration]:
+        """The feature's own earlier migrations (its main one and its concurrent-index ones)."""
+        return [
+            m for m in self.migrations if m.name == feature_id or m.name.startswith(f"{feature_id}_index_")
+        ]
+
+    def files_of(self, feature_id: str) -> list[Path]:
+        return [p for m in self.of_feature(feature_id) for p in (m.path, m.down_path) if p is not None]
+
     def next_version(self, stamp: str) -> str:
-        """``stamp`` (UTC YYYYMMDDHHMMSS) when the project uses timestamps and it sorts after the latest;
-        otherwise the latest version plus one, keeping its width (``000003`` → ``000004``)."""
+        """Flyway: the next integer version. Others: ``stamp`` (UTC YYYYMMDDHHMMSS) when the project uses
+        timestamps and it sorts after the latest; else the latest plus one, keeping its width."""
+        if self.format == "flyway":
+            return str(self.migrations[-1].key[0] + 1) if self.migrations else "1"
         if not self.migrations:
             return stamp
         latest = self.migrations[-1].version
@@ -77,6 +101,18 @@ def _read(path: Path) -> str:
         raise ProjectError(f"{path}: cannot read the migration ({exc.strerror})") from exc
 
 
+def split_sections(text: str, path: Path, fmt: Literal["dbmate", "goose"]) -> tuple[str, str]:
+    """(up, down) sections of a dbmate or goose file."""
+    up_re, down_re = _SECTIONS[fmt]
+    up_m = up_re.search(text)
+    if up_m is None:
+        raise ProjectError(f"{path}: no up section ({up_re.pattern}); {fmt} files need one")
+    down_m = down_re.search(text, up_m.end())
+    up = text[up_m.end() : down_m.start() if down_m else len(text)]
+    down = text[down_m.end() :] if down_m else ""
+    return up.strip() + "\n", down.strip() + "\n"
+
+
 def _pairs(directory: Path) -> list[Migration]:
     ups: dict[tuple[str, str], Path] = {}
     downs: dict[tuple[str, str], Path] = {}
@@ -84,70 +120,102 @@ def _pairs(directory: Path) -> list[Migration]:
         m = _PAIR.match(path.name)
         if m and path.is_file():
             (ups if m["dir"] == "up" else downs)[(m["version"], m["name"])] = path
-    out = []
-    for key, up in ups.items():
-        down = downs.get(key)
-        out.append(
-            Migration(
-                version=key[0],
-                name=key[1],
-                path=up,
-                up=_read(up),
-                down=_read(down) if down else None,
-                down_path=down,
-            )
+    return [
+        Migration(
+            version=v,
+            name=n,
+            path=up,
+            up=_read(up),
+            down=_read(downs[(v, n)]) if (v, n) in downs else None,
+            down_path=downs.get((v, n)),
         )
-    return out
+        for (v, n), up in ups.items()
+    ]
 
 
-def split_dbmate(text: str, path: Path) -> tuple[str, str]:
-    """(up, down) sections of a dbmate file."""
-    up_m = _DBMATE_UP.search(text)
-    if up_m is None:
-        raise ProjectError(f"{path}: no '-- migrate:up' section; dbmate files need one")
-    down_m = _DBMATE_DOWN.search(text, up_m.end())
-    up = text[up_m.end() : down_m.start() if down_m else len(text)]
-    down = text[down_m.end() :] if down_m else ""
-    return up.strip() + "\n", down.strip() + "\n"
-
-
-def _singles(directory: Path) -> list[Migration]:
+def _sectioned(directory: Path, fmt: Literal["dbmate", "goose"]) -> list[Migration]:
     out = []
     for path in directory.iterdir():
         m = _SINGLE.match(path.name)
         if m and path.is_file():
             text = _read(path)
-            if _DBMATE_UP.search(text) is None:
+            if _SECTIONS[fmt][0].search(text) is None:
                 continue
-            up, down = split_dbmate(text, path)
+            up, down = split_sections(text, path, fmt)
             out.append(Migration(version=m["version"], name=m["name"], path=path, up=up, down=down))
     return out
 
 
-def _sorted(migrations: list[Migration]) -> list[Migration]:
-    return sorted(migrations, key=lambda m: (m.number, m.name))
+def _flyway(directory: Path) -> list[Migration]:
+    undo = {m["version"]: p for p in directory.iterdir() if (m := _FLYWAY.match(p.name)) and m["kind"] == "U"}
+    out = []
+    for path in directory.iterdir():
+        m = _FLYWAY.match(path.name)
+        if m and m["kind"] == "V" and path.is_file():
+            u = undo.get(m["version"])
+            out.append(
+                Migration(
+                    version=m["version"],
+                    name=m["name"],
+                    path=path,
+                    up=_read(path),
+                    down=_read(u) if u else None,
+                    down_path=u,
+                )
+            )
+    return out
+
+
+def _atlas(directory: Path) -> list[Migration]:
+    if not (directory / "atlas.sum").is_file():
+        return []
+    return [
+        Migration(version=m["version"], name=m["name"], path=p, up=_read(p))
+        for p in directory.iterdir()
+        if (m := _SINGLE.match(p.name)) and p.is_file()
+    ]
+
+
+def _prisma(directory: Path) -> list[Migration]:
+    return [
+        Migration(
+            version=m["version"], name=m["name"], path=p / "migration.sql", up=_read(p / "migration.sql")
+        )
+        for p in directory.iterdir()
+        if (m := _PRISMA.match(p.name)) and (p / "migration.sql").is_file()
+    ]
+
+
+def _read_format(directory: Path, fmt: Format) -> list[Migration]:
+    if fmt == "golang-migrate":
+        return _pairs(directory)
+    if fmt in ("dbmate", "goose"):
+        return _sectioned(directory, fmt)
+    if fmt == "flyway":
+        return _flyway(directory)
+    if fmt == "atlas":
+        return _atlas(directory)
+    return _prisma(directory)
 
 
 def read_folder(directory: Path, fmt: Format | None = None) -> MigrationSet | None:
     """The migrations in ``directory`` (format detected unless given), or None when it holds none."""
     if not directory.is_dir():
         return None
-    found: dict[Format, list[Migration]] = {}
-    if fmt in (None, "golang-migrate"):
-        found["golang-migrate"] = _pairs(directory)
-    if fmt in (None, "dbmate"):
-        found["dbmate"] = _singles(directory)
-    for name in FORMATS:
-        if found.get(name):
-            return MigrationSet(
-                directory=directory, format=name, migrations=_sorted(found[name]), detected=True
-            )
+    for name in [fmt] if fmt else FORMATS:
+        found = _read_format(directory, name)
+        if found or (name == "atlas" and (directory / "atlas.sum").is_file()):
+            found.sort(key=lambda m: (m.key, m.name))
+            return MigrationSet(directory=directory, format=name, migrations=found, detected=True)
     return None
 
 
 def detect(root: Path, migrations_dir: Path | None = None, fmt: Format | None = None) -> MigrationSet:
     """The project's migration set. ``migrations_dir`` (relative to ``root`` unless absolute) wins;
-    otherwise the first common folder that holds migrations; otherwise ``backend/migrations``."""
+    otherwise the first common folder that holds migrations; otherwise the format's usual folder
+    (``backend/migrations`` for golang-migrate)."""
+    if fmt is not None and fmt not in FORMATS:
+        raise ProjectError(f"unknown migration format {fmt!r}; use one of {', '.join(FORMATS)}")
     if migrations_dir is not None:
         directory = migrations_dir if migrations_dir.is_absolute() else root / migrations_dir
         return read_folder(directory, fmt) or MigrationSet(
@@ -157,4 +225,5 @@ def detect(root: Path, migrations_dir: Path | None = None, fmt: Format | None = 
         found = read_folder(root / candidate, fmt)
         if found is not None:
             return found
-    return MigrationSet(directory=root / "backend" / "migrations", format=fmt or "golang-migrate")
+    default = DEFAULT_DIRS.get(fmt or "", "backend/migrations")
+    return MigrationSet(directory=root / default, format=fmt or "golang-migrate")

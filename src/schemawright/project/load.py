@@ -41,11 +41,8 @@ def load_project(
     """Replay ``found`` (from :func:`detect`) on a scratch ``dialect`` database and reflect the result.
     ``exclude_name`` drops a migration being regenerated (``--force``). Raises ``ProjectError``."""
     if exclude_name:
-        found.migrations = [
-            m
-            for m in found.migrations
-            if m.name != exclude_name and not m.name.startswith(f"{exclude_name}_index_")
-        ]
+        mine = found.of_feature(exclude_name)
+        found.migrations = [m for m in found.migrations if m not in mine]
     if not found.migrations:
         return ExistingProject(found, ExistingSchema())
     with scratch_database(dialect, url, embedded=embedded) as db:

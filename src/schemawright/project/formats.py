@@ -1,0 +1,123 @@
+"""Write a new migration in the project's own format, with the tool's naming and versioning rules.
+
+Statements that must run outside a transaction (``CREATE INDEX CONCURRENTLY``) go in migrations of
+their own, marked the way each tool expects (dbmate ``transaction:false``, goose ``NO TRANSACTION``,
+Atlas ``txmode none``); golang-migrate and Flyway run a lone statement outside a transaction.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from schemawright.project.detect import MigrationSet
+
+Role = Literal["migration-up", "migration-down", "migration"]
+
+
+@dataclass(frozen=True)
+class NewFile:
+    path: Path
+    role: Role
+    content: str
+
+
+@dataclass(frozen=True)
+class Step:
+    """One migration to write: the feature's main one, or a concurrent index."""
+
+    version: str
+    name: str
+    up: str
+    down: str
+    transactional: bool = True
+
+
+def steps(
+    version: str, feature_id: str, up: str, down: str, concurrent: list[tuple[str, str]], header: str
+) -> list[Step]:
+    """The feature's migration and one per concurrent statement, with consecutive versions."""
+    head = f"{header}\n" if header else ""
+    out = [Step(version, feature_id, up, down)]
+    for i, (c_up, c_down) in enumerate(concurrent, 1):
+        out.append(
+            Step(_bump(version, i), f"{feature_id}_index_{i}", f"{head}{c_up}\n", f"{head}{c_down}\n", False)
+        )
+    return out
+
+
+def _bump(version: str, by: int) -> str:
+    return str(int(version) + by).zfill(len(version)) if version.isdigit() else version
+
+
+def render(found: MigrationSet, plan: list[Step]) -> tuple[list[NewFile], list[str]]:
+    """(files, notes) for ``plan`` in ``found``'s format; notes go to the Assumptions."""
+    d, fmt = found.directory, found.format
+    files: list[NewFile] = []
+    notes: list[str] = []
+    if fmt == "flyway":
+        base = int(plan[0].version)
+        for i, s in enumerate(plan):
+            files.append(NewFile(d / f"V{base + i}__{s.name}.sql", "migration-up", s.up))
+            files.append(NewFile(d / f"U{base + i}__{s.name}.sql", "migration-down", s.down))
+        notes.append(
+            "Flyway: the undo script is written as U{n}__… (Flyway Teams runs it with `flyway undo`)."
+        )
+    elif fmt in ("dbmate", "goose"):
+        for s in plan:
+            if fmt == "dbmate":
+                tx = "" if s.transactional else " transaction:false"
+                text = f"-- migrate:up{tx}\n{s.up}\n-- migrate:down{tx}\n{s.down}"
+            else:
+                tx = "" if s.transactional else "-- +goose NO TRANSACTION\n"
+                text = (
+                    f"{tx}-- +goose Up\n-- +goose StatementBegin\n{s.up}-- +goose StatementEnd\n\n"
+                    f"-- +goose Down\n-- +goose StatementBegin\n{s.down}-- +goose StatementEnd\n"
+                )
+            files.append(NewFile(d / f"{s.version}_{s.name}.sql", "migration", text))
+    elif fmt == "atlas":
+        old = {p.name for p in found.files_of(plan[0].name)}  # replaced by --force
+        for s in plan:
+            tx = "" if s.transactional else "-- atlas:txmode none\n\n"
+            files.append(NewFile(d / f"{s.version}_{s.name}.sql", "migration-up", tx + s.up))
+        files.append(
+            NewFile(d / "atlas.sum", "migration", atlas_sum(d, {f.path.name: f.content for f in files}, old))
+        )
+        notes.append(
+            "Atlas: no down file is written (Atlas plans downs itself with `atlas migrate down`); "
+            "atlas.sum was recomputed. The generated down was still verified."
+        )
+    elif fmt == "prisma":
+        for s in plan:
+            files.append(NewFile(d / f"{s.version}_{s.name}" / "migration.sql", "migration-up", s.up))
+        notes.append(
+            "Prisma Migrate has no down migrations; the verified down script is not written. Update "
+            "schema.prisma to match (e.g. `prisma db pull`)."
+        )
+    else:
+        for s in plan:
+            files.append(NewFile(d / f"{s.version}_{s.name}.up.sql", "migration-up", s.up))
+            files.append(NewFile(d / f"{s.version}_{s.name}.down.sql", "migration-down", s.down))
+    return files, notes
+
+
+def atlas_sum(directory: Path, new: dict[str, str], drop: set[str] | None = None) -> str:
+    """Atlas's integrity file: per file, the base64 SHA-256 of a running hash over every file name and
+    content so far (in name order); first line ``h1:`` + the hash over all names and hashes."""
+    contents = {p.name: p.read_bytes() for p in directory.glob("*.sql") if p.name not in (drop or set())}
+    contents.update({name: text.encode() for name, text in new.items() if name.endswith(".sql")})
+    running = hashlib.sha256()
+    entries = []
+    for name in sorted(contents):
+        running.update(name.encode())
+        running.update(contents[name])
+        entries.append((name, base64.b64encode(running.copy().digest()).decode()))
+    total = hashlib.sha256()
+    for name, digest in entries:
+        total.update(name.encode())
+        total.update(digest.encode())
+    lines = "".join(f"{name} h1:{digest}\n" for name, digest in entries)
+    return f"h1:{base64.b64encode(total.digest()).decode()}\n{lines}"
