@@ -75,6 +75,8 @@ def choose_dialect(requested: str, model: DomainModel) -> tuple[str, str]:
     for store in model.declared_stores:
         if store in RELATIONAL:
             return store, f"the spec declares {store}"
+    if "mongodb" in model.declared_stores:
+        return "mongodb", "the spec declares mongodb"
     return "postgresql", "the spec names no relational engine; PostgreSQL is the default"
 
 
@@ -93,6 +95,8 @@ def design(req: DesignRequest) -> DesignOutcome:
     replaced = found.files_of(feature_id)  # this feature's earlier migration files (--force replaces them)
     if model.no_data_reason:
         result.no_change_reason = model.no_data_reason
+    elif choose_dialect(req.db, model)[0] == "mongodb":
+        _design_document(req, model, result, found.directory, root, decision_path)
     else:
         dialect, why = choose_dialect(req.db, model)
         if dialect not in RELATIONAL:
@@ -127,6 +131,30 @@ def design(req: DesignRequest) -> DesignOutcome:
     result.files.insert(0, OutputFile(path=str(_rel(decision_path, root)), role="decision"))
     result.files[0].content = render_decision_doc(result, model)
     return DesignOutcome(result=result, model=model, document=doc, replaced=replaced)
+
+
+def _design_document(req: DesignRequest, model: DomainModel, result: DesignResult, migrations: Path,
+                     root: Path, decision_path: Path) -> None:
+    """MongoDB: the document design and its mongosh up/down scripts in the migrations folder."""
+    from schemawright.design.document import design_document
+    from schemawright.emit.mongo import render_mongo
+    from schemawright.verify.mongo import verify_mongo
+
+    document, notes = design_document(model)
+    result.stores.append(document)
+    result.assumptions.extend(notes)
+    fid = result.feature.id
+    header = (f"// schemawright {__version__}: feature {fid}\n"
+              f"// Generated from {_safe_comment(req.spec_path.name)}; see {_safe_comment(str(_rel(decision_path, root)))}")
+    scripts = render_mongo(document, header)
+    stamp = req.now.strftime("%Y%m%d%H%M%S")
+    for role, suffix, content in (("migration-up", "up", scripts.up), ("migration-down", "down", scripts.down)):
+        path = migrations / f"{stamp}_{fid}.{suffix}.js"
+        result.files.append(OutputFile(path=str(_rel(path, root)), role=role, content=content))  # type: ignore[arg-type]
+    if req.verify:
+        report = verify_mongo(scripts.up, scripts.down)
+        result.verification = Verification(status=report.status, reports=[report])
+    _add_keyvalue(req, model, result)
 
 
 def _add_keyvalue(req: DesignRequest, model: DomainModel, result: DesignResult) -> None:

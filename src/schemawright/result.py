@@ -6,13 +6,14 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, Field
 
+from schemawright.design.document import DocumentDesign
 from schemawright.design.keyvalue import KeyValueDesign
 from schemawright.design.models import RelationalDesign
 from schemawright.domain.model import Assumption
 from schemawright.verify.models import VerificationReport
 
 # One entry per store the feature needs, told apart by ``kind``.
-StoreDesign = Annotated[RelationalDesign | KeyValueDesign, Field(discriminator="kind")]
+StoreDesign = Annotated[RelationalDesign | DocumentDesign | KeyValueDesign, Field(discriminator="kind")]
 
 
 class FeatureInfo(BaseModel):

@@ -28,8 +28,8 @@ from schemawright.spec.parser import parse_spec
 from tests.corpus_paths import shared_spec
 
 _JSON_TYPE = {"objectId": "string", "date": "string", "string": "string", "int": "integer",
-              "long": "integer", "double": "number", "decimal": "number", "bool": "boolean", "object": "object", "array": "array",
-              "binData": "string"}
+              "long": "integer", "double": "number", "decimal": "number", "bool": "boolean",
+              "object": "object", "array": "array", "binData": "string"}
 
 
 def to_json_schema(node: dict[str, Any]) -> dict[str, Any]:
@@ -137,3 +137,20 @@ def test_mongosh_scripts(tmp_path: Path) -> None:
     assert scripts.down.count(".drop();") == len(design.collections)
     notation = collection_notation(design.collections[1])
     assert notation.startswith("// Collection: sensors") and "createIndex" in notation
+
+
+def test_pipeline_designs_a_mongodb_spec(tmp_path: Path) -> None:
+    """006 declares MongoDB: `--db auto` picks it, writes mongosh scripts and a `// Collection:` document."""
+    import json
+
+    from schemawright.pipeline import DesignRequest, design
+    from tests.corpus_paths import REPO
+
+    outcome = design(DesignRequest(spec_path=shared_spec("006_sensors.md"), root=tmp_path, verify=False))
+    result = outcome.result
+    assert [s.kind for s in result.stores] == ["document"]
+    scripts = sorted(f.path.split(".", 1)[1] for f in result.files if f.role.startswith("migration"))
+    assert scripts == ["down.js", "up.js"]
+    assert "// Collection: readings" in result.files[0].content
+    schema = json.loads((REPO / "docs" / "design.schema.json").read_text())
+    jsonschema.validate(result.model_dump(mode="json"), schema)

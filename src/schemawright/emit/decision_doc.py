@@ -7,6 +7,7 @@ from schemawright.design.models import Column, RelationalDesign, Table
 from schemawright.domain.model import Assumption, DomainModel
 from schemawright.emit.erdiagram import mermaid, text_diagram
 from schemawright.emit.keyvalue_doc import render_keyvalue_section
+from schemawright.emit.mongo import render_document_section
 from schemawright.emit.sql.ddl import table_sql
 from schemawright.result import DesignResult
 
@@ -52,6 +53,12 @@ def render_decision_doc(result: DesignResult, model: DomainModel) -> str:
         _assumptions(out, result.assumptions)
         return "\n".join(out).rstrip() + "\n"
     for store in result.stores:
+        if store.kind == "document":
+            out.append(f"- Store: document, {store.engine} ({len(store.collections)} collections).")
+            out.append(f"- Source spec: `{result.feature.source}`.")
+            out.append("")
+            out += render_document_section(store)
+            continue
         if store.kind == "keyvalue":
             out.append(f"- Store: key-value, {store.engine} ({len(store.keys)} key families).")
             out.append("")
@@ -199,6 +206,9 @@ def _traceability(out: list[str], result: DesignResult) -> None:
     out += ["## Traceability", "", "| Spec line | Schema element |", "|---|---|"]
     rows: list[tuple[int, str]] = []
     for store in result.stores:
+        if store.kind == "document":
+            rows += [(c.source.line, f"collection {c.name}") for c in store.collections if c.source.line]
+            continue
         if store.kind == "keyvalue":
             rows += [(k.source.line, f"redis key {k.pattern}") for k in store.keys if k.source.line]
             continue

@@ -100,3 +100,34 @@ def collection_notation(coll: Collection) -> str:
     if coll.shard_key:
         lines.append(f'sh.shardCollection("<db>.{coll.name}", {_keys(coll.shard_key)});')
     return "\n".join(lines)
+
+
+def render_document_section(design: DocumentDesign) -> list[str]:
+    """Decision-document section: each collection in the role's notation, then why it is shaped so."""
+    out = ["## Collections", ""]
+    for coll in design.collections:
+        out += ["```javascript", collection_notation(coll), "```", ""]
+        why = [f"- Embedded `{e.path}` ({e.entity}): {e.reason}." for e in coll.embedded]
+        why += [
+            f"- `{field}` references `{target}` (unbounded or shared: its own collection)."
+            for field, target in coll.references.items()
+        ]
+        if coll.timeseries is not None:
+            ts = coll.timeseries
+            why.append(
+                f"- Time-series collection on `{ts.timeField}`"
+                + (f" with metaField `{ts.metaField}`" if ts.metaField else "")
+                + (f"; expires after {ts.expire_after_seconds} s" if ts.expire_after_seconds else "")
+                + "."
+            )
+        why += [f"- Index `{ix.name}`: {ix.purpose}." for ix in coll.indexes]
+        if coll.shard_key:
+            why.append(f"- Shard key {_keys(coll.shard_key)}: {coll.shard_reason}.")
+        out += [*why, ""]
+    out += [
+        "Every collection has a `$jsonSchema` validator (validationLevel strict, validationAction error); "
+        "the mongosh scripts in the migrations folder create the collections and indexes (up) and drop them "
+        "(down).",
+        "",
+    ]
+    return out
