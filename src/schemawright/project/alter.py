@@ -16,12 +16,28 @@ from schemawright.design.models import Column, RelationalDesign
 from schemawright.emit.sql.ddl import MigrationSQL
 from schemawright.emit.sql.dialects import DialectName, quote
 
+LOCK_TIMEOUT = "SET lock_timeout = '5s';"  # fail fast instead of queueing every query behind our lock
+
+
+@dataclass(frozen=True)
+class Separate:
+    """A statement that needs a migration of its own: ``VALIDATE CONSTRAINT`` (its scan must not share a
+    transaction with the ``NOT VALID`` add, which holds ACCESS EXCLUSIVE until commit) or
+    ``CREATE INDEX CONCURRENTLY`` (not allowed in a transaction at all)."""
+
+    suffix: str  # migration name suffix: "validate_1", "index_1"
+    up: str
+    down: str
+    transactional: bool = True
+
 
 @dataclass
 class AlterSQL:
     up: list[str] = field(default_factory=list)
     down: list[str] = field(default_factory=list)  # already in reverse order
-    concurrent: list[tuple[str, str]] = field(default_factory=list)  # (up, down) run outside a transaction
+    concurrent: list[Separate] = field(default_factory=list)  # later migrations, in order
+    touches_existing: bool = False  # locks an existing table (ALTER, or a new foreign key to it)
+    dialect: DialectName = "postgresql"
 
     def __bool__(self) -> bool:
         return bool(self.up or self.concurrent)
@@ -38,7 +54,13 @@ def alter_existing(design: RelationalDesign, existing: ExistingSchema) -> AlterS
     """ALTERs for what ``design`` adds to tables of ``existing`` (which must be the schema as it was
     before designing)."""
     dialect: DialectName = design.dialect
-    out = AlterSQL()
+    out = AlterSQL(dialect=dialect)
+    validates: list[Separate] = []
+    indexes: list[Separate] = []
+    old_names = {t.name for t in existing.tables}
+    out.touches_existing = any(
+        fk.ref_table in old_names for t in design.new_tables() for fk in t.foreign_keys
+    )
     for table in design.tables:
         old = existing.table(table.name)
         if not table.existing or old is None:
@@ -62,7 +84,13 @@ def alter_existing(design: RelationalDesign, existing: ExistingSchema) -> AlterS
             )
             if dialect == "postgresql":
                 out.up.append(add + " NOT VALID;")
-                out.up.append(f"ALTER TABLE {qt} VALIDATE CONSTRAINT {qn};")
+                validates.append(
+                    Separate(
+                        f"validate_{len(validates) + 1}",
+                        f"{LOCK_TIMEOUT}\nALTER TABLE {qt} VALIDATE CONSTRAINT {qn};",
+                        "-- nothing to undo: the constraint is dropped by the feature's down",
+                    )
+                )
                 drops.append(f"ALTER TABLE {qt} DROP CONSTRAINT IF EXISTS {qn};")
             else:
                 out.up.append(add + ";")
@@ -74,10 +102,13 @@ def alter_existing(design: RelationalDesign, existing: ExistingSchema) -> AlterS
             cols = ", ".join(quote(dialect, c) + (" DESC" if c in ix.descending else "") for c in ix.columns)
             unique = "UNIQUE " if ix.unique else ""
             if dialect == "postgresql":
-                out.concurrent.append(
-                    (
-                        f"CREATE {unique}INDEX CONCURRENTLY IF NOT EXISTS {qi} ON {qt} ({cols});",
+                indexes.append(
+                    Separate(
+                        f"index_{len(indexes) + 1}",
+                        f"{LOCK_TIMEOUT}\nCREATE {unique}INDEX CONCURRENTLY IF NOT EXISTS {qi} "
+                        f"ON {qt} ({cols});",
                         f"DROP INDEX CONCURRENTLY IF EXISTS {qi};",
+                        transactional=False,
                     )
                 )
             else:
@@ -85,16 +116,21 @@ def alter_existing(design: RelationalDesign, existing: ExistingSchema) -> AlterS
                 drops.insert(0, f"DROP INDEX {qi} ON {qt};" if dialect == "mysql" else f"DROP INDEX {qi};")
         drops += [f"ALTER TABLE {qt} DROP COLUMN {quote(dialect, c.name)};" for c in reversed(added)]
         out.down = drops + out.down
+    out.concurrent = validates + indexes
+    out.touches_existing = out.touches_existing or bool(out.up)
     return out
 
 
 def merge(sql: MigrationSQL, header: str, alter: AlterSQL) -> MigrationSQL:
     """The ALTERs go after the new tables they may reference in the up, and before those tables are
     dropped in the down."""
-    if not (alter.up or alter.down):
-        return sql
     head = f"{header}\n" if header else ""
+    up = sql.up
+    if alter.touches_existing and alter.dialect == "postgresql":
+        up = head + LOCK_TIMEOUT + "\n\n" + (up[len(head) :] if up.startswith(head) else up)
+    if not (alter.up or alter.down):
+        return MigrationSQL(up=up, down=sql.down)
     body = sql.down[len(head) :] if sql.down.startswith(head) else sql.down
-    up = sql.up.rstrip("\n") + "\n\n" + "\n\n".join(alter.up) + "\n"
+    up = up.rstrip("\n") + "\n\n" + "\n\n".join(alter.up) + "\n"
     down = head + "\n".join(alter.down) + ("\n\n" + body if body.strip() else "\n")
     return MigrationSQL(up=up, down=down)

@@ -69,10 +69,9 @@ class MigrationSet:
     detected: bool = False  # False: no migrations found, the defaults were chosen
 
     def of_feature(self, feature_id: str) -> list[Migration]:
-        """The feature's own earlier migrations (its main one and its concurrent-index ones)."""
-        return [
-            m for m in self.migrations if m.name == feature_id or m.name.startswith(f"{feature_id}_index_")
-        ]
+        """The feature's own earlier migrations (its main one and its separate validate/index ones)."""
+        own = re.compile(rf"{re.escape(feature_id)}(_(index|validate)_\d+)?")
+        return [m for m in self.migrations if own.fullmatch(m.name)]
 
     def files_of(self, feature_id: str) -> list[Path]:
         return [p for m in self.of_feature(feature_id) for p in (m.path, m.down_path) if p is not None]

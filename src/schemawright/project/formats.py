@@ -9,12 +9,17 @@ from __future__ import annotations
 
 import base64
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Literal
 
+from schemawright.project.alter import Separate
 from schemawright.project.detect import MigrationSet
 
+NO_TX_NOTE = (
+    "-- Runs outside a transaction (a lone statement; marked for the tools that need it).\n"
+    "-- squawk-ignore ban-concurrent-index-creation-in-transaction"
+)
 Role = Literal["migration-up", "migration-down", "migration"]
 
 
@@ -37,14 +42,23 @@ class Step:
 
 
 def steps(
-    version: str, feature_id: str, up: str, down: str, concurrent: list[tuple[str, str]], header: str
+    version: str, feature_id: str, up: str, down: str, separate: list[Separate], header: str
 ) -> list[Step]:
-    """The feature's migration and one per concurrent statement, with consecutive versions."""
+    """The feature's migration and one per separate statement, with consecutive versions."""
     head = f"{header}\n" if header else ""
     out = [Step(version, feature_id, up, down)]
-    for i, (c_up, c_down) in enumerate(concurrent, 1):
+    for i, sep in enumerate(separate, 1):
+        if not sep.transactional:  # the tool runs this migration's lone statement outside a transaction
+            *before, statement = sep.up.split("\n")  # squawk reads the ignore on the statement's line above
+            sep = replace(sep, up="\n".join([*before, NO_TX_NOTE, statement]))
         out.append(
-            Step(_bump(version, i), f"{feature_id}_index_{i}", f"{head}{c_up}\n", f"{head}{c_down}\n", False)
+            Step(
+                _bump(version, i),
+                f"{feature_id}_{sep.suffix}",
+                f"{head}{sep.up}\n",
+                f"{head}{sep.down}\n",
+                sep.transactional,
+            )
         )
     return out
 
