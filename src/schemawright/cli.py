@@ -165,9 +165,10 @@ def design_command(
         err.print(f"No schema change needed: {result.no_change_reason}")
     for path in written:
         err.print(f"wrote {path}")
-    if result.verification.reports:
-        report = result.verification.reports[0]
-        err.print(f"verification: {report.status} on {report.target} ({report.seconds:.2f} s)")
+    for report in result.verification.reports:
+        where = f" on {report.target}" if report.target else ""
+        detail = f" ({report.seconds:.2f} s)" if report.status != "skipped" else f": {report.error}"
+        err.print(f"verification of the {report.engine} design: {report.status}{where}{detail}")
 
 
 def _under(root: Path, path: Path | None) -> Path | None:

@@ -183,8 +183,9 @@ def _verification(out: list[str], result: DesignResult) -> None:
         return
     for report in v.reports:
         steps = ", ".join(f"{s.name} {'ok' if s.ok else 'FAILED'}" for s in report.steps)
+        target = f" ({report.target})" if report.target else ""
         out.append(
-            f"- {report.engine} ({report.target}): **{report.status}** — {steps}"
+            f"- {report.engine}{target}: **{report.status}**" + (f" — {steps}" if steps else "")
             + (f"; {report.rows_inserted} sample rows inserted" if report.rows_inserted else "")
             + (f"; {report.error}" if report.error else "")
         )
