@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from schemawright.pipeline import DesignRequest, design, write_outputs
-from tests.corpus_paths import EXAMPLES, REPO, shared_spec
+from tests.corpus_paths import EXAMPLES, REPO, SHARED_SPECS, shared_spec
 
 SPECS = Path(__file__).parent / "specs"
 
@@ -57,3 +57,22 @@ def test_features_on_an_existing_project_pass_squawk(tmp_path: Path, pg_url: str
     ]
     assert len(later) == 5  # 004 (+ validate, index), 002, 003
     _lint(later)
+
+
+def _corpus() -> list[Path]:
+    shared = sorted(SHARED_SPECS.glob("[0-9]*.md")) if SHARED_SPECS.is_dir() else []
+    return [EXAMPLES / "001_login.md", *shared]
+
+
+@pytest.mark.parametrize("spec", _corpus(), ids=lambda p: p.stem)
+def test_every_first_migration_passes_squawk(tmp_path: Path, pg_url: str, spec: Path) -> None:
+    """Each corpus spec designed for PostgreSQL into an empty project: its migrations lint clean."""
+    outcome = design(DesignRequest(spec_path=spec, root=tmp_path, db="postgresql", postgres_url=pg_url))
+    write_outputs(outcome, tmp_path)
+    ups = sorted((tmp_path / "backend/migrations").glob("*.up.sql"))
+    if outcome.result.no_change_reason:  # a spec with no data needs writes no migration
+        assert not ups
+        return
+    assert outcome.result.verification.status == "passed", outcome.result.verification
+    assert ups
+    _lint(ups)

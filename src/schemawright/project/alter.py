@@ -123,10 +123,11 @@ def alter_existing(design: RelationalDesign, existing: ExistingSchema) -> AlterS
 
 def merge(sql: MigrationSQL, header: str, alter: AlterSQL) -> MigrationSQL:
     """The ALTERs go after the new tables they may reference in the up, and before those tables are
-    dropped in the down."""
+    dropped in the down. Every PostgreSQL up starts with ``lock_timeout``: even a first migration locks
+    what it references, and a bounded wait is the safe default (squawk ``require-lock-timeout``)."""
     head = f"{header}\n" if header else ""
     up = sql.up
-    if alter.touches_existing and alter.dialect == "postgresql":
+    if alter.dialect == "postgresql" and up[len(head) :].strip():
         up = head + LOCK_TIMEOUT + "\n\n" + (up[len(head) :] if up.startswith(head) else up)
     if not (alter.up or alter.down):
         return MigrationSQL(up=up, down=sql.down)
