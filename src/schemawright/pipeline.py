@@ -12,8 +12,9 @@ from typing import Any
 
 from schemawright import __version__
 from schemawright.design.relational import design_relational
+from schemawright.design.store_choice import StoreChoice
 from schemawright.domain.analyze import analyze
-from schemawright.domain.model import DomainModel
+from schemawright.domain.model import Assumption, DomainModel, Source
 from schemawright.emit.decision_doc import render_decision_doc
 from schemawright.emit.sql.ddl import render_migration
 from schemawright.io import default_id, default_name, read_spec, validate_id
@@ -68,16 +69,18 @@ def _name_from_spec(doc: SpecDocument) -> str:
     return ""
 
 
-def choose_dialect(requested: str, model: DomainModel) -> tuple[str, str]:
-    """(dialect, why). An explicit ``--db`` wins, then the spec's declaration, else PostgreSQL."""
-    if requested != "auto":
-        return requested, f"--db {requested} was given"
-    for store in model.declared_stores:
-        if store in RELATIONAL:
-            return store, f"the spec declares {store}"
-    if "mongodb" in model.declared_stores:
-        return "mongodb", "the spec declares mongodb"
-    return "postgresql", "the spec names no relational engine; PostgreSQL is the default"
+def choose_store(
+    req: DesignRequest, model: DomainModel, doc: SpecDocument, found: MigrationSet
+) -> StoreChoice:
+    """``--db``, then the spec's declaration, then the project's signals, else PostgreSQL (see
+    :mod:`schemawright.design.store_choice`)."""
+    from schemawright.design.store_choice import choose_store as choose
+    from schemawright.design.store_choice import read_signals, supabase_named
+
+    signals = [] if req.db != "auto" else read_signals(
+        req.root, [(m.path, m.up) for m in found.migrations])
+    return choose(req.db, list(model.declared_stores), supabase_named=supabase_named(doc),
+                  signals=signals, cache_needs=len(model.cache_needs))
 
 
 def design(req: DesignRequest) -> DesignOutcome:
@@ -93,18 +96,18 @@ def design(req: DesignRequest) -> DesignOutcome:
     result.assumptions.extend(model.assumptions)
     decision_path = decisions / f"{feature_id}_database_schema.md"
     replaced = found.files_of(feature_id)  # this feature's earlier migration files (--force replaces them)
+    choice = choose_store(req, model, doc, found)
+    if not model.no_data_reason:
+        rule = Source(rule="store choice")
+        result.assumptions.extend(Assumption(text=t, source=rule) for t in choice.reasons)
     if model.no_data_reason:
         result.no_change_reason = model.no_data_reason
-    elif choose_dialect(req.db, model)[0] == "mongodb":
+    elif choice.primary == "mongodb":
         _design_document(req, model, result, found.directory, root, decision_path)
     else:
-        dialect, why = choose_dialect(req.db, model)
+        dialect = "postgresql" if choice.primary == "supabase" else choice.primary
         if dialect not in RELATIONAL:
             raise DesignError(f"the {dialect} store is not supported yet — use --db postgresql")
-        from schemawright.domain.model import Assumption, Source
-
-        if "default" in why:
-            result.assumptions.append(Assumption(text=f"Store: {why}.", source=Source(rule="store choice")))
         project = _load_project(req, found, dialect, feature_id)
         result.assumptions.extend(project.assumptions)
         relational, assumptions = design_relational(
