@@ -121,13 +121,19 @@ def design(req: DesignRequest) -> DesignOutcome:
         sql = merge_alter(sql, header, alter)
         stamp = found.next_version(req.now.strftime("%Y%m%d%H%M%S"))
         plan = migration_steps(stamp, feature_id, sql.up, sql.down, alter.concurrent, header)
-        new_files, notes = render_migration_files(found, plan)  # in the project's own migration format
+        new_files, notes = render_migration_files(found, plan, relational.dialect)  # the project's own format
         result.files.extend(OutputFile(path=str(_rel(f.path, root)), role=f.role, content=f.content)
                             for f in new_files)
         fmt_rule = Source(rule=f"{found.format} migration format")
         result.assumptions.extend(Assumption(text=n, source=fmt_rule) for n in notes)
         full_up, full_down = "".join(s.up for s in plan), "".join(s.down for s in reversed(plan))
-        if req.verify:
+        if req.verify and found.format == "alembic":  # the chain runs through Alembic itself
+            from schemawright.project.alembic_verify import verify_alembic
+
+            url, embedded = _engine(req, dialect)
+            report = verify_alembic(relational, found, new_files, url=url, embedded=embedded)
+            result.verification = Verification(status=report.status, reports=[report])
+        elif req.verify:
             result.verification = _verify(req, relational, full_up, full_down, project.prior_sql)
         result.review = _review(relational.dialect, full_up, full_down, project.prior_sql, feature_id)
         _add_keyvalue(req, model, result)

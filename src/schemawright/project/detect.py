@@ -3,6 +3,7 @@
 Readable SQL formats: golang-migrate pairs (``{version}_{name}.up.sql`` / ``.down.sql``), dbmate and
 goose single files with up/down sections, Flyway ``V{n}__name.sql`` (+ undo ``U{n}__name.sql``),
 Atlas (``{version}_{name}.sql`` beside ``atlas.sum``) and Prisma (``{ts}_{name}/migration.sql``).
+Alembic projects (``alembic.ini`` + ``versions/*.py``) are read through Alembic (``alembic_chain``).
 """
 
 from __future__ import annotations
@@ -12,10 +13,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
+from schemawright.project.alembic_chain import AlembicLayout, find_layout, read_revisions
 from schemawright.project.errors import ProjectError
 
-Format = Literal["golang-migrate", "dbmate", "goose", "flyway", "atlas", "prisma"]
+Format = Literal["golang-migrate", "dbmate", "goose", "flyway", "atlas", "prisma", "alembic"]
 FORMATS: tuple[Format, ...] = ("prisma", "atlas", "flyway", "golang-migrate", "goose", "dbmate")
+ALL_FORMATS: tuple[Format, ...] = (*FORMATS, "alembic")  # Alembic is found by its alembic.ini, not a folder
 # Where projects usually keep migrations; the first folder holding any is the project's.
 CANDIDATE_DIRS = (
     "backend/migrations",
@@ -67,6 +70,7 @@ class MigrationSet:
     format: Format
     migrations: list[Migration] = field(default_factory=list)
     detected: bool = False  # False: no migrations found, the defaults were chosen
+    alembic: AlembicLayout | None = None  # Alembic: the environment that runs the revisions
 
     def of_feature(self, feature_id: str) -> list[Migration]:
         """The feature's own earlier migrations (its main one and its separate validate/index ones)."""
@@ -81,6 +85,8 @@ class MigrationSet:
         timestamps and it sorts after the latest; else the latest plus one, keeping its width."""
         if self.format == "flyway":
             return str(self.migrations[-1].key[0] + 1) if self.migrations else "1"
+        if self.format == "alembic":
+            return stamp  # unused: Alembic revisions are chained by id, not ordered by version
         if not self.migrations:
             return stamp
         latest = self.migrations[-1].version
@@ -213,8 +219,12 @@ def detect(root: Path, migrations_dir: Path | None = None, fmt: Format | None = 
     """The project's migration set. ``migrations_dir`` (relative to ``root`` unless absolute) wins;
     otherwise the first common folder that holds migrations; otherwise the format's usual folder
     (``backend/migrations`` for golang-migrate)."""
-    if fmt is not None and fmt not in FORMATS:
-        raise ProjectError(f"unknown migration format {fmt!r}; use one of {', '.join(FORMATS)}")
+    if fmt is not None and fmt not in ALL_FORMATS:
+        raise ProjectError(f"unknown migration format {fmt!r}; use one of {', '.join(ALL_FORMATS)}")
+    if fmt in (None, "alembic") and migrations_dir is None:
+        found = _alembic(root, fmt == "alembic")
+        if found is not None:
+            return found
     if migrations_dir is not None:
         directory = migrations_dir if migrations_dir.is_absolute() else root / migrations_dir
         return read_folder(directory, fmt) or MigrationSet(
@@ -225,4 +235,22 @@ def detect(root: Path, migrations_dir: Path | None = None, fmt: Format | None = 
         if found is not None:
             return found
     default = DEFAULT_DIRS.get(fmt or "", "backend/migrations")
+    if fmt == "alembic":
+        raise ProjectError(
+            f"{root}: no alembic.ini or alembic/versions found; run `alembic init alembic` first"
+        )
     return MigrationSet(directory=root / default, format=fmt or "golang-migrate")
+
+
+def _alembic(root: Path, required: bool) -> MigrationSet | None:
+    """The Alembic revision chain (base to head) as migrations without SQL: Alembic itself runs them."""
+    layout = find_layout(root)
+    if layout is None:
+        return None
+    revisions = read_revisions(layout)
+    if not revisions and not required:
+        return None
+    migrations = [Migration(version=r.revision, name=r.slug, path=r.path, up="") for r in revisions]
+    return MigrationSet(
+        directory=layout.versions, format="alembic", migrations=migrations, detected=True, alembic=layout
+    )

@@ -13,6 +13,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Literal
 
+from schemawright.emit.sql.dialects import DialectName
+from schemawright.project.alembic_revision import revision_files
 from schemawright.project.alter import Separate
 from schemawright.project.detect import MigrationSet
 
@@ -67,12 +69,23 @@ def _bump(version: str, by: int) -> str:
     return str(int(version) + by).zfill(len(version)) if version.isdigit() else version
 
 
-def render(found: MigrationSet, plan: list[Step]) -> tuple[list[NewFile], list[str]]:
+def render(
+    found: MigrationSet, plan: list[Step], dialect: DialectName = "postgresql"
+) -> tuple[list[NewFile], list[str]]:
     """(files, notes) for ``plan`` in ``found``'s format; notes go to the Assumptions."""
     d, fmt = found.directory, found.format
     files: list[NewFile] = []
     notes: list[str] = []
-    if fmt == "flyway":
+    if fmt == "alembic":
+        head = found.migrations[-1].version if found.migrations else None
+        steps_ = [(s.name, s.up, s.down, not s.transactional or i > 0) for i, s in enumerate(plan)]
+        files = [NewFile(p, "migration", text) for p, text in revision_files(d, head, steps_, dialect)]
+        notes.append(
+            f"Alembic: revision file(s) chained to the head ({head or 'base'}) run the verified SQL with "
+            "op.execute; the chain was verified through Alembic itself (upgrade head, downgrade, upgrade "
+            "head). Autogenerate will not see these tables until the application's models declare them."
+        )
+    elif fmt == "flyway":
         base = int(plan[0].version)
         for i, s in enumerate(plan):
             files.append(NewFile(d / f"V{base + i}__{s.name}.sql", "migration-up", s.up))

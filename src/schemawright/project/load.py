@@ -10,7 +10,7 @@ from schemawright.emit.sql.dialects import DialectName
 from schemawright.project.conventions import learn
 from schemawright.project.detect import MigrationSet
 from schemawright.project.reflect import reflect_functions, reflect_tables, trigger_tables
-from schemawright.project.replay import replay
+from schemawright.project.replay import dump_ddl, replay, replay_alembic
 from schemawright.verify.engines import scratch_database
 
 
@@ -18,10 +18,14 @@ from schemawright.verify.engines import scratch_database
 class ExistingProject:
     migrations: MigrationSet
     schema: ExistingSchema
+    schema_ddl: str = ""  # Alembic: the replayed schema as DDL, for the reviewer (revisions are Python)
 
     @property
     def prior_sql(self) -> list[str]:
-        """The existing up scripts in order: what verification replays before the new migration."""
+        """The existing up scripts in order: what verification and review replay before the new
+        migration (for Alembic, the schema its revisions built, dumped as DDL)."""
+        if self.migrations.format == "alembic":
+            return [self.schema_ddl] if self.schema_ddl else []
         return [m.up for m in self.migrations.migrations]
 
     @property
@@ -45,12 +49,17 @@ def load_project(
         found.migrations = [m for m in found.migrations if m not in mine]
     if not found.migrations:
         return ExistingProject(found, ExistingSchema())
+    ddl = ""
     with scratch_database(dialect, url, embedded=embedded) as db:
-        replay(db, found.migrations)
+        if found.alembic is not None:
+            replay_alembic(db, found.alembic, found.migrations[-1].version)
+            ddl = dump_ddl(db)
+        else:
+            replay(db, found.migrations)
         tables = reflect_tables(db)
         functions = reflect_functions(db)
         triggered = trigger_tables(db)
     schema = ExistingSchema(
         tables=tables, functions=functions, conventions=learn(tables, functions, triggered)
     )
-    return ExistingProject(found, schema)
+    return ExistingProject(found, schema, ddl)

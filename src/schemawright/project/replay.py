@@ -8,7 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import sqlalchemy as sa
+from sqlalchemy.schema import CreateIndex, CreateTable
+
+from schemawright.project.alembic_chain import AlembicLayout, AlembicRunError, run
 from schemawright.project.detect import Migration
+from schemawright.project.reflect import TOOL_TABLES
 from schemawright.verify.engines import ScratchDatabase
 from schemawright.verify.errors import MigrationError
 
@@ -27,3 +32,33 @@ def replay(db: ScratchDatabase, migrations: Sequence[Migration]) -> None:
                 f"{exc.engine_message} — in: {exc.statement_excerpt}. Fix the migration (or point "
                 "--migrations-dir elsewhere) so the current schema can be reconstructed."
             ) from exc
+
+
+def replay_alembic(db: ScratchDatabase, layout: AlembicLayout, head: str) -> None:
+    """``alembic upgrade {head}`` on the scratch database, through Alembic's runtime."""
+    from schemawright.project.errors import ProjectError
+
+    try:
+        run(db.sqlalchemy_url, layout, head)
+    except AlembicRunError as exc:
+        raise ProjectError(
+            f"{layout.versions}: {exc}. Fix the revision (or pass --migrations-dir) so the current schema "
+            "can be reconstructed."
+        ) from exc
+
+
+def dump_ddl(db: ScratchDatabase) -> str:
+    """The database's application tables and indexes as CREATE statements (reflected by SQLAlchemy)."""
+    engine = sa.create_engine(db.sqlalchemy_url)
+    try:
+        meta = sa.MetaData()
+        meta.reflect(engine)
+        parts = []
+        for table in meta.sorted_tables:
+            if table.name in TOOL_TABLES:
+                continue
+            parts.append(str(CreateTable(table).compile(engine)).strip() + ";")
+            parts += [str(CreateIndex(ix).compile(engine)).strip() + ";" for ix in table.indexes]
+        return "\n\n".join(parts) + "\n" if parts else ""
+    finally:
+        engine.dispose()
