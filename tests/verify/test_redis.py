@@ -57,3 +57,18 @@ def test_relational_spec_with_cache_gets_both_stores(tmp_path: Path) -> None:
     assert "## Redis keys" in doc and "## Tables" in doc
     schema = json.loads((REPO / "docs" / "design.schema.json").read_text())
     jsonschema.validate(result.model_dump(mode="json"), schema)
+
+
+def test_hash_tagged_keys_are_checked_for_one_slot() -> None:
+    url = service_url("SCHEMAWRIGHT_REDIS_URL")
+    design = KeyValueDesign(app="t", keys=[
+        RedisKey(pattern="t:rate_limit:x:{{ip}}", type="sorted_set", ttl_seconds=60, hash_tag="ip"),
+        RedisKey(pattern="t:rate_limit:x:{{ip}}:blocked", type="string", ttl_seconds=60, hash_tag="ip")])
+    report = verify_keyvalue(design, url)
+    assert report.status == "passed", report.error
+    step = next(s for s in report.steps if s.name == "hash tag {ip}")
+    assert step.ok and "2 keys in slot" in step.detail
+    broken = KeyValueDesign(app="t", keys=[
+        RedisKey(pattern="t:a:{ip}", type="string", hash_tag="ip"),
+        RedisKey(pattern="t:b:{ip}:x", type="string", hash_tag="ip")])  # placeholders, not hash tags
+    assert verify_keyvalue(broken, url).status == "failed"

@@ -1,7 +1,9 @@
 """DomainModel.cache_needs → a Redis key design, by the role's key-value rules.
 
 Keys follow ``{app}:{entity}:{id}:{field}`` (colon-separated, lower snake_case; ``{…}`` parts are
-placeholders filled at run time). The structure is chosen per use: a string for a single cached value, a
+placeholders filled at run time; ``{{…}}`` is a placeholder inside literal braces — a Redis Cluster hash tag
+shared by keys that one transaction touches together). Memory per key is estimated by :func:`estimate`.
+The structure is chosen per use: a string for a single cached value, a
 hash for a cached object, a sorted set for exact sliding-window rate limits and rankings, a string
 counter for fixed windows and fast counts, a list for capped feeds. Every retention or expiry sentence
 becomes a TTL; "after last use" makes it sliding (the application re-applies EXPIRE on each read).
@@ -10,7 +12,7 @@ becomes a TTL; "after last use" makes it sliding (the application re-applies EXP
 from __future__ import annotations
 
 import re
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
@@ -22,6 +24,28 @@ RedisType = Literal["string", "hash", "sorted_set", "set", "list", "stream", "hy
 # fixed-window counter keeps memory constant.
 SLIDING_WINDOW_MAX_EVENTS = 1000
 _KEY_OVERHEAD = 72  # bytes per key in the main dict plus the expires dict (robj, dictEntry, SDS headers)
+_SMALL = 128  # up to this many entries hashes, sorted sets and lists stay compact listpacks
+
+
+def estimate(kind: RedisType, key: str, items: int, item_bytes: int) -> tuple[int, str]:
+    """(bytes per key, the formula) — Redis 7 encodings: compact listpacks up to 128 entries, then
+    hashtables / skiplists with about 80 bytes of pointers per entry."""
+    name = len(key) + 16  # the key's SDS string with the filled placeholders
+    if kind in ("string", "hyperloglog"):
+        value = 16 + item_bytes if kind == "string" else 12_304  # a dense HyperLogLog is 12 KB
+        formula = f"{_KEY_OVERHEAD} (key entry + TTL) + {name} (key name) + " + (
+            f"16 + {item_bytes} (value)" if kind == "string" else "12304 (dense HyperLogLog)"
+        )
+        return _KEY_OVERHEAD + name + value, formula
+    per = item_bytes + (4 if items <= _SMALL else 80)  # listpack entry header vs hashtable/skiplist node
+    if kind == "sorted_set":
+        per += 8 if items <= _SMALL else 16  # the score
+    encoding = "listpack" if items <= _SMALL else "hashtable/skiplist"
+    formula = (
+        f"{_KEY_OVERHEAD} (key entry + TTL) + {name} (key name) + {items} entries × {per} B "
+        f"({item_bytes} B data + {encoding} overhead)"
+    )
+    return _KEY_OVERHEAD + name + items * per, formula
 
 
 class RedisKey(BaseModel):
@@ -32,7 +56,8 @@ class RedisKey(BaseModel):
     purpose: str = ""
     fields: list[str] = Field(default_factory=list)  # hash fields / what the value holds
     memory_estimate_bytes: int = 0  # per key
-    hash_tag: str | None = None  # the part wrapped in {} for Redis Cluster slot sharing, if any
+    memory_formula: str = ""  # how memory_estimate_bytes was computed
+    hash_tag: str | None = None  # placeholder wrapped in literal {} so related keys share a Cluster slot
     commands: list[str] = Field(default_factory=list)  # how the application uses the key
     source: Source = Field(default_factory=Source)
 
@@ -44,20 +69,27 @@ class KeyValueDesign(BaseModel):
     keys: list[RedisKey] = Field(default_factory=list)
 
 
+def _mem(kind: RedisType, pattern: str, items: int, item_bytes: int) -> dict[str, Any]:
+    filled = re.sub(r"\{([^{}]*)\}", lambda m: "x" * 36 if "id" in m.group(1) else "x" * 16, pattern)
+    size, formula = estimate(kind, filled, items, item_bytes)
+    return {"memory_estimate_bytes": size, "memory_formula": formula}
+
+
 def design_keyvalue(model: DomainModel) -> tuple[KeyValueDesign, list[Assumption]]:
     app = _app_prefix(model)
     design = KeyValueDesign(app=app)
     notes: list[Assumption] = [
         Assumption(
             text=f"Redis keys are namespaced `{app}:` and built as {{app}}:{{entity}}:{{id}}:{{field}}; "
-            "each key is used alone, so no Redis Cluster hash tags are needed.",
+            "keys used together in one transaction share a Redis Cluster hash tag, all others are used "
+            "alone and need none.",
             source=Source(rule="redis key naming"),
         )
     ]
     for need in model.cache_needs:
-        key = _key_for(model, app, need, notes)
-        if key is not None and all(k.pattern != key.pattern for k in design.keys):
-            design.keys.append(key)
+        for key in _keys_for(model, app, need, notes):
+            if all(k.pattern != key.pattern for k in design.keys):
+                design.keys.append(key)
     return design, notes
 
 
@@ -66,9 +98,13 @@ def _app_prefix(model: DomainModel) -> str:
     return snake(name) or "app"
 
 
-def _key_for(model: DomainModel, app: str, need: CacheNeed, notes: list[Assumption]) -> RedisKey | None:
+def _keys_for(model: DomainModel, app: str, need: CacheNeed, notes: list[Assumption]) -> list[RedisKey]:
     if need.purpose == "rate_limit":
         return _rate_limit(model, app, need, notes)
+    return [_key_for(model, app, need, notes)]
+
+
+def _key_for(model: DomainModel, app: str, need: CacheNeed, notes: list[Assumption]) -> RedisKey:
     if need.purpose in ("cache", "session", "token"):
         return _cache(model, app, need, notes)
     if need.purpose == "counter":
@@ -79,7 +115,7 @@ def _key_for(model: DomainModel, app: str, need: CacheNeed, notes: list[Assumpti
             ttl_seconds=need.ttl_seconds,
             purpose=need.description or f"fast counter per {entity}",
             fields=["count"],
-            memory_estimate_bytes=_KEY_OVERHEAD + len(app) + len(entity) + 48,
+            **_mem("string", f"{app}:{entity}:{{id}}:count", 1, 8),
             commands=["INCR key", "GET key"],
             source=need.source,
         )
@@ -93,7 +129,7 @@ def _key_for(model: DomainModel, app: str, need: CacheNeed, notes: list[Assumpti
             sliding=True,
             purpose=need.description or "presence heartbeat",
             fields=["last_seen"],
-            memory_estimate_bytes=_KEY_OVERHEAD + 64,
+            **_mem("string", f"{app}:{entity}:{{id}}:online", 1, 13),
             commands=[f"SET key <ts> EX {ttl} on each heartbeat", "EXISTS key"],
             source=need.source,
         )
@@ -105,7 +141,7 @@ def _key_for(model: DomainModel, app: str, need: CacheNeed, notes: list[Assumpti
             ttl_seconds=need.ttl_seconds,
             purpose=need.description or "ranking",
             fields=["member = id", "score"],
-            memory_estimate_bytes=_KEY_OVERHEAD + 10_000 * 64,
+            **_mem("sorted_set", f"{app}:{entity}:leaderboard", 10_000, 36),
             commands=["ZINCRBY key <delta> <id>", "ZREVRANGE key 0 9 WITHSCORES"],
             source=need.source,
         )
@@ -117,18 +153,42 @@ def _key_for(model: DomainModel, app: str, need: CacheNeed, notes: list[Assumpti
         ttl_seconds=need.ttl_seconds,
         purpose=need.description or "capped feed",
         fields=["item id"],
-        memory_estimate_bytes=_KEY_OVERHEAD + limit * 48,
+        **_mem("list", f"{app}:{entity}:{{id}}:feed", limit, 36),
         commands=["LPUSH key <item>", f"LTRIM key 0 {limit - 1}", f"LRANGE key 0 {limit - 1}"],
         source=need.source,
     )
 
 
-def _rate_limit(model: DomainModel, app: str, need: CacheNeed, notes: list[Assumption]) -> RedisKey:
+def _rate_limit(model: DomainModel, app: str, need: CacheNeed, notes: list[Assumption]) -> list[RedisKey]:
+    """The window key and its block flag. One MULTI (or Lua script) touches both, which Redis Cluster
+    only allows within one hash slot, so the subject is a hash tag: ``…:{{ip_address}}`` is the key
+    ``…:{203.0.113.7}``, and only the part inside the literal braces decides the slot."""
     window = need.window_seconds or need.ttl_seconds or 3600
     limit = need.limit or 0
     subject = "_".join(snake(p) for p in need.key_parts) or "client"
     action = f"{snake(need.entity)}_create" if need.entity else "action"
-    pattern = f"{app}:rate_limit:{action}:{{{subject}}}"
+    pattern = f"{app}:rate_limit:{action}:{{{{{subject}}}}}"
+    blocked = RedisKey(
+        pattern=pattern + ":blocked",
+        type="string",
+        ttl_seconds=window,
+        purpose=f"set once {subject} is over the limit, so further requests are refused with one GET",
+        fields=["1"],
+        **_mem("string", pattern + ":blocked", 1, 1),
+        hash_tag=subject,
+        commands=[
+            "GET key → refuse the request when set",
+            "SET key 1 PX <ms until the oldest counted request leaves the window> (when over the limit)",
+        ],
+        source=need.source,
+    )
+    notes.append(
+        Assumption(
+            text=f"Rate limit keys {pattern} and {pattern}:blocked share the hash tag {{{subject}}}: "
+            "they are read and written in one MULTI, which Redis Cluster allows only within one hash slot.",
+            source=need.source,
+        )
+    )
     if limit and limit <= SLIDING_WINDOW_MAX_EVENTS:
         notes.append(
             Assumption(
@@ -138,14 +198,15 @@ def _rate_limit(model: DomainModel, app: str, need: CacheNeed, notes: list[Assum
                 source=need.source,
             )
         )
-        return RedisKey(
+        window_key = RedisKey(
             pattern=pattern,
             type="sorted_set",
             ttl_seconds=window,
             sliding=True,
             purpose=need.description or f"at most {limit} per {window} s per {subject}",
             fields=["member = request id", "score = epoch milliseconds"],
-            memory_estimate_bytes=_KEY_OVERHEAD + len(pattern) + 16 + max(limit, 1) * 48,
+            **_mem("sorted_set", pattern, max(limit, 1), 36),
+            hash_tag=subject,
             commands=[
                 "MULTI",
                 f"ZREMRANGEBYSCORE key 0 <now_ms - {window * 1000}>",
@@ -153,20 +214,27 @@ def _rate_limit(model: DomainModel, app: str, need: CacheNeed, notes: list[Assum
                 "ZCARD key",
                 f"EXPIRE key {window}",
                 "EXEC",
-                f"reject when ZCARD > {limit}",
+                f"reject when ZCARD > {limit} and set the :blocked key",
             ],
             source=need.source,
         )
-    return RedisKey(
+        return [window_key, blocked]
+    window_key = RedisKey(
         pattern=pattern + ":{window}",
         type="string",
         ttl_seconds=window,
         purpose=need.description or f"fixed-window counter per {subject}",
         fields=["count"],
-        memory_estimate_bytes=_KEY_OVERHEAD + len(pattern) + 32,
-        commands=["INCR key", f"EXPIRE key {window} NX", f"reject when the count > {limit or 'the limit'}"],
+        **_mem("string", pattern + ":{window}", 1, 8),
+        hash_tag=subject,
+        commands=[
+            "INCR key",
+            f"EXPIRE key {window} NX",
+            f"reject when the count > {limit or 'the limit'} and set the :blocked key",
+        ],
         source=need.source,
     )
+    return [window_key, blocked]
 
 
 def _cache(model: DomainModel, app: str, need: CacheNeed, notes: list[Assumption]) -> RedisKey:
@@ -205,7 +273,7 @@ def _cache(model: DomainModel, app: str, need: CacheNeed, notes: list[Assumption
     commands = [read] + ([f"EXPIRE key {ttl} on every hit (sliding)"] if need.sliding and ttl else [])
     commands.append(f"SET key <value> EX {ttl}" if single else f"HSET key … then EXPIRE key {ttl}")
     commands.append("DEL key when the row changes or is deleted")
-    value_bytes = 256 if single else 64 * max(len(fields), 1)
+    value_bytes = 256
     return RedisKey(
         pattern=pattern,
         type="string" if single else "hash",
@@ -213,7 +281,12 @@ def _cache(model: DomainModel, app: str, need: CacheNeed, notes: list[Assumption
         sliding=need.sliding,
         purpose=need.description or f"cached {name}",
         fields=fields,
-        memory_estimate_bytes=_KEY_OVERHEAD + len(pattern) + 16 + value_bytes,
+        **_mem(
+            "string" if single else "hash",
+            pattern,
+            1 if single else max(len(fields), 1),
+            value_bytes if single else 64,
+        ),
         commands=commands,
         source=need.source,
     )

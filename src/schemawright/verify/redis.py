@@ -15,6 +15,7 @@ from collections.abc import Callable
 from urllib.parse import urlsplit
 
 import redis
+from redis.crc import key_slot
 
 from schemawright.design.keyvalue import KeyValueDesign, RedisKey
 from schemawright.verify.models import Step, VerificationReport
@@ -33,8 +34,18 @@ _TYPE_NAME = {
 
 
 def sample_key(key: RedisKey, prefix: str) -> str:
-    """The pattern with every ``{placeholder}`` filled by a sample value, under ``prefix``."""
-    return prefix + re.sub(r"\{([^}]*)\}", lambda m: f"sample-{m.group(1) or 'x'}", key.pattern)
+    """The pattern with every ``{placeholder}`` filled by a sample value, under ``prefix``; in
+    ``{{placeholder}}`` the outer braces stay (a hash tag)."""
+    return prefix + re.sub(r"\{([^{}]*)\}", lambda m: f"sample-{m.group(1) or 'x'}", key.pattern)
+
+
+def _same_slot(keys: list[RedisKey], prefix: str) -> str:
+    """Keys sharing a hash tag must map to one Redis Cluster slot (CRC16 of the tag, mod 16384)."""
+    names = [sample_key(k, prefix) for k in keys]
+    slots = {key_slot(n.encode()) for n in names}
+    if len(slots) != 1 or any("{" not in n for n in names):
+        raise AssertionError(f"hash-tagged keys map to slots {sorted(slots)}: {names}")
+    return f"{len(names)} keys in slot {slots.pop()}"
 
 
 def _write(client: redis.Redis, key: RedisKey, name: str) -> None:
@@ -124,6 +135,10 @@ def verify_keyvalue(design: KeyValueDesign, url: str | None = None) -> Verificat
     try:
         for key in design.keys:
             _step(report, key.pattern, lambda k=key: _check_family(client, k, sample_key(k, prefix)))  # type: ignore[misc]
+        tags = sorted({k.hash_tag for k in design.keys if k.hash_tag})
+        for tag in tags:
+            group = [k for k in design.keys if k.hash_tag == tag]
+            _step(report, f"hash tag {{{tag}}}", lambda g=group: _same_slot(g, prefix))  # type: ignore[misc]
     finally:
         left = list(client.scan_iter(match=prefix + "*", count=100))
         if left:
