@@ -16,9 +16,10 @@ _PRIOR = re.compile(r"^-- corpus:prior\s*$", re.M)
 @dataclass(frozen=True)
 class Case:
     path: Path
-    expect: frozenset[str]
+    expect: frozenset[str]  # found statically (and with replay)
     dialect: str
     migrations: list[Migration]  # the prior setup (if any) and the migration under review
+    replay_expect: frozenset[str] = frozenset()  # found only when the chain runs on a real engine
 
     @property
     def name(self) -> str:
@@ -45,8 +46,10 @@ def load_case(path: Path) -> Case:
         setup = Section(f"{path.name}#prior", text[prior.end() : body_start])
         migrations.append(Migration("000_prior", setup, None))
     down = Section(path.name, down_sql, down_line) if down_line else None
-    migrations.append(Migration(path.stem, Section(path.name, up_sql, up_line), down, not no_tx))
-    return Case(path, codes, dialect, migrations)
+    migrations.append(Migration(path.stem, Section(path.name, up_sql, up_line), down, not no_tx, no_tx))
+    replay = re.search(r"^-- replay-expect:\s*(.+)$", text, re.M)
+    replay_codes = frozenset(c.strip() for c in replay[1].split(",")) if replay else frozenset()
+    return Case(path, codes, dialect, migrations, replay_codes)
 
 
 def all_cases() -> list[Case]:

@@ -162,7 +162,8 @@ def test_command_exit_codes(tmp_path: Path) -> None:
         {"001_users.up.sql": USERS, "001_users.down.sql": "DROP TABLE IF EXISTS users;"},
     )
     assert run("--root", str(tmp_path))[0] == 0
-    assert run("--root", str(tmp_path), "--fail-on", "info")[0] == 1  # SW614 infos
+    write(tmp_path / "backend" / "migrations", {"001_users.up.sql": USERS.replace("    updated_at", "--")})
+    assert run("--root", str(tmp_path), "--fail-on", "info")[0] == 1  # SW107 (no updated_at) is info
     assert run("--root", str(tmp_path), "--format", "yaml")[0] == 2
     assert run("--root", str(tmp_path / "nowhere"))[0] == 2
     assert run("--root", str(tmp_path), "--format", "markdown")[0] == 2  # needs --id

@@ -463,6 +463,55 @@ RULES: tuple[Rule, ...] = (
         squawk=("ban-concurrent-index-creation-in-transaction",),
         dialects=PG,
     ),
+    Rule(
+        "SW617",
+        "rejected-by-engine",
+        E,
+        M,
+        "Migration fails when applied to a real engine",
+        "The engine rejects the statement: the deployment stops half-way (or, without transactional DDL, "
+        "leaves a partly applied schema). Found by replaying the chain on a scratch database.",
+        "up: CREATE TABLE t (id INT PRIMARY KEY REFERENCES missing (id));",
+        "create the referenced table first, or fix the statement so the engine accepts it",
+    ),
+    Rule(
+        "SW618",
+        "conflicts-with-schema",
+        E,
+        M,
+        "Statement conflicts with the schema built by earlier migrations",
+        "CREATE of an object that already exists or DROP of one that does not fails at deploy time; a down "
+        "that drops an object an earlier migration created (a shared trigger function, a table) breaks "
+        "that migration's objects or fails on their dependencies.",
+        "-- 001 created set_updated_at(); 002's down:\nDROP FUNCTION set_updated_at();",
+        "-- 002's down drops only what 002's up created:\nDROP TRIGGER IF EXISTS trg_orders_updated_at ON "
+        "orders;",
+    ),
+    Rule(
+        "SW619",
+        "missing-lock-timeout",
+        W,
+        M,
+        "Lock-taking DDL on an existing table without lock_timeout",
+        "An ALTER queued behind a long transaction holds its lock request and blocks every later query on "
+        "the table: a short change becomes an outage. `lock_timeout` makes it fail fast and retry instead.",
+        "ALTER TABLE users ADD COLUMN nickname TEXT;",
+        "SET lock_timeout = '5s';\nALTER TABLE users ADD COLUMN nickname TEXT;",
+        squawk=("require-lock-timeout",),
+        dialects=PG,
+    ),
+    Rule(
+        "SW620",
+        "missing-statement-timeout",
+        INFO,
+        M,
+        "DDL on an existing table without statement_timeout",
+        "A rewrite or validation that runs far longer than planned keeps its locks until someone cancels "
+        "it; `statement_timeout` bounds the damage.",
+        "ALTER TABLE users ALTER COLUMN name SET NOT NULL;",
+        "SET statement_timeout = '60s';\nALTER TABLE users ALTER COLUMN name SET NOT NULL;",
+        dialects=PG,
+    ),
 )
 
 BY_CODE: dict[str, Rule] = {rule.code: rule for rule in RULES}

@@ -11,6 +11,7 @@ from pydantic import ValidationError
 from schemawright.review.engine import fails, review_project
 from schemawright.review.render import FORMATS, Format, render
 from schemawright.review.render_markdown import write_markdown
+from schemawright.review.replay import EngineChoice
 
 FAIL_ON = ("error", "warning", "info", "never")
 
@@ -31,6 +32,13 @@ def review(
         str | None, typer.Option("--dialect", help="postgresql, mysql or sqlite (default: detected).")
     ] = None,
     out: Annotated[Path | None, typer.Option("--out", help="Write the report to this file.")] = None,
+    no_replay: Annotated[
+        bool,
+        typer.Option("--no-replay", help="Do not apply the chain on a real engine; static catalog only."),
+    ] = False,
+    embedded: Annotated[
+        bool, typer.Option("--embedded", help="Replay on the embedded PostgreSQL even when a URL is set.")
+    ] = False,
 ) -> None:
     """Review the schema and migration safety of a project's migrations."""
     if format not in FORMATS:
@@ -40,7 +48,10 @@ def review(
     if format == "markdown" and not id:
         _usage("--format markdown needs --id (it writes ai/reviews/{ID}_*.md)")
     try:
-        report = review_project(root, migrations_dir=migrations_dir, feature_id=id, dialect=dialect)
+        engine = None if no_replay else EngineChoice(embedded=embedded)
+        report = review_project(
+            root, migrations_dir=migrations_dir, feature_id=id, dialect=dialect, engine=engine
+        )
     except (FileNotFoundError, ValueError, ValidationError) as err:
         _usage(str(err))
     if format == "markdown":

@@ -19,6 +19,7 @@ class ParsedMigration:
     down_comments: list[Comment]
     down_path: str
     implicit_transaction: bool = False
+    no_transaction: bool = False  # marked to run outside a transaction (dbmate/goose markers)
 
 
 @dataclass(frozen=True)
@@ -29,6 +30,7 @@ class StatementContext:
     created_here: frozenset[str]  # table keys created by this migration so far: not "existing"
     in_transaction: bool
     direction: str  # "up" or "down"
+    atomic: bool = True  # a failure rolls the whole script back, so re-runs need no IF NOT EXISTS
 
     def existing(self, table: str) -> bool:
         """A table from an earlier migration (or unknown to us): lock-heavy operations matter on it."""

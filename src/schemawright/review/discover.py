@@ -15,6 +15,7 @@ _DOWN_MARKERS = (
     re.compile(r"^--\s*\+goose\s+Down\b.*$", re.M | re.I),
 )
 _NO_TX = re.compile(r"transaction:\s*false|\+goose\s+NO\s+TRANSACTION", re.I)
+_GOOSE_NO_TX = re.compile(r"^--\s*\+goose\s+NO\s+TRANSACTION\b", re.M | re.I)
 _FLYWAY = re.compile(r"^(?P<kind>[VU])(?P<version>[0-9][0-9._]*)__(?P<name>.+)\.sql$")
 _PAIR = re.compile(r"^(?P<stem>.+)\.(?P<dir>up|down)\.sql$")
 
@@ -35,6 +36,7 @@ class Migration:
     down: Section | None
     # True when the tool runs the file inside a transaction it opens itself (dbmate, goose defaults)
     implicit_transaction: bool = False
+    no_transaction: bool = False  # marked to run outside a transaction
 
 
 def split_sections(text: str) -> tuple[str, int, str, int, bool] | None:
@@ -46,10 +48,11 @@ def split_sections(text: str) -> tuple[str, int, str, int, bool] | None:
     up_end = down.start() if down else len(text)
     up_sql = text[up.end() : up_end]
     up_line = text.count("\n", 0, up.end()) + 1
+    no_tx = bool(_NO_TX.search(up.group(0)) or _GOOSE_NO_TX.search(text))
     if down is None:
-        return up_sql, up_line, "", 0, bool(_NO_TX.search(up.group(0)))
+        return up_sql, up_line, "", 0, no_tx
     down_line = text.count("\n", 0, down.end()) + 1
-    return up_sql, up_line, text[down.end() :], down_line, bool(_NO_TX.search(up.group(0)))
+    return up_sql, up_line, text[down.end() :], down_line, no_tx
 
 
 def _version_key(name: str) -> tuple[tuple[int, str], ...]:
@@ -106,6 +109,7 @@ def discover(migrations_dir: Path, *, relative_to: Path | None = None) -> list[M
             continue
         up_sql, up_line, down_sql, down_line, no_tx = sections
         down_section = Section(rel(path), down_sql, down_line) if down_line else None
-        found.append((name, Migration(name, Section(rel(path), up_sql, up_line), down_section, not no_tx)))
+        up_section = Section(rel(path), up_sql, up_line)
+        found.append((name, Migration(name, up_section, down_section, not no_tx, no_tx)))
     found.sort(key=lambda item: _version_key(item[0]))
     return [migration for _, migration in found]

@@ -14,12 +14,21 @@ from schemawright.review.discover import Migration, Section, discover
 from schemawright.review.models import Finding, ReviewReport, Severity
 from schemawright.review.parse import Statement, normalise_dialect, parse_script
 from schemawright.review.positives import positives
-from schemawright.review.rules import SCHEMA_RULES, TABLE_RULES, check_migration, check_statement
+from schemawright.review.replay import EngineChoice, replay_chain
+from schemawright.review.rules import (
+    SCHEMA_RULES,
+    TABLE_RULES,
+    check_down,
+    check_migration,
+    check_statement,
+    check_timeouts,
+)
 from schemawright.review.schema import Schema, ident, key
 from schemawright.review.sqlsplit import Comment
 from schemawright.review.suppress import Suppressions
 
 DEFAULT_MIGRATIONS_DIR = Path("backend/migrations")
+DEFAULT_ENGINE = EngineChoice()  # the environment's server, else embedded PostgreSQL / temp SQLite
 _BEGIN = re.compile(r"^(BEGIN|START TRANSACTION)\b", re.I)
 _COMMIT = re.compile(r"^(COMMIT|END|ROLLBACK)\b", re.I)
 
@@ -30,9 +39,13 @@ def review_project(
     migrations_dir: Path | None = None,
     feature_id: str | None = None,
     dialect: str | None = None,
+    engine: EngineChoice | None = DEFAULT_ENGINE,
 ) -> ReviewReport:
     """Review a project's migration folder; with ``feature_id``, only migrations whose name contains it
-    are reviewed (when any do) while earlier ones still build the schema they run against."""
+    are reviewed (when any do) while earlier ones still build the schema they run against.
+
+    ``engine`` (default: the environment's server or embedded PostgreSQL, MySQL from its URL, SQLite
+    always) replays the chain for real and reflects the catalog; ``None`` keeps the review static."""
     root = Path(root)
     config = load_config(root)
     folder = migrations_dir or Path(config.migrations_dir or DEFAULT_MIGRATIONS_DIR)
@@ -44,7 +57,9 @@ def review_project(
     focus = None
     if feature_id and any(key(feature_id) in key(m.name) for m in migrations):
         focus = {m.name for m in migrations if key(feature_id) in key(m.name)}
-    return review_chain(migrations, dialect=chosen, focus=focus, config=config, feature_id=feature_id)
+    return review_chain(
+        migrations, dialect=chosen, focus=focus, config=config, feature_id=feature_id, engine=engine
+    )
 
 
 def review_migration(
@@ -54,13 +69,15 @@ def review_migration(
     dialect: str,
     prior_sql: Sequence[str] = (),
     name: str = "<generated>",
+    engine: EngineChoice | None = None,
 ) -> ReviewReport:
-    """Review one up/down pair, e.g. a design's own output, with earlier migrations as context."""
+    """Review one up/down pair, e.g. a design's own output, with earlier migrations as context
+    (static unless ``engine`` is given: ``design`` has already run the chain on a real engine)."""
     prior = [
         Migration(f"prior_{i:03d}", Section(f"<prior {i}>", sql), None) for i, sql in enumerate(prior_sql)
     ]
     target = Migration(name, Section(f"{name}.up.sql", up_sql), Section(f"{name}.down.sql", down_sql))
-    return review_chain([*prior, target], dialect=dialect, focus={name})
+    return review_chain([*prior, target], dialect=dialect, focus={name}, engine=engine)
 
 
 def review_chain(
@@ -70,6 +87,7 @@ def review_chain(
     focus: set[str] | None = None,
     config: ReviewConfig | None = None,
     feature_id: str | None = None,
+    engine: EngineChoice | None = None,
 ) -> ReviewReport:
     dialect = normalise_dialect(dialect)
     schema = Schema()
@@ -86,12 +104,24 @@ def review_chain(
         findings += found
         if active:
             touched |= changed
-    tables = [t for k, t in schema.tables.items() if k in touched]
+    catalog, catalog_label, notes = schema, "static", []
+    if engine is not None:
+        replayed = replay_chain(migrations, dialect, schema, focus, engine)
+        findings += replayed.findings
+        notes += [replayed.note] if replayed.note else []
+        if replayed.schema is not None:
+            catalog, catalog_label = replayed.schema, f"reflected ({replayed.target})"
+            active_paths = {m.up.path for m in migrations if focus is None or m.name in focus}
+            # tables the static model could not see (DO blocks, dynamic SQL) that an active migration made
+            touched |= {
+                k for k, t in catalog.tables.items() if k not in schema.tables and t.path in active_paths
+            }
+    tables = [t for k, t in catalog.tables.items() if k in touched]
     for table in tables:
         for table_rule in TABLE_RULES:
-            findings += table_rule(table, schema, dialect)
+            findings += table_rule(table, catalog, dialect)
     for schema_rule in SCHEMA_RULES:
-        findings += schema_rule(tables, schema, dialect)
+        findings += schema_rule(tables, catalog, dialect)
 
     kept = [f for f in findings if not suppressions.suppressed(f)]
     suppressed = len(findings) - len(kept)
@@ -104,8 +134,10 @@ def review_chain(
         tables=sorted(t.name for t in tables if not t.stub),
         findings=kept,
         suppressed=suppressed,
+        catalog=catalog_label,
+        notes=notes,
     )
-    report.positives = positives(report, schema, tables)
+    report.positives = positives(report, catalog, tables)
     return report
 
 
@@ -127,6 +159,7 @@ def _parse(migration: Migration, dialect: str, suppressions: Suppressions) -> Pa
         down_comments,
         migration.down.path if migration.down else "",
         migration.implicit_transaction,
+        migration.no_transaction,
     )
 
 
@@ -139,13 +172,18 @@ def _review_one(
     created: set[str] = set()
     touched: set[str] = set()
     in_tx = migration.implicit_transaction
+    up_atomic, down_atomic = (
+        _atomic(migration, stmts, dialect) for stmts in (migration.up, migration.down or [])
+    )
     for stmt in migration.up:
         if _BEGIN.match(stmt.text):
             in_tx = True
         elif _COMMIT.match(stmt.text):
             in_tx = migration.implicit_transaction
         if active:
-            ctx = StatementContext(dialect, migration.name, schema, frozenset(created), in_tx, "up")
+            ctx = StatementContext(
+                dialect, migration.name, schema, frozenset(created), in_tx, "up", up_atomic
+            )
             findings += check_statement(stmt, ctx)
         schema.apply(stmt, migration.name)
         created |= _created_table(stmt)
@@ -154,12 +192,25 @@ def _review_one(
     after_down = after_up.copy()
     for stmt in migration.down or []:
         if active:
-            ctx = StatementContext(dialect, migration.name, after_down, frozenset(created), False, "down")
+            ctx = StatementContext(
+                dialect, migration.name, after_down, frozenset(created), False, "down", down_atomic
+            )
             findings += check_statement(stmt, ctx)
         after_down.apply(stmt, migration.name)
     if active:
         findings += check_migration(migration, before, after_up, after_down)
+        findings += check_down(migration, before, after_down, dialect)
+        findings += check_timeouts(migration, dialect)
     return after_up, findings, touched
+
+
+def _atomic(migration: ParsedMigration, stmts: Sequence[Statement], dialect: str) -> bool:
+    """Whether a failed run of the script rolls back entirely: PostgreSQL and SQLite DDL is
+    transactional, MySQL DDL commits implicitly, and CONCURRENTLY or a no-transaction marker means the
+    script runs statement by statement."""
+    if dialect == "mysql" or migration.no_transaction:
+        return False
+    return not any(re.search(r"\bCONCURRENTLY\b", s.upper) for s in stmts)
 
 
 def _created_table(stmt: Statement) -> set[str]:

@@ -66,6 +66,9 @@ class ReviewReport(BaseModel):
     findings: list[Finding] = Field(default_factory=list)
     positives: list[str] = Field(default_factory=list)
     suppressed: int = 0
+    # Where the schema rules' catalog came from: "static" (parsed DDL) or "reflected (<engine>)".
+    catalog: str = "static"
+    notes: list[str] = Field(default_factory=list)  # limits of this run (fallbacks, unread formats)
 
     def at_or_above(self, severity: Severity) -> list[Finding]:
         return [f for f in self.findings if f.severity.rank >= severity.rank]

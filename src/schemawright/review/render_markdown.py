@@ -38,9 +38,11 @@ def _document(title: str, report: ReviewReport, sections: tuple[Category, ...], 
     out = [f"# {title}", ""]
     scope = f"Feature {report.feature_id}; " if report.feature_id else ""
     out += [
-        f"{scope}dialect {report.dialect}; migrations reviewed: {', '.join(report.migrations) or 'none'}.",
+        f"{scope}dialect {report.dialect}; migrations reviewed: {', '.join(report.migrations) or 'none'}; "
+        f"schema catalog: {report.catalog}.",
         "",
     ]
+    out += [f"> Note: {n}\n" for n in report.notes]
     out += ["## Critical issues", ""]
     out += [_finding(f) + "\n" for f in critical] or ["None.", ""]
     for category in sections:

@@ -19,5 +19,6 @@ def render_text(report: ReviewReport) -> str:
     )
     if report.suppressed:
         summary += f", {report.suppressed} suppressed"
-    lines.append(summary)
+    lines.append(summary + f"; catalog: {report.catalog}")
+    lines += [f"note: {n}" for n in report.notes]
     return "\n".join(lines) + "\n"

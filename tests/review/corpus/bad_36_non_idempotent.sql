@@ -20,7 +20,7 @@ CREATE TABLE orders (
     CONSTRAINT fk_orders_user FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE
 );
 CREATE INDEX idx_orders_user_id ON orders (user_id);
--- migrate:up
+-- migrate:up transaction:false
 CREATE TABLE regions (
     id BIGINT GENERATED ALWAYS AS IDENTITY,
     title TEXT NOT NULL,

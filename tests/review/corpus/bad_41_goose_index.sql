@@ -21,6 +21,7 @@ CREATE TABLE orders (
 );
 CREATE INDEX idx_orders_user_id ON orders (user_id);
 -- +goose Up
+-- +goose NO TRANSACTION
 CREATE INDEX idx_users_name ON users (name);
 
 -- +goose Down

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 
+from schemawright.review.context import StatementContext
 from schemawright.review.models import Finding
+from schemawright.review.parse import Statement
 from schemawright.review.rules import (
+    conflicts,
     data_integrity,
     migration_safety,
     naming,
@@ -13,6 +16,7 @@ from schemawright.review.rules import (
     reversibility,
     schema_design,
     security,
+    timeouts,
 )
 from schemawright.review.schema import Schema, Table
 
@@ -27,7 +31,22 @@ TABLE_RULES: tuple[TableRule, ...] = (
     security.check_table,
 )
 SCHEMA_RULES: tuple[SchemaRule, ...] = (naming.check_schema,)
-check_statement = migration_safety.check_statement
 check_migration = reversibility.check_migration
+check_down = conflicts.check_down
+check_timeouts = timeouts.check_migration
 
-__all__ = ["SCHEMA_RULES", "TABLE_RULES", "check_migration", "check_statement"]
+
+def check_statement(stmt: Statement, ctx: StatementContext) -> Iterator[Finding]:
+    """Every per-statement rule, with the schema as it is just before the statement."""
+    yield from migration_safety.check_statement(stmt, ctx)
+    yield from conflicts.check_statement(stmt, ctx)
+
+
+__all__ = [
+    "SCHEMA_RULES",
+    "TABLE_RULES",
+    "check_down",
+    "check_migration",
+    "check_statement",
+    "check_timeouts",
+]

@@ -328,7 +328,10 @@ _CREATE_REPLACEABLE = re.compile(r"^CREATE\s+(VIEW|FUNCTION|PROCEDURE)\b", re.I)
 
 
 def _idempotent(stmt: Statement, ctx: StatementContext) -> FindingIter:
-    """Statements that fail on a second run; the fix is the statement rewritten to be re-runnable."""
+    """Statements that fail on a second run, where that matters: scripts that do not roll back as a whole
+    (MySQL, CONCURRENTLY, no-transaction migrations). The fix is the statement rewritten to be re-runnable."""
+    if ctx.atomic:
+        return
     e = stmt.expr
     fixed = None
     if isinstance(e, exp.Create) and not e.args.get("exists") and not e.args.get("replace"):

@@ -36,8 +36,28 @@ MONEY_WORDS = frozenset(
         "money",
     }
 )
-NOT_MONEY = frozenset({"cents", "count", "pct", "percent", "rate", "id", "type", "status", "currency", "code",
-                       "center", "centre", "name", "unit", "units", "note", "notes", "category"})
+NOT_MONEY = frozenset(
+    {
+        "cents",
+        "count",
+        "pct",
+        "percent",
+        "rate",
+        "id",
+        "type",
+        "status",
+        "currency",
+        "code",
+        "center",
+        "centre",
+        "name",
+        "unit",
+        "units",
+        "note",
+        "notes",
+        "category",
+    }
+)
 TEMPORAL_SUFFIXES = ("_at", "_date", "_on", "_time", "_timestamp")
 TEMPORAL_NAMES = frozenset({"date", "timestamp", "birthday", "dob", "date_of_birth"})
 CREATED = frozenset({"created_at", "created_on", "inserted_at", "created", "creation_date", "created_time"})

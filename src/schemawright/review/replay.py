@@ -1,0 +1,101 @@
+"""Replay the chain on a real engine: rejected statements become findings, the result is reflected.
+
+The ups run in version order on a scratch database; the catalog is reflected after the last one. Then the
+downs run from the newest migration back to the oldest reviewed one, so a down that the engine refuses
+(e.g. dropping a function earlier tables still use) is reported too. Any failure stops the replay at that
+point, like the migration tool would.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Literal, cast
+
+from schemawright.review.discover import Migration, Section
+from schemawright.review.findings import finding
+from schemawright.review.models import Finding, Location
+from schemawright.review.reflect import reflect_schema, table_names
+from schemawright.review.schema import Schema
+from schemawright.verify.engines import ScratchDatabase, scratch_database
+from schemawright.verify.errors import EngineUnavailable, MigrationError
+
+
+@dataclass(frozen=True)
+class EngineChoice:
+    """Which engine to replay on: ``url`` (else the environment's), or the embedded PostgreSQL."""
+
+    url: str | None = None
+    embedded: bool = False
+
+
+@dataclass
+class ReplayOutcome:
+    target: str = ""  # e.g. "server 127.0.0.1:5432 (PostgreSQL 18.0)"; "" when no engine ran
+    schema: Schema | None = None  # reflected after every up; None when an up failed or no engine ran
+    findings: list[Finding] = field(default_factory=list)
+    note: str = ""
+
+
+def replay_chain(
+    migrations: Sequence[Migration],
+    dialect: str,
+    static: Schema,
+    focus: set[str] | None,
+    engine: EngineChoice,
+) -> ReplayOutcome:
+    """Apply the chain on a scratch ``dialect`` database; never raises for engine problems."""
+    outcome = ReplayOutcome()
+    try:
+        with scratch_database(
+            cast(Literal["postgresql", "mysql", "sqlite"], dialect), engine.url, embedded=engine.embedded
+        ) as db:
+            outcome.target = db.target
+            _run(db, migrations, static, focus, outcome)
+    except EngineUnavailable as exc:
+        outcome.note = f"no {dialect} engine for replay ({exc}); the static catalog was used"
+    return outcome
+
+
+def _run(
+    db: ScratchDatabase,
+    migrations: Sequence[Migration],
+    static: Schema,
+    focus: set[str] | None,
+    outcome: ReplayOutcome,
+) -> None:
+    appeared: dict[str, str] = {}
+    for migration in migrations:
+        if not _apply(db, migration, migration.up, "up", outcome):
+            outcome.note = f"{migration.up.path} failed on {db.target}; the static catalog was used"
+            return
+        for table in table_names(db) - set(appeared):
+            appeared[table] = migration.up.path
+    outcome.schema = reflect_schema(db, static, appeared)
+    first_reviewed = next((i for i, m in enumerate(migrations) if focus is None or m.name in focus), None)
+    if first_reviewed is None:
+        return
+    for migration in reversed(migrations[first_reviewed:]):
+        if migration.down is None or not _apply(db, migration, migration.down, "down", outcome):
+            return
+
+
+def _apply(
+    db: ScratchDatabase, migration: Migration, section: Section, direction: str, out: ReplayOutcome
+) -> bool:
+    try:
+        db.execute_script(section.sql)
+    except MigrationError as exc:
+        line = section.first_line - 1 + exc.line
+        out.findings.append(
+            finding(
+                "SW617",
+                f"The {direction} of {migration.name} fails on {db.target}: {exc.engine_message}.",
+                at=Location(file=section.path, line=line),
+                migration=migration.name,
+                fix=f"-- the engine rejected: {exc.statement_excerpt}\n"
+                "-- fix the statement (or what it depends on) so the chain applies in order",
+            )
+        )
+        return False
+    return True

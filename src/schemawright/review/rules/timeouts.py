@@ -1,0 +1,70 @@
+"""Lock and statement timeouts before lock-taking DDL on existing tables (SW619, SW620; PostgreSQL).
+
+Reported once per migration, at the first statement that needs the setting, and only when an up locks a
+table that existed before it: DDL on tables the same migration creates cannot block anyone.
+"""
+
+from __future__ import annotations
+
+import re
+
+from sqlglot import exp
+
+from schemawright.review.context import ParsedMigration
+from schemawright.review.findings import finding
+from schemawright.review.models import Location
+from schemawright.review.parse import Statement
+from schemawright.review.rules.common import FindingIter
+from schemawright.review.schema import ident, key
+
+_SET = re.compile(r"^(?:SET\s+(?:LOCAL\s+|SESSION\s+)?|SELECT\s+SET_CONFIG\s*\(\s*')(\w+)", re.I)
+_SETTINGS = {
+    "lock_timeout": ("SW619", "SET lock_timeout = '5s';"),
+    "statement_timeout": ("SW620", "SET statement_timeout = '60s';"),
+}
+
+
+def check_migration(migration: ParsedMigration, dialect: str) -> FindingIter:
+    if dialect != "postgresql":
+        return
+    created: set[str] = set()
+    settings: set[str] = set()
+    for stmt in migration.up:
+        if m := _SET.match(stmt.text):
+            settings.add(key(m[1]))
+        table = _locked_table(stmt)
+        if table and table not in created:
+            for name in [n for n in _SETTINGS if n not in settings]:
+                code, fix = _SETTINGS[name]
+                yield finding(
+                    code,
+                    f"{' '.join(stmt.text.split()[:3])} … locks existing table {table} with no {name} set "
+                    f"earlier in {migration.name}.",
+                    at=Location(file=stmt.path, line=stmt.line, table=table),
+                    migration=migration.name,
+                    fix=f"{fix}  -- first statement of the migration; retry the deploy on timeout",
+                )
+                settings.add(name)  # once per migration
+        if isinstance(stmt.expr, exp.Create) and str(stmt.expr.args.get("kind")).upper() == "TABLE":
+            created.add(key(ident(stmt.expr.this)))
+
+
+def _locked_table(stmt: Statement) -> str:
+    """The table a statement locks in a blocking mode (ACCESS EXCLUSIVE or SHARE), or ""."""
+    e = stmt.expr
+    if isinstance(e, exp.Alter) and str(e.args.get("kind") or "TABLE").upper() == "TABLE":
+        return key(ident(e.this))
+    if isinstance(e, exp.Create):
+        kind = str(e.args.get("kind") or "").upper()
+        if kind == "INDEX" and not e.args.get("concurrently") and " CONCURRENTLY " not in f" {stmt.upper} ":
+            return key(ident(e.this.args.get("table")))
+        if kind == "TRIGGER":
+            props = e.args.get("properties")
+            trig = props.find(exp.TriggerProperties) if props is not None else None
+            return key(ident(trig.args.get("table"))) if trig is not None else ""
+    if isinstance(e, exp.Drop) and str(e.args.get("kind") or "").upper() == "TABLE":
+        targets = e.args.get("tables") or []
+        return key(ident(targets[0])) if targets else ""
+    if isinstance(e, exp.TruncateTable) and e.expressions:
+        return key(ident(e.expressions[0]))
+    return ""
