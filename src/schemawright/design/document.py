@@ -14,6 +14,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
+from schemawright.design import document_patterns as pat
+from schemawright.design.document_patterns import PatternUse
 from schemawright.domain.model import Assumption, Attribute, DomainModel, Entity, Kind, Relationship, Source
 from schemawright.domain.naming import plural
 
@@ -73,6 +75,7 @@ class Collection(BaseModel):
     shard_reason: str = ""
     embedded: list[EmbeddedPath] = Field(default_factory=list)
     references: dict[str, str] = Field(default_factory=dict)  # field → collection
+    patterns: list[PatternUse] = Field(default_factory=list)  # extended reference, subset, bucket
     source: Source = Field(default_factory=Source)
 
 
@@ -136,7 +139,9 @@ def _embeds(rel: Relationship, child: Entity) -> bool:
     return rel.ownership == "owned" and not child.append_only and not child.volume_per_month
 
 
-def design_document(model: DomainModel) -> tuple[DocumentDesign, list[Assumption]]:
+def design_document(model: DomainModel, timeseries: bool = True) -> tuple[DocumentDesign, list[Assumption]]:
+    """``timeseries=False`` for servers without time-series collections (MongoDB before 5.0): streams
+    are bucketed instead."""
     notes: list[Assumption] = []
     embedded_in: dict[str, tuple[str, Relationship]] = {}
     for rel in model.relationships:
@@ -147,7 +152,7 @@ def design_document(model: DomainModel) -> tuple[DocumentDesign, list[Assumption
     for entity in model.entities:
         if entity.name in embedded_in:
             continue
-        design.collections.append(_collection(model, entity, embedded_in, notes))
+        design.collections.append(_collection(model, entity, embedded_in, notes, timeseries))
     return design, notes
 
 
@@ -156,6 +161,7 @@ def _collection(
     entity: Entity,
     embedded_in: dict[str, tuple[str, Relationship]],
     notes: list[Assumption],
+    timeseries: bool = True,
 ) -> Collection:
     name = plural(entity.name)
     refs: dict[str, str] = {}
@@ -206,7 +212,97 @@ def _collection(
         references=refs,
         source=entity.source,
     )
+    _extended_references(model, entity, coll)
+    _subsets(model, entity, coll, embedded_in)
+    parent_refs = [f for f in refs if not f.endswith("_ids")]
+    if parent_refs and _time_field(entity) and pat.wants_bucket(entity, timeseries):
+        return _bucket(entity, coll, parent_refs[0], notes)
     _indexes(model, entity, coll, notes)
+    return coll
+
+
+def _extended_references(model: DomainModel, entity: Entity, coll: Collection) -> None:
+    props = coll.validator["$jsonSchema"]["properties"]
+    for rel in model.relationships:
+        parent = model.entity(rel.parent)
+        if rel.child != entity.name or rel.cardinality.value == "many_to_many" or parent is None:
+            continue
+        fields = pat.extended_fields(model, entity.name, parent)
+        if not fields:
+            continue
+        path = rel.role or rel.parent
+        parent_words = parent.name.replace("_", " ")
+        props[path] = {
+            "bsonType": "object",
+            "properties": {f: _schema(a) for f in fields if (a := parent.attribute(f)) is not None},
+        }
+        coll.patterns.append(
+            PatternUse(
+                pattern="extended_reference",
+                field=path,
+                source_entity=parent.name,
+                reason=f"the {coll.name.replace('_', ' ')} listing shows the {parent_words}'s "
+                f"{', '.join(fields)}: copied beside {path}_id so it needs no $lookup; update the "
+                f"copies when a {parent_words} changes them (rare)",
+            )
+        )
+
+
+def _subsets(
+    model: DomainModel, entity: Entity, coll: Collection, embedded_in: dict[str, tuple[str, Relationship]]
+) -> None:
+    props = coll.validator["$jsonSchema"]["properties"]
+    for rel in model.relationships:
+        child = model.entity(rel.child)
+        if rel.parent != entity.name or child is None or rel.child in embedded_in:
+            continue
+        if rel.cardinality.value != "many_to_one":
+            continue
+        found = pat.subset_size(model, rel.child, entity.name)
+        if found is None:
+            continue
+        n, ap = found
+        path = f"recent_{plural(rel.child)}"
+        item = _object(child, {}, {}, top=False)
+        item["properties"] = {"_id": {"bsonType": "objectId"}, **item["properties"]}
+        props[path] = {"bsonType": "array", "maxItems": n, "items": item}
+        coll.patterns.append(
+            PatternUse(
+                pattern="subset",
+                field=path,
+                source_entity=rel.child,
+                reason=f"the {entity.name.replace('_', ' ')} is read with its {n} newest "
+                f"{plural(rel.child).replace('_', ' ')} ({ap.source.cite()}): those are embedded ($push with "
+                f"$slice: -{n}) while every {rel.child.replace('_', ' ')} stays in {plural(rel.child)}",
+            )
+        )
+
+
+def _bucket(entity: Entity, coll: Collection, parent_field: str, notes: list[Assumption]) -> Collection:
+    measurement = _object(entity, {}, {}, top=False)
+    coll.name = f"{entity.name}_buckets"
+    coll.validator = {"$jsonSchema": pat.bucket_schema(measurement, parent_field)}
+    reason = pat.bucket_reason(entity, parent_field)
+    coll.patterns.append(
+        PatternUse(pattern="bucket", field="measurements", source_entity=entity.name, reason=reason)
+    )
+    coll.indexes.append(
+        MongoIndex(
+            name=f"idx_{coll.name}_{parent_field}_bucket_start",
+            keys=[(parent_field, 1), ("bucket_start", -1)],
+            purpose=f"the open bucket of one {parent_field[:-3]} and time ranges",
+        )
+    )
+    if entity.retention_days:
+        coll.indexes.append(
+            MongoIndex(
+                name=f"ttl_{coll.name}_bucket_start",
+                keys=[("bucket_start", 1)],
+                expire_after_seconds=entity.retention_days * 86400 + pat.BUCKET_SPAN_SECONDS,
+                purpose=f"a bucket expires {entity.retention_days} days after its last hour ends",
+            )
+        )
+    notes.append(Assumption(text=f"{coll.name}: bucket pattern — {reason}.", source=entity.source))
     return coll
 
 

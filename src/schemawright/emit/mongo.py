@@ -120,6 +120,8 @@ def render_document_section(design: DocumentDesign) -> list[str]:
                 + (f"; expires after {ts.expire_after_seconds} s" if ts.expire_after_seconds else "")
                 + "."
             )
+        why += [f"- {u.pattern.replace('_', ' ').capitalize()} pattern (`{u.field}`): {u.reason}."
+                for u in coll.patterns]
         why += [f"- Index `{ix.name}`: {ix.purpose}." for ix in coll.indexes]
         if coll.shard_key:
             why.append(f"- Shard key {_keys(coll.shard_key)}: {coll.shard_reason}.")
