@@ -14,7 +14,7 @@ from rich.console import Console
 from schemawright import __version__
 from schemawright.io import UsageError, WriteError
 from schemawright.pipeline import DesignError, DesignRequest, design, write_outputs
-from schemawright.project.detect import FORMATS
+from schemawright.project.detect import ALL_FORMATS as FORMATS
 from schemawright.review.command import review
 
 app = typer.Typer(
@@ -70,7 +70,8 @@ def design_command(
     migration_format: Annotated[
         str | None,
         typer.Option("--format", help="Migration tool of the project: golang-migrate, dbmate, goose, flyway, "
-                     "atlas, prisma (default: detected from the existing migrations, else golang-migrate)."),
+                     "atlas, prisma, alembic, django "
+                     "(default: detected from the existing migrations, else golang-migrate)."),
     ] = None,
     decisions_dir: Annotated[
         Path | None,

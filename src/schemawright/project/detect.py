@@ -15,10 +15,11 @@ from typing import Literal
 
 from schemawright.project.alembic_chain import AlembicLayout, find_layout, read_revisions
 from schemawright.project.errors import ProjectError
+from schemawright.project.foreign import ForeignProject, find_foreign
 
-Format = Literal["golang-migrate", "dbmate", "goose", "flyway", "atlas", "prisma", "alembic"]
+Format = Literal["golang-migrate", "dbmate", "goose", "flyway", "atlas", "prisma", "alembic", "django"]
 FORMATS: tuple[Format, ...] = ("prisma", "atlas", "flyway", "golang-migrate", "goose", "dbmate")
-ALL_FORMATS: tuple[Format, ...] = (*FORMATS, "alembic")  # Alembic is found by its alembic.ini, not a folder
+ALL_FORMATS: tuple[Format, ...] = (*FORMATS, "alembic", "django")  # found by their own files, not a folder
 # Where projects usually keep migrations; the first folder holding any is the project's.
 CANDIDATE_DIRS = (
     "backend/migrations",
@@ -71,6 +72,7 @@ class MigrationSet:
     migrations: list[Migration] = field(default_factory=list)
     detected: bool = False  # False: no migrations found, the defaults were chosen
     alembic: AlembicLayout | None = None  # Alembic: the environment that runs the revisions
+    foreign: ForeignProject | None = None  # Django, Knex, migrate-mongo: detected, not replayed
 
     def of_feature(self, feature_id: str) -> list[Migration]:
         """The feature's own earlier migrations (its main one and its separate validate/index ones)."""
@@ -234,12 +236,17 @@ def detect(root: Path, migrations_dir: Path | None = None, fmt: Format | None = 
         found = read_folder(root / candidate, fmt)
         if found is not None:
             return found
+    foreign = find_foreign(root) if fmt in (None, "django") else None
+    if foreign is not None and foreign.tool == "django":
+        return MigrationSet(directory=foreign.directory, format="django", detected=True, foreign=foreign)
+    if fmt == "django":
+        raise ProjectError(f"{root}: no Django app with migrations/0001_*.py found")
     default = DEFAULT_DIRS.get(fmt or "", "backend/migrations")
     if fmt == "alembic":
         raise ProjectError(
             f"{root}: no alembic.ini or alembic/versions found; run `alembic init alembic` first"
         )
-    return MigrationSet(directory=root / default, format=fmt or "golang-migrate")
+    return MigrationSet(directory=root / default, format=fmt or "golang-migrate", foreign=foreign)
 
 
 def _alembic(root: Path, required: bool) -> MigrationSet | None:

@@ -17,6 +17,8 @@ from schemawright.emit.sql.dialects import DialectName
 from schemawright.project.alembic_revision import revision_files
 from schemawright.project.alter import Separate
 from schemawright.project.detect import MigrationSet
+from schemawright.project.foreign import django_migration
+from schemawright.project.foreign import notes as foreign_notes
 
 NO_TX_NOTE = (
     "-- Runs outside a transaction (a lone statement; marked for the tools that need it).\n"
@@ -76,7 +78,17 @@ def render(
     d, fmt = found.directory, found.format
     files: list[NewFile] = []
     notes: list[str] = []
-    if fmt == "alembic":
+    if found.foreign is not None:
+        notes += foreign_notes(found.foreign)
+    if fmt == "django" and found.foreign is not None:
+        app, dep = found.foreign.app, found.foreign.latest
+        number = int(dep[:4]) if dep[:4].isdigit() else 0
+        for i, s in enumerate(plan, 1):
+            name = f"{number + i:04d}_{s.name}"
+            text = django_migration((app, dep) if dep else None, s.up, s.down, dialect, s.transactional)
+            files.append(NewFile(d / f"{name}.py", "migration", text))
+            dep = name
+    elif fmt == "alembic":
         head = found.migrations[-1].version if found.migrations else None
         steps_ = [(s.name, s.up, s.down, not s.transactional or i > 0) for i, s in enumerate(plan)]
         files = [NewFile(p, "migration", text) for p, text in revision_files(d, head, steps_, dialect)]
