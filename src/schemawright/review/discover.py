@@ -62,6 +62,15 @@ def _version_key(name: str) -> tuple[tuple[int, str], ...]:
 
 def discover(migrations_dir: Path, *, relative_to: Path | None = None) -> list[Migration]:
     """All migrations under ``migrations_dir`` in version order."""
+    return discover_with_notes(migrations_dir, relative_to=relative_to)[0]
+
+
+def discover_with_notes(
+    migrations_dir: Path, *, relative_to: Path | None = None
+) -> tuple[list[Migration], list[str]]:
+    """Migrations in version order, and notes on what could only be read partly (Alembic)."""
+    from schemawright.review import formats
+
     base = relative_to or migrations_dir
 
     def rel(path: Path) -> str:
@@ -73,7 +82,10 @@ def discover(migrations_dir: Path, *, relative_to: Path | None = None) -> list[M
     pairs: dict[str, dict[str, Path]] = {}
     flyway: dict[str, dict[str, Path]] = {}
     singles: list[Path] = []
+    notes: list[str] = []
     for path in sorted(migrations_dir.rglob("*.sql")):
+        if path.name == "down.sql" and (path.parent / "migration.sql").is_file():
+            continue  # a Prisma down, paired below
         if m := _PAIR.match(path.name):
             pairs.setdefault(str(path.parent / m["stem"]), {})[m["dir"]] = path
         elif m := _FLYWAY.match(path.name):
@@ -100,16 +112,30 @@ def discover(migrations_dir: Path, *, relative_to: Path | None = None) -> list[M
         found.append((Path(key).name[1:], Migration(Path(key).name, up, down)))
     for path in singles:
         text = path.read_text()
-        # Prisma keeps every migration as {timestamp}_{name}/migration.sql
+        if formats.is_liquibase(text):
+            found += [(f"{path.stem}:{i:04d}", m) for i, m in enumerate(formats.liquibase(path, rel(path)))]
+            continue
+        # Prisma keeps every migration as {timestamp}_{name}/migration.sql (a down.sql beside it is optional)
         name = path.parent.name if path.name == "migration.sql" else path.stem
         sections = split_sections(text)
         if sections is None:
             # a plain .sql file (Atlas, Prisma): up only
-            found.append((name, Migration(name, Section(rel(path), text), None)))
+            prisma_down = path.parent / "down.sql" if path.name == "migration.sql" else None
+            down_section = (
+                Section(rel(prisma_down), prisma_down.read_text())
+                if prisma_down and prisma_down.is_file()
+                else None
+            )
+            found.append((name, Migration(name, Section(rel(path), text), down_section)))
             continue
         up_sql, up_line, down_sql, down_line, no_tx = sections
         down_section = Section(rel(path), down_sql, down_line) if down_line else None
         up_section = Section(rel(path), up_sql, up_line)
         found.append((name, Migration(name, up_section, down_section, not no_tx, no_tx)))
     found.sort(key=lambda item: _version_key(item[0]))
-    return [migration for _, migration in found]
+    revisions = sorted(p for p in migrations_dir.rglob("*.py") if p.parent.name == "versions")
+    for path in formats.alembic_order(revisions):
+        migration, alembic_notes = formats.alembic(path, rel(path))
+        found.append((migration.name, migration))
+        notes += alembic_notes
+    return [migration for _, migration in found], notes

@@ -10,7 +10,7 @@ from sqlglot import exp
 
 from schemawright.review.config import ReviewConfig, load_config
 from schemawright.review.context import ParsedMigration, StatementContext
-from schemawright.review.discover import Migration, Section, discover
+from schemawright.review.discover import Migration, Section, discover_with_notes
 from schemawright.review.models import Finding, ReviewReport, Severity
 from schemawright.review.parse import Statement, normalise_dialect, parse_script
 from schemawright.review.positives import positives
@@ -48,18 +48,35 @@ def review_project(
     always) replays the chain for real and reflects the catalog; ``None`` keeps the review static."""
     root = Path(root)
     config = load_config(root)
-    folder = migrations_dir or Path(config.migrations_dir or DEFAULT_MIGRATIONS_DIR)
+    folder = migrations_dir or Path(config.migrations_dir or _find_folder(root))
     folder = folder if folder.is_absolute() else root / folder
     if not folder.is_dir():
         raise FileNotFoundError(f"migrations folder not found: {folder}")
-    migrations = discover(folder, relative_to=root)
+    migrations, notes = discover_with_notes(folder, relative_to=root)
     chosen = dialect or config.dialect or sniff_dialect(m.up.sql for m in migrations)
     focus = None
     if feature_id and any(key(feature_id) in key(m.name) for m in migrations):
         focus = {m.name for m in migrations if key(feature_id) in key(m.name)}
-    return review_chain(
+    report = review_chain(
         migrations, dialect=chosen, focus=focus, config=config, feature_id=feature_id, engine=engine
     )
+    report.notes = notes + report.notes
+    return report
+
+
+_MORE_DIRS = ("alembic/versions", "migrations/versions", "db/changelog", "src/main/resources/db/changelog")
+
+
+def _find_folder(root: Path) -> Path:
+    """The project's migrations folder: the first common one holding migrations (the list the design
+    command uses, plus Alembic and Liquibase folders), else backend/migrations."""
+    from schemawright.project.detect import CANDIDATE_DIRS
+
+    for candidate in (*CANDIDATE_DIRS, *_MORE_DIRS):
+        folder = root / candidate
+        if folder.is_dir() and any(p.suffix in (".sql", ".py") for p in folder.rglob("*") if p.is_file()):
+            return Path(candidate)
+    return DEFAULT_MIGRATIONS_DIR
 
 
 def review_migration(

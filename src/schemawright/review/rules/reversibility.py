@@ -26,7 +26,8 @@ def check_migration(
     if down is None or not down:
         yield finding(
             "SW612",
-            f"Migration {migration.name} has {'an empty' if down is not None else 'no'} down migration.",
+            f"Migration {migration.name} has {'an empty' if down is not None else 'no'} down migration."
+            + (_PRISMA if migration.up_path.endswith("migration.sql") and down is None else ""),
             at=Location(file=migration.down_path or migration.up_path, line=1),
             migration=migration.name,
             fix="-- write the down: undo each up statement in reverse order, e.g.\n"
@@ -62,6 +63,13 @@ def check_migration(
             migration=migration.name,
             fix="-- recreate in the down what the up dropped (copy its CREATE from the earlier migration)",
         )
+
+
+_PRISMA = (
+    " Prisma Migrate has no down migrations: `prisma migrate dev` only goes forward. Write the rollback as "
+    "down.sql beside migration.sql (`prisma migrate diff --from-migrations … --to-schema-datamodel … "
+    "--script`) and apply it with `prisma db execute` when needed."
+)
 
 
 def _undo_all(existing: set[str], schema: Schema, only: list[str] | None = None) -> list[str]:

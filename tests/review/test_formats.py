@@ -1,0 +1,53 @@
+"""Prisma, Liquibase formatted SQL and Alembic revisions are discovered with their source lines."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from schemawright.review.engine import review_project
+
+TAGS = "CREATE TABLE tags (\n    id BIGINT PRIMARY KEY,\n    name TEXT NOT NULL\n);\n"
+
+
+def test_prisma_without_down_is_explained(tmp_path: Path) -> None:
+    folder = tmp_path / "prisma" / "migrations" / "20240101000000_tags"
+    folder.mkdir(parents=True)
+    (folder / "migration.sql").write_text(TAGS)
+    report = review_project(tmp_path, engine=None)
+    [missing] = [f for f in report.findings if f.code == "SW612"]
+    assert "Prisma Migrate has no down migrations" in missing.message
+    (folder / "down.sql").write_text("DROP TABLE IF EXISTS tags;\n")
+    assert "SW612" not in review_project(tmp_path, engine=None).codes()
+
+
+def test_liquibase_changesets_and_rollbacks(tmp_path: Path) -> None:
+    folder = tmp_path / "db" / "changelog"
+    folder.mkdir(parents=True)
+    (folder / "changelog.sql").write_text(
+        "--liquibase formatted sql\n--changeset ann:1\n" + TAGS + "--rollback DROP TABLE tags;\n"
+        "--changeset ann:2\nALTER TABLE tags ADD COLUMN slug TEXT NOT NULL;\n"
+    )
+    report = review_project(tmp_path, engine=None)
+    assert report.migrations == ["ann:1", "ann:2"]
+    [added] = [f for f in report.findings if f.code == "SW601"]
+    assert (added.location.file, added.location.line) == ("db/changelog/changelog.sql", 9)
+    assert any(f.code == "SW612" and f.migration == "ann:2" for f in report.findings)
+
+
+def test_alembic_reads_op_execute_and_notes_the_rest(tmp_path: Path) -> None:
+    folder = tmp_path / "alembic" / "versions"
+    folder.mkdir(parents=True)
+    (folder / "b2_age.py").write_text(
+        'revision = "b2"\ndown_revision = "a1"\n\ndef upgrade():\n'
+        '    op.execute("ALTER TABLE tags ADD COLUMN age INT NOT NULL")\n\n'
+        'def downgrade():\n    op.drop_column("tags", "age")\n'
+    )
+    (folder / "a1_tags.py").write_text(
+        f'revision = "a1"\ndown_revision = None\n\ndef upgrade():\n    op.execute("""{TAGS}""")\n\n'
+        'def downgrade():\n    op.execute("DROP TABLE tags")\n'
+    )
+    report = review_project(tmp_path, engine=None)
+    assert report.migrations == ["a1", "b2"]
+    [added] = [f for f in report.findings if f.code == "SW601"]
+    assert (added.location.file, added.location.line) == ("alembic/versions/b2_age.py", 5)
+    assert any("not read statically" in n for n in report.notes)
