@@ -23,7 +23,7 @@ app = typer.Typer(
     help="Design database schemas from feature specs; write a decision document and a verified, "
     "reversible migration.",
 )
-DB_CHOICES = ("auto", "postgresql", "mysql", "sqlite", "mongodb")
+DB_CHOICES = ("auto", "postgresql", "mysql", "sqlite", "mongodb", "supabase")
 
 
 def _err() -> Console:
@@ -60,7 +60,9 @@ def design_command(
     db: Annotated[
         str,
         typer.Option(
-            "--db", help="Store: auto (spec's declaration, else PostgreSQL), postgresql, mysql, sqlite, mongodb."
+            "--db",
+            help="Store: auto (spec, then project signals, else PostgreSQL), postgresql, mysql, "
+            "sqlite, mongodb, supabase.",
         ),
     ] = "auto",
     migrations_dir: Annotated[

@@ -26,6 +26,7 @@ from schemawright.project.errors import ProjectError
 from schemawright.project.formats import render as render_migration_files
 from schemawright.project.formats import steps as migration_steps
 from schemawright.project.load import ExistingProject, load_project
+from schemawright.project.naming import follow_index_naming
 from schemawright.result import DesignResult, FeatureInfo, OutputFile, ReviewSummary, Verification
 from schemawright.spec.document import SpecDocument
 from schemawright.spec.parser import parse_spec
@@ -112,11 +113,17 @@ def design(req: DesignRequest) -> DesignOutcome:
         result.assumptions.extend(project.assumptions)
         relational, assumptions = design_relational(
             model, dialect, project.schema.model_copy(deep=True))  # type: ignore[arg-type]
+        follow_index_naming(relational, project.schema)  # the project's index names, when it has a habit
         result.assumptions.extend(assumptions)
         result.stores.append(relational)
         header = (f"-- schemawright {__version__}: feature {feature_id}\n"
                   f"-- Generated from {_safe_comment(req.spec_path.name)}; see {_safe_comment(str(_rel(decision_path, root)))}")
         sql = render_migration(relational, header, existing_functions=project.schema.functions)
+        if choice.primary == "supabase":
+            from schemawright.design.supabase import add_row_level_security
+
+            sql, rls_notes = add_row_level_security(relational, sql)
+            result.assumptions.extend(rls_notes)
         alter = alter_existing(relational, project.schema)  # safe changes to the project's own tables
         sql = merge_alter(sql, header, alter)
         stamp = found.next_version(req.now.strftime("%Y%m%d%H%M%S"))
