@@ -139,3 +139,13 @@ def test_rerun_with_force_replaces_the_features_revision(tmp_path: Path, pg_url:
     assert again.result.verification.status == "passed", again.result.verification
     write_outputs(again, tmp_path)
     assert len(detect(tmp_path).migrations) == 3
+
+
+def test_index_naming_and_text_habits_are_learned_and_followed(tmp_path: Path, pg_url: str) -> None:
+    _project(tmp_path)  # its only index is users_email_idx
+    outcome = design(DesignRequest(spec_path=SPECS / "002_notes.md", root=tmp_path, postgres_url=pg_url))
+    learned = " ".join(a.text for a in outcome.result.assumptions)
+    assert "{table}_{columns}_idx" in learned and "Text columns are TEXT" in learned
+    text = next(f.content for f in outcome.result.files if f.path.endswith("_002_notes.py"))
+    assert "notes_user_id_idx" in text and "idx_notes_user_id" not in text
+    assert outcome.result.verification.status == "passed", outcome.result.verification

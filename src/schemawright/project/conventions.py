@@ -64,6 +64,7 @@ def learn(tables: list[Table], functions: list[str], triggered: set[str]) -> Con
             conv.learned.append(
                 f"The {attr.split('_')[0]} timestamp column is named {found}, as in the project."
             )
+    _naming(conv, tables)
     with_updated = [t.name for t in tables if t.column(conv.updated_at) is not None]
     if with_updated:
         conv.updated_at_trigger = any(t in triggered for t in with_updated)
@@ -78,3 +79,31 @@ def learn(tables: list[Table], functions: list[str], triggered: set[str]) -> Con
                 "it); new tables follow that and add none."
             )
     return conv
+
+
+def _naming(conv: Conventions, tables: list[Table]) -> None:
+    """Index naming (``idx_`` prefix or ``_idx`` suffix) and the text-vs-varchar habit."""
+    styles: Counter[str] = Counter()
+    for t in tables:
+        for ix in t.indexes:
+            if ix.name.startswith(("idx_", "ix_")):
+                styles["prefix"] += 1
+            elif ix.name.endswith(("_idx", "_index", "_key")):
+                styles["suffix"] += 1
+    if styles and styles["suffix"] > styles["prefix"]:
+        conv.index_suffix = True
+        conv.learned.append(
+            "Indexes are named {table}_{columns}_idx, like the project's existing indexes "
+            "(instead of the role's idx_{table}_{columns})."
+        )
+    kinds = Counter(
+        c.logical.name for t in tables for c in t.columns if c.logical.name in ("text", "varchar")
+    )
+    if kinds["varchar"] > kinds["text"]:
+        conv.learned.append(
+            "The project mostly uses VARCHAR(n) for text; new text columns stay TEXT with a CHECK on "
+            "char_length (the same storage and limit on PostgreSQL, and the limit can change without a "
+            "table rewrite)."
+        )
+    elif kinds["text"]:
+        conv.learned.append("Text columns are TEXT, like the project's.")
