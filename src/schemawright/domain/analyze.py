@@ -6,7 +6,7 @@ import re
 
 from schemawright.domain import extract_prose as prose
 from schemawright.domain import extract_structured as structured
-from schemawright.domain import scope
+from schemawright.domain import scope, typescript
 from schemawright.domain.builder import ModelBuilder
 from schemawright.domain.lexicon import load_lexicon
 from schemawright.domain.model import Assumption, DomainModel, Kind
@@ -20,6 +20,7 @@ def analyze(doc: SpecDocument, feature_id: str, feature_name: str) -> DomainMode
     b.out_of_scope_words = {singular(snake(re.sub(r"\(.*?\)", "", item))) for item in b.model.out_of_scope}
     scope.declared_stores(doc, b)
     scope.clarifications(doc, b)
+    b.subject_words = subject_words(doc, b)
 
     # Pass 1: every entity name the explicit sections give.
     tables = structured.entity_tables(doc, b)
@@ -27,6 +28,7 @@ def analyze(doc: SpecDocument, feature_id: str, feature_name: str) -> DomainMode
     structured.er_blocks(doc, b)
     structured.mermaid_er(doc, b)
     structured.field_tables(doc, b)
+    typescript.typescript_models(doc, b)
     definitions = structured.entity_bullets(doc, b)
     models = structured.bmad_models(doc, b)
 
@@ -67,3 +69,22 @@ def refine_attributes(model: DomainModel, unique_by_default: frozenset[str]) -> 
                         source=attr.source,
                     )
                 )
+
+
+_SUBJECT = re.compile(
+    r"(?:^|[.;:]\s+)(?:an?|the|each|every)\s+([a-z]+(?:[ -][a-z]+)?)\s+(?:has|have|is|are|belongs?|can|may|"
+    r"must|keeps?|records?|holds?)\b",
+    re.I,
+)
+
+
+def subject_words(doc: SpecDocument, b: ModelBuilder) -> set[str]:
+    """Nouns the spec uses as subjects ("a pet has a name"): a quantified plural naming one of them is an
+    entity of its own, not a multi-valued attribute."""
+    words: set[str] = set()
+    for block in doc.blocks:
+        if block.kind in ("paragraph", "bullet"):
+            for m in _SUBJECT.finditer(block.text):
+                words.add(b.canonical(m.group(1)))
+                words.add(b.canonical(m.group(1).split()[-1]))
+    return words

@@ -38,6 +38,8 @@ class ModelBuilder:
         self.out_of_scope_words: set[str] = set()
         # entity → the verb whose event it records ("triggered alerts" → alert: trigger); per analysis.
         self.event_verbs: dict[str, str] = {}
+        # nouns the spec uses as sentence subjects ("a pet has …"): things described, hence entities.
+        self.subject_words: set[str] = set()
 
     # -- entities -------------------------------------------------------------------------------------
     def canonical(self, phrase: str) -> str:

@@ -13,12 +13,16 @@ from dataclasses import dataclass
 from schemawright.domain.builder import ModelBuilder
 from schemawright.domain.describe import describe
 from schemawright.domain.model import Entity, Source
+from schemawright.domain.multivalued import QUANTIFIED
 from schemawright.domain.naming import snake
 from schemawright.domain.phrases import parse_attribute, split_list
 from schemawright.domain.verbs import verb_lemma
 
 _MODALS = r"(?:can|may|must|shall|should|will)"
-_HAVE = r"(?:has|have|holds?|stores?|contains?|records?|keeps?|carries|carry|tracks?|includes?)"
+_HAVE = (
+    r"(?:has|have|holds?|stores?|contains?|records?|keeps?|carries|carry|tracks?|includes?|"
+    r"lists?(?=\s+(?:several|many|multiple|one or more|any number of)\b))"
+)
 _PRED = rf"(?:{_MODALS}\s+(?:also\s+)?(?:only\s+)?)?(?:also\s+)?(?:{_HAVE}|belongs?|is|are|be)\b"
 _SUBJECT = re.compile(
     rf"^(?:(?:an?|the|each|every)\s+)?([A-Za-z][a-z-]*(?:\s+[a-z-]+){{0,3}}?)\s+({_PRED}.*)$"
@@ -38,6 +42,7 @@ _NESTED = re.compile(
     r"by\s+(?:the\s+|its\s+)?([a-z][a-z ]*?)\s*,\s*each\s+(?:with|having)\s+(.+)$",
     re.I,
 )
+_IDENTIFIED = re.compile(r"^(?:is|are)\s+(?:uniquely\s+)?identified\s+by\b", re.I)
 _PRONOUN = re.compile(r"^(?:it|they|this|each one)$", re.I)
 
 
@@ -59,7 +64,14 @@ def subject_entity_name(phrase: str) -> str:
 
 def subject_sentence(b: ModelBuilder, sentence: str, src: Source, ctx: Context) -> bool:
     """Apply a subject-predicate sentence; True when it was one."""
-    for part in re.split(r":\s+(?=(?:it|they)\s)", sentence.rstrip(". ")):
+    head, colon, rest = sentence.rstrip(". ").partition(": ")
+    if colon and _SUBJECT.match(head) and re.match(r"^(?:each|every)\s", rest):
+        # "A clinic keeps several slots: each slot has …" — two statements; a bare label before the colon
+        # ("Salary history: each employee has …") is not split.
+        parts = [head, rest]
+    else:
+        parts = re.split(r":\s+(?=(?:it|they)\s)", sentence.rstrip(". "))
+    for part in parts:
         _one(b, part.strip(), src, ctx)
     return True
 
@@ -71,6 +83,10 @@ def _one(b: ModelBuilder, sentence: str, src: Source, ctx: Context) -> None:
     phrase = m.group(1)
     if re.match(r"^(?:we|you|i|there|this|that|these|those|system|the system)$", phrase, re.I):
         return
+    if re.match(r"^(?:for|on|in|at|when|if|after|before|once|while)\b", phrase, re.I) or re.search(
+        r"\b(?:we|you|they)$", phrase, re.I
+    ):
+        return  # "For every document we record …": an adverbial, not a subject (the record rule reads it)
     predicates = [p.strip() for p in _SPLIT.split(m.group(2)) if p.strip()]
     entity: Entity | None
     if _PRONOUN.match(phrase):
@@ -92,10 +108,14 @@ def _one(b: ModelBuilder, sentence: str, src: Source, ctx: Context) -> None:
 
 def _carries_data(b: ModelBuilder, predicates: list[str]) -> bool:
     for predicate in predicates:
+        if _IDENTIFIED.match(predicate):
+            return True
         if _LINK.match(predicate) and not re.match(r"^(?:is|are)\s+(?:an?|the)\s", predicate):
             return True
         has = _HAS.match(predicate)
         if has and not re.match(r"^(?:to|no|nothing|been)\b", has.group(1)):
+            if QUANTIFIED.match(has.group(1).strip()):
+                return True
             if _NESTED.match(has.group(1)):
                 return True
             attrs = [parse_attribute(i, b.lexicon, Source()) for i in split_list(has.group(1))]
@@ -105,6 +125,9 @@ def _carries_data(b: ModelBuilder, predicates: list[str]) -> bool:
 
 
 def _predicate(b: ModelBuilder, entity: Entity, predicate: str, src: Source) -> None:
+    if _IDENTIFIED.match(predicate):
+        describe(b, entity, predicate, src)
+        return
     link = _LINK.match(predicate)
     if link and not re.match(r"^(?:is|are)\s+(?:an?|the)\s", predicate):
         _link(b, entity, link, predicate, src)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from schemawright.domain import multivalued
 from schemawright.domain.builder import ModelBuilder
 from schemawright.domain.model import Attribute, Cardinality, Entity, Kind, Source
 from schemawright.domain.naming import singular, snake
@@ -59,7 +60,7 @@ _PERIOD_ATTRS = {
     "year": ["year"],
 }
 _IDENTIFIED = re.compile(
-    r"\bidentified by\s+(?:its\s+|an?\s+|the\s+)?([\w ]+?)(?=$|[,;.]|\s+(?:with|and)\b)", re.I
+    r"\bidentified by\s+(?:its\s+|their\s+|an?\s+|the\s+)?([\w ]+?)(?=$|[,;.]|\s+(?:with|and)\b)", re.I
 )
 _UNIQUE_BY = re.compile(r"\bunique (?:by|per|on)\s+(?:its\s+)?([\w ]+?)(?=$|[,;.])", re.I)
 _IS_A = re.compile(r"^(?:the|a|an)\s+([\w ]+?)\s+who\b", re.I)
@@ -68,7 +69,7 @@ _IS_A = re.compile(r"^(?:the|a|an)\s+([\w ]+?)\s+who\b", re.I)
 def describe(builder: ModelBuilder, entity: Entity, text: str, source: Source) -> None:
     """Apply every clause of ``text`` to ``entity``."""
     text = inline_enums(text.strip(), builder.lexicon)
-    for clause in re.split(r";|\.\s+|\.$", text):
+    for clause in re.split(r";(?![^()]*\))|\.\s+|\.$", text):
         clause = clause.strip()
         if clause:
             _clause(builder, entity, clause, source)
@@ -140,7 +141,8 @@ def _clause(builder: ModelBuilder, entity: Entity, clause: str, source: Source) 
 
 
 _ROLE_OF = re.compile(
-    r"^(?:the\s+)?(?:[\w ]+'s\s+)?([\w ]+?)\s*(?:\((?:another|an?|the|also an?)\s+([\w ]+)\)|,?\s+who is "
+    r"^(?:the\s+)?(?:[\w ]+'s\s+)?([\w ]+?)\s*(?:\((?:another|an?|the|also an?)\s+([\w ]+)[^()]*\)|"
+    r",?\s+who is "
     r"(?:also )?(?:an?|the)\s+([\w ]+))\s*$",
     re.I,
 )
@@ -217,6 +219,23 @@ def _attribute_or_reference(builder: ModelBuilder, entity: Entity, part: str, so
     core = strip_articles(part)
     if not core:
         return
+    if multivalued.quantified(
+        builder, entity, re.sub(r"^(?:a|an|the)\s+", "", part.strip()), source
+    ) or multivalued.self_reference(builder, entity, core, source):
+        return
+    if _relative_reference(builder, entity, core, part, source):
+        return
+    alternatives = re.match(r"^([\w ]+?)\s*\(([\w-]+(?:,\s*[\w-]+)*,?\s+or\s+[\w-]+)\)\s*$", core)
+    if alternatives:
+        # "a species (dog, cat, bird or other)": alternatives joined by "or" are the values of one field.
+        attr = parse_attribute(alternatives.group(1), builder.lexicon, source)
+        if attr is not None:
+            attr.kind = Kind.ENUM
+            attr.enum_values = [
+                snake(v) for v in re.split(r",\s*|\s+or\s+", alternatives.group(2)) if v.strip()
+            ]
+            builder.attribute(entity, attr)
+            return
     listed = re.match(r"^([^()]*)\(([^()]*,[^()]*)\)\s*$", core)
     if listed and _child_entity(
         builder, entity, strip_articles(listed.group(1)).strip(), listed.group(2), source
@@ -224,7 +243,11 @@ def _attribute_or_reference(builder: ModelBuilder, entity: Entity, part: str, so
         return
     if _actor_reference(builder, entity, core, source):
         return
-    if listed and builder.lexicon.kind_for_name(snake(strip_articles(listed.group(1)))) is not Kind.ENUM:
+    if (
+        listed
+        and builder.lexicon.kind_for_name(snake(strip_articles(listed.group(1)))) is not Kind.ENUM
+        and not _MODAL.search(listed.group(2))
+    ):
         # "a library card (card number, name, email, phone)": the list holds the attributes.
         for item in split_list(listed.group(2)):
             _attribute_or_reference(builder, entity, item, source)
@@ -253,6 +276,39 @@ def _attribute_or_reference(builder: ModelBuilder, entity: Entity, part: str, so
             attr.name = event_time_name(builder, entity)
             entity.time_attribute = entity.time_attribute or attr.name
         builder.attribute(entity, attr)
+
+
+_RELATIVE = re.compile(
+    r"^(?P<noun>[a-z][\w ]*?)\s+(?:(?:who|that|which)\s+(?P<v1>\w+)\s+(?:it|them)|(?:it|they|he|she)\s+"
+    r"(?P<v2>\w+)(?:\s+(?:in|at|for|to|on|under|within|with|into))?)$",
+    re.I,
+)
+_VERB_ROLE = {"own": "owner", "create": "creator", "manage": "manager", "lead": "lead"}
+
+
+def _relative_reference(builder: ModelBuilder, entity: Entity, core: str, part: str, source: Source) -> bool:
+    """ "the user who owns it", "the department they work in", "the folder it sits in": a link to the
+    named entity; the verb gives a role where it names one (owns → owner); the same entity → parent."""
+    m = _RELATIVE.match(core)
+    if not m:
+        return False
+    target = builder.find(m.group("noun"), exact=True)
+    if target is None and builder.canonical(m.group("noun")) in builder.subject_words:
+        target = builder.entity(m.group("noun"), source)  # described later in the spec
+    if target is None:
+        return False
+    verb = verb_lemma(m.group("v1") or m.group("v2") or "") or ""
+    role = "parent" if target.name == entity.name else _VERB_ROLE.get(verb, "")
+    optional = bool(re.search(r"\boptional(?:ly)?\b", part, re.I)) or target.name == entity.name
+    builder.relate(
+        entity.name,
+        target.name,
+        source,
+        required=not optional,
+        role=role,
+        ownership="owned" if target.name == entity.name else "reference",
+    )
+    return True
 
 
 def relation_phrase(builder: ModelBuilder, entity: Entity, text: str, source: Source) -> None:

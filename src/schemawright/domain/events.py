@@ -114,6 +114,12 @@ def ears(b: ModelBuilder, sentence: str, src: Source) -> None:
     passive = _PASSIVE.match(condition)
     if active and verb_lemma(active.group(2)):
         target = event_entity(b, active.group(2), action)
+        record = _RECORD.search(action)
+        if target is None and record is not None and re.match(r"^(?:its|their)\b", record.group(1)):
+            target = b.find(active.group(3), exact=True)  # "store its name": the object is described
+            if target is not None:
+                _action(b, target, action, src)
+            return
         if target is not None:
             b.event_verbs.setdefault(target.name, verb_lemma(active.group(2)) or "")
             for phrase in (active.group(1), active.group(3)):

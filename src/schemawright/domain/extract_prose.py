@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from schemawright.domain import clauses, events, security
+from schemawright.domain import clauses, events, implied, multivalued, security
 from schemawright.domain.access import access_sentence
 from schemawright.domain.builder import ModelBuilder
 from schemawright.domain.clauses import Context
@@ -123,6 +123,7 @@ def prose(doc: SpecDocument, b: ModelBuilder) -> None:
         events.variant_flag(b, lowered, src)
         events.which_and_when(b, lowered, src)
         events.states(b, lowered, src)
+        multivalued.main_flag(b, lowered, src)
         _sentence(b, sentence, src)
     # Constraints second: they name entities and attributes any sentence may introduce.
     for sentence, src in sentences(doc, b):
@@ -130,6 +131,7 @@ def prose(doc: SpecDocument, b: ModelBuilder) -> None:
         events.at_most_one_open(b, lowered, src)
         events.exclusions(b, lowered, src)
         _constraints(b, inline_enums(lowered, b.lexicon), src)
+        implied.implied(b, lowered, src)
 
 
 _SCENARIO = re.compile(r"^\W*given\b.*\bwhen\b.*\bthen\b", re.I)

@@ -354,7 +354,20 @@ def _closest_attribute(entity: Entity, phrase: str) -> str | None:
 
 def apply_definitions(b: ModelBuilder, items: list[tuple[Entity, str, Source]]) -> None:
     for entity, text, src in items:
-        describe(b, entity, text, src)
+        describe(b, entity, _as_list(b, text), src)
+
+
+def _as_list(b: ModelBuilder, text: str) -> str:
+    """ "Departments: a name and an annual budget": a definition that is only short noun phrases lists
+    the attributes (a definition such as "a person with a library card" keeps its own reading)."""
+    first = re.split(r"[.;]", text, maxsplit=1)[0]
+    items = split_list(first)
+    if len(items) < 2 or re.search(r"\b(?:with|who|which|that|of|is|are|has|have)\b", first, re.I):
+        return text
+    attrs = [parse_attribute(i, b.lexicon, Source()) if len(i.split()) <= 4 else None for i in items]
+    if all(a is not None and b.lexicon.kind_for_name(a.name) is not None for a in attrs):
+        return "with " + text  # every item is a recognised attribute word
+    return text
 
 
 def json_bodies(doc: SpecDocument, b: ModelBuilder) -> None:

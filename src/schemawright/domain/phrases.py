@@ -56,6 +56,10 @@ def split_list(text: str) -> list[str]:
     parts: list[str] = []
     depth = 0
     current = ""
+    # "its name and, optionally, the parent": the comma after "and" is an aside, not an empty item.
+    text = re.sub(r"\b(and|or),\s*(optionally|if any|possibly),?\s*", r"\1 \2 ", text)
+    text = re.sub(r"\b(one|zero) or more\b", r"\1-or-more", text)  # a quantifier, not two items
+    text = re.sub(r",\s*(each (?:with|having)\b)", r" \1", text)  # "several X, each with …" stays whole
     tokens = re.split(r"(\(|\)|,|;|\s+and\s+|\s+or\s+|\s+&\s+|\s+as well as\s+|\s+plus\s+)", text)
     for tok in tokens:
         if tok == "(":
@@ -72,7 +76,7 @@ def split_list(text: str) -> list[str]:
             continue
         current += tok
     parts.append(current)
-    cleaned = [p.strip(" .:") for p in parts]
+    cleaned = [re.sub(r"\b(one|zero)-or-more\b", r"\1 or more", p).strip(" .:") for p in parts]
     cleaned = [p for p in cleaned if p]
     return _distribute(cleaned)
 
@@ -127,6 +131,16 @@ def parse_attribute(
         r"\s+(?:derived from|taken from|computed from|shown on|printed as|used for|that)\s+", text
     )[0]
     text = re.sub(r"\s+(?:of|in|for|with)\s+(?:up to |at most )?\d+\s+\w+$", "", text)
+    # "the goals they agreed": a trailing relative clause does not name the value.
+    text = re.sub(
+        r"^(?!(?:when|where|whether|how|why|what|who)\b)(\S+(?:\s+\S+)?)\s+(?:they|it|he|she|we|you)\s+\w+$",
+        r"\1",
+        text.strip(),
+    )
+    # "the storage key of the object": a generic complement adds nothing to the column name.
+    text = re.sub(
+        r"\s+of\s+(?:the|its|their|this|each)\s+(?:object|item|record|entry|row|file|thing)$", "", text
+    )
     for rule in lexicon.phrases:
         m = rule.pattern.search(text.lower())
         if m:

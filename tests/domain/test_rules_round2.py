@@ -1,0 +1,155 @@
+"""Round-two rules: one test each, on sentences written for these tests (not copied from any corpus)."""
+
+from __future__ import annotations
+
+from schemawright.domain.model import Cardinality, Kind
+from tests.domain.test_rules import attrs, model, rels
+
+
+def test_typescript_interfaces_give_entities_links_enums_and_optionals() -> None:
+    m = model(
+        "# Design\n\n## Data Models\n\n```ts\ninterface Garage {\n  id: string;\n  name: string;\n}\n"
+        "interface Repair {\n  id: string;\n  garageId: string;\n  state: 'open' | 'done';\n"
+        "  finishedAt?: Date;\n  cost: number;\n}\n```\n"
+    )
+    repair = attrs(m, "repair")
+    assert repair["state"] is Kind.ENUM and repair["cost"] is Kind.MONEY
+    assert repair["finished_at"] is Kind.TIMESTAMP
+    assert not m.entity("repair").attribute("finished_at").required  # type: ignore[union-attr]
+    assert ("repair", "garage", "") in rels(m)
+
+
+def test_unit_phrases_name_the_column() -> None:
+    m = model("# Uploads\n\nAn upload has a title, its length in seconds and its weight in bytes.\n")
+    a = attrs(m, "upload")
+    assert a["length_seconds"] is Kind.DURATION and a["weight_bytes"] is Kind.COUNT
+
+
+def test_date_a_person_did_something() -> None:
+    m = model("# Clubs\n\nA club member has a nickname and the date the member signed.\n")
+    assert attrs(m, "club_member")["signed_on"] is Kind.DATE
+
+
+def test_identified_by_is_a_unique_attribute_not_a_link() -> None:
+    m = model("# Hotels\n\nA guest is identified by their passport code and has a nickname.\n")
+    guest = m.entity("guest")
+    assert guest is not None and guest.attribute("passport_code").unique  # type: ignore[union-attr]
+    assert not rels(m)
+
+
+def test_adverbial_opening_is_not_a_subject() -> None:
+    m = model("# Farm\n\nFor every tractor we record its make, its plate and its mileage.\n")
+    assert [e.name for e in m.entities] == ["tractor"]
+
+
+def test_alternatives_in_parentheses_are_enum_values() -> None:
+    m = model("# Zoo\n\nAn enclosure has a name and a climate (arctic, desert, jungle or temperate).\n")
+    climate = m.entity("enclosure").attribute("climate")  # type: ignore[union-attr]
+    assert climate is not None and climate.enum_values == ["arctic", "desert", "jungle", "temperate"]
+
+
+def test_multi_valued_attribute_becomes_owned_child_with_main_flag() -> None:
+    m = model(
+        "# Suppliers\n\nA supplier has a name and one or more email addresses, and one of its email "
+        "addresses is marked as the primary contact.\n"
+    )
+    child = m.entity("supplier_email_address")
+    assert child is not None and {"email_address", "is_primary"} <= {a.name for a in child.attributes}
+    assert ("supplier_email_address", "supplier", "") in rels(m)
+    assert any(u.entity == child.name and u.where == "is_primary = true" for u in m.uniques)
+    assert any("supplier_email_address" in a.text for a in m.assumptions)
+
+
+def test_quantified_plural_described_elsewhere_is_an_entity() -> None:
+    m = model("# Stables\n\nA stable has a name and several horses. A horse has a name and a breed.\n")
+    assert ("horse", "stable", "") in rels(m)
+    assert m.entity("stable_horse") is None
+
+
+def test_quantified_child_with_each_with_details() -> None:
+    m = model(
+        "# Crew\n\nPilots hold several licences, each with an expiry date.\n"
+        "- A pilot has a name and a rank.\n"
+    )
+    child = m.entity("pilot_licence")
+    assert child is not None and child.attribute("expiry_date") is not None
+
+
+def test_sub_items_are_a_self_reference() -> None:
+    m = model("# Wiki\n\nA topic has a title and a body. A topic can contain sub-topics.\n")
+    rel = next(r for r in m.relationships if r.child == "topic" and r.parent == "topic")
+    assert rel.role == "parent" and not rel.required and rel.ownership == "owned"
+
+
+def test_relative_clause_reference_with_role() -> None:
+    m = model(
+        "# Boats\n\nFor each boat we record its name and the member who owns it. A member has a name and "
+        "an email.\n"
+    )
+    assert ("boat", "member", "owner") in rels(m)
+
+
+def test_manager_role_with_aside_in_parentheses() -> None:
+    m = model(
+        "# Staff\n\n## Data requirements\n"
+        "- Nurses: name, ward, and the nurse's supervisor (another nurse; none for the head nurse).\n"
+    )
+    assert ("nurse", "nurse", "supervisor") in rels(m)
+
+
+def test_expiring_single_use_token() -> None:
+    m = model(
+        "# Reset\n\nA password reset has an email and a user name. "
+        "Reset links expire after 2 hours and can be used once.\n"
+    )
+    reset = attrs(m, "password_reset")
+    assert reset["token_hash"] is Kind.SECRET_TOKEN and {"expires_at", "used_at"} <= set(reset)
+    assert any("token_hash" in a.text for a in m.assumptions)
+
+
+def test_block_after_bad_attempts_in_a_window() -> None:
+    m = model(
+        "# Login\n\nA device has a name and a serial number. Lock a device for 15 minutes after 5 failed "
+        "logins in 10 minutes.\n"
+    )
+    device = attrs(m, "device")
+    assert {"failed_login_count", "blocked_until"} <= set(device)
+
+
+def test_value_copied_when_the_row_is_made() -> None:
+    m = model(
+        "# Shop\n\nA product has a name and a price. "
+        "An order line has a quantity and belongs to one product. "
+        "The price paid stays as it was when the order line was placed.\n"
+    )
+    line = attrs(m, "order_line")
+    assert line["price_paid"] is Kind.MONEY
+
+
+def test_history_of_changes_is_a_history_entity() -> None:
+    m = model(
+        "# Policies\n\nA policy has a title and a body. A user has a name. Changes to policies must be "
+        "audited: we keep who changed them and the previous body.\n"
+    )
+    hist = m.entity("policy_change")
+    assert hist is not None and hist.append_only
+    assert {"changed_at", "previous_body"} <= {a.name for a in hist.attributes}
+    assert ("policy_change", "policy", "") in rels(m) and "policy" in m.audit_entities
+
+
+def test_ends_after_it_starts_is_a_compare_check() -> None:
+    m = model("# Rooms\n\nA meeting has a start time and an end time. A meeting must end after it starts.\n")
+    assert any(c.kind == "compare" and c.entity == "meeting" for c in m.checks)
+
+
+def test_trash_retention_is_soft_delete() -> None:
+    m = model(
+        "# Notes\n\nA note has a title and a body.\n\n"
+        "1. WHEN a user deletes a note THEN the System SHALL keep "
+        "it in the trash for 14 days.\n"
+    )
+    assert m.entity("note").soft_delete  # type: ignore[union-attr]
+
+
+def test_m2m_cardinality_enum_kept() -> None:
+    assert Cardinality.MANY_TO_MANY.value == "many_to_many"
