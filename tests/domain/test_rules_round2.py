@@ -153,3 +153,51 @@ def test_trash_retention_is_soft_delete() -> None:
 
 def test_m2m_cardinality_enum_kept() -> None:
     assert Cardinality.MANY_TO_MANY.value == "many_to_many"
+
+
+def test_link_to_several_targets_and_a_second_statement() -> None:
+    m = model(
+        "# Parking\n\nA permit belongs to one driver and one car park; it has a valid-from date and a fee.\n"
+    )
+    r = rels(m)
+    assert ("permit", "driver", "") in r and ("permit", "car_park", "") in r
+    assert {"fee"} <= set(attrs(m, "permit"))
+
+
+def test_booked_for_one_with_one_at_a_time() -> None:
+    m = model(
+        "# Salon\n\nA client has a name and a phone. A stylist has a name and an email. An appointment is "
+        "booked for one client with one stylist at a start time.\n"
+    )
+    r = rels(m)
+    assert ("appointment", "client", "") in r and ("appointment", "stylist", "") in r
+    assert "start_time" in attrs(m, "appointment")
+
+
+def test_unique_within_a_parent_is_composite() -> None:
+    m = model("# Hotel\n\nA hotel has a name and a city. Each room has a number, unique within its hotel.\n")
+    assert any(u.entity == "room" and u.attributes == ["hotel", "number"] for u in m.uniques)
+    assert not m.entity("room").attribute("number").unique  # type: ignore[union-attr]
+
+
+def test_which_is_unique_and_no_two_may_share() -> None:
+    m = model(
+        "# Fleet\n\nA boat has a hull code, which is unique, and a name.\n"
+        "A crane has a tag, which no two cranes may share, and a capacity.\n"
+    )
+    assert m.entity("boat").attribute("hull_code").unique  # type: ignore[union-attr]
+    assert m.entity("crane").attribute("tag").unique  # type: ignore[union-attr]
+
+
+def test_colon_alternatives_are_enum_values() -> None:
+    m = model("# Cafe\n\nA drink has a name and a size: tall, grande or venti.\n")
+    size = m.entity("drink").attribute("size")  # type: ignore[union-attr]
+    assert size is not None and size.kind is Kind.ENUM and size.enum_values == ["tall", "grande", "venti"]
+
+
+def test_works_at_exactly_one() -> None:
+    m = model(
+        "# Shops\n\nA shop has a name and a city. "
+        "Clerks work at exactly one shop and have a name and a badge number.\n"
+    )
+    assert ("clerk", "shop", "") in rels(m)

@@ -23,15 +23,19 @@ _HAVE = (
     r"(?:has|have|holds?|stores?|contains?|records?|keeps?|carries|carry|tracks?|includes?|"
     r"lists?(?=\s+(?:several|many|multiple|one or more|any number of)\b))"
 )
-_PRED = rf"(?:{_MODALS}\s+(?:also\s+)?(?:only\s+)?)?(?:also\s+)?(?:{_HAVE}|belongs?|is|are|be)\b"
+_PRED = (
+    rf"(?:{_MODALS}\s+(?:also\s+)?(?:only\s+)?)?(?:also\s+)?"
+    rf"(?:{_HAVE}|belongs?|is|are|be|works?|operates?|lives?)\b"
+)
 _SUBJECT = re.compile(
     rf"^(?:(?:an?|the|each|every)\s+)?([A-Za-z][a-z-]*(?:\s+[a-z-]+){{0,3}}?)\s+({_PRED}.*)$"
 )
 _SPLIT = re.compile(rf"(?:,\s*(?:and\s+)?|\s+and\s+)(?={_PRED})")
 _DET = r"(?:one|a|an|the|exactly one|a single|single|its|their|another|some)"
+_TARGETS = re.compile(r"\s+(?:and|with|at|to|from|for)\s+(?:one|an?|the|exactly one|a single)\s+", re.I)
 _LINK = re.compile(
-    rf"^(?:(?:{_MODALS})\s+(?:also\s+)?(?:only\s+)?be\s+|is\s+|are\s+)?(belongs?|\w+(?:ed|en|wn|ne))\s+"
-    rf"(to|by|in|at|under|within|for)\s+(?:{_DET}\s+)?([a-z][a-z -]*?)\s*"
+    rf"^(?:(?:{_MODALS})\s+(?:also\s+)?(?:only\s+)?be\s+|is\s+|are\s+)?(belongs?|\w+(?:ed|en|wn|ne)|works?|"
+    rf"lives?|operates?|sits?|is based)\s+(to|by|in|at|under|within|for)\s+(?:{_DET}\s+)?([a-z][a-z -]*?)\s*"
     r"(?:\((?:also|another|an?|the|\s)*([a-z ]+)\))?\s*(?:(?:,\s*)?who\b.*|:\s*(.*))?$",
     re.I,
 )
@@ -70,7 +74,7 @@ def subject_sentence(b: ModelBuilder, sentence: str, src: Source, ctx: Context) 
         # ("Salary history: each employee has …") is not split.
         parts = [head, rest]
     else:
-        parts = re.split(r":\s+(?=(?:it|they)\s)", sentence.rstrip(". "))
+        parts = re.split(r"[:;]\s+(?=(?:it|they)\s)", sentence.rstrip(". "))
     for part in parts:
         _one(b, part.strip(), src, ctx)
     return True
@@ -152,6 +156,22 @@ def _predicate(b: ModelBuilder, entity: Entity, predicate: str, src: Source) -> 
 
 def _link(b: ModelBuilder, entity: Entity, m: re.Match[str], predicate: str, src: Source) -> None:
     verb, target_phrase, also, rest = m.group(1).lower(), m.group(3), m.group(4), m.group(5)
+    target_phrase_all = target_phrase
+    first, *others = _TARGETS.split(target_phrase)
+    if others:
+        # "belongs to one member and one locker", "is booked for one pet with one vet at a start time"
+        target_phrase = first
+        for other in others:
+            linked = b.find(other, exact=True)
+            joined = re.search(
+                rf"\band\s+(?:one|exactly one|a single)\s+{re.escape(other)}$", target_phrase_all
+            )
+            if linked is None and (b.canonical(other) in b.subject_words or joined):
+                linked = b.entity(other, src)
+            if linked is not None and linked.name != entity.name:
+                b.relate(entity.name, linked.name, src)
+            else:
+                describe(b, entity, "with " + other, src)
     optional = bool(re.match(rf"^{_MODALS}\b", predicate, re.I) and re.search(r"\b(?:can|may)\b", predicate))
     target = None
     if also:

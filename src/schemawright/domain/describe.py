@@ -28,7 +28,8 @@ _VERB_REF = re.compile(
 )
 # "of one X", "in one X", "within a X", "at one X", "for one X", "per X", "by one X"
 _PREP_REF = re.compile(
-    rf"\b(?:of|in|within|at|for|by|from|to|under|inside|on)\s+{_DET}\s+([a-z][\w -]*?)(?=$|[,;.()]|"
+    rf"(?<!unique )\b(?:of|in|within|at|for|by|from|to|under|inside|on)\s+{_DET}\s+([a-z][\w -]*?)"
+    rf"(?=$|[,;.()]|"
     rf"\s+(?:and|or|by|with|at|in|on|for|of|who|which|that|held)\b)",
     re.I,
 )
@@ -272,6 +273,7 @@ def _attribute_or_reference(builder: ModelBuilder, entity: Entity, part: str, so
         return
     attr = parse_attribute(part, builder.lexicon, source)
     if attr is not None:
+        scoped_unique(builder, entity, attr, part, source)
         if attr.name == "occurred_at":
             attr.name = event_time_name(builder, entity)
             entity.time_attribute = entity.time_attribute or attr.name
@@ -309,6 +311,26 @@ def _relative_reference(builder: ModelBuilder, entity: Entity, core: str, part: 
         ownership="owned" if target.name == entity.name else "reference",
     )
     return True
+
+
+_SCOPED_UNIQUE = re.compile(
+    r"\bunique (?:within|per|in|for) (?:its|their|the|each|a|an) ([a-z][\w ]*?)(?=$|[),;.])", re.I
+)
+
+
+def scoped_unique(builder: ModelBuilder, entity: Entity, attr: Attribute, text: str, source: Source) -> None:
+    """ "a number, unique within its gym": unique together with the link to the gym, not on its own."""
+    m = _SCOPED_UNIQUE.search(text)
+    if not m:
+        return
+    scope = builder.find(m.group(1), exact=True)
+    if scope is None and builder.canonical(m.group(1)) in builder.subject_words:
+        scope = builder.entity(m.group(1), source)
+    if scope is None or scope.name == entity.name:
+        return
+    attr.unique = False
+    builder.relate(entity.name, scope.name, source)
+    builder.unique(entity.name, [scope.name, attr.name], source)
 
 
 def relation_phrase(builder: ModelBuilder, entity: Entity, text: str, source: Source) -> None:

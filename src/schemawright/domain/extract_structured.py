@@ -333,8 +333,12 @@ def apply_bmad(b: ModelBuilder, items: list[tuple[Entity, str, str, Source]]) ->
 
 def _description_rules(b: ModelBuilder, entity: Entity, attr: str, description: str, src: Source) -> None:
     """Range/order rules stated in an attribute's description ("must be later than the start")."""
+    from schemawright.domain.describe import scoped_unique
     from schemawright.domain.model import CheckRule
 
+    current = entity.attribute(attr)
+    if current is not None:
+        scoped_unique(b, entity, current, description, src)
     m = re.search(r"\b(?:later|after|greater|more|larger|bigger) than (?:the )?([\w ]+)", description, re.I)
     if m:
         other = _closest_attribute(entity, m.group(1))

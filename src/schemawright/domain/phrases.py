@@ -42,6 +42,10 @@ _ENUM_INLINE = re.compile(
     r"((?:[\w-]+,\s*)+[\w-]+,?\s+(?:or|and)\s+[\w-]+|[\w-]+\s+or\s+[\w-]+)",
     re.I,
 )
+# "a size: small, medium or large" — a one-word field followed by its alternatives.
+_COLON_ENUM = re.compile(
+    r"\b((?:an?|the) [a-z]+):\s+((?:[\w-]+,\s*)*[\w-]+,?\s+or\s+[\w-]+)(?=$|[.;)]|\s+and\b)", re.I
+)
 _PAREN = re.compile(r"\(([^()]*)\)")
 _RANGE = re.compile(r"(?:from|between)\s+(-?\d+(?:\.\d+)?)\s+(?:to|and)\s+(-?\d+(?:\.\d+)?)", re.I)
 _MAXLEN = re.compile(r"\bof (?:up to |at most )?(\d+) (?:characters|chars|letters|digits)\b", re.I)
@@ -59,7 +63,19 @@ def split_list(text: str) -> list[str]:
     # "its name and, optionally, the parent": the comma after "and" is an aside, not an empty item.
     text = re.sub(r"\b(and|or),\s*(optionally|if any|possibly),?\s*", r"\1 \2 ", text)
     text = re.sub(r"\b(one|zero) or more\b", r"\1-or-more", text)  # a quantifier, not two items
-    text = re.sub(r",\s*(each (?:with|having)\b)", r" \1", text)  # "several X, each with …" stays whole
+    text = re.sub(r",\s*(each (?:with|having)\b)", r" \1", text)
+    # "a licence number, which is unique" / "a plate, which no two trucks may share": one unique item.
+    text = re.sub(
+        r",\s*(?:which|that) (?:is|must be) unique\b|,\s*which no two [\w ]+? (?:may|can) share\b",
+        " (unique)",
+        text,
+    )
+    # "a number, unique within its gym": the scope stays with the item.
+    text = re.sub(
+        r",\s*(unique (?:within|per|in|for) (?:its|their|the|each|a|an) [\w ]+?)(?=,|$|\s+and\b)",
+        r" (\1)",
+        text,
+    )  # "several X, each with …" stays whole
     tokens = re.split(r"(\(|\)|,|;|\s+and\s+|\s+or\s+|\s+&\s+|\s+as well as\s+|\s+plus\s+)", text)
     for tok in tokens:
         if tok == "(":
@@ -116,7 +132,13 @@ def inline_enums(text: str, lexicon: Lexicon) -> str:
         values = [v.strip() for v in re.split(r",|\s+or\s+|\s+and\s+", m.group(2)) if v.strip()]
         return f"{head} ({', '.join(values)})"
 
-    return _ENUM_INLINE.sub(repl, text)
+    text = _ENUM_INLINE.sub(repl, text)
+    return _COLON_ENUM.sub(_colon_enum, text)
+
+
+def _colon_enum(m: re.Match[str]) -> str:
+    values = [v.strip() for v in re.split(r",|\s+or\s+", m.group(2)) if v.strip()]
+    return f"{m.group(1)} ({', '.join(values[:-1])} or {values[-1]})"
 
 
 def parse_attribute(
@@ -215,7 +237,10 @@ def _finish(
     if re.search(r"case[- ]insensitive", context):
         attr.case_insensitive = True
     values = _enum_values(notes, description, declared_type)
-    if values and kind in (Kind.ENUM, Kind.TEXT, Kind.NAME, Kind.IDENTIFIER):
+    wordy = bool(values) and not any(v.replace(".", "").isdigit() for v in values)
+    if values and (
+        kind in (Kind.ENUM, Kind.TEXT, Kind.NAME, Kind.IDENTIFIER) or (kind is Kind.COUNT and wordy)
+    ):
         attr.kind = Kind.ENUM
         attr.enum_values = values
     elif values and kind is Kind.JSON:
