@@ -65,6 +65,12 @@ def _sa_type(t: LogicalType, dialect: DialectName) -> sa.types.TypeEngine[object
     return sa.Text()
 
 
+def _sql(fragment: str) -> sa.TextClause:
+    """Designed SQL as a text clause. Colons are escaped: ``sa.text`` would read ``":0"`` (a quoted
+    column name) as a bind parameter and render NULL in its place."""
+    return sa.text(fragment.replace(":", "\\:"))
+
+
 def _server_default(column: Column, dialect: DialectName) -> sa.TextClause | None:
     if column.default is None:
         return None
@@ -73,7 +79,7 @@ def _server_default(column: Column, dialect: DialectName) -> sa.TextClause | Non
         if dialect == "postgresql":
             return sa.text("true" if value else "false")
         return sa.text("1" if value else "0")
-    return sa.text(column.default)
+    return _sql(column.default)
 
 
 def build_metadata(design: RelationalDesign) -> tuple[sa.MetaData, dict[str, sa.Table]]:
@@ -100,7 +106,7 @@ def build_metadata(design: RelationalDesign) -> tuple[sa.MetaData, dict[str, sa.
         for unique in table.unique:
             columns.append(sa.UniqueConstraint(*unique.columns, name=unique.name))
         for check in table.checks:
-            columns.append(sa.CheckConstraint(sa.text(check.expression), name=check.name))
+            columns.append(sa.CheckConstraint(_sql(check.expression), name=check.name))
         kwargs: dict[str, object] = {}
         if dialect == "mysql":
             kwargs.update(mysql_engine="InnoDB", mysql_charset="utf8mb4", mysql_collate=MYSQL_COLLATION)
@@ -137,7 +143,7 @@ def _mysql_partial_keys(table: Table) -> list[sa.Column[object]]:
         if not ix.where:
             continue
         out.append(sa.Column(partial_key_column(ix), sa_mysql.TINYINT(),
-                             sa.Computed(sa.text(f"CASE WHEN {ix.where} THEN 1 END"), persisted=False),
+                             sa.Computed(_sql(f"CASE WHEN {ix.where} THEN 1 END"), persisted=False),
                              nullable=True))
     return out
 
@@ -177,9 +183,9 @@ def _index(table: Table, sa_table: sa.Table, dialect: DialectName, ix_name: str)
     kwargs: dict[str, object] = {}
     if ix.where:
         if dialect == "postgresql":
-            kwargs["postgresql_where"] = sa.text(ix.where)
+            kwargs["postgresql_where"] = _sql(ix.where)
         elif dialect == "sqlite":
-            kwargs["sqlite_where"] = sa.text(ix.where)
+            kwargs["sqlite_where"] = _sql(ix.where)
     if dialect == "mysql" and (prefixes := _mysql_prefix_lengths(ix, table)):
         kwargs["mysql_length"] = prefixes
     if dialect == "postgresql" and ix.method not in ("btree", ""):
