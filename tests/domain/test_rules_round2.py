@@ -201,3 +201,52 @@ def test_works_at_exactly_one() -> None:
         "Clerks work at exactly one shop and have a name and a badge number.\n"
     )
     assert ("clerk", "shop", "") in rels(m)
+
+
+def test_many_to_many_with_link_attributes_named_by_the_spec() -> None:
+    m = model(
+        "# Clinic trials\n\n- A patient has a name and a birth date.\n- A trial has a code and a title.\n\n"
+        "Patients participate in trials, with a consent date and a dosage; the dosage is between 1 and 50. "
+        "Each participation is reviewed yearly.\n"
+    )
+    rel = next(r for r in m.relationships if r.cardinality is Cardinality.MANY_TO_MANY)
+    assert {rel.child, rel.parent} == {"patient", "trial"} and rel.through == "participation"
+    dosage = next(a for a in rel.attributes if a.name == "dosage")
+    assert (dosage.minimum, dosage.maximum) == (1.0, 50.0)
+    assert any(c.entity == "participation" and c.kind == "range" for c in m.checks)
+
+
+def test_many_to_many_each_with_and_no_noun_for_the_link() -> None:
+    m = model(
+        "# Films\n\n- An actor has a name and a country.\n- A film has a title and a year.\n\n"
+        "Actors appear in films, each with their role name.\n"
+    )
+    rel = next(r for r in m.relationships if r.cardinality is Cardinality.MANY_TO_MANY)
+    assert rel.through == "" and [a.name for a in rel.attributes] == ["role_name"]
+
+
+def test_member_of_many_folds_the_link_entity() -> None:
+    m = model(
+        "# Clubs\n\nA rider has a name and an email. A club has a name and a city. A rider can be a member "
+        "of many clubs and a club has many riders; each membership has a level (junior, senior or veteran).\n"
+    )
+    rel = next(r for r in m.relationships if r.cardinality is Cardinality.MANY_TO_MANY)
+    assert rel.through == "membership" and m.entity("membership") is None
+    assert [a.name for a in rel.attributes] == ["level"]
+
+
+def test_fr_labels_inside_one_paragraph_and_irregular_participles() -> None:
+    m = model(
+        "# School\n\nFR1: A tutor has a name and an email.\nFR2: A lesson has a topic and a room, and is "
+        "taught by one tutor.\n"
+    )
+    assert ("lesson", "tutor", "") in rels(m)
+
+
+def test_catalogue_of_each_with() -> None:
+    m = model(
+        "# Shop\n\nThe system must keep a catalogue of lamps, each with a unique code, a name and a price.\n"
+    )
+    lamp = m.entity("lamp")
+    assert lamp is not None and lamp.attribute("code").unique  # type: ignore[union-attr]
+    assert {"name", "price"} <= {a.name for a in lamp.attributes}

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
+from schemawright.domain import associations, scope, typescript
 from schemawright.domain import extract_prose as prose
 from schemawright.domain import extract_structured as structured
-from schemawright.domain import scope, typescript
 from schemawright.domain.builder import ModelBuilder
 from schemawright.domain.lexicon import load_lexicon
 from schemawright.domain.model import Assumption, DomainModel, Kind
@@ -21,6 +21,7 @@ def analyze(doc: SpecDocument, feature_id: str, feature_name: str) -> DomainMode
     scope.declared_stores(doc, b)
     scope.clarifications(doc, b)
     b.subject_words = subject_words(doc, b)
+    b.text_words = set(re.findall(r"[a-z]+", "\n".join(doc.lines).lower()))
 
     # Pass 1: every entity name the explicit sections give.
     tables = structured.entity_tables(doc, b)
@@ -39,6 +40,7 @@ def analyze(doc: SpecDocument, feature_id: str, feature_name: str) -> DomainMode
     structured.json_bodies(doc, b)
     prose.prose(doc, b)
     prose.security_and_audit(doc, b)
+    associations.fold_link_entities(b)
     prose.ranges(b)
     prose.access_patterns(doc, b)
     structured.index_tables(doc, b)

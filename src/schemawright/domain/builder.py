@@ -40,6 +40,8 @@ class ModelBuilder:
         self.event_verbs: dict[str, str] = {}
         # nouns the spec uses as sentence subjects ("a pet has …"): things described, hence entities.
         self.subject_words: set[str] = set()
+        # every lower-case word of the spec: a link is named by a noun only when the spec uses it.
+        self.text_words: set[str] = set()
 
     # -- entities -------------------------------------------------------------------------------------
     def canonical(self, phrase: str) -> str:

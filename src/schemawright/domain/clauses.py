@@ -28,13 +28,14 @@ _PRED = (
     rf"(?:{_HAVE}|belongs?|is|are|be|works?|operates?|lives?)\b"
 )
 _SUBJECT = re.compile(
-    rf"^(?:(?:an?|the|each|every)\s+)?([A-Za-z][a-z-]*(?:\s+[a-z-]+){{0,3}}?)\s+({_PRED}.*)$"
+    rf"^(?:(?i:an?|the|each|every)\s+)?([A-Za-z][a-z-]*(?:\s+[a-z-]+){{0,3}}?)\s+({_PRED}.*)$"
 )
 _SPLIT = re.compile(rf"(?:,\s*(?:and\s+)?|\s+and\s+)(?={_PRED})")
 _DET = r"(?:one|a|an|the|exactly one|a single|single|its|their|another|some)"
 _TARGETS = re.compile(r"\s+(?:and|with|at|to|from|for)\s+(?:one|an?|the|exactly one|a single)\s+", re.I)
 _LINK = re.compile(
-    rf"^(?:(?:{_MODALS})\s+(?:also\s+)?(?:only\s+)?be\s+|is\s+|are\s+)?(belongs?|\w+(?:ed|en|wn|ne)|works?|"
+    rf"^(?:(?:{_MODALS})\s+(?:also\s+)?(?:only\s+)?be\s+|is\s+|are\s+)?(belongs?|\w+(?:ed|en|wn|ne)|taught|bought|brought|caught|held|led|made|sent|kept|"
+    rf"built|paid|run|sold|told|won|met|works?|"
     rf"lives?|operates?|sits?|is based)\s+(to|by|in|at|under|within|for)\s+(?:{_DET}\s+)?([a-z][a-z -]*?)\s*"
     r"(?:\((?:also|another|an?|the|\s)*([a-z ]+)\))?\s*(?:(?:,\s*)?who\b.*|:\s*(.*))?$",
     re.I,
@@ -137,8 +138,8 @@ def _predicate(b: ModelBuilder, entity: Entity, predicate: str, src: Source) -> 
         _link(b, entity, link, predicate, src)
         return
     has = _HAS.match(predicate)
-    if not has:
-        return
+    if not has or re.match(r"^(?:no|nothing|not)\b", has.group(1)):
+        return  # "may have no teacher assigned yet" states an absence, not data
     nested = _NESTED.match(has.group(1))
     if nested:
         child = b.entity(nested.group(1), src)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from schemawright.domain import clauses, events, implied, multivalued, security
+from schemawright.domain import associations, clauses, events, implied, multivalued, security
 from schemawright.domain.access import access_sentence
 from schemawright.domain.builder import ModelBuilder
 from schemawright.domain.clauses import Context
@@ -47,7 +47,8 @@ _RECORD = re.compile(
     re.I,
 )
 _STORE_WITH = re.compile(
-    r"\b(?:store|record|keep|track|manage|save|persist)s?\s+([a-z][a-z -]{1,30}?)\s+(?:with|including|that "
+    r"\b(?:store|record|keep|track|manage|save|persist|register|maintain)s?\s+([a-z][a-z -]{1,30}?)\s+"
+    r"(?:with|including|that "
     r"have|having)\s+(.+)$",
     re.I,
 )
@@ -94,9 +95,10 @@ def sentences(doc: SpecDocument, b: ModelBuilder) -> Iterator[tuple[str, Source]
             continue
         if block.in_section(*b.lexicon.out_of_scope_sections) or block.in_section(*_SKIP_SECTIONS):
             continue
-        text = re.sub(r"^\s*(?:\*\*)?(?:FR|NFR|SC|BR|DR|R)[-\s]?\d+[a-z]?(?:\*\*)?\s*:\s*", "", block.text)
+        label = r"^\s*(?:\*\*)?(?:FR|NFR|SC|BR|DR|R)[-\s]?\d+[a-z]?(?:\*\*)?\s*:\s*"
+        text = re.sub(label, "", block.text)
         for sentence in re.split(r"(?<=[.!?])\s+(?=[A-Z])", text):
-            sentence = sentence.strip()
+            sentence = re.sub(label, "", sentence).strip()  # "FR2:" lines inside one paragraph
             if sentence:
                 yield sentence, Source(line=block.line, text=sentence[:200])
 
@@ -124,6 +126,7 @@ def prose(doc: SpecDocument, b: ModelBuilder) -> None:
         events.which_and_when(b, lowered, src)
         events.states(b, lowered, src)
         multivalued.main_flag(b, lowered, src)
+        associations.association(b, lowered, src)
         _sentence(b, sentence, src)
     # Constraints second: they name entities and attributes any sentence may introduce.
     for sentence, src in sentences(doc, b):
@@ -149,6 +152,14 @@ def _sentence(b: ModelBuilder, sentence: str, src: Source) -> None:
         entity = b.entity(m.group(1), src)
         if entity:
             describe(b, entity, "with " + m.group(2), src)
+    # "keep a catalogue of courses, each with a code" is "keep courses with a code".
+    s = re.sub(
+        r"\b(?:an?|the)\s+(?:catalogue|catalog|list|register|registry|directory|collection|record)\s+of\s+"
+        r"([a-z][a-z -]*?),?\s+each\s+with\b",
+        r"\1 with",
+        s,
+        flags=re.I,
+    )
     m = _STORE_WITH.search(s)
     if m:
         entity = b.entity(_clean_subject(m.group(1)), src)
@@ -312,6 +323,9 @@ def ranges(b: ModelBuilder) -> None:
     for entity in b.model.entities:
         for attr in entity.attributes:
             _attribute_checks(b, entity.name, attr)
+    for rel in b.model.relationships:  # link attributes live on the junction named by ``through``
+        for attr in rel.attributes if rel.through else []:
+            _attribute_checks(b, rel.through, attr)
 
 
 def _attribute_checks(b: ModelBuilder, entity: str, attr: Attribute) -> None:
