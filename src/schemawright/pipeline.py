@@ -78,10 +78,14 @@ def choose_store(
     from schemawright.design.store_choice import choose_store as choose
     from schemawright.design.store_choice import read_signals, supabase_named
 
-    signals = [] if req.db != "auto" else read_signals(
-        req.root, [(m.path, m.up) for m in found.migrations])
-    return choose(req.db, list(model.declared_stores), supabase_named=supabase_named(doc),
-                  signals=signals, cache_needs=len(model.cache_needs))
+    signals = [] if req.db != "auto" else read_signals(req.root, [(m.path, m.up) for m in found.migrations])
+    return choose(
+        req.db,
+        list(model.declared_stores),
+        supabase_named=supabase_named(doc),
+        signals=signals,
+        cache_needs=len(model.cache_needs),
+    )
 
 
 def design(req: DesignRequest) -> DesignOutcome:
@@ -111,13 +115,15 @@ def design(req: DesignRequest) -> DesignOutcome:
             raise DesignError(f"the {dialect} store is not supported yet — use --db postgresql")
         project = _load_project(req, found, dialect, feature_id)
         result.assumptions.extend(project.assumptions)
-        relational, assumptions = design_relational(
-            model, dialect, project.schema.model_copy(deep=True))  # type: ignore[arg-type]
+        relational, assumptions = design_relational(model, dialect, project.schema.model_copy(deep=True))  # type: ignore[arg-type]
         follow_index_naming(relational, project.schema)  # the project's index names, when it has a habit
         result.assumptions.extend(assumptions)
         result.stores.append(relational)
-        header = (f"-- schemawright {__version__}: feature {feature_id}\n"
-                  f"-- Generated from {_safe_comment(req.spec_path.name)}; see {_safe_comment(str(_rel(decision_path, root)))}")
+        header = (
+            f"-- schemawright {__version__}: feature {feature_id}\n"
+            f"-- Generated from {_safe_comment(req.spec_path.name)}; "
+            f"see {_safe_comment(str(_rel(decision_path, root)))}"
+        )
         sql = render_migration(relational, header, existing_functions=project.schema.functions)
         if choice.primary == "supabase":
             from schemawright.design.supabase import add_row_level_security
@@ -129,8 +135,9 @@ def design(req: DesignRequest) -> DesignOutcome:
         stamp = found.next_version(req.now.strftime("%Y%m%d%H%M%S"))
         plan = migration_steps(stamp, feature_id, sql.up, sql.down, alter.concurrent, header)
         new_files, notes = render_migration_files(found, plan, relational.dialect)  # the project's own format
-        result.files.extend(OutputFile(path=str(_rel(f.path, root)), role=f.role, content=f.content)
-                            for f in new_files)
+        result.files.extend(
+            OutputFile(path=str(_rel(f.path, root)), role=f.role, content=f.content) for f in new_files
+        )
         fmt_rule = Source(rule=f"{found.format} migration format")
         result.assumptions.extend(Assumption(text=n, source=fmt_rule) for n in notes)
         full_up, full_down = "".join(s.up for s in plan), "".join(s.down for s in reversed(plan))
@@ -149,8 +156,14 @@ def design(req: DesignRequest) -> DesignOutcome:
     return DesignOutcome(result=result, model=model, document=doc, replaced=replaced)
 
 
-def _design_document(req: DesignRequest, model: DomainModel, result: DesignResult, migrations: Path,
-                     root: Path, decision_path: Path) -> None:
+def _design_document(
+    req: DesignRequest,
+    model: DomainModel,
+    result: DesignResult,
+    migrations: Path,
+    root: Path,
+    decision_path: Path,
+) -> None:
     """MongoDB: the document design and its mongosh up/down scripts in the migrations folder."""
     from schemawright.design.document import design_document
     from schemawright.emit.mongo import render_mongo
@@ -160,13 +173,21 @@ def _design_document(req: DesignRequest, model: DomainModel, result: DesignResul
     result.stores.append(document)
     result.assumptions.extend(notes)
     fid = result.feature.id
-    header = (f"// schemawright {__version__}: feature {fid}\n"
-              f"// Generated from {_safe_comment(req.spec_path.name)}; see {_safe_comment(str(_rel(decision_path, root)))}")
+    header = (
+        f"// schemawright {__version__}: feature {fid}\n"
+        f"// Generated from {_safe_comment(req.spec_path.name)}; "
+        f"see {_safe_comment(str(_rel(decision_path, root)))}"
+    )
     scripts = render_mongo(document, header)
     stamp = req.now.strftime("%Y%m%d%H%M%S")
-    for role, suffix, content in (("migration-up", "up", scripts.up), ("migration-down", "down", scripts.down)):
+    for role, suffix, content in (
+        ("migration-up", "up", scripts.up),
+        ("migration-down", "down", scripts.down),
+    ):
         path = migrations / f"{stamp}_{fid}.{suffix}.js"
-        result.files.append(OutputFile(path=str(_rel(path, root)), role=role, content=content))  # type: ignore[arg-type]
+        result.files.append(
+            OutputFile.model_validate({"path": str(_rel(path, root)), "role": role, "content": content})
+        )
     if req.verify:
         report = verify_mongo(scripts.up, scripts.down)
         result.verification = Verification(status=report.status, reports=[report])
@@ -208,8 +229,13 @@ def _load_project(req: DesignRequest, found: MigrationSet, dialect: str, feature
 
     url, embedded = _engine(req, dialect)
     try:
-        return load_project(found, dialect, exclude_name=feature_id,  # type: ignore[arg-type]
-                            url=url, embedded=embedded)
+        return load_project(
+            found,
+            dialect,  # type: ignore[arg-type]
+            exclude_name=feature_id,
+            url=url,
+            embedded=embedded,
+        )
     except (ProjectError, VerifyError) as exc:
         raise DesignError(str(exc)) from exc
 

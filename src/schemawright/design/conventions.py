@@ -16,7 +16,9 @@ class Conventions(BaseModel):
     updated_at: str = "updated_at"
     deleted_at: str = "deleted_at"
     updated_at_trigger: bool = True
-    index_suffix: bool = False  # the project names indexes {table}_{columns}_idx instead of idx_{table}_{columns}
+    index_suffix: bool = (
+        False  # the project names indexes {table}_{columns}_idx instead of idx_{table}_{columns}
+    )
     learned: list[str] = Field(default_factory=list)  # human sentences: what was adopted from the project
 
 

@@ -38,8 +38,9 @@ PARTITION_ROWS_PER_MONTH = 10_000_000
 
 
 class _Ctx:
-    def __init__(self, model: DomainModel, dialect: DialectName, existing: ExistingSchema,
-                 conventions: Conventions) -> None:
+    def __init__(
+        self, model: DomainModel, dialect: DialectName, existing: ExistingSchema, conventions: Conventions
+    ) -> None:
         self.model = model
         self.dialect = dialect
         self.existing = existing
@@ -52,7 +53,9 @@ class _Ctx:
         return quote(self.dialect, ident)
 
     def col(self, logical: LogicalType, name: str, **kw: object) -> Column:
-        return Column(name=name, type=type_sql(self.dialect, logical), logical=logical, **kw)  # type: ignore[arg-type]
+        return Column.model_validate(
+            {"name": name, "type": type_sql(self.dialect, logical), "logical": logical, **kw}
+        )
 
     def name(self, text: str) -> str:
         return shorten(text, self.dialect)
@@ -106,18 +109,27 @@ def _key_logical(ctx: _Ctx) -> LogicalType:
 
 def _entity_table(ctx: _Ctx, entity: Entity) -> None:
     name = _table_name(ctx, entity.name)
-    found = ctx.existing.table(name) or ctx.existing.table(entity.name) or (
-        ctx.existing.table(entity.existing_table) if entity.existing_table else None
+    found = (
+        ctx.existing.table(name)
+        or ctx.existing.table(entity.name)
+        or (ctx.existing.table(entity.existing_table) if entity.existing_table else None)
     )
     if found is not None:
         ctx.tables[entity.name] = found.model_copy(update={"existing": True, "entity": entity.name})
-        ctx.assume(f"{entity.name} maps to the existing table {found.name}; it is referenced, not recreated.",
-                   entity.source)
+        ctx.assume(
+            f"{entity.name} maps to the existing table {found.name}; it is referenced, not recreated.",
+            entity.source,
+        )
         for attr in entity.attributes:
             ctx.attr_columns[(entity.name, attr.name)] = attr.name
         return
-    table = Table(name=name, entity=entity.name, purpose=entity.description, source=entity.source,
-                  updated_at_trigger=ctx.conv.updated_at_trigger)
+    table = Table(
+        name=name,
+        entity=entity.name,
+        purpose=entity.description,
+        source=entity.source,
+        updated_at_trigger=ctx.conv.updated_at_trigger,
+    )
     table.columns.append(_id_column(ctx))
     table.primary_key = ["id"]
     for attr in entity.attributes:
@@ -128,12 +140,24 @@ def _entity_table(ctx: _Ctx, entity: Entity) -> None:
 
 def _id_column(ctx: _Ctx) -> Column:
     if ctx.conv.key_type == "uuid":
-        default = "gen_random_uuid()" if ctx.dialect == "postgresql" else ("(UUID())" if ctx.dialect == "mysql" else None)
-        return ctx.col(LogicalType(name="uuid"), "id", default=default,
-                       default_kind="uuid" if default else "none",
-                       source=Source(rule="every table has a UUID primary key (public-facing ids)"))
-    return ctx.col(LogicalType(name="bigint"), "id", default_kind="identity",
-                   source=Source(rule="the project's existing tables use bigint identity keys"))
+        default = (
+            "gen_random_uuid()"
+            if ctx.dialect == "postgresql"
+            else ("(UUID())" if ctx.dialect == "mysql" else None)
+        )
+        return ctx.col(
+            LogicalType(name="uuid"),
+            "id",
+            default=default,
+            default_kind="uuid" if default else "none",
+            source=Source(rule="every table has a UUID primary key (public-facing ids)"),
+        )
+    return ctx.col(
+        LogicalType(name="bigint"),
+        "id",
+        default_kind="identity",
+        source=Source(rule="the project's existing tables use bigint identity keys"),
+    )
 
 
 def _timestamps(ctx: _Ctx, table: Table, soft_delete: bool) -> None:
@@ -144,8 +168,14 @@ def _timestamps(ctx: _Ctx, table: Table, soft_delete: bool) -> None:
         if table.column(column) is None:
             table.columns.append(ctx.col(ts, column, default=now, default_kind="now", source=rule))
     if soft_delete and table.column(ctx.conv.deleted_at) is None:
-        table.columns.append(ctx.col(ts, ctx.conv.deleted_at, nullable=True,
-                                     source=Source(rule="soft delete: the spec keeps deleted rows")))
+        table.columns.append(
+            ctx.col(
+                ts,
+                ctx.conv.deleted_at,
+                nullable=True,
+                source=Source(rule="soft delete: the spec keeps deleted rows"),
+            )
+        )
 
 
 def _attribute_column(ctx: _Ctx, entity: Entity, table: Table, attr: Attribute) -> None:
@@ -169,16 +199,27 @@ def _attribute_column(ctx: _Ctx, entity: Entity, table: Table, attr: Attribute) 
     table.columns.append(column)
     ctx.attr_columns[(entity.name, attr.name)] = phys.name
     if phys.name != attr.name:
-        ctx.assume(f"{table.name}.{phys.name} stores {attr.name.replace('_', ' ')} safely: {phys.note}.", attr.source)
+        ctx.assume(
+            f"{table.name}.{phys.name} stores {attr.name.replace('_', ' ')} safely: {phys.note}.", attr.source
+        )
     if attr.unique and attr.kind not in (Kind.PASSWORD, Kind.SECRET_TOKEN, Kind.ENCRYPTED):
         if attr.case_insensitive:
-            table.indexes.append(Index(
-                name=ctx.name(f"uq_{table.name}_{phys.name}"), columns=[phys.name], unique=True,
-                expressions={phys.name: "lower"}, purpose=f"{phys.name} is unique, case-insensitively",
-                source=attr.source))
+            table.indexes.append(
+                Index(
+                    name=ctx.name(f"uq_{table.name}_{phys.name}"),
+                    columns=[phys.name],
+                    unique=True,
+                    expressions={phys.name: "lower"},
+                    purpose=f"{phys.name} is unique, case-insensitively",
+                    source=attr.source,
+                )
+            )
         else:
-            table.unique.append(UniqueConstraint(name=ctx.name(f"uq_{table.name}_{phys.name}"),
-                                                 columns=[phys.name], source=attr.source))
+            table.unique.append(
+                UniqueConstraint(
+                    name=ctx.name(f"uq_{table.name}_{phys.name}"), columns=[phys.name], source=attr.source
+                )
+            )
     _column_checks(ctx, table, column, attr)
 
 
@@ -186,25 +227,46 @@ def _column_checks(ctx: _Ctx, table: Table, column: Column, attr: Attribute) -> 
     q = ctx.q(column.name)
     if column.max_length and column.logical.name == "text" and not column.enum_values:
         length = "char_length" if ctx.dialect != "sqlite" else "length"
-        table.checks.append(Check(
-            name=ctx.name(f"ck_{table.name}_{column.name}_length"), expression=f"{length}({q}) <= {column.max_length}",
-            kind="length", column=column.name, maximum=column.max_length,
-            reason="TEXT with an explicit limit instead of an arbitrary VARCHAR", source=attr.source))
+        table.checks.append(
+            Check(
+                name=ctx.name(f"ck_{table.name}_{column.name}_length"),
+                expression=f"{length}({q}) <= {column.max_length}",
+                kind="length",
+                column=column.name,
+                maximum=column.max_length,
+                reason="TEXT with an explicit limit instead of an arbitrary VARCHAR",
+                source=attr.source,
+            )
+        )
     if column.minimum is not None or column.maximum is not None:
         parts = []
         if column.minimum is not None:
             parts.append(f"{q} >= {_num(column.minimum)}")
         if column.maximum is not None:
             parts.append(f"{q} <= {_num(column.maximum)}")
-        table.checks.append(Check(
-            name=ctx.name(f"ck_{table.name}_{column.name}_range"), expression=" AND ".join(parts), kind="range",
-            column=column.name, minimum=column.minimum, maximum=column.maximum,
-            reason="value range from the spec or the value's meaning", source=attr.source))
+        table.checks.append(
+            Check(
+                name=ctx.name(f"ck_{table.name}_{column.name}_range"),
+                expression=" AND ".join(parts),
+                kind="range",
+                column=column.name,
+                minimum=column.minimum,
+                maximum=column.maximum,
+                reason="value range from the spec or the value's meaning",
+                source=attr.source,
+            )
+        )
     if attr.kind is Kind.EMAIL and ctx.dialect == "postgresql":
-        table.checks.append(Check(
-            name=ctx.name(f"ck_{table.name}_{column.name}_format"), expression=f"{q} LIKE '%_@_%'",
-            kind="custom", column=column.name, reason="minimal email shape; full validation in the application",
-            source=attr.source))
+        table.checks.append(
+            Check(
+                name=ctx.name(f"ck_{table.name}_{column.name}_format"),
+                expression=f"{q} LIKE '%_@_%'",
+                kind="custom",
+                column=column.name,
+                reason="minimal email shape; full validation in the application",
+                source=attr.source,
+            )
+        )
 
 
 def _num(value: float) -> str:
@@ -222,35 +284,76 @@ def _check_rule(ctx: _Ctx, rule: CheckRule) -> None:
     q = ctx.q(col.name)
     if rule.kind == "enum" and rule.values:
         values = ", ".join(literal(ctx.dialect, v) for v in rule.values)
-        _add_check(ctx, table, Check(
-            name=ctx.name(f"ck_{table.name}_{col.name}"), expression=f"{q} IN ({values})", kind="enum",
-            column=col.name, values=rule.values, reason=f"allowed values: {', '.join(rule.values)}",
-            source=rule.source))
+        _add_check(
+            ctx,
+            table,
+            Check(
+                name=ctx.name(f"ck_{table.name}_{col.name}"),
+                expression=f"{q} IN ({values})",
+                kind="enum",
+                column=col.name,
+                values=rule.values,
+                reason=f"allowed values: {', '.join(rule.values)}",
+                source=rule.source,
+            ),
+        )
         col.enum_values = rule.values
     elif rule.kind == "compare":
         other_name = ctx.attr_columns.get((rule.entity, rule.other))
         if other_name and table.column(other_name):
-            _add_check(ctx, table, Check(
-                name=ctx.name(f"ck_{table.name}_{col.name}_after_{other_name}"),
-                expression=f"{q} {rule.op} {ctx.q(other_name)}", kind="compare", column=col.name,
-                other=other_name, op=rule.op, reason=f"{col.name} {rule.op} {other_name}", source=rule.source))
+            _add_check(
+                ctx,
+                table,
+                Check(
+                    name=ctx.name(f"ck_{table.name}_{col.name}_after_{other_name}"),
+                    expression=f"{q} {rule.op} {ctx.q(other_name)}",
+                    kind="compare",
+                    column=col.name,
+                    other=other_name,
+                    op=rule.op,
+                    reason=f"{col.name} {rule.op} {other_name}",
+                    source=rule.source,
+                ),
+            )
     elif rule.kind == "non_negative" and col.logical.name in ("numeric", "integer", "smallint", "bigint"):
         if not any(c.column == col.name and c.kind == "range" for c in table.checks):
             col.minimum = 0
-            _add_check(ctx, table, Check(
-                name=ctx.name(f"ck_{table.name}_{col.name}_non_negative"), expression=f"{q} >= 0",
-                kind="non_negative", column=col.name, minimum=0, reason="cannot be negative",
-                source=rule.source))
-    elif rule.kind == "range" and col.logical.name in ("numeric", "integer", "smallint", "bigint"):
-        if not any(c.column == col.name and c.kind == "range" for c in table.checks):
-            col.minimum, col.maximum = rule.minimum, rule.maximum
-            parts = [f"{q} >= {_num(rule.minimum)}"] if rule.minimum is not None else []
-            parts += [f"{q} <= {_num(rule.maximum)}"] if rule.maximum is not None else []
-            if parts:
-                _add_check(ctx, table, Check(
-                    name=ctx.name(f"ck_{table.name}_{col.name}_range"), expression=" AND ".join(parts),
-                    kind="range", column=col.name, minimum=rule.minimum, maximum=rule.maximum,
-                    reason="range from the spec", source=rule.source))
+            _add_check(
+                ctx,
+                table,
+                Check(
+                    name=ctx.name(f"ck_{table.name}_{col.name}_non_negative"),
+                    expression=f"{q} >= 0",
+                    kind="non_negative",
+                    column=col.name,
+                    minimum=0,
+                    reason="cannot be negative",
+                    source=rule.source,
+                ),
+            )
+    elif (
+        rule.kind == "range"
+        and col.logical.name in ("numeric", "integer", "smallint", "bigint")
+        and not any(c.column == col.name and c.kind == "range" for c in table.checks)
+    ):
+        col.minimum, col.maximum = rule.minimum, rule.maximum
+        parts = [f"{q} >= {_num(rule.minimum)}"] if rule.minimum is not None else []
+        parts += [f"{q} <= {_num(rule.maximum)}"] if rule.maximum is not None else []
+        if parts:
+            _add_check(
+                ctx,
+                table,
+                Check(
+                    name=ctx.name(f"ck_{table.name}_{col.name}_range"),
+                    expression=" AND ".join(parts),
+                    kind="range",
+                    column=col.name,
+                    minimum=rule.minimum,
+                    maximum=rule.maximum,
+                    reason="range from the spec",
+                    source=rule.source,
+                ),
+            )
 
 
 def _add_check(ctx: _Ctx, table: Table, check: Check) -> None:
@@ -263,15 +366,21 @@ def _add_check(ctx: _Ctx, table: Table, check: Check) -> None:
 
 def _break_required_cycles(ctx: _Ctx) -> None:
     """Two tables that require each other cannot both be inserted: make the role link optional."""
-    required = {(r.child, r.parent): r for r in ctx.model.relationships
-                if r.cardinality is not Cardinality.MANY_TO_MANY and r.required and r.child != r.parent}
+    required = {
+        (r.child, r.parent): r
+        for r in ctx.model.relationships
+        if r.cardinality is not Cardinality.MANY_TO_MANY and r.required and r.child != r.parent
+    }
     for (child, parent), rel in required.items():
         back = required.get((parent, child))
         if back is not None and rel.required and back.required:
             loosen = rel if rel.role else back
             loosen.required = False
-            ctx.assume(f"{loosen.child}.{loosen.role or loosen.parent} is nullable: {child} and {parent} "
-                       "refer to each other, so one side must be set after both rows exist.", loosen.source)
+            ctx.assume(
+                f"{loosen.child}.{loosen.role or loosen.parent} is nullable: {child} and {parent} "
+                "refer to each other, so one side must be set after both rows exist.",
+                loosen.source,
+            )
 
 
 def _relationship(ctx: _Ctx, rel: Relationship) -> None:
@@ -282,8 +391,10 @@ def _relationship(ctx: _Ctx, rel: Relationship) -> None:
         _junction(ctx, rel, child, parent)
         return
     if child.existing and parent.existing:
-        ctx.assume(f"{rel.child} → {rel.parent} links two existing tables; left to the project, not designed.",
-                   rel.source)
+        ctx.assume(
+            f"{rel.child} → {rel.parent} links two existing tables; left to the project, not designed.",
+            rel.source,
+        )
         return
     base = rel.role or rel.parent
     column_name = ctx.name(f"{base}_id")
@@ -292,27 +403,54 @@ def _relationship(ctx: _Ctx, rel: Relationship) -> None:
     self_ref = rel.child == rel.parent
     is_nullable = (not rel.required) or self_ref or child.existing
     ref_col = parent.primary_key[0] if parent.primary_key else "id"
-    ref_logical = parent.column(ref_col).logical if parent.column(ref_col) else _key_logical(ctx)
+    parent_key = parent.column(ref_col)
+    ref_logical = parent_key.logical if parent_key is not None else _key_logical(ctx)
     if child.existing:  # safe change: nullable (no rewrite, old rows valid), indexed; emitted as ALTERs
-        ctx.assume(f"{child.name}.{column_name} is added to the existing table {child.name} as a nullable "
-                   "column: existing rows have no value yet; backfill them, then add NOT NULL in a later "
-                   "migration if every row must have one.", rel.source)
-        child.indexes.append(Index(name=ctx.name(f"idx_{child.name}_{column_name}"), columns=[column_name],
-                                   purpose=f"foreign key to {parent.name}: joins and ON DELETE checks",
-                                   source=Source(rule="index every foreign key")))
+        ctx.assume(
+            f"{child.name}.{column_name} is added to the existing table {child.name} as a nullable "
+            "column: existing rows have no value yet; backfill them, then add NOT NULL in a later "
+            "migration if every row must have one.",
+            rel.source,
+        )
+        child.indexes.append(
+            Index(
+                name=ctx.name(f"idx_{child.name}_{column_name}"),
+                columns=[column_name],
+                purpose=f"foreign key to {parent.name}: joins and ON DELETE checks",
+                source=Source(rule="index every foreign key"),
+            )
+        )
     child.columns.insert(
         len(child.columns) if child.existing else _fk_position(child),
-        ctx.col(ref_logical, column_name, nullable=is_nullable, source=rel.source,
-                comment=f"references {parent.name}" + (f" as {rel.role}" if rel.role else "")),
+        ctx.col(
+            ref_logical,
+            column_name,
+            nullable=is_nullable,
+            source=rel.source,
+            comment=f"references {parent.name}" + (f" as {rel.role}" if rel.role else ""),
+        ),
     )
     on_delete, reason = _on_delete(rel, is_nullable)
-    child.foreign_keys.append(ForeignKey(
-        name=ctx.name(f"fk_{child.name}_{parent.name}" + (f"_{rel.role}" if rel.role and rel.role != rel.parent else "")),
-        columns=[column_name], ref_table=parent.name, ref_columns=[ref_col], on_delete=on_delete, reason=reason,
-        source=rel.source))
+    child.foreign_keys.append(
+        ForeignKey(
+            name=ctx.name(
+                f"fk_{child.name}_{parent.name}"
+                + (f"_{rel.role}" if rel.role and rel.role != rel.parent else "")
+            ),
+            columns=[column_name],
+            ref_table=parent.name,
+            ref_columns=[ref_col],
+            on_delete=on_delete,
+            reason=reason,
+            source=rel.source,
+        )
+    )
     if rel.cardinality is Cardinality.ONE_TO_ONE and not child.existing:
-        child.unique.append(UniqueConstraint(name=ctx.name(f"uq_{child.name}_{column_name}"), columns=[column_name],
-                                             source=rel.source))
+        child.unique.append(
+            UniqueConstraint(
+                name=ctx.name(f"uq_{child.name}_{column_name}"), columns=[column_name], source=rel.source
+            )
+        )
 
 
 def _fk_position(table: Table) -> int:
@@ -327,11 +465,16 @@ def _on_delete(rel: Relationship, is_nullable: bool) -> tuple[str, str]:
     if rel.child == rel.parent:
         return "SET NULL", "self-reference: removing a row detaches the rows that point at it"
     if rel.ownership == "owned":
-        return "CASCADE", f"a {rel.child.replace('_', ' ')} exists only inside its {rel.parent.replace('_', ' ')}"
+        return (
+            "CASCADE",
+            f"a {rel.child.replace('_', ' ')} exists only inside its {rel.parent.replace('_', ' ')}",
+        )
     if is_nullable:
         return "SET NULL", "optional link: the row stays when the referenced row goes"
-    return "RESTRICT", (f"deleting a {rel.parent.replace('_', ' ')} must not silently destroy the "
-                        f"{plural(rel.child).replace('_', ' ')} recorded against it")
+    return "RESTRICT", (
+        f"deleting a {rel.parent.replace('_', ' ')} must not silently destroy the "
+        f"{plural(rel.child).replace('_', ' ')} recorded against it"
+    )
 
 
 def _junction(ctx: _Ctx, rel: Relationship, left: Table, right: Table) -> None:
@@ -340,18 +483,31 @@ def _junction(ctx: _Ctx, rel: Relationship, left: Table, right: Table) -> None:
     if name in {t.name for t in ctx.tables.values()}:
         return
     ta, tb = ctx.tables[a], ctx.tables[b]
-    table = Table(name=name, entity=rel.through or f"{a}_{b}", source=rel.source,
-                  purpose=f"links {plural(a).replace('_', ' ')} and {plural(b).replace('_', ' ')} (many-to-many)",
-                  updated_at_trigger=ctx.conv.updated_at_trigger)
-    cols = []
+    table = Table(
+        name=name,
+        entity=rel.through or f"{a}_{b}",
+        source=rel.source,
+        purpose=f"links {plural(a).replace('_', ' ')} and {plural(b).replace('_', ' ')} (many-to-many)",
+        updated_at_trigger=ctx.conv.updated_at_trigger,
+    )
+    cols: list[str] = []
     for ent, tab in ((a, ta), (b, tb)):
         column_name = f"{ent}_id" if a != b else f"{ent}_{len(cols) + 1}_id"
         ref = tab.primary_key[0] if tab.primary_key else "id"
-        logical = tab.column(ref).logical if tab.column(ref) else _key_logical(ctx)
+        key = tab.column(ref)
+        logical = key.logical if key is not None else _key_logical(ctx)
         table.columns.append(ctx.col(logical, column_name, source=rel.source))
-        table.foreign_keys.append(ForeignKey(
-            name=ctx.name(f"fk_{name}_{tab.name}"), columns=[column_name], ref_table=tab.name, ref_columns=[ref],
-            on_delete="CASCADE", reason="a link row means nothing without both ends", source=rel.source))
+        table.foreign_keys.append(
+            ForeignKey(
+                name=ctx.name(f"fk_{name}_{tab.name}"),
+                columns=[column_name],
+                ref_table=tab.name,
+                ref_columns=[ref],
+                on_delete="CASCADE",
+                reason="a link row means nothing without both ends",
+                source=rel.source,
+            )
+        )
         cols.append(column_name)
     for attr in rel.attributes:
         _attribute_column(ctx, Entity(name=table.entity), table, attr)
@@ -376,8 +532,16 @@ def _unique_rule(ctx: _Ctx, entity: str, attributes: list[str], where: str, sour
         columns.append(column)
     index_name = ctx.name(f"uq_{table.name}_{'_'.join(columns)}")
     if where:
-        table.indexes.append(Index(name=index_name, columns=columns, unique=True, where=_where_sql(ctx, where),
-                                   purpose=f"at most one row per {', '.join(columns)} while {where}", source=source))
+        table.indexes.append(
+            Index(
+                name=index_name,
+                columns=columns,
+                unique=True,
+                where=_where_sql(ctx, where),
+                purpose=f"at most one row per {', '.join(columns)} while {where}",
+                source=source,
+            )
+        )
     elif all(u.columns != columns for u in table.unique):
         table.unique.append(UniqueConstraint(name=index_name, columns=columns, source=source))
 
@@ -411,7 +575,8 @@ def _access_indexes(ctx: _Ctx) -> None:
             desc = name.startswith("-")
             name = name.lstrip("-")
             column = ctx.attr_columns.get((pattern.entity, name)) or (
-                f"{name}_id" if table.column(f"{name}_id") else (name if table.column(name) else None))
+                f"{name}_id" if table.column(f"{name}_id") else (name if table.column(name) else None)
+            )
             if column is None or column in columns:
                 continue
             columns.append(column)
@@ -420,17 +585,26 @@ def _access_indexes(ctx: _Ctx) -> None:
         if not columns:
             junction = _junction_for(ctx, pattern.entity, pattern.equality)
             if junction is not None:
-                ctx.assume(f"{pattern.description or 'the access pattern'} is served by the junction table "
-                           f"{junction}'s index.", pattern.source)
+                ctx.assume(
+                    f"{pattern.description or 'the access pattern'} is served by the junction table "
+                    f"{junction}'s index.",
+                    pattern.source,
+                )
             continue
         name = ctx.name(f"idx_{table.name}_{'_'.join(columns)}")
         if any(ix.columns[: len(columns)] == columns for ix in table.indexes) or any(
             u.columns[: len(columns)] == columns for u in table.unique
         ):
             continue
-        table.indexes.append(Index(name=name, columns=columns, descending=descending,
-                                   purpose=pattern.description or "access pattern from the spec",
-                                   source=pattern.source))
+        table.indexes.append(
+            Index(
+                name=name,
+                columns=columns,
+                descending=descending,
+                purpose=pattern.description or "access pattern from the spec",
+                source=pattern.source,
+            )
+        )
 
 
 def _junction_for(ctx: _Ctx, entity: str, others: list[str]) -> str | None:
@@ -454,12 +628,23 @@ def _partitions(ctx: _Ctx) -> None:
         volume = entity.volume_per_month or 0
         if volume < PARTITION_ROWS_PER_MONTH:
             continue
-        if any(t.foreign_keys and any(fk.ref_table == table.name for fk in t.foreign_keys)
-               for t in ctx.tables.values()):
+        if any(
+            t.foreign_keys and any(fk.ref_table == table.name for fk in t.foreign_keys)
+            for t in ctx.tables.values()
+        ):
             ctx.assume(f"{table.name} is large but other tables reference it, so it is not partitioned.")
             continue
-        time_col = next((c.name for c in table.columns if c.logical.name == "timestamptz"
-                         and not c.nullable and c.name not in ("updated_at",) and c.name != "created_at"), None)
+        time_col = next(
+            (
+                c.name
+                for c in table.columns
+                if c.logical.name == "timestamptz"
+                and not c.nullable
+                and c.name not in ("updated_at",)
+                and c.name != "created_at"
+            ),
+            None,
+        )
         time_col = time_col or "created_at"
         column = table.column(time_col)
         if column is not None:
@@ -468,25 +653,38 @@ def _partitions(ctx: _Ctx) -> None:
         table.unique = []  # unique constraints on a partitioned table must include the partition key
         reason = f"about {volume:,} rows per month"
         if entity.retention_days:
-            reason += f"; rows older than {entity.retention_days} days are removed by dropping whole partitions"
+            reason += (
+                f"; rows older than {entity.retention_days} days are removed by dropping whole partitions"
+            )
         table.partition = Partition(method="range", column=time_col, interval="month", reason=reason)
-        ctx.assume(f"{table.name} is partitioned by month on {time_col} ({reason}); the migration creates a "
-                   "DEFAULT partition, and monthly partitions are created ahead of time by a scheduled job "
-                   "(e.g. pg_partman).", entity.source)
+        ctx.assume(
+            f"{table.name} is partitioned by month on {time_col} ({reason}); the migration creates a "
+            "DEFAULT partition, and monthly partitions are created ahead of time by a scheduled job "
+            "(e.g. pg_partman).",
+            entity.source,
+        )
 
 
 def _fk_indexes(table: Table, ctx: _Ctx) -> None:
     """Every foreign key is the leading column of some index, so joins and ON DELETE checks stay cheap."""
     # A partial index serves only its WHERE subset, so it does not cover a foreign key's lookups.
-    covered = [table.primary_key, *[u.columns for u in table.unique],
-               *[ix.columns for ix in table.indexes if not ix.where]]
+    covered = [
+        table.primary_key,
+        *[u.columns for u in table.unique],
+        *[ix.columns for ix in table.indexes if not ix.where],
+    ]
     for fk in table.foreign_keys:
         if any(cols[: len(fk.columns)] == fk.columns for cols in covered):
             continue
         name = ctx.name(f"idx_{table.name}_{'_'.join(fk.columns)}")
-        table.indexes.append(Index(name=name, columns=list(fk.columns),
-                                   purpose=f"foreign key to {fk.ref_table}: joins and ON DELETE checks",
-                                   source=Source(rule="index every foreign key")))
+        table.indexes.append(
+            Index(
+                name=name,
+                columns=list(fk.columns),
+                purpose=f"foreign key to {fk.ref_table}: joins and ON DELETE checks",
+                source=Source(rule="index every foreign key"),
+            )
+        )
         covered.append(fk.columns)
 
 

@@ -7,6 +7,7 @@ module adds what Core does not model: updated_at triggers, partition children, a
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.dialects import mysql as sa_mysql
@@ -25,7 +26,7 @@ class MigrationSQL:
     down: str
 
 
-def _sa_type(t: LogicalType, dialect: DialectName) -> sa.types.TypeEngine[object]:
+def _sa_type(t: LogicalType, dialect: DialectName) -> sa.types.TypeEngine[Any]:
     if t.name == "uuid":
         if dialect == "postgresql":
             return sa_pg.UUID()
@@ -102,12 +103,14 @@ def build_metadata(design: RelationalDesign) -> tuple[sa.MetaData, dict[str, sa.
             )
             columns.append(col)
         if table.primary_key:
-            columns.append(sa.PrimaryKeyConstraint(*table.primary_key, name=shorten(f"pk_{table.name}", dialect)))
+            columns.append(
+                sa.PrimaryKeyConstraint(*table.primary_key, name=shorten(f"pk_{table.name}", dialect))
+            )
         for unique in table.unique:
             columns.append(sa.UniqueConstraint(*unique.columns, name=unique.name))
         for check in table.checks:
             columns.append(sa.CheckConstraint(_sql(check.expression), name=check.name))
-        kwargs: dict[str, object] = {}
+        kwargs: dict[str, Any] = {}
         if dialect == "mysql":
             kwargs.update(mysql_engine="InnoDB", mysql_charset="utf8mb4", mysql_collate=MYSQL_COLLATION)
             columns.extend(_mysql_partial_keys(table))
@@ -124,8 +127,11 @@ def build_metadata(design: RelationalDesign) -> tuple[sa.MetaData, dict[str, sa.
             if fk.ref_table not in tables:
                 continue
             ref = tables[fk.ref_table]
-            sa_table.append_constraint(sa.ForeignKeyConstraint(
-                fk.columns, [ref.c[c] for c in fk.ref_columns], name=fk.name, ondelete=fk.on_delete))
+            sa_table.append_constraint(
+                sa.ForeignKeyConstraint(
+                    fk.columns, [ref.c[c] for c in fk.ref_columns], name=fk.name, ondelete=fk.on_delete
+                )
+            )
     return metadata, tables
 
 
@@ -142,9 +148,14 @@ def _mysql_partial_keys(table: Table) -> list[sa.Column[object]]:
     for ix in table.indexes:
         if not ix.where:
             continue
-        out.append(sa.Column(partial_key_column(ix), sa_mysql.TINYINT(),
-                             sa.Computed(_sql(f"CASE WHEN {ix.where} THEN 1 END"), persisted=False),
-                             nullable=True))
+        out.append(
+            sa.Column(
+                partial_key_column(ix),
+                sa_mysql.TINYINT(),
+                sa.Computed(_sql(f"CASE WHEN {ix.where} THEN 1 END"), persisted=False),
+                nullable=True,
+            )
+        )
     return out
 
 
@@ -180,7 +191,7 @@ def _index(table: Table, sa_table: sa.Table, dialect: DialectName, ix_name: str)
         exprs.append(expr)
     if dialect == "mysql" and ix.where:
         exprs.append(sa_table.c[partial_key_column(ix)])
-    kwargs: dict[str, object] = {}
+    kwargs: dict[str, Any] = {}
     if ix.where:
         if dialect == "postgresql":
             kwargs["postgresql_where"] = _sql(ix.where)
@@ -197,7 +208,9 @@ def _compile(element: sa.schema.ExecutableDDLElement, dialect: DialectName) -> s
     return str(element.compile(dialect=sa_dialect(dialect))).strip()
 
 
-def render_migration(design: RelationalDesign, header: str = "", *, existing_functions: list[str] | None = None) -> MigrationSQL:
+def render_migration(
+    design: RelationalDesign, header: str = "", *, existing_functions: list[str] | None = None
+) -> MigrationSQL:
     """The up script creates only the design's new tables (existing ones are referenced); the down script
     removes exactly what the up created, in reverse order."""
     dialect = design.dialect
@@ -210,8 +223,11 @@ def render_migration(design: RelationalDesign, header: str = "", *, existing_fun
     forward_refs = False  # SQLite: a table refers to one created after it (a cycle the down cannot order)
     for table in new_tables:
         sa_table = sa_tables[table.name]
-        later = [fk for fk in sa_table.foreign_key_constraints
-                 if fk.referred_table.name not in created and fk.referred_table.name != table.name]
+        later = [
+            fk
+            for fk in sa_table.foreign_key_constraints
+            if fk.referred_table.name not in created and fk.referred_table.name != table.name
+        ]
         forward_refs = forward_refs or bool(later)
         if dialect != "sqlite":
             for fk in later:
@@ -224,10 +240,13 @@ def render_migration(design: RelationalDesign, header: str = "", *, existing_fun
                 deferred.append(_compile(AddConstraint(fk), dialect) + ";")
                 drop = "FOREIGN KEY" if dialect == "mysql" else "CONSTRAINT"
                 deferred_drops.append(
-                    f"ALTER TABLE {quote(dialect, table.name)} DROP {drop} {quote(dialect, str(fk.name))};")
+                    f"ALTER TABLE {quote(dialect, table.name)} DROP {drop} {quote(dialect, str(fk.name))};"
+                )
         if table.partition is not None and dialect == "postgresql":
             child = shorten(f"{table.name}_default", dialect)
-            up.append(f"CREATE TABLE {quote(dialect, child)} PARTITION OF {quote(dialect, table.name)} DEFAULT;")
+            up.append(
+                f"CREATE TABLE {quote(dialect, child)} PARTITION OF {quote(dialect, table.name)} DEFAULT;"
+            )
         for ix in table.indexes:
             up.append(_compile(CreateIndex(_index(table, sa_table, dialect, ix.name)), dialect) + ";")
         created.add(table.name)
@@ -261,6 +280,8 @@ def table_sql(design: RelationalDesign, name: str) -> str:
     if table is None:
         return ""
     parts = [_compile(CreateTable(sa_tables[name]), dialect) + ";"]
-    parts += [_compile(CreateIndex(_index(table, sa_tables[name], dialect, ix.name)), dialect) + ";"
-              for ix in table.indexes]
+    parts += [
+        _compile(CreateIndex(_index(table, sa_tables[name], dialect, ix.name)), dialect) + ";"
+        for ix in table.indexes
+    ]
     return "\n".join(parts)

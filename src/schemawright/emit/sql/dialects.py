@@ -7,6 +7,7 @@ are quoted exactly when the engine needs it.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from functools import lru_cache
 from typing import Literal
 
@@ -22,10 +23,10 @@ IDENTIFIER_LIMIT: dict[str, int] = {"postgresql": 63, "mysql": 64, "sqlite": 128
 @lru_cache(maxsize=3)
 def sa_dialect(name: DialectName) -> SADialect:
     if name == "postgresql":
-        return postgresql.dialect(paramstyle="named")  # type: ignore[no-any-return]
+        return postgresql.dialect(paramstyle="named")  # type: ignore[no-untyped-call]
     if name == "mysql":
-        return mysql.dialect(paramstyle="named")  # type: ignore[no-any-return]
-    return sqlite.dialect(paramstyle="named")  # type: ignore[no-any-return]
+        return mysql.dialect(paramstyle="named")
+    return sqlite.dialect(paramstyle="named")
 
 
 def quote(dialect: DialectName, identifier: str) -> str:
@@ -64,7 +65,9 @@ def _num(base: str, t: LogicalType) -> str:
     return f"{base}({t.precision},{t.scale})" if t.precision is not None else base
 
 
-_PG = {
+_TypeRenderer = Callable[[LogicalType], str]
+
+_PG: dict[str, _TypeRenderer] = {
     "uuid": lambda t: "UUID",
     "bigint": lambda t: "BIGINT",
     "integer": lambda t: "INTEGER",
@@ -81,7 +84,7 @@ _PG = {
     "bytea": lambda t: "BYTEA",
     "inet": lambda t: "INET",
 }
-_MY = {
+_MY: dict[str, _TypeRenderer] = {
     "uuid": lambda t: "CHAR(36)",
     "bigint": lambda t: "BIGINT",
     "integer": lambda t: "INT",
@@ -98,7 +101,7 @@ _MY = {
     "bytea": lambda t: "VARBINARY(1024)",
     "inet": lambda t: "VARCHAR(45)",
 }
-_SQLITE = {
+_SQLITE: dict[str, _TypeRenderer] = {
     "uuid": lambda t: "TEXT",
     "bigint": lambda t: "INTEGER",
     "integer": lambda t: "INTEGER",
