@@ -250,3 +250,59 @@ def test_catalogue_of_each_with() -> None:
     lamp = m.entity("lamp")
     assert lamp is not None and lamp.attribute("code").unique  # type: ignore[union-attr]
     assert {"name", "price"} <= {a.name for a in lamp.attributes}
+
+
+def test_stream_from_every_source_with_volume_from_a_stated_count() -> None:
+    m = model(
+        "# Meters\n\n- A meter has a serial number and an address.\n- The network has 2,000 meters.\n"
+        "- The system stores a power sample from every meter every 60 seconds: voltage, current and the "
+        "time it was taken.\n"
+    )
+    sample = m.entity("power_sample")
+    assert sample is not None and sample.append_only
+    assert ("power_sample", "meter", "") in rels(m)
+    assert sample.volume_per_month == 2000 * 30 * 86400 // 60
+    assert sample.time_attribute == "taken_at"
+
+
+def test_rate_with_count_in_the_same_sentence() -> None:
+    m = model("# Bees\n\n- A hive has a name. Hives get a weight sample every 10 minutes from 300 hives.\n")
+    assert any("300" in a.text for a in m.assumptions)
+
+
+def test_logged_requests_with_rate_and_log_retention() -> None:
+    m = model(
+        "# Webhooks\n\n- A webhook has a name and a target url.\n"
+        "- Every request sent to a webhook is logged with its status code and the duration in milliseconds; "
+        "about 50,000 requests a day.\n- Log entries older than 30 days are deleted.\n"
+    )
+    log = m.entity("request_log")
+    assert log is not None and log.volume_per_month == 1_500_000 and log.retention_days == 30
+    assert attrs(m, "request_log")["status_code"] is Kind.INTEGER
+
+
+def test_secret_field_from_its_description_is_hashed() -> None:
+    m = model(
+        "# Bots\n\n### Bot\n\n| Field | Type | Constraints |\n|---|---|---|\n| label | string | required |\n"
+        "| signing_secret | string | secret, shown once |\n"
+    )
+    assert attrs(m, "bot")["signing_secret"] is Kind.SECRET_TOKEN
+
+
+def test_camel_case_heading_keeps_word_boundary() -> None:
+    m = model(
+        "# Shop\n\n### GiftCard\n\n| Field | Type | Constraints |\n|---|---|---|\n"
+        "| code | string | unique |\n"
+        "| balance | decimal | |\n"
+    )
+    assert m.entity("gift_card") is not None
+
+
+def test_assigned_to_a_thing_has_no_person_role() -> None:
+    m = model("# Yard\n\nA forklift has a serial number and a model, and is assigned to one warehouse.\n")
+    assert ("forklift", "warehouse", "") in rels(m)
+
+
+def test_semicolon_starts_a_new_statement() -> None:
+    m = model("# Routes\n\nEach bus is assigned to one garage; a garage has a name and a city.\n")
+    assert {"name", "city"} <= set(attrs(m, "garage"))

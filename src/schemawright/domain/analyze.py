@@ -21,7 +21,8 @@ def analyze(doc: SpecDocument, feature_id: str, feature_name: str) -> DomainMode
     scope.declared_stores(doc, b)
     scope.clarifications(doc, b)
     b.subject_words = subject_words(doc, b)
-    b.text_words = set(re.findall(r"[a-z]+", "\n".join(doc.lines).lower()))
+    b.text = "\n".join(doc.lines).lower()
+    b.text_words = set(re.findall(r"[a-z]+", b.text))
 
     # Pass 1: every entity name the explicit sections give.
     tables = structured.entity_tables(doc, b)

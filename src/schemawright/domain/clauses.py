@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from schemawright.domain.builder import ModelBuilder
 from schemawright.domain.describe import describe
-from schemawright.domain.model import Entity, Source
+from schemawright.domain.model import Entity, Kind, Source
 from schemawright.domain.multivalued import QUANTIFIED
 from schemawright.domain.naming import snake
 from schemawright.domain.phrases import parse_attribute, split_list
@@ -48,6 +48,9 @@ _NESTED = re.compile(
     re.I,
 )
 _IDENTIFIED = re.compile(r"^(?:is|are)\s+(?:uniquely\s+)?identified\s+by\b", re.I)
+_NEXT_STATEMENT = re.compile(
+    r"[:;]\s+(?=(?:it|they)\s|(?:each|every|an?|the)\s+\w+(?:\s+\w+)?\s+(?:has|have|is|are)\b)", re.I
+)
 _PRONOUN = re.compile(r"^(?:it|they|this|each one)$", re.I)
 
 
@@ -69,13 +72,12 @@ def subject_entity_name(phrase: str) -> str:
 
 def subject_sentence(b: ModelBuilder, sentence: str, src: Source, ctx: Context) -> bool:
     """Apply a subject-predicate sentence; True when it was one."""
-    head, colon, rest = sentence.rstrip(". ").partition(": ")
-    if colon and _SUBJECT.match(head) and re.match(r"^(?:each|every)\s", rest):
-        # "A clinic keeps several slots: each slot has …" — two statements; a bare label before the colon
-        # ("Salary history: each employee has …") is not split.
-        parts = [head, rest]
-    else:
-        parts = re.split(r"[:;]\s+(?=(?:it|they)\s)", sentence.rstrip(". "))
+    text = sentence.rstrip(". ")
+    if _SUBJECT.match(_NEXT_STATEMENT.split(text, maxsplit=1)[0]):
+        # "A clinic keeps several slots: each slot has …", "…; a depot has a name" — two statements.
+        parts = _NEXT_STATEMENT.split(text)
+    else:  # a bare label before the colon ("Salary history: each employee has …") is not split off
+        parts = re.split(r"[:;]\s+(?=(?:it|they)\s)", text)
     for part in parts:
         _one(b, part.strip(), src, ctx)
     return True
@@ -155,6 +157,11 @@ def _predicate(b: ModelBuilder, entity: Entity, predicate: str, src: Source) -> 
     describe(b, entity, "with " + has.group(1), src)
 
 
+def _is_actor(b: ModelBuilder, entity: Entity) -> bool:
+    """People get role names ("assignee"); a truck "assigned to one depot" simply refers to it."""
+    return entity.name in b.lexicon.actor_nouns or any(a.kind is Kind.EMAIL for a in entity.attributes)
+
+
 def _link(b: ModelBuilder, entity: Entity, m: re.Match[str], predicate: str, src: Source) -> None:
     verb, target_phrase, also, rest = m.group(1).lower(), m.group(3), m.group(4), m.group(5)
     target_phrase_all = target_phrase
@@ -184,7 +191,7 @@ def _link(b: ModelBuilder, entity: Entity, m: re.Match[str], predicate: str, src
         target = b.entity(target_phrase, src)
     if target is None or (target.name == entity.name and not also):
         return
-    role = b.lexicon.verb_roles.get(verb, "")
+    role = b.lexicon.verb_roles.get(verb, "") if also or _is_actor(b, target) else ""
     if also and not role:
         role = snake(target_phrase)
     b.relate(entity.name, target.name, src, required=not optional, role=role)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from schemawright.domain import associations, clauses, events, implied, multivalued, security
+from schemawright.domain import associations, clauses, events, implied, multivalued, security, streams
 from schemawright.domain.access import access_sentence
 from schemawright.domain.builder import ModelBuilder
 from schemawright.domain.clauses import Context
@@ -127,6 +127,7 @@ def prose(doc: SpecDocument, b: ModelBuilder) -> None:
         events.states(b, lowered, src)
         multivalued.main_flag(b, lowered, src)
         associations.association(b, lowered, src)
+        streams.streams(b, lowered, src)
         _sentence(b, sentence, src)
     # Constraints second: they name entities and attributes any sentence may introduce.
     for sentence, src in sentences(doc, b):
@@ -233,7 +234,7 @@ def _constraints(b: ModelBuilder, s: str, src: Source) -> None:
 def _volumes(b: ModelBuilder, s: str, src: Source) -> None:
     m = _RETENTION.search(s)
     if m:
-        entity = b.find(m.group(1))
+        entity = b.find(m.group(1)) or streams.log_entity(b, m.group(1))
         seconds = duration_seconds(m.group(2), m.group(3))
         if entity and seconds:
             entity.retention_days = max(1, seconds // 86400)

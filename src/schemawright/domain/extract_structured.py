@@ -205,7 +205,7 @@ def field_tables(doc: SpecDocument, b: ModelBuilder) -> None:
         type_col = _header_index(header, "type", "data type")
         if field_col is None or type_col is None or field_col == type_col or not block.section:
             continue
-        title = re.sub(r"^(?:table|entity|model|collection)\s*:\s*", "", block.section[-1]).strip("` ")
+        title = re.sub(r"^(?:table|entity|model|collection)\s*:\s*", "", _raw_title(doc, block)).strip("` ")
         src = _src(block, text=title)
         entity = b.entity(title, src)
         if entity is None:
@@ -239,6 +239,17 @@ def field_tables(doc: SpecDocument, b: ModelBuilder) -> None:
                 if re.search(r"\bnullable\b|\boptional\b", notes, re.I):
                     attr.required = False
                 b.attribute(entity, attr)
+
+
+def _raw_title(doc: SpecDocument, block: Block) -> str:
+    """The enclosing heading as written: "ApiKey" keeps its word boundary (normalised titles lose it)."""
+    before = [h for h in doc.headings if h.line < block.line]
+    if before and before[-1].title == block.section[-1]:
+        raw = re.sub(r"^#+\s*|\s*#+$", "", before[-1].raw).strip()
+        raw = re.sub(r"^[\d.]+\s+", "", raw)
+        if raw.lower().replace(" ", "") == block.section[-1].replace(" ", ""):
+            return raw
+    return block.section[-1]
 
 
 def entity_bullets(doc: SpecDocument, b: ModelBuilder) -> list[tuple[Entity, str, Source]]:

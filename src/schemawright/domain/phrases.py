@@ -262,6 +262,14 @@ def _finish(
         attr.case_insensitive = True
     if kind is Kind.ENCRYPTED or re.search(r"confidential|encrypt|sensitive", context):
         attr.sensitivity = "confidential"
+    elif re.search(r"\bsecret\b|\bshown (?:only )?once\b", description, re.I) and kind in (
+        Kind.TEXT,
+        Kind.IDENTIFIER,
+        Kind.LONG_TEXT,
+    ):
+        # "key | string | secret, shown once": only its hash is needed to check it later.
+        attr.kind = Kind.SECRET_TOKEN
+        attr.sensitivity = "secret"
     return attr
 
 
