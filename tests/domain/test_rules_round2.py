@@ -306,3 +306,21 @@ def test_assigned_to_a_thing_has_no_person_role() -> None:
 def test_semicolon_starts_a_new_statement() -> None:
     m = model("# Routes\n\nEach bus is assigned to one garage; a garage has a name and a city.\n")
     assert {"name", "city"} <= set(attrs(m, "garage"))
+
+
+def test_role_aliases_pairs_and_at_most_one_active_as_a_role() -> None:
+    m = model(
+        "# Buddies\n\nA nurse has a name and an email. Each preceptor is also a nurse. A preceptorship pairs "
+        "one preceptor with one trainee: a start date and an optional end date. A nurse has at most one "
+        "active preceptorship as a trainee.\n"
+    )
+    r = rels(m)
+    assert ("preceptorship", "nurse", "preceptor") in r and ("preceptorship", "nurse", "trainee") in r
+    rule = next(u for u in m.uniques if u.entity == "preceptorship")
+    assert rule.attributes == ["trainee"] and rule.where == "end_date is null"
+
+
+def test_range_after_the_name_is_a_constraint() -> None:
+    m = model("# Judges\n\nA score card has a judge name and a difficulty mark from 0 to 10.\n")
+    mark = m.entity("score_card").attribute("difficulty_mark")  # type: ignore[union-attr]
+    assert mark is not None and (mark.minimum, mark.maximum) == (0.0, 10.0)

@@ -42,6 +42,7 @@ class ModelBuilder:
         self.subject_words: set[str] = set()
         # every lower-case word of the spec: a link is named by a noun only when the spec uses it.
         self.text_words: set[str] = set()
+        self.role_aliases: dict[str, str] = {}  # "each mentor is also an employee": mentor → employee
         self.text = ""  # the whole spec, lower case, for figures stated anywhere ("5,000 trucks")
 
     # -- entities -------------------------------------------------------------------------------------

@@ -347,11 +347,11 @@ def at_most_one_open(b: ModelBuilder, sentence: str, src: Source) -> None:
     if holder is None or rows is None:
         return
     b.relate(rows.name, holder.name, src)
-    where = _open_condition(b, rows, state, src)
+    where = open_condition(b, rows, state, src)
     b.unique(rows.name, [holder.name], src, where=where)
 
 
-def _open_condition(b: ModelBuilder, entity: Entity, state: str, src: Source) -> str:
+def open_condition(b: ModelBuilder, entity: Entity, state: str, src: Source) -> str:
     for attr in entity.attributes:
         if attr.kind in (Kind.TIMESTAMP, Kind.DATE) and attr.name.split("_")[0] in b.lexicon.closing_words:
             return f"{attr.name} is null"

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from schemawright.domain import associations, clauses, events, implied, multivalued, security, streams
+from schemawright.domain import associations, clauses, events, implied, multivalued, roles, security, streams
 from schemawright.domain.access import access_sentence
 from schemawright.domain.builder import ModelBuilder
 from schemawright.domain.clauses import Context
@@ -128,6 +128,7 @@ def prose(doc: SpecDocument, b: ModelBuilder) -> None:
         multivalued.main_flag(b, lowered, src)
         associations.association(b, lowered, src)
         streams.streams(b, lowered, src)
+        roles.roles(b, lowered, src)
         _sentence(b, sentence, src)
     # Constraints second: they name entities and attributes any sentence may introduce.
     for sentence, src in sentences(doc, b):
