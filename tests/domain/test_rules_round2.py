@@ -324,3 +324,37 @@ def test_range_after_the_name_is_a_constraint() -> None:
     m = model("# Judges\n\nA score card has a judge name and a difficulty mark from 0 to 10.\n")
     mark = m.entity("score_card").attribute("difficulty_mark")  # type: ignore[union-attr]
     assert mark is not None and (mark.minimum, mark.maximum) == (0.0, 10.0)
+
+
+def test_deleting_the_parent_deletes_its_children_marks_ownership() -> None:
+    m = model(
+        "# Decks\n\nA slide deck has a title and a cover colour. A slide has a caption and belongs to one "
+        "slide deck.\n\n1. WHEN a slide deck is deleted THEN the System SHALL delete its slides.\n"
+    )
+    rel = next(r for r in m.relationships if r.child == "slide" and r.parent == "slide_deck")
+    assert rel.ownership == "owned"
+
+
+def test_only_once_is_unique_over_the_event_links() -> None:
+    m = model(
+        "# Votes\n\nA voter has a name and an email. A poll has a question and a deadline. A vote belongs to "
+        "one voter and one poll, and has a choice. A voter can vote a poll only once.\n"
+    )
+    assert any(u.entity == "vote" and sorted(u.attributes) == ["poll", "voter"] for u in m.uniques)
+
+
+def test_holds_at_most_one_current() -> None:
+    m = model(
+        "# Bikes\n\nA bike has a frame number and a colour. A hire belongs to one bike and has a start time "
+        "and the time it was returned. A bike holds at most one current hire.\n"
+    )
+    assert any(u.entity == "hire" and u.attributes == ["bike"] and u.where for u in m.uniques)
+
+
+def test_mermaid_contains_label_marks_owned_children() -> None:
+    m = model(
+        "# Ships\n\n```mermaid\nerDiagram\n    SHIP ||--o{ CABIN : contains\n"
+        "    SHIP }o--|| FLEET : in\n```\n"
+    )
+    rel = next(r for r in m.relationships if r.child == "cabin")
+    assert rel.ownership == "owned"

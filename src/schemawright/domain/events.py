@@ -74,7 +74,8 @@ _STATES = re.compile(
 )
 _AT_MOST_ONE = re.compile(
     r"\b(?:not\s+allow\s+(?:an?|the)\s+([a-z]+)\s+to\s+be\s+(?:on|in|part of)\s+more than one|"
-    r"(?:an?|each)\s+([a-z]+)\s+(?:can|may)\s+(?:have|hold|be on|be in)\s+at most one)\s+"
+    r"(?:an?|each)\s+([a-z]+)\s+(?:(?:can|may)\s+(?:have|hold|be on|be in)|has|holds|carries)\s+"
+    r"at most one)\s+"
     r"(open|active|current|unreturned|ongoing|pending|running)\s+([a-z]+)",
     re.I,
 )

@@ -133,7 +133,14 @@ def mermaid_er(doc: SpecDocument, b: ModelBuilder) -> None:
             if lmany and rmany:
                 b.relate(left.name, right.name, src, cardinality=Cardinality.MANY_TO_MANY)
             elif rmany:
-                b.relate(right.name, left.name, src, required="o" not in m.group(2))
+                owned = bool(re.search(r":\s*\"?(?:contains|includes|has|holds|consists of)\b", line, re.I))
+                b.relate(
+                    right.name,
+                    left.name,
+                    src,
+                    required="o" not in m.group(2),
+                    ownership="owned" if owned else "reference",
+                )
             elif lmany:
                 b.relate(left.name, right.name, src, required="o" not in m.group(4))
             else:

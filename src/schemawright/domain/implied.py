@@ -73,7 +73,16 @@ _VERB_WORDS = {
 
 
 def implied(b: ModelBuilder, sentence: str, src: Source) -> None:
-    for rule in (_expiring_token, _blocking, _frozen_copy, _history, _trash, _ends_after_start):
+    for rule in (
+        _expiring_token,
+        _blocking,
+        _frozen_copy,
+        _history,
+        _trash,
+        _ends_after_start,
+        cascades,
+        only_once,
+    ):
         rule(b, sentence, src)
 
 
@@ -280,3 +289,50 @@ def _attr_for(entity: Entity, words: tuple[str, ...]) -> str:
         if attr.kind in (Kind.TIMESTAMP, Kind.DATE) and set(attr.name.split("_")) & set(words):
             return attr.name
     return ""
+
+
+_CASCADE = re.compile(
+    r"\bwhen\s+(?:an?|the)\s+([a-z][a-z ]*?)\s+is\s+(?:deleted|removed)\b.*?\b(?:delete|remove)s?\s+"
+    r"(?:all\s+)?"
+    r"(?:its|their)\s+(.+?)\s*$",
+    re.I,
+)
+_ONLY_ONCE = re.compile(
+    r"\b(?:an?|each|the)\s+([a-z]+)\s+(?:can|may)\s+(?:only\s+)?([a-z]+)\s+(?:an?|the|each)\s+([a-z]+)\s+only\s+once\b",
+    re.I,
+)
+
+
+def cascades(b: ModelBuilder, s: str, src: Source) -> None:
+    """ "WHEN a folder is deleted THEN … delete its files and sub-folders": those children are owned."""
+    m = _CASCADE.search(s.rstrip(". "))
+    if not m:
+        return
+    parent = _find_plural(b, m.group(1), src)
+    if parent is None:
+        return
+    for item in re.split(r",\s*|\s+and\s+", m.group(2)):
+        word = re.sub(r"^(?:sub[- ]?|child\s+)", "", item.strip(), flags=re.I)
+        child = b.find(word, exact=True)
+        if child is None:
+            continue
+        for rel in b.model.relationships:
+            if rel.child == child.name and rel.parent == parent.name:
+                rel.ownership = "owned"
+
+
+def only_once(b: ModelBuilder, s: str, src: Source) -> None:
+    """ "A customer can book a class only once" → one booking per (customer, class)."""
+    from schemawright.domain.events import event_entity  # events imports describe; keep this module light
+
+    m = _ONLY_ONCE.search(s)
+    if not m:
+        return
+    actor, thing = b.find(m.group(1), exact=True), b.find(m.group(3), exact=True)
+    event = event_entity(b, m.group(2))
+    if actor is None or thing is None or event is None:
+        return
+    links = {r.parent: r.role or r.parent for r in b.model.relationships if r.child == event.name}
+    if actor.name in links and thing.name in links:
+        b.unique(event.name, [links[actor.name], links[thing.name]], src)
+        b.assume(f"One {event.name} per {actor.name} and {thing.name}: the spec allows it only once.", src)
