@@ -15,9 +15,9 @@ def test_own_corpus_domain_scores() -> None:
             total.add(score)
     entities, attributes, relationships = totals
     recall = [t.tp / (t.tp + t.fn) for t in totals]
-    assert recall[0] >= 0.93 and entities.f1 >= 0.95
-    assert recall[1] >= 0.85 and attributes.f1 >= 0.88
-    assert recall[2] >= 0.80 and relationships.f1 >= 0.80
+    assert recall[0] >= 0.98 and entities.f1 >= 0.98
+    assert recall[1] >= 0.94 and attributes.f1 >= 0.94
+    assert recall[2] >= 0.90 and relationships.f1 >= 0.90
 
 
 def test_own_corpus_is_fast() -> None:

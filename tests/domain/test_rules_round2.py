@@ -358,3 +358,41 @@ def test_mermaid_contains_label_marks_owned_children() -> None:
     )
     rel = next(r for r in m.relationships if r.child == "cabin")
     assert rel.ownership == "owned"
+
+
+def test_possessive_listing_newest_first() -> None:
+    m = model(
+        "# Gym\n\nA trainer has a name and an email. A session has a start time, a room and belongs to one "
+        "trainer.\n\n- List a trainer's sessions by start time, most recent first.\n"
+    )
+    p = next(a for a in m.access_patterns if a.entity == "session")
+    assert p.equality == ["trainer"] and p.sort == ["-start_time"]
+
+
+def test_list_of_a_parent_sorted_by_a_link_attribute() -> None:
+    m = model(
+        "# Choir\n\n- A singer has a name and an email.\n- A concert has a title and a date.\n\n"
+        "Singers perform in concerts, with a part and the booking date. "
+        "Conductors list the performances of a concert sorted by booking date.\n"
+    )
+    p = next(a for a in m.access_patterns if a.entity == "performance")
+    assert p.equality == ["concert"] and p.sort == ["booking_date"]
+
+
+def test_search_and_filter_them() -> None:
+    m = model(
+        "# Wiki\n\nAn article has a title, a body and a status (draft or live).\n\n"
+        "Editors search articles by title and filter them by status.\n"
+    )
+    found = {(a.entity, tuple(a.equality), a.text_search) for a in m.access_patterns}
+    assert ("article", ("title",), True) in found and ("article", ("status",), False) in found
+
+
+def test_listing_implies_the_link_and_ignores_foreign_sort() -> None:
+    m = model(
+        "# Shop\n\nA store has a name and a city. A coupon has a code and an expiry date.\n\n"
+        "Managers see a store's coupons sorted by store rating.\n"
+    )
+    assert ("coupon", "store", "") in rels(m)
+    p = next(a for a in m.access_patterns if a.entity == "coupon")
+    assert p.equality == ["store"] and p.sort == []

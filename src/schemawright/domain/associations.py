@@ -62,7 +62,8 @@ def association(b: ModelBuilder, sentence: str, src: Source) -> None:
 
 def _through(b: ModelBuilder, candidates: list[str]) -> str:
     for word in candidates:
-        if word in b.text_words and word not in b.lexicon.not_entities:
+        used = word in b.text_words or word + "s" in b.text_words
+        if used and word not in b.lexicon.not_entities:
             return b.canonical(word)
     return ""
 

@@ -9,7 +9,17 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from schemawright.domain import associations, clauses, events, implied, multivalued, roles, security, streams
+from schemawright.domain import (
+    associations,
+    clauses,
+    events,
+    implied,
+    listing,
+    multivalued,
+    roles,
+    security,
+    streams,
+)
 from schemawright.domain.access import access_sentence
 from schemawright.domain.builder import ModelBuilder
 from schemawright.domain.clauses import Context
@@ -20,6 +30,7 @@ from schemawright.domain.model import (
     CacheNeed,
     Cardinality,
     CheckRule,
+    Entity,
     Kind,
     Source,
 )
@@ -356,6 +367,7 @@ def access_patterns(doc: SpecDocument, b: ModelBuilder) -> None:
     """ "searchable by X", "filter by X", "look up by X", "ordered by X and Y", "per day for one link"."""
     for sentence, src in sentences(doc, b):
         access_sentence(b, sentence, src)
+        listing.listing(b, _lower_modals(sentence), src, _ears_subject(b, sentence))
         low = sentence.lower()
         for m in re.finditer(
             r"\b([a-z]+(?: [a-z]+)?)\s+(?:must be |are |is |can be )?(?:searchable|searched|filtered|"
@@ -372,6 +384,16 @@ def access_patterns(doc: SpecDocument, b: ModelBuilder) -> None:
             entity = b.find(look.group(1))
             if entity:
                 _by(b, entity.name, look.group(2), src)
+
+
+def _ears_subject(b: ModelBuilder, sentence: str) -> Entity | None:
+    """ "WHEN a user opens a folder THEN … list its files": "its" is the condition's object."""
+    m = re.match(
+        r"^\s*(?:when|if|once|after)\s+(?:an?|the)\s+\w+\s+\w+s\s+(?:an?|the)\s+([a-z ]+?)\s*,?\s+then\b",
+        sentence,
+        re.I,
+    )
+    return b.find(m.group(1), exact=True) if m else None
 
 
 def _by(b: ModelBuilder, entity: str, phrase: str, src: Source) -> None:

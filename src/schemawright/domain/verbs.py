@@ -55,6 +55,9 @@ def nominalisations(verb: str) -> list[str]:
         v + "al",
         stem + "ing",
         v + "ing",
+        v + "ance",  # perform → performance, attend → attendance
+        stem + "ance",
+        v + "ence",
     ]
     if v.endswith("y"):
         out.append(v[:-1] + "ication")
