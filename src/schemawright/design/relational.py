@@ -462,6 +462,9 @@ def _fk_position(table: Table) -> int:
 
 
 def _on_delete(rel: Relationship, is_nullable: bool) -> tuple[str, str]:
+    if rel.child == rel.parent and rel.ownership == "owned":
+        name = plural(rel.child).replace("_", " ")
+        return "CASCADE", f"nested {name} live inside their parent: deleting one deletes its sub-{name}"
     if rel.child == rel.parent:
         return "SET NULL", "self-reference: removing a row detaches the rows that point at it"
     if rel.ownership == "owned":
@@ -546,6 +549,20 @@ def _unique_rule(ctx: _Ctx, entity: str, attributes: list[str], where: str, sour
         table.unique.append(UniqueConstraint(name=index_name, columns=columns, source=source))
 
 
+def _value_sql(ctx: _Ctx, value: str) -> str:
+    """Booleans as the engine stores them (MySQL and SQLite keep 0/1), numbers as numbers, the rest as
+    escaped string literals."""
+    if value.lower() in ("true", "false"):
+        truth = value.lower() == "true"
+        if ctx.dialect == "postgresql":
+            return "TRUE" if truth else "FALSE"
+        return "1" if truth else "0"
+    try:
+        return _num(float(value))
+    except ValueError:
+        return literal(ctx.dialect, value)
+
+
 def _where_sql(ctx: _Ctx, where: str) -> str:
     """Logical conditions are ``<column> is null`` / ``<column> is not null`` / ``<column> = <value>``;
     identifiers are quoted and values become literals, so nothing from the spec reaches SQL raw."""
@@ -557,7 +574,7 @@ def _where_sql(ctx: _Ctx, where: str) -> str:
         elif len(words) >= 4 and words[1:4] == ["is", "not", "null"]:
             parts.append(f"{ctx.q(words[0])} IS NOT NULL")
         elif len(words) >= 3 and words[1] == "=":
-            parts.append(f"{ctx.q(words[0])} = {literal(ctx.dialect, ' '.join(words[2:]))}")
+            parts.append(f"{ctx.q(words[0])} = {_value_sql(ctx, ' '.join(words[2:]))}")
     return " AND ".join(parts) or "TRUE"
 
 
