@@ -144,7 +144,8 @@ def _relational(out: list[str], design: RelationalDesign) -> None:
     for table in design.new_tables():
         for fk in table.foreign_keys:
             out.append(
-                f"- `{table.name}.{fk.columns[0]}` → `{fk.ref_table}` ON DELETE {fk.on_delete}: {fk.reason} ({fk.source.cite()})."
+                f"- `{table.name}.{fk.columns[0]}` → `{fk.ref_table}` ON DELETE {fk.on_delete}: "
+                f"{fk.reason} ({fk.source.cite()})."
             )
         for check in table.checks:
             out.append(f"- `{check.name}`: `{check.expression}` — {check.reason} ({check.source.cite()}).")
