@@ -43,6 +43,7 @@ class ModelBuilder:
         # every lower-case word of the spec: a link is named by a noun only when the spec uses it.
         self.text_words: set[str] = set()
         self.role_aliases: dict[str, str] = {}  # "each mentor is also an employee": mentor → employee
+        self.declared: set[str] = set()  # entity names the spec declares in a structured section
         self.text = ""  # the whole spec, lower case, for figures stated anywhere ("5,000 trucks")
 
     # -- entities -------------------------------------------------------------------------------------
@@ -78,10 +79,19 @@ class ModelBuilder:
         headed = [e for e in self.model.entities if e.name.endswith("_" + name)]
         return headed[0] if len(headed) == 1 else None
 
-    def entity(self, phrase: str, source: Source, description: str = "") -> Entity | None:
+    def entity(
+        self, phrase: str, source: Source, description: str = "", *, declared: bool = False
+    ) -> Entity | None:
+        """Add (or return) an entity. ``not_entities`` only stops nouns *inferred* from prose: an entity
+        the spec declares (Key Entities, Glossary, a Tables table, a BMAD model, an ER block) always exists,
+        even when its word is usually a UI or generic word ("Section", "Page", "Field", "Order")."""
         name = self.canonical(phrase)
-        if not name or name in self.lexicon.not_entities or name in self.out_of_scope_words:
+        if not name or name in self.out_of_scope_words:
             return None
+        if name in self.lexicon.not_entities and not declared and name not in self.declared:
+            return None
+        if declared:
+            self.declared.add(name)
         existing = self.model.entity(name)
         if existing:
             if description and not existing.description:

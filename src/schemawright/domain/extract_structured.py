@@ -40,17 +40,21 @@ def entity_tables(doc: SpecDocument, b: ModelBuilder) -> list[tuple[Entity, list
         header = block.rows[0]
         name_col = _header_index(header, "entity", "table", "collection", "model")
         fields_col = _header_index(header, "key fields", "fields", "columns", "attributes")
+        purpose_col = _header_index(header, "purpose", "description")
+        if fields_col is None and purpose_col is not None and len(header) == 2:
+            fields_col = purpose_col  # "| Table | Purpose |": the names alone declare the entities
         if name_col is None or fields_col is None or _header_index(header, "type") is not None:
             continue
-        purpose_col = _header_index(header, "purpose", "description")
         for offset, row in enumerate(block.rows[1:], start=1):
             if len(row) <= max(name_col, fields_col) or PLACEHOLDER.match(row[name_col]):
                 continue
             line = block.line + offset + 1
             src = Source(line=line, text=" | ".join(row)[:200])
             purpose = row[purpose_col] if purpose_col is not None and purpose_col < len(row) else ""
-            entity = b.entity(row[name_col], src, description=purpose)
+            entity = b.entity(row[name_col], src, description=purpose, declared=True)
             if entity is None:
+                continue
+            if fields_col == purpose_col:
                 continue
             fields = [f.strip() for f in re.split(r"[,;]", row[fields_col]) if not PLACEHOLDER.match(f)]
             pending.append((entity, fields, src))
@@ -95,8 +99,8 @@ def er_blocks(doc: SpecDocument, b: ModelBuilder) -> None:
                 if not right:
                     continue
                 src = Source(line=line_no, text=line.strip()[:200])
-                left_e = b.entity(m.group(1), src)
-                right_e = b.entity(right.group(1), src)
+                left_e = b.entity(m.group(1), src, declared=True)
+                right_e = b.entity(right.group(1), src, declared=True)
                 if left_e is None or right_e is None:
                     continue
                 lcard, rcard = _card(m.group(2)), _card(m.group(3))
@@ -126,7 +130,8 @@ def mermaid_er(doc: SpecDocument, b: ModelBuilder) -> None:
             if not m:
                 continue
             src = Source(line=block.line + offset + 1, text=line.strip())
-            left, right = b.entity(m.group(1), src), b.entity(m.group(5), src)
+            left = b.entity(m.group(1), src, declared=True)
+            right = b.entity(m.group(5), src, declared=True)
             if left is None or right is None:
                 continue
             lmany, rmany = "}" in m.group(2), "{" in m.group(4)
@@ -163,7 +168,7 @@ def sql_blocks(doc: SpecDocument, b: ModelBuilder) -> None:
             schema = stmt.this
             table = schema.this if isinstance(schema, exp.Schema) else schema
             src = _src(block, text=f"CREATE TABLE {table.name}")
-            entity = b.entity(table.name, src)
+            entity = b.entity(table.name, src, declared=True)
             if entity is None or not isinstance(schema, exp.Schema):
                 continue
             for col in schema.expressions:
@@ -214,7 +219,7 @@ def field_tables(doc: SpecDocument, b: ModelBuilder) -> None:
             continue
         title = re.sub(r"^(?:table|entity|model|collection)\s*:\s*", "", _raw_title(doc, block)).strip("` ")
         src = _src(block, text=title)
-        entity = b.entity(title, src)
+        entity = b.entity(title, src, declared=True)
         if entity is None:
             continue
         notes_col = _header_index(header, "constraints", "notes", "description", "rules")
@@ -273,7 +278,7 @@ def entity_bullets(doc: SpecDocument, b: ModelBuilder) -> list[tuple[Entity, str
         m = re.match(r"^([A-Za-z][\w /-]{0,40}?)\s*[:—–-]\s+(.*)$", block.text)
         if block.depth == 0 and m and len(m.group(1).split()) <= 4:
             src = _src(block)
-            current = b.entity(m.group(1), src, description=m.group(2))
+            current = b.entity(m.group(1), src, description=m.group(2), declared=True)
             if current is not None:
                 pending.append((current, m.group(2), src))
         elif block.depth > 0 and current is not None:
@@ -307,7 +312,7 @@ def bmad_models(doc: SpecDocument, b: ModelBuilder) -> list[tuple[Entity, str, s
             continue
         heading = next(h for h in reversed(doc.headings) if h.title == section[-1] and h.line <= block.line)
         src = Source(line=heading.line, text=heading.raw)
-        entity = b.entity(heading.raw, src)
+        entity = b.entity(heading.raw, src, declared=True)
         if entity is None:
             continue
         if block.kind == "paragraph":

@@ -42,7 +42,7 @@ def typescript_models(doc: SpecDocument, b: ModelBuilder) -> None:
                 current[2].append((offset, m))
         # Names first, so that links resolve whatever the interface order.
         for name, offset, _ in parsed:
-            b.entity(name, _src(block.line, offset, lines))
+            b.entity(name, _src(block.line, offset, lines), declared=True)
         for name, _offset, fields in parsed:
             entity = b.find(name, exact=True)
             if entity is None:
