@@ -22,6 +22,7 @@ from schemawright.project.alter import alter_existing
 from schemawright.project.alter import merge as merge_alter
 from schemawright.project.detect import MigrationSet
 from schemawright.project.detect import detect as detect_migrations
+from schemawright.project.django_run import django_available
 from schemawright.project.errors import ProjectError
 from schemawright.project.formats import render as render_migration_files
 from schemawright.project.formats import steps as migration_steps
@@ -146,6 +147,12 @@ def design(req: DesignRequest) -> DesignOutcome:
 
             url, embedded = _engine(req, dialect)
             report = verify_alembic(relational, found, new_files, url=url, embedded=embedded)
+            result.verification = Verification(status=report.status, reports=[report])
+        elif req.verify and found.format == "django" and django_available():  # verify through Django
+            from schemawright.project.django_verify import verify_django
+
+            url, embedded = _engine(req, dialect)
+            report = verify_django(relational, found, new_files, url=url, embedded=embedded)
             result.verification = Verification(status=report.status, reports=[report])
         elif req.verify:
             result.verification = _verify(req, relational, full_up, full_down, project.prior_sql)

@@ -6,11 +6,45 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-from schemawright.pipeline import DesignRequest, design, write_outputs
+import pytest
+
+from schemawright.pipeline import DesignError, DesignRequest, design, write_outputs
 from schemawright.project.detect import detect
+from schemawright.project.django_run import database_settings, django_available
 from schemawright.project.foreign import find_foreign
 
 SPECS = Path(__file__).parent / "specs"
+needs_django = pytest.mark.skipif(
+    not django_available(), reason="Django is not installed (pip install django)"
+)
+
+
+USERS_0001 = """from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    initial = True
+    dependencies = []
+    operations = [
+        migrations.CreateModel(
+            name="User",
+            fields=[
+                ("id", models.BigAutoField(primary_key=True, serialize=False)),
+                ("email", models.TextField(unique=True)),
+            ],
+            options={"db_table": "users"},
+        ),
+    ]
+"""
+USERS_0002 = """from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    dependencies = [("shop", "0001_initial")]
+    operations = [
+        migrations.AddField("User", "display_name", models.CharField(max_length=80, null=True)),
+    ]
+"""
 
 
 def _django(root: Path) -> Path:
@@ -18,39 +52,99 @@ def _django(root: Path) -> Path:
     migs.mkdir(parents=True)
     (root / "shop" / "__init__.py").write_text("")
     (migs / "__init__.py").write_text("")
-    (migs / "0001_initial.py").write_text("from django.db import migrations\n")
-    (migs / "0002_order_note.py").write_text("from django.db import migrations\n")
+    (migs / "0001_initial.py").write_text(USERS_0001)
+    (migs / "0002_user_name.py").write_text(USERS_0002)
     return migs
 
 
-def test_django_is_detected_read_only(tmp_path: Path) -> None:
+def test_django_is_detected_with_its_migrations(tmp_path: Path) -> None:
     migs = _django(tmp_path)
     found = detect(tmp_path)
-    assert found.format == "django" and found.directory == migs and not found.migrations
+    assert found.format == "django" and found.directory == migs
+    assert [m.path.stem for m in found.migrations] == ["0001_initial", "0002_user_name"]
     assert found.foreign is not None and (found.foreign.app, found.foreign.latest) == (
         "shop",
-        "0002_order_note",
+        "0002_user_name",
     )
 
 
-def test_django_gets_a_runsql_migration_depending_on_the_latest(tmp_path: Path, pg_url: str) -> None:
+def test_django_settings_map_each_engine() -> None:
+    pg = database_settings("postgresql+psycopg://u:p%40w@db.example:5433/app")
+    assert pg == {
+        "ENGINE": "django.db.backends.postgresql",
+        "NAME": "app",
+        "USER": "u",
+        "PASSWORD": "p@w",
+        "HOST": "db.example",
+        "PORT": "5433",
+    }
+    assert database_settings("mysql+pymysql://root@127.0.0.1:3306/t")["ENGINE"] == "django.db.backends.mysql"
+    sqlite = database_settings("sqlite:////tmp/x.db")
+    assert sqlite == {"ENGINE": "django.db.backends.sqlite3", "NAME": "/tmp/x.db"}
+
+
+@needs_django
+def test_django_project_is_replayed_extended_and_verified_through_django(tmp_path: Path, pg_url: str) -> None:
+    migs = _django(tmp_path)
+    outcome = design(DesignRequest(spec_path=SPECS / "004_teams.md", root=tmp_path, postgres_url=pg_url))
+    result = outcome.result
+    report = result.verification.reports[0]
+    assert result.verification.status == "passed", result.verification
+    names = [s.name for s in report.steps]
+    assert names[0] == "prior-1 django migrate shop 0002_user_name" and "up (django migrate shop)" in names
+    assert "down (django migrate shop 0002_user_name)" in names and "snapshot-compare" in names
+    assert any("replayed with Django itself" in a.text for a in result.assumptions)
+    write_outputs(outcome, tmp_path)
+    first = (migs / "0003_004_teams.py").read_text()
+    ast.parse(first)
+    assert "dependencies = [('shop', '0002_user_name')]" in first and "migrations.RunSQL(" in first
+    assert "CREATE TABLE teams" in first and "CREATE TABLE users" not in first  # users is referenced
+    assert "ALTER TABLE users" in first and "BIGINT" in first
+    later = sorted(p.name for p in migs.glob("000[4-9]_*.py"))
+    assert later, "the concurrent index and validation get migrations of their own"
+    previous = "0003_004_teams"
+    for name in later:
+        text = (migs / name).read_text()
+        ast.parse(text)
+        assert f"dependencies = [('shop', {previous!r})]" in text
+        previous = name[:-3]
+        if "CONCURRENTLY" in text:
+            assert "atomic = False" in text
+    assert not list(tmp_path.rglob("__pycache__"))  # Django ran without writing into the project
+    # Regenerating (--force) replaces the feature's own migrations, chained to the same parent.
+    again = design(DesignRequest(spec_path=SPECS / "004_teams.md", root=tmp_path, postgres_url=pg_url))
+    assert again.result.verification.status == "passed", again.result.verification
+    assert sorted(again.replaced) == sorted(migs / n for n in ["0003_004_teams.py", *later])
+
+
+@needs_django
+def test_a_broken_django_migration_names_the_problem(tmp_path: Path, pg_url: str) -> None:
+    migs = _django(tmp_path)
+    (migs / "0003_broken.py").write_text(
+        "from django.db import migrations\n\n\nclass Migration(migrations.Migration):\n"
+        "    dependencies = [('shop', '0002_user_name')]\n"
+        "    operations = [migrations.RunSQL('CREATE TABLE nope (')]\n"
+    )
+    with pytest.raises(DesignError, match="django migrate"):
+        design(DesignRequest(spec_path=SPECS / "004_teams.md", root=tmp_path, postgres_url=pg_url))
+
+
+def test_without_django_the_user_is_told_how_to_install_it(
+    tmp_path: Path, pg_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import schemawright.pipeline
+    import schemawright.project.django_run as run
+    import schemawright.project.load
+
+    for module in (run, schemawright.pipeline, schemawright.project.load):
+        monkeypatch.setattr(module, "django_available", lambda: False)
     migs = _django(tmp_path)
     outcome = design(DesignRequest(spec_path=SPECS / "004_teams.md", root=tmp_path, postgres_url=pg_url))
     result = outcome.result
     assert result.verification.status == "passed", result.verification
-    assert any("Django migrations" in a.text and "RunSQL" in a.text for a in result.assumptions)
+    assert any("pip install django" in a.text and "not replayed" in a.text for a in result.assumptions)
     write_outputs(outcome, tmp_path)
-    first = (migs / "0003_004_teams.py").read_text()
-    tree = ast.parse(first)  # valid Python
-    assert "dependencies = [('shop', '0002_order_note')]" in first and "migrations.RunSQL(" in first
-    assert "reverse_sql=" in first and "CREATE TABLE" in first
-    later = sorted(p.name for p in migs.glob("000[4-9]_*.py"))
-    for name in later:
-        text = (migs / name).read_text()
-        ast.parse(text)
-        if "CONCURRENTLY" in text:
-            assert "atomic = False" in text
-    assert tree.body
+    assert "dependencies = [('shop', '0002_user_name')]" in (migs / "0003_004_teams.py").read_text()
 
 
 def test_knex_and_migrate_mongo_are_detected_and_explained(tmp_path: Path) -> None:

@@ -39,6 +39,7 @@ DEFAULT_DIRS: dict[str, str] = {"prisma": "prisma/migrations", "flyway": "db/mig
 _PAIR = re.compile(r"^(?P<version>\d+)_(?P<name>.+)\.(?P<dir>up|down)\.sql$")
 _SINGLE = re.compile(r"^(?P<version>\d+)_(?P<name>[^.]+)\.sql$")
 _FLYWAY = re.compile(r"^(?P<kind>[VU])(?P<version>\d+(?:[._]\d+)*)__(?P<name>.+)\.sql$")
+_DJANGO = re.compile(r"^(?P<num>\d{4})_(?P<name>\w+)\.py$")
 _PRISMA = re.compile(r"^(?P<version>\d{14})_(?P<name>.+)$")
 _SECTIONS: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
     "dbmate": (re.compile(r"^--\s*migrate:up\b.*$", re.M), re.compile(r"^--\s*migrate:down\b.*$", re.M)),
@@ -87,7 +88,7 @@ class MigrationSet:
         timestamps and it sorts after the latest; else the latest plus one, keeping its width."""
         if self.format == "flyway":
             return str(self.migrations[-1].key[0] + 1) if self.migrations else "1"
-        if self.format == "alembic":
+        if self.format in ("alembic", "django"):
             return stamp  # unused: Alembic revisions are chained by id, not ordered by version
         if not self.migrations:
             return stamp
@@ -238,7 +239,13 @@ def detect(root: Path, migrations_dir: Path | None = None, fmt: Format | None = 
             return found
     foreign = find_foreign(root) if fmt in (None, "django") else None
     if foreign is not None and foreign.tool == "django":
-        return MigrationSet(directory=foreign.directory, format="django", detected=True, foreign=foreign)
+        return MigrationSet(
+            directory=foreign.directory,
+            format="django",
+            migrations=_django(foreign.directory),
+            detected=True,
+            foreign=foreign,
+        )
     if fmt == "django":
         raise ProjectError(f"{root}: no Django app with migrations/0001_*.py found")
     default = DEFAULT_DIRS.get(fmt or "", "backend/migrations")
@@ -247,6 +254,16 @@ def detect(root: Path, migrations_dir: Path | None = None, fmt: Format | None = 
             f"{root}: no alembic.ini or alembic/versions found; run `alembic init alembic` first"
         )
     return MigrationSet(directory=root / default, format=fmt or "golang-migrate", foreign=foreign)
+
+
+def _django(directory: Path) -> list[Migration]:
+    """A Django app's numbered migrations (``0001_initial.py``) in order, without SQL: Django runs them."""
+    found = [
+        Migration(version=m["num"], name=m["name"], path=p, up="")
+        for p in directory.iterdir()
+        if (m := _DJANGO.match(p.name)) and p.is_file()
+    ]
+    return sorted(found, key=lambda m: (m.key, m.name))
 
 
 def _alembic(root: Path, required: bool) -> MigrationSet | None:

@@ -23,6 +23,7 @@ class ForeignProject:
     directory: Path  # where the tool keeps its migrations
     app: str = ""  # Django: the app label (its folder name)
     latest: str = ""  # Django: the latest migration's name, the new one's dependency
+    apps: tuple[Path, ...] = ()  # Django: every app's migrations folder (all are installed to replay)
 
 
 def _django_apps(root: Path, depth: int = 3) -> list[Path]:
@@ -48,7 +49,8 @@ def find_foreign(root: Path) -> ForeignProject | None:
     if apps:  # the app with the most migrations is the one the project grows
         migs = max(apps, key=lambda d: (len(list(d.glob("[0-9][0-9][0-9][0-9]_*.py"))), str(d)))
         names = sorted(p.stem for p in migs.iterdir() if _DJANGO.match(p.name) and p.is_file())
-        return ForeignProject("django", migs, app=migs.parent.name, latest=names[-1] if names else "")
+        latest = names[-1] if names else ""
+        return ForeignProject("django", migs, app=migs.parent.name, latest=latest, apps=tuple(apps))
     for cfg in ("migrate-mongo-config.js", "migrate-mongo-config.cjs"):
         if (root / cfg).is_file():
             return ForeignProject("migrate-mongo", root / "migrations")
@@ -58,17 +60,30 @@ def find_foreign(root: Path) -> ForeignProject | None:
     return None
 
 
-def notes(project: ForeignProject) -> list[str]:
-    """What the design did with the project's own migrations, for the Assumptions."""
+def notes(project: ForeignProject, latest: str | None = None) -> list[str]:
+    """What the design did with the project's own migrations, for the Assumptions. ``latest``: the
+    Django migration the new one depends on (defaults to the app's latest)."""
     where = f"{project.directory}"
     if project.tool == "django":
+        from schemawright.project.django_run import INSTALL_HINT, django_available
+
+        dep = f"{project.app}.{latest if latest is not None else project.latest or '(none)'}"
+        tail = (
+            f"The verified SQL is written as a RunSQL migration depending on {dep}; run "
+            f"`python manage.py migrate {project.app}`. Add matching models with `managed = False` (or fold "
+            "the tables into your models) so makemigrations does not try to create them again."
+        )
+        if django_available():
+            return [
+                f"The project's Django migrations ({where}) were replayed with Django itself on a scratch "
+                "database (a generated minimal settings module with the project's apps, not its own "
+                "settings), and the new migration was verified through Django: migrate, migrate back to "
+                f"{dep}, migrate again. {tail}"
+            ]
         return [
-            f"The project uses Django migrations ({where}); they are not replayed (they need the project's "
-            "settings and models), so existing tables are not known to this design — check its references "
-            "against your models. The verified SQL is written as a RunSQL migration depending on "
-            f"{project.app}.{project.latest or '(none)'}; run `python manage.py migrate {project.app}`. "
-            "Add matching models with `managed = False` (or fold the tables into your models) so "
-            "makemigrations does not try to create them again."
+            f"The project uses Django migrations ({where}) but {INSTALL_HINT}; they were not replayed, so "
+            "existing tables are not known to this design — check its references against your models, or "
+            f"install Django and run again. {tail}"
         ]
     if project.tool == "knex":
         return [

@@ -78,10 +78,11 @@ def render(
     d, fmt = found.directory, found.format
     files: list[NewFile] = []
     notes: list[str] = []
+    latest = found.migrations[-1].path.stem if fmt == "django" and found.migrations else None
     if found.foreign is not None:
-        notes += foreign_notes(found.foreign)
+        notes += foreign_notes(found.foreign, latest)
     if fmt == "django" and found.foreign is not None:
-        app, dep = found.foreign.app, found.foreign.latest
+        app, dep = found.foreign.app, latest or found.foreign.latest
         number = int(dep[:4]) if dep[:4].isdigit() else 0
         for i, s in enumerate(plan, 1):
             name = f"{number + i:04d}_{s.name}"

@@ -9,8 +9,9 @@ from schemawright.domain.model import Assumption, Source
 from schemawright.emit.sql.dialects import DialectName
 from schemawright.project.conventions import learn
 from schemawright.project.detect import MigrationSet
+from schemawright.project.django_run import django_available
 from schemawright.project.reflect import reflect_functions, reflect_tables, trigger_tables
-from schemawright.project.replay import dump_ddl, replay, replay_alembic
+from schemawright.project.replay import dump_ddl, replay, replay_alembic, replay_django
 from schemawright.verify.engines import scratch_database
 
 
@@ -18,13 +19,13 @@ from schemawright.verify.engines import scratch_database
 class ExistingProject:
     migrations: MigrationSet
     schema: ExistingSchema
-    schema_ddl: str = ""  # Alembic: the replayed schema as DDL, for the reviewer (revisions are Python)
+    schema_ddl: str = ""  # Alembic, Django: the replayed schema as DDL, for the reviewer (revisions are code)
 
     @property
     def prior_sql(self) -> list[str]:
         """The existing up scripts in order: what verification and review replay before the new
         migration (for Alembic, the schema its revisions built, dumped as DDL)."""
-        if self.migrations.format == "alembic":
+        if self.migrations.format in ("alembic", "django"):
             return [self.schema_ddl] if self.schema_ddl else []
         return [m.up for m in self.migrations.migrations]
 
@@ -49,10 +50,15 @@ def load_project(
         found.migrations = [m for m in found.migrations if m not in mine]
     if not found.migrations:
         return ExistingProject(found, ExistingSchema())
+    if found.format == "django" and not django_available():
+        return ExistingProject(found, ExistingSchema())  # the Assumptions say how to install Django
     ddl = ""
     with scratch_database(dialect, url, embedded=embedded) as db:
         if found.alembic is not None:
             replay_alembic(db, found.alembic, found.migrations[-1].version)
+            ddl = dump_ddl(db)
+        elif found.format == "django":
+            replay_django(db, found)
             ddl = dump_ddl(db)
         else:
             replay(db, found.migrations)

@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from sqlalchemy.schema import CreateIndex, CreateTable
 
 from schemawright.project.alembic_chain import AlembicLayout, AlembicRunError, run
-from schemawright.project.detect import Migration
+from schemawright.project.detect import Migration, MigrationSet
 from schemawright.project.reflect import TOOL_TABLES
 from schemawright.verify.engines import ScratchDatabase
 from schemawright.verify.errors import MigrationError
@@ -45,6 +45,22 @@ def replay_alembic(db: ScratchDatabase, layout: AlembicLayout, head: str) -> Non
             f"{layout.versions}: {exc}. Fix the revision (or pass --migrations-dir) so the current schema "
             "can be reconstructed."
         ) from exc
+
+
+def replay_django(db: ScratchDatabase, found: MigrationSet) -> None:
+    """``manage.py migrate`` (every app) on the scratch database, through Django itself, with a generated
+    minimal settings module; the extended app's migrations are ``found.migrations`` (a regenerated
+    feature's own are left out)."""
+    import tempfile
+    from pathlib import Path
+
+    from schemawright.project.django_run import apps_of, migrate, stage
+
+    assert found.foreign is not None
+    apps, target = apps_of(found.directory, found.foreign.apps)
+    with tempfile.TemporaryDirectory(prefix="schemawright-django-") as tmp:
+        work = stage(Path(tmp), apps, target, db.sqlalchemy_url, [m.path for m in found.migrations])
+        migrate(work, apps, [(None, None)])
 
 
 def dump_ddl(db: ScratchDatabase) -> str:
