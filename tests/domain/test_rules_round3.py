@@ -26,3 +26,149 @@ def test_purpose_only_tables_table_declares_entities() -> None:
     m = model("# Shop\n\n## Tables\n\n| Table | Purpose |\n|---|---|\n| Event | a thing that happened |\n")
     assert m.entity("event") is not None
     assert not attrs(m, "event")
+
+
+def test_possessive_and_prepositional_definitions_name_parents() -> None:
+    m = model(
+        "# Hotel\n\n## Key Entities\n\n- **Guest**: a person with a name.\n"
+        "- **Room**: a bedroom with a number.\n"
+        "- **Film**: a movie with a title.\n- **Hall**: a screen with a capacity.\n"
+        "- **Stay**: a guest's booking in a room, with a nightly rate.\n"
+        "- **Screening**: one showing of a film in a hall.\n"
+    )
+    r = rels(m)
+    assert {
+        ("stay", "guest", ""),
+        ("stay", "room", ""),
+        ("screening", "film", ""),
+        ("screening", "hall", ""),
+    } <= r
+    assert set(attrs(m, "stay")) == {"nightly_rate"}
+    assert not attrs(m, "screening")
+
+
+def test_children_introduced_with_their_attributes_get_them() -> None:
+    m = model(
+        "# Depot\n\n## Glossary\n\n- **Aisle**: a row of racks.\n\n## Notes\n\n"
+        "A warehouse has a name and one or more aisles, each with a label, a height and a number of "
+        "shelves.\n"
+    )
+    assert set(attrs(m, "aisle")) >= {"label", "height", "shelves"}
+    assert set(attrs(m, "warehouse")) == {"name"}
+    assert m.entity("warehouse_aisle") is None
+
+
+def test_for_every_child_clause_describes_only_the_child() -> None:
+    m = model(
+        "# Farm\n\nEach farmer has one or more plots; for every plot we record its area, crop and soil "
+        "type.\n"
+    )
+    assert set(attrs(m, "plot")) >= {"area", "crop", "soil_type"}
+    assert not attrs(m, "farmer")
+    assert ("plot", "farmer", "") in rels(m) and m.entity("farmer_plot") is None
+
+
+def test_compound_child_with_details_is_an_entity_and_second_predicate_is_split() -> None:
+    m = model(
+        "# Gym\n\nA gym has a name and a city, and keeps several class-time slots, each with a weekday "
+        "and a start hour.\n"
+    )
+    assert set(attrs(m, "gym")) == {"name", "city"}
+    assert "weekday" in attrs(m, "class_time_slot")
+
+
+def test_subjects_introduced_by_register_and_is_a_with() -> None:
+    m = model(
+        "# Library\n\nLibrary patrons sign up with their name, email and phone.\n\n"
+        "Pilots are crew members with a name and a licence number (unique).\n"
+    )
+    assert set(attrs(m, "patron")) == {"name", "email", "phone"}
+    pilot = m.entity("pilot")
+    assert pilot is not None and pilot.attribute("licence_number").unique  # type: ignore[union-attr]
+    assert any("head noun" in a.text for a in m.assumptions)
+
+
+def test_assigned_to_direction_follows_work_item_and_resource() -> None:
+    m = model(
+        "# Wards\n\nA shift has a start time and a location. A nurse has a name and a badge number. "
+        "A nurse can be assigned to a shift.\n\nA job has a title and a due date. "
+        "A technician has a name and a phone. A job can be assigned to one technician.\n"
+    )
+    r = {(x.child, x.parent): x for x in m.relationships}
+    assert ("shift", "nurse") in r and not r["shift", "nurse"].required
+    assert ("nurse", "shift") not in r
+    assert ("job", "technician") in r
+    assert any("holds the link" in a.text for a in m.assumptions)
+
+
+def test_multi_party_verbs_link_every_party_to_the_object() -> None:
+    m = model(
+        "# Clinic\n\nA parent has a name and an email. A child has a name and a birth date. "
+        "A practice has a name and an address. A consultation has a start time and a reason.\n\n"
+        "Parents book consultations for a child at a practice on a weekday.\n"
+    )
+    assert {
+        ("consultation", "parent", ""),
+        ("consultation", "child", ""),
+        ("consultation", "practice", ""),
+    } <= rels(m)
+
+
+def test_compare_inside_an_attribute_list() -> None:
+    m = model(
+        "# Rota\n\nA rota entry has a label, a start time and a finish time that must be after the start.\n"
+    )
+    checks = [(c.kind, c.attribute, c.op, c.other) for c in m.checks if c.entity == "rota_entry"]
+    assert ("compare", "finish_time", ">", "start_time") in checks
+
+
+def test_only_once_with_a_phrasal_verb_is_unique_over_both_links() -> None:
+    m = model(
+        "# Polls\n\nA reader has a name and an email. A poll has a question and a deadline. "
+        "A vote has a choice and belongs to one reader. "
+        "A reader can vote on a poll only once.\n"
+    )
+    assert any(u.entity == "vote" and set(u.attributes) == {"reader", "poll"} for u in m.uniques)
+    assert ("vote", "poll", "") in rels(m)
+
+
+def test_frozen_copy_variants() -> None:
+    m = model(
+        "# Rooms\n\nA room has a number and a rate. A reservation has a check-in date and a guest name.\n\n"
+        "The rate quoted stays as it was when the reservation was confirmed.\n"
+    )
+    assert "rate_quoted" in attrs(m, "reservation")
+
+
+def test_either_or_target_links_optionally_to_each() -> None:
+    m = model(
+        "# Reviews\n\nAn author has a name and a pen name. A reviewer has a name and an email. "
+        "A comment has a body; it is written by either the author or a reviewer.\n"
+    )
+    r = {(x.child, x.parent): x for x in m.relationships}
+    assert not r["comment", "author"].required and not r["comment", "reviewer"].required
+    assert not any("either" in e.name for e in m.entities)
+
+
+def test_purpose_table_definitions_link_and_bmad_lazy_continuation() -> None:
+    m = model(
+        "# Forum\n\n## Tables\n\n| Table | Purpose |\n|---|---|\n| Thread | a discussion topic |\n"
+        "| Reply | one reply posted in a thread |\n\n## Models\n\n### Badge\nKey Attributes:\n"
+        "- code: unique\n"
+        "- shiny: yes or no\n- label\nRelationships:\n- belongs to one Thread\n"
+    )
+    assert ("reply", "thread", "") in rels(m) and ("badge", "thread", "") in rels(m)
+    badge = m.entity("badge")
+    assert badge is not None and badge.attribute("code").unique  # type: ignore[union-attr]
+    assert attrs(m, "badge")["shiny"] is Kind.BOOLEAN and "label" in attrs(m, "badge")
+
+
+def test_list_of_one_parent_for_a_period_is_an_access_pattern() -> None:
+    m = model(
+        "# Depots\n\nA depot has a name. A delivery has a pickup time and belongs to one depot.\n\n"
+        "Dispatchers list the deliveries of one depot for a week, ordered by pickup time.\n"
+    )
+    assert any(
+        p.entity == "delivery" and p.equality == ["depot"] and "pickup_time" in (p.sort + p.range)
+        for p in m.access_patterns
+    )

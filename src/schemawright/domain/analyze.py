@@ -81,13 +81,20 @@ _SUBJECT = re.compile(
 )
 
 
+_RECORDED = re.compile(
+    r"\b(?:for|on)\s+(?:each|every)\s+([a-z]+(?:[ -][a-z]+)?),?\s+(?:we|the system|it|you)\s+"
+    r"(?:must\s+|should\s+|shall\s+|will\s+)?(?:record|keep|store|track|capture|save|log|hold)s?\b",
+    re.I,
+)
+
+
 def subject_words(doc: SpecDocument, b: ModelBuilder) -> set[str]:
     """Nouns the spec uses as subjects ("a pet has a name"): a quantified plural naming one of them is an
     entity of its own, not a multi-valued attribute."""
     words: set[str] = set()
     for block in doc.blocks:
         if block.kind in ("paragraph", "bullet"):
-            for m in _SUBJECT.finditer(block.text):
+            for m in [*_SUBJECT.finditer(block.text), *_RECORDED.finditer(block.text)]:
                 words.add(b.canonical(m.group(1)))
                 words.add(b.canonical(m.group(1).split()[-1]))
     return words

@@ -44,6 +44,8 @@ class ModelBuilder:
         self.text_words: set[str] = set()
         self.role_aliases: dict[str, str] = {}  # "each mentor is also an employee": mentor → employee
         self.declared: set[str] = set()  # entity names the spec declares in a structured section
+        # (entity, purpose, source) from "| Table | Purpose |" rows: definitions read once all are known
+        self.purposes: list[tuple[Entity, str, Source]] = []
         self.text = ""  # the whole spec, lower case, for figures stated anywhere ("5,000 trucks")
 
     # -- entities -------------------------------------------------------------------------------------

@@ -8,7 +8,7 @@ becomes an entity when a predicate gives it data (attributes or links) and each 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from schemawright.domain.builder import ModelBuilder
 from schemawright.domain.describe import describe
@@ -49,7 +49,9 @@ _NESTED = re.compile(
 )
 _IDENTIFIED = re.compile(r"^(?:is|are)\s+(?:uniquely\s+)?identified\s+by\b", re.I)
 _NEXT_STATEMENT = re.compile(
-    r"[:;]\s+(?=(?:it|they)\s|(?:each|every|an?|the)\s+\w+(?:\s+\w+)?\s+(?:has|have|is|are)\b)", re.I
+    r"[:;]\s+(?=(?:it|they)\s|(?:each|every|an?|the)\s+\w+(?:\s+\w+)?\s+(?:has|have|is|are)\b|"
+    r"(?:for|on)\s+(?:each|every)\s)",
+    re.I,
 )
 _PRONOUN = re.compile(r"^(?:it|they|this|each one)$", re.I)
 
@@ -59,6 +61,8 @@ class Context:
     """The subject of the previous sentence, for "it has …"."""
 
     last: Entity | None = None
+    pending: str = ""  # a subject not yet an entity: "A comment has a body; it is written by …"
+    pending_predicates: list[str] = field(default_factory=list)
 
 
 def subject_entity_name(phrase: str) -> str:
@@ -98,6 +102,11 @@ def _one(b: ModelBuilder, sentence: str, src: Source, ctx: Context) -> None:
     entity: Entity | None
     if _PRONOUN.match(phrase):
         entity = ctx.last
+        if entity is None and ctx.pending and _carries_data(b, predicates):
+            entity = b.entity(ctx.pending, src)
+            for predicate in ctx.pending_predicates:
+                if entity is not None:
+                    _predicate(b, entity, predicate, src)
     else:
         name = subject_entity_name(phrase)
         entity = b.find(name, exact=True)
@@ -106,6 +115,8 @@ def _one(b: ModelBuilder, sentence: str, src: Source, ctx: Context) -> None:
             participle = re.match(r"^(?:(?:an?|the|each|every)\s+)?(\w+ed)\s", phrase, re.I)
             if entity is not None and participle:
                 b.event_verbs.setdefault(entity.name, verb_lemma(participle.group(1)) or "")
+        if entity is None:  # "it" in the next clause means this subject, not the previous one
+            ctx.last, ctx.pending, ctx.pending_predicates = None, name, predicates
     if entity is None:
         return
     ctx.last = entity
@@ -162,8 +173,35 @@ def _is_actor(b: ModelBuilder, entity: Entity) -> bool:
     return entity.name in b.lexicon.actor_nouns or any(a.kind is Kind.EMAIL for a in entity.attributes)
 
 
+def _assigned_to_work_item(
+    b: ModelBuilder, entity: Entity, target: Entity, verb: str, predicate: str
+) -> bool:
+    """ "A vet can be assigned to an appointment" (subject: an assignable person/resource; target: a work
+    item) versus "a ticket can be assigned to one agent" (the subject is the work item; "to one" says the
+    subject holds a single link)."""
+    if verb not in ("assigned", "allocated", "attached", "added") or not re.search(r"\bto\b", predicate):
+        return False
+    if re.search(r"\bto\s+(?:one|exactly one|a single|only one)\b", predicate, re.I):
+        return False
+
+    def assignable(e: Entity) -> bool:
+        return e.name in b.lexicon.assignable_nouns or e.name.split("_")[-1] in b.lexicon.assignable_nouns
+
+    return assignable(entity) and not assignable(target) and not _is_actor(b, target)
+
+
 def _link(b: ModelBuilder, entity: Entity, m: re.Match[str], predicate: str, src: Source) -> None:
     verb, target_phrase, also, rest = m.group(1).lower(), m.group(3), m.group(4), m.group(5)
+    either = re.match(
+        r"^either\s+(?:the\s+|an?\s+|one\s+)?(.+?)\s+or\s+(?:the\s+|an?\s+|one\s+)?(.+)$", target_phrase
+    )
+    if either:  # "written by either the customer or an agent": an optional link to each
+        for alternative in either.groups():
+            linked = b.find(alternative, exact=True)
+            if linked is not None and linked.name != entity.name:
+                b.relate(entity.name, linked.name, src, required=False)
+        b.assume(f"{entity.name} links to one of {' or '.join(either.groups())}: each link is optional.", src)
+        return
     target_phrase_all = target_phrase
     first, *others = _TARGETS.split(target_phrase)
     if others:
@@ -190,6 +228,17 @@ def _link(b: ModelBuilder, entity: Entity, m: re.Match[str], predicate: str, src
             return
         target = b.entity(target_phrase, src)
     if target is None or (target.name == entity.name and not also):
+        return
+    if _assigned_to_work_item(b, entity, target, verb, predicate):
+        # "a vet can be assigned to an appointment": the work item refers to whoever is assigned to it.
+        b.relate(target.name, entity.name, src, required=False)
+        b.assume(
+            f"{target.name} gets an optional link to its {entity.name}: a {entity.name} is a person or "
+            f"resource assigned to the {target.name}, so the {target.name} holds the link.",
+            src,
+        )
+        if rest:
+            describe(b, entity, "with " + rest, src)
         return
     role = b.lexicon.verb_roles.get(verb, "") if also or _is_actor(b, target) else ""
     if also and not role:

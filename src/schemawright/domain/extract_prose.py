@@ -16,6 +16,7 @@ from schemawright.domain import (
     implied,
     listing,
     multivalued,
+    phrasing,
     roles,
     security,
     streams,
@@ -66,6 +67,10 @@ _STORE_WITH = re.compile(
 _HAS_LIST = re.compile(
     r"^(?:(?:an?|the|each|every)\s+)([a-z][a-z -]{1,30}?)\s+(?:has|have|holds?|stores?|contains?|records?|"
     r"keeps?|carries)\s+(.+)$",
+    re.I,
+)
+_SECOND_PREDICATE = re.compile(
+    r",?\s+and\s+(?:also\s+)?(?:keeps?|has|have|holds?|stores?|contains?|records?|tracks?|owns?|lists?)\s+",
     re.I,
 )
 _BELONGS = re.compile(
@@ -129,7 +134,9 @@ def prose(doc: SpecDocument, b: ModelBuilder) -> None:
         events.entry_order(b, lowered, src)
         if _SCENARIO.match(sentence):
             continue  # Given/When/Then narrates a test: only its ordering words state data
+        phrasing.introduced_with(b, inline_enums(lowered, b.lexicon), src)
         clauses.subject_sentence(b, inline_enums(lowered, b.lexicon), src, ctx)
+        phrasing.multi_party(b, lowered, src)
         events.ears(b, lowered, src)
         events.emitted(b, lowered, src)
         events.rating(b, lowered, src, ctx.last)
@@ -147,6 +154,7 @@ def prose(doc: SpecDocument, b: ModelBuilder) -> None:
         events.at_most_one_open(b, lowered, src)
         events.exclusions(b, lowered, src)
         _constraints(b, inline_enums(lowered, b.lexicon), src)
+        phrasing.compare_in_list(b, lowered, src)
         implied.implied(b, lowered, src)
 
 
@@ -187,8 +195,10 @@ def _sentence(b: ModelBuilder, sentence: str, src: Source) -> None:
             known = b.find(subject)
             if known is not None or sum(a is not None for a in attrs) >= 2:
                 entity = known or b.entity(subject, src)
-                if entity:
-                    describe(b, entity, "with " + m.group(2), src)
+                # "has a name and an address, and keeps several slots, each with …": two predicates
+                for part in _SECOND_PREDICATE.split(m.group(2)):
+                    if entity and part.strip():
+                        describe(b, entity, "with " + part, src)
     for m in _BELONGS.finditer(s):
         child = b.find(_clean_subject(m.group(1))) or None
         parent_phrase = re.sub(r"\s+who\b.*$", "", m.group(2))

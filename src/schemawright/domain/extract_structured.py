@@ -54,6 +54,8 @@ def entity_tables(doc: SpecDocument, b: ModelBuilder) -> list[tuple[Entity, list
             entity = b.entity(row[name_col], src, description=purpose, declared=True)
             if entity is None:
                 continue
+            if purpose:
+                b.purposes.append((entity, purpose, src))
             if fields_col == purpose_col:
                 continue
             fields = [f.strip() for f in re.split(r"[,;]", row[fields_col]) if not PLACEHOLDER.match(f)]
@@ -327,7 +329,12 @@ def bmad_models(doc: SpecDocument, b: ModelBuilder) -> list[tuple[Entity, str, s
             else:
                 mode = ""
         elif block.kind == "bullet" and mode:
-            pending.append((entity, mode, block.text, _src(block)))
+            # "- total: money" directly followed by "Relationships:" is one lazy-continued bullet.
+            tail = re.search(r"\s+((?:key )?attributes|relationships)\s*:\s*$", block.text, re.I)
+            text = block.text[: tail.start()] if tail else block.text
+            pending.append((entity, mode, text, _src(block)))
+            if tail:
+                mode = "rel" if tail.group(1).lower() == "relationships" else "attr"
     return pending
 
 
@@ -336,10 +343,21 @@ def apply_bmad(b: ModelBuilder, items: list[tuple[Entity, str, str, Source]]) ->
         if mode == "rel":
             relation_phrase(b, entity, text, src)
             continue
-        m = re.match(r"^`?([\w ]+?)`?\s*:\s*([\w<>\[\]()|, ]+?)(?:\s+[-—–]\s+(.*))?$", text)
+        m = re.match(r"^`?([\w ]+?)`?\s*(?::\s*(.*))?$", text)
         if not m:
             continue
-        name, declared, description = m.group(1), m.group(2).strip(), (m.group(3) or "").strip()
+        name, declared, description = m.group(1), "", (m.group(2) or "").strip()
+        typed = re.match(r"^([\w<>\[\]()|, ]+?)(?:\s+[-—–]\s+(.*))?$", description)
+        if typed and (
+            b.lexicon.kind_for_type(typed.group(1).strip()) is not None
+            or (
+                re.fullmatch(r"[\w<>\[\]()|]+(?:\(\d+(?:,\s*\d+)?\))?", typed.group(1).strip())
+                and not re.fullmatch(r"unique|optional|required", typed.group(1).strip(), re.I)
+            )
+        ):
+            declared, description = typed.group(1).strip(), (typed.group(2) or "").strip()
+        elif re.fullmatch(r"(?:yes or no|true or false|a flag)", description, re.I):
+            declared, description = "boolean", ""
         target = b.find(name[:-3]) if snake(name).endswith("_id") else None
         if target is not None:
             b.relate(entity.name, target.name, src)
@@ -380,8 +398,13 @@ def _closest_attribute(entity: Entity, phrase: str) -> str | None:
 
 
 def apply_definitions(b: ModelBuilder, items: list[tuple[Entity, str, Source]]) -> None:
+    from schemawright.domain.phrasing import definition  # phrasing imports describe, as we do
+
     for entity, text, src in items:
-        describe(b, entity, _as_list(b, text), src)
+        if not definition(b, entity, text, src):
+            describe(b, entity, _as_list(b, text), src)
+    for entity, purpose, src in b.purposes:  # "| Message | one message posted in a conversation |"
+        definition(b, entity, purpose, src, describe_rest=False)
 
 
 def _as_list(b: ModelBuilder, text: str) -> str:

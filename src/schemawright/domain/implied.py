@@ -33,10 +33,11 @@ _BLOCK = re.compile(
     re.I,
 )
 _STAYS = re.compile(
-    r"\b(?:the\s+)?([a-z]+)(?:\s+(charged|paid|quoted|billed))?\s+"
+    r"\b(?:the\s+)?([a-z]+)(?:\s+of\s+(?:an?|the|each)\s+([a-z ]+?))?(?:\s+(charged|paid|quoted|billed))?\s+"
     r"(?:stays|remains|is kept|is frozen)\s+(?:as it was|"
     r"unchanged|fixed)\s+(?:when|at the time)\s+(?:the\s+|an?\s+)?"
-    r"([a-z ]+?)\s+(?:was|is)\s+(?:made|placed|created)",
+    r"([a-z ]+?)\s+(?:was|is)\s+(?:made|placed|created|booked|ordered|reserved|submitted|confirmed|"
+    r"signed|issued|bought|purchased)",
     re.I,
 )
 _HISTORY = re.compile(
@@ -196,15 +197,25 @@ def _frozen_copy(b: ModelBuilder, s: str, src: Source) -> None:
     m = _STAYS.search(s)
     if not m:
         return
-    holder = _find_plural(b, m.group(3), src)
+    # "the price of a line stays as it was when the order was placed": the line holds the copy.
+    holder = (_find_plural(b, m.group(2), src) if m.group(2) else None) or _find_plural(b, m.group(4), src)
     if holder is None:
         return
     value = m.group(1).lower()
+    kept = holder.attribute(value) or next(
+        (a for a in holder.attributes if a.name.endswith("_" + value)), None
+    )
+    if kept is not None:  # the holder already stores its own copy ("unit_price")
+        b.assume(
+            f"{holder.name}.{kept.name} is copied when the {holder.name} is made, so it stays as charged.",
+            src,
+        )
+        return
     source_entity = next(
         (e for e in b.model.entities if e.name != holder.name and e.attribute(value) is not None), None
     )
     kind = source_entity.attribute(value).kind if source_entity is not None else None  # type: ignore[union-attr]
-    name = f"{value}_{(m.group(2) or 'charged').lower()}"
+    name = f"{value}_{(m.group(3) or 'charged').lower()}"
     b.attribute(
         holder,
         Attribute(
@@ -298,7 +309,8 @@ _CASCADE = re.compile(
     re.I,
 )
 _ONLY_ONCE = re.compile(
-    r"\b(?:an?|each|the)\s+([a-z]+)\s+(?:can|may)\s+(?:only\s+)?([a-z]+)\s+(?:an?|the|each)\s+([a-z]+)\s+only\s+once\b",
+    r"\b(?:an?|each|the)\s+([a-z]+)\s+(?:can|may)\s+(?:only\s+)?([a-z]+(?:\s+(?:in|on|up|out|into|onto|for|to|at|with))*)"
+    r"\s+(?:an?|the|each|any|one)\s+([a-z-]+)\s+only\s+once\b",
     re.I,
 )
 
@@ -329,9 +341,14 @@ def only_once(b: ModelBuilder, s: str, src: Source) -> None:
     if not m:
         return
     actor, thing = b.find(m.group(1), exact=True), b.find(m.group(3), exact=True)
-    event = event_entity(b, m.group(2))
-    if actor is None or thing is None or event is None:
+    verb = m.group(2).split()
+    # "enrol in" → enrolment; "check in to" → check_in (the phrasal verb names the event entity)
+    event = event_entity(b, verb[0]) or (b.find(" ".join(verb[:2]), exact=True) if len(verb) > 1 else None)
+    if actor is None or thing is None or event is None or event.name in (actor.name, thing.name):
         return
+    for party in (actor, thing):  # saying it happens once per pair states that the event links both
+        if not any(r.child == event.name and r.parent == party.name for r in b.model.relationships):
+            b.relate(event.name, party.name, src)
     links = {r.parent: r.role or r.parent for r in b.model.relationships if r.child == event.name}
     if actor.name in links and thing.name in links:
         b.unique(event.name, [links[actor.name], links[thing.name]], src)

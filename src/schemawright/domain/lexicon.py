@@ -35,6 +35,7 @@ class Lexicon:
     text_entry_nouns: frozenset[str] = frozenset()
     lifecycle_pairs: dict[str, tuple[str, ...]] = field(default_factory=dict)
     closing_words: frozenset[str] = frozenset()
+    assignable_nouns: frozenset[str] = frozenset()
     extra: dict[str, Any] = field(default_factory=dict)
 
     def kind_for_name(self, name: str) -> Kind | None:
@@ -67,4 +68,5 @@ def load_lexicon() -> Lexicon:
         text_entry_nouns=frozenset(raw["text_entry_nouns"]),
         lifecycle_pairs={k: tuple(v) for k, v in raw["lifecycle_pairs"].items()},
         closing_words=frozenset(raw["closing_words"]),
+        assignable_nouns=frozenset(raw.get("assignable_nouns", [])),
     )

@@ -94,6 +94,11 @@ def split_list(text: str) -> list[str]:
     parts.append(current)
     cleaned = [re.sub(r"\b(one|zero)-or-more\b", r"\1 or more", p).strip(" .:") for p in parts]
     cleaned = [p for p in cleaned if p]
+    # "one or more sections, each with a term, a room and …": the items after "each with" describe
+    # the child, so they stay with it as one item (the child's own list is split again later).
+    each = next((i for i, p in enumerate(cleaned) if re.search(r"\beach (?:with|having)\b", p)), None)
+    if each is not None and each < len(cleaned) - 1:
+        cleaned = [*cleaned[:each], ", ".join(cleaned[each:-1]) + " and " + cleaned[-1]]
     return _distribute(cleaned)
 
 

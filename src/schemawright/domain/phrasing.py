@@ -1,0 +1,256 @@
+"""Phrasings that independently written specs use for facts the other rules already know:
+
+- definitions by genus: "Enrolment: a student's place in a section" (a possessive and a prepositional
+  object name parents), "one offering of a course in a term";
+- subjects introduced by other verbs: "Pet owners register with their name, email and phone",
+  "Vets are staff members with a name and a licence number";
+- multi-party verbs: "Owners book appointments for a pet at a clinic" (the subject and every
+  "for/at/with a X" become parents of the verb's object);
+- comparisons inside attribute lists: "an end time that must be after the start".
+
+Each rule is general (no domain words); every guess is recorded as an assumption.
+"""
+
+from __future__ import annotations
+
+import re
+
+from schemawright.domain.builder import ModelBuilder
+from schemawright.domain.describe import describe
+from schemawright.domain.model import CheckRule, Entity, Source
+from schemawright.domain.naming import snake
+from schemawright.domain.phrases import parse_attribute, strip_articles
+from schemawright.domain.verbs import verb_lemma
+
+_PREPS = r"(?:of|in|for|on|at|within|inside|to|from|between|under|with)"
+_GENUS = re.compile(
+    rf"^(?:one|a|an|the|each|any)\s+(?:([a-z][a-z-]*)'s\s+)?([a-z][a-z-]*(?:\s+[a-z][a-z-]*)?)"
+    rf"(?:\s+[a-z]+ed)?(?=\s+{_PREPS}\s+|\s*$|\s*,)",
+    re.I,
+)
+# The object's second word is looked at, not consumed: "of a film in a hall" has two objects.
+_PREP_OBJECT = re.compile(
+    rf"\b{_PREPS}\s+(?:one|a|an|the|each|exactly one|a single|its|their)\s+"
+    r"([a-z][a-z-]*)(?=\s+([a-z][a-z-]*))?",
+    re.I,
+)
+
+
+def _object(b: ModelBuilder, m: re.Match[str]) -> Entity | None:
+    """ "a book held": the two words, else the first ("book")."""
+    two = f"{m.group(1)} {m.group(2)}" if m.group(2) else ""
+    return (b.find(two, exact=True) if two else None) or b.find(m.group(1), exact=True)
+
+
+def definition(
+    b: ModelBuilder, entity: Entity, text: str, src: Source, *, describe_rest: bool = True
+) -> bool:
+    """A definition that opens with its genus ("a student's place in a section", "one offering of a
+    course in a term"): the possessor and every prepositional object that is a known entity are parents;
+    the genus itself is not an attribute. The rest ("…, with a final mark") is described as usual.
+    Returns True when the definition was read this way."""
+    m = _GENUS.match(text.strip())
+    if not m:
+        return False
+    cut = re.search(r",?\s+with\b|;|\.\s|\.$", text)
+    genus = text[: cut.start()] if cut else text
+    parents: list[Entity] = []
+    if m.group(1):
+        owner = b.find(m.group(1), exact=True)
+        if owner is not None:
+            parents.append(owner)
+    for obj in _PREP_OBJECT.finditer(genus):
+        target = _object(b, obj)
+        if target is not None and target not in parents:
+            parents.append(target)
+    parents = [p for p in parents if p.name != entity.name]
+    if not parents:
+        return False
+    for parent in parents:
+        b.relate(entity.name, parent.name, src)
+    b.assume(
+        f"{entity.name} refers to {', '.join(p.name for p in parents)}: its definition "
+        f'("{genus.strip()}") names them.',
+        src,
+    )
+    if describe_rest and cut:
+        describe(b, entity, text[cut.start() :].lstrip(" ,;."), src)
+    return True
+
+
+_REGISTER = re.compile(
+    r"^(?:the\s+|all\s+)?([a-z][a-z-]*(?:\s+[a-z][a-z-]*)?)\s+(?:can\s+|must\s+|may\s+)?"
+    r"(?:register|sign up|signs up|registers|enrol|enroll|are registered|is registered|are listed|is listed|"
+    r"are recorded|is recorded|join|joins|are added|is added|are entered|is entered)\s+"
+    r"with\s+(.+)$",
+    re.I,
+)
+_IS_A_WITH = re.compile(
+    r"^(?:an?\s+|the\s+|each\s+|every\s+)?([a-z][a-z-]*(?:\s+[a-z][a-z-]*)?)\s+(?:is|are)\s+"
+    r"(?:an?\s+|the\s+)?([a-z][a-z -]{0,60}?),?\s+(?:with|having|who have|that have|which have)\s+(.+)$",
+    re.I,
+)
+
+
+def _subject(b: ModelBuilder, phrase: str, src: Source) -> Entity | None:
+    """ "Pet owners" → owner (the head noun) unless the compound is itself a known entity."""
+    phrase = strip_articles(phrase)
+    found = b.find(phrase, exact=True)
+    if found is not None:
+        return found
+    words = phrase.split()
+    entity = b.entity(words[-1], src)
+    if entity is not None and len(words) > 1:
+        b.assume(f'"{phrase}" is read as {entity.name} (the head noun of the phrase).', src)
+    return entity
+
+
+def introduced_with(b: ModelBuilder, sentence: str, src: Source) -> None:
+    """ "Members sign up with their name and email", "Vets are staff members with a name and a licence
+    number (unique)": the subject is an entity and the list its attributes."""
+    s = sentence.strip().rstrip(".")
+    m = _REGISTER.match(s)
+    if m:
+        items = re.sub(r"^(?:their|its|his|her|a|an|the)\s+", "", m.group(2))
+        entity = _subject(b, m.group(1), src)
+        if entity is not None:
+            describe(b, entity, "with " + items, src)
+        return
+    m = _IS_A_WITH.match(s)
+    if not m or re.match(r"^(?:it|they|this|there|that|each one)$", m.group(1), re.I):
+        return
+    first = m.group(2).split()[0]
+    if re.search(r"\b(?:not|no|never|only)\b", m.group(2)) or (first.endswith("ed") and verb_lemma(first)):
+        return  # "is booked with", "is not shared with": a verb, not a genus
+    attrs = [parse_attribute(i, b.lexicon, src) for i in re.split(r",|\band\b", m.group(3))]
+    if not any(a is not None for a in attrs):
+        return
+    entity = _subject(b, m.group(1), src)
+    if entity is None:
+        return
+    genus = m.group(2)
+    for obj in _PREP_OBJECT.finditer(" " + genus):  # "a talk within an event"
+        target = _object(b, obj)
+        if target is not None and target.name != entity.name:
+            b.relate(entity.name, target.name, src)
+    describe(b, entity, "with " + m.group(3), src)
+
+
+_READ_VERBS = {
+    "list",
+    "see",
+    "view",
+    "filter",
+    "search",
+    "sort",
+    "find",
+    "export",
+    "read",
+    "show",
+    "browse",
+    "open",
+    "look",
+    "check",
+    "print",
+    "download",
+    "get",
+}
+_MULTI = re.compile(
+    r"^(?:the\s+|an?\s+|each\s+|every\s+)?([a-z][a-z-]*(?:\s+[a-z][a-z-]*)?)\s+(?:can\s+|may\s+|must\s+|will\s+)?"
+    r"([a-z]+)\s+(?:an?\s+|the\s+|one\s+|their\s+|new\s+)?([a-z][a-z-]*(?:\s+[a-z][a-z-]*)?)"
+    r"((?:\s+(?:for|at|with|from|in|on|to)\s+(?:an?|one|the|their|its|a single)\s+"
+    r"[a-z][a-z-]*(?:\s+[a-z][a-z-]*)?)+)"
+    r"\s*$",
+    re.I,
+)
+_PP = re.compile(
+    r"\s+(?:for|at|with|from|in|on|to)\s+(?:an?|one|the|their|its|a single)\s+"
+    r"([a-z][a-z-]*)(?=\s+([a-z][a-z-]*))?",
+    re.I,
+)
+
+
+def _known(b: ModelBuilder, phrase: str, src: Source) -> Entity | None:
+    """A known entity, or one the spec describes elsewhere as a subject (created now)."""
+    found = b.find(phrase, exact=True)
+    if found is not None:
+        return found
+    name = b.canonical(phrase)
+    if name in b.subject_words:
+        return b.entity(phrase, src)
+    return None
+
+
+def multi_party(b: ModelBuilder, sentence: str, src: Source) -> None:
+    """ "Owners book appointments for a pet at a clinic": the appointment refers to the owner, the pet
+    and the clinic. Only parties that are entities count ("for a day" names none)."""
+    m = _MULTI.match(sentence.strip().rstrip("."))
+    if not m:
+        return
+    verb = verb_lemma(m.group(2))
+    if verb is None or verb in _READ_VERBS or m.group(2).lower() in ("is", "are", "has", "have"):
+        return
+    obj = _known(b, m.group(3), src)
+    if obj is None:
+        return
+    parties: list[Entity] = []
+    subject = _known(b, m.group(1), src) or _known(b, m.group(1).split()[-1], src)
+    if subject is not None:
+        parties.append(subject)
+    for pp in _PP.finditer(m.group(4)):
+        # "at a salon for a day": try the two words, then the first ("salon for" is not a noun)
+        two = f"{pp.group(1)} {pp.group(2)}" if pp.group(2) else ""
+        target = (_known(b, two, src) if two else None) or _known(b, pp.group(1), src)
+        if target is not None:
+            parties.append(target)
+    parties = [p for p in parties if p.name != obj.name]
+    if len(parties) < 2:
+        return  # one party alone is the ordinary "X has/belongs to" reading, handled elsewhere
+    for party in parties:
+        b.relate(obj.name, party.name, src)
+    b.assume(
+        f'{obj.name} refers to {", ".join(p.name for p in parties)}: "{src.text[:80]}" names each as a '
+        "party of the same event.",
+        src,
+    )
+
+
+_AFTER_IN_LIST = re.compile(
+    r"\b(?:an?|the|its|their)\s+([a-z]+(?:\s+[a-z]+)?)\s+(?:that|which)\s+"
+    r"(?:must|should|has to|needs to|will)\s+"
+    r"(?:be|come|fall)\s+(after|later than|before|earlier than|greater than|more than|less than)\s+"
+    r"(?:the\s+|its\s+|their\s+)?([a-z]+(?:\s+[a-z]+)?)",
+    re.I,
+)
+
+
+def compare_in_list(b: ModelBuilder, sentence: str, src: Source) -> None:
+    """ "… a start time and an end time that must be after the start" → end_time > start_time on the
+    entity that has both attributes."""
+    for m in _AFTER_IN_LIST.finditer(sentence):
+        attr = parse_attribute(m.group(1), b.lexicon, src)
+        if attr is None:
+            continue
+        op = ">" if m.group(2).lower() in ("after", "later than", "greater than", "more than") else "<"
+        said = snake(m.group(3)).split("_")
+        words = [w for w in said if w not in ("time", "date")] or said
+        for entity in b.model.entities:
+            own = entity.attribute(attr.name)
+            if own is None:
+                continue
+            other = next(
+                (
+                    a.name
+                    for a in entity.attributes
+                    if a.name != own.name
+                    and any(w in a.name.split("_") for w in words)
+                    and a.kind == own.kind
+                ),
+                None,
+            )
+            if other is not None:
+                b.check(
+                    CheckRule(
+                        entity=entity.name, kind="compare", attribute=own.name, other=other, op=op, source=src
+                    )
+                )
