@@ -154,6 +154,12 @@ def design(req: DesignRequest) -> DesignOutcome:
             url, embedded = _engine(req, dialect)
             report = verify_django(relational, found, new_files, url=url, embedded=embedded)
             result.verification = Verification(status=report.status, reports=[report])
+        elif req.verify and found.format == "knex" and project.knex is not None:  # verify through Knex
+            from schemawright.project.knex_verify import verify_knex
+
+            url, embedded = _engine(req, dialect)
+            report = verify_knex(relational, found, new_files, project.knex, url=url, embedded=embedded)
+            result.verification = Verification(status=report.status, reports=[report])
         elif req.verify:
             result.verification = _verify(req, relational, full_up, full_down, project.prior_sql)
         result.review = _review(relational.dialect, full_up, full_down, project.prior_sql, feature_id)

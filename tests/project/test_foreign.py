@@ -147,19 +147,13 @@ def test_without_django_the_user_is_told_how_to_install_it(
     assert "dependencies = [('shop', '0002_user_name')]" in (migs / "0003_004_teams.py").read_text()
 
 
-def test_knex_and_migrate_mongo_are_detected_and_explained(tmp_path: Path) -> None:
+def test_knex_and_migrate_mongo_are_detected(tmp_path: Path) -> None:
     (tmp_path / "knexfile.js").write_text("module.exports = {};\n")
     knex = find_foreign(tmp_path)
-    assert knex is not None and knex.tool == "knex"
+    assert knex is not None and knex.tool == "knex" and knex.directory == tmp_path / "migrations"
     found = detect(tmp_path)
-    assert found.format == "golang-migrate" and found.foreign == knex
+    assert found.format == "knex" and found.foreign == knex and not found.migrations
     (tmp_path / "knexfile.js").unlink()
-    (tmp_path / "migrate-mongo-config.js").write_text("module.exports = {};\n")
+    (tmp_path / "migrate-mongo-config.js").write_text("module.exports = { migrationsDir: 'mongo' };\n")
     mongo = find_foreign(tmp_path)
-    assert mongo is not None and mongo.tool == "migrate-mongo"
-
-
-def test_knex_note_says_what_is_supported(tmp_path: Path) -> None:
-    (tmp_path / "knexfile.js").write_text("module.exports = {};\n")
-    outcome = design(DesignRequest(spec_path=SPECS / "002_notes.md", root=tmp_path, verify=False))
-    assert any("Knex migrations" in a.text and "not replayed" in a.text for a in outcome.result.assumptions)
+    assert mongo is not None and mongo.tool == "migrate-mongo" and mongo.directory == tmp_path / "mongo"

@@ -16,10 +16,15 @@ from typing import Literal
 from schemawright.project.alembic_chain import AlembicLayout, find_layout, read_revisions
 from schemawright.project.errors import ProjectError
 from schemawright.project.foreign import ForeignProject, find_foreign
+from schemawright.project.knex import FILE as KNEX_FILE
+from schemawright.project.knex import is_migration as is_knex_migration
 
-Format = Literal["golang-migrate", "dbmate", "goose", "flyway", "atlas", "prisma", "alembic", "django"]
+Format = Literal[
+    "golang-migrate", "dbmate", "goose", "flyway", "atlas", "prisma", "alembic", "django", "knex"
+]
 FORMATS: tuple[Format, ...] = ("prisma", "atlas", "flyway", "golang-migrate", "goose", "dbmate")
-ALL_FORMATS: tuple[Format, ...] = (*FORMATS, "alembic", "django")  # found by their own files, not a folder
+# Found by their own files, not a folder:
+ALL_FORMATS: tuple[Format, ...] = (*FORMATS, "alembic", "django", "knex")
 # Where projects usually keep migrations; the first folder holding any is the project's.
 CANDIDATE_DIRS = (
     "backend/migrations",
@@ -237,7 +242,17 @@ def detect(root: Path, migrations_dir: Path | None = None, fmt: Format | None = 
         found = read_folder(root / candidate, fmt)
         if found is not None:
             return found
-    foreign = find_foreign(root) if fmt in (None, "django") else None
+    foreign = find_foreign(root) if fmt in (None, "django", "knex") else None
+    if foreign is not None and foreign.tool == "knex" and fmt in (None, "knex"):
+        return MigrationSet(
+            directory=foreign.directory,
+            format="knex",
+            migrations=_knex(foreign.directory),
+            detected=True,
+            foreign=foreign,
+        )
+    if fmt == "knex":
+        raise ProjectError(f"{root}: no knexfile.js found; run `npx knex init` first")
     if foreign is not None and foreign.tool == "django":
         return MigrationSet(
             directory=foreign.directory,
@@ -264,6 +279,19 @@ def _django(directory: Path) -> list[Migration]:
         if (m := _DJANGO.match(p.name)) and p.is_file()
     ]
     return sorted(found, key=lambda m: (m.key, m.name))
+
+
+def _knex(directory: Path) -> list[Migration]:
+    """Knex migrations (``{timestamp}_{name}.js`` exporting ``up``/``down``) in Knex's (name) order,
+    without SQL: Knex runs them."""
+    if not directory.is_dir():
+        return []
+    found = [
+        Migration(version=m["version"], name=m["name"], path=p, up="")
+        for p in directory.iterdir()
+        if (m := KNEX_FILE.match(p.name)) and is_knex_migration(p)
+    ]
+    return sorted(found, key=lambda m: m.path.name)
 
 
 def _alembic(root: Path, required: bool) -> MigrationSet | None:

@@ -10,6 +10,8 @@ from pathlib import Path
 from typing import Literal
 
 from schemawright.emit.sql.dialects import DialectName
+from schemawright.project.knex import migrations_dir
+from schemawright.project.mongo_migrate import mongo_migrations_dir
 from schemawright.verify.splitter import split_statements
 
 Tool = Literal["django", "knex", "migrate-mongo"]
@@ -24,6 +26,7 @@ class ForeignProject:
     app: str = ""  # Django: the app label (its folder name)
     latest: str = ""  # Django: the latest migration's name, the new one's dependency
     apps: tuple[Path, ...] = ()  # Django: every app's migrations folder (all are installed to replay)
+    config: Path | None = None  # Knex: the knexfile; migrate-mongo: its config file
 
 
 def _django_apps(root: Path, depth: int = 3) -> list[Path]:
@@ -53,10 +56,10 @@ def find_foreign(root: Path) -> ForeignProject | None:
         return ForeignProject("django", migs, app=migs.parent.name, latest=latest, apps=tuple(apps))
     for cfg in ("migrate-mongo-config.js", "migrate-mongo-config.cjs"):
         if (root / cfg).is_file():
-            return ForeignProject("migrate-mongo", root / "migrations")
+            return ForeignProject("migrate-mongo", mongo_migrations_dir(root / cfg), config=root / cfg)
     for cfg in ("knexfile.js", "knexfile.ts", "knexfile.cjs", "backend/knexfile.js"):
         if (root / cfg).is_file():
-            return ForeignProject("knex", (root / cfg).parent / "migrations")
+            return ForeignProject("knex", migrations_dir(root / cfg), config=root / cfg)
     return None
 
 
@@ -87,13 +90,15 @@ def notes(project: ForeignProject, latest: str | None = None) -> list[str]:
         ]
     if project.tool == "knex":
         return [
-            f"The project uses Knex migrations ({where}); JavaScript migrations are not replayed, so "
-            "existing tables are not known to this design. The verified SQL pair is written for you to wrap "
-            "in a Knex migration (`exports.up = (knex) => knex.raw(...)`); Knex itself is not generated."
+            f"The project uses Knex migrations ({where}); the feature is written as a Knex migration "
+            "({timestamp}_{ID}.js) whose up and down run the verified statements with knex.raw, one call "
+            "per statement in order. Run it with `npx knex migrate:latest`."
         ]
     return [
-        f"The project uses migrate-mongo ({where}); its JavaScript migrations are not replayed. The mongosh "
-        "scripts are written as they are; wrap them in a migrate-mongo `up(db)` / `down(db)` module."
+        f"The project uses migrate-mongo ({where}); the feature is written as a migrate-mongo migration "
+        "({timestamp}-{ID}.js) creating the collections with their validators and indexes in up(db) and "
+        "dropping them in down(db). It was syntax-checked with node; running it needs MongoDB (`npx "
+        "migrate-mongo up`), which was not available here, so the mongosh scripts' verification applies."
     ]
 
 

@@ -19,6 +19,7 @@ from schemawright.project.alter import Separate
 from schemawright.project.detect import MigrationSet
 from schemawright.project.foreign import django_migration
 from schemawright.project.foreign import notes as foreign_notes
+from schemawright.project.knex import render_migration as knex_migration
 
 NO_TX_NOTE = (
     "-- Runs outside a transaction (a lone statement; marked for the tools that need it).\n"
@@ -89,6 +90,10 @@ def render(
             text = django_migration((app, dep) if dep else None, s.up, s.down, dialect, s.transactional)
             files.append(NewFile(d / f"{name}.py", "migration", text))
             dep = name
+    elif fmt == "knex":
+        for s in plan:
+            text = knex_migration(s.name, s.up, s.down, dialect, s.transactional)
+            files.append(NewFile(d / f"{s.version}_{s.name}.js", "migration", text))
     elif fmt == "alembic":
         head = found.migrations[-1].version if found.migrations else None
         steps_ = [(s.name, s.up, s.down, not s.transactional or i > 0) for i, s in enumerate(plan)]

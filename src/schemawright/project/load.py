@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from pathlib import Path
 
 from schemawright.design.conventions import ExistingSchema
 from schemawright.domain.model import Assumption, Source
@@ -10,8 +11,9 @@ from schemawright.emit.sql.dialects import DialectName
 from schemawright.project.conventions import learn
 from schemawright.project.detect import MigrationSet
 from schemawright.project.django_run import django_available
+from schemawright.project.knex import KnexRuntime, knex_runtime
 from schemawright.project.reflect import reflect_functions, reflect_tables, trigger_tables
-from schemawright.project.replay import dump_ddl, replay, replay_alembic, replay_django
+from schemawright.project.replay import dump_ddl, replay, replay_alembic, replay_django, replay_knex
 from schemawright.verify.engines import scratch_database
 
 
@@ -20,19 +22,22 @@ class ExistingProject:
     migrations: MigrationSet
     schema: ExistingSchema
     schema_ddl: str = ""  # Alembic, Django: the replayed schema as DDL, for the reviewer (revisions are code)
+    notes: list[str] = field(default_factory=list)  # how the project's migrations were (not) replayed
+    knex: KnexRuntime | None = None  # Knex: the runtime that replayed the chain (and verifies it)
 
     @property
     def prior_sql(self) -> list[str]:
         """The existing up scripts in order: what verification and review replay before the new
         migration (for Alembic, the schema its revisions built, dumped as DDL)."""
-        if self.migrations.format in ("alembic", "django"):
+        if self.migrations.format in ("alembic", "django", "knex"):
             return [self.schema_ddl] if self.schema_ddl else []
         return [m.up for m in self.migrations.migrations]
 
     @property
     def assumptions(self) -> list[Assumption]:
         rule = Source(rule=f"the project's existing migrations ({self.migrations.format})")
-        return [Assumption(text=text, source=rule) for text in self.schema.conventions.learned]
+        learned = [*self.notes, *self.schema.conventions.learned]
+        return [Assumption(text=text, source=rule) for text in learned]
 
 
 def load_project(
@@ -52,6 +57,18 @@ def load_project(
         return ExistingProject(found, ExistingSchema())
     if found.format == "django" and not django_available():
         return ExistingProject(found, ExistingSchema())  # the Assumptions say how to install Django
+    notes: list[str] = []
+    runtime: KnexRuntime | None = None
+    if found.format == "knex":
+        usable = knex_runtime(knex_home(found), dialect)
+        if isinstance(usable, str):
+            return ExistingProject(found, ExistingSchema(), notes=[knex_missing(usable)])
+        runtime = usable
+        notes.append(
+            f"The project's Knex migrations were replayed with Knex itself ({runtime.node_modules}) on a "
+            "scratch database, and the new migration is verified through Knex (migrate:latest, "
+            "migrate:rollback, migrate:latest)."
+        )
     ddl = ""
     with scratch_database(dialect, url, embedded=embedded) as db:
         if found.alembic is not None:
@@ -59,6 +76,9 @@ def load_project(
             ddl = dump_ddl(db)
         elif found.format == "django":
             replay_django(db, found)
+            ddl = dump_ddl(db)
+        elif runtime is not None:
+            replay_knex(db, runtime, found)
             ddl = dump_ddl(db)
         else:
             replay(db, found.migrations)
@@ -68,4 +88,18 @@ def load_project(
     schema = ExistingSchema(
         tables=tables, functions=functions, conventions=learn(tables, functions, triggered)
     )
-    return ExistingProject(found, schema, ddl)
+    return ExistingProject(found, schema, ddl, notes, runtime)
+
+
+def knex_home(found: MigrationSet) -> Path:
+    """The folder holding the knexfile (and usually node_modules)."""
+    config = found.foreign.config if found.foreign is not None else None
+    return config.parent if config is not None else found.directory.parent
+
+
+def knex_missing(reason: str) -> str:
+    return (
+        f"Knex could not be run: {reason}. The project's Knex migrations were therefore not replayed, so "
+        "existing tables are not known to this design, and only the SQL itself was verified, not the Knex "
+        "chain."
+    )

@@ -13,6 +13,7 @@ from sqlalchemy.schema import CreateIndex, CreateTable
 
 from schemawright.project.alembic_chain import AlembicLayout, AlembicRunError, run
 from schemawright.project.detect import Migration, MigrationSet
+from schemawright.project.knex import KnexRuntime
 from schemawright.project.reflect import TOOL_TABLES
 from schemawright.verify.engines import ScratchDatabase
 from schemawright.verify.errors import MigrationError
@@ -61,6 +62,19 @@ def replay_django(db: ScratchDatabase, found: MigrationSet) -> None:
     with tempfile.TemporaryDirectory(prefix="schemawright-django-") as tmp:
         work = stage(Path(tmp), apps, target, db.sqlalchemy_url, [m.path for m in found.migrations])
         migrate(work, apps, [(None, None)])
+
+
+def replay_knex(db: ScratchDatabase, runtime: KnexRuntime, found: MigrationSet) -> None:
+    """``knex migrate:latest`` on the scratch database with the real Knex, from a staged copy of the
+    migrations folder (a regenerated feature's own files left out)."""
+    import tempfile
+    from pathlib import Path
+
+    from schemawright.project.knex import run, stage
+
+    with tempfile.TemporaryDirectory(prefix="schemawright-knex-") as tmp:
+        staged = stage(Path(tmp) / "migrations", [m.path for m in found.migrations])
+        run(runtime, staged, db.sqlalchemy_url, ["latest"])
 
 
 def dump_ddl(db: ScratchDatabase) -> str:
