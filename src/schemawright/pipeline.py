@@ -24,6 +24,7 @@ from schemawright.project.detect import MigrationSet
 from schemawright.project.detect import detect as detect_migrations
 from schemawright.project.django_run import django_available
 from schemawright.project.errors import ProjectError
+from schemawright.project.foreign import ForeignProject
 from schemawright.project.formats import render as render_migration_files
 from schemawright.project.formats import steps as migration_steps
 from schemawright.project.load import ExistingProject, load_project
@@ -109,7 +110,7 @@ def design(req: DesignRequest) -> DesignOutcome:
     if model.no_data_reason:
         result.no_change_reason = model.no_data_reason
     elif choice.primary == "mongodb":
-        _design_document(req, model, result, found.directory, root, decision_path)
+        _design_document(req, model, result, found.directory, root, decision_path, found.foreign)
     else:
         dialect = "postgresql" if choice.primary == "supabase" else choice.primary
         if dialect not in RELATIONAL:
@@ -176,8 +177,10 @@ def _design_document(
     migrations: Path,
     root: Path,
     decision_path: Path,
+    foreign: ForeignProject | None = None,
 ) -> None:
-    """MongoDB: the document design and its mongosh up/down scripts in the migrations folder."""
+    """MongoDB: the document design and its mongosh up/down scripts in the migrations folder (in a
+    migrate-mongo project: one ``{ts}-{ID}.js`` migrate-mongo module instead)."""
     from schemawright.design.document import design_document
     from schemawright.emit.mongo import render_mongo
     from schemawright.verify.mongo import verify_mongo
@@ -193,11 +196,19 @@ def _design_document(
     )
     scripts = render_mongo(document, header)
     stamp = req.now.strftime("%Y%m%d%H%M%S")
-    for role, suffix, content in (
-        ("migration-up", "up", scripts.up),
-        ("migration-down", "down", scripts.down),
-    ):
-        path = migrations / f"{stamp}_{fid}.{suffix}.js"
+    files = [
+        ("migration-up", migrations / f"{stamp}_{fid}.up.js", scripts.up),
+        ("migration-down", migrations / f"{stamp}_{fid}.down.js", scripts.down),
+    ]
+    if foreign is not None and foreign.tool == "migrate-mongo":  # the project's own tool runs it
+        from schemawright.project.foreign import notes as foreign_notes
+        from schemawright.project.mongo_migrate import render_module
+
+        module = render_module(scripts.up, scripts.down)
+        files = [("migration", foreign.directory / f"{stamp}-{fid}.js", module)]
+        rule = Source(rule="migrate-mongo migration format")
+        result.assumptions.extend(Assumption(text=t, source=rule) for t in foreign_notes(foreign))
+    for role, path, content in files:
         result.files.append(
             OutputFile.model_validate({"path": str(_rel(path, root)), "role": role, "content": content})
         )

@@ -96,9 +96,10 @@ def notes(project: ForeignProject, latest: str | None = None) -> list[str]:
         ]
     return [
         f"The project uses migrate-mongo ({where}); the feature is written as a migrate-mongo migration "
-        "({timestamp}-{ID}.js) creating the collections with their validators and indexes in up(db) and "
-        "dropping them in down(db). It was syntax-checked with node; running it needs MongoDB (`npx "
-        "migrate-mongo up`), which was not available here, so the mongosh scripts' verification applies."
+        "({timestamp}-{ID}.js) whose up(db) creates the collections with their validators and indexes and "
+        "whose down(db) drops them: the same statements as the mongosh scripts verification runs, awaited "
+        "through the Node.js driver. Run it with `npx migrate-mongo up`; migrate-mongo itself needs a "
+        "MongoDB server, so the module's own run was not verified here."
     ]
 
 
