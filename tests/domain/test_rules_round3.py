@@ -172,3 +172,35 @@ def test_list_of_one_parent_for_a_period_is_an_access_pattern() -> None:
         p.entity == "delivery" and p.equality == ["depot"] and "pickup_time" in (p.sort + p.range)
         for p in m.access_patterns
     )
+
+
+def test_ranges_and_units_in_attribute_lists() -> None:
+    m = model(
+        "# Boats\n\nA boat has a name, a number of berths between 2 and 12 and its length in metres. "
+        "A cargo crate has a label and a mass in kilograms.\n"
+    )
+    berths = m.entity("boat").attribute("berths")  # type: ignore[union-attr]
+    assert berths is not None and (berths.minimum, berths.maximum) == (2.0, 12.0)
+    mass = m.entity("cargo_crate").attribute("mass_kg")  # type: ignore[union-attr]
+    assert mass is not None and mass.kind is Kind.DECIMAL and mass.minimum == 0.0
+
+
+def test_phrasal_event_time_and_whether_an_x_is_y() -> None:
+    m = model(
+        "# Gates\n\nA visitor has a name and a badge. "
+        "A sign-in belongs to one visitor and records the time it happened.\n\n"
+        "A question has a label and whether an answer is mandatory.\n"
+    )
+    assert "signed_in_at" in attrs(m, "sign_in")
+    assert attrs(m, "question")["answer_mandatory"] is Kind.BOOLEAN
+
+
+def test_parts_named_after_their_parent_and_posted_entries_are_owned() -> None:
+    m = model(
+        "# Quotes\n\n## Models\n\n### Quote\nKey Attributes:\n- issued_on: date\n\nRelationships:\n"
+        "- has many Quote Items\n\n### Quote Item\nKey Attributes:\n- amount: money\n\n"
+        "## Tables\n\n| Table | Purpose |\n|---|---|\n| Topic | a discussion |\n"
+        "| Comment | one comment left on a topic |\n"
+    )
+    owned = {(r.child, r.parent) for r in m.relationships if r.ownership == "owned"}
+    assert ("quote_item", "quote") in owned and ("comment", "topic") in owned

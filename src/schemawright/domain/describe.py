@@ -167,6 +167,9 @@ def _one_per_period(builder: ModelBuilder, entity: Entity, m: re.Match[str], sou
 def event_time_name(builder: ModelBuilder, entity: Entity) -> str:
     """ "the time" of a click is ``clicked_at``; of a triggered alert ``triggered_at``; else occurred_at."""
     verb = builder.event_verbs.get(entity.name)
+    phrasal = re.fullmatch(r"([a-z]+)_(in|out|up|off|on)", entity.name)
+    if verb is None and phrasal and verb_lemma(phrasal.group(1)):  # a check-in → checked_in_at
+        return f"{past_participle(verb_lemma(phrasal.group(1)) or '')}_{phrasal.group(2)}_at"
     if verb is None and "_" not in entity.name and not entity.name.endswith("ing"):
         verb = verb_lemma(entity.name)
     return f"{past_participle(verb)}_at" if verb else "occurred_at"
@@ -358,7 +361,9 @@ def relation_phrase(builder: ModelBuilder, entity: Entity, text: str, source: So
     if many:
         child = builder.find(many.group(1))
         if child:
-            builder.relate(child.name, entity.name, source)
+            # "Order has many Order Lines": a child named after its parent is part of it (owned)
+            part = child.name.startswith(entity.name + "_")
+            builder.relate(child.name, entity.name, source, ownership="owned" if part else "reference")
         return
     many_many = re.search(r"\bmany[- ]to[- ]many\b.*?\b(?:with|to)\s+([\w ]+)", lowered)
     if many_many:

@@ -63,6 +63,8 @@ def split_list(text: str) -> list[str]:
     # "its name and, optionally, the parent": the comma after "and" is an aside, not an empty item.
     text = re.sub(r"\b(and|or),\s*(optionally|if any|possibly),?\s*", r"\1 \2 ", text)
     text = re.sub(r"\b(one|zero) or more\b", r"\1-or-more", text)  # a quantifier, not two items
+    # "a number of credits between 1 and 10": a range, not two items
+    text = re.sub(r"\bbetween\s+(-?\d+(?:\.\d+)?)\s+and\s+(-?\d+(?:\.\d+)?)", r"between \1 to \2", text)
     text = re.sub(r",\s*(each (?:with|having)\b)", r" \1", text)
     # "a licence number, which is unique" / "a plate, which no two trucks may share": one unique item.
     text = re.sub(
@@ -267,6 +269,8 @@ def _finish(
         attr.max_length = int(m.group(1))
     if kind is Kind.EMAIL:
         attr.case_insensitive = True
+    if re.search(r"_(?:kg|km|grams|litres|liters|metres|meters|kmh)$", name) and attr.minimum is None:
+        attr.minimum = 0.0  # a measured amount in a unit is never negative
     if kind is Kind.ENCRYPTED or re.search(r"confidential|encrypt|sensitive", context):
         attr.sensitivity = "confidential"
     elif re.search(r"\bsecret\b|\bshown (?:only )?once\b", description, re.I) and kind in (

@@ -55,6 +55,7 @@ def definition(
     cut = re.search(r",?\s+with\b|;|\.\s|\.$", text)
     genus = text[: cut.start()] if cut else text
     parents: list[Entity] = []
+    owners: set[str] = set()
     if m.group(1):
         owner = b.find(m.group(1), exact=True)
         if owner is not None:
@@ -63,11 +64,16 @@ def definition(
         target = _object(b, obj)
         if target is not None and target not in parents:
             parents.append(target)
+            # "one message posted in a conversation": a text entry inside its container is part of it
+            if entity.name in b.lexicon.text_entry_nouns and re.match(
+                r"(?:in|on|within|inside|under)\b", obj.group(0)
+            ):
+                owners.add(target.name)
     parents = [p for p in parents if p.name != entity.name]
     if not parents:
         return False
     for parent in parents:
-        b.relate(entity.name, parent.name, src)
+        b.relate(entity.name, parent.name, src, ownership="owned" if parent.name in owners else "reference")
     b.assume(
         f"{entity.name} refers to {', '.join(p.name for p in parents)}: its definition "
         f'("{genus.strip()}") names them.',
