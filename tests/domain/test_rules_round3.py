@@ -204,3 +204,18 @@ def test_parts_named_after_their_parent_and_posted_entries_are_owned() -> None:
     )
     owned = {(r.child, r.parent) for r in m.relationships if r.ownership == "owned"}
     assert ("quote_item", "quote") in owned and ("comment", "topic") in owned
+
+
+def test_definitions_are_read_again_after_prose_introduces_their_parents() -> None:
+    m = model(
+        "# Meters\n\n## Key Entities\n\n- **Sample**: one measurement of a gauge at a plant, with a value.\n"
+        "- **Remark**: a note from an inspector about a gauge.\n\n## Notes\n\n"
+        "A gauge has a serial and a model. A plant has a name and a region. An inspector has a name and a "
+        "phone.\n"
+    )
+    assert {
+        ("sample", "gauge", ""),
+        ("sample", "plant", ""),
+        ("remark", "inspector", ""),
+        ("remark", "gauge", ""),
+    } <= rels(m)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from schemawright.domain import associations, scope, typescript
+from schemawright.domain import associations, phrasing, scope, typescript
 from schemawright.domain import extract_prose as prose
 from schemawright.domain import extract_structured as structured
 from schemawright.domain.builder import ModelBuilder
@@ -40,6 +40,9 @@ def analyze(doc: SpecDocument, feature_id: str, feature_name: str) -> DomainMode
     structured.apply_definitions(b, definitions)
     structured.json_bodies(doc, b)
     prose.prose(doc, b)
+    # Definitions again, now that prose has introduced the entities they name ("a customer's request")
+    for entity, text, src in [*definitions, *b.purposes]:
+        phrasing.definition(b, entity, text, src, describe_rest=False)
     prose.security_and_audit(doc, b)
     associations.fold_link_entities(b)
     prose.ranges(b)

@@ -22,7 +22,7 @@ from schemawright.domain.naming import snake
 from schemawright.domain.phrases import parse_attribute, strip_articles
 from schemawright.domain.verbs import verb_lemma
 
-_PREPS = r"(?:of|in|for|on|at|within|inside|to|from|between|under|with)"
+_PREPS = r"(?:of|in|for|on|at|within|inside|to|from|between|under|with|about)"
 _GENUS = re.compile(
     rf"^(?:one|a|an|the|each|any)\s+(?:([a-z][a-z-]*)'s\s+)?([a-z][a-z-]*(?:\s+[a-z][a-z-]*)?)"
     rf"(?:\s+[a-z]+ed)?(?=\s+{_PREPS}\s+|\s*$|\s*,)",
