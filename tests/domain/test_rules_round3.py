@@ -219,3 +219,13 @@ def test_definitions_are_read_again_after_prose_introduces_their_parents() -> No
         ("remark", "inspector", ""),
         ("remark", "gauge", ""),
     } <= rels(m)
+
+
+def test_fr_modals_do_not_become_part_of_the_subject() -> None:
+    m = model(
+        "# Gyms\n\n- **FR-001**: Trainees MUST be able to sign up with their name, email and phone number.\n"
+        "- **FR-002**: A workout MUST have a title and a day rate.\n"
+    )
+    assert set(attrs(m, "trainee")) == {"name", "email", "phone_number"}
+    assert m.entity("must") is None and m.entity("workout_must") is None
+    assert attrs(m, "workout")["day_rate"] is Kind.MONEY

@@ -65,7 +65,8 @@ _STORE_WITH = re.compile(
     re.I,
 )
 _HAS_LIST = re.compile(
-    r"^(?:(?:an?|the|each|every)\s+)([a-z][a-z -]{1,30}?)\s+(?:has|have|holds?|stores?|contains?|records?|"
+    r"^(?:(?:an?|the|each|every)\s+)([a-z][a-z -]{1,30}?)\s+(?:(?:must|should|shall|will|can|may)\s+)?"
+    r"(?:has|have|holds?|stores?|contains?|records?|"
     r"keeps?|carries)\s+(.+)$",
     re.I,
 )

@@ -84,15 +84,17 @@ def definition(
     return True
 
 
+_NOT_MODAL = r"(?!(?:can|must|may|should|shall|will|are|is|be)\b)"
 _REGISTER = re.compile(
-    r"^(?:the\s+|all\s+)?([a-z][a-z-]*(?:\s+[a-z][a-z-]*)?)\s+(?:can\s+|must\s+|may\s+)?"
+    rf"^(?:the\s+|all\s+)?([a-z][a-z-]*(?:\s+{_NOT_MODAL}[a-z][a-z-]*)?)\s+(?:(?:can|must|may|should|shall|will)\s+)?"
+    r"(?:be\s+able\s+to\s+)?"
     r"(?:register|sign up|signs up|registers|enrol|enroll|are registered|is registered|are listed|is listed|"
     r"are recorded|is recorded|join|joins|are added|is added|are entered|is entered)\s+"
     r"with\s+(.+)$",
     re.I,
 )
 _IS_A_WITH = re.compile(
-    r"^(?:an?\s+|the\s+|each\s+|every\s+)?([a-z][a-z-]*(?:\s+[a-z][a-z-]*)?)\s+(?:is|are)\s+"
+    rf"^(?:an?\s+|the\s+|each\s+|every\s+)?([a-z][a-z-]*(?:\s+{_NOT_MODAL}[a-z][a-z-]*)?)\s+(?:is|are)\s+"
     r"(?:an?\s+|the\s+)?([a-z][a-z -]{0,60}?),?\s+(?:with|having|who have|that have|which have)\s+(.+)$",
     re.I,
 )
@@ -162,7 +164,8 @@ _READ_VERBS = {
     "get",
 }
 _MULTI = re.compile(
-    r"^(?:the\s+|an?\s+|each\s+|every\s+)?([a-z][a-z-]*(?:\s+[a-z][a-z-]*)?)\s+(?:can\s+|may\s+|must\s+|will\s+)?"
+    rf"^(?:the\s+|an?\s+|each\s+|every\s+)?([a-z][a-z-]*(?:\s+{_NOT_MODAL}[a-z][a-z-]*)?)\s+"
+    r"(?:(?:can|may|must|will|should|shall)\s+)?(?:be\s+able\s+to\s+)?"
     r"([a-z]+)\s+(?:an?\s+|the\s+|one\s+|their\s+|new\s+)?([a-z][a-z-]*(?:\s+[a-z][a-z-]*)?)"
     r"((?:\s+(?:for|at|with|from|in|on|to)\s+(?:an?|one|the|their|its|a single)\s+"
     r"[a-z][a-z-]*(?:\s+[a-z][a-z-]*)?)+)"
