@@ -26,6 +26,12 @@ _OF = re.compile(
     rf"\b{_VERBS}\s+(?:all\s+)?(?:the\s+)?{_NP}\s+of\s+(?:an?|the|their|its|one|each|a given)\s+{_NP}(.*)$",
     re.I,
 )
+# "view the bookings for one room": other prepositions count only when they name a known owner
+_FOR = re.compile(
+    rf"\b{_VERBS}\s+(?:all\s+)?(?:the\s+)?{_NP}\s+(?:for|in|at|from|on)\s+"
+    rf"(?:an?|the|one|each|a given|a single)\s+{_NP}(.*)$",
+    re.I,
+)
 _ITS = re.compile(rf"\b{_VERBS}\s+(?:its|their)\s+{_NP}(.*)$", re.I)
 _SORT = re.compile(
     r"\b(?:sorted|ordered)?\s*by\s+([a-z ]+?)"
@@ -48,8 +54,12 @@ def listing(b: ModelBuilder, sentence: str, src: Source, subject: Entity | None 
         _pattern(b, m.group(2), b.find(m.group(1), exact=True), m.group(3), text, src)
     else:
         m = _OF.search(text)
+        other = _FOR.search(text) if not m else None
+        owner = b.find(other.group(2), exact=True) if other else None
         if m:
             _pattern(b, m.group(1), b.find(m.group(2), exact=True), m.group(3), text, src)
+        elif other and owner is not None and b.find(other.group(1), exact=True) is not None:
+            _pattern(b, other.group(1), owner, other.group(3), text, src)
         else:
             m = _ITS.search(text)
             opener = re.match(r"^(?:the\s+)?([a-z]+)\s", text, re.I)
