@@ -234,6 +234,7 @@ def test_fr_modals_do_not_become_part_of_the_subject() -> None:
 def test_listing_for_one_owner_is_an_access_pattern() -> None:
     m = model(
         "# Courts\n\nA court has a name and a surface. "
-        "A slot has a start time and a price, and belongs to one court.\n\nMembers view the slots for one court, newest first.\n"
+        "A slot has a start time and a price, and belongs to one court.\n\n"
+        "Members view the slots for one court, newest first.\n"
     )
     assert any(p.entity == "slot" and p.equality == ["court"] for p in m.access_patterns)
