@@ -238,3 +238,16 @@ def test_listing_for_one_owner_is_an_access_pattern() -> None:
         "Members view the slots for one court, newest first.\n"
     )
     assert any(p.entity == "slot" and p.equality == ["court"] for p in m.access_patterns)
+
+
+def test_twice_and_more_than_once_are_only_once() -> None:
+    m = model(
+        "# Hotels\n\nA guest has a name and an email. A hotel has a name and a city. "
+        "A review has a score and a comment.\n\nNo guest may review the same hotel twice.\n"
+    )
+    assert any(u.entity == "review" and set(u.attributes) == {"guest", "hotel"} for u in m.uniques)
+    m = model(
+        "# Raffles\n\nA player has a name and a phone. A draw has a date and a prize. "
+        "An entry has a ticket code and a purchase time.\n\nA player cannot enter a draw more than once.\n"
+    )
+    assert any(u.entity == "entry" and set(u.attributes) == {"player", "draw"} for u in m.uniques)

@@ -310,7 +310,11 @@ _CASCADE = re.compile(
 )
 _ONLY_ONCE = re.compile(
     r"\b(?:an?|each|the)\s+([a-z]+)\s+(?:can|may)\s+(?:only\s+)?([a-z]+(?:\s+(?:in|on|up|out|into|onto|for|to|at|with))*)"
-    r"\s+(?:an?|the|each|any|one)\s+([a-z-]+)\s+only\s+once\b",
+    r"\s+(?:an?|the|each|any|one)\s+([a-z-]+)\s+only\s+once\b"
+    # "no guest may review the same hotel twice", "a guest cannot review a hotel more than once"
+    r"|\b(?:no|an?|each|the)\s+([a-z]+)\s+(?:can|may|must)\s*(?:not\s+)?(?:never\s+)?"
+    r"([a-z]+(?:\s+(?:in|on|up|out|into|onto|for|to|at|with))*)\s+(?:an?|the same|the|one)\s+([a-z-]+)\s+"
+    r"(?:twice|more than once)\b",
     re.I,
 )
 
@@ -340,8 +344,9 @@ def only_once(b: ModelBuilder, s: str, src: Source) -> None:
     m = _ONLY_ONCE.search(s)
     if not m:
         return
-    actor, thing = b.find(m.group(1), exact=True), b.find(m.group(3), exact=True)
-    verb = m.group(2).split()
+    g = (1, 2, 3) if m.group(1) else (4, 5, 6)
+    actor, thing = b.find(m.group(g[0]), exact=True), b.find(m.group(g[2]), exact=True)
+    verb = m.group(g[1]).split()
     # "enrol in" → enrolment; "check in to" → check_in (the phrasal verb names the event entity)
     event = event_entity(b, verb[0]) or (b.find(" ".join(verb[:2]), exact=True) if len(verb) > 1 else None)
     if actor is None or thing is None or event is None or event.name in (actor.name, thing.name):

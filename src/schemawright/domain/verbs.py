@@ -61,4 +61,6 @@ def nominalisations(verb: str) -> list[str]:
     ]
     if v.endswith("y"):
         out.append(v[:-1] + "ication")
+    if v.endswith("er"):  # enter → entry, deliver → delivery, recover → recovery
+        out += [v[:-2] + "ry", v + "y"]
     return list(dict.fromkeys(out))
