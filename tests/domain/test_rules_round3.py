@@ -251,3 +251,16 @@ def test_twice_and_more_than_once_are_only_once() -> None:
         "An entry has a ticket code and a purchase time.\n\nA player cannot enter a draw more than once.\n"
     )
     assert any(u.entity == "entry" and set(u.attributes) == {"player", "draw"} for u in m.uniques)
+
+
+def test_direction_words_order_a_column_and_frozen_copy_takes_any_participle() -> None:
+    m = model(
+        "# Scooters\n\nA scooter has a plate and a model. "
+        "A ride has a start time, an end time and a fare, and belongs to one scooter.\n\n"
+        "Operators list the rides of one scooter ordered by start time, most recent first.\n\n"
+        "The fare stays as it was when the ride was started.\n\nA scooter may have no dock yet.\n"
+    )
+    assert any(p.entity == "ride" and p.sort == ["-start_time"] for p in m.access_patterns)
+    assert not any("most" in s for p in m.access_patterns for s in p.sort)
+    assert any("stays as charged" in a.text for a in m.assumptions)
+    assert "no_dock_yet" not in attrs(m, "scooter")

@@ -56,9 +56,15 @@ def _ordered(b: ModelBuilder, sentence: str, src: Source) -> bool:
     status = entity.attribute("status")
     if adjective and status is not None and adjective in status.enum_values:
         equality.append("status")
-    sort = [_attr_for(entity, w) for w in re.split(r",|\s+and\s+", m.group(3)) if w.strip()]
+    # "ordered by start time, most recent first": the direction word orders the column, it is not one
+    items = [w for w in re.split(r",|\s+and\s+", m.group(3)) if w.strip()]
+    items = [w for w in items if not re.search(r"\b(?:first|last)\s*$", w.strip())]
+    sort = [s for s in (_attr_for(entity, w) for w in items) if s]
     if _NEWEST.search(sentence):
-        sort.append("-" + time_attribute(entity))
+        if sort and not sort[0].startswith("-"):
+            sort[0] = "-" + sort[0]
+        elif not sort:
+            sort.append("-" + time_attribute(entity))
     b.access(
         AccessPattern(
             entity=entity.name,

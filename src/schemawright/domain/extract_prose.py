@@ -189,7 +189,7 @@ def _sentence(b: ModelBuilder, sentence: str, src: Source) -> None:
             describe(b, entity, "with " + m.group(2), src)
     for clause in re.split(r";\s*", s):
         m = _HAS_LIST.search(clause.strip())
-        if m:
+        if m and not re.match(r"(?:no|not|nothing|none)\b", m.group(2), re.I):  # "may have no teacher yet"
             subject = _clean_subject(m.group(1))
             items = split_list(re.split(r"\s+(?:and\s+)?belongs?\s+to\b", m.group(2))[0])
             attrs = [parse_attribute(i, b.lexicon, src) for i in items]

@@ -36,8 +36,8 @@ _STAYS = re.compile(
     r"\b(?:the\s+)?([a-z]+)(?:\s+of\s+(?:an?|the|each)\s+([a-z ]+?))?(?:\s+(charged|paid|quoted|billed))?\s+"
     r"(?:stays|remains|is kept|is frozen)\s+(?:as it was|"
     r"unchanged|fixed)\s+(?:when|at the time)\s+(?:the\s+|an?\s+)?"
-    r"([a-z ]+?)\s+(?:was|is)\s+(?:made|placed|created|booked|ordered|reserved|submitted|confirmed|"
-    r"signed|issued|bought|purchased)",
+    r"([a-z ]+?)\s+(?:was|is|were|got)\s+(?:first\s+)?"
+    r"(?:[a-z]+ed|made|bought|sold|paid|taken|begun|set up)\b",
     re.I,
 )
 _HISTORY = re.compile(
