@@ -264,3 +264,15 @@ def test_direction_words_order_a_column_and_frozen_copy_takes_any_participle() -
     assert not any("most" in s for p in m.access_patterns for s in p.sort)
     assert any("stays as charged" in a.text for a in m.assumptions)
     assert "no_dock_yet" not in attrs(m, "scooter")
+
+
+def test_dash_definitions_with_several_parents_and_a_time() -> None:
+    m = model(
+        "# Concerts\n\n## Key Entities\n\n- **Arena** — a venue with a name and a capacity.\n"
+        "- **Band** — a group with a name and a genre.\n"
+        "- **Gig** — a concert by a band in an arena at a start time.\n"
+        "- **Fan** — a person with a name and an email.\n"
+        "- **Pass** — a fan's entry to a gig, with a price.\n"
+    )
+    assert {("gig", "arena", ""), ("pass", "fan", ""), ("pass", "gig", "")} <= rels(m)
+    assert "start_time" in attrs(m, "gig") and set(attrs(m, "pass")) == {"price"}

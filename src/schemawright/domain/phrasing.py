@@ -17,12 +17,12 @@ import re
 
 from schemawright.domain.builder import ModelBuilder
 from schemawright.domain.describe import describe
-from schemawright.domain.model import CheckRule, Entity, Source
+from schemawright.domain.model import CheckRule, Entity, Kind, Source
 from schemawright.domain.naming import snake
 from schemawright.domain.phrases import parse_attribute, strip_articles
 from schemawright.domain.verbs import verb_lemma
 
-_PREPS = r"(?:of|in|for|on|at|within|inside|to|from|between|under|with|about)"
+_PREPS = r"(?:of|in|for|on|at|within|inside|to|from|between|under|with|about|by)"
 _GENUS = re.compile(
     rf"^(?:one|a|an|the|each|any)\s+(?:([a-z][a-z-]*)'s\s+)?([a-z][a-z-]*(?:\s+[a-z][a-z-]*)?)"
     rf"(?:\s+[a-z]+ed)?(?=\s+{_PREPS}\s+|\s*$|\s*,)",
@@ -60,8 +60,11 @@ def definition(
         owner = b.find(m.group(1), exact=True)
         if owner is not None:
             parents.append(owner)
+    values: list[str] = []
     for obj in _PREP_OBJECT.finditer(genus):
         target = _object(b, obj)
+        if target is None and re.match(r"(?:at|on)\b", obj.group(0)):
+            values.append(f"{obj.group(1)} {obj.group(2) or ''}".strip())  # "at a start time"
         if target is not None and target not in parents:
             parents.append(target)
             # "one message posted in a conversation": a text entry inside its container is part of it
@@ -74,6 +77,10 @@ def definition(
         return False
     for parent in parents:
         b.relate(entity.name, parent.name, src, ownership="owned" if parent.name in owners else "reference")
+    for value in values:  # a time or date the genus places the thing at is one of its attributes
+        attr = parse_attribute(value, b.lexicon, src)
+        if attr is not None and attr.kind in (Kind.TIMESTAMP, Kind.DATE):
+            b.attribute(entity, attr)
     b.assume(
         f"{entity.name} refers to {', '.join(p.name for p in parents)}: its definition "
         f'("{genus.strip()}") names them.',
