@@ -276,3 +276,16 @@ def test_dash_definitions_with_several_parents_and_a_time() -> None:
     )
     assert {("gig", "arena", ""), ("pass", "fan", ""), ("pass", "gig", "")} <= rels(m)
     assert "start_time" in attrs(m, "gig") and set(attrs(m, "pass")) == {"price"}
+
+
+def test_compare_rules_stated_as_must_or_as_a_rejection() -> None:
+    m = model(
+        "# Hires\n\nA hire has a pickup date, a return date, a start hour and a finish hour.\n\n"
+        "The return date must be after the pickup date.\n\n"
+        "WHEN a hire is saved THEN the System SHALL reject it if the finish hour is not after the start "
+        "hour.\n\n"
+        "An invoice has an amount, a due date and whether it was settled.\n"
+    )
+    checks = {(c.attribute, c.op, c.other) for c in m.checks if c.kind == "compare"}
+    assert {("return_date", ">", "pickup_date"), ("finish_hour", ">", "start_hour")} <= checks
+    assert attrs(m, "invoice")["settled"] is Kind.BOOLEAN

@@ -240,10 +240,30 @@ _AFTER_IN_LIST = re.compile(
 )
 
 
+_AFTER_RULE = re.compile(
+    r"\b(?:the|its|their)\s+([a-z]+(?:\s+[a-z]+)?)\s+(?:must|should|has to|needs to)\s+(?:be|come|fall)\s+"
+    r"(after|later than|before|earlier than)\s+(?:the\s+|its\s+|their\s+)?([a-z]+(?:\s+[a-z]+)?)",
+    re.I,
+)
+# "reject it if the end time is not after the start time": the negated condition states the rule
+_REJECT_IF = re.compile(
+    r"\b(?:reject|refuse|block|decline|fail|error|invalid)\w*\b.*?\b(?:if|when|unless)\s+(?:the|its|their)\s+"
+    r"([a-z]+(?:\s+[a-z]+)?)\s+is\s+not\s+(after|later than|before|earlier than)\s+(?:the\s+|its\s+)?"
+    r"([a-z]+(?:\s+[a-z]+)?)",
+    re.I,
+)
+
+
 def compare_in_list(b: ModelBuilder, sentence: str, src: Source) -> None:
     """ "… a start time and an end time that must be after the start" → end_time > start_time on the
-    entity that has both attributes."""
-    for m in _AFTER_IN_LIST.finditer(sentence):
+    entity that has both attributes; also "the end time must be after the start time" and "reject it if
+    the end time is not after the start time"."""
+    found = [
+        *_AFTER_IN_LIST.finditer(sentence),
+        *_AFTER_RULE.finditer(sentence),
+        *_REJECT_IF.finditer(sentence),
+    ]
+    for m in found:
         attr = parse_attribute(m.group(1), b.lexicon, src)
         if attr is None:
             continue
