@@ -289,3 +289,17 @@ def test_compare_rules_stated_as_must_or_as_a_rejection() -> None:
     checks = {(c.attribute, c.op, c.other) for c in m.checks if c.kind == "compare"}
     assert {("return_date", ">", "pickup_date"), ("finish_hour", ">", "start_hour")} <= checks
     assert attrs(m, "invoice")["settled"] is Kind.BOOLEAN
+
+
+def test_staff_genus_makes_assignable_and_late_references_become_links() -> None:
+    m = model(
+        "# Packing\n\nBaskets hold several basket rows, each with an item, a count of at least 2 and a "
+        "note.\n\n"
+        "An item has a barcode and a label. A basket has a code and a colour.\n\n"
+        "Packers are depot staff with a name and a badge code. A packer can be assigned to a basket.\n"
+    )
+    assert ("basket_row", "item", "") in rels(m) and "item" not in attrs(m, "basket_row")
+    count = m.entity("basket_row").attribute("count")  # type: ignore[union-attr]
+    assert count is not None and count.minimum == 2.0
+    r = {(x.child, x.parent) for x in m.relationships}
+    assert ("basket", "packer") in r and ("packer", "basket") not in r

@@ -44,6 +44,7 @@ def analyze(doc: SpecDocument, feature_id: str, feature_name: str) -> DomainMode
     for entity, text, src in [*definitions, *b.purposes]:
         phrasing.definition(b, entity, text, src, describe_rest=False)
     prose.security_and_audit(doc, b)
+    phrasing.late_references(b)
     associations.fold_link_entities(b)
     prose.ranges(b)
     prose.access_patterns(doc, b)

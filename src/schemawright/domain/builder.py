@@ -43,6 +43,7 @@ class ModelBuilder:
         # every lower-case word of the spec: a link is named by a noun only when the spec uses it.
         self.text_words: set[str] = set()
         self.role_aliases: dict[str, str] = {}  # "each mentor is also an employee": mentor → employee
+        self.assignable: set[str] = set()  # entities the spec calls staff/employees ("X are staff with")
         self.declared: set[str] = set()  # entity names the spec declares in a structured section
         # (entity, purpose, source) from "| Table | Purpose |" rows: definitions read once all are known
         self.purposes: list[tuple[Entity, str, Source]] = []

@@ -185,9 +185,14 @@ def _assigned_to_work_item(
         return False
 
     def assignable(e: Entity) -> bool:
-        return e.name in b.lexicon.assignable_nouns or e.name.split("_")[-1] in b.lexicon.assignable_nouns
+        return (
+            e.name in b.lexicon.assignable_nouns
+            or e.name.split("_")[-1] in b.lexicon.assignable_nouns
+            or e.name in b.assignable  # "Pickers are warehouse staff with …"
+            or _is_actor(b, e)
+        )
 
-    return assignable(entity) and not assignable(target) and not _is_actor(b, target)
+    return assignable(entity) and not assignable(target)
 
 
 def _link(b: ModelBuilder, entity: Entity, m: re.Match[str], predicate: str, src: Source) -> None:

@@ -160,6 +160,13 @@ def parse_attribute(
         r"\s+(?:derived from|taken from|computed from|shown on|printed as|used for|that)\s+", text
     )[0]
     text = re.sub(r"\s+(?:of|in|for|with)\s+(?:up to |at most )?\d+\s+\w+$", "", text)
+    # "a quantity of at least 1", "a stock level no lower than 0": the bound is a constraint (read from raw)
+    text = re.sub(
+        r"\s+(?:of\s+|that is\s+)?(?:at least|at most|no (?:less|more|lower|higher) than|minimum|maximum)"
+        r"\s+-?\d.*$",
+        "",
+        text,
+    )
     # "a proficiency level from 1 to 5": the range is a constraint (read from ``raw``), not part of the name
     text = re.sub(r"\s+(?:from|between)\s+-?\d+(?:\.\d+)?\s+(?:to|and)\s+-?\d+(?:\.\d+)?$", "", text.strip())
     # "the goals they agreed": a trailing relative clause does not name the value.

@@ -144,6 +144,9 @@ def introduced_with(b: ModelBuilder, sentence: str, src: Source) -> None:
     if entity is None:
         return
     genus = m.group(2)
+    head = b.canonical(genus.split()[-1]) if genus.split() else ""
+    if head in b.lexicon.assignable_nouns or snake(genus) in b.lexicon.assignable_nouns:
+        b.assignable.add(entity.name)  # "Pickers are warehouse staff": people who can be assigned
     for obj in _PREP_OBJECT.finditer(" " + genus):  # "a talk within an event"
         target = _object(b, obj)
         if target is not None and target.name != entity.name:
@@ -229,6 +232,23 @@ def multi_party(b: ModelBuilder, sentence: str, src: Source) -> None:
         "party of the same event.",
         src,
     )
+
+
+def late_references(b: ModelBuilder) -> None:
+    """ "each with a product and a quantity" said before the product is described: a text attribute that
+    names an entity of the model is a link to it."""
+    names = {e.name for e in b.model.entities}
+    for entity in b.model.entities:
+        for attr in list(entity.attributes):
+            if attr.name in names and attr.name != entity.name and attr.kind in (Kind.TEXT, Kind.NAME):
+                if attr.enum_values or attr.unique:
+                    continue
+                entity.attributes.remove(attr)
+                b.relate(entity.name, attr.name, attr.source, required=attr.required)
+                b.assume(
+                    f"{entity.name}.{attr.name} names the {attr.name} entity, so it is a link, not text.",
+                    attr.source,
+                )
 
 
 _AFTER_IN_LIST = re.compile(
