@@ -303,3 +303,14 @@ def test_staff_genus_makes_assignable_and_late_references_become_links() -> None
     assert count is not None and count.minimum == 2.0
     r = {(x.child, x.parent) for x in m.relationships}
     assert ("basket", "packer") in r and ("packer", "basket") not in r
+
+
+def test_multi_party_links_go_to_the_event_entity_when_there_is_one() -> None:
+    m = model(
+        "# Tools\n\nA neighbour has a name and an email. A tool has a label and a brand. "
+        "A shed has a name and a street. A lending has a start date and a due date.\n\n"
+        "Neighbours lend tools from a shed.\n"
+    )
+    r = rels(m)
+    assert {("lending", "neighbour", ""), ("lending", "tool", ""), ("lending", "shed", "")} <= r
+    assert ("tool", "neighbour", "") not in r

@@ -213,6 +213,13 @@ def multi_party(b: ModelBuilder, sentence: str, src: Source) -> None:
     if obj is None:
         return
     parties: list[Entity] = []
+    from schemawright.domain.events import event_entity  # events imports describe, as we do
+
+    event = event_entity(b, verb)
+    if event is not None and event.name != obj.name:
+        # "Members borrow books from a branch" with a loan entity: the loan records every party
+        parties.append(obj)
+        obj = event
     subject = _known(b, m.group(1), src) or _known(b, m.group(1).split()[-1], src)
     if subject is not None:
         parties.append(subject)
