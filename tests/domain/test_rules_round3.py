@@ -79,10 +79,10 @@ def test_compound_child_with_details_is_an_entity_and_second_predicate_is_split(
 
 def test_subjects_introduced_by_register_and_is_a_with() -> None:
     m = model(
-        "# Library\n\nLibrary patrons sign up with their name, email and phone.\n\n"
+        "# Library\n\nLibrary members sign up with their name, email and phone.\n\n"
         "Pilots are crew members with a name and a licence number (unique).\n"
     )
-    assert set(attrs(m, "patron")) == {"name", "email", "phone"}
+    assert set(attrs(m, "member")) == {"name", "email", "phone"}
     pilot = m.entity("pilot")
     assert pilot is not None and pilot.attribute("licence_number").unique  # type: ignore[union-attr]
     assert any("head noun" in a.text for a in m.assumptions)
@@ -314,3 +314,36 @@ def test_multi_party_links_go_to_the_event_entity_when_there_is_one() -> None:
     r = rels(m)
     assert {("lending", "neighbour", ""), ("lending", "tool", ""), ("lending", "shed", "")} <= r
     assert ("tool", "neighbour", "") not in r
+
+
+def test_compound_subjects_stay_whole_unless_the_head_is_a_person() -> None:
+    m = model(
+        "# Orchard\n\nA fruit crate is a box of apples from a tree row, with a weight and a grade.\n\n"
+        "A tree row has a label and a variety.\n"
+    )
+    assert m.entity("fruit_crate") is not None and m.entity("crate") is None
+    assert ("fruit_crate", "tree_row", "") in rels(m)
+
+
+def test_log_for_can_many_hold_once_and_particle_verbs() -> None:
+    m = model(
+        "# Kennel\n\nA kennel has a name and a size. Keepers log feeding rounds for a kennel: the time, the "
+        "grams served and an optional remark.\n\nA breeder has a name and an email (unique) and can list "
+        "several puppies. A puppy has a name and a colour. A litter has a date and a count.\n\n"
+        "A puppy can take a spot in a litter only once. A spot has a number and a status.\n\n"
+        "Breeders hand over puppies at a kennel for a buyer. A buyer has a name and a phone.\n"
+    )
+    r = rels(m)
+    assert ("feeding_round", "kennel", "") in r and "grams_served" in attrs(m, "feeding_round")
+    assert any(u.entity == "spot" and set(u.attributes) == {"puppy", "litter"} for u in m.uniques)
+    assert {("puppy", "kennel", ""), ("puppy", "buyer", "")} <= r
+
+
+def test_enum_values_of_two_words_and_limits_on_rows() -> None:
+    m = model(
+        "# Jobs\n\nA job has a title, at most 5 helpers and a state: queued, in progress, done or not "
+        "possible.\n"
+    )
+    state = m.entity("job").attribute("state")  # type: ignore[union-attr]
+    assert state is not None and "in_progress" in state.enum_values
+    assert not any(a.startswith("at_most") for a in attrs(m, "job"))

@@ -32,7 +32,7 @@ _SUBJECT = re.compile(
 )
 _SPLIT = re.compile(rf"(?:,\s*(?:and\s+)?|\s+and\s+)(?={_PRED})")
 _DET = r"(?:one|a|an|the|exactly one|a single|single|its|their|another|some)"
-_TARGETS = re.compile(r"\s+(?:and|with|at|to|from|for)\s+(?:one|an?|the|exactly one|a single)\s+", re.I)
+_TARGETS = re.compile(r"\s+(?:and|with|at|to|from|for|on)\s+(?:one|an?|the|exactly one|a single)\s+", re.I)
 _LINK = re.compile(
     rf"^(?:(?:{_MODALS})\s+(?:also\s+)?(?:only\s+)?be\s+|is\s+|are\s+)?(belongs?|\w+(?:ed|en|wn|ne)|taught|bought|brought|caught|held|led|made|sent|kept|"
     rf"built|paid|run|sold|told|won|met|works?|"
@@ -229,7 +229,8 @@ def _link(b: ModelBuilder, entity: Entity, m: re.Match[str], predicate: str, src
         target = b.find(also, exact=True) or b.entity(also, src)
     target = target or b.find(target_phrase, exact=True)
     if target is None:
-        if not re.match(r"^belongs?$", verb) and m.group(2).lower() not in ("to", "by"):
+        described = b.canonical(target_phrase) in b.subject_words  # "held at a venue; a venue has …"
+        if not re.match(r"^belongs?$", verb) and m.group(2).lower() not in ("to", "by") and not described:
             return
         target = b.entity(target_phrase, src)
     if target is None or (target.name == entity.name and not also):

@@ -53,8 +53,8 @@ _SKIP_SECTIONS = (
 )
 _NP = r"(?:an?|the|each|every|one)?\s*([a-z][a-z -]{1,40}?)"
 _RECORD = re.compile(
-    r"\b(?:for|on)\s+(?:each|every)\s+([a-z][a-z -]{1,30}?),?\s+(?:we|the system|it|you)\s+(?:must\s+|"
-    r"should\s+|shall\s+|will\s+)?"
+    r"\b(?:for|on)\s+(?:each|every)\s+([a-z][a-z -]{1,30}?),?\s+(?:we|the system|it|you)\s+(?:also\s+)?"
+    r"(?:must\s+|should\s+|shall\s+|will\s+)?(?:also\s+)?"
     r"(?:record|keep|store|track|capture|save|log|hold)s?\s+(.+)$",
     re.I,
 )
@@ -138,6 +138,8 @@ def prose(doc: SpecDocument, b: ModelBuilder) -> None:
         phrasing.introduced_with(b, inline_enums(lowered, b.lexicon), src)
         clauses.subject_sentence(b, inline_enums(lowered, b.lexicon), src, ctx)
         phrasing.multi_party(b, lowered, src)
+        phrasing.logged_for(b, lowered, src)
+        phrasing.can_many(b, lowered, src)
         events.ears(b, lowered, src)
         events.emitted(b, lowered, src)
         events.rating(b, lowered, src, ctx.last)

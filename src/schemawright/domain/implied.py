@@ -319,6 +319,13 @@ _ONLY_ONCE = re.compile(
 )
 
 
+_HOLD_ONCE = re.compile(
+    r"\b(?:an?|each|the)\s+([a-z]+)\s+(?:can|may)\s+(?:only\s+)?[a-z]+\s+(?:an?|one|the)\s+([a-z-]+)\s+"
+    r"(?:in|on|for|at|to|of)\s+(?:an?|the|each|any|one)\s+([a-z-]+)\s+only\s+once\b",
+    re.I,
+)
+
+
 def cascades(b: ModelBuilder, s: str, src: Source) -> None:
     """ "WHEN a folder is deleted THEN … delete its files and sub-folders": those children are owned."""
     m = _CASCADE.search(s.rstrip(". "))
@@ -341,6 +348,19 @@ def only_once(b: ModelBuilder, s: str, src: Source) -> None:
     """ "A customer can book a class only once" → one booking per (customer, class)."""
     from schemawright.domain.events import event_entity  # events imports describe; keep this module light
 
+    held = _HOLD_ONCE.search(s)
+    if held:  # "a swimmer can hold a place in a class only once": the place is the event
+        actor, event, thing = (b.find(held.group(i), exact=True) for i in (1, 2, 3))
+        if actor and event and thing and len({actor.name, event.name, thing.name}) == 3:
+            for party in (actor, thing):
+                if not any(r.child == event.name and r.parent == party.name for r in b.model.relationships):
+                    b.relate(event.name, party.name, src)
+            links = {r.parent: r.role or r.parent for r in b.model.relationships if r.child == event.name}
+            b.unique(event.name, [links[actor.name], links[thing.name]], src)
+            b.assume(
+                f"One {event.name} per {actor.name} and {thing.name}: the spec allows it only once.", src
+            )
+        return
     m = _ONLY_ONCE.search(s)
     if not m:
         return

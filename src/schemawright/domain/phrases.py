@@ -44,7 +44,9 @@ _ENUM_INLINE = re.compile(
 )
 # "a size: small, medium or large" — a one-word field followed by its alternatives.
 _COLON_ENUM = re.compile(
-    r"\b((?:an?|the) [a-z]+):\s+((?:[\w-]+,\s*)*[\w-]+,?\s+or\s+[\w-]+)(?=$|[.;)]|\s+and\b)", re.I
+    r"\b((?:an?|the) [a-z]+):\s+((?:[\w-]+(?: [\w-]+)?,\s*)*[\w-]+(?: [\w-]+)?,?\s+or\s+[\w-]+(?: [\w-]+)?)"
+    r"(?=$|[.;)]|\s+and\b)",
+    re.I,
 )
 _PAREN = re.compile(r"\(([^()]*)\)")
 _RANGE = re.compile(r"(?:from|between)\s+(-?\d+(?:\.\d+)?)\s+(?:to|and)\s+(-?\d+(?:\.\d+)?)", re.I)
@@ -154,6 +156,10 @@ def parse_attribute(
     """One noun phrase (plus optional declared type and description) → an Attribute, or None when the
     phrase does not look like a stored value."""
     raw = phrase.strip()
+    if re.match(
+        r"^(?:at most|at least|up to|no more than|not more than|a maximum of|a minimum of)\s+\d", raw, re.I
+    ):
+        return None  # "has at most 8 places": a limit on rows, not a stored value
     notes = " ".join(_PAREN.findall(raw))
     text = _PAREN.sub(" ", raw)
     text = re.split(
@@ -276,7 +282,7 @@ def _finish(
         attr.max_length = int(m.group(1))
     if kind is Kind.EMAIL:
         attr.case_insensitive = True
-    if re.search(r"_(?:kg|km|grams|litres|liters|metres|meters|kmh)$", name) and attr.minimum is None:
+    if re.search(r"_(?:kg|km|m2|grams|litres|liters|metres|meters|kmh)$", name) and attr.minimum is None:
         attr.minimum = 0.0  # a measured amount in a unit is never negative
     if kind is Kind.ENCRYPTED or re.search(r"confidential|encrypt|sensitive", context):
         attr.sensitivity = "confidential"

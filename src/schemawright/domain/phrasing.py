@@ -114,7 +114,23 @@ def _subject(b: ModelBuilder, phrase: str, src: Source) -> Entity | None:
     if found is not None:
         return found
     words = phrase.split()
-    entity = b.entity(words[-1], src)
+    head = words[-1]
+    modifier = " ".join(words[:-1])
+    # "Dog owners" → owner (the modifier names another entity), "club members" → member (a person word);
+    # "plant batches" stays one compound noun.
+    personal = (
+        re.search(r"(?:er|or|ist|ant|ent|ee|ian)s?$", head)
+        or b.canonical(head) in b.lexicon.assignable_nouns
+        or b.canonical(head) in b.lexicon.actor_nouns
+    )
+    if (
+        len(words) > 1
+        and not personal
+        and b.canonical(modifier) not in b.subject_words
+        and not b.find(modifier, exact=True)
+    ):
+        return b.entity(phrase, src)
+    entity = b.entity(head, src)
     if entity is not None and len(words) > 1:
         b.assume(f'"{phrase}" is read as {entity.name} (the head noun of the phrase).', src)
     return entity
@@ -144,6 +160,7 @@ def introduced_with(b: ModelBuilder, sentence: str, src: Source) -> None:
     if entity is None:
         return
     genus = m.group(2)
+    b.purposes.append((entity, "a " + genus, src))  # its prepositional parents are read again after prose
     head = b.canonical(genus.split()[-1]) if genus.split() else ""
     if head in b.lexicon.assignable_nouns or snake(genus) in b.lexicon.assignable_nouns:
         b.assignable.add(entity.name)  # "Pickers are warehouse staff": people who can be assigned
@@ -152,6 +169,49 @@ def introduced_with(b: ModelBuilder, sentence: str, src: Source) -> None:
         if target is not None and target.name != entity.name:
             b.relate(entity.name, target.name, src)
     describe(b, entity, "with " + m.group(3), src)
+
+
+_LOG_FOR = re.compile(
+    r"\b(?:log|logs|record|records|keep|keeps|track|tracks|store|stores|register|registers|capture|captures)\s+"
+    r"(?:the\s+)?([a-z][a-z -]{1,30}?)\s+(?:for|against|on|of)\s+(?:an?|each|every|the|one)\s+"
+    r"([a-z][a-z -]{1,30}?)"
+    r"\s*(?::|—|–|,\s*(?:with|each with))\s*(.+)$",
+    re.I,
+)
+_CAN_MANY = re.compile(
+    r"^(?:an?|the|each|every)\s+([a-z][a-z-]*(?:\s+[a-z][a-z-]*)?)\s+.*?\b(?:can|may)\s+([a-z]+)\s+"
+    r"(?:several|many|multiple|one or more|any number of)\s+([a-z][a-z -]*?)"
+    r"(?=$|[,;.]|\s+(?:and|with|for)\b)",
+    re.I,
+)
+
+
+def logged_for(b: ModelBuilder, sentence: str, src: Source) -> None:
+    """ "Staff log watering events for a batch: the time, the litres used and a remark": an entity with
+    those attributes, belonging to the batch."""
+    m = _LOG_FOR.search(sentence.rstrip(". "))
+    if not m:
+        return
+    parent = b.find(m.group(2), exact=True) or _known(b, m.group(2), src)
+    if parent is None:
+        return
+    entity = b.find(m.group(1), exact=True) or b.entity(m.group(1), src)
+    if entity is None or entity.name == parent.name:
+        return
+    b.relate(entity.name, parent.name, src)
+    describe(b, entity, "with " + m.group(3), src)
+
+
+def can_many(b: ModelBuilder, sentence: str, src: Source) -> None:
+    """ "A guardian … can register several swimmers": the swimmers belong to the guardian."""
+    m = _CAN_MANY.search(sentence.rstrip(". "))
+    if not m or m.group(2).lower() in _READ_VERBS or m.group(2).lower() in ("have", "has", "be", "contain"):
+        return
+    owner, child = b.find(m.group(1), exact=True), b.find(m.group(3), exact=True)
+    if owner is None or child is None or owner.name == child.name:
+        return
+    b.relate(child.name, owner.name, src)
+    b.assume(f"{child.name} refers to the {owner.name} that can {m.group(2)} it.", src)
 
 
 _READ_VERBS = {
@@ -176,14 +236,15 @@ _READ_VERBS = {
 _MULTI = re.compile(
     rf"^(?:the\s+|an?\s+|each\s+|every\s+)?([a-z][a-z-]*(?:\s+{_NOT_MODAL}[a-z][a-z-]*)?)\s+"
     r"(?:(?:can|may|must|will|should|shall)\s+)?(?:be\s+able\s+to\s+)?"
-    r"([a-z]+)\s+(?:an?\s+|the\s+|one\s+|their\s+|new\s+)?([a-z][a-z-]*(?:\s+[a-z][a-z-]*)?)"
-    r"((?:\s+(?:for|at|with|from|in|on|to)\s+(?:an?|one|the|their|its|a single)\s+"
+    r"([a-z]+)(?:\s+(?:off|up|in|out|back|over|down))?\s+(?:an?\s+|the\s+|one\s+|their\s+|new\s+)?"
+    r"([a-z][a-z-]*(?:\s+[a-z][a-z-]*)?)"
+    r"((?:\s+(?:for|at|with|from|in|on|to)\s+(?:(?:an?|one|the|their|its|a single)\s+)?"
     r"[a-z][a-z-]*(?:\s+[a-z][a-z-]*)?)+)"
     r"\s*$",
     re.I,
 )
 _PP = re.compile(
-    r"\s+(?:for|at|with|from|in|on|to)\s+(?:an?|one|the|their|its|a single)\s+"
+    r"\s+(?:for|at|with|from|in|on|to)\s+(?:(?:an?|one|the|their|its|a single)\s+)?"
     r"([a-z][a-z-]*)(?=\s+([a-z][a-z-]*))?",
     re.I,
 )
