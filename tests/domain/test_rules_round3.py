@@ -347,3 +347,13 @@ def test_enum_values_of_two_words_and_limits_on_rows() -> None:
     state = m.entity("job").attribute("state")  # type: ignore[union-attr]
     assert state is not None and "in_progress" in state.enum_values
     assert not any(a.startswith("at_most") for a in attrs(m, "job"))
+
+
+def test_unit_words_lead_a_decimal_and_days_to_do_something_is_a_count() -> None:
+    m = model(
+        "# Brewery\n\nA tank has a code and the litres filled. A hop has a name and the number of days to "
+        "dry.\n\nBrewers drop off casks at a tank. A cask has a label and a seal.\n"
+    )
+    assert attrs(m, "tank")["litres_filled"] is Kind.DECIMAL
+    assert attrs(m, "hop")["days_to_dry"] is Kind.COUNT
+    assert ("cask", "brewer", "") not in rels(m) or ("cask", "tank", "") in rels(m)

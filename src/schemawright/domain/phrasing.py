@@ -233,6 +233,16 @@ _READ_VERBS = {
     "download",
     "get",
 }
+_MULTI_BODY = (
+    r"(?:(?:can|may|must|will|should|shall)\s+)?(?:be\s+able\s+to\s+)?"
+    r"([a-z]+)(?:\s+(?:off|up|in|out|back|over|down))?\s+(?:an?\s+|the\s+|one\s+|their\s+|new\s+)?"
+    r"([a-z][a-z-]*(?:\s+[a-z][a-z-]*)?)"
+    r"((?:\s+(?:for|at|with|from|in|on|to)\s+(?:(?:an?|one|the|their|its|a single)\s+)?"
+    r"[a-z][a-z-]*(?:\s+[a-z][a-z-]*)?)+)"
+    r"\s*$"
+)
+# "Visitors drop off items …" (one-word subject) and "Pet owners book appointments …" (two words)
+_MULTI_ONE = re.compile(rf"^(?:the\s+|an?\s+|each\s+|every\s+)?([a-z][a-z-]*)\s+{_MULTI_BODY}", re.I)
 _MULTI = re.compile(
     rf"^(?:the\s+|an?\s+|each\s+|every\s+)?([a-z][a-z-]*(?:\s+{_NOT_MODAL}[a-z][a-z-]*)?)\s+"
     r"(?:(?:can|may|must|will|should|shall)\s+)?(?:be\s+able\s+to\s+)?"
@@ -264,15 +274,20 @@ def _known(b: ModelBuilder, phrase: str, src: Source) -> Entity | None:
 def multi_party(b: ModelBuilder, sentence: str, src: Source) -> None:
     """ "Owners book appointments for a pet at a clinic": the appointment refers to the owner, the pet
     and the clinic. Only parties that are entities count ("for a day" names none)."""
-    m = _MULTI.match(sentence.strip().rstrip("."))
-    if not m:
-        return
-    verb = verb_lemma(m.group(2))
-    if verb is None or verb in _READ_VERBS or m.group(2).lower() in ("is", "are", "has", "have"):
-        return
-    obj = _known(b, m.group(3), src)
-    if obj is None:
-        return
+    text = sentence.strip().rstrip(".")
+    for m in (_MULTI.match(text), _MULTI_ONE.match(text)):
+        if m is None:
+            continue
+        verb = verb_lemma(m.group(2))
+        if verb is None or verb in _READ_VERBS or m.group(2).lower() in ("is", "are", "has", "have"):
+            continue
+        obj = _known(b, m.group(3), src)
+        if obj is not None:
+            _parties(b, m, verb, obj, src)
+            return
+
+
+def _parties(b: ModelBuilder, m: re.Match[str], verb: str, obj: Entity, src: Source) -> None:
     parties: list[Entity] = []
     from schemawright.domain.events import event_entity  # events imports describe, as we do
 
