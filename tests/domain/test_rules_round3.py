@@ -357,3 +357,14 @@ def test_unit_words_lead_a_decimal_and_days_to_do_something_is_a_count() -> None
     assert attrs(m, "tank")["litres_filled"] is Kind.DECIMAL
     assert attrs(m, "hop")["days_to_dry"] is Kind.COUNT
     assert ("cask", "brewer", "") not in rels(m) or ("cask", "tank", "") in rels(m)
+
+
+def test_single_word_child_mentioned_again_is_an_entity() -> None:
+    m = model(
+        "# Marina\n\nA marina has a name and a town, and one or more piers, each with a code and a "
+        "length.\n\n"
+        "A boat is moored at a pier, with a name and a hull number.\n"
+    )
+    assert set(attrs(m, "pier")) == {"code", "length"} and m.entity("marina_pier") is None
+    m = model("# Staff\n\nA worker has a name, a grade and several talents, each with a level.\n")
+    assert "talent" in attrs(m, "worker_talent")

@@ -57,10 +57,11 @@ def quantified(builder: ModelBuilder, entity: Entity, phrase: str, source: Sourc
     head = builder.canonical(noun.replace("-", " ").split()[-1])
     if child is None and (builder.canonical(noun) in builder.subject_words or head in builder.subject_words):
         child = builder.entity(noun, source)
-    if child is None and details and re.search(r"[ -]", noun):
+    mentions = len(re.findall(rf"\b{re.escape(singular(noun.lower()))}(?:e?s)?\b", builder.text))
+    if child is None and details and (re.search(r"[ -]", noun) or mentions >= 2):
         # "several opening-hour slots, each with a weekday and …": a compound noun with attributes of its
-        # own names an entity; a single word ("skills, each with a level") stays a value table with the
-        # value column beside the details.
+        # own names an entity, and so does a single word the spec mentions again ("… on a bench"); a
+        # single word said once ("skills, each with a level") stays a value table with the value column.
         child = builder.entity(noun, source)
     if child is None:
         child = _value_table(builder, entity, noun, source)
