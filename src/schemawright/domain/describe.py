@@ -251,6 +251,7 @@ def _attribute_or_reference(builder: ModelBuilder, entity: Entity, part: str, so
         listed
         and builder.lexicon.kind_for_name(snake(strip_articles(listed.group(1)))) is not Kind.ENUM
         and not _MODAL.search(listed.group(2))
+        and _reads_as_attributes(builder, listed.group(2))
     ):
         # "a library card (card number, name, email, phone)": the list holds the attributes.
         for item in split_list(listed.group(2)):
@@ -336,6 +337,17 @@ def scoped_unique(builder: ModelBuilder, entity: Entity, attr: Attribute, text: 
     builder.unique(entity.name, [scope.name, attr.name], source)
 
 
+def _reads_as_attributes(builder: ModelBuilder, listed: str) -> bool:
+    """ "(card number, name, email, phone)" names values to store; "(receipt, shipment, adjustment)" lists
+    the values one attribute takes, and "(positive for receipts, negative for shipments)" explains one."""
+    items = [strip_articles(i) for i in split_list(listed)]
+    if any(len(i.split()) > 3 or re.search(r"\b(?:for|when|if|than|per)\b", i) for i in items):
+        return False
+    known = sum(1 for i in items if builder.lexicon.kind_for_name(snake(i)) is not None)
+    multiword = sum(1 for i in items if len(i.split()) > 1)
+    return known * 2 >= len(items) or multiword * 2 >= len(items)
+
+
 def relation_phrase(builder: ModelBuilder, entity: Entity, text: str, source: Source) -> None:
     """BMAD "Relationships:" bullets: "Belongs to one event", "Has many tickets", "Bought in one order by
     one attendee" (a chain: the order is made by the attendee)."""
@@ -353,6 +365,17 @@ def relation_phrase(builder: ModelBuilder, entity: Entity, text: str, source: So
                 source,
             )
             return
+    shared = re.search(
+        r"^\s*(?:is\s+|are\s+|can be\s+|may be\s+)?\w+ed\s+(?:with|to|in|into|under|by)\s+"
+        r"(?:many|several|multiple|one or more|any number of)\s+([\w ]+)",
+        lowered,
+    )
+    if shared:
+        # "Tagged with many tags", "Listed in many categories": a link table, not a child.
+        other = builder.find(shared.group(1))
+        if other and other.name != entity.name:
+            builder.relate(entity.name, other.name, source, cardinality=Cardinality.MANY_TO_MANY)
+            return
     many = re.search(
         r"\b(?:has|have|contains?|includes?)\s+(?:many|several|multiple|one or more|any number of)\s+([\w "
         r"]+)",
@@ -361,9 +384,11 @@ def relation_phrase(builder: ModelBuilder, entity: Entity, text: str, source: So
     if many:
         child = builder.find(many.group(1))
         if child:
-            # "Order has many Order Lines": a child named after its parent is part of it (owned)
-            part = child.name.startswith(entity.name + "_")
-            builder.relate(child.name, entity.name, source, ownership="owned" if part else "reference")
+            # "Post has many comments": what the parent lists as its own lives inside it (owned), unless
+            # the children are people or accounts, which exist on their own.
+            lexicon = builder.lexicon
+            person = child.name.split("_")[-1] in lexicon.actor_nouns | lexicon.assignable_nouns
+            builder.relate(child.name, entity.name, source, ownership="reference" if person else "owned")
         return
     many_many = re.search(r"\bmany[- ]to[- ]many\b.*?\b(?:with|to)\s+([\w ]+)", lowered)
     if many_many:

@@ -260,8 +260,11 @@ def _finish(
         attr.case_insensitive = True
     values = _enum_values(notes, description, declared_type)
     wordy = bool(values) and not any(v.replace(".", "").isdigit() for v in values)
+    single_words = bool(values) and all(len(v.split("_")) <= 2 for v in values)
     if values and (
-        kind in (Kind.ENUM, Kind.TEXT, Kind.NAME, Kind.IDENTIFIER) or (kind is Kind.COUNT and wordy)
+        kind in (Kind.ENUM, Kind.TEXT, Kind.NAME, Kind.IDENTIFIER)
+        or (kind is Kind.COUNT and wordy)
+        or (kind is Kind.LONG_TEXT and wordy and single_words)  # "a reason (receipt, return, damage)"
     ):
         attr.kind = Kind.ENUM
         attr.enum_values = values
