@@ -159,3 +159,15 @@ def test_corpus_001_signup_structure() -> None:
     tokens = _table(design, "email_verification_tokens")
     [fk] = tokens.foreign_keys
     assert fk.ref_table == "users"
+
+
+def test_token_hashes_are_unique_lookup_keys() -> None:
+    spec = """# Kiosk
+
+## Glossary
+
+- **Device**: a kiosk with a name and a pairing token.
+"""
+    devices = _table(_design(spec), "devices")
+    assert devices.column("pairing_token") is None
+    assert [u.columns for u in devices.unique] == [["pairing_token_hash"]]

@@ -202,7 +202,9 @@ def _attribute_column(ctx: _Ctx, entity: Entity, table: Table, attr: Attribute) 
         ctx.assume(
             f"{table.name}.{phys.name} stores {attr.name.replace('_', ' ')} safely: {phys.note}.", attr.source
         )
-    if attr.unique and attr.kind not in (Kind.PASSWORD, Kind.SECRET_TOKEN, Kind.ENCRYPTED):
+    # A secret token is looked up by its hash (verify link, API key), so the hash is a unique key.
+    token_key = attr.kind is Kind.SECRET_TOKEN and phys.name.endswith(("_hash", "_digest"))
+    if (attr.unique or token_key) and attr.kind not in (Kind.PASSWORD, Kind.ENCRYPTED):
         if attr.case_insensitive:
             table.indexes.append(
                 Index(
