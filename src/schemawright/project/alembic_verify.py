@@ -16,8 +16,7 @@ from schemawright.project.formats import NewFile
 from schemawright.verify.engines import scratch_database
 from schemawright.verify.errors import EngineUnavailable
 from schemawright.verify.models import VerificationReport
-from schemawright.verify.relational import _Run, _StepFailed
-from schemawright.verify.sample_rows import insert_sample_rows
+from schemawright.verify.relational import ToolCommand, _Run, _StepFailed, tool_round_trip
 
 
 def _staged(found: MigrationSet, new_files: list[NewFile], into: Path) -> AlembicLayout:
@@ -51,31 +50,16 @@ def verify_alembic(
                 r, u = _Run(report), db.sqlalchemy_url
                 if old_head != "base":
                     r.step(f"prior-1 alembic upgrade {old_head}", lambda: run(u, layout, old_head))
-                before = r.step("snapshot-before", db.snapshot)
-                r.step("up (alembic upgrade head)", lambda: run(u, layout, "head"))
-                after_up = db.snapshot()
-                rows = r.step(
-                    "sample-rows",
-                    lambda: insert_sample_rows(db, design),
-                    lambda rs: ", ".join(x.table for x in rs) or "no new tables",
-                )
-                report.rows_inserted = len(rows)
-                back = f"-{len(new_files)}"
-                r.step(f"down (alembic downgrade {back})", lambda: run(u, layout, back, downgrade=True))
-                r.compare(
-                    "snapshot-compare",
-                    before,
-                    db.snapshot(),
-                    ("before upgrade", "after downgrade"),
-                    "the downgrade must undo exactly what the upgrade created",
-                )
-                r.step("up-again (alembic upgrade head)", lambda: run(u, layout, "head"))
-                r.compare(
-                    "snapshot-compare-up-again",
-                    after_up,
-                    db.snapshot(),
-                    ("after first upgrade", "after second upgrade"),
-                    "the upgrade must produce the same schema when re-applied after downgrade",
+                tool_round_trip(
+                    r,
+                    db,
+                    design,
+                    up=ToolCommand("alembic upgrade head", lambda: run(u, layout, "head")),
+                    down=ToolCommand(
+                        f"alembic downgrade -{len(new_files)}",
+                        lambda: run(u, layout, f"-{len(new_files)}", downgrade=True),
+                    ),
+                    words=("upgrade", "downgrade"),
                 )
     except EngineUnavailable as exc:
         report.status, report.error = "skipped", str(exc)

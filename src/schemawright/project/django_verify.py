@@ -15,8 +15,7 @@ from schemawright.project.formats import NewFile
 from schemawright.verify.engines import scratch_database
 from schemawright.verify.errors import EngineUnavailable
 from schemawright.verify.models import VerificationReport
-from schemawright.verify.relational import _Run, _StepFailed
-from schemawright.verify.sample_rows import insert_sample_rows
+from schemawright.verify.relational import ToolCommand, _Run, _StepFailed, tool_round_trip
 
 
 def verify_django(
@@ -53,33 +52,15 @@ def verify_django(
                 f"prior-1 django migrate {app} {previous}",
                 lambda: migrate(work, apps, [*others, (app, previous)]),
             )
-            before = r.step("snapshot-before", db.snapshot)
-            r.step(f"up (django migrate {app})", lambda: migrate(work, apps, [(app, None)]))
-            after_up = db.snapshot()
-            rows = r.step(
-                "sample-rows",
-                lambda: insert_sample_rows(db, design),
-                lambda rs: ", ".join(x.table for x in rs) or "no new tables",
-            )
-            report.rows_inserted = len(rows)
-            r.step(
-                f"down (django migrate {app} {previous})",
-                lambda: migrate(work, apps, [(app, previous)]),
-            )
-            r.compare(
-                "snapshot-compare",
-                before,
-                db.snapshot(),
-                ("before migrate", "after migrating back"),
-                "migrating back must undo exactly what the new migrations created",
-            )
-            r.step(f"up-again (django migrate {app})", lambda: migrate(work, apps, [(app, None)]))
-            r.compare(
-                "snapshot-compare-up-again",
-                after_up,
-                db.snapshot(),
-                ("after first migrate", "after second migrate"),
-                "the migration must produce the same schema when re-applied after migrating back",
+            tool_round_trip(
+                r,
+                db,
+                design,
+                up=ToolCommand(f"django migrate {app}", lambda: migrate(work, apps, [(app, None)])),
+                down=ToolCommand(
+                    f"django migrate {app} {previous}", lambda: migrate(work, apps, [(app, previous)])
+                ),
+                words=("migrate", "migrating back"),
             )
     except EngineUnavailable as exc:
         report.status, report.error = "skipped", str(exc)

@@ -15,8 +15,7 @@ from schemawright.project.knex import KnexRuntime, run, stage
 from schemawright.verify.engines import scratch_database
 from schemawright.verify.errors import EngineUnavailable
 from schemawright.verify.models import VerificationReport
-from schemawright.verify.relational import _Run, _StepFailed
-from schemawright.verify.sample_rows import insert_sample_rows
+from schemawright.verify.relational import ToolCommand, _Run, _StepFailed, tool_round_trip
 
 
 def verify_knex(
@@ -40,31 +39,14 @@ def verify_knex(
             r, u = _Run(report), db.sqlalchemy_url
             if found.migrations:
                 r.step("prior-1 knex migrate:latest (existing)", lambda: run(runtime, folder, u, ["latest"]))
-            before = r.step("snapshot-before", db.snapshot)
             stage(folder, [], {f.path.name: f.content for f in new_files})
-            r.step("up (knex migrate:latest)", lambda: run(runtime, folder, u, ["latest"]))
-            after_up = db.snapshot()
-            rows = r.step(
-                "sample-rows",
-                lambda: insert_sample_rows(db, design),
-                lambda rs: ", ".join(x.table for x in rs) or "no new tables",
-            )
-            report.rows_inserted = len(rows)
-            r.step("down (knex migrate:rollback)", lambda: run(runtime, folder, u, ["rollback"]))
-            r.compare(
-                "snapshot-compare",
-                before,
-                db.snapshot(),
-                ("before migrate:latest", "after migrate:rollback"),
-                "the rollback must undo exactly what the new migrations created",
-            )
-            r.step("up-again (knex migrate:latest)", lambda: run(runtime, folder, u, ["latest"]))
-            r.compare(
-                "snapshot-compare-up-again",
-                after_up,
-                db.snapshot(),
-                ("after first migrate:latest", "after second migrate:latest"),
-                "the migration must produce the same schema when re-applied after rollback",
+            tool_round_trip(
+                r,
+                db,
+                design,
+                up=ToolCommand("knex migrate:latest", lambda: run(runtime, folder, u, ["latest"])),
+                down=ToolCommand("knex migrate:rollback", lambda: run(runtime, folder, u, ["rollback"])),
+                words=("migrate:latest", "migrate:rollback"),
             )
     except EngineUnavailable as exc:
         report.status, report.error = "skipped", str(exc)

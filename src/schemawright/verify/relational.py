@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from functools import partial
 from typing import Any, TypeVar
 
@@ -41,22 +42,25 @@ class _Run:
         self._record(name, True, detail(result), started)
         return result
 
-    def compare(self, name: str, expected: dict[str, Any], actual: dict[str, Any], labels: tuple[str, str],
-                hint: str) -> None:
+    def compare(
+        self, name: str, expected: dict[str, Any], actual: dict[str, Any], labels: tuple[str, str], hint: str
+    ) -> None:
         started = time.perf_counter()
         diff = diff_snapshots(expected, actual, *labels)
         if not diff:
             self._record(name, True, "schemas identical", started)
             return
-        shown = diff[:_MAX_DIFF_LINES] + ([f"… and {len(diff) - _MAX_DIFF_LINES} more"]
-                                          if len(diff) > _MAX_DIFF_LINES else [])
+        shown = diff[:_MAX_DIFF_LINES] + (
+            [f"… and {len(diff) - _MAX_DIFF_LINES} more"] if len(diff) > _MAX_DIFF_LINES else []
+        )
         self._record(name, False, "\n".join(shown), started)
         self.report.error = f"{diff[0]} ({len(diff)} difference{'s' * (len(diff) > 1)}); {hint}"
         raise _StepFailed
 
     def _record(self, name: str, ok: bool, detail: str, started: float) -> None:
-        self.report.steps.append(Step(name=name, ok=ok, detail=detail,
-                                      seconds=round(time.perf_counter() - started, 4)))
+        self.report.steps.append(
+            Step(name=name, ok=ok, detail=detail, seconds=round(time.perf_counter() - started, 4))
+        )
         if not ok and not self.report.error:
             self.report.error = f"{name}: {detail.splitlines()[0] if detail else 'failed'}"
 
@@ -90,19 +94,87 @@ def verify_relational(
     return report
 
 
-def _round_trip(run: _Run, db: ScratchDatabase, design: RelationalDesign, up_sql: str, down_sql: str,
-                prior_sql: Sequence[str]) -> None:
+def _round_trip(
+    run: _Run,
+    db: ScratchDatabase,
+    design: RelationalDesign,
+    up_sql: str,
+    down_sql: str,
+    prior_sql: Sequence[str],
+) -> None:
     for i, script in enumerate(prior_sql, 1):
         run.step(f"prior-{i}", partial(db.execute_script, script))
     before = run.step("snapshot-before", db.snapshot, lambda s: f"{len(s.get('tables', {}))} tables")
     run.step("up", lambda: db.execute_script(up_sql))
     after_up = db.snapshot()
-    rows = run.step("sample-rows", lambda: insert_sample_rows(db, design),
-                    lambda rs: ", ".join(r.table for r in rs) or "no new tables")
+    rows = run.step(
+        "sample-rows",
+        lambda: insert_sample_rows(db, design),
+        lambda rs: ", ".join(r.table for r in rs) or "no new tables",
+    )
     run.report.rows_inserted = len(rows)
     run.step("down", lambda: db.execute_script(down_sql))
-    run.compare("snapshot-compare", before, db.snapshot(), ("before up", "after down"),
-                "the down migration must undo exactly what the up migration created")
+    run.compare(
+        "snapshot-compare",
+        before,
+        db.snapshot(),
+        ("before up", "after down"),
+        "the down migration must undo exactly what the up migration created",
+    )
     run.step("up-again", lambda: db.execute_script(up_sql))
-    run.compare("snapshot-compare-up-again", after_up, db.snapshot(), ("after first up", "after second up"),
-                "the up migration must produce the same schema when re-applied after down")
+    run.compare(
+        "snapshot-compare-up-again",
+        after_up,
+        db.snapshot(),
+        ("after first up", "after second up"),
+        "the up migration must produce the same schema when re-applied after down",
+    )
+
+
+@dataclass(frozen=True)
+class ToolCommand:
+    """One command of a migration tool (``alembic upgrade head``, ``knex migrate:rollback`` …)."""
+
+    label: str  # shown in the step name, e.g. "alembic upgrade head"
+    run: Callable[[], object]
+
+
+def tool_round_trip(
+    r: _Run,
+    db: ScratchDatabase,
+    design: RelationalDesign,
+    *,
+    up: ToolCommand,
+    down: ToolCommand,
+    words: tuple[str, str],
+) -> None:
+    """The round trip every tool-driven verification shares, after the tool has brought the scratch
+    database to the pre-feature state: snapshot, up, sample rows, down (catalog must equal the snapshot),
+    up again (catalog must equal the first up's). ``words`` names the tool's up and down, e.g.
+    ("upgrade", "downgrade"), for readable diffs."""
+    up_word, down_word = words
+    before = r.step("snapshot-before", db.snapshot)
+    r.step(f"up ({up.label})", up.run)
+    after_up = db.snapshot()
+    rows = r.step(
+        "sample-rows",
+        lambda: insert_sample_rows(db, design),
+        lambda rs: ", ".join(x.table for x in rs) or "no new tables",
+    )
+    r.report.rows_inserted = len(rows)
+    r.step(f"down ({down.label})", down.run)
+    r.compare(
+        "snapshot-compare",
+        before,
+        db.snapshot(),
+        (f"before {up_word}", f"after {down_word}"),
+        f"the {down_word} must undo exactly what the {up_word} created",
+    )
+    r.step(f"up-again ({up.label})", up.run)
+    r.compare(
+        "snapshot-compare-up-again",
+        after_up,
+        db.snapshot(),
+        (f"after first {up_word}", f"after second {up_word}"),
+        f"the {up_word} must produce the same schema when re-applied after the {down_word}",
+    )
