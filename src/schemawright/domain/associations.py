@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from schemawright.domain.builder import ModelBuilder
-from schemawright.domain.model import Cardinality, Entity, Kind, Relationship, Source
+from schemawright.domain.model import Attribute, Cardinality, Entity, Kind, Relationship, Source
 from schemawright.domain.naming import singular
 from schemawright.domain.phrases import inline_enums, parse_attribute, split_list
 from schemawright.domain.verbs import nominalisations, verb_lemma
@@ -126,3 +126,62 @@ def fold_link_entities(b: ModelBuilder) -> None:
             r for r in b.model.relationships if entity.name not in (r.child, r.parent) or r is rel
         ]
         b.assume(f"{entity.name} is the link between {rel.child} and {rel.parent}, kept as its junction.")
+
+
+# "Seat prices: for each route on each date we keep the fare, …" — a fact kept per pair of things: an entity
+# (named by the bullet label, else "A B") linked to both, unique on the pair when the spec says so.
+_PER_PAIR = re.compile(
+    r"^(?:\**([a-z][a-z -]{1,40}?)\**\s*:\s*)?(?:for|on)\s+(?:each|every)\s+([a-z][a-z -]{1,30}?)\s+"
+    r"(?:in|at|of|on|for|per|and)\s+(?:each|every)\s+([a-z][a-z -]{1,30}?),?\s+"
+    r"(?:we|the system|it|you)\s+(?:also\s+)?(?:must\s+|should\s+|shall\s+|will\s+)?(?:also\s+)?"
+    r"(?:record|keep|store|track|capture|save|log|hold)s?\s+(.+)$",
+    re.I,
+)
+
+
+def per_pair(b: ModelBuilder, sentence: str, src: Source) -> bool:
+    """Returns True when the sentence was a per-pair fact (so the single-entity "for each X we keep" rule
+    does not also read it)."""
+    from schemawright.domain.describe import describe  # describe imports this module's neighbours
+
+    m = _PER_PAIR.match(sentence.strip())
+    if not m:
+        return False
+    left = b.find(m.group(2), exact=True) or b.entity(m.group(2), src)
+    day = m.group(3).strip().lower() in ("date", "day")  # "for each route on each date": a date column
+    right = None if day else b.find(m.group(3), exact=True) or b.entity(m.group(3), src)
+    if left is None or (right is None and not day) or (right and left.name == right.name):
+        return False
+    label = m.group(1) or f"{m.group(2)} {m.group(3)}"
+    entity = b.entity(label, src)
+    if entity is None or entity.name in (left.name, right.name if right else ""):
+        return False
+    other = right.name if right else "date"
+    clauses = re.split(r";\s*", m.group(4).rstrip(". "))
+    describe(b, entity, "with " + clauses[0], src)
+    entity.attributes = [a for a in entity.attributes if a.name not in (left.name, other)]
+    if day:
+        entity.attributes.insert(0, Attribute(name="date", kind=Kind.DATE, source=src))
+    b.relate(entity.name, left.name, src)
+    if right:
+        b.relate(entity.name, right.name, src)
+    b.assume(f"{entity.name} is kept once per {left.name} and {other} pair it is recorded for.", src)
+    for clause in clauses[1:]:
+        one = re.search(
+            r"\b(?:exactly|only|at most)\s+one\s+([a-z ]+?)\s+(?:per|for each|for every)\s+"
+            r"([a-z ]+?)\s+and\s+([a-z ]+?)\s*$",
+            clause,
+            re.I,
+        )
+        if one and b.find(one.group(1)) is entity:
+            said = {_pair_name(b, one.group(2)), _pair_name(b, one.group(3))}
+            if said == {left.name, other}:
+                b.unique(entity.name, [left.name, other], src)
+    return True
+
+
+def _pair_name(b: ModelBuilder, phrase: str) -> str:
+    if phrase.strip().lower() in ("date", "day"):
+        return "date"
+    found = b.find(phrase)
+    return found.name if found else ""

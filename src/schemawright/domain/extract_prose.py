@@ -171,7 +171,7 @@ def _lower_modals(s: str) -> str:
 def _sentence(b: ModelBuilder, sentence: str, src: Source) -> None:
     s = inline_enums(sentence, b.lexicon)
     s = re.sub(r"\b(?:MUST|SHALL|SHOULD)\b", lambda m: m.group(0).lower(), s)
-    m = _RECORD.search(s)
+    m = None if associations.per_pair(b, s, src) else _RECORD.search(s)
     if m:
         entity = b.entity(m.group(1), src)
         if entity:
@@ -238,7 +238,7 @@ def _constraints(b: ModelBuilder, s: str, src: Source) -> None:
                 if attr.name == "password":
                     attr.name, attr.kind = "password_hash", Kind.PASSWORD
     m = re.search(r"\bone\s+([a-z ]+?)\s+per\s+([a-z ]+?)(?:\s*[,;.]|$)", s, re.I)
-    if m:
+    if m and not re.search(r"\s+and\s+", m.group(2)):  # "one X per A and B" is a per-pair key
         single, parent = b.find(m.group(1)), b.find(m.group(2))
         if single and parent:
             b.relate(single.name, parent.name, src, cardinality=Cardinality.ONE_TO_ONE)
