@@ -241,21 +241,15 @@ def _column_checks(ctx: _Ctx, table: Table, column: Column, attr: Attribute) -> 
             )
         )
     if column.minimum is not None or column.maximum is not None:
-        parts = []
-        if column.minimum is not None:
-            parts.append(f"{q} >= {_num(column.minimum)}")
-        if column.maximum is not None:
-            parts.append(f"{q} <= {_num(column.maximum)}")
         table.checks.append(
-            Check(
-                name=ctx.name(f"ck_{table.name}_{column.name}_range"),
-                expression=" AND ".join(parts),
-                kind="range",
-                column=column.name,
-                minimum=column.minimum,
-                maximum=column.maximum,
-                reason="value range from the spec or the value's meaning",
-                source=attr.source,
+            _range_check(
+                ctx,
+                table,
+                column.name,
+                column.minimum,
+                column.maximum,
+                "value range from the spec or the value's meaning",
+                attr.source,
             )
         )
     if attr.kind is Kind.EMAIL and ctx.dialect == "postgresql":
@@ -339,23 +333,38 @@ def _check_rule(ctx: _Ctx, rule: CheckRule) -> None:
         and not any(c.column == col.name and c.kind == "range" for c in table.checks)
     ):
         col.minimum, col.maximum = rule.minimum, rule.maximum
-        parts = [f"{q} >= {_num(rule.minimum)}"] if rule.minimum is not None else []
-        parts += [f"{q} <= {_num(rule.maximum)}"] if rule.maximum is not None else []
-        if parts:
+        if rule.minimum is not None or rule.maximum is not None:
             _add_check(
                 ctx,
                 table,
-                Check(
-                    name=ctx.name(f"ck_{table.name}_{col.name}_range"),
-                    expression=" AND ".join(parts),
-                    kind="range",
-                    column=col.name,
-                    minimum=rule.minimum,
-                    maximum=rule.maximum,
-                    reason="range from the spec",
-                    source=rule.source,
+                _range_check(
+                    ctx, table, col.name, rule.minimum, rule.maximum, "range from the spec", rule.source
                 ),
             )
+
+
+def _range_check(
+    ctx: _Ctx,
+    table: Table,
+    column: str,
+    minimum: float | None,
+    maximum: float | None,
+    reason: str,
+    source: Source,
+) -> Check:
+    q = ctx.q(column)
+    parts = [f"{q} >= {_num(minimum)}"] if minimum is not None else []
+    parts += [f"{q} <= {_num(maximum)}"] if maximum is not None else []
+    return Check(
+        name=ctx.name(f"ck_{table.name}_{column}_range"),
+        expression=" AND ".join(parts),
+        kind="range",
+        column=column,
+        minimum=minimum,
+        maximum=maximum,
+        reason=reason,
+        source=source,
+    )
 
 
 def _add_check(ctx: _Ctx, table: Table, check: Check) -> None:
