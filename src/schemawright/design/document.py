@@ -35,6 +35,7 @@ _BSON: dict[Kind, str] = {
     Kind.BOOLEAN: "bool",
     Kind.DATE: "date",
     Kind.TIMESTAMP: "date",
+    Kind.TIME: "string",
     Kind.JSON: "object",
     Kind.LIST: "array",
     Kind.UUID: "string",
@@ -100,7 +101,9 @@ def _schema(attr: Attribute) -> dict[str, Any]:
             node["minimum"] = 0
         if attr.maximum is not None:
             node["maximum"] = attr.maximum
-    if bson == "string":
+    if attr.kind is Kind.TIME:  # time of day as "HH:MM" (24-hour)
+        node["pattern"] = "^([01][0-9]|2[0-3]):[0-5][0-9]$"
+    elif bson == "string":
         node["maxLength"] = attr.max_length or (320 if attr.kind is Kind.EMAIL else 2000)
     if bson == "array":
         node["items"] = {"bsonType": "string"}

@@ -15,7 +15,7 @@ class LogicalType(BaseModel):
 
     name: Literal[
         "uuid", "bigint", "integer", "smallint", "text", "varchar", "char", "numeric", "boolean",
-        "date", "timestamptz", "interval", "json", "bytea", "inet",
+        "date", "time", "timestamptz", "interval", "json", "bytea", "inet",
     ]
     length: int | None = None
     precision: int | None = None

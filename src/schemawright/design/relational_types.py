@@ -142,6 +142,8 @@ def physical(attr: Attribute) -> Physical:
         return Physical(attr.name, LogicalType(name="date"))
     if k is Kind.TIMESTAMP:
         return Physical(attr.name, LogicalType(name="timestamptz"))
+    if k is Kind.TIME:
+        return Physical(attr.name, LogicalType(name="time"), note="time of day, no date or time zone")
     if k is Kind.JSON or k is Kind.LIST:
         return Physical(attr.name, LogicalType(name="json"))
     if k is Kind.CURRENCY:

@@ -45,6 +45,7 @@ class Kind(str, Enum):
     BOOLEAN = "boolean"
     DATE = "date"
     TIMESTAMP = "timestamp"
+    TIME = "time"  # time of day without a date (opening time)
     DURATION = "duration"  # stored as integer seconds/minutes per name
     YEAR = "year"
     MONTH = "month"

@@ -201,7 +201,12 @@ def parse_attribute(
     if not name or (name in lexicon.not_entities and lexicon.kind_for_name(name) is None):
         return None
     kind = _kind(name, declared_type, description, lexicon)
+    if kind in (Kind.TIMESTAMP, Kind.TEXT) and _TIME_OF_DAY.search(f"{raw} {description}"):
+        kind = Kind.TIME  # "the opening time (HH:MM)", "a start time such as 09:30"
     return _finish(name, kind, raw, notes, declared_type, description, lexicon, source)
+
+
+_TIME_OF_DAY = re.compile(r"\bHH:MM\b|\btime of day\b|(?<![\d:])(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])", re.I)
 
 
 def _kind(name: str, declared_type: str, description: str, lexicon: Lexicon) -> Kind:
@@ -232,8 +237,9 @@ def _kind(name: str, declared_type: str, description: str, lexicon: Lexicon) -> 
         Kind.INTEGER: {Kind.COUNT, Kind.POSITION, Kind.RATING, Kind.DURATION, Kind.YEAR, Kind.MONTH},
         Kind.DECIMAL: {Kind.MONEY, Kind.PERCENTAGE, Kind.RATING, Kind.COUNT, Kind.DURATION},
         Kind.MONEY: {Kind.MONEY},
-        Kind.TIMESTAMP: {Kind.TIMESTAMP},
+        Kind.TIMESTAMP: {Kind.TIMESTAMP, Kind.TIME},
         Kind.DATE: {Kind.DATE},
+        Kind.TIME: {Kind.TIME},
     }
     return by_name if by_name in compatible.get(by_type, set()) else by_type
 

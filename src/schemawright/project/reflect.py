@@ -46,6 +46,8 @@ def logical_type(sa_type: sa.types.TypeEngine[Any]) -> LogicalType:
         return LogicalType(name="timestamptz")
     if isinstance(sa_type, sa.Date):
         return LogicalType(name="date")
+    if isinstance(sa_type, sa.Time):
+        return LogicalType(name="time")
     if isinstance(sa_type, sa.Interval):
         return LogicalType(name="interval")
     if isinstance(sa_type, sa.Numeric) and not isinstance(sa_type, sa.Float):

@@ -25,7 +25,7 @@ from schemawright.verify.errors import MigrationError, VerifyError
 
 _DB_DEFAULTS = ("identity", "uuid", "now", "literal")
 _INTEGERS = {"bigint", "integer", "smallint"}
-_TEMPORAL = {"date", "timestamptz"}
+_TEMPORAL = {"date", "time", "timestamptz"}
 _BASE_TIME = dt.datetime(2024, 1, 15, 12, 0, 0)
 
 
@@ -212,6 +212,8 @@ def _value(col: Column, checks: list[Check], seq: _Seq) -> Any:
         return _BASE_TIME.date()
     if kind == "timestamptz":
         return _BASE_TIME
+    if kind == "time":
+        return dt.time(9, 30)
     if kind == "interval":
         return dt.timedelta(hours=1)
     if kind == "uuid":
@@ -278,6 +280,8 @@ def _adapt(value: Any, dialect: str, col: Column | None) -> Any:
     if dialect == "sqlite":
         if isinstance(value, dt.date):
             return value.isoformat(sep=" ") if isinstance(value, dt.datetime) else value.isoformat()
+        if isinstance(value, dt.time):
+            return value.strftime("%H:%M")
         if isinstance(value, Decimal):
             return float(value)
         if isinstance(value, bool):
@@ -298,7 +302,8 @@ def _column_from_catalog(name: str, info: dict[str, Any], catalog: dict[str, Any
     for needle, kind in (("bool", "boolean"), ("tinyint(1)", "boolean"), ("int", "bigint"),
                          ("numeric", "numeric"), ("decimal", "numeric"), ("double", "numeric"),
                          ("real", "numeric"), ("float", "numeric"), ("timestamp", "timestamptz"),
-                         ("datetime", "timestamptz"), ("date", "date"), ("uuid", "uuid"), ("json", "json"),
+                         ("datetime", "timestamptz"), ("date", "date"), ("time", "time"), ("uuid", "uuid"),
+                         ("json", "json"),
                          ("bytea", "bytea"), ("blob", "bytea"), ("inet", "inet"), ("interval", "interval")):
         if needle in t:
             logical = kind

@@ -49,6 +49,10 @@ def _sa_type(t: LogicalType, dialect: DialectName) -> sa.types.TypeEngine[Any]:
         return sa.Boolean() if dialect != "sqlite" else sa.Integer()
     if t.name == "date":
         return sa.Date() if dialect != "sqlite" else sa.Text()
+    if t.name == "time":
+        if dialect == "mysql":
+            return sa_mysql.TIME(fsp=0)
+        return sa.Time() if dialect != "sqlite" else sa.Text()
     if t.name == "timestamptz":
         if dialect == "postgresql":
             return sa_pg.TIMESTAMP(timezone=True)
