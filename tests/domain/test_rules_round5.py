@@ -75,3 +75,34 @@ def test_unlabelled_per_pair_fact_is_named_by_both_nouns() -> None:
     assert {"sowing_date", "expected_yield"} <= {a.name for a in sowing.attributes}
     parents = {r.parent for r in model.relationships if r.child == "crop_bed"}
     assert parents == {"crop", "bed"}
+
+
+KENNEL = """# Kennel records
+
+## Requirements
+
+- A kennel keeps several contact phones; one of its contact phones is marked as the main one.
+- A groomer has a full name and a salon address.
+- One of the groomer's certificates is flagged as the primary one.
+"""
+
+
+def test_entity_that_keeps_several_values_gets_a_value_table_and_a_main_flag() -> None:
+    model = _model(KENNEL)
+    assert model.entity("kennel") is not None
+    phones = model.entity("kennel_contact_phone")
+    assert phones is not None
+    assert {a.name for a in phones.attributes} == {"contact_phone", "is_main"}
+    owned = {(r.child, r.parent) for r in model.relationships if r.ownership == "owned"}
+    assert ("kennel_contact_phone", "kennel") in owned
+    assert any(
+        u.entity == "kennel_contact_phone" and u.attributes == ["kennel"] and u.where == "is_main = true"
+        for u in model.uniques
+    )
+
+
+def test_main_one_of_a_named_owners_values_makes_the_value_table() -> None:
+    model = _model(KENNEL)
+    certs = model.entity("groomer_certificate")
+    assert certs is not None and certs.attribute("is_primary") is not None
+    assert any(u.entity == "groomer_certificate" and u.where == "is_primary = true" for u in model.uniques)

@@ -156,6 +156,7 @@ def prose(doc: SpecDocument, b: ModelBuilder) -> None:
         lowered = _lower_modals(sentence)
         events.at_most_one_open(b, lowered, src)
         events.exclusions(b, lowered, src)
+        multivalued.main_flag(b, lowered, src)  # again: the child may come from later in its own sentence
         _constraints(b, inline_enums(lowered, b.lexicon), src)
         phrasing.compare_in_list(b, lowered, src)
         implied.implied(b, lowered, src)
@@ -196,7 +197,12 @@ def _sentence(b: ModelBuilder, sentence: str, src: Source) -> None:
             items = split_list(re.split(r"\s+(?:and\s+)?belongs?\s+to\b", m.group(2))[0])
             attrs = [parse_attribute(i, b.lexicon, src) for i in items]
             known = b.find(subject)
-            if known is not None or sum(a is not None for a in attrs) >= 2:
+            # "A kennel keeps several contact phones": a short subject that keeps many of something is an
+            # entity even before the spec gives it attributes of its own.
+            several = len(items) == 1 and bool(multivalued.QUANTIFIED.match(items[0].strip()))
+            pronoun = re.search(r"\b(?:it|they|this)\b", subject)
+            several = several and len(subject.split()) <= 2 and not pronoun
+            if known is not None or sum(a is not None for a in attrs) >= 2 or several:
                 entity = known or b.entity(subject, src)
                 # "has a name and an address, and keeps several slots, each with …": two predicates
                 for part in _SECOND_PREDICATE.split(m.group(2)):

@@ -21,7 +21,8 @@ QUANTIFIED = re.compile(
 )
 _SUB = re.compile(r"^(?:sub[- ]?|child\s+|nested\s+)([a-z]+)$", re.I)
 _MAIN = re.compile(
-    r"\bone of (?:its|their|the(?: \w+'s)?) ([a-z ]+?) is (?:marked|flagged|set|designated|chosen|kept) as "
+    r"\bone of (?:its|their|the|(?:the|an?|each|every) ([a-z]+)'s) ([a-z ]+?) is "
+    r"(?:marked|flagged|set|designated|chosen|kept) as "
     r"(?:the|its|their) (main|primary|default|preferred)\b",
     re.I,
 )
@@ -105,10 +106,15 @@ def main_flag(builder: ModelBuilder, sentence: str, source: Source) -> None:
     m = _MAIN.search(sentence)
     if not m:
         return
-    value, word = singular(snake(m.group(1))), m.group(2).lower()
-    child = builder.find(m.group(1), exact=True) or next(
+    noun, value, word = m.group(2), singular(snake(m.group(2))), m.group(3).lower()
+    child = builder.find(noun, exact=True) or next(
         (e for e in builder.model.entities if e.name.endswith("_" + value)), None
     )
+    named = builder.find(m.group(1), exact=True) if m.group(1) else None
+    if child is None and named is not None:  # "one of the kennel's phones is marked as the main one"
+        child = _value_table(builder, named, noun, source)
+        if child is not None:
+            builder.relate(child.name, named.name, source, ownership="owned")
     if child is None:
         return
     owner = next(
