@@ -23,7 +23,7 @@ app = typer.Typer(
     help="Design database schemas from feature specs; write a decision document and a verified, "
     "reversible migration.",
 )
-DB_CHOICES = ("auto", "postgresql", "mysql", "sqlite", "mongodb", "supabase")
+DB_CHOICES = ("auto", "postgresql", "mysql", "sqlite", "mongodb", "supabase", "firestore")
 
 
 def _err() -> Console:
@@ -62,7 +62,7 @@ def design_command(
         typer.Option(
             "--db",
             help="Store: auto (spec, then project signals, else PostgreSQL), postgresql, mysql, "
-            "sqlite, mongodb, supabase.",
+            "sqlite, mongodb, supabase, firestore.",
         ),
     ] = "auto",
     migrations_dir: Annotated[

@@ -111,13 +111,15 @@ def design(req: DesignRequest) -> DesignOutcome:
         result.no_change_reason = model.no_data_reason
     elif choice.primary == "mongodb":
         _design_document(req, model, result, found.directory, root, decision_path, found.foreign)
+    elif choice.primary == "firestore":
+        _design_firestore(req, model, result, found.directory, root)
     else:
         dialect = "postgresql" if choice.primary == "supabase" else choice.primary
         if dialect not in RELATIONAL:
             raise DesignError(f"the {dialect} store is not supported yet — use --db postgresql")
         project = _load_project(req, found, dialect, feature_id)
         result.assumptions.extend(project.assumptions)
-        relational, assumptions = design_relational(model, dialect, project.schema.model_copy(deep=True))  # type: ignore[arg-type]
+        relational, assumptions = design_relational(model, dialect, project.schema.model_copy(deep=True))
         follow_index_naming(relational, project.schema)  # the project's index names, when it has a habit
         result.assumptions.extend(assumptions)
         result.stores.append(relational)
@@ -215,6 +217,50 @@ def _design_document(
     if req.verify:
         report = verify_mongo(scripts.up, scripts.down)
         result.verification = Verification(status=report.status, reports=[report])
+    _add_keyvalue(req, model, result)
+
+
+def _design_firestore(
+    req: DesignRequest, model: DomainModel, result: DesignResult, migrations: Path, root: Path
+) -> None:
+    """Firestore: ``firestore.indexes.json`` and ``firestore.rules`` in the project root (Firebase's
+    convention), the collections' JSON Schemas in the migrations folder. No emulator runs here."""
+    from schemawright.design.firestore import design_firestore
+    from schemawright.emit.firestore import render_indexes, render_rules, render_schemas
+    from schemawright.verify.models import VerificationReport
+
+    firestore, notes = design_firestore(model)
+    result.stores.append(firestore)
+    result.assumptions.extend(notes)
+    fid = result.feature.id
+    header = f"// schemawright {__version__}: feature {fid}; from {_safe_comment(req.spec_path.name)}"
+    stamp = req.now.strftime("%Y%m%d%H%M%S")
+    files = [
+        ("schema", migrations / f"{stamp}_{fid}.firestore.schema.json", render_schemas(firestore)),
+        ("indexes", root / "firestore.indexes.json", render_indexes(firestore)),
+        ("rules", root / "firestore.rules", render_rules(firestore, header)),
+    ]
+    for role, path, content in files:
+        result.files.append(
+            OutputFile.model_validate({"path": str(_rel(path, root)), "role": role, "content": content})
+        )
+    rule = Source(rule="firestore files")
+    result.assumptions.append(
+        Assumption(
+            text="firestore.indexes.json and firestore.rules are written to the project root, where "
+            "firebase init puts them and firebase.json refers to them; they describe this feature's "
+            "collections only (merge them by hand into a project that already has its own).",
+            source=rule,
+        )
+    )
+    if req.verify:
+        report = VerificationReport(
+            engine="firestore",
+            status="skipped",
+            error="no Firestore emulator on this machine: the indexes and rules were not deployed; the "
+            "document JSON Schemas are checked by the test suite against valid and invalid samples",
+        )
+        result.verification = Verification(status="skipped", reports=[report])
     _add_keyvalue(req, model, result)
 
 

@@ -7,13 +7,16 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, Field
 
 from schemawright.design.document import DocumentDesign
+from schemawright.design.firestore import FirestoreDesign
 from schemawright.design.keyvalue import KeyValueDesign
 from schemawright.design.models import RelationalDesign
 from schemawright.domain.model import Assumption
 from schemawright.verify.models import VerificationReport
 
 # One entry per store the feature needs, told apart by ``kind``.
-StoreDesign = Annotated[RelationalDesign | DocumentDesign | KeyValueDesign, Field(discriminator="kind")]
+# Document stores are told apart by ``engine``.
+DocumentStore = Annotated[DocumentDesign | FirestoreDesign, Field(discriminator="engine")]
+StoreDesign = Annotated[RelationalDesign | DocumentStore | KeyValueDesign, Field(discriminator="kind")]
 
 
 class FeatureInfo(BaseModel):
@@ -24,7 +27,9 @@ class FeatureInfo(BaseModel):
 
 class OutputFile(BaseModel):
     path: str  # relative to the project root
-    role: Literal["decision", "migration-up", "migration-down", "migration", "review"]
+    role: Literal[
+        "decision", "migration-up", "migration-down", "migration", "review", "indexes", "rules", "schema"
+    ]
     content: str = Field(default="", exclude=True)
 
 

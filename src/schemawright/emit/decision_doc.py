@@ -6,6 +6,7 @@ from __future__ import annotations
 from schemawright.design.models import Column, RelationalDesign, Table
 from schemawright.domain.model import Assumption, DomainModel
 from schemawright.emit.erdiagram import mermaid, text_diagram
+from schemawright.emit.firestore import render_firestore_section
 from schemawright.emit.keyvalue_doc import render_keyvalue_section
 from schemawright.emit.mongo import render_document_section
 from schemawright.emit.sql.ddl import table_sql
@@ -53,6 +54,12 @@ def render_decision_doc(result: DesignResult, model: DomainModel) -> str:
         _assumptions(out, result.assumptions)
         return "\n".join(out).rstrip() + "\n"
     for store in result.stores:
+        if store.kind == "document" and store.engine == "firestore":
+            out.append(f"- Store: document, firestore ({len(store.collections)} collections).")
+            out.append(f"- Source spec: `{result.feature.source}`.")
+            out.append("")
+            out += render_firestore_section(store)
+            continue
         if store.kind == "document":
             out.append(f"- Store: document, {store.engine} ({len(store.collections)} collections).")
             out.append(f"- Source spec: `{result.feature.source}`.")
