@@ -20,6 +20,7 @@ from schemawright.domain import (
     roles,
     security,
     streams,
+    verbs,
 )
 from schemawright.domain.access import access_sentence
 from schemawright.domain.builder import ModelBuilder
@@ -65,7 +66,7 @@ _STORE_WITH = re.compile(
     re.I,
 )
 _HAS_LIST = re.compile(
-    r"^(?:(?:an?|the|each|every)\s+)([a-z][a-z -]{1,30}?)\s+(?:(?:must|should|shall|will|can|may)\s+)?"
+    r"^(?:(?:an?|the|each|every)\s+)([a-z][a-z -]{1,60}?)\s+(?:(?:must|should|shall|will|can|may)\s+)?"
     r"(?:has|have|holds?|stores?|contains?|records?|"
     r"keeps?|carries)\s+(.+)$",
     re.I,
@@ -162,6 +163,73 @@ def prose(doc: SpecDocument, b: ModelBuilder) -> None:
         implied.implied(b, lowered, src)
 
 
+# Words that end the subject noun phrase: "A baker belongs to one bakery and has …" → "baker".
+_SUBJECT_END = re.compile(
+    r"\s+(?:belongs?|belonging|is|are|was|were|works?|lives?|operates?|sits?|runs?|must|can|may|should|"
+    r"shall|will|who|which|that)\b",
+    re.I,
+)
+_PREPOSITION = frozenset({"to", "at", "in", "for", "on", "by", "with", "under", "from", "into"})
+_GENERIC = frozenset(
+    {
+        "thing",
+        "item",
+        "entry",
+        "record",
+        "data",
+        "object",
+        "one",
+        "each",
+        "other",
+        "user interface",
+        "value",
+        "it",
+        "they",
+        "this",
+        "that",
+        "there",
+        "everything",
+        "something",
+        "anything",
+        "someone",
+        "everyone",
+    }
+)
+
+
+def _subject_phrase(subject: str) -> str:
+    """The noun phrase before the first verb: earlier predicates ("belongs to one bakery and") are not part
+    of the subject of a later "has". "" when the "has" belongs to another subject ("… and a team has …")
+    or the phrase is too long to be one noun phrase."""
+    if re.search(r"\band\s+(?:an?|the|each|every)\s+\w", subject):
+        return ""
+    subject = _SUBJECT_END.split(" " + subject, maxsplit=1)[0].strip()
+    words = subject.split()
+    for i, word in enumerate(words[1:], start=1):
+        # "a courier drives for one depot and has …": a verb form followed by a preposition
+        if (
+            i + 1 < len(words)
+            and words[i + 1] in _PREPOSITION
+            and verbs.verb_lemma(word)
+            and word.endswith("s")
+        ):
+            subject = " ".join(words[:i])
+            break
+    return subject if len(subject) <= 30 else ""
+
+
+def _short_specific_noun(b: ModelBuilder, subject: str) -> bool:
+    words = subject.split()
+    if not 1 <= len(words) <= 2 or subject in _GENERIC or words[-1] in _GENERIC:
+        return False
+    if re.search(r"\b(?:it|they|this|these|those|we|you|he|she)\b", subject):
+        return False
+    return (
+        b.canonical(words[-1]) not in b.lexicon.not_entities
+        and b.canonical(subject) not in b.lexicon.not_entities
+    )
+
+
 _SCENARIO = re.compile(r"^\W*given\b.*\bwhen\b.*\bthen\b", re.I)
 
 
@@ -193,7 +261,9 @@ def _sentence(b: ModelBuilder, sentence: str, src: Source) -> None:
     for clause in re.split(r";\s*", s):
         m = _HAS_LIST.search(clause.strip())
         if m and not re.match(r"(?:no|not|nothing|none)\b", m.group(2), re.I):  # "may have no teacher yet"
-            subject = _clean_subject(m.group(1))
+            subject = _subject_phrase(_clean_subject(m.group(1)))
+            if not subject:
+                continue
             items = split_list(re.split(r"\s+(?:and\s+)?belongs?\s+to\b", m.group(2))[0])
             attrs = [parse_attribute(i, b.lexicon, src) for i in items]
             known = b.find(subject)
@@ -202,8 +272,16 @@ def _sentence(b: ModelBuilder, sentence: str, src: Source) -> None:
             several = len(items) == 1 and bool(multivalued.QUANTIFIED.match(items[0].strip()))
             pronoun = re.search(r"\b(?:it|they|this)\b", subject)
             several = several and len(subject.split()) <= 2 and not pronoun
-            if known is not None or sum(a is not None for a in attrs) >= 2 or several:
+            # "A cabin class has a label.": one attribute is enough for a short, specific noun phrase.
+            single = len(items) == 1 and attrs[0] is not None and _short_specific_noun(b, subject)
+            if known is not None or sum(a is not None for a in attrs) >= 2 or several or single:
                 entity = known or b.entity(subject, src)
+                if entity is not None and single and known is None:
+                    b.assume(
+                        f"'{subject}' is taken as an entity although the spec gives it a single attribute "
+                        f"({attrs[0].name if attrs[0] else '?'}): it is the subject of its own sentence.",
+                        src,
+                    )
                 # "has a name and an address, and keeps several slots, each with …": two predicates
                 for part in _SECOND_PREDICATE.split(m.group(2)):
                     if entity and part.strip():

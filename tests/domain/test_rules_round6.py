@@ -1,0 +1,53 @@
+"""Round-6 rules (issue 3): subjects cut at their first verb, single-attribute entities, time buckets in
+per-pair facts, uniqueness within a parent, parts owned by their whole, opening and closing times. Each
+sentence is written for its test."""
+
+from __future__ import annotations
+
+from schemawright.domain.analyze import analyze
+from schemawright.domain.model import DomainModel
+from schemawright.spec.parser import parse_spec
+
+
+def _model(text: str) -> DomainModel:
+    return analyze(parse_spec(text), "t", "t")
+
+
+def _spec(*lines: str) -> str:
+    return "# t\n\n## Requirements\n\n" + "\n".join(f"- {line}" for line in lines) + "\n"
+
+
+def test_has_subject_stops_at_an_earlier_predicate() -> None:
+    model = _model(
+        _spec(
+            "A bakery has a name and a city.",
+            "A baker belongs to one bakery and has a full name and a licence number.",
+        )
+    )
+    assert sorted(e.name for e in model.entities) == ["baker", "bakery"]
+    baker = model.entity("baker")
+    assert baker is not None and {"full_name", "licence_number"} <= {a.name for a in baker.attributes}
+    assert any(r.child == "baker" and r.parent == "bakery" for r in model.relationships)
+
+
+def test_subject_stops_at_a_verb_with_a_preposition() -> None:
+    model = _model(
+        _spec(
+            "A depot has a code and a town.",
+            "A courier drives for one depot and has a van number and a shift.",
+        )
+    )
+    assert not [e.name for e in model.entities if "drives" in e.name]
+    assert model.entity("courier") is not None
+
+
+def test_short_subject_with_one_attribute_is_an_entity_and_assumed() -> None:
+    model = _model(_spec("A cabin class has a label.", "A seat map has a version and a layout."))
+    cabin = model.entity("cabin_class")
+    assert cabin is not None and [a.name for a in cabin.attributes] == ["label"]
+    assert any("cabin class" in a.text and "single attribute" in a.text for a in model.assumptions)
+
+
+def test_pronoun_or_long_subject_with_one_attribute_is_not_an_entity() -> None:
+    model = _model(_spec("It has a label.", "The big blue rental van has a plate."))
+    assert [e.name for e in model.entities] == []
