@@ -51,3 +51,30 @@ def test_short_subject_with_one_attribute_is_an_entity_and_assumed() -> None:
 def test_pronoun_or_long_subject_with_one_attribute_is_not_an_entity() -> None:
     model = _model(_spec("It has a label.", "The big blue rental van has a plate."))
     assert [e.name for e in model.entities] == []
+
+
+def test_per_pair_time_buckets_are_columns_not_entities() -> None:
+    model = _model(
+        _spec(
+            "A gym has a name and a city.",
+            "A member has a full name and a card number.",
+            "Visit totals: for each member on each month we keep the visit count; there is exactly one visit "
+            "total per member and month.",
+            "Door counts: for each gym in each hour we keep the entries.",
+            "Yearly fees: for each member in each year we keep the fee paid.",
+        )
+    )
+    names = {e.name for e in model.entities}
+    assert not names & {"month", "hour", "year", "week", "day", "date"}
+    totals = model.entity("visit_total")
+    assert totals is not None and totals.attribute("month") is not None
+    assert any(u.entity == "visit_total" and set(u.attributes) == {"member", "month"} for u in model.uniques)
+    door = model.entity("door_count")
+    assert door is not None and door.attribute("hour") is not None
+    fees = model.entity("yearly_fee")
+    assert fees is not None and fees.attribute("year") is not None
+    assert {(r.child, r.parent) for r in model.relationships} >= {
+        ("visit_total", "member"),
+        ("door_count", "gym"),
+        ("yearly_fee", "member"),
+    }

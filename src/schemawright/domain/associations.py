@@ -130,6 +130,15 @@ def fold_link_entities(b: ModelBuilder) -> None:
 
 # "Seat prices: for each route on each date we keep the fare, …" — a fact kept per pair of things: an entity
 # (named by the bullet label, else "A B") linked to both, unique on the pair when the spec says so.
+# Time buckets a per-pair fact is kept for: the column that names the bucket, its kind, what it holds.
+TIME_BUCKETS: dict[str, tuple[str, Kind, str]] = {
+    "date": ("date", Kind.DATE, "the day the fact is kept for"),
+    "day": ("date", Kind.DATE, "the day the fact is kept for"),
+    "week": ("week", Kind.DATE, "the first day of the week the fact is kept for"),
+    "month": ("month", Kind.DATE, "the first day of the month the fact is kept for"),
+    "year": ("year", Kind.YEAR, "the year the fact is kept for"),
+    "hour": ("hour", Kind.TIMESTAMP, "the start of the hour the fact is kept for"),
+}
 _PER_PAIR = re.compile(
     r"^(?:\**([a-z][a-z -]{1,40}?)\**\s*:\s*)?(?:for|on)\s+(?:each|every)\s+([a-z][a-z -]{1,30}?)\s+"
     r"(?:in|at|of|on|for|per|and)\s+(?:each|every)\s+([a-z][a-z -]{1,30}?),?\s+"
@@ -148,20 +157,22 @@ def per_pair(b: ModelBuilder, sentence: str, src: Source) -> bool:
     if not m:
         return False
     left = b.find(m.group(2), exact=True) or b.entity(m.group(2), src)
-    day = m.group(3).strip().lower() in ("date", "day")  # "for each route on each date": a date column
-    right = None if day else b.find(m.group(3), exact=True) or b.entity(m.group(3), src)
-    if left is None or (right is None and not day) or (right and left.name == right.name):
+    # "for each route on each date / month": a time bucket is a column of the fact, not an entity
+    bucket = TIME_BUCKETS.get(m.group(3).strip().lower())
+    right = None if bucket else b.find(m.group(3), exact=True) or b.entity(m.group(3), src)
+    if left is None or (right is None and not bucket) or (right and left.name == right.name):
         return False
     label = m.group(1) or f"{m.group(2)} {m.group(3)}"
     entity = b.entity(label, src)
     if entity is None or entity.name in (left.name, right.name if right else ""):
         return False
-    other = right.name if right else "date"
+    other = right.name if right else bucket[0] if bucket else ""
     clauses = re.split(r";\s*", m.group(4).rstrip(". "))
     describe(b, entity, "with " + clauses[0], src)
     entity.attributes = [a for a in entity.attributes if a.name not in (left.name, other)]
-    if day:
-        entity.attributes.insert(0, Attribute(name="date", kind=Kind.DATE, source=src))
+    if bucket:
+        name, kind, description = bucket
+        entity.attributes.insert(0, Attribute(name=name, kind=kind, description=description, source=src))
     b.relate(entity.name, left.name, src)
     if right:
         b.relate(entity.name, right.name, src)
@@ -181,7 +192,8 @@ def per_pair(b: ModelBuilder, sentence: str, src: Source) -> bool:
 
 
 def _pair_name(b: ModelBuilder, phrase: str) -> str:
-    if phrase.strip().lower() in ("date", "day"):
-        return "date"
+    bucket = TIME_BUCKETS.get(phrase.strip().lower())
+    if bucket:
+        return bucket[0]
     found = b.find(phrase)
     return found.name if found else ""
