@@ -78,3 +78,28 @@ def test_per_pair_time_buckets_are_columns_not_entities() -> None:
         ("door_count", "gym"),
         ("yearly_fee", "member"),
     }
+
+
+def test_no_two_with_the_same_name_in_the_same_container_is_a_composite_unique() -> None:
+    model = _model(
+        _spec(
+            "A recipe box has a name and a colour.",
+            "A recipe card belongs to one recipe box and has a name and a body.",
+            "There can be no two recipe cards with the same name in the same recipe box.",
+        )
+    )
+    assert any(u.entity == "recipe_card" and u.attributes == ["recipe_box", "name"] for u in model.uniques)
+    assert any("unique within its recipe_box" in a.text for a in model.assumptions)
+
+
+def test_names_unique_within_their_parent_on_a_self_reference() -> None:
+    model = _model(
+        _spec(
+            "A shelf has a label and a height. A shelf can contain sub-shelves.",
+            "Shelf labels are unique within their parent shelf.",
+        )
+    )
+    links = [r for r in model.relationships if r.child == "shelf" and r.parent == "shelf"]
+    assert links, model.relationships
+    link = links[0].role or "shelf"
+    assert any(u.entity == "shelf" and u.attributes == [link, "label"] for u in model.uniques)

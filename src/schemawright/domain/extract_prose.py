@@ -159,6 +159,7 @@ def prose(doc: SpecDocument, b: ModelBuilder) -> None:
         events.exclusions(b, lowered, src)
         multivalued.main_flag(b, lowered, src)  # again: the child may come from later in its own sentence
         _constraints(b, inline_enums(lowered, b.lexicon), src)
+        _unique_within(b, lowered, src)
         phrasing.compare_in_list(b, lowered, src)
         implied.implied(b, lowered, src)
 
@@ -338,6 +339,70 @@ def _constraints(b: ModelBuilder, s: str, src: Source) -> None:
             date_attr = next((a.name for a in dated.attributes if a.kind is Kind.DATE), None)
             if date_attr:
                 b.unique(dated.name, [parent.name, date_attr], src)
+
+
+_TWO_SAME = re.compile(
+    r"\btwo\s+([a-z][a-z -]*?)\s+(?:with|having|of)\s+the\s+same\s+([a-z][a-z ]*?)\s+(?:in|within|under|"
+    r"inside|for|on)\s+the\s+same\s+([a-z][a-z -]*?)\s*(?:[,;.]|$)",
+    re.I,
+)
+_UNIQUE_WITHIN = re.compile(
+    r"\b([a-z][a-z -]*?)\s+(?:is|are|must be|should be|shall be)\s+unique\s+(?:within|in|per|inside|under|"
+    r"among the\s+\w+\s+of)\s+(?:their|its|the|each|every|a|an|one)\s+([a-z][a-z -]*?)\s*(?:[,;.]|$)",
+    re.I,
+)
+
+
+def _unique_within(b: ModelBuilder, s: str, src: Source) -> None:
+    """ "no two folders with the same name in the same parent folder", "folder names are unique within their
+    parent folder": a composite unique key (link to the container, attribute) on the contained entity."""
+    m = _TWO_SAME.search(s)
+    if m:
+        target = _within_target(b, m.group(1), m.group(2), m.group(3))
+    else:
+        m = _UNIQUE_WITHIN.search(s)
+        if not m:
+            return
+        words = strip_articles(m.group(1)).split()
+        if len(words) < 2:
+            return
+        target = _within_target(b, " ".join(words[:-1]), words[-1], m.group(2))
+    if target:
+        entity, link, attr = target
+        b.unique(entity, [link, attr], src)
+        b.assume(
+            f"{entity}.{attr} is unique within its {link}: a composite unique key ({link}, {attr}).", src
+        )
+
+
+def _within_target(
+    b: ModelBuilder, thing: str, attr_phrase: str, container: str
+) -> tuple[str, str, str] | None:
+    entity = b.find(strip_articles(thing))
+    if entity is None:
+        return None
+    attr = entity.attribute(singular(snake(attr_phrase))) or entity.attribute(snake(attr_phrase))
+    if attr is None:
+        return None
+    phrase = strip_articles(container)
+    parent = b.find(phrase)
+    links = [
+        r
+        for r in b.model.relationships
+        if r.child == entity.name and r.cardinality is not Cardinality.MANY_TO_MANY
+    ]
+    if parent is not None:
+        candidates = [r for r in links if r.parent == parent.name]
+        # "in the same parent folder": prefer the link whose role the phrase names
+        named = [r for r in candidates if r.role and r.role.replace("_", " ") in phrase]
+        chosen = (named or candidates)[:1]
+        if chosen:
+            return entity.name, chosen[0].role or chosen[0].parent, attr.name
+    # the container is kept as a plain attribute ("an optional parent folder" not yet a link)
+    plain = entity.attribute(snake(phrase))
+    if plain is not None and plain.name != attr.name:
+        return entity.name, plain.name, attr.name
+    return None
 
 
 def _volumes(b: ModelBuilder, s: str, src: Source) -> None:
