@@ -103,3 +103,61 @@ def test_names_unique_within_their_parent_on_a_self_reference() -> None:
     assert links, model.relationships
     link = links[0].role or "shelf"
     assert any(u.entity == "shelf" and u.attributes == [link, "label"] for u in model.uniques)
+
+
+def _owned(model: DomainModel, child: str, parent: str) -> bool:
+    return any(
+        r.child == child and r.parent == parent and r.ownership == "owned" for r in model.relationships
+    )
+
+
+def test_whole_that_consists_of_parts_owns_them_and_cascades() -> None:
+    from schemawright.design.relational import design_relational
+
+    model = _model(
+        _spec(
+            "A voyage has a code and a ship name.",
+            "A voyage consists of port calls; a port call has a port name and an arrival time.",
+        )
+    )
+    assert _owned(model, "port_call", "voyage")
+    design, _ = design_relational(model, "postgresql")
+    table = next(t for t in design.tables if t.name == "port_calls")
+    fk = next(f for f in table.foreign_keys if f.ref_table == "voyages")
+    assert fk.on_delete == "CASCADE"
+
+
+def test_parts_named_as_parts_of_a_whole_are_owned() -> None:
+    model = _model(
+        _spec(
+            "A hike has a title and a region.",
+            "A hike leg has a distance and a start point.",
+            "A hike leg is a section of a hike.",
+        )
+    )
+    assert _owned(model, "hike_leg", "hike")
+
+
+def test_child_ordered_within_its_parent_is_owned() -> None:
+    model = _model(
+        _spec(
+            "A playlist has a title and a mood.",
+            "A playlist slot belongs to one playlist and has a track name and a position within the "
+            "playlist.",
+        )
+    )
+    assert _owned(model, "playlist_slot", "playlist")
+
+
+def test_several_parts_of_a_whole_and_plural_of_are_owned_but_references_stay() -> None:
+    model = _model(
+        _spec(
+            "A tour has a title and a guide name.",
+            "Each tour has several stops; a stop has a place name and a position.",
+            "A customer has a name and an email.",
+            "An order belongs to one customer and has a total and a placed date.",
+            "Staff can list the orders of a customer.",
+        )
+    )
+    assert _owned(model, "stop", "tour")
+    assert not _owned(model, "order", "customer")

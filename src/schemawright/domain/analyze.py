@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from schemawright.domain import associations, phrasing, scope, typescript
+from schemawright.domain import associations, parts, phrasing, scope, typescript
 from schemawright.domain import extract_prose as prose
 from schemawright.domain import extract_structured as structured
 from schemawright.domain.builder import ModelBuilder
@@ -46,6 +46,8 @@ def analyze(doc: SpecDocument, feature_id: str, feature_name: str) -> DomainMode
     prose.security_and_audit(doc, b)
     phrasing.late_references(b)
     associations.fold_link_entities(b)
+    parts.purpose_parts(b)
+    parts.ordered_parts(b)
     prose.ranges(b)
     prose.access_patterns(doc, b)
     structured.index_tables(doc, b)

@@ -16,6 +16,7 @@ from schemawright.domain import (
     implied,
     listing,
     multivalued,
+    parts,
     phrasing,
     roles,
     security,
@@ -160,6 +161,7 @@ def prose(doc: SpecDocument, b: ModelBuilder) -> None:
         multivalued.main_flag(b, lowered, src)  # again: the child may come from later in its own sentence
         _constraints(b, inline_enums(lowered, b.lexicon), src)
         _unique_within(b, lowered, src)
+        parts.parts_sentence(b, lowered, src)
         phrasing.compare_in_list(b, lowered, src)
         implied.implied(b, lowered, src)
 
