@@ -161,3 +161,25 @@ def test_several_parts_of_a_whole_and_plural_of_are_owned_but_references_stay() 
     )
     assert _owned(model, "stop", "tour")
     assert not _owned(model, "order", "customer")
+
+
+def test_opens_and_closes_at_a_clock_time_are_time_attributes() -> None:
+    from schemawright.domain.model import Kind
+
+    model = _model(
+        _spec(
+            "A library branch has a name and an address. A library branch opens at 9:00 and closes at 17:30."
+        )
+    )
+    branch = model.entity("library_branch")
+    assert branch is not None
+    opens, closes = branch.attribute("opens_at"), branch.attribute("closes_at")
+    assert opens is not None and opens.kind is Kind.TIME
+    assert closes is not None and closes.kind is Kind.TIME
+    assert any("opens_at" in a.text for a in model.assumptions)
+
+
+def test_opens_without_a_clock_time_adds_nothing() -> None:
+    model = _model(_spec("A kiosk has a name and a location. A kiosk opens at the start of the season."))
+    kiosk = model.entity("kiosk")
+    assert kiosk is not None and kiosk.attribute("opens_at") is None

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from schemawright.domain import (
     associations,
     clauses,
+    daytimes,
     events,
     implied,
     listing,
@@ -153,6 +154,7 @@ def prose(doc: SpecDocument, b: ModelBuilder) -> None:
         streams.streams(b, lowered, src)
         roles.roles(b, lowered, src)
         _sentence(b, sentence, src)
+        daytimes.opening_times(b, lowered, src, ctx.last)
     # Constraints second: they name entities and attributes any sentence may introduce.
     for sentence, src in sentences(doc, b):
         lowered = _lower_modals(sentence)
