@@ -61,7 +61,7 @@ def test_policies_verify_on_postgres_and_enforce_with_auth(tmp_path: Path) -> No
             assert db.execute("SELECT count(*) FROM pg_policies WHERE tablename = 'notes'").fetchone() == (1,)
             a, b = uuid.uuid4(), uuid.uuid4()
             for user in (a, b):
-                db.execute("INSERT INTO users (id) VALUES (%s)", (user,))
+                db.execute("INSERT INTO users (id, email) VALUES (%s, %s)", (user, f"{user}@example.com"))
                 db.execute("INSERT INTO notes (user_id, title, body) VALUES (%s, 't', 'b')", (user,))
             db.execute("GRANT SELECT, INSERT ON notes TO authenticated")
             db.execute("SET ROLE authenticated")
