@@ -10,23 +10,8 @@ from sqlalchemy.engine.interfaces import ReflectedColumn
 
 from schemawright.design.models import Check, Column, ForeignKey, Index, LogicalType, Table, UniqueConstraint
 from schemawright.emit.sql.dialects import DialectName, type_sql
+from schemawright.project.tool_tables import TOOL_TABLES
 from schemawright.verify.engines import ScratchDatabase
-
-# Tables the migration tools keep for themselves, never part of the application's schema.
-TOOL_TABLES = frozenset(
-    {
-        "schema_migrations",
-        "goose_db_version",
-        "flyway_schema_history",
-        "alembic_version",
-        "atlas_schema_revisions",
-        "_prisma_migrations",
-        "django_migrations",
-        "knex_migrations",
-        "knex_migrations_lock",
-        "changelog",
-    }
-)
 
 
 def logical_type(sa_type: sa.types.TypeEngine[Any]) -> LogicalType:

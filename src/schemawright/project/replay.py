@@ -14,7 +14,7 @@ from sqlalchemy.schema import CreateIndex, CreateTable
 from schemawright.project.alembic_chain import AlembicLayout, AlembicRunError, run
 from schemawright.project.detect import Migration, MigrationSet
 from schemawright.project.knex import KnexRuntime
-from schemawright.project.reflect import TOOL_TABLES
+from schemawright.project.tool_tables import TOOL_TABLES
 from schemawright.verify.engines import ScratchDatabase
 from schemawright.verify.errors import MigrationError
 

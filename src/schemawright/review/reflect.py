@@ -15,24 +15,10 @@ import sqlalchemy as sa
 from sqlglot import exp
 from sqlglot.errors import ParseError
 
+from schemawright.project.tool_tables import TOOL_TABLES
 from schemawright.review.parse import DIALECTS
 from schemawright.review.schema import Column, ForeignKey, Index, Schema, Table, key
 from schemawright.verify.engines import ScratchDatabase
-
-# Bookkeeping tables of migration tools: never part of the application's schema.
-TOOL_TABLES = frozenset(
-    {
-        "schema_migrations",
-        "goose_db_version",
-        "flyway_schema_history",
-        "alembic_version",
-        "atlas_schema_revisions",
-        "_prisma_migrations",
-        "databasechangelog",
-        "databasechangeloglock",
-        "sqlite_sequence",
-    }
-)
 
 
 def table_names(db: ScratchDatabase) -> set[str]:
