@@ -34,7 +34,7 @@ def read_spec(path: Path) -> str:
         raise UsageError(f"cannot read {path}: permission denied — check its permissions") from exc
     except OSError as exc:
         raise UsageError(f"cannot read {path}: {exc.strerror} — check the file") from exc
-    if b"\x00" in data[:8192] or b"\x00" in data:
+    if b"\x00" in data:
         raise UsageError(f"{path} looks binary (contains NUL bytes) — pass a markdown text file")
     try:
         text = data.decode("utf-8-sig")
@@ -70,8 +70,9 @@ def default_name(feature_id: str) -> str:
     return words[:1].upper() + words[1:] if words else feature_id
 
 
-def write_atomic(path: Path, content: str) -> None:
-    """Write via a temp file in the same folder and rename, so a crash never leaves half a file."""
+def _stage(path: Path, content: str) -> str:
+    """Write ``content`` to a synced temp file beside ``path``; returns the temp file's name. A failed
+    write removes its own temp file."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
@@ -79,10 +80,10 @@ def write_atomic(path: Path, content: str) -> None:
             handle.write(content)
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except OSError as exc:
+    except OSError:
         Path(tmp).unlink(missing_ok=True)
-        raise WriteError(f"cannot write {path}: {exc.strerror} — check the folder's permissions") from exc
+        raise
+    return tmp
 
 
 def write_all(files: list[tuple[Path, str]], replace: list[Path]) -> None:
@@ -91,13 +92,7 @@ def write_all(files: list[tuple[Path, str]], replace: list[Path]) -> None:
     staged: list[tuple[Path, str]] = []
     try:
         for path, content in files:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-                handle.write(content)
-                handle.flush()
-                os.fsync(handle.fileno())
-            staged.append((path, tmp))
+            staged.append((path, _stage(path, content)))
     except OSError as exc:
         for _, tmp in staged:
             Path(tmp).unlink(missing_ok=True)
