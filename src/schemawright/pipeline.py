@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from schemawright import __version__
+from schemawright.design.models import RelationalDesign
 from schemawright.design.relational import design_relational
 from schemawright.design.store_choice import StoreChoice
 from schemawright.domain.analyze import analyze
@@ -25,6 +26,7 @@ from schemawright.project.detect import detect as detect_migrations
 from schemawright.project.django_run import django_available
 from schemawright.project.errors import ProjectError
 from schemawright.project.foreign import ForeignProject
+from schemawright.project.formats import NewFile
 from schemawright.project.formats import render as render_migration_files
 from schemawright.project.formats import steps as migration_steps
 from schemawright.project.load import ExistingProject, load_project
@@ -32,6 +34,7 @@ from schemawright.project.naming import follow_index_naming
 from schemawright.result import DesignResult, FeatureInfo, OutputFile, ReviewSummary, Verification
 from schemawright.spec.document import SpecDocument
 from schemawright.spec.parser import parse_spec
+from schemawright.verify.models import VerificationReport
 
 RELATIONAL = ("postgresql", "mysql", "sqlite")
 
@@ -123,11 +126,7 @@ def design(req: DesignRequest) -> DesignOutcome:
         follow_index_naming(relational, project.schema)  # the project's index names, when it has a habit
         result.assumptions.extend(assumptions)
         result.stores.append(relational)
-        header = (
-            f"-- schemawright {__version__}: feature {feature_id}\n"
-            f"-- Generated from {_safe_comment(req.spec_path.name)}; "
-            f"see {_safe_comment(str(_rel(decision_path, root)))}"
-        )
+        header = _header("--", req, feature_id, decision_path)
         sql = render_migration(relational, header, existing_functions=project.schema.functions)
         if choice.primary == "supabase":
             from schemawright.design.supabase import add_row_level_security
@@ -145,26 +144,9 @@ def design(req: DesignRequest) -> DesignOutcome:
         fmt_rule = Source(rule=f"{found.format} migration format")
         result.assumptions.extend(Assumption(text=n, source=fmt_rule) for n in notes)
         full_up, full_down = "".join(s.up for s in plan), "".join(s.down for s in reversed(plan))
-        if req.verify and found.format == "alembic":  # the chain runs through Alembic itself
-            from schemawright.project.alembic_verify import verify_alembic
-
-            url, embedded = _engine(req, dialect)
-            report = verify_alembic(relational, found, new_files, url=url, embedded=embedded)
+        if req.verify:
+            report = _verify_chain(req, relational, found, project, new_files, full_up, full_down)
             result.verification = Verification(status=report.status, reports=[report])
-        elif req.verify and found.format == "django" and django_available():  # verify through Django
-            from schemawright.project.django_verify import verify_django
-
-            url, embedded = _engine(req, dialect)
-            report = verify_django(relational, found, new_files, url=url, embedded=embedded)
-            result.verification = Verification(status=report.status, reports=[report])
-        elif req.verify and found.format == "knex" and project.knex is not None:  # verify through Knex
-            from schemawright.project.knex_verify import verify_knex
-
-            url, embedded = _engine(req, dialect)
-            report = verify_knex(relational, found, new_files, project.knex, url=url, embedded=embedded)
-            result.verification = Verification(status=report.status, reports=[report])
-        elif req.verify:
-            result.verification = _verify(req, relational, full_up, full_down, project.prior_sql)
         result.review = _review(relational.dialect, full_up, full_down, project.prior_sql, feature_id)
         _add_keyvalue(req, model, result)
     result.files.insert(0, OutputFile(path=str(_rel(decision_path, root)), role="decision"))
@@ -191,11 +173,7 @@ def _design_document(
     result.stores.append(document)
     result.assumptions.extend(notes)
     fid = result.feature.id
-    header = (
-        f"// schemawright {__version__}: feature {fid}\n"
-        f"// Generated from {_safe_comment(req.spec_path.name)}; "
-        f"see {_safe_comment(str(_rel(decision_path, root)))}"
-    )
+    header = _header("//", req, fid, decision_path)
     scripts = render_mongo(document, header)
     stamp = req.now.strftime("%Y%m%d%H%M%S")
     files = [
@@ -322,13 +300,42 @@ def _review(dialect: str, up: str, down: str, prior_sql: list[str], feature_id: 
     )
 
 
-def _verify(req: DesignRequest, design: Any, up: str, down: str, prior_sql: list[str]) -> Verification:
-    """The whole chain: the project's existing up migrations, then this one up, down, up."""
+def _verify_chain(
+    req: DesignRequest,
+    design: RelationalDesign,
+    found: MigrationSet,
+    project: ExistingProject,
+    new_files: list[NewFile],
+    up: str,
+    down: str,
+) -> VerificationReport:
+    """The whole chain — the project's existing migrations, then this one up, down, up — run by the
+    project's own tool where it has one we can drive (Alembic, Django, Knex), else as plain SQL."""
+    url, embedded = _engine(req, design.dialect)
+    if found.format == "alembic":
+        from schemawright.project.alembic_verify import verify_alembic
+
+        return verify_alembic(design, found, new_files, url=url, embedded=embedded)
+    if found.format == "django" and django_available():
+        from schemawright.project.django_verify import verify_django
+
+        return verify_django(design, found, new_files, url=url, embedded=embedded)
+    if found.format == "knex" and project.knex is not None:
+        from schemawright.project.knex_verify import verify_knex
+
+        return verify_knex(design, found, new_files, project.knex, url=url, embedded=embedded)
     from schemawright.verify.relational import verify_relational
 
-    url, embedded = _engine(req, design.dialect)
-    report = verify_relational(design, up, down, prior_sql=prior_sql, url=url, embedded=embedded)
-    return Verification(status=report.status, reports=[report])
+    return verify_relational(design, up, down, prior_sql=project.prior_sql, url=url, embedded=embedded)
+
+
+def _header(comment: str, req: DesignRequest, feature_id: str, decision_path: Path) -> str:
+    """The generated-file header, in the file's comment syntax (``--`` for SQL, ``//`` for JavaScript)."""
+    return (
+        f"{comment} schemawright {__version__}: feature {feature_id}\n"
+        f"{comment} Generated from {_safe_comment(req.spec_path.name)}; "
+        f"see {_safe_comment(str(_rel(decision_path, req.root)))}"
+    )
 
 
 def _rel(path: Path, root: Path) -> Path:
