@@ -104,30 +104,14 @@ def _round_trip(
 ) -> None:
     for i, script in enumerate(prior_sql, 1):
         run.step(f"prior-{i}", partial(db.execute_script, script))
-    before = run.step("snapshot-before", db.snapshot, lambda s: f"{len(s.get('tables', {}))} tables")
-    run.step("up", lambda: db.execute_script(up_sql))
-    after_up = db.snapshot()
-    rows = run.step(
-        "sample-rows",
-        lambda: insert_sample_rows(db, design),
-        lambda rs: ", ".join(r.table for r in rs) or "no new tables",
-    )
-    run.report.rows_inserted = len(rows)
-    run.step("down", lambda: db.execute_script(down_sql))
-    run.compare(
-        "snapshot-compare",
-        before,
-        db.snapshot(),
-        ("before up", "after down"),
-        "the down migration must undo exactly what the up migration created",
-    )
-    run.step("up-again", lambda: db.execute_script(up_sql))
-    run.compare(
-        "snapshot-compare-up-again",
-        after_up,
-        db.snapshot(),
-        ("after first up", "after second up"),
-        "the up migration must produce the same schema when re-applied after down",
+    tool_round_trip(
+        run,
+        db,
+        design,
+        up=ToolCommand("", lambda: db.execute_script(up_sql)),
+        down=ToolCommand("", lambda: db.execute_script(down_sql)),
+        words=("up", "down"),
+        nouns=("up migration", "down migration"),
     )
 
 
@@ -147,14 +131,20 @@ def tool_round_trip(
     up: ToolCommand,
     down: ToolCommand,
     words: tuple[str, str],
+    nouns: tuple[str, str] | None = None,
 ) -> None:
-    """The round trip every tool-driven verification shares, after the tool has brought the scratch
-    database to the pre-feature state: snapshot, up, sample rows, down (catalog must equal the snapshot),
-    up again (catalog must equal the first up's). ``words`` names the tool's up and down, e.g.
-    ("upgrade", "downgrade"), for readable diffs."""
+    """The round trip every verification shares once the scratch database holds the pre-feature schema:
+    snapshot, up, sample rows, down (catalog must equal the snapshot), up again (catalog must equal the
+    first up's). ``words`` names the tool's up and down in diffs, e.g. ("upgrade", "downgrade");
+    ``nouns`` (default: the words) names them in hints. A command without a label is shown bare."""
     up_word, down_word = words
-    before = r.step("snapshot-before", db.snapshot)
-    r.step(f"up ({up.label})", up.run)
+    up_noun, down_noun = nouns or words
+
+    def named(step: str, command: ToolCommand) -> str:
+        return f"{step} ({command.label})" if command.label else step
+
+    before = r.step("snapshot-before", db.snapshot, lambda s: f"{len(s.get('tables', {}))} tables")
+    r.step(named("up", up), up.run)
     after_up = db.snapshot()
     rows = r.step(
         "sample-rows",
@@ -162,19 +152,19 @@ def tool_round_trip(
         lambda rs: ", ".join(x.table for x in rs) or "no new tables",
     )
     r.report.rows_inserted = len(rows)
-    r.step(f"down ({down.label})", down.run)
+    r.step(named("down", down), down.run)
     r.compare(
         "snapshot-compare",
         before,
         db.snapshot(),
         (f"before {up_word}", f"after {down_word}"),
-        f"the {down_word} must undo exactly what the {up_word} created",
+        f"the {down_noun} must undo exactly what the {up_noun} created",
     )
-    r.step(f"up-again ({up.label})", up.run)
+    r.step(named("up-again", up), up.run)
     r.compare(
         "snapshot-compare-up-again",
         after_up,
         db.snapshot(),
         (f"after first {up_word}", f"after second {up_word}"),
-        f"the {up_word} must produce the same schema when re-applied after the {down_word}",
+        f"the {up_noun} must produce the same schema when re-applied after the {down_word}",
     )
