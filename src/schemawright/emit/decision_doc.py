@@ -9,7 +9,7 @@ from schemawright.emit.erdiagram import mermaid, text_diagram
 from schemawright.emit.firestore import render_firestore_section
 from schemawright.emit.keyvalue_doc import render_keyvalue_section
 from schemawright.emit.mongo import render_document_section
-from schemawright.emit.sql.ddl import table_sql
+from schemawright.emit.sql.ddl import tables_sql
 from schemawright.result import DesignResult
 
 
@@ -105,6 +105,7 @@ def _relational(out: list[str], design: RelationalDesign) -> None:
         "",
     ]
     out += ["## Tables", ""]
+    statements = tables_sql(design)
     for table in design.new_tables():
         out += [f"### {table.name}", ""]
         if table.purpose:
@@ -115,7 +116,7 @@ def _relational(out: list[str], design: RelationalDesign) -> None:
                 f"| {column.name} | {column.type} | {_cell(_constraints(table, column))} "
                 f"| {_cell(_why(column))} |"
             )
-        out += ["", "```sql", table_sql(design, table.name), "```", ""]
+        out += ["", "```sql", statements[table.name], "```", ""]
         if table.partition:
             out += [
                 f"Partitioned by {table.partition.method} on `{table.partition.column}` "
@@ -193,7 +194,8 @@ def _verification(out: list[str], result: DesignResult) -> None:
         steps = ", ".join(f"{s.name} {'ok' if s.ok else 'FAILED'}" for s in report.steps)
         target = f" ({report.target})" if report.target else ""
         out.append(
-            f"- {report.engine}{target}: **{report.status}**" + (f" — {steps}" if steps else "")
+            f"- {report.engine}{target}: **{report.status}**"
+            + (f" — {steps}" if steps else "")
             + (f"; {report.rows_inserted} sample rows inserted" if report.rows_inserted else "")
             + (f"; {report.error}" if report.error else "")
         )

@@ -276,16 +276,18 @@ def render_migration(
     )
 
 
-def table_sql(design: RelationalDesign, name: str) -> str:
-    """One table's CREATE TABLE and CREATE INDEX statements, for the decision document."""
+def tables_sql(design: RelationalDesign) -> dict[str, str]:
+    """Each new table's CREATE TABLE and CREATE INDEX statements, for the decision document (the
+    SQLAlchemy metadata is built once for all of them)."""
     dialect = design.dialect
     _, sa_tables = build_metadata(design)
-    table = design.table(name)
-    if table is None:
-        return ""
-    parts = [_compile(CreateTable(sa_tables[name]), dialect) + ";"]
-    parts += [
-        _compile(CreateIndex(_index(table, sa_tables[name], dialect, ix.name)), dialect) + ";"
-        for ix in table.indexes
-    ]
-    return "\n".join(parts)
+    out: dict[str, str] = {}
+    for table in design.new_tables():
+        sa_table = sa_tables[table.name]
+        parts = [_compile(CreateTable(sa_table), dialect) + ";"]
+        parts += [
+            _compile(CreateIndex(_index(table, sa_table, dialect, ix.name)), dialect) + ";"
+            for ix in table.indexes
+        ]
+        out[table.name] = "\n".join(parts)
+    return out
