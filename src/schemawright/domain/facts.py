@@ -18,6 +18,7 @@ from pydantic import BaseModel, Field
 from schemawright.domain.model import Cardinality, Kind, Sensitivity, StoreKind
 
 Origin = Literal["structured", "prose"]
+Evidence = Literal["declared", "subject", "object", "has_attributes", "referenced", "event", "glossary"]
 
 
 class Provenance(BaseModel):
@@ -42,9 +43,7 @@ class EntityFact(_Fact):
     type: Literal["entity"] = "entity"
     name: str
     description: str = ""
-    evidence: Literal["declared", "subject", "object", "has_attributes", "referenced", "event", "glossary"] = (
-        "declared"
-    )
+    evidence: Evidence = "declared"
     table_name: str | None = None  # a table name the spec itself gives ("user_accounts")
     soft_delete: bool | None = None
     append_only: bool | None = None
