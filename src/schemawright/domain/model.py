@@ -189,6 +189,8 @@ class DomainModel(BaseModel):
     seed: list[SeedRow] = Field(default_factory=list)
     out_of_scope: list[str] = Field(default_factory=list)
     assumptions: list[Assumption] = Field(default_factory=list)
+    # sentences that mention data but produced nothing: listed for the reader, never dropped silently
+    not_understood: list[Assumption] = Field(default_factory=list)
     no_data_reason: str = ""  # set when the spec has no data needs
 
     def entity(self, name: str) -> Entity | None:
