@@ -1,25 +1,27 @@
 """Command line: ``schemawright design`` (and the other commands). Wiring only: the work is in the
-pipeline stages. Human output goes to stderr, ``--json`` to stdout."""
+pipeline stages. Human output goes to stderr, ``--json`` to stdout.
+
+Start-up is kept cheap (``--help`` ≤ 0.1 s): the pipeline, SQLAlchemy, rich and the review engine are
+imported inside the command that needs them, never at module level, and help is plain click text."""
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
 
 from schemawright import __version__
-from schemawright.io import UsageError, WriteError
-from schemawright.pipeline import DesignError, DesignRequest, design, write_outputs
-from schemawright.project.detect import ALL_FORMATS as FORMATS
 from schemawright.review.command import review
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
+    rich_markup_mode=None,
     help="Design database schemas from feature specs; write a decision document and a verified, "
     "reversible migration.",
 )
@@ -27,6 +29,8 @@ DB_CHOICES = ("auto", "postgresql", "mysql", "sqlite", "mongodb", "supabase", "f
 
 
 def _err() -> Console:
+    from rich.console import Console
+
     return Console(stderr=True, highlight=False, soft_wrap=True)
 
 
@@ -110,6 +114,12 @@ def design_command(
 
     Exit codes: 0 success; 1 design, verification or write failure (nothing written); 2 usage error.
     """
+    import json
+
+    from schemawright.io import UsageError, WriteError
+    from schemawright.pipeline import DesignError, DesignRequest, design, write_outputs
+    from schemawright.project.detect import ALL_FORMATS as FORMATS
+
     err = _err()
     if db not in DB_CHOICES:
         raise _fail(2, f"unknown --db {db!r}: choose one of {', '.join(DB_CHOICES)}")

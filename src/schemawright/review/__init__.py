@@ -2,11 +2,31 @@
 
 Public API: :func:`review_project`, :func:`review_migration`, :func:`render`; the CLI command lives in
 :mod:`schemawright.review.command`.
+
+The names are resolved on first use (PEP 562 ``__getattr__``) so that importing the CLI, which imports
+:mod:`schemawright.review.command`, does not load the review engine, SQLAlchemy and pydantic at start-up.
 """
 
-from schemawright.review.engine import review_migration, review_project
-from schemawright.review.models import Category, Finding, Location, ReviewReport, Severity
-from schemawright.review.render import render
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from schemawright.review.engine import review_migration, review_project
+    from schemawright.review.models import Category, Finding, Location, ReviewReport, Severity
+    from schemawright.review.render import render
+
+_HOMES = {
+    "review_migration": "schemawright.review.engine",
+    "review_project": "schemawright.review.engine",
+    "Category": "schemawright.review.models",
+    "Finding": "schemawright.review.models",
+    "Location": "schemawright.review.models",
+    "ReviewReport": "schemawright.review.models",
+    "Severity": "schemawright.review.models",
+    "render": "schemawright.review.render",
+}
 
 __all__ = [
     "Category",
@@ -18,3 +38,9 @@ __all__ = [
     "review_migration",
     "review_project",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    if name in _HOMES:
+        return getattr(import_module(_HOMES[name]), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

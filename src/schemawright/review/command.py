@@ -1,18 +1,19 @@
-"""``schemawright review``: a plain function the CLI registers with ``app.command("review")(review)``."""
+"""``schemawright review``: a plain function the CLI registers with ``app.command("review")(review)``.
+
+The review engine, its renderers and pydantic are imported inside :func:`review`, so registering the
+command costs nothing at start-up (``schemawright --help``)."""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, cast
+from typing import TYPE_CHECKING, Annotated, cast
 
 import typer
-from pydantic import ValidationError
 
-from schemawright.review.engine import fails, review_project
-from schemawright.review.render import FORMATS, Format, render
-from schemawright.review.render_markdown import write_markdown
-from schemawright.review.replay import EngineChoice
+if TYPE_CHECKING:
+    from schemawright.review.render import Format
 
+FORMATS = ("text", "json", "sarif", "markdown")
 FAIL_ON = ("error", "warning", "info", "never")
 
 
@@ -41,6 +42,13 @@ def review(
     ] = False,
 ) -> None:
     """Review the schema and migration safety of a project's migrations."""
+    from pydantic import ValidationError
+
+    from schemawright.review.engine import fails, review_project
+    from schemawright.review.render import render
+    from schemawright.review.render_markdown import write_markdown
+    from schemawright.review.replay import EngineChoice
+
     if format not in FORMATS:
         _usage(f"--format must be one of {', '.join(FORMATS)}")
     if fail_on not in FAIL_ON:
@@ -58,7 +66,7 @@ def review(
         for path in write_markdown(report, root, cast(str, id)):
             typer.echo(f"wrote {path}")
     else:
-        text = render(report, cast(Format, format))
+        text = render(report, cast("Format", format))
         if out is not None:
             out.write_text(text)
         else:
