@@ -73,6 +73,9 @@ class AttributeFact(_Fact):
     sensitivity: Sensitivity | None = None
     default: str | None = None
     description: str = ""
+    # prose: "a book has a publisher" names a thing that may be an entity; when the resolver accepts
+    # ``refers_to`` as an entity, the attribute becomes a reference to it instead of a text column
+    refers_to: str = ""
 
 
 class RelationshipFact(_Fact):
