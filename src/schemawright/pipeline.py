@@ -1,5 +1,7 @@
 """Wires the stages: spec text → SpecDocument → DomainModel → store design → SQL and documents →
-verification. Front ends (CLI, benchmarks, tests) call :func:`design`; nothing here prints."""
+verification. Front ends (CLI, benchmarks, tests) call :func:`design` for a spec or
+:func:`design_from_model` for a model (``design --model``): both share every step after the model, so
+a model read back from ``analyze`` designs exactly as its spec does. Nothing here prints."""
 
 from __future__ import annotations
 
@@ -11,14 +13,14 @@ from pathlib import Path
 from typing import Any
 
 from schemawright import __version__
+from schemawright.analysis import analyze_file
 from schemawright.design.models import RelationalDesign
 from schemawright.design.relational import design_relational
 from schemawright.design.store_choice import StoreChoice
-from schemawright.domain.analyze import analyze
 from schemawright.domain.model import Assumption, DomainModel, Source
 from schemawright.emit.decision_doc import render_decision_doc
 from schemawright.emit.sql.ddl import render_migration
-from schemawright.io import default_id, default_name, read_spec, validate_id
+from schemawright.io import validate_id
 from schemawright.project.alter import alter_existing
 from schemawright.project.alter import merge as merge_alter
 from schemawright.project.detect import MigrationSet
@@ -33,7 +35,6 @@ from schemawright.project.load import ExistingProject, load_project
 from schemawright.project.naming import follow_index_naming
 from schemawright.result import DesignResult, FeatureInfo, OutputFile, ReviewSummary, Verification
 from schemawright.spec.document import SpecDocument
-from schemawright.spec.parser import parse_spec
 from schemawright.verify.models import VerificationReport
 
 RELATIONAL = ("postgresql", "mysql", "sqlite")
@@ -63,42 +64,40 @@ class DesignRequest:
 class DesignOutcome:
     result: DesignResult
     model: DomainModel
-    document: SpecDocument
+    document: SpecDocument | None  # None when designed from a model file
     replaced: list[Path] = field(default_factory=list)
 
 
-def _name_from_spec(doc: SpecDocument) -> str:
-    for heading in doc.headings:
-        m = re.match(r"^name\s*:\s*(.+)$", heading.raw, re.I)
-        if m and not re.search(r"[\[{]", m.group(1)):
-            return m.group(1).strip()
-    return ""
-
-
-def choose_store(
-    req: DesignRequest, model: DomainModel, doc: SpecDocument, found: MigrationSet
-) -> StoreChoice:
-    """``--db``, then the spec's declaration, then the project's signals, else PostgreSQL (see
+def choose_store(req: DesignRequest, model: DomainModel, found: MigrationSet) -> StoreChoice:
+    """``--db``, then the model's declared stores, then the project's signals, else PostgreSQL (see
     :mod:`schemawright.design.store_choice`)."""
     from schemawright.design.store_choice import choose_store as choose
-    from schemawright.design.store_choice import read_signals, supabase_named
+    from schemawright.design.store_choice import read_signals
 
     signals = [] if req.db != "auto" else read_signals(req.root, [(m.path, m.up) for m in found.migrations])
+    declared = list(model.declared_stores)  # the chooser takes Supabase as PostgreSQL plus a flag
     return choose(
         req.db,
-        list(model.declared_stores),
-        supabase_named=supabase_named(doc),
+        ["postgresql" if s == "supabase" else s for s in declared],
+        supabase_named="supabase" in declared,
         signals=signals,
         cache_needs=len(model.cache_needs),
     )
 
 
 def design(req: DesignRequest) -> DesignOutcome:
-    text = read_spec(req.spec_path)
-    feature_id = validate_id(req.feature_id or default_id(req.spec_path))
-    doc = parse_spec(text, source=str(req.spec_path))
-    name = req.feature_name or _name_from_spec(doc) or default_name(feature_id)
-    model = analyze(doc, feature_id, name)
+    """Design from the spec at ``req.spec_path``: analyze it, then :func:`design_from_model`."""
+    model, doc = analyze_file(req.spec_path, req.feature_id, req.feature_name)
+    outcome = design_from_model(model, req)
+    outcome.document = doc
+    return outcome
+
+
+def design_from_model(model: DomainModel, req: DesignRequest) -> DesignOutcome:
+    """Design from a domain model (analyzed from a spec, read from a model file, or built by a program).
+    ``req.spec_path`` names the input in file headers and ``feature.source``; the feature ID and name are
+    the model's."""
+    feature_id, name = validate_id(model.feature_id), model.feature_name
     root = req.root
     decisions = req.decisions_dir or root / "ai" / "decisions"
     found = detect_migrations(root, req.migrations_dir, req.migration_format)  # type: ignore[arg-type]
@@ -106,7 +105,7 @@ def design(req: DesignRequest) -> DesignOutcome:
     result.assumptions.extend(model.assumptions)
     decision_path = decisions / f"{feature_id}_database_schema.md"
     replaced = found.files_of(feature_id)  # this feature's earlier migration files (--force replaces them)
-    choice = choose_store(req, model, doc, found)
+    choice = choose_store(req, model, found)
     if not model.no_data_reason:
         rule = Source(rule="store choice")
         result.assumptions.extend(Assumption(text=t, source=rule) for t in choice.reasons)
@@ -151,7 +150,7 @@ def design(req: DesignRequest) -> DesignOutcome:
         _add_keyvalue(req, model, result)
     result.files.insert(0, OutputFile(path=str(_rel(decision_path, root)), role="decision"))
     result.files[0].content = render_decision_doc(result, model)
-    return DesignOutcome(result=result, model=model, document=doc, replaced=replaced)
+    return DesignOutcome(result=result, model=model, document=None, replaced=replaced)
 
 
 def _design_document(
