@@ -12,15 +12,23 @@ import re
 from pathlib import Path
 
 from schemawright.domain.model import DomainModel
-from schemawright.io import default_id, default_name, read_spec, validate_id
+from schemawright.io import UsageError, default_id, default_name, read_spec, validate_id
 from schemawright.spec.document import SpecDocument
+from schemawright.spec.language import detect_language
 
 
 def analyze_file(
     path: Path, feature_id: str | None = None, feature_name: str | None = None
 ) -> tuple[DomainModel, SpecDocument]:
-    """Read and analyze the spec at ``path``; the ID defaults to the file stem (spec-kit: the folder)."""
+    """Read and analyze the spec at ``path``; the ID defaults to the file stem (spec-kit: the folder).
+    A spec whose prose is plainly not English is refused: the analyzer would only misread it."""
     text = read_spec(path)
+    language = detect_language(text)
+    if language:
+        raise UsageError(
+            f"{path} looks like {language}, not English; schemawright reads English specs — translate it "
+            "first or pass a model (see --help)"
+        )
     fid = feature_id or default_id(path)
     return analyze_text(text, source=str(path), feature_id=fid, feature_name=feature_name)
 

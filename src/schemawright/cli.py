@@ -7,6 +7,8 @@ imported inside the command that needs them, never at module level, and help is 
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -140,7 +142,8 @@ def design_command(
         migration_format=migration_format,
     )
     try:
-        outcome = design(request)
+        with _spec_warnings():
+            outcome = design(request)
     except UsageError as exc:
         raise _fail(2, str(exc)) from None
     except DesignError as exc:
@@ -182,6 +185,27 @@ def design_command(
         where = f" on {report.target}" if report.target else ""
         detail = f" ({report.seconds:.2f} s)" if report.status != "skipped" else f": {report.error}"
         err.print(f"verification of the {report.engine} design: {report.status}{where}{detail}")
+
+
+@contextmanager
+def _spec_warnings() -> Iterator[None]:
+    """Print the spec reader's warnings (a non-UTF-8 file read as Windows-1252) as one ``warning:`` line
+    each, also when the command then fails; other warnings pass through as Python warnings."""
+    import warnings
+
+    from schemawright.io import SpecWarning
+
+    caught: list[warnings.WarningMessage] = []
+    try:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", SpecWarning)
+            yield
+    finally:
+        for w in caught:
+            if issubclass(w.category, SpecWarning):
+                _err().print(f"[bold yellow]warning:[/] {w.message}")
+            else:
+                warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
 
 
 def _under(root: Path, path: Path | None) -> Path | None:

@@ -6,6 +6,8 @@ from __future__ import annotations
 import os
 import re
 import tempfile
+import unicodedata
+import warnings
 from pathlib import Path
 
 MAX_SPEC_BYTES = 5 * 1024 * 1024
@@ -18,6 +20,10 @@ class UsageError(Exception):
 
 class WriteError(Exception):
     """Output could not be written safely (exit 1)."""
+
+
+class SpecWarning(UserWarning):
+    """The input was read, but not as written (e.g. decoded as Windows-1252); the CLI prints one line."""
 
 
 def read_spec(path: Path) -> str:
@@ -36,15 +42,30 @@ def read_spec(path: Path) -> str:
         raise UsageError(f"cannot read {path}: {exc.strerror} — check the file") from exc
     if b"\x00" in data:
         raise UsageError(f"{path} looks binary (contains NUL bytes) — pass a markdown text file")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise UsageError(
-            f"{path} is not UTF-8 (invalid byte at offset {exc.start}) — re-save it as UTF-8"
-        ) from exc
+    text, encoding = _decode(data)
+    controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\t\n\r\f\v")
+    if controls > 0.05 * len(text):
+        raise UsageError(f"{path} looks binary ({controls} control characters) — pass a markdown text file")
+    if encoding:
+        warnings.warn(f"{path} is not UTF-8; read it as {encoding}", SpecWarning, stacklevel=2)
     if not text.strip():
         raise UsageError(f"{path} is empty — write the feature spec first")
     return text
+
+
+def _decode(data: bytes) -> tuple[str, str]:
+    """The text and, when it is not UTF-8, the encoding it was read as: Windows-1252 (what Windows editors
+    save; Latin-1's letters plus curly quotes), else Latin-1, which decodes any byte. A spec saved in a
+    legacy encoding is still a spec, so it is read with a :class:`SpecWarning` instead of refused; binary
+    content is caught by the caller's control-character check."""
+    try:
+        return data.decode("utf-8-sig"), ""
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252"), "Windows-1252"
+    except UnicodeDecodeError:
+        return data.decode("latin-1"), "Latin-1"
 
 
 def validate_id(feature_id: str) -> str:

@@ -133,7 +133,7 @@ def test_dry_run_writes_nothing(project: Path) -> None:
     [
         (None, None, "not found"),
         (b"\xff\xfe\x00\x01binary", None, "binary"),
-        ("caf\xe9".encode("latin-1"), None, "not UTF-8"),
+        (bytes(range(1, 32)) * 8 + b"\x7f\x80\x81\x8d", None, "binary"),
         (b"# ok\n", "../x", "invalid feature ID"),
         (b"# ok\n", "has space", "invalid feature ID"),
         (b"   \n", None, "empty"),
