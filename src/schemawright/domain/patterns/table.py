@@ -1,0 +1,68 @@
+"""Loads the pattern table (``table.yaml``): rows of data, validated once."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+from pydantic import BaseModel, Field
+
+CONSTRUCTIONS = {
+    "possession",
+    "recorded_for",
+    "passive_with",
+    "with_list",
+    "belonging",
+    "interaction",
+    "identified_by",
+    "unique_adjective",
+    "no_two",
+    "enum_list",
+    "enum_can_be",
+    "kinds",
+    "kind_of",
+    "whether",
+    "when_happened",
+    "volume",
+    "retention",
+    "soft_delete",
+    "access",
+}
+
+
+class Examples(BaseModel):
+    positive: list[str] = Field(default_factory=list)
+    negative: list[str] = Field(default_factory=list)
+
+
+class Row(BaseModel):
+    id: str
+    construction: str
+    verbs: list[str] = Field(default_factory=list)
+    exclude_verbs: list[str] = Field(default_factory=list)
+    preps: list[str] = Field(default_factory=list)
+    words: list[str] = Field(default_factory=list)
+    ownership: str = ""
+    emits: str
+    priority: int = 0
+    examples: Examples = Field(default_factory=Examples)
+
+
+class Table(BaseModel):
+    rows: list[Row]
+
+    def by_construction(self, name: str) -> list[Row]:
+        return [r for r in self.rows if r.construction == name]
+
+
+@lru_cache(maxsize=1)
+def load_table() -> Table:
+    raw = yaml.safe_load(
+        resources.files("schemawright.domain.patterns").joinpath("table.yaml").read_text("utf-8")
+    )
+    table = Table.model_validate(raw)
+    unknown = {r.construction for r in table.rows} - CONSTRUCTIONS
+    if unknown:
+        raise ValueError(f"pattern table names unknown constructions: {sorted(unknown)}")
+    return table

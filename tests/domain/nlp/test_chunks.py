@@ -1,0 +1,50 @@
+"""Noun phrases: heads, compound names and cardinalities, never quantifier words in a name."""
+
+from __future__ import annotations
+
+import pytest
+
+from schemawright.domain.nlp.chunks import chunk_at
+from schemawright.domain.nlp.parse import parse_texts
+
+
+def _chunk(sentence: str, word: str) -> tuple[str, int, int | None]:
+    sent = parse_texts([(sentence, 1, "")])[0]
+    tok = next(t for t in sent.tokens if t.text == word)
+    c = chunk_at(sent, tok.i)
+    assert c is not None
+    return c.name, c.card.low, c.card.high
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "expected"),
+    [
+        ("A customer has at least one and at most five accounts.", "accounts", ("account", 1, 5)),
+        ("A bank manages any number of customers.", "customers", ("customer", 0, None)),
+        ("Each order consists of one or more order items.", "items", ("order_item", 1, None)),
+        ("A patient may have zero or one primary doctor.", "doctor", ("primary_doctor", 0, 1)),
+        ("A ward holds no more than twelve beds.", "beds", ("bed", 0, 12)),
+        ("Every course has exactly two examiners.", "examiners", ("examiner", 2, 2)),
+        ("A fleet owns several trucks.", "trucks", ("truck", 1, None)),
+        ("The active refresh tokens are stored per device.", "tokens", ("refresh_token", 0, None)),
+        ("Each reader may borrow an e-book.", "e-book", ("e_book", 1, 1)),
+    ],
+)
+def test_chunk_name_and_cardinality(sentence: str, word: str, expected: tuple[str, int, int | None]) -> None:
+    assert _chunk(sentence, word) == expected
+
+
+def test_parse_repairs_a_verb_read_as_a_plural_noun() -> None:
+    sent = parse_texts([("Each parcel records its weight.", 1, "")])[0]
+    records = next(t for t in sent.tokens if t.text == "records")
+    assert records.pos == "VERB" and records.dep == "ROOT"
+    assert any(t.text == "parcel" and t.dep == "nsubj" for t in sent.tokens)
+
+
+def test_parse_repairs_plural_subject_verb_object() -> None:
+    sent = parse_texts([("Members rent bikes.", 1, "")])[0]
+    assert [(t.text, t.dep) for t in sent.tokens if t.dep in ("nsubj", "ROOT", "dobj")] == [
+        ("Members", "nsubj"),
+        ("rent", "ROOT"),
+        ("bikes", "dobj"),
+    ]
