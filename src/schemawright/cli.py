@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from schemawright import __version__
+from schemawright.commands.analyze import analyze
+from schemawright.commands.check import check
 from schemawright.review.command import review
 
 if TYPE_CHECKING:
@@ -44,8 +46,21 @@ def _fail(code: int, message: str) -> typer.Exit:
 @app.command("design")
 def design_command(
     feature_file: Annotated[
-        Path, typer.Argument(help="The feature spec (markdown), e.g. ai/features/001_login.md.")
-    ],
+        Path | None,
+        typer.Argument(
+            help="The feature spec (markdown), e.g. ai/features/001_login.md; a DBML, Mermaid (.mmd) or "
+            "Prisma file is read as a model. Omitted: $FEATURE_FILE, with $ID and $FEATURE_NAME "
+            "(the app pipeline's orchestrator variables)."
+        ),
+    ] = None,
+    model: Annotated[
+        Path | None,
+        typer.Option(
+            "--model",
+            help="Design from a model file instead of a spec: 'schemawright analyze' output (.yaml/.json), "
+            "possibly edited, or a DBML, Mermaid (.mmd) or Prisma schema.",
+        ),
+    ] = None,
     id: Annotated[
         str | None,
         typer.Option("--id", help="Feature ID; default: the file stem (spec-kit: the folder name)."),
@@ -112,61 +127,53 @@ def design_command(
         ),
     ] = False,
 ) -> None:
-    """Design the schema for FEATURE_FILE and write the decision document and migration.
+    """Design the schema for FEATURE_FILE (or the --model file) and write the decision document and
+    migration. With no FEATURE_FILE and no --model, $FEATURE_FILE, $ID and $FEATURE_NAME are used, so
+    it replaces the prompt call of an orchestration script unchanged.
 
-    Exit codes: 0 success; 1 design, verification or write failure (nothing written); 2 usage error.
+    Exit codes: 0 success; 1 design, verification or write failure (nothing written); 2 usage error
+    (a bad model file: one line per problem, with the file and line).
     """
     import json
+    import os
 
+    from schemawright.api import accept, plan
     from schemawright.io import UsageError, WriteError
-    from schemawright.pipeline import DesignError, DesignRequest, design, write_outputs
+    from schemawright.pipeline import DesignError, write_outputs
     from schemawright.project.detect import ALL_FORMATS as FORMATS
 
     err = _err()
     if db not in DB_CHOICES:
         raise _fail(2, f"unknown --db {db!r}: choose one of {', '.join(DB_CHOICES)}")
-    if not root.is_dir():
-        raise _fail(2, f"project root not found: {root} — pass an existing folder with --root")
     if migration_format is not None and migration_format not in FORMATS:
         raise _fail(2, f"unknown --format {migration_format!r}: choose one of {', '.join(FORMATS)}")
-    request = DesignRequest(
-        spec_path=feature_file,
-        root=root,
-        feature_id=id,
-        feature_name=name,
-        db=db,
-        migrations_dir=_under(root, migrations_dir),
-        decisions_dir=_under(root, decisions_dir),
-        verify=not no_verify,
-        embedded=embedded,
-        migration_format=migration_format,
-    )
+    if feature_file is not None and model is not None:
+        raise _fail(2, "pass either FEATURE_FILE or --model, not both")
+    source = model or feature_file
+    if source is None:  # the app pipeline's drop-in: its orchestrator exports these
+        if not os.environ.get("FEATURE_FILE"):
+            raise _fail(2, "no FEATURE_FILE given — pass the spec, --model FILE, or set $FEATURE_FILE")
+        source = Path(os.environ["FEATURE_FILE"])
+        id = id or os.environ.get("ID") or None
+        name = name or os.environ.get("FEATURE_NAME") or None
     try:
         with _spec_warnings():
-            outcome = design(request)
-    except UsageError as exc:
-        raise _fail(2, str(exc)) from None
+            outcome = plan(
+                source, root=root, feature_id=id, feature_name=name, db=db, migrations_dir=migrations_dir,
+                decisions_dir=decisions_dir, migration_format=migration_format, verify=not no_verify,
+                embedded=embedded,
+            )
+        accept(outcome, root, writing=not dry_run, force=force, allow_review_errors=allow_review_errors)
+    except UsageError as exc:  # a model file's problems: one line each
+        from rich.markup import escape
+
+        *first, last = str(exc).splitlines() or [""]
+        for line in first:
+            _err().print(f"[bold red]error:[/] {escape(line)}")
+        raise _fail(2, escape(last)) from None
     except DesignError as exc:
         raise _fail(1, str(exc)) from None
     result = outcome.result
-    decision = next(f for f in result.files if f.role == "decision")
-    existing = [p for p in [root / decision.path] if p.exists()] + outcome.replaced
-    if existing and not force and not dry_run:
-        raise _fail(
-            1, f"{existing[0]} already exists for feature {result.feature.id} — pass --force to replace it"
-        )
-    if result.verification.status == "failed":
-        report = next(r for r in result.verification.reports if r.status == "failed")
-        raise _fail(
-            1, f"the {report.engine} design failed verification on {report.target}: {report.error} — nothing "
-               "was written"
-        )
-    if result.review.errors and not allow_review_errors:
-        raise _fail(
-            1,
-            f"the review found {result.review.errors} error-level problem(s) in the design: "
-            f"{result.review.findings[0]} — fix the spec or pass --allow-review-errors",
-        )
     if as_json:
         sys.stdout.write(json.dumps(result.model_dump(mode="json"), indent=2) + "\n")
     if dry_run:
@@ -208,13 +215,9 @@ def _spec_warnings() -> Iterator[None]:
                 warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
 
 
-def _under(root: Path, path: Path | None) -> Path | None:
-    if path is None:
-        return None
-    return path if path.is_absolute() else root / path
-
-
 app.command("review")(review)
+app.command("analyze")(analyze)
+app.command("check")(check)
 
 
 @app.command("version")
