@@ -1,15 +1,18 @@
 """Names: snake_case, singular entity names and plural table names.
 
-inflect handles English plurals; a small override list fixes its classical forms (``data`` → ``datum``)
-and words that are already uncountable.
+English plurals come from lemminflect's noun dictionary (irregular forms such as ``children``, ``wives``,
+``criteria``) and from suffix rules for words it does not know (``boxes``, ``categories``, ``todos``). The
+override tables fix what a dictionary gets wrong for schema names (``data`` stays ``data``, ``person`` →
+``people``) and words that are already uncountable. The results match what inflect gave before (checked on
+every word of the specs, corpora and tests, see ``tests/domain/test_naming.py``); inflect itself cost 2-4 s
+of import at start-up, lemminflect is imported on first use.
 """
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
-
-import inflect
+from typing import Any
 
 _UNCOUNTABLE = frozenset(
     {
@@ -28,6 +31,7 @@ _UNCOUNTABLE = frozenset(
         "audit",
         "inventory",
         "staff",
+        "furniture",
     }
 )
 _SINGULAR_OVERRIDES = {
@@ -90,9 +94,161 @@ _SINGULAR_OVERRIDES = {
 }
 
 
+# Irregular forms a dictionary lookup does not give (pronouns, ``people``) or gives differently from the
+# names schemawright has always produced (``mediums``, ``lemmas``, ``monies``).
+_SINGULAR_IRREGULAR = {
+    "people": "person",
+    "axes": "axe",
+    "yours": "yours",
+    "lenses": "lens",
+    "they": "it",
+    "them": "it",
+    "hers": "her",
+    "ours": "mine",
+    "theirs": "its",
+    "ourselves": "myself",
+    "yourselves": "yourself",
+    "themselves": "itself",
+}
+_PLURAL_IRREGULAR = {
+    "person": "people",
+    "medium": "mediums",
+    "they": "they",
+    "them": "them",
+    "you": "you",
+    "money": "monies",
+    "he": "they",
+    "she": "they",
+    "it": "they",
+    "him": "them",
+    "her": "them",
+    "i": "we",
+    "me": "us",
+    "mine": "ours",
+    "our": "ours",
+    "their": "theirs",
+    "myself": "ourselves",
+    "yourself": "yourselves",
+    "itself": "themselves",
+    "herself": "themselves",
+    "himself": "themselves",
+}
+
+
+# Endings of short forms outside the dictionary whose plural is -os, not inflect's default -oes.
+_O_TAKES_S = ("ammo", "euro", "gizmo", "info", "limo", "lineno", "micro", "repo", "techno", "typo", "ufo")
+# Same in the singular and the plural (herds, fish, pluralia tantum); the dictionary marks "authentication"
+# uncountable in the same way, so these are listed rather than taken from it.
+_UNINFLECTED = frozenset(
+    {
+        *("aircraft", "bream", "carp", "cod", "craft", "deer", "flounder", "graffiti", "hertz", "mackerel"),
+        *("moose", "offspring", "pence", "salmon", "sheep", "spacecraft", "trout", "tuna", "whiting"),
+        *("corps", "debris", "diabetes", "gallows", "headquarters", "herpes", "innings", "mumps", "pajamas"),
+        *("pliers", "proceedings", "pyjamas", "rabies", "scissors", "shears", "siemens", "trousers"),
+    }
+)
+
+
 @lru_cache(maxsize=1)
-def _engine() -> inflect.engine:
-    return inflect.engine()
+def _lemminflect() -> Any:
+    """Imported on first use: loading its dictionaries costs about a second, which ``--help`` must not pay."""
+    import lemminflect
+
+    return lemminflect
+
+
+@lru_cache(maxsize=4096)
+def _noun_lemmas(word: str) -> tuple[str, ...]:
+    return tuple(_lemminflect().getAllLemmas(word, upos="NOUN").get("NOUN", ()))
+
+
+@lru_cache(maxsize=4096)
+def _noun_plurals(word: str) -> tuple[str, ...]:
+    return tuple(_lemminflect().getAllInflections(word, upos="NOUN").get("NNS", ()))
+
+
+def _singular_by_suffix(word: str) -> str:
+    """The regular English rules, for words the dictionary does not know or lists as their own lemma."""
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("ches", "shes", "sses", "xes")):
+        return word[:-2]
+    if word.endswith("zzes"):
+        return word[:-3]
+    if word.endswith("olves"):
+        return word[:-1]
+    if word.endswith("ves"):
+        stem = word[-5:-3]
+        if stem in ("el", "al", "ol", "ar") or (stem == "ea" and word[-6:-5] != "d"):
+            return word[:-3] + "f"
+        if stem in ("ni", "li", "wi"):
+            return word[:-3] + "fe"
+    if word.endswith("oes"):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
+def singular_noun(word: str) -> str:
+    """The English singular of a lower-case noun: overrides, dictionary and suffix rules, without the
+    schema-name guards of :func:`singular_word` (short words, ``-ss/-us/-is``); for name matching."""
+    return _SINGULAR_OVERRIDES.get(word) or _singular_noun(word)
+
+
+def plural_noun(word: str) -> str:
+    """The English plural of a lower-case singular noun (``analysis`` → ``analyses``, ``history`` →
+    ``histories``, where :func:`plural_word` keeps the table names it has always produced); for name
+    matching, where one variant too many costs nothing and one too few loses a match."""
+    if word.endswith(("ss", "sh", "ch", "x")):
+        return word + "es"
+    if word.endswith("y") and len(word) > 1 and word[-2] not in "aeiou":
+        return word[:-1] + "ies"
+    return _plural_noun(word)
+
+
+def _plural_by_suffix(word: str, regular: str) -> str:
+    """inflect's rules for words outside the dictionary, so that existing designs keep their table names."""
+    if word.endswith("man"):
+        return word[:-3] + "men"
+    if word.endswith("z") and not word.endswith("zz"):
+        return word + "zes"  # quiz → quizzes
+    if word.endswith("o") and word[-2:-1] not in ("", *"aeiou") and not word.endswith(_O_TAKES_S):
+        return word + "es"  # as inflect did: todoes
+    return regular
+
+
+def _singular_noun(word: str) -> str:
+    if word in _UNINFLECTED:
+        return word
+    if word in _SINGULAR_IRREGULAR:
+        return _SINGULAR_IRREGULAR[word]
+    if word.endswith("data"):  # pgdata, userdata: a mass noun, like data itself
+        return word
+    lemmas = _noun_lemmas(word)
+    by_suffix = _singular_by_suffix(word)
+    if not lemmas:
+        return by_suffix
+    if word in lemmas and not word.endswith("s"):  # "real" is a noun of its own, not the plural of "rial"
+        return word
+    if by_suffix in lemmas:  # taxes → tax (not taxis), leaves → leaf, means → mean
+        return by_suffix
+    others = [lemma for lemma in lemmas if lemma != word]
+    return others[0] if others else by_suffix  # children → child; "electronics" (its own lemma) → suffix
+
+
+def _plural_noun(word: str) -> str:
+    if word in _UNINFLECTED:
+        return word
+    if word in _PLURAL_IRREGULAR:
+        return _PLURAL_IRREGULAR[word]
+    regular = word + "es" if word.endswith(("z", "s")) else word + "s"
+    forms = [form for form in _noun_plurals(word) if form != word]
+    if not forms:  # unknown or uncountable to the dictionary: a table of them still needs a plural name
+        return _plural_by_suffix(word, regular)
+    if forms[0].endswith(("ae", "mata")):  # lemmas, formulas, vias: the English plural, not the classical one
+        return regular
+    return forms[0]  # children, wives, leaves, criteria, quizzes, potatoes, photos
 
 
 def snake(text: str) -> str:
@@ -105,14 +261,13 @@ def snake(text: str) -> str:
 
 def singular_word(word: str) -> str:
     word = word.lower()
-    if not word.isalpha():  # inflect only takes real words; "", "0", "x1" pass through unchanged
+    if not word.isalpha():  # only real words are inflected; "", "0", "x1" pass through unchanged
         return word
     if word in _SINGULAR_OVERRIDES:
         return _SINGULAR_OVERRIDES[word]
     if len(word) <= 3 or word.endswith("ss") or word.endswith("us") or word.endswith("is"):
         return word
-    result = _engine().singular_noun(word)
-    return result if isinstance(result, str) and result else word
+    return _singular_noun(word)
 
 
 def plural_word(word: str) -> str:
@@ -127,8 +282,7 @@ def plural_word(word: str) -> str:
         return word[:-1] + "ies"
     if word.endswith("s"):
         return word + "es" if singular_word(word) == word else word
-    result = _engine().plural_noun(word)
-    return result if isinstance(result, str) and result else word + "s"
+    return _plural_noun(word)
 
 
 def singular(name: str) -> str:

@@ -6,9 +6,9 @@ variant of an accepted name also matches. Variants are built on the *last word* 
 ``serial_numbers``), and matching is symmetric (two names match when their variant sets meet),
 so a wrongly singularised word never hides a match as long as one side is in its singular form.
 
-inflect singularises some words classically or badly (``data`` → ``datum``, ``indices`` →
-``indice``, ``status``-like words such as ``bonus`` → ``bonu``); the override table and the
-``-ss/-us/-is`` guard keep those from producing junk variants.
+Singular and plural come from :mod:`schemawright.domain.naming` (lemminflect's dictionary and suffix
+rules). Suffix rules take some singular words for plurals (``bonus`` → ``bonu``); the override table and
+the ``-ss/-us/-is`` guard keep those from producing junk variants.
 """
 
 from __future__ import annotations
@@ -18,9 +18,9 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TypeVar
 
-import inflect
+from schemawright.domain.naming import plural_noun, singular_noun
 
-# Plural → singular where inflect is classical or wrong; kept tiny on purpose.
+# Plural → singular where the word's other readings are wrong for names; kept tiny on purpose.
 _SINGULAR_OVERRIDES: dict[str, str] = {
     "data": "data",
     "metadata": "metadata",
@@ -68,22 +68,19 @@ def index_column(expr: str) -> str:
 
 @dataclass
 class NameMatcher:
-    """Matches names by the README rule. Holds its own inflect engine and memo (no globals)."""
+    """Matches names by the README rule. Holds its own memo (no globals)."""
 
-    _engine: inflect.engine = field(default_factory=inflect.engine, repr=False)
     _memo: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
 
     def _singular(self, word: str) -> str:
         low = word.lower()
         if low in _SINGULAR_OVERRIDES:
             return _SINGULAR_OVERRIDES[low]
-        result = self._engine.singular_noun(low)
-        if not result:
-            return low
-        # "bonus" → "bonu", "analysis" → "analysi": a singular word inflect took for a plural.
+        result = singular_noun(low)
+        # "bonus" → "bonu", "analysis" → "analysi": a singular word the suffix rules took for a plural.
         if low.endswith(("ss", "us", "is")) and result == low[:-1]:
             return low
-        return str(result)
+        return result
 
     def _is_singular(self, word: str) -> bool:
         low = word.lower()
@@ -102,7 +99,7 @@ class NameMatcher:
             last = words[-1]
             out.add(head + self._singular(last))
             if self._is_singular(last):
-                out.add(head + str(self._engine.plural_noun(last.lower())))
+                out.add(head + plural_noun(last.lower()))
         result = frozenset(out)
         self._memo[name] = result
         return result
