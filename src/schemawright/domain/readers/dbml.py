@@ -341,8 +341,13 @@ class _Reader:
         self.fk_columns: set[tuple[str, str]] = set()
         for ref in [r for t in schema.tables for r in t.refs] + schema.refs:
             child, _, _ = self._sides(ref)
-            if ref.op != "<>" and len(child[1]) == 1:
+            if ref.op != "<>" and len(child[1]) == 1 and not self._is_pk(child[0], child[1][0]):
                 self.fk_columns.add((child[0], child[1][0]))
+
+    def _is_pk(self, table: str, column: str) -> bool:
+        """A key column that also references another table (a shared primary key) stays an attribute."""
+        found = self.columns.get((table, column))
+        return found is not None and _flag(found.settings, "pk", "primary key")
 
     def _table(self, name: str) -> str:
         return self.alias.get(name, name)
@@ -438,8 +443,8 @@ class _Reader:
     def _relationship(self, ref: _Ref, rule: str) -> None:
         child, parent, one_to_one = self._sides(ref)
         delete = (_setting(ref.settings, "delete") or "").lower()
-        via = child[1][0] if len(child[1]) == 1 else ""
-        column = self.columns.get((child[0], via))
+        via = child[1][0] if len(child[1]) == 1 and not self._is_pk(child[0], child[1][0]) else ""
+        column = self.columns.get((child[0], child[1][0])) if len(child[1]) == 1 else None
         required: bool | None = None
         if column is not None:
             required = (

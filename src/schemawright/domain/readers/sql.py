@@ -388,8 +388,9 @@ class _Reader:
         ref = _constraint(col, exp.Reference)
         if isinstance(ref, exp.Reference):
             self._relationship(stmt, table, [name], ref, line, required=required, unique=unique or is_pk)
-            return
-        if (_key(table.name), _key(name)) in self.fk_columns:
+            if not is_pk:
+                return  # a shared primary key (``id … PRIMARY KEY REFERENCES users``) stays the key too
+        if (_key(table.name), _key(name)) in self.fk_columns and not is_pk:
             return  # a table-level or ALTER TABLE foreign key: read as a relationship
         declared = _declared(col, stmt)
         values = _enum_literal_values(col.args.get("kind")) or self.enums.get(_key(_type_name(col)))
@@ -478,7 +479,7 @@ class _Reader:
             RelationshipFact(
                 child=table.name,
                 parent=parent,
-                via="" if composite else columns[0],
+                via="" if composite or (unique and _key(columns[0]) == "id") else columns[0],
                 cardinality=Cardinality.ONE_TO_ONE if unique and not composite else Cardinality.MANY_TO_ONE,
                 required=required,
                 on_delete=on_delete,
