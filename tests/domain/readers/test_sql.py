@@ -298,3 +298,11 @@ def test_shared_primary_key_is_a_one_to_one_and_stays_the_key() -> None:
     rel = one(facts, RelationshipFact, child="profiles")
     assert (rel.parent, rel.cardinality, rel.via, rel.required) == ("users", Cardinality.ONE_TO_ONE, "", True)
     assert one(facts, AttributeFact, name="id").primary_key
+
+
+def test_expression_defaults_keep_the_dialect_function() -> None:
+    facts = sql.read_text(
+        "CREATE TABLE keys (id UUID DEFAULT gen_random_uuid(), day DATE DEFAULT CURRENT_DATE);"
+    )
+    assert one(facts, AttributeFact, name="id").default == "GEN_RANDOM_UUID()"
+    assert one(facts, AttributeFact, name="day").default == "CURRENT_DATE"

@@ -866,9 +866,9 @@ def _default_value(value: exp.Expression, dialect: str) -> str | None:
     if isinstance(value, exp.Neg) and isinstance(value.this, exp.Literal):
         return "-" + str(value.this.this)
     try:
-        return value.sql()
-    except Exception:
         return value.sql(dialect=dialect)
+    except Exception:
+        return value.sql()
 
 
 def _enum_literal_values(node: object) -> list[str] | None:
