@@ -20,11 +20,13 @@ from __future__ import annotations
 import sys
 from importlib import import_module
 from types import ModuleType
-from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
+TYPE_CHECKING = False  # not ``from typing``: importing typing alone would triple this module's import time
 if TYPE_CHECKING:
+    from typing import Any
+
     from schemawright.api import (
         DesignError,
         UsageError,
@@ -84,7 +86,11 @@ class _Entry:
     def __getattr__(self, attr: str) -> Any:
         if attr.startswith("__") and attr not in ("__path__", "__file__", "__spec__", "__name__"):
             raise AttributeError(attr)
-        return getattr(import_module(f"schemawright.{self._name}"), attr)
+        package = import_module(f"schemawright.{self._name}")
+        try:
+            return getattr(package, attr)
+        except AttributeError:
+            return import_module(f"{package.__name__}.{attr}")  # a submodule not imported yet
 
     def __repr__(self) -> str:
         return f"<schemawright.{self._name}: API function and subpackage>"
