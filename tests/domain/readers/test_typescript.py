@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import time
 
-from schemawright.domain.facts import AttributeFact, CheckFact, EntityFact, IndexFact, RelationshipFact, UniqueFact
+from schemawright.domain.facts import (
+    AttributeFact,
+    CheckFact,
+    EntityFact,
+    IndexFact,
+    RelationshipFact,
+    UniqueFact,
+)
 from schemawright.domain.model import Cardinality, Kind
 from schemawright.domain.readers.typescript import read
 from schemawright.spec.parser import parse_spec
@@ -100,7 +107,9 @@ def test_links_by_id_field_comment_and_type() -> None:
     # Rider.rentals: Rental[] where Rental points back with riderId → no second link
     assert not any(r.prov.rule == "ts.interface.array" for r in rels)
     facts = _facts(INTERFACES)
-    assert not any(isinstance(f, AttributeFact) and f.name in ("riderId", "bike", "homeStationId") for f in facts)
+    assert not any(
+        isinstance(f, AttributeFact) and f.name in ("riderId", "bike", "homeStationId") for f in facts
+    )
 
 
 def test_arrays_without_back_reference() -> None:

@@ -389,7 +389,7 @@ def declared_names(doc: SpecDocument) -> Known:
 
 def strip_heading(raw: str) -> str:
     """A heading as written, without markup, numbering ("3.1") or a trailing note."""
-    text = re.sub(r"[*_`#]", "", raw).strip()
+    text = re.sub(r"[*`#]|(?<!\w)_+|_+(?!\w)", "", raw).strip()
     text = re.sub(r"^(?:\d+(?:\.\d+)*\.?|[A-Z]\.)\s+", "", text)
     return text.strip(" :")
 

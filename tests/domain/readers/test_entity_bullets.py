@@ -1,0 +1,142 @@
+"""spec-kit Key Entities, Kiro glossaries and data-model bullet lists (fresh examples)."""
+
+from __future__ import annotations
+
+from schemawright.domain.facts import AttributeFact, EntityFact, RelationshipFact
+from schemawright.domain.model import Cardinality
+from schemawright.domain.readers.entity_bullets import read
+from schemawright.domain.readers.sections import section_matches, title_matches
+from schemawright.spec.document import Block
+from schemawright.spec.parser import parse_spec
+
+
+def _facts(text: str) -> list[object]:
+    return list(read(parse_spec(text)))
+
+
+def _entities(facts: list[object]) -> dict[str, EntityFact]:
+    return {f.name: f for f in facts if isinstance(f, EntityFact)}
+
+
+SPECKIT = """# Feature Specification: Tool library
+
+## Requirements
+
+- **FR-001**: System MUST let members borrow tools.
+
+### Key Entites *(include if feature involves data)*
+
+- **Member**: a neighbour who may borrow tools; has a phone number and a
+  deposit balance that wraps onto a second line.
+- **Tool**: a lendable item. Attributes: name, brand, condition (good, worn, broken), purchase price.
+- **Loan**: one borrowing of one Tool by one Member.
+  - Attributes:
+    - dueOn: date - when the tool must be back
+    - returnedAt: timestamp - optional
+  - Relationships:
+    - belongs to one Member
+    - many-to-many with Tool through LoanItem
+    - extended twice at most by the coordinator
+  - Late loans are flagged in the weekly email.
+- **Category** — a shelf grouping such as "Garden".
+"""
+
+
+def test_key_entities_with_typo_heading_and_wrapped_bullet() -> None:
+    facts = _facts(SPECKIT)
+    entities = _entities(facts)
+    assert list(entities) == ["Member", "Tool", "Loan", "Category"]
+    member = entities["Member"]
+    assert member.prov.rule == "speckit.key_entity" and member.evidence == "declared"
+    assert member.prov.line == 9
+    assert member.description.endswith("deposit balance that wraps onto a second line.")
+    assert entities["Category"].description == 'a shelf grouping such as "Garden".'
+    assert "FR-001" not in entities
+
+
+def test_inline_attribute_list() -> None:
+    facts = _facts(SPECKIT)
+    attrs = {f.name: f for f in facts if isinstance(f, AttributeFact) and f.entity == "Tool"}
+    assert list(attrs) == ["name", "brand", "condition", "purchase price"]
+    assert attrs["condition"].enum_values == ["good", "worn", "broken"]
+    assert attrs["name"].prov.rule == "speckit.attribute_list" and attrs["name"].prov.line == 11
+
+
+def test_nested_attribute_and_relationship_bullets() -> None:
+    facts = _facts(SPECKIT)
+    due = next(f for f in facts if isinstance(f, AttributeFact) and f.name == "dueOn")
+    assert due.entity == "Loan" and due.declared_type == "date" and due.prov.line == 14
+    returned = next(f for f in facts if isinstance(f, AttributeFact) and f.name == "returnedAt")
+    assert returned.required is False
+    rels = [f for f in facts if isinstance(f, RelationshipFact)]
+    assert any(r.child == "Loan" and r.parent == "Member" and r.required for r in rels)
+    m2m = next(r for r in rels if r.cardinality == Cardinality.MANY_TO_MANY)
+    assert m2m.parent == "Tool" and m2m.through == "LoanItem"
+    loan = _entities(facts)["Loan"]
+    assert "extended twice at most" in loan.description  # unread clause kept for the prose stage
+    assert "Late loans are flagged" in loan.description
+
+
+GLOSSARY = """# Requirements Document
+
+## Glosary
+
+- **Volunteer**: a person who signs up for shifts through the app.
+- **Shift**: a block of time at one pantry, e.g. Saturday 9:00–12:00.
+- **System**: the pantry scheduling service.
+- *Pantry* – a distribution point run by the charity.
+
+## Requirements
+
+- **Volunteer**: not a glossary entry here.
+"""
+
+
+def test_kiro_glossary() -> None:
+    entities = _entities(_facts(GLOSSARY))
+    assert list(entities) == ["Volunteer", "Shift", "System", "Pantry"]
+    assert all(e.evidence == "glossary" and e.prov.rule == "kiro.glossary" for e in entities.values())
+    assert entities["Shift"].description == "a block of time at one pantry, e.g. Saturday 9:00–12:00."
+    assert entities["Volunteer"].prov.line == 5
+
+
+def test_data_sections_and_non_entity_bullets() -> None:
+    text = """## Data & State
+
+- **Reading**: one soil moisture value; key attributes: value, measured at, sensor.
+- we keep readings for 90 days
+- plain lower-case: not a term
+
+## Goals
+
+- **Speed**: pages load fast.
+"""
+    facts = _facts(text)
+    entities = _entities(facts)
+    assert list(entities) == ["Reading"]
+    assert entities["Reading"].prov.rule == "entities.bullet"
+    attrs = [f.name for f in facts if isinstance(f, AttributeFact)]
+    assert attrs == ["value", "measured at", "sensor"]
+
+
+def test_bmad_sections_are_left_to_the_bmad_reader() -> None:
+    text = """## Data Models
+
+### Invoice
+
+**Key Attributes:**
+- total: decimal - gross amount
+"""
+    assert _facts(text) == []
+
+
+def test_section_matching_tolerates_typos_only() -> None:
+    assert title_matches("key entites (include if feature involves data)", "key entities")
+    assert title_matches("glosary", "glossary")
+    assert title_matches("3. data modells", "data models")
+    assert not title_matches("entity", "entities")
+    assert not title_matches("gallery", "glossary")
+    assert not title_matches("key dates", "key entities")
+    block = Block(kind="bullet", line=1, end_line=1, text="x", section=["overview", "key entitis"])
+    assert section_matches(block, "key entities")
+    assert not section_matches(block, "glossary")
