@@ -149,7 +149,9 @@ interface Payout { id: string; stripeTransferId: string; amountCents: number }
 """
     facts = _facts(text)
     assert not _rels(facts)
-    assert _attr(facts, "Payout", "stripeTransferId").declared_type == "string"
+    transfer = _attr(facts, "Payout", "stripeTransferId")
+    assert transfer.declared_type == "string" and transfer.refers_to == "stripe_transfer"
+    assert _attr(facts, "Payout", "amountCents").refers_to == ""
 
 
 def test_dto_names_and_mixins_are_not_entities() -> None:

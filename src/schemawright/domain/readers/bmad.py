@@ -36,6 +36,7 @@ from schemawright.domain.readers.hints import (
     primary_key_hint,
     prov,
     raw_line,
+    refers_to,
     required_hint,
     split_values,
     unique_hint,
@@ -243,6 +244,7 @@ def attribute_facts(
         AttributeFact(
             entity=entity,
             name=attr.name,
+            refers_to=refers_to(attr.name),
             kind=kind,
             declared_type=declared or None,
             required=required,

@@ -46,6 +46,7 @@ from schemawright.domain.readers.hints import (
     primary_key_hint,
     prov,
     raw_line,
+    refers_to,
     required_hint,
     split_top,
     split_values,
@@ -454,6 +455,7 @@ def _row_facts(
         AttributeFact(
             entity=entity,
             name=name,
+            refers_to=refers_to(name),
             kind=kind,
             declared_type=declared or None,
             required=required,
@@ -525,6 +527,7 @@ def _entity_table(doc: SpecDocument, block: Block, roles: dict[str, int], known:
                 AttributeFact(
                     entity=name,
                     name=field,
+                    refers_to=refers_to(field),
                     unique=unique,
                     primary_key=field.lower() == "id" or primary_key_hint(notes),
                     required=required_hint(notes),

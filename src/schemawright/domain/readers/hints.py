@@ -465,6 +465,13 @@ def code_first_line(doc: SpecDocument, block: Block) -> int:
     return block.line + 1 if opening.startswith(("```", "~~~")) else block.line
 
 
+def refers_to(name: str) -> str:
+    """``stationId`` with no declared ``Station``: the attribute may still be a reference once the resolver
+    accepts ``station`` as an entity (from prose, say)."""
+    base = id_base(name)
+    return base[0] if base is not None and not base[1] else ""
+
+
 def link_target(name: str, notes: str, known: Known) -> str | None:
     """The entity a field points at, or ``None`` for a plain attribute.
 

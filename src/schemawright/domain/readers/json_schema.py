@@ -37,6 +37,7 @@ from schemawright.domain.readers.hints import (
     id_base,
     key,
     prov,
+    refers_to,
     unique_hint,
 )
 from schemawright.domain.readers.sections import section_matches
@@ -411,6 +412,7 @@ def _property(
         AttributeFact(
             entity=entity,
             name=name,
+            refers_to=refers_to(name),
             kind=kind,
             declared_type=declared or None,
             required=required,
@@ -694,6 +696,7 @@ def _body_fields(
         yield AttributeFact(
             entity=entity,
             name=name,
+            refers_to=refers_to(name),
             kind=kind,
             declared_type=declared or None,
             prov=prov("json.body.field", line, text, priority=WEAK),

@@ -42,6 +42,7 @@ from schemawright.domain.readers.hints import (
     id_base,
     key,
     prov,
+    refers_to,
     unique_hint,
 )
 from schemawright.spec.document import Block, SpecDocument
@@ -682,6 +683,7 @@ def _attribute(
     return AttributeFact(
         entity=entity,
         name=f.name,
+        refers_to=refers_to(f.name),
         kind=kind,
         declared_type=declared,
         required=not optional,
@@ -799,6 +801,7 @@ def _orm_column(entity: str, f: _Field, ctx: _Ctx) -> AttributeFact:
     return AttributeFact(
         entity=entity,
         name=_column_name(f, options),
+        refers_to=refers_to(_column_name(f, options)),
         kind=kind,
         declared_type=declared,
         required=not nullable,
