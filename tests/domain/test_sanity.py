@@ -53,6 +53,11 @@ DEBRIS = [
     "",
     "_",
     "OrderItem",
+    "on_a_floor",
+    "in_kg",
+    "offices_in_several_towns",
+    "two_decimals",
+    "several_days",
 ]
 
 LEGIT = [
@@ -128,6 +133,17 @@ LEGIT = [
     "status",
     "news",
     "series_title",
+    "expires_on",
+    "posted_on",
+    "year_of_manufacture",
+    "weight_in_kg",
+    "area_in_hectares",
+    "price_including_vat",
+    "three_letter_staff_code",
+    "last_four_digits",
+    "device_type",
+    "type_of_device",
+    "pot_diameter_in_centimetres",
 ]
 
 
@@ -149,6 +165,12 @@ def test_reasons_name_the_offending_word() -> None:
     assert check_name("e_g") == "abbreviation fragment 'e_g'"
     assert check_name("key_attributes_unique_identifier") == "spec vocabulary 'key_attributes', not a name"
     assert "more than 4" in (check_name("shipment_status_pending_shipped_delivered_returned") or "")
+
+
+def test_word_lists_load_as_strings() -> None:
+    """A bare ``on`` or ``no`` in the YAML would load as a boolean and silently drop out of the gate."""
+    assert check_name("on_a_floor") == "function word 'on'"
+    assert check_name("no_more_than") == "function word 'no'"
 
 
 def _model() -> DomainModel:

@@ -30,6 +30,7 @@ class _Words:
     max_words: int
     function_words: frozenset[str]
     quantifiers: frozenset[str]
+    numbers: frozenset[str]
     pronouns: frozenset[str]
     auxiliaries: frozenset[str]
     verb_fragments: frozenset[str]
@@ -44,6 +45,8 @@ class _Words:
     lead_prepositions: frozenset[str]
     unit_infixes: frozenset[str]
     unit_heads: frozenset[str]
+    in_units: frozenset[str]
+    counted_units: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -51,27 +54,36 @@ def _words() -> _Words:
     raw = yaml.safe_load(resources.files("schemawright.domain").joinpath("sanity.yaml").read_text("utf-8"))
     allow = raw["allow"]
 
-    def split(items: list[str]) -> tuple[tuple[str, ...], ...]:
-        return tuple(sorted((tuple(c.split("_")) for c in items), key=len, reverse=True))
+    def words(items: list[object]) -> frozenset[str]:
+        bad = [item for item in items if not isinstance(item, str)]
+        if bad:  # a bare `on` or `no` in YAML is a boolean, and the gate would silently lose the word
+            raise ValueError(f"sanity.yaml: quote these entries: {bad}")
+        return frozenset(str(item) for item in items)
+
+    def split(items: list[object]) -> tuple[tuple[str, ...], ...]:
+        return tuple(sorted((tuple(c.split("_")) for c in words(items)), key=len, reverse=True))
 
     return _Words(
         max_words=int(raw["max_words"]),
-        function_words=frozenset(raw["function_words"]),
-        quantifiers=frozenset(raw["quantifiers"]),
-        pronouns=frozenset(raw["pronouns"]),
-        auxiliaries=frozenset(raw["auxiliaries"]),
-        verb_fragments=frozenset(raw["verb_fragments"]),
-        abbreviations=frozenset(raw["abbreviations"]),
-        meta_phrases=frozenset(raw["meta_phrases"]),
+        function_words=words(raw["function_words"]),
+        quantifiers=words(raw["quantifiers"]),
+        numbers=words(raw["numbers"]),
+        pronouns=words(raw["pronouns"]),
+        auxiliaries=words(raw["auxiliaries"]),
+        verb_fragments=words(raw["verb_fragments"]),
+        abbreviations=words(raw["abbreviations"]),
+        meta_phrases=words(raw["meta_phrases"]),
         compounds=split(allow["compounds"]),
         compound_prefixes=split(allow["compound_prefixes"]),
-        boolean_prefixes=frozenset(allow["boolean_prefixes"]),
-        role_suffixes=frozenset(allow["role_suffixes"]),
-        participle_particles=frozenset(allow["participle_particles"]),
-        event_suffixes=frozenset(allow["event_suffixes"]),
-        lead_prepositions=frozenset(allow["lead_prepositions"]),
-        unit_infixes=frozenset(allow["unit_infixes"]),
-        unit_heads=frozenset(allow["unit_heads"]),
+        boolean_prefixes=words(allow["boolean_prefixes"]),
+        role_suffixes=words(allow["role_suffixes"]),
+        participle_particles=words(allow["participle_particles"]),
+        event_suffixes=words(allow["event_suffixes"]),
+        lead_prepositions=words(allow["lead_prepositions"]),
+        unit_infixes=words(allow["unit_infixes"]),
+        unit_heads=words(allow["unit_heads"]),
+        in_units=words(allow["in_units"]),
+        counted_units=words(allow["counted_units"]),
     )
 
 
@@ -119,7 +131,7 @@ def _word_reason(word: str, last: bool, before_event: bool, w: _Words) -> str | 
         return f"verb fragment {word!r}"
     if word in w.pronouns:
         return f"pronoun {word!r}"
-    if word in w.quantifiers:
+    if word in w.quantifiers or word in w.numbers:
         return f"quantifier {word!r}"
     if word in w.function_words or (word.endswith("s") and word[:-1] in w.function_words - {"a", "i"}):
         return f"function word {word!r}"
@@ -164,6 +176,10 @@ def check_name(name: str) -> str | None:
             continue
         if word in w.unit_infixes and 0 < i < len(body) - 1:
             continue  # price_per_night; the neighbours are checked on their own
+        if word in w.numbers and i < len(body) - 1 and body[i + 1][0] in w.counted_units:
+            continue  # three_letter_code, last_four_digits
+        if word == "in" and 0 < i == len(body) - 2 and body[-1][0] in w.in_units:
+            continue  # weight_in_kg
         if word in w.participle_particles and i > 0 and _participle(body[i - 1][0]):
             continue  # assigned_to_team, checked_in
         last = i == len(body) - 1

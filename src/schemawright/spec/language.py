@@ -64,6 +64,9 @@ _SCRIPT_LANGUAGE = {
 @lru_cache(maxsize=1)
 def _stopwords() -> tuple[frozenset[str], dict[str, frozenset[str]]]:
     raw = yaml.safe_load(resources.files("schemawright.spec").joinpath("language.yaml").read_text("utf-8"))
+    lists = [raw["english"], *raw["latin"].values()]
+    if any(not isinstance(word, str) for words in lists for word in words):
+        raise ValueError("language.yaml: quote words YAML reads as booleans or numbers (on, no, yes)")
     return frozenset(raw["english"]), {lang: frozenset(words) for lang, words in raw["latin"].items()}
 
 
