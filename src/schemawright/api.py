@@ -152,6 +152,9 @@ def accept(
         )
     if result.verification.status == "failed":
         report = next(r for r in result.verification.reports if r.status == "failed")
+        if not report.target:  # the engine itself could not be used (fail closed; --no-verify skips)
+            raise DesignError(f"the {report.engine} design could not be verified: {report.error} — nothing "
+                              "was written")
         raise DesignError(
             f"the {report.engine} design failed verification on {report.target}: {report.error} — nothing "
             "was written"

@@ -70,9 +70,9 @@ def test_down_that_cannot_run_with_data_fails() -> None:
     assert report.steps[-1].name == "down" and "FOREIGN KEY constraint failed" in report.error
 
 
-def test_unavailable_engine_is_skipped_with_reason(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_unavailable_engine_fails_closed_with_reason(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("SCHEMAWRIGHT_MYSQL_URL", raising=False)
     report = verify_relational(shop_design("mysql"), UP["mysql"], down("mysql"))
-    assert report.status == "skipped"
+    assert report.status == "failed"
     assert "SCHEMAWRIGHT_MYSQL_URL" in report.error
     assert report.steps == []

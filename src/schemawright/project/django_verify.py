@@ -63,7 +63,7 @@ def verify_django(
                 words=("migrate", "migrating back"),
             )
     except EngineUnavailable as exc:
-        report.status, report.error = "skipped", str(exc)
+        report.status, report.error = "failed", str(exc)  # fail closed: only --no-verify skips
     except _StepFailed:
         report.status = "failed"
     report.seconds = round(time.perf_counter() - started, 3)

@@ -17,7 +17,6 @@ from collections.abc import Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, closing, contextmanager
 from pathlib import Path
 from typing import Any, Literal
-from urllib.parse import unquote, urlsplit
 
 import psycopg
 import pymysql
@@ -27,7 +26,8 @@ from psycopg.rows import dict_row
 from sqlalchemy.engine import URL
 
 from schemawright.verify import snapshots
-from schemawright.verify.errors import EngineUnavailable, MigrationError, excerpt
+from schemawright.verify.errors import EngineUnavailable, MigrationError, ServerUnusable, excerpt
+from schemawright.verify.server_url import check_postgres_url, mysql_server
 from schemawright.verify.splitter import Dialect, Statement, split_statements
 
 POSTGRES_ENV = "SCHEMAWRIGHT_POSTGRES_URL"
@@ -143,20 +143,36 @@ def _pg_error(statement: Statement, exc: psycopg.Error) -> MigrationError:
 
 @contextmanager
 def _postgres(url: str, embedded: bool = False) -> Iterator[PostgresScratch]:
-    params = conninfo_to_dict(url)
+    shown = "the embedded PostgreSQL" if embedded else check_postgres_url(url, POSTGRES_ENV)
+    try:
+        params = conninfo_to_dict(url)
+    except psycopg.Error as exc:
+        raise ServerUnusable(
+            f"malformed PostgreSQL URL {shown} ({_first_line(exc, url)}); fix {POSTGRES_ENV}"
+        ) from None
     host = str(params.get("host") or "localhost")
     port = str(params.get("port") or "5432")
+    if not port.isdigit():
+        raise ServerUnusable(
+            f"malformed PostgreSQL URL {shown} (port {port!r} is not a number); fix {POSTGRES_ENV}"
+        )
     try:
         admin = psycopg.connect(url, autocommit=True, connect_timeout=5)
-    except psycopg.OperationalError as exc:
-        raise EngineUnavailable(
-            f"cannot connect to PostgreSQL at {host}:{port} ({str(exc).strip().splitlines()[0]}); "
-            f"start the server, fix {POSTGRES_ENV}, or use the embedded PostgreSQL instead"
-        ) from exc
+    except psycopg.Error as exc:
+        raise ServerUnusable(
+            f"cannot connect to PostgreSQL at {shown} ({_first_line(exc, url)}); start the server, fix "
+            f"{POSTGRES_ENV}, pass --embedded to use the embedded PostgreSQL, or --no-verify to skip"
+        ) from None
     name = f"sw_scratch_{uuid.uuid4().hex[:12]}"
     with closing(admin):
         version = admin.info.server_version
-        admin.execute(f'CREATE DATABASE "{name}"'.encode())
+        try:
+            admin.execute(f'CREATE DATABASE "{name}"'.encode())
+        except psycopg.Error as exc:
+            raise ServerUnusable(
+                f"cannot create a scratch database on PostgreSQL at {shown} ({_first_line(exc, url)}); "
+                "grant the user CREATEDB, or pass --embedded to use the embedded PostgreSQL"
+            ) from None
         try:
             conn = psycopg.connect(make_conninfo(url, dbname=name), autocommit=True, row_factory=dict_row)
             with closing(conn):
@@ -177,6 +193,21 @@ def _postgres(url: str, embedded: bool = False) -> Iterator[PostgresScratch]:
                 admin.execute(
                     "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s", [name])
             admin.execute(f'DROP DATABASE IF EXISTS "{name}"{force}'.encode())
+
+
+def _first_line(exc: Exception, url: str) -> str:
+    """The driver's message, one line, with the URL's password (should a driver echo it) masked."""
+    text = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+    password = _password(url)
+    return text.replace(password, "***") if password else text
+
+
+def _password(url: str) -> str | None:
+    try:
+        value = conninfo_to_dict(url).get("password")
+    except psycopg.Error:
+        return None
+    return str(value) if value else None
 
 
 def _opt(value: object) -> str | None:
@@ -280,23 +311,30 @@ class MySQLScratch(ScratchDatabase):
 
 @contextmanager
 def _mysql(url: str) -> Iterator[MySQLScratch]:
-    parts = urlsplit(url)
-    host, port = parts.hostname or "127.0.0.1", parts.port or 3306
-    user, password = unquote(parts.username or "root"), unquote(parts.password or "")
+    server = mysql_server(url, MYSQL_ENV)
+    host, port, user, password = server.host, server.port, server.user, server.password
     try:
+        # The URL's own database is opened once, so a database that does not exist fails here.
         admin = pymysql.connect(host=host, port=port, user=user, password=password, autocommit=True,
-                                connect_timeout=5, charset="utf8mb4")
-    except pymysql.MySQLError as exc:
-        raise EngineUnavailable(
-            f"cannot connect to MySQL at {host}:{port} ({exc}); start the server or fix {MYSQL_ENV}"
-        ) from exc
+                                connect_timeout=5, charset="utf8mb4", database=server.database)
+    except (pymysql.MySQLError, OSError) as exc:
+        raise ServerUnusable(
+            f"cannot connect to MySQL at {server.shown} ({_mysql_message(exc, password)}); start the server, "
+            f"fix {MYSQL_ENV}, or pass --no-verify to skip"
+        ) from None
     name = f"sw_scratch_{uuid.uuid4().hex[:12]}"
     with closing(admin):
         with closing(admin.cursor()) as cur:
             cur.execute("SELECT VERSION()")
             row = cur.fetchone()
             version = str(row[0]) if row else "?"
-            cur.execute(f"CREATE DATABASE `{name}` CHARACTER SET utf8mb4")
+            try:
+                cur.execute(f"CREATE DATABASE `{name}` CHARACTER SET utf8mb4")
+            except pymysql.MySQLError as exc:
+                raise ServerUnusable(
+                    f"cannot create a scratch database on MySQL at {server.shown} "
+                    f"({_mysql_message(exc, password)}); grant the user CREATE and DROP"
+                ) from None
         try:
             conn = pymysql.connect(host=host, port=port, user=user, password=password, database=name,
                                    autocommit=True, charset="utf8mb4")
@@ -309,6 +347,12 @@ def _mysql(url: str) -> Iterator[MySQLScratch]:
         finally:
             with closing(admin.cursor()) as cur:
                 cur.execute(f"DROP DATABASE IF EXISTS `{name}`")
+
+
+def _mysql_message(exc: Exception, password: str) -> str:
+    text = " ".join(str(a) for a in exc.args[1:]) if len(exc.args) > 1 else str(exc)
+    text = (text.strip().splitlines() or [type(exc).__name__])[0]
+    return text.replace(password, "***") if password else text
 
 
 # -- SQLite -----------------------------------------------------------------------------------
@@ -395,7 +439,7 @@ def scratch_database(
         if not server:
             raise EngineUnavailable(
                 f"no MySQL/MariaDB server configured; set {MYSQL_ENV}=mysql://user:password@host:3306/db "
-                "(or pass url=) to verify MySQL migrations"
+                "(or pass url=) to verify MySQL migrations, or pass --no-verify to skip"
             )
         factory = _mysql(server)
     elif dialect == "sqlite":

@@ -11,6 +11,12 @@ class EngineUnavailable(VerifyError):
     """The engine cannot be reached or started; the message says how to make it available."""
 
 
+class ServerUnusable(EngineUnavailable):
+    """A configured server (a URL in the environment or passed in) cannot be parsed, reached,
+    authenticated or used. Unlike a missing optional engine this is never a reason to skip: the run
+    fails closed, and the message names the URL without its password."""
+
+
 class MigrationError(VerifyError):
     """A statement of a migration script was rejected by the engine.
 

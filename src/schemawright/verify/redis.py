@@ -19,6 +19,7 @@ from redis.crc import key_slot
 
 from schemawright.design.keyvalue import KeyValueDesign, RedisKey
 from schemawright.verify.models import Step, VerificationReport
+from schemawright.verify.server_url import redact
 
 REDIS_ENV = "SCHEMAWRIGHT_REDIS_URL"
 # What TYPE reports for each designed structure (a HyperLogLog is a string internally).
@@ -110,7 +111,8 @@ def _check_family(client: redis.Redis, key: RedisKey, name: str) -> str:
 
 
 def verify_keyvalue(design: KeyValueDesign, url: str | None = None) -> VerificationReport:
-    """Status "skipped" without a server URL (``url`` or ``$SCHEMAWRIGHT_REDIS_URL``)."""
+    """Status "skipped" without a server URL (``url`` or ``$SCHEMAWRIGHT_REDIS_URL``); "failed" when the
+    configured server cannot be used."""
     started = time.perf_counter()
     report = VerificationReport(engine="redis", status="passed")
     url = url or os.environ.get(REDIS_ENV)
@@ -126,10 +128,11 @@ def verify_keyvalue(design: KeyValueDesign, url: str | None = None) -> Verificat
     try:
         client = redis.Redis.from_url(url, socket_connect_timeout=5)
         client.ping()
-    except redis.RedisError as exc:
+    except (redis.RedisError, ValueError) as exc:  # a configured server that cannot be used fails closed
         report.status, report.error = (
-            "skipped",
-            f"cannot connect to Redis ({exc}); start it or fix {REDIS_ENV}",
+            "failed",
+            f"cannot connect to Redis at {redact(url)} ({exc}); start it, fix {REDIS_ENV}, "
+            "or pass --no-verify",
         )
         return report
     try:

@@ -77,8 +77,9 @@ def verify_relational(
     """Run the up/down/up round trip on a scratch database of ``design.dialect``.
 
     ``prior_sql`` scripts (earlier migrations) are applied first so existing tables exist.
-    Status is "skipped" when the engine is unavailable (the reason is in ``error``), "failed" at
-    the first failing step, else "passed".
+    Status is "failed" at the first failing step and also when the engine cannot be used (the reason,
+    naming the URL without its password, is in ``error``): verification fails closed, and only not
+    calling it (``--no-verify``) skips it. Else "passed".
     """
     started = time.perf_counter()
     report = VerificationReport(engine=design.dialect, status="passed")
@@ -87,7 +88,7 @@ def verify_relational(
             report.target = db.target
             _round_trip(_Run(report), db, design, up_sql, down_sql, prior_sql)
     except EngineUnavailable as exc:
-        report.status, report.error = "skipped", str(exc)
+        report.status, report.error = "failed", str(exc)  # fail closed: only --no-verify skips
     except _StepFailed:
         report.status = "failed"
     report.seconds = round(time.perf_counter() - started, 3)
