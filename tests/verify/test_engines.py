@@ -132,6 +132,7 @@ def test_mysql_without_url_says_which_variable_to_set(monkeypatch: pytest.Monkey
 
 
 def test_unreachable_postgres_server_is_unavailable() -> None:
-    with pytest.raises(EngineUnavailable, match=r"cannot connect to PostgreSQL at 127\.0\.0\.1:1 "), \
+    match = r"cannot connect to PostgreSQL at postgresql://postgres@127\.0\.0\.1:1/test "
+    with pytest.raises(EngineUnavailable, match=match), \
             scratch_database("postgresql", "postgresql://postgres@127.0.0.1:1/test"):
         pass
