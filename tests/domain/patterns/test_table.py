@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from schemawright.domain.analyzer import prose_facts
 from schemawright.domain.lexicon import load_lexicon
-from schemawright.domain.nlp.parse import parse_texts
-from schemawright.domain.patterns.engine import Context, run
 from schemawright.domain.patterns.table import CONSTRUCTIONS, load_table
 
 TABLE = load_table()
@@ -33,7 +32,7 @@ def test_row_ids_are_unique() -> None:
 
 @pytest.mark.parametrize(("row_id", "kind", "sentence"), CASES)
 def test_row_example(row_id: str, kind: str, sentence: str) -> None:
-    facts = run(parse_texts([(sentence, 1, "")]), TABLE, Context(load_lexicon()))
+    facts, _ = prose_facts([(sentence, 1, "")], load_lexicon(), set())
     hits = [f for f in facts if f.prov.rule == row_id]
     if kind == "positive":
         assert hits, f"{row_id} should match: {sentence!r}; got {[f.prov.rule for f in facts]}"

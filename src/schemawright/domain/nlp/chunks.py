@@ -63,6 +63,7 @@ class Chunk(BaseModel):
     plural: bool
     proper: bool = False
     possessor: int | None = None  # token index of a possessive modifier's head ("the member's loans")
+    counted: bool = False  # reached through "the number of …": as an attribute, a count
 
     @property
     def name(self) -> str:
@@ -181,6 +182,12 @@ def chunk_at(sent: Sentence, head: int) -> Chunk | None:
     """
     toks = sent.tokens
     tok = toks[head]
+    if (
+        tok.pos == "VERB"
+        and tok.dep in ("pobj", "dobj", "nsubj", "nsubjpass")
+        and any(c.dep == "det" for c in sent.children(head))
+    ):
+        tok = tok.model_copy(update={"pos": "NOUN", "tag": "NN", "lemma": tok.lower})  # "for each click"
     if tok.pos not in ("NOUN", "PROPN") or tok.lower in PRONOUNS or not tok.text[:1].isalnum():
         return None
     # "any number of customers", "a list of tags": the quantity noun hands over to its "of" object.
@@ -189,7 +196,10 @@ def chunk_at(sent: Sentence, head: int) -> Chunk | None:
             if prep.lower == "of":
                 objs = sent.children(prep.i, "pobj")
                 if objs and objs[0].pos in ("NOUN", "PROPN"):
-                    return chunk_at(sent, objs[0].i)
+                    inner = chunk_at(sent, objs[0].i)
+                    if inner is not None and tok.lemma in ("number", "amount", "count", "total"):
+                        inner.counted = True
+                    return inner
     k = head - 1
     name_toks: list[Token] = []
     while (
@@ -242,11 +252,14 @@ def chunk_at(sent: Sentence, head: int) -> Chunk | None:
             possessor = c.i
     words: list[str] = []
     for m in name_toks:
-        if m.pos == "ADJ" and (m.lower in STATE_ADJECTIVES or m.lower in MANY_WORDS):
+        if m.lower in STATE_ADJECTIVES or m.lower in MANY_WORDS:
             continue
         if m.lower in NUMBER_WORDS or m.pos == "NUM":
             continue
-        words.append(m.lower if m.pos in ("ADJ", "VERB") or m.tag == "VBG" else _lemma_noun(m))
+        # modifiers keep their surface form ("savings account", "sports club"); only the head is lemmatised
+        words.append(
+            m.lower if m.pos in ("ADJ", "VERB") or m.tag == "VBG" or m.dep == "compound" else _lemma_noun(m)
+        )
     words = [w.replace("-", "_") for w in words]
     words.append(_lemma_noun(tok))
     start = card_toks[0].i if card_toks else (name_toks[0].i if name_toks else head)
@@ -267,7 +280,7 @@ def chunk_at(sent: Sentence, head: int) -> Chunk | None:
             plural,
         ),
         plural=plural,
-        proper=tok.pos == "PROPN" and tok.text[:1].isupper() and tok.tag == "NNP",
+        proper=tok.pos == "PROPN" and tok.text[:1].isupper() and tok.tag == "NNP" and head > 0,
         possessor=possessor,
     )
 

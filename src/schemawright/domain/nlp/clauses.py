@@ -47,8 +47,71 @@ def _expand(sent: Sentence, chunk_head: Token) -> list[Token]:
     return sorted(out, key=lambda t: t.i)
 
 
+_LIST_SEPARATORS = {",", "and", "or", "plus", "as", "well", "&", "/"}
+_LIST_STOP = {";", ".", ":", "so", "because", "which", "who", "that", "but", "while", "if", "when", "where"}
+
+
+def _nounish(t: Token) -> bool:
+    return t.pos in ("NOUN", "PROPN")
+
+
+def list_items(sent: Sentence, first: Token) -> list[Token]:
+    """The heads of a list that starts at ``first``: "the time, the country derived from the IP, the referrer
+    and the device type". Read from the surface order, since parsers attach long lists unpredictably:
+    after each item, skip its modifiers to the next separator; stop at a verb that starts a new clause."""
+    toks = sent.tokens
+    items = [first]
+    k = first.i + 1
+    depth = 0
+    while k < len(toks):
+        t = toks[k]
+        if t.text == "(":
+            depth += 1
+        elif t.text == ")":
+            depth = max(depth - 1, 0)
+        if depth or t.text in ("(", ")"):
+            k += 1
+            continue
+        if t.lower in _LIST_STOP or t.text in _LIST_STOP:
+            break
+        if t.text == "," or t.lower in ("and", "or", "plus", "&"):
+            j = k + 1
+            while j < len(toks) and (toks[j].text == "," or toks[j].lower in _LIST_SEPARATORS):
+                j += 1
+            # the next item: determiners and modifiers, then the last noun of that phrase
+            m = j
+            while m < len(toks) and toks[m].pos in ("DET", "ADJ", "NUM", "PRON") and toks[m].tag != "PRP":
+                m += 1
+            if m >= len(toks) or not _nounish(toks[m]):
+                break
+            while m + 1 < len(toks) and _nounish(toks[m + 1]) and toks[m + 1].text[:1].isalnum():
+                m += 1
+            items.append(toks[m])
+            k = m + 1
+            continue
+        if t.pos in ("VERB", "AUX") and t.tag not in ("VBN", "VBG") and t.dep not in ("amod", "compound"):
+            break
+        k += 1
+    return items
+
+
+_PARTITIVE = {"one", "each", "any", "some", "all", "none", "either", "many", "several", "most", "both"}
+
+
+def _partitive(sent: Sentence, t: Token) -> Token:
+    """ "one of the household's users" → users."""
+    if t.lower in _PARTITIVE:
+        for p in sent.children(t.i, "prep"):
+            if p.lower == "of":
+                objs = [o for o in sent.children(p.i, "pobj") if o.pos in ("NOUN", "PROPN")]
+                if objs:
+                    return objs[0]
+    return t
+
+
 def _chunks(sent: Sentence, heads: list[Token]) -> list[Chunk]:
     out: list[Chunk] = []
+    heads = [_partitive(sent, h) for h in heads]
     for h in heads:
         for t in _expand(sent, h):
             c = chunk_at(sent, t.i)
@@ -92,14 +155,24 @@ def clauses(sent: Sentence) -> list[Clause]:
             verb.dep == "acl" and verb.tag == "VBN"
         )
         particle = " ".join(t.lower for t in kids if t.dep == "prt")
-        objects = _chunks(sent, [t for t in kids if t.dep in _OBJ and t.pos in ("NOUN", "PROPN")])
+        firsts = [t for t in kids if t.dep in _OBJ and t.pos in ("NOUN", "PROPN")]
+        objects = _chunks(sent, [x for f in firsts[:1] for x in list_items(sent, f)] + firsts[1:])
         preps: dict[str, list[Chunk]] = {}
         complement = ""
         for t in kids:
             if t.dep == "prep" or (t.dep == "agent"):
-                pobj = [p for p in sent.children(t.i, "pobj") if p.pos in ("NOUN", "PROPN")]
+                pobj = [
+                    q
+                    for p in sent.children(t.i, "pobj")
+                    if (q := _partitive(sent, p)).pos in ("NOUN", "PROPN")
+                    or (p.dep == "pobj"
+                    and p.pos == "VERB")
+                ]
                 word = "by" if t.dep == "agent" else t.lower
-                preps.setdefault(word, []).extend(_chunks(sent, pobj))
+                listed = (
+                    [x for p in pobj[:1] for x in list_items(sent, p)] if word in ("with", "of") else pobj
+                )
+                preps.setdefault(word, []).extend(_chunks(sent, listed))
             elif t.dep in ("acomp", "oprd") and t.pos == "ADJ":
                 complement = t.lower
                 for p in sent.children(t.i, "prep"):  # "is unique within a league", "is part of"

@@ -120,7 +120,26 @@ def _noun_lemma(word: str) -> str:
 
 def repair(tokens: list[Token]) -> list[Token]:
     """Undo the small model's two common misreadings of short data sentences; see the two helpers."""
-    return _plural_subject_verb(_noun_verb(tokens))
+    return _split_noun_object(_plural_subject_verb(_noun_verb(tokens)))
+
+
+def _split_noun_object(tokens: list[Token]) -> list[Token]:
+    """ "manage the settings page": the parser takes "settings" for the object and "page" for an adverb;
+    two adjacent nouns on one verb are one compound noun."""
+    for t in tokens[:-1]:
+        n = tokens[t.i + 1]
+        if (
+            t.dep == "dobj"
+            and t.pos == "NOUN"
+            and n.pos == "NOUN"
+            and n.dep == "npadvmod"
+            and n.head == t.head
+        ):
+            n.dep, t.dep, t.head = "dobj", "compound", n.i
+            for c in tokens:
+                if c.head == t.i and c.i < t.i and c.dep in ("det", "amod", "nummod", "poss"):
+                    c.head = n.i
+    return tokens
 
 
 def _plural_subject_verb(tokens: list[Token]) -> list[Token]:
@@ -151,15 +170,11 @@ def _plural_subject_verb(tokens: list[Token]) -> list[Token]:
 def _noun_verb(tokens: list[Token]) -> list[Token]:
     """Re-read "<det> <noun> <verb-s> …" when the parser took the verb for a plural noun: the verb becomes
     the root, the noun before it its subject, and its noun dependents its objects."""
-    if any(t.pos in ("VERB", "AUX") and t.dep == "ROOT" for t in tokens):
-        return tokens
+    verb_root = any(t.pos in ("VERB", "AUX") and t.dep == "ROOT" for t in tokens)
     for t in tokens:
-        if (
-            t.pos != "NOUN"
-            or t.dep != "ROOT"
-            or t.i + 1 >= len(tokens)
-            or tokens[t.i + 1].pos not in _REPAIR_NEXT
-        ):
+        if t.pos != "NOUN" or t.i + 1 >= len(tokens) or tokens[t.i + 1].pos not in _REPAIR_NEXT:
+            continue
+        if not (t.dep == "ROOT" and not verb_root) and not (t.dep == "dep" and t.tag == "NNS"):
             continue
         lemma = _verb_lemma(t.lower)
         if not lemma or (t.tag == "NN" and t.lower != lemma):
@@ -177,6 +192,8 @@ def _noun_verb(tokens: list[Token]) -> list[Token]:
                 c.head = s.i
         s.dep = "nsubj"
         t.pos, t.tag, t.lemma = "VERB", "VBZ" if t.tag == "NNS" else "VBP", lemma
+        if t.dep == "dep":
+            t.dep = "ccomp"
         for c in tokens:
             if (
                 c.head == t.i

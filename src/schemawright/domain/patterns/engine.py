@@ -46,6 +46,29 @@ class Context:
 
     lexicon: Lexicon
     known: set[str] = field(default_factory=set)
+    # short mentions of a longer name used in the same spec: "the list" → shopping_list
+    aliases: dict[str, str] = field(default_factory=dict)
+    mentioned: dict[str, int] = field(default_factory=dict)  # every noun phrase name the spec uses, counted
+    events: dict[str, str] = field(
+        default_factory=dict
+    )  # verb lemma → the entity its event is ("borrow" → loan)
+
+    def event_entity(self, lemma: str, depth: int = 0) -> str:
+        """The entity that records the event of a verb: a definition's gerund ("Loan: the borrowing of …"),
+        a nominalisation the spec uses as a noun, or the event whose lifecycle this verb ends."""
+        from schemawright.domain.verbs import nominalisations
+
+        if lemma in self.events:
+            return self.events[lemma]
+        for noun in nominalisations(lemma)[1:]:
+            if noun in self.known or (self.mentioned.get(noun, 0) >= 2 and not noun.endswith("ing")):
+                return noun
+        if depth == 0:
+            for opener in self.lexicon.lifecycle_pairs.get(lemma, ()):
+                found = self.event_entity(opener, 1)
+                if found:
+                    return found
+        return ""
 
 
 @dataclass
@@ -54,6 +77,7 @@ class _State:
     ctx: Context
     facts: list[Fact] = field(default_factory=list)
     subject: Chunk | None = None  # the sentence's main entity subject (for pronouns and "whether …")
+    defined: set[int] = field(default_factory=set)  # token heads that stand for the defined entity
 
 
 def run(sentences: list[Sentence], table: Table, ctx: Context) -> list[Fact]:
@@ -75,12 +99,26 @@ def run(sentences: list[Sentence], table: Table, ctx: Context) -> list[Fact]:
 
 def _sentence(state: _State, table: Table, previous: str) -> list[Fact]:
     cls = clauses(state.sent)
-    for cl in cls:
-        _restore_subject(state, cl, previous)
+    chunks = [
+        c for cl in cls for c in [*cl.subjects, *cl.objects, *(x for cs in cl.preps.values() for x in cs)]
+    ]
+    present = {c.name for c in chunks}
+    for c in chunks:
+        if state.ctx.aliases.get(c.name, "") not in present:  # "a savings account is a kind of account"
+            _alias(c, state.ctx)
+    _definition_aliases(state, cls)
+    antecedent = previous
+    for cl in sorted(cls, key=lambda c: c.verb):
+        _restore_subject(state, cl, antecedent)
+        first = next((s.name for s in cl.subjects if _thing(s, state.ctx)), "")
+        antecedent = first or antecedent
     for name, fn in _CLAUSE_CONSTRUCTIONS.items():
         for row in table.by_construction(name):
             for cl in cls:
                 fn(state, row, cl)
+    for row in table.by_construction("event_record"):
+        for cl in cls:
+            _event_record(state, row, cl, cls)
     for name, sfn in _SENTENCE_CONSTRUCTIONS.items():
         for row in table.by_construction(name):
             sfn(state, row, cls)
@@ -122,6 +160,29 @@ def _restore_subject(state: _State, cl: Clause, previous: str) -> None:
         ]
 
 
+def _definition_aliases(state: _State, cls: list[Clause]) -> None:
+    """In a definition ("A book is a title in the catalogue, identified by its ISBN, with …") the noun
+    after "is" stands for the defined entity: phrases hanging on it describe the entity itself."""
+    hint = state.sent.subject_hint
+    if not hint:
+        return
+    for cl in cls:
+        if cl.lemma == "be" and any(s.name == hint for s in cl.subjects):
+            state.defined.update(o.head for o in cl.objects if not is_value(o, state.ctx) or o.name != hint)
+    if not state.defined:
+        return
+    for cl in cls:
+        for c in [*cl.subjects, *cl.objects, *(x for cs in cl.preps.values() for x in cs)]:
+            if c.head in state.defined:
+                c.words = hint.split("_")
+
+
+def _alias(c: Chunk, ctx: Context) -> None:
+    target = ctx.aliases.get(c.name)
+    if target:
+        c.words = target.split("_")
+
+
 def _main_subject(state: _State) -> str:
     for f in state.facts:
         if isinstance(f, AttributeFact):
@@ -146,6 +207,10 @@ def is_value(c: Chunk, ctx: Context) -> bool:
         return False
     surface = c.text.split()[-1].lower() if c.text else ""
     return any(ctx.lexicon.kind_for_name(n) is not None for n in (c.name, c.head_word, surface) if n)
+
+
+def _established(c: Chunk, ctx: Context) -> bool:
+    return c.name in ctx.known or ctx.mentioned.get(c.name, 0) >= 2
 
 
 def _thing(c: Chunk, ctx: Context) -> bool:
@@ -188,6 +253,11 @@ def _enum_after(sent: Sentence, c: Chunk) -> list[str]:
     return values
 
 
+def _names_attributes(values: list[str], ctx: Context) -> bool:
+    """A parenthesised list of value nouns lists attributes, not enum values."""
+    return sum(ctx.lexicon.kind_for_name(v) is not None for v in values) * 2 >= len(values) + 1
+
+
 def _unique_before(sent: Sentence, c: Chunk) -> bool:
     return any(t.lower in ("unique", "distinct") for t in sent.tokens[max(c.start, 0) : c.head])
 
@@ -200,7 +270,13 @@ def _of_owner(state: _State, c: Chunk) -> Chunk | None:
         if prep.lower == "of":
             for pobj in state.sent.children(prep.i, "pobj"):
                 inner = chunk_at(state.sent, pobj.i)
-                if inner is not None and _thing(inner, state.ctx) and not is_value(inner, state.ctx):
+                measured = any(x.pos == "NUM" for x in state.sent.children(pobj.i))
+                if (
+                    inner is not None
+                    and not measured
+                    and _thing(inner, state.ctx)
+                    and not is_value(inner, state.ctx)
+                ):
                     return inner
     return None
 
@@ -227,8 +303,15 @@ def _attribute(
     if not name:
         return
     values = _enum_after(state.sent, c)
+    if values and _names_attributes(values, state.ctx):  # "a library card (card number, name, email)"
+        for v in values:
+            state.facts.append(AttributeFact(prov=_prov(state, rule, prio), entity=owner, name=v))
+        return
     kind = Kind.ENUM if values else None
-    if c.card.many and c.card.stated and not values:
+    if c.counted:  # "the number of servings it makes" → servings
+        surface = c.text.split()[-1].lower()
+        name, kind = (surface if surface.endswith("s") else f"{name}_count"), Kind.COUNT
+    if c.card.many and c.card.stated and not values and not c.counted:
         kind = Kind.LIST
     state.facts.append(
         AttributeFact(
@@ -239,7 +322,7 @@ def _attribute(
             enum_values=values,
             required=_required(c, cl),
             unique=True if (unique or _unique_before(state.sent, c)) else None,
-            refers_to="" if values or is_value(c, state.ctx) else c.name,
+            refers_to="" if values else c.name,
         )
     )
 
@@ -262,11 +345,16 @@ def _contents(
             continue
         owner_of = _of_owner(state, o)
         target = owner_of.name if owner_of is not None and owner_of.name != owner.name else owner.name
-        if is_value(o, ctx) or not _thing(o, ctx):
-            if _thing(o, ctx) or is_value(o, ctx):
-                _attribute(state, target, o, rule, prio, cl)
+        if not _thing(o, ctx) and not is_value(o, ctx):
+            phrase = _phrase_attribute(o, ctx)
+            if phrase is not None:
+                state.facts.append(
+                    AttributeFact(
+                        prov=_prov(state, rule, prio), entity=target, name=phrase[0], kind=phrase[1]
+                    )
+                )
             continue
-        if o.card.many or o.plural:
+        if (o.card.many or o.plural) and (not is_value(o, ctx) or o.name in ctx.known):
             state.facts.append(EntityFact(prov=_prov(state, rule, prio), name=o.name, evidence="object"))
             state.facts.append(
                 RelationshipFact(
@@ -282,6 +370,19 @@ def _contents(
         state.facts.insert(
             before, EntityFact(prov=_prov(state, rule, prio), name=owner.name, evidence="subject")
         )
+
+
+def _phrase_attribute(c: Chunk, ctx: Context) -> tuple[str, Kind] | None:
+    """Lexicon phrases that name an attribute: "the time" → occurred_at, "date of birth" → date_of_birth."""
+    text = " ".join(c.text.lower().split())
+    for rule in ctx.lexicon.phrases:
+        m = rule.pattern.search(text)
+        if m:
+            name = rule.name
+            for k, g in enumerate(m.groups(), start=1):
+                name = name.replace("{" + str(k) + "}", (g or "").replace(" ", "_"))
+            return name, rule.kind
+    return None
 
 
 def _in_parentheses(sent: Sentence, i: int) -> bool:
@@ -349,7 +450,7 @@ def _possession(state: _State, row: Row, cl: Clause) -> None:
 def _recorded_for(state: _State, row: Row, cl: Clause) -> None:
     if not _matches(state, row, cl) or cl.negated:
         return
-    owners = [c for p in row.preps for c in cl.prep(p) if _thing(c, state.ctx) and not is_value(c, state.ctx)]
+    owners = [c for p in row.preps for c in cl.prep(p) if _thing(c, state.ctx)]
     if not owners:
         # "We store a title for every film": the for-phrase may hang on the last object
         for o in cl.objects:
@@ -359,7 +460,7 @@ def _recorded_for(state: _State, row: Row, cl: Clause) -> None:
                 if prep.lower in row.preps:
                     for pobj in state.sent.children(prep.i, "pobj"):
                         c = chunk_at(state.sent, pobj.i)
-                        if c and _thing(c, state.ctx) and not is_value(c, state.ctx):
+                        if c and _thing(c, state.ctx):
                             owners.append(c)
     if not owners:
         return
@@ -379,7 +480,7 @@ def _passive_with(state: _State, row: Row, cl: Clause) -> None:
     if cl.lemma in ("identify", "key") or not objs:
         return
     for s in cl.subjects:
-        if _thing(s, state.ctx) and not is_value(s, state.ctx):
+        if _thing(s, state.ctx):
             _contents(state, s, objs, row.id, row.priority, cl)
 
 
@@ -394,12 +495,14 @@ def _belonging(state: _State, row: Row, cl: Clause) -> None:
             return
     parents = cl.prep(prep)
     for s in cl.subjects:
-        if not _thing(s, state.ctx) or is_value(s, state.ctx):
+        if not _thing(s, state.ctx):
             continue
         for p in parents:
-            if not _thing(p, state.ctx) or is_value(p, state.ctx) or p.name == s.name:
+            if not _thing(p, state.ctx) or p.name == s.name:
                 continue
             many = p.card.many and p.card.stated
+            participle = state.sent.tokens[cl.verb].lower if cl.passive else ""
+            role = ctx_role(state.ctx, participle)
             state.facts.append(
                 EntityFact(prov=_prov(state, row.id, row.priority), name=s.name, evidence="subject")
             )
@@ -413,14 +516,20 @@ def _belonging(state: _State, row: Row, cl: Clause) -> None:
                     parent=p.name,
                     cardinality=Cardinality.MANY_TO_MANY if many else Cardinality.MANY_TO_ONE,
                     required=_required(p, cl),
+                    role=role,
                     ownership="owned" if "part" in verb else None,
                 )
             )
 
 
+def ctx_role(ctx: Context, participle: str) -> str:
+    """ "owned by" → owner, "assigned to" → assignee: a link named by its verb (lexicon ``verb_roles``)."""
+    return ctx.lexicon.verb_roles.get(participle, "")
+
+
 def _interaction(state: _State, row: Row, cl: Clause) -> None:
     ctx = state.ctx
-    if cl.negated or cl.lemma == "be":
+    if cl.negated or cl.lemma == "be" or ctx.event_entity(cl.lemma):
         return
     if row.verbs:
         if cl.lemma not in row.verbs:
@@ -433,8 +542,10 @@ def _interaction(state: _State, row: Row, cl: Clause) -> None:
     else:
         pairs = [(s, o, False) for s in cl.subjects for o in cl.objects]
     for actor, target, passive in pairs:
-        if not (_thing(actor, ctx) and _thing(target, ctx)) or is_value(actor, ctx) or is_value(target, ctx):
+        if not (_thing(actor, ctx) and _thing(target, ctx)) or (is_value(target, ctx) and not target.plural):
             continue
+        if not row.verbs and not all(_established(c, ctx) for c in (actor, target)):
+            continue  # the generic row links only things the spec talks about more than once
         if actor.name == target.name:
             continue
         prov = _prov(state, row.id, row.priority)
@@ -462,11 +573,55 @@ def _exactly_one(state: _State, c: Chunk) -> bool:
     return bool(words & {"one", "exactly", "single", "only"})
 
 
+def _event(state: _State, row: Row, cl: Clause) -> None:
+    ctx = state.ctx
+    if cl.negated or cl.lemma in row.exclude_verbs:
+        return
+    event = ctx.event_entity(cl.lemma)
+    if not event:
+        return
+    parties = [
+        c
+        for c in [*cl.subjects, *cl.objects, *cl.prep("by", "to", "in", "for", "at", "on", "from", "with")]
+        if _thing(c, ctx) and c.name != event and not is_value(c, ctx)
+    ]
+    if not parties:
+        return
+    prov = _prov(state, row.id, row.priority)
+    state.facts.append(EntityFact(prov=prov, name=event, evidence="event"))
+    for p in parties:
+        state.facts.append(EntityFact(prov=prov, name=p.name, evidence="referenced"))
+        state.facts.append(RelationshipFact(prov=prov, child=event, parent=p.name))
+
+
+def _event_record(state: _State, row: Row, cl: Clause, cls: list[Clause]) -> None:
+    ctx = state.ctx
+    if cl.lemma not in row.verbs or cl.negated or not cl.objects:
+        return
+    if any(_thing(s, ctx) for s in cl.subjects) or cl.prep("for", "about", "per"):
+        return  # an entity records its own values, or "for each X": other rows
+    owner = ""
+    for other in cls:
+        if other is cl:
+            continue
+        owner = ctx.event_entity(other.lemma)
+        if owner:
+            break
+    if not owner:
+        owner = next((s.name for o in cls if o is not cl for s in o.subjects if _thing(s, ctx)), "")
+    if not owner:
+        return
+    from schemawright.domain.nlp.chunks import Card
+
+    chunk = Chunk(head=-1, start=-1, end=-1, words=owner.split("_"), text=owner, card=Card(), plural=False)
+    _contents(state, chunk, cl.objects, row.id, row.priority, cl)
+
+
 def _identified_by(state: _State, row: Row, cl: Clause) -> None:
     if not _matches(state, row, cl) or not cl.passive or cl.negated:
         return
     for s in cl.subjects:
-        if not _thing(s, state.ctx) or is_value(s, state.ctx):
+        if not _thing(s, state.ctx):
             continue
         for c in cl.prep("by"):
             name = _attr_name(s.name, c)
@@ -522,7 +677,7 @@ def _owner_for(state: _State, cls: list[Clause]) -> str:
     for cl in cls:
         for p in ("for", "about"):
             for c in cl.prep(p):
-                if _thing(c, state.ctx) and not is_value(c, state.ctx):
+                if _thing(c, state.ctx):
                     return c.name
     for cl in cls:
         for s in cl.subjects:
@@ -616,7 +771,7 @@ def _enum_list(state: _State, row: Row, cls: list[Clause]) -> None:
         if c is None:
             continue
         values = _enum_after(state.sent, c)
-        if values:
+        if values and not _names_attributes(values, state.ctx):
             owner = _owner_for(state, cls)
             if owner and owner != c.name:
                 state.facts.append(
@@ -862,7 +1017,7 @@ def _soft_delete(state: _State, row: Row, cls: list[Clause]) -> None:
     deleted = [cl for cl in cls if cl.lemma in ("delete", "remove", "archive")] or cls
     for cl in deleted:
         for s in cl.subjects:
-            if _thing(s, state.ctx) and not is_value(s, state.ctx):
+            if _thing(s, state.ctx):
                 state.facts.append(
                     EntityFact(
                         prov=_prov(state, row.id, row.priority),
@@ -943,7 +1098,9 @@ def _with_list(state: _State, row: Row, cls: list[Clause]) -> None:
         elif host.pos == "VERB":
             objs = [o for o in state.sent.children(host.i, "dobj") if o.pos in ("NOUN", "PROPN")]
             owner = chunk_at(state.sent, objs[0].i) if objs else None
-        if owner is None or not _thing(owner, state.ctx) or is_value(owner, state.ctx):
+        if owner is not None and owner.head in state.defined:
+            owner = _hint_chunk(state)
+        if owner is None or not _thing(owner, state.ctx):
             continue
         pobjs = [p for p in state.sent.children(t.i, "pobj") if p.pos in ("NOUN", "PROPN")]
         items: list[Chunk] = []
@@ -955,7 +1112,7 @@ def _with_list(state: _State, row: Row, cls: list[Clause]) -> None:
                 if c is not None:
                     items.append(c)
                 stack.extend(y for y in state.sent.children(x.i, "conj") if y.pos in ("NOUN", "PROPN"))
-        values = [c for c in items if is_value(c, state.ctx)]
+        values = [c for c in items if is_value(c, state.ctx) or _enum_after(state.sent, c)]
         if not values:
             continue
         state.facts.append(
@@ -973,6 +1130,7 @@ _CLAUSE_CONSTRUCTIONS: dict[str, Callable[[_State, Row, Clause], None]] = {
     "belonging": _belonging,
     "interaction": _interaction,
     "unique_adjective": _unique_adjective,
+    "event": _event,
 }
 _SENTENCE_CONSTRUCTIONS: dict[str, Callable[[_State, Row, list[Clause]], None]] = {
     "with_list": _with_list,

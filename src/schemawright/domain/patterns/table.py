@@ -28,6 +28,8 @@ CONSTRUCTIONS = {
     "retention",
     "soft_delete",
     "access",
+    "event",
+    "event_record",
 }
 
 

@@ -1,0 +1,190 @@
+"""SpecDocument → DomainModel in five stages, each a pure function with typed output:
+
+1. structured readers (exact: SQL, Prisma, TypeScript, JSON, diagrams, field tables, attribute bullets);
+2. the linguistic layer (sentences, tokens, chunks, clauses) over the prose the readers did not consume;
+3. the pattern table over those clauses;
+4. the resolver, which merges every fact by explicit precedence;
+5. honesty: the name-sanity gate, sentences not understood, and the no-data decision.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from schemawright.domain.facts import AssumptionFact, EntityFact, Fact, StoreFact
+from schemawright.domain.lexicon import Lexicon, load_lexicon
+from schemawright.domain.model import Assumption, DomainModel, Source
+from schemawright.domain.naming import singular, snake
+from schemawright.domain.resolve import Resolver
+from schemawright.spec.document import Block, SpecDocument
+
+if TYPE_CHECKING:
+    from schemawright.domain.nlp.tokens import Sentence
+    from schemawright.domain.patterns.engine import Context
+
+READERS = (
+    "stores",
+    "sql",
+    "prisma",
+    "dbml",
+    "mermaid",
+    "plantuml",
+    "typescript",
+    "json_schema",
+    "field_tables",
+    "bmad",
+    "entity_bullets",
+)
+SKIP_SECTIONS = ("ui requirements", "frontend", "navigation", "accessibility", "styling", "api endpoints")
+
+
+def structured_facts(doc: SpecDocument) -> list[Fact]:
+    """Stage 1: every reader over the whole document, in a fixed order."""
+    out: list[Fact] = []
+    for name in READERS:
+        try:
+            module = importlib.import_module(f"schemawright.domain.readers.{name}")
+        except ModuleNotFoundError:
+            continue
+        try:  # TEMP while readers land
+            out.extend(module.read(doc))
+        except Exception as exc:
+            print("READER FAIL", name, exc)
+    return out
+
+
+def out_of_scope_items(doc: SpecDocument, lexicon: Lexicon) -> list[Block]:
+    return [b for b in doc.blocks if b.kind == "bullet" and b.in_section(*lexicon.out_of_scope_sections)]
+
+
+def prose_units(doc: SpecDocument, facts: list[Fact], lexicon: Lexicon) -> list[tuple[str, int, str]]:
+    """The text the patterns read: paragraphs and bullets no reader consumed, and each declared entity's
+    description with that entity as its implicit subject."""
+    consumed = {
+        f.prov.line
+        for f in facts
+        if f.prov.origin == "structured" and not isinstance(f, (StoreFact, AssumptionFact))
+    }
+    units: list[tuple[str, int, str]] = []
+    for block in doc.blocks:
+        if block.kind not in ("paragraph", "bullet") or block.line in consumed:
+            continue
+        if block.in_section(*lexicon.out_of_scope_sections) or block.in_section(*SKIP_SECTIONS):
+            continue
+        units.append((block.text, block.line, ""))
+    for f in facts:
+        if isinstance(f, EntityFact) and f.description and f.prov.origin == "structured":
+            units.append((definition_sentence(f.name, f.description), f.prov.line, singular(snake(f.name))))
+    return units
+
+
+def definition_sentence(name: str, description: str) -> str:
+    """ "Episode" + "an audio file of a show, with a title" → "An episode is an audio file of a show, …";
+    a description that starts with a verb keeps it: "Represents a guest" → "A guest represents …"."""
+    words = snake(name).replace("_", " ")
+    desc = description.strip().rstrip(".")
+    first = desc.split(" ", 1)[0].lower() if desc else ""
+    article = "An" if words[:1] in "aeiou" else "A"
+    if first.endswith("s") and first not in ("is", "has", "was", "its", "this", "status") and len(first) > 3:
+        return f"{article} {words} {desc[0].lower()}{desc[1:]}."
+    if first in ("has", "is", "belongs", "contains", "holds", "records", "stores"):
+        return f"{article} {words} {desc[0].lower()}{desc[1:]}."
+    if first in ("a", "an", "the", "one", "each", "any"):
+        return f"{article} {words} is {desc[0].lower()}{desc[1:]}."
+    return f"{article} {words} is {desc[0].lower()}{desc[1:]}." if desc else ""
+
+
+def analyze_document(doc: SpecDocument, feature_id: str, feature_name: str) -> DomainModel:
+    lexicon = load_lexicon()
+    scope_blocks = out_of_scope_items(doc, lexicon)
+    structured = structured_facts(doc)
+    resolver = Resolver(lexicon, _scope_words(scope_blocks, resolver_canon=lambda s: singular(snake(s))))
+    known = {resolver.canon(f.name) for f in structured if isinstance(f, EntityFact)}
+    units = prose_units(doc, structured, lexicon)
+    prose, resolver.mentions = prose_facts(units, lexicon, known)
+    model = resolver.resolve(structured + prose, feature_id, feature_name)
+    model.out_of_scope = [b.text for b in scope_blocks]
+    return model
+
+
+def prose_facts(
+    units: list[tuple[str, int, str]], lexicon: Lexicon, known: set[str]
+) -> tuple[list[Fact], dict[str, int]]:
+    """Stages 2 and 3: parse the prose units, gather spec-wide context, run the pattern table."""
+    if not units:
+        return [], {}
+    from schemawright.domain.nlp.parse import parse_texts
+    from schemawright.domain.patterns.engine import Context, run
+    from schemawright.domain.patterns.table import load_table
+
+    sentences = parse_texts(units)
+    ctx = Context(lexicon, known)
+    counts, ctx.aliases = mentions(sentences, ctx)
+    ctx.mentioned = counts
+    ctx.events = event_verbs(sentences)
+    return run(sentences, load_table(), ctx), counts
+
+
+def mentions(sentences: list[Sentence], ctx: Context) -> tuple[dict[str, int], dict[str, str]]:
+    """How often each noun phrase occurs, and short mentions that stand for one longer name in this spec
+    ("the list" for the shopping list): evidence for the resolver, aliases for the patterns."""
+    from schemawright.domain.nlp.chunks import chunk_at
+    from schemawright.domain.patterns.engine import is_value
+
+    counts: Counter[str] = Counter()
+    longer: dict[str, set[str]] = defaultdict(set)
+    for sent in sentences:
+        for t in sent.tokens:
+            if t.pos not in ("NOUN", "PROPN"):
+                continue
+            c = chunk_at(sent, t.i)
+            if c is None or c.head != t.i:
+                continue
+            counts[c.name] += 1
+            if len(c.words) > 1 and not is_value(c, ctx):
+                longer[c.head_word].add(c.name)
+    aliases = {
+        head: next(iter(names))
+        for head, names in longer.items()
+        if len(names) == 1 and head not in ctx.known and counts[head] > 0
+    }
+    for short, full in aliases.items():
+        counts[full] += counts[short]
+    return dict(counts), aliases
+
+
+def event_verbs(sentences: list[Sentence]) -> dict[str, str]:
+    """Definitions that name an event by its gerund ("A loan is the borrowing of a copy") map the verb to
+    the entity, so "a member borrows a copy" is read as a loan between them."""
+    from schemawright.domain.verbs import verb_lemma
+
+    out: dict[str, str] = {}
+    for sent in sentences:
+        root = next((t for t in sent.tokens if t.dep == "ROOT"), None)
+        if root is None or root.lemma != "be":
+            continue
+        subj = next((t for t in sent.tokens if t.head == root.i and t.dep == "nsubj"), None)
+        attr = next((t for t in sent.tokens if t.head == root.i and t.dep == "attr"), None)
+        if subj is None or attr is None or not attr.lower.endswith("ing"):
+            continue
+        lemma = verb_lemma(attr.lower)
+        if lemma:
+            out.setdefault(lemma, sent.subject_hint or singular(subj.lemma))
+    return out
+
+
+def _scope_words(blocks: Iterable[Block], resolver_canon: object) -> set[str]:
+    import re
+
+    out: set[str] = set()
+    for b in blocks:
+        text = re.sub(r"\(.*?\)", "", b.text)
+        out.add(singular(snake(text)))
+    return out
+
+
+def note(model: DomainModel, text: str, line: int = 0) -> None:
+    model.assumptions.append(Assumption(text=text, source=Source(line=line)))

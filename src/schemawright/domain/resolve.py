@@ -1,0 +1,407 @@
+"""Facts → :class:`DomainModel`: the one place where names merge and conflicts are settled.
+
+Precedence is explicit: structured facts beat prose facts; within an origin a higher priority wins, then
+the earlier line. A prose noun becomes an entity only on evidence (declared, described with attributes of
+its own, or linked to another entity); otherwise it stays an attribute or is dropped. Every element
+keeps the rule id and spec line of the fact that decided it.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+
+from schemawright.domain.facts import (
+    AssumptionFact,
+    AttributeFact,
+    CheckFact,
+    EntityFact,
+    Fact,
+    IndexFact,
+    NotUnderstoodFact,
+    Provenance,
+    RelationshipFact,
+    StoreFact,
+    UniqueFact,
+)
+from schemawright.domain.lexicon import Lexicon
+from schemawright.domain.model import (
+    AccessPattern,
+    Assumption,
+    Attribute,
+    Cardinality,
+    CheckRule,
+    DomainModel,
+    Entity,
+    Kind,
+    Relationship,
+    Source,
+    UniqueRule,
+)
+from schemawright.domain.naming import singular, snake
+
+_GENERIC = {None, Kind.TEXT, Kind.LONG_TEXT}
+_NUMERIC_REFINE = {Kind.MONEY, Kind.COUNT, Kind.INTEGER, Kind.PERCENTAGE, Kind.RATING, Kind.DURATION,
+                   Kind.POSITION, Kind.YEAR, Kind.MONTH, Kind.DECIMAL}  # fmt: skip
+_SURROGATE = {"id", "uuid", "guid", "pk"}
+
+
+def _rank(p: Provenance) -> tuple[int, int, int]:
+    """Sort key: strongest first (structured, then priority, then earliest line)."""
+    return (0 if p.origin == "structured" else 1, -p.priority, p.line or 10**9)
+
+
+def source(p: Provenance) -> Source:
+    return Source(line=p.line, text=p.text[:200], rule=p.rule)
+
+
+class Resolver:
+    def __init__(self, lexicon: Lexicon, out_of_scope: Iterable[str] = ()) -> None:
+        self.lex = lexicon
+        self.out_of_scope = set(out_of_scope)
+        self.mentions: dict[str, int] = {}
+
+    # -- names ------------------------------------------------------------------------------------------
+    def canon(self, name: str) -> str:
+        """Singular snake_case; a lexicon synonym only when the spec also uses the word it maps to."""
+        base = singular(snake(name))
+        target = self.lex.synonyms.get(base, base)
+        return target if target == base or target in self.mentions else base
+
+    def attr_name(self, name: str) -> str:
+        return snake(name)
+
+    # -- the whole resolution ----------------------------------------------------------------------------
+    def resolve(self, facts: list[Fact], feature_id: str, feature_name: str) -> DomainModel:
+        model = DomainModel(feature_id=feature_id, feature_name=feature_name)
+        entities = self._entities(facts)
+        rels = self._relationships(facts, entities)
+        self._attributes(facts, entities, rels)
+        model.entities = list(entities.values())
+        model.relationships = rels
+        self._uniques(facts, model)
+        self._checks(facts, model)
+        self._access(facts, model)
+        for f in facts:
+            if isinstance(f, StoreFact) and f.store not in model.declared_stores:
+                model.declared_stores.append(f.store)
+            elif isinstance(f, AssumptionFact):
+                model.assumptions.append(Assumption(text=f.text, source=source(f.prov)))
+            elif isinstance(f, NotUnderstoodFact):
+                model.not_understood.append(Assumption(text=f.prov.text, source=source(f.prov)))
+        return model
+
+    # -- entities --------------------------------------------------------------------------------------
+    def _entities(self, facts: list[Fact]) -> dict[str, Entity]:
+        by_name: dict[str, list[EntityFact]] = defaultdict(list)
+        for f in facts:
+            if isinstance(f, EntityFact):
+                by_name[self.canon(f.name)].append(f)
+        attrs_of: dict[str, int] = defaultdict(int)
+        for f in facts:
+            if isinstance(f, AttributeFact) and not f.refers_to:
+                attrs_of[self.canon(f.entity)] += 1
+        linked: dict[str, int] = defaultdict(int)
+        for f in facts:
+            if isinstance(f, RelationshipFact):
+                linked[self.canon(f.child)] += 1
+                linked[self.canon(f.parent)] += 1
+        out: dict[str, Entity] = {}
+        for name, group in sorted(by_name.items(), key=lambda kv: min(_rank(f.prov) for f in kv[1])):
+            if not name or name in self.out_of_scope:
+                continue
+            structured = any(f.prov.origin == "structured" for f in group)
+            evidence = {f.evidence for f in group}
+            mentioned = self.mentions.get(name, 2)
+            value_noun = self.lex.kind_for_name(name) is not None
+            accepted = structured or (
+                not value_noun
+                and (
+                    attrs_of[name] >= 2
+                    or (attrs_of[name] == 1 and mentioned >= 2)
+                    or (
+                        linked[name] > 0
+                        and bool(evidence & {"subject", "object", "referenced", "event"})
+                        and mentioned >= 2
+                    )
+                )
+            )
+            if not accepted:
+                continue
+            group.sort(key=lambda f: _rank(f.prov))
+            first = group[0]
+            entity = Entity(name=name, description=first.description[:300], source=source(first.prov))
+            for f in group:
+                entity.soft_delete = entity.soft_delete or bool(f.soft_delete)
+                entity.append_only = entity.append_only or bool(f.append_only)
+                entity.volume_per_month = entity.volume_per_month or f.volume_per_month
+                entity.retention_days = entity.retention_days or f.retention_days
+                entity.time_attribute = entity.time_attribute or f.time_attribute
+                entity.excluded_attributes += [
+                    a for a in f.excluded_attributes if a not in entity.excluded_attributes
+                ]
+            out[name] = entity
+        # ordering: the order the spec introduces them (by line)
+        return dict(sorted(out.items(), key=lambda kv: kv[1].source.line or 10**9))
+
+    # -- relationships ---------------------------------------------------------------------------------
+    def _role(self, f: RelationshipFact, parent: str) -> str:
+        if f.role:
+            role = snake(f.role)
+        elif f.via:
+            role = snake(f.via)
+            for suffix in ("_id", "_uuid", "_key", "_ref", "_code"):
+                if role.endswith(suffix):
+                    role = role[: -len(suffix)]
+                    break
+        else:
+            return ""
+        return "" if self.canon(role) == parent or role == parent else role
+
+    def _relationships(self, facts: list[Fact], entities: dict[str, Entity]) -> list[Relationship]:
+        chosen: dict[tuple[str, str, str], tuple[RelationshipFact, Relationship]] = {}
+        rel_facts = sorted((f for f in facts if isinstance(f, RelationshipFact)), key=lambda f: _rank(f.prov))
+        for f in rel_facts:
+            child, parent = self.canon(f.child), self.canon(f.parent)
+            if child not in entities or parent not in entities:
+                continue
+            role = self._role(f, parent)
+            if child == parent and not role and f.cardinality is not Cardinality.MANY_TO_MANY:
+                role = "parent"
+            card = f.cardinality
+            if card is Cardinality.MANY_TO_MANY:
+                low, high = sorted((child, parent))
+                key = (low, high, role)
+            else:
+                key = (child, parent, role)
+            reverse = (parent, child, role)
+            if key in chosen:
+                continue
+            if card is not Cardinality.MANY_TO_MANY and reverse in chosen:
+                # both directions stated in prose ("a doctor treats many patients; a patient sees several
+                # doctors"): many-to-many, unless a structured fact fixed the direction
+                other_fact, other = chosen[reverse]
+                if other_fact.prov.origin == "prose" and f.prov.origin == "prose" and not role:
+                    other.cardinality = Cardinality.MANY_TO_MANY
+                continue
+            if card is Cardinality.MANY_TO_MANY and ((child, parent, role) in chosen or reverse in chosen):
+                existing = chosen.get((child, parent, role)) or chosen[reverse]
+                if existing[0].prov.origin == "prose":
+                    existing[1].cardinality = Cardinality.MANY_TO_MANY
+                continue
+            ownership = f.ownership or ("owned" if f.on_delete == "cascade" else "reference")
+            if f.on_delete == "restrict" and ownership == "reference":
+                ownership = "history"
+            required = f.required if f.required is not None else f.on_delete != "set_null"
+            rel = Relationship(
+                child=child,
+                parent=parent,
+                cardinality=card,
+                required=required,
+                role=role,
+                ownership=ownership,
+                through=self.canon(f.through) if f.through else "",
+                ordered=bool(f.ordered),
+                source=source(f.prov),
+            )
+            chosen[key] = (f, rel)
+        return [rel for _, rel in chosen.values()]
+
+    # -- attributes ------------------------------------------------------------------------------------
+    def kind(self, f: AttributeFact) -> Kind:
+        if f.kind is not None:
+            return f.kind
+        by_type = self.lex.kind_for_type(f.declared_type) if f.declared_type else None
+        by_name = self.lex.kind_for_name(self.attr_name(f.name))
+        if f.enum_values:
+            return Kind.ENUM
+        if by_type in _GENERIC and by_name is not None:
+            if by_name is Kind.ENUM and not f.enum_values:
+                return by_type or Kind.TEXT
+            return by_name
+        if by_type in (Kind.DECIMAL, Kind.INTEGER) and by_name in _NUMERIC_REFINE:
+            return by_name if not (by_type is Kind.INTEGER and by_name is Kind.MONEY) else Kind.MONEY
+        if by_type is not None:
+            return by_type
+        return by_name or Kind.TEXT
+
+    def _attributes(self, facts: list[Fact], entities: dict[str, Entity], rels: list[Relationship]) -> None:
+        linked = {(r.child, r.role or r.parent) for r in rels} | {(r.child, r.parent) for r in rels}
+        groups: dict[tuple[str, str], list[AttributeFact]] = defaultdict(list)
+        for f in facts:
+            if isinstance(f, AttributeFact):
+                groups[(self.canon(f.entity), self.attr_name(f.name))].append(f)
+        for (ent, name), group in sorted(groups.items(), key=lambda kv: min(_rank(f.prov) for f in kv[1])):
+            entity = entities.get(ent)
+            if entity is None or not name or name in _SURROGATE:
+                continue
+            group.sort(key=lambda f: _rank(f.prov))
+            first = group[0]
+            target = next((self.canon(f.refers_to) for f in group if f.refers_to), "")
+            fk_target = self._fk_target(name, entities)
+            if (target and target in entities and target != ent) or fk_target:
+                parent = fk_target or target
+                if (ent, parent) in linked or (ent, name) in linked:
+                    continue
+                role = (
+                    "" if self.canon(name) == parent or name == f"{parent}_id" else name.removesuffix("_id")
+                )
+                if first.kind is Kind.LIST and not fk_target:  # "a course has several modules"
+                    rels.append(Relationship(child=parent, parent=ent, source=source(first.prov)))
+                    linked.add((parent, ent))
+                    continue
+                rels.append(
+                    Relationship(
+                        child=ent,
+                        parent=parent,
+                        role=role,
+                        required=first.required is not False,
+                        source=source(first.prov),
+                    )
+                )
+                linked.add((ent, parent))
+                continue
+            if name.endswith("_id") and (ent, name[:-3]) in linked:
+                continue
+            if (ent, name) in linked or (ent, self.canon(name)) in linked:
+                continue
+            attr = Attribute(name=name, kind=self.kind(first), source=source(first.prov))
+            attr.description = first.description[:200]
+            for f in group:  # later facts only fill what earlier (stronger) ones left open
+                if attr.enum_values == [] and f.enum_values:
+                    attr.enum_values = list(f.enum_values)
+                    if attr.kind in (Kind.TEXT, Kind.NAME, Kind.TITLE):
+                        attr.kind = Kind.ENUM
+                for fld in ("minimum", "maximum", "max_length", "default"):
+                    if getattr(attr, fld) is None and getattr(f, fld) is not None:
+                        setattr(attr, fld, getattr(f, fld))
+                if f.sensitivity and attr.sensitivity == "none":
+                    attr.sensitivity = f.sensitivity
+            attr.required = next((f.required for f in group if f.required is not None), True)
+            attr.unique = any(f.unique for f in group)
+            attr.case_insensitive = any(f.case_insensitive for f in group)
+            if attr.kind is Kind.EMAIL and attr.unique:
+                attr.case_insensitive = True
+            entity.attributes.append(attr)
+
+    def _fk_target(self, name: str, entities: dict[str, Entity]) -> str:
+        """ "customer_id" / "customerId" on an attribute names the entity it refers to."""
+        for suffix in ("_id", "_uuid"):
+            if name.endswith(suffix):
+                base = self.canon(name[: -len(suffix)])
+                if base in entities:
+                    return base
+                tail = base.split("_")[-1]
+                if tail in entities:
+                    return tail
+        return ""
+
+    # -- constraints -----------------------------------------------------------------------------------
+    def _member(self, model: DomainModel, entity: Entity, name: str) -> str:
+        """An attribute or link name of ``entity`` that ``name`` refers to, or ""."""
+        n = snake(name)
+        if entity.attribute(n):
+            return n
+        c = self.canon(name)
+        for r in model.relationships:
+            if r.child == entity.name and (r.role == n or r.parent == c or r.role == c):
+                return r.role or r.parent
+        for a in entity.attributes:
+            if a.name.endswith("_" + n) or n.endswith("_" + a.name):
+                return a.name
+        return ""
+
+    def _uniques(self, facts: list[Fact], model: DomainModel) -> None:
+        seen: set[tuple[str, tuple[str, ...]]] = set()
+        for f in sorted((f for f in facts if isinstance(f, UniqueFact)), key=lambda f: _rank(f.prov)):
+            candidates = (
+                [model.entity(self.canon(f.entity))]
+                if f.entity
+                else [e for e in model.entities if e.attribute(snake(f.attributes[0])) is not None]
+            )
+            for entity in [e for e in candidates if e is not None][:1]:
+                members = [self._member(model, entity, a) for a in f.attributes]
+                members = [m for m in members if m]
+                if not members:
+                    continue
+                key = (entity.name, tuple(sorted(members)))
+                if key in seen:
+                    continue
+                seen.add(key)
+                if len(members) == 1 and entity.attribute(members[0]) and not f.where:
+                    attr = entity.attribute(members[0])
+                    assert attr is not None
+                    attr.unique = True
+                    if attr.kind is Kind.EMAIL:
+                        attr.case_insensitive = True
+                    continue
+                model.uniques.append(
+                    UniqueRule(entity=entity.name, attributes=members, where=f.where, source=source(f.prov))
+                )
+
+    def _checks(self, facts: list[Fact], model: DomainModel) -> None:
+        for f in facts:
+            if not isinstance(f, CheckFact):
+                continue
+            entity = model.entity(self.canon(f.entity))
+            if entity is None:
+                continue
+            attr = self._member(model, entity, f.attribute)
+            if not attr:
+                continue
+            other = self._member(model, entity, f.other) if f.other else ""
+            if f.kind == "compare" and not other:
+                continue
+            if f.kind == "enum":
+                a = entity.attribute(attr)
+                if a is not None and not a.enum_values:
+                    a.enum_values = list(f.values)
+                    a.kind = Kind.ENUM
+                continue
+            model.checks.append(
+                CheckRule(
+                    entity=entity.name,
+                    kind=f.kind,
+                    attribute=attr,
+                    other=other,
+                    op=f.op,
+                    minimum=f.minimum,
+                    maximum=f.maximum,
+                    values=f.values,
+                    source=source(f.prov),
+                )
+            )
+
+    def _access(self, facts: list[Fact], model: DomainModel) -> None:
+        for f in facts:
+            if not isinstance(f, IndexFact):
+                continue
+            entity = model.entity(self.canon(f.entity))
+            if entity is None:
+                continue
+
+            def names(items: list[str], entity: Entity = entity) -> list[str]:
+                out = []
+                for item in items:
+                    desc = item.startswith("-")
+                    m = self._member(model, entity, item.lstrip("-"))
+                    if m:
+                        out.append(("-" if desc else "") + m)
+                return out
+
+            eq, sort, rng = names(f.equality), names(f.sort), names(f.range)
+            if f.unique and eq:
+                model.uniques.append(UniqueRule(entity=entity.name, attributes=eq, source=source(f.prov)))
+                continue
+            if eq or sort or rng or f.text_search:
+                model.access_patterns.append(
+                    AccessPattern(
+                        entity=entity.name,
+                        equality=eq,
+                        sort=sort,
+                        range=rng,
+                        text_search=f.text_search,
+                        description=f.description,
+                        source=source(f.prov),
+                    )
+                )
