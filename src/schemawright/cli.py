@@ -17,7 +17,7 @@ import typer
 from schemawright import __version__
 from schemawright.commands.analyze import analyze
 from schemawright.commands.check import check
-from schemawright.review.command import review
+from schemawright.commands.review import review
 
 if TYPE_CHECKING:
     from rich.console import Console
