@@ -8,6 +8,7 @@ from pathlib import Path
 
 import psycopg
 import pytest
+from psycopg.conninfo import make_conninfo
 
 from schemawright.pipeline import DesignRequest, design
 from tests.services import service_url
@@ -50,7 +51,7 @@ def test_policies_verify_on_postgres_and_enforce_with_auth(tmp_path: Path) -> No
     with psycopg.connect(url, autocommit=True) as admin:
         admin.execute(f'CREATE DATABASE "{scratch}"')
     try:
-        with psycopg.connect(url.rsplit("/", 1)[0] + f"/{scratch}", autocommit=True) as db:
+        with psycopg.connect(make_conninfo(url, dbname=scratch), autocommit=True) as db:
             db.execute("DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'authenticated') "
                        "THEN CREATE ROLE authenticated NOLOGIN; END IF; END $$")
             db.execute("CREATE SCHEMA auth")

@@ -11,6 +11,7 @@ import psycopg
 import pytest
 from alembic import command
 from alembic.config import Config
+from sqlalchemy.engine import URL
 
 from schemawright.pipeline import DesignRequest, design, write_outputs
 from schemawright.project.detect import detect
@@ -84,8 +85,13 @@ def scratch_url(pg_url: str) -> Iterator[str]:
         admin.execute(f"CREATE DATABASE {name}".encode())
     info = psycopg.conninfo.conninfo_to_dict(pg_url)
     host, port, user = info.get("host", "127.0.0.1"), info.get("port", "5432"), info.get("user", "postgres")
+    socket = str(host).startswith("/")  # the embedded PostgreSQL listens on a Unix socket
+    url = URL.create(
+        "postgresql+psycopg", username=str(user), host=None if socket else str(host), port=int(port),
+        database=name, query={"host": str(host)} if socket else {},
+    )
     try:
-        yield f"postgresql+psycopg://{user}@{host}:{port}/{name}"
+        yield url.render_as_string(hide_password=False)
     finally:
         with psycopg.connect(pg_url, autocommit=True) as admin:
             admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)".encode())
@@ -121,7 +127,7 @@ def test_new_revision_runs_under_the_projects_own_alembic(
     outcome = design(DesignRequest(spec_path=SPECS / "002_notes.md", root=tmp_path, postgres_url=pg_url))
     write_outputs(outcome, tmp_path)
     config = Config(str(tmp_path / "alembic.ini"))
-    config.set_main_option("sqlalchemy.url", scratch_url)
+    config.set_main_option("sqlalchemy.url", scratch_url.replace("%", "%%"))  # configparser interpolation
     command.upgrade(config, "head")
     command.downgrade(config, "-1")
     command.upgrade(config, "head")

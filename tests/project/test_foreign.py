@@ -79,6 +79,8 @@ def test_django_settings_map_each_engine() -> None:
         "PORT": "5433",
     }
     assert database_settings("mysql+pymysql://root@127.0.0.1:3306/t")["ENGINE"] == "django.db.backends.mysql"
+    socket = database_settings("postgresql+psycopg://postgres@/sw?host=%2Ftmp%2Fpg")  # embedded PostgreSQL
+    assert (socket["HOST"], socket["NAME"]) == ("/tmp/pg", "sw")
     sqlite = database_settings("sqlite:////tmp/x.db")
     assert sqlite == {"ENGINE": "django.db.backends.sqlite3", "NAME": "/tmp/x.db"}
 

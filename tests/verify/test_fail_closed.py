@@ -7,6 +7,7 @@ from __future__ import annotations
 from urllib.parse import urlsplit, urlunsplit
 
 import pytest
+from psycopg.conninfo import make_conninfo
 
 from schemawright.verify.engines import scratch_database
 from schemawright.verify.errors import ServerUnusable
@@ -29,13 +30,12 @@ def _unusable(dialect: str, url: str) -> str:
     return message
 
 
-def test_postgres_dead_port(postgres_url: str) -> None:
-    url = _with(postgres_url, password="s3cret", port=1)
-    assert "***@127.0.0.1:1" in _unusable("postgresql", url)
+def test_postgres_dead_port() -> None:
+    assert "***@127.0.0.1:1" in _unusable("postgresql", "postgresql://postgres:s3cret@127.0.0.1:1/test")
 
 
 def test_postgres_missing_database(postgres_url: str) -> None:
-    message = _unusable("postgresql", _with(postgres_url, path="/sw_no_such_database"))
+    message = _unusable("postgresql", make_conninfo(postgres_url, dbname="sw_no_such_database"))
     assert "sw_no_such_database" in message and "does not exist" in message
 
 
@@ -57,8 +57,7 @@ def test_mysql_missing_database_and_non_numeric_port(mysql_url: str) -> None:
     assert "malformed MySQL URL" in _unusable("mysql", "mysql://root:s3cret@127.0.0.1:x/test")
 
 
-def test_verification_reports_failed_not_skipped(postgres_url: str) -> None:
-    report = verify_relational(
-        shop_design("postgresql"), UP["postgresql"], down("postgresql"), url=_with(postgres_url, port=1)
-    )
+def test_verification_reports_failed_not_skipped() -> None:
+    dead = "postgresql://postgres@127.0.0.1:1/test"
+    report = verify_relational(shop_design("postgresql"), UP["postgresql"], down("postgresql"), url=dead)
     assert report.status == "failed" and "127.0.0.1:1" in report.error and report.steps == []

@@ -82,7 +82,8 @@ def database_settings(sqlalchemy_url: str) -> dict[str, str]:
         "NAME": url.database or "",
         "USER": url.username or "",
         "PASSWORD": url.password or "",
-        "HOST": url.host or "",
+        # A Unix socket (the embedded PostgreSQL) comes as ?host=/dir: Django takes the directory as HOST.
+        "HOST": url.host or str(url.query.get("host") or ""),
         "PORT": str(url.port or ""),
     }
 
