@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 from schemawright.domain.analyze import analyze
 from schemawright.domain.model import Cardinality, DomainModel, Kind
 from schemawright.spec.parser import parse_spec
@@ -216,11 +214,3 @@ def test_scenarios_add_only_entry_order_to_the_association() -> None:
     )
     assert attrs(m, "playlist_song")["position"] is Kind.POSITION
     assert "position" not in attrs(m, "song") and "in_the_order_entered" not in attrs(m, "playlist")
-
-
-def test_analyze_is_fast_after_imports() -> None:
-    text = "# Lockers\n\nA locker has a code and a size. " * 20
-    model(text)
-    start = time.perf_counter()
-    model(text)
-    assert time.perf_counter() - start < 0.1
