@@ -60,6 +60,8 @@ class Resolver:
         self.lex = lexicon
         self.out_of_scope = set(out_of_scope)
         self.mentions: dict[str, int] = {}
+        self.structured: set[str] = set()  # entities a structured block declares
+        self.described: set[str] = set()  # entities with attribute facts of their own
 
     # -- names ------------------------------------------------------------------------------------------
     def canon(self, name: str) -> str:
@@ -106,6 +108,8 @@ class Resolver:
             if isinstance(f, RelationshipFact):
                 linked[self.canon(f.child)] += 1
                 linked[self.canon(f.parent)] += 1
+        self.structured = {n for n, g in by_name.items() if any(f.prov.origin == "structured" for f in g)}
+        self.described = {n for n, c in attrs_of.items() if c > 0}
         out: dict[str, Entity] = {}
         for name, group in sorted(by_name.items(), key=lambda kv: min(_rank(f.prov) for f in kv[1])):
             if not name or name in self.out_of_scope:
@@ -144,6 +148,9 @@ class Resolver:
         # ordering: the order the spec introduces them (by line)
         return dict(sorted(out.items(), key=lambda kv: kv[1].source.line or 10**9))
 
+    def _independent(self, name: str) -> bool:
+        return name in self.structured or name in self.described
+
     # -- relationships ---------------------------------------------------------------------------------
     def _role(self, f: RelationshipFact, parent: str) -> str:
         if f.role:
@@ -161,10 +168,24 @@ class Resolver:
     def _relationships(self, facts: list[Fact], entities: dict[str, Entity]) -> list[Relationship]:
         chosen: dict[tuple[str, str, str], tuple[RelationshipFact, Relationship]] = {}
         rel_facts = sorted((f for f in facts if isinstance(f, RelationshipFact)), key=lambda f: _rank(f.prov))
+        structured_pairs = {
+            frozenset((self.canon(f.child), self.canon(f.parent)))
+            for f in rel_facts
+            if f.prov.origin == "structured"
+        }
         for f in rel_facts:
             child, parent = self.canon(f.child), self.canon(f.parent)
             if child not in entities or parent not in entities:
                 continue
+            if f.prov.origin == "prose" and f.prov.rule.startswith(("interaction.", "event.")):
+                # weak prose links: both ends must stand on evidence of their own, and a structured block
+                # that already links the pair (or declares the model) is not second-guessed
+                if not (self._independent(child) and self._independent(parent)):
+                    continue
+                if frozenset((child, parent)) in structured_pairs or (
+                    structured_pairs and not (self.structured & {child} and self.structured & {parent})
+                ):
+                    continue
             role = self._role(f, parent)
             if child == parent and not role and f.cardinality is not Cardinality.MANY_TO_MANY:
                 role = "parent"

@@ -29,6 +29,11 @@ STATE_ADJECTIVES = {
     "every", "such", "additional", "further", "possible", "actual", "exact", "correct", "appropriate",
     "associated", "separate", "distinct", "underlying", "overall", "entire", "full", "mandatory", "free",
     "optionally", "respectively", "numerous", "only", "sole", "few", "open", "closed",
+    "pending", "running", "winning", "finished", "completed", "cancelled", "canceled", "archived",
+    "non-archived", "unarchived", "internal", "external", "absent", "upcoming", "past", "future", "recent",
+    "expired", "outstanding", "unpaid", "paid", "published", "unpublished", "deleted", "removed", "selected",
+    "chosen", "assigned", "registered", "signed-in", "logged-in", "verified", "unverified", "approved",
+    "rejected", "confirmed", "scheduled", "planned", "remaining", "matching",
 }  # fmt: skip
 PRONOUNS = {
     "it", "they", "we", "you", "he", "she", "them", "their", "its", "his", "her", "our", "your", "i", "me",

@@ -82,16 +82,22 @@ def list_items(sent: Sentence, first: Token) -> list[Token]:
             m = j
             while m < len(toks) and toks[m].pos in ("DET", "ADJ", "NUM", "PRON") and toks[m].tag != "PRP":
                 m += 1
-            if m >= len(toks) or not _nounish(toks[m]):
-                break
+            if m >= len(toks) or toks[m].pos in ("VERB", "AUX") or toks[m].lower in _LIST_STOP:
+                break  # ", and belongs to …": a new clause, the list is over
+            if not _nounish(toks[m]):
+                k = m + 1
+                continue
             while m + 1 < len(toks) and _nounish(toks[m + 1]) and toks[m + 1].text[:1].isalnum():
                 m += 1
+            # "the audio file's storage key": the item is what the possessive names
+            while m + 2 < len(toks) and toks[m + 1].tag == "POS" and _nounish(toks[m + 2]):
+                m += 2
+                while m + 1 < len(toks) and _nounish(toks[m + 1]) and toks[m + 1].text[:1].isalnum():
+                    m += 1
             items.append(toks[m])
             k = m + 1
             continue
-        if t.pos in ("VERB", "AUX") and t.tag not in ("VBN", "VBG") and t.dep not in ("amod", "compound"):
-            break
-        k += 1
+        k += 1  # a modifier of the current item ("the floor it is on"): skip to the next separator
     return items
 
 
@@ -165,8 +171,7 @@ def clauses(sent: Sentence) -> list[Clause]:
                     q
                     for p in sent.children(t.i, "pobj")
                     if (q := _partitive(sent, p)).pos in ("NOUN", "PROPN")
-                    or (p.dep == "pobj"
-                    and p.pos == "VERB")
+                    or (p.dep == "pobj" and p.pos == "VERB")
                 ]
                 word = "by" if t.dep == "agent" else t.lower
                 listed = (

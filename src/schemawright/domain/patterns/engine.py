@@ -78,13 +78,14 @@ class _State:
     facts: list[Fact] = field(default_factory=list)
     subject: Chunk | None = None  # the sentence's main entity subject (for pronouns and "whether …")
     defined: set[int] = field(default_factory=set)  # token heads that stand for the defined entity
+    previous: str = ""  # the main entity of the sentence before
 
 
 def run(sentences: list[Sentence], table: Table, ctx: Context) -> list[Fact]:
     out: list[Fact] = []
     previous: str = ""
     for sent in sentences:
-        state = _State(sent, ctx)
+        state = _State(sent, ctx, previous=previous)
         found = _sentence(state, table, previous)
         out.extend(found)
         subj = _main_subject(state)
@@ -209,6 +210,46 @@ def is_value(c: Chunk, ctx: Context) -> bool:
     return any(ctx.lexicon.kind_for_name(n) is not None for n in (c.name, c.head_word, surface) if n)
 
 
+RECORDERS = {
+    "agent",
+    "staff",
+    "admin",
+    "administrator",
+    "operator",
+    "clerk",
+    "employee",
+    "team",
+    "company",
+    "user",
+    "manager",
+    "organiser",
+    "organizer",
+    "coordinator",
+    "dispatcher",
+    "receptionist",
+    "editor",
+    "moderator",
+    "librarian",
+    "curator",
+    "registrar",
+    "secretary",
+    "supervisor",
+    "planner",
+    "we",
+}
+
+
+def _recorder(c: Chunk, ctx: Context) -> bool:
+    """A person or team that writes data down, as opposed to a thing that holds it."""
+    return c.head_word in RECORDERS and (c.plural or not c.card.stated) and c.name not in ctx.known
+
+
+def _named(name: str) -> Chunk:
+    from schemawright.domain.nlp.chunks import Card
+
+    return Chunk(head=-1, start=-1, end=-1, words=name.split("_"), text=name, card=Card(), plural=False)
+
+
 def _established(c: Chunk, ctx: Context) -> bool:
     return c.name in ctx.known or ctx.mentioned.get(c.name, 0) >= 2
 
@@ -217,13 +258,42 @@ def _thing(c: Chunk, ctx: Context) -> bool:
     return bool(c.words) and not _is_actor(c, ctx) and c.head_word not in PRONOUNS
 
 
+_KEEP_OWNER = {"number", "type", "code", "key", "id", "no", "kind"}  # "episode number" stays whole
+
+
 def _attr_name(owner: str, c: Chunk) -> str:
     """Attribute name from a chunk, without the owner's own name in front ("book title" → title)."""
     words = list(c.words)
     owner_words = owner.split("_")
-    if len(words) > len(owner_words) and words[: len(owner_words)] == owner_words:
-        words = words[len(owner_words) :]
+    rest = words[len(owner_words) :]
+    if len(words) > len(owner_words) and words[: len(owner_words)] == owner_words and rest != ["number"]:
+        if not (len(rest) == 1 and rest[0] in _KEEP_OWNER):
+            words = rest
+    if len(words) > 1 and words[-1] == "flag":  # "the explicit flag" → explicit
+        words = words[:-1]
     return "_".join(words)
+
+
+_UNITS = {
+    "seconds", "minutes", "hours", "days", "weeks", "months", "years", "milliseconds", "bytes", "kilobytes",
+    "megabytes", "cents", "grams", "kilograms", "kg", "metres", "meters", "kilometres", "kilometers", "km",
+    "litres", "liters", "millilitres", "centimetres", "centimeters", "cm", "mm", "percent", "euros", "dollars",
+}  # fmt: skip
+
+
+def _unit_after(sent: Sentence, c: Chunk) -> str:
+    """ "its duration in seconds" → "seconds"."""
+    toks = sent.tokens
+    k = c.head + 1
+    if 0 < k < len(toks) - 1 and toks[k].lower == "in":
+        j = k + 1
+        while j < len(toks) - 1 and toks[j].pos in ("DET", "ADJ"):
+            j += 1
+        if toks[j].lower in _UNITS:
+            return toks[j].lower
+        if toks[j].lower == "square" and j + 1 < len(toks):
+            return "m2"
+    return ""
 
 
 def _enum_after(sent: Sentence, c: Chunk) -> list[str]:
@@ -307,7 +377,18 @@ def _attribute(
         for v in values:
             state.facts.append(AttributeFact(prov=_prov(state, rule, prio), entity=owner, name=v))
         return
+    if values and state.ctx.lexicon.kind_for_name(name) not in (None, Kind.ENUM):
+        values = []  # "a description (show notes, HTML allowed)": an explanation, not a value list
     kind = Kind.ENUM if values else None
+    if values:  # the value list is the enum row's fact, wherever the attribute itself came from
+        rule, prio = "enum.parenthesised", max(prio, 75)
+    unit = "" if values else _unit_after(state.sent, c)
+    if unit:
+        phrase = _phrase_attribute(
+            c.model_copy(update={"text": f"{name.replace('_', ' ')} in {unit}"}), state.ctx
+        )
+        if phrase is not None:
+            name, kind = phrase
     if c.counted:  # "the number of servings it makes" → servings
         surface = c.text.split()[-1].lower()
         name, kind = (surface if surface.endswith("s") else f"{name}_count"), Kind.COUNT
@@ -356,6 +437,10 @@ def _contents(
             continue
         if (o.card.many or o.plural) and (not is_value(o, ctx) or o.name in ctx.known):
             state.facts.append(EntityFact(prov=_prov(state, rule, prio), name=o.name, evidence="object"))
+            listed = _enum_after(state.sent, o)
+            if listed and _names_attributes(listed, ctx):  # "keep guests (name, short bio, website)"
+                for v in listed:
+                    state.facts.append(AttributeFact(prov=_prov(state, rule, prio), entity=o.name, name=v))
             state.facts.append(
                 RelationshipFact(
                     prov=_prov(state, rule, prio),
@@ -443,6 +528,11 @@ def _possession(state: _State, row: Row, cl: Clause) -> None:
     if cl.passive and last not in ("of", "into"):
         return
     for s in cl.subjects:
+        if _recorder(s, state.ctx) and row.id == "possession.records":
+            # "Agents record the floor it is on": people record facts about the thing just described
+            if state.previous and state.previous != s.name:
+                _contents(state, _named(state.previous), objs, row.id, row.priority, cl)
+            continue
         if _thing(s, state.ctx):
             _contents(state, s, objs, row.id, row.priority, cl, ownership=row.ownership)
 
@@ -464,10 +554,6 @@ def _recorded_for(state: _State, row: Row, cl: Clause) -> None:
                             owners.append(c)
     if not owners:
         return
-    subj_is_entity = any(_thing(s, state.ctx) and s.name not in {o.name for o in owners} for s in cl.subjects)
-    if subj_is_entity and not all(s.name in ACTORS or s.head < 0 for s in cl.subjects):
-        # "For every guest, the hotel keeps …": the subject is the organisation, still a recorder
-        pass
     objs = [o for o in cl.objects if o.name not in {w.name for w in owners}]
     for owner in owners[:1]:
         _contents(state, owner, objs, row.id, row.priority, cl)
@@ -529,7 +615,7 @@ def ctx_role(ctx: Context, participle: str) -> str:
 
 def _interaction(state: _State, row: Row, cl: Clause) -> None:
     ctx = state.ctx
-    if cl.negated or cl.lemma == "be" or ctx.event_entity(cl.lemma):
+    if cl.negated or cl.lemma == "be" or ctx.event_entity(cl.lemma) or not _descriptive(state, cl):
         return
     if row.verbs:
         if cl.lemma not in row.verbs:
@@ -566,6 +652,36 @@ def _interaction(state: _State, row: Row, cl: Clause) -> None:
         else:
             card, child, parent = Cardinality.MANY_TO_ONE, target.name, actor.name
         state.facts.append(RelationshipFact(prov=prov, child=child, parent=parent, cardinality=card, role=""))
+
+
+_SCENARIO_WORDS = {
+    "when",
+    "if",
+    "given",
+    "then",
+    "as",
+    "want",
+    "so",
+    "while",
+    "once",
+    "after",
+    "before",
+    "until",
+}
+
+
+def _descriptive(state: _State, cl: Clause) -> bool:
+    """A statement about the domain ("A member borrows books"), not a scenario step ("WHEN a member
+    borrows a copy THEN …", "As a member, I want to …", "Given …"): only those state relationships."""
+    if any(
+        t.lower in _SCENARIO_WORDS and t.dep in ("advmod", "mark", "prep", "ROOT", "dep", "cc")
+        for t in state.sent.tokens[:4]
+    ):
+        return False
+    if any(t.text in ("WHEN", "THEN", "SHALL", "IF", "GIVEN") for t in state.sent.tokens):
+        return False
+    verb = state.sent.tokens[cl.verb]
+    return verb.dep in ("ROOT", "conj", "relcl")
 
 
 def _exactly_one(state: _State, c: Chunk) -> bool:
@@ -681,6 +797,8 @@ def _owner_for(state: _State, cls: list[Clause]) -> str:
                     return c.name
     for cl in cls:
         for s in cl.subjects:
+            if _recorder(s, state.ctx) and state.previous:
+                return state.previous
             if _thing(s, state.ctx):
                 return s.name
     return state.sent.subject_hint
@@ -763,6 +881,34 @@ def _split_values(toks: list[Token]) -> list[str]:
     return [v for v in values if v and len(v.split("_")) <= 3]
 
 
+def _colon_list(state: _State, row: Row, cls: list[Clause]) -> None:
+    """ "System MUST store per episode: title, description, season number …" / "For each click: …"."""
+    toks = state.sent.tokens
+    colon = next((t.i for t in toks if t.text == ":"), None)
+    if colon is None or colon + 1 >= len(toks):
+        return
+    left = toks[:colon]
+    if not any(t.lemma in row.verbs for t in left) and not any(
+        t.lower in ("each", "every", "per") for t in left
+    ):
+        return
+    owner = None
+    for t in reversed(left):
+        if t.pos in ("NOUN", "PROPN") or (t.pos == "VERB" and t.dep == "pobj"):
+            c = chunk_at(state.sent, t.i)
+            if c is not None and _thing(c, state.ctx) and not is_value(c, state.ctx):
+                owner = c
+                break
+    first = next((t for t in toks[colon + 1 :] if t.pos in ("NOUN", "PROPN")), None)
+    if owner is None or first is None:
+        return
+    from schemawright.domain.nlp.clauses import list_items
+
+    items = [c for t in list_items(state.sent, first) if (c := chunk_at(state.sent, t.i)) is not None]
+    if len(items) >= 2:
+        _contents(state, owner, items, row.id, row.priority, None)
+
+
 def _enum_list(state: _State, row: Row, cls: list[Clause]) -> None:
     for t in state.sent.tokens:
         if t.pos not in ("NOUN", "PROPN"):
@@ -771,7 +917,10 @@ def _enum_list(state: _State, row: Row, cls: list[Clause]) -> None:
         if c is None:
             continue
         values = _enum_after(state.sent, c)
-        if values and not _names_attributes(values, state.ctx):
+        stated = any(isinstance(f, AttributeFact) and f.enum_values == values for f in state.facts)
+        if state.ctx.lexicon.kind_for_name(c.name) not in (None, Kind.ENUM):
+            continue
+        if values and not stated and not _names_attributes(values, state.ctx):
             owner = _owner_for(state, cls)
             if owner and owner != c.name:
                 state.facts.append(
@@ -806,6 +955,8 @@ def _enum_can_be(state: _State, row: Row, cls: list[Clause]) -> None:
         owner = _of_owner(state, s)
         entity = owner.name if owner else ""
         attr = _attr_name(entity, s) if owner else s.name
+        if not owner and _thing(s, state.ctx) and not is_value(s, state.ctx):
+            entity, attr = s.name, "status"  # "a reservation shall be active, fulfilled or cancelled"
         if not entity:
             for known in sorted(state.ctx.known, key=len, reverse=True):
                 if attr.startswith(known + "_"):
@@ -1134,6 +1285,7 @@ _CLAUSE_CONSTRUCTIONS: dict[str, Callable[[_State, Row, Clause], None]] = {
 }
 _SENTENCE_CONSTRUCTIONS: dict[str, Callable[[_State, Row, list[Clause]], None]] = {
     "with_list": _with_list,
+    "colon_list": _colon_list,
     "enum_list": _enum_list,
     "no_two": _no_two,
     "enum_can_be": _enum_can_be,

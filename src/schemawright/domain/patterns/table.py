@@ -30,6 +30,7 @@ CONSTRUCTIONS = {
     "access",
     "event",
     "event_record",
+    "colon_list",
 }
 
 
