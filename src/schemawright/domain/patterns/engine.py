@@ -266,9 +266,9 @@ def _attr_name(owner: str, c: Chunk) -> str:
     words = list(c.words)
     owner_words = owner.split("_")
     rest = words[len(owner_words) :]
-    if len(words) > len(owner_words) and words[: len(owner_words)] == owner_words and rest != ["number"]:
-        if not (len(rest) == 1 and rest[0] in _KEEP_OWNER):
-            words = rest
+    prefixed = len(words) > len(owner_words) and words[: len(owner_words)] == owner_words
+    if prefixed and not (len(rest) == 1 and rest[0] in _KEEP_OWNER):
+        words = rest
     if len(words) > 1 and words[-1] == "flag":  # "the explicit flag" → explicit
         words = words[:-1]
     return "_".join(words)
@@ -277,7 +277,8 @@ def _attr_name(owner: str, c: Chunk) -> str:
 _UNITS = {
     "seconds", "minutes", "hours", "days", "weeks", "months", "years", "milliseconds", "bytes", "kilobytes",
     "megabytes", "cents", "grams", "kilograms", "kg", "metres", "meters", "kilometres", "kilometers", "km",
-    "litres", "liters", "millilitres", "centimetres", "centimeters", "cm", "mm", "percent", "euros", "dollars",
+    "litres", "liters", "millilitres", "centimetres", "centimeters", "cm", "mm", "percent", "euros",
+    "dollars",
 }  # fmt: skip
 
 
