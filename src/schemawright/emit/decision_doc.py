@@ -8,13 +8,15 @@ from schemawright.domain.model import Assumption, DomainModel
 from schemawright.emit.erdiagram import mermaid, text_diagram
 from schemawright.emit.firestore import render_firestore_section
 from schemawright.emit.keyvalue_doc import render_keyvalue_section
+from schemawright.emit.markdown_safe import code, fence, neutralise_html, text
 from schemawright.emit.mongo import render_document_section
 from schemawright.emit.sql.ddl import tables_sql
 from schemawright.result import DesignResult
 
 
-def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+def _cell(value: str) -> str:
+    """A table cell of spec-derived text: one line, pipes escaped, fences and tags made inert."""
+    return text(value).replace("|", "\\|")
 
 
 def _constraints(table: Table, column: Column) -> str:
@@ -47,22 +49,22 @@ def _why(column: Column) -> str:
 
 def render_decision_doc(result: DesignResult, model: DomainModel) -> str:
     fid, name = result.feature.id, result.feature.name
-    out = [f"# Database Schema: {fid} — {name}", ""]
+    out = [f"# Database Schema: {fid} — {text(name)}", ""]
     out += ["## Summary", ""]
     if result.no_change_reason:
         out += [f"No schema change is needed. {result.no_change_reason}", "", "No migration was written.", ""]
         _assumptions(out, result.assumptions)
-        return "\n".join(out).rstrip() + "\n"
+        return neutralise_html("\n".join(out).rstrip() + "\n")
     for store in result.stores:
         if store.kind == "document" and store.engine == "firestore":
             out.append(f"- Store: document, firestore ({len(store.collections)} collections).")
-            out.append(f"- Source spec: `{result.feature.source}`.")
+            out.append(f"- Source spec: {code(result.feature.source)}.")
             out.append("")
             out += render_firestore_section(store)
             continue
         if store.kind == "document":
             out.append(f"- Store: document, {store.engine} ({len(store.collections)} collections).")
-            out.append(f"- Source spec: `{result.feature.source}`.")
+            out.append(f"- Source spec: {code(result.feature.source)}.")
             out.append("")
             out += render_document_section(store)
             continue
@@ -77,50 +79,37 @@ def render_decision_doc(result: DesignResult, model: DomainModel) -> str:
         out.append(f"- New tables ({len(new)}): {', '.join(t.name for t in new)}.")
         if existing:
             out.append(f"- Existing tables referenced, not changed: {', '.join(existing)}.")
-        out.append(f"- Source spec: `{result.feature.source}`.")
+        out.append(f"- Source spec: {code(result.feature.source)}.")
         out.append("")
         _relational(out, store)
     _migrations(out, result)
     _verification(out, result)
     _assumptions(out, result.assumptions)
     _traceability(out, result)
-    return "\n".join(out).rstrip() + "\n"
+    return neutralise_html("\n".join(out).rstrip() + "\n")
 
 
 def _relational(out: list[str], design: RelationalDesign) -> None:
-    out += [
-        "## ER diagram",
-        "",
-        "```",
-        text_diagram(design),
-        "```",
-        "",
-        "<details><summary>Mermaid</summary>",
-        "",
-        "```mermaid",
-        mermaid(design),
-        "```",
-        "",
-        "</details>",
-        "",
-    ]
+    out += ["## ER diagram", "", *fence(text_diagram(design)), ""]
+    out += ["<details><summary>Mermaid</summary>", "", *fence(mermaid(design), "mermaid"), ""]
+    out += ["</details>", ""]
     out += ["## Tables", ""]
     statements = tables_sql(design)
     for table in design.new_tables():
         out += [f"### {table.name}", ""]
         if table.purpose:
-            out += [f"Purpose: {table.purpose}", ""]
+            out += [f"Purpose: {text(table.purpose)}", ""]
         out += ["| Column | Type | Constraints | Why |", "|---|---|---|---|"]
         for column in table.columns:
             out.append(
                 f"| {column.name} | {column.type} | {_cell(_constraints(table, column))} "
                 f"| {_cell(_why(column))} |"
             )
-        out += ["", "```sql", statements[table.name], "```", ""]
+        out += ["", *fence(statements[table.name], "sql"), ""]
         if table.partition:
             out += [
                 f"Partitioned by {table.partition.method} on `{table.partition.column}` "
-                f"({table.partition.interval}ly): {table.partition.reason}.",
+                f"({table.partition.interval}ly): {text(table.partition.reason)}.",
                 "",
             ]
     out += ["## Index strategy", "", "| Table | Index | Columns | Serves |", "|---|---|---|---|"]
@@ -153,10 +142,12 @@ def _relational(out: list[str], design: RelationalDesign) -> None:
         for fk in table.foreign_keys:
             out.append(
                 f"- `{table.name}.{fk.columns[0]}` → `{fk.ref_table}` ON DELETE {fk.on_delete}: "
-                f"{fk.reason} ({fk.source.cite()})."
+                f"{text(fk.reason)} ({fk.source.cite()})."
             )
         for check in table.checks:
-            out.append(f"- `{check.name}`: `{check.expression}` — {check.reason} ({check.source.cite()}).")
+            out.append(
+                f"- `{check.name}`: {code(check.expression)} — {text(check.reason)} ({check.source.cite()})."
+            )
     out.append("")
     out += ["## Security notes", ""]
     notes = []
@@ -164,10 +155,11 @@ def _relational(out: list[str], design: RelationalDesign) -> None:
         for column in table.columns:
             if column.name.endswith(("_hash", "_digest")):
                 notes.append(
-                    f"- `{table.name}.{column.name}`: {column.comment or 'hash only, never the plain value'}."
+                    f"- `{table.name}.{column.name}`: "
+                    f"{text(column.comment or 'hash only, never the plain value')}."
                 )
             elif column.name.endswith(("_encrypted", "_ciphertext")):
-                notes.append(f"- `{table.name}.{column.name}`: {column.comment}.")
+                notes.append(f"- `{table.name}.{column.name}`: {text(column.comment or '')}.")
             elif column.sensitive not in ("none", ""):
                 notes.append(
                     f"- `{table.name}.{column.name}` holds {column.sensitive} data; restrict access to it."
@@ -180,7 +172,7 @@ def _migrations(out: list[str], result: DesignResult) -> None:
     out += ["## Migrations created", ""]
     for f in result.files:
         if f.role.startswith("migration"):
-            out.append(f"- `{f.path}` ({f.role})")
+            out.append(f"- {code(f.path)} ({f.role})")
     out += ["", "The down migration removes exactly what the up migration creates, in reverse order.", ""]
 
 
@@ -192,12 +184,12 @@ def _verification(out: list[str], result: DesignResult) -> None:
         return
     for report in v.reports:
         steps = ", ".join(f"{s.name} {'ok' if s.ok else 'FAILED'}" for s in report.steps)
-        target = f" ({report.target})" if report.target else ""
+        target = f" ({text(report.target)})" if report.target else ""
         out.append(
             f"- {report.engine}{target}: **{report.status}**"
             + (f" — {steps}" if steps else "")
             + (f"; {report.rows_inserted} sample rows inserted" if report.rows_inserted else "")
-            + (f"; {report.error}" if report.error else "")
+            + (f"; {text(report.error)}" if report.error else "")
         )
     out.append("")
 
@@ -209,7 +201,7 @@ def _assumptions(out: list[str], assumptions: list[Assumption]) -> None:
         return
     for a in assumptions:
         where = f" ({a.source.cite()})" if a.source.line else ""
-        out.append(f"- {a.text}{where}")
+        out.append(f"- {text(a.text)}{where}")
     out.append("")
 
 
