@@ -147,9 +147,13 @@ def mentions(sentences: list[Sentence], ctx: Context) -> tuple[dict[str, int], d
             if len(c.words) > 1 and not is_value(c, ctx):
                 longer[c.head_word].add(c.name)
     aliases = {
-        head: next(iter(names))
+        head: full
         for head, names in longer.items()
-        if len(names) == 1 and head not in ctx.known and counts[head] > 0
+        if len(names) == 1
+        and head not in ctx.known
+        and counts[head] > 0
+        and counts[full := next(iter(names))] >= 2
+        and counts[full] * 2 >= counts[head]
     }
     for short, full in aliases.items():
         counts[full] += counts[short]

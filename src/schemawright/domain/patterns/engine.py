@@ -418,6 +418,7 @@ def _contents(
     cl: Clause | None,
     *,
     ownership: str = "",
+    children: bool = True,
 ) -> None:
     """What an owner has or records: value nouns are attributes, quantified things are children."""
     ctx = state.ctx
@@ -436,9 +437,15 @@ def _contents(
                     )
                 )
             continue
-        if (o.card.many or o.plural) and (not is_value(o, ctx) or o.name in ctx.known):
+        listed = _enum_after(state.sent, o)
+        if listed and _names_attributes(listed, ctx) and not _established(o, ctx):
+            # "coordinates (latitude/longitude)": the listed values are the owner's own attributes
+            for v in listed:
+                state.facts.append(AttributeFact(prov=_prov(state, rule, prio), entity=target, name=v))
+            continue
+        plural_thing = (o.card.many or o.plural) and (not is_value(o, ctx) or o.name in ctx.known)
+        if plural_thing and children and not o.counted:
             state.facts.append(EntityFact(prov=_prov(state, rule, prio), name=o.name, evidence="object"))
-            listed = _enum_after(state.sent, o)
             if listed and _names_attributes(listed, ctx):  # "keep guests (name, short bio, website)"
                 for v in listed:
                     state.facts.append(AttributeFact(prov=_prov(state, rule, prio), entity=o.name, name=v))
@@ -731,7 +738,7 @@ def _event_record(state: _State, row: Row, cl: Clause, cls: list[Clause]) -> Non
     from schemawright.domain.nlp.chunks import Card
 
     chunk = Chunk(head=-1, start=-1, end=-1, words=owner.split("_"), text=owner, card=Card(), plural=False)
-    _contents(state, chunk, cl.objects, row.id, row.priority, cl)
+    _contents(state, chunk, cl.objects, row.id, row.priority, cl, children=False)
 
 
 def _identified_by(state: _State, row: Row, cl: Clause) -> None:
