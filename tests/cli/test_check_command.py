@@ -93,8 +93,10 @@ def test_pre_commit_try_repo_reports_a_planted_problem(project: Path) -> None:
     _git(project, env, "commit", "-qm", "feature 001")
     _plant(project)
     _git(project, env, "add", ".")
+    clone = project.parent / "schemawright"  # the committed hook and package, not a dirty work tree
+    subprocess.run(["git", "clone", "-q", str(REPO), str(clone)], env=env, check=True, capture_output=True)
     run = subprocess.run(
-        [str(pre_commit), "try-repo", str(REPO), "schemawright-review", "--verbose"],
+        [str(pre_commit), "try-repo", str(clone), "schemawright-review", "--verbose"],
         cwd=project,
         env=env,
         capture_output=True,
