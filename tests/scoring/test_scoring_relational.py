@@ -157,6 +157,45 @@ def test_self_many_to_many_needs_two_foreign_keys(tmp_path: Path) -> None:
     assert score_design(design(relational(table("users"), one_fk)), g, tmp_path).relationships.tp == 0
 
 
+BETWEEN = {
+    "entities": {"invoice_line": {"tables": ["invoice_lines"]}, "job": {"tables": ["jobs"]}},
+    "relationships": [{"between": ["invoice_line", "job"]}],
+}
+
+
+@pytest.mark.parametrize(
+    "tables",
+    [
+        [table("invoice_lines", "job_id", fks=[fk("job_id", "jobs")]), table("jobs")],
+        [
+            table("invoice_lines"),
+            table("jobs", "invoice_line_id", fks=[fk("invoice_line_id", "invoice_lines")]),
+        ],
+    ],
+    ids=["from-first", "from-second"],
+)
+def test_between_is_found_in_either_direction(tables: list[dict[str, Any]], tmp_path: Path) -> None:
+    score = score_design(design(relational(*tables)), gold(**BETWEEN), tmp_path)
+    assert (score.relationships.tp, score.relationships.fp, score.relationships.fn) == (1, 0, 0)
+
+
+def test_between_is_found_through_a_junction_that_is_no_spurious_entity(tmp_path: Path) -> None:
+    link = table("invoice_line_jobs", fks=[fk("invoice_line_id", "invoice_lines"), fk("job_id", "jobs")])
+    score = score_design(
+        design(relational(table("invoice_lines"), table("jobs"), link)), gold(**BETWEEN), tmp_path
+    )
+    assert (score.relationships.tp, score.relationships.fp, score.relationships.fn) == (1, 0, 0)
+    assert score.entities.fp == 0
+
+
+def test_between_without_any_link_is_missed(tmp_path: Path) -> None:
+    score = score_design(design(relational(table("invoice_lines"), table("jobs"))), gold(**BETWEEN), tmp_path)
+    assert score.relationships.missed == ["invoice_line -- job"]
+    unresolved = gold(entities=BETWEEN["entities"], relationships=[{"between": ["invoice_line", "ledger"]}])
+    score = score_design(design(relational(table("invoice_lines"), table("jobs"))), unresolved, tmp_path)
+    assert score.relationships.missed == ["invoice_line -- ledger (table not found)"]
+
+
 def test_entity_mapping_prefers_the_better_name(tmp_path: Path) -> None:
     g = gold(
         entities={

@@ -280,3 +280,15 @@ def test_document_relationships_are_scored_when_the_gold_lists_them(tmp_path: Pa
     score = score_design(d, g, tmp_path)
     assert (score.relationships.tp, score.relationships.fp, score.relationships.fn) == (2, 1, 0)
     assert score.relationships.spurious == ["order -> coupon"]
+
+
+def test_document_between_is_found_in_either_direction(tmp_path: Path) -> None:
+    g = gold(
+        store="document",
+        collections={"order": {"names": ["orders"]}, "receipt": {"names": ["receipts"]}},
+        relationships=[{"between": ["receipt", "order"]}],
+    )
+    orders = collection("orders", schema(receipt_id=S), references={"receipt_id": "receipts"})
+    d = design(mongo(orders, collection("receipts", schema())))
+    score = score_design(d, g, tmp_path)
+    assert (score.relationships.tp, score.relationships.fp, score.relationships.fn) == (1, 0, 0)

@@ -279,12 +279,8 @@ def score_relationships(ctx: DocumentContext) -> Counts:
                 if not t.path and m.same(str(t.collection.get("name", "")), str(ref)):
                     predicted[(entity, other)] = False
     for rel in ctx.gold.relationships:
-        pair = (
-            (rel.many_to_many[0], rel.many_to_many[-1])
-            if rel.many_to_many
-            else (rel.from_ or "", rel.to or "")
-        )
-        options = [pair, (pair[1], pair[0])] if rel.many_to_many else [pair]
+        pair = rel.pair or (rel.from_ or "", rel.to or "")
+        options = [pair, (pair[1], pair[0])] if rel.pair else [pair]  # many-to-many and between: either way
         hit = next((o for o in options if o in predicted), None)
         if hit is None:
             counts.miss(rel.label)

@@ -50,16 +50,28 @@ class GoldEntity(_Tolerant):
 
 
 class GoldRelationship(_Tolerant):
-    """Either ``{from, to}`` (a foreign key) or ``{many_to_many: [a, b]}`` (a junction table)."""
+    """``{from, to}`` (a foreign key), ``{many_to_many: [a, b]}`` (a junction table) or ``{between: [a, b]}``
+    (a link whose direction the gold leaves open: a foreign key either way, or a junction table). The last
+    exists because a one-to-one is designed equally well from either side, and penalising one of them
+    would score a gold author's guess rather than the design."""
 
     from_: str | None = Field(default=None, alias="from")
     to: str | None = None
     many_to_many: list[str] | None = None
+    between: list[str] | None = None
+
+    @property
+    def pair(self) -> tuple[str, str] | None:
+        """The two ends of a ``many_to_many`` or ``between`` relationship; None for ``{from, to}``."""
+        ends = self.many_to_many or self.between
+        return (ends[0], ends[-1]) if ends else None
 
     @property
     def label(self) -> str:
         if self.many_to_many:
             return f"{self.many_to_many[0]} <-> {self.many_to_many[-1]}"
+        if self.between:
+            return f"{self.between[0]} -- {self.between[-1]}"
         return f"{self.from_} -> {self.to}"
 
 

@@ -176,10 +176,12 @@ def _links(table: Table, a: Table, b: Table) -> bool:
 
 
 def _gold_pairs(ctx: RelationalContext) -> list[tuple[Table, Table]]:
+    """Table pairs a junction may serve (``many_to_many`` and ``between``): such a junction is no entity."""
     pairs: list[tuple[Table, Table]] = []
     for rel in ctx.gold.relationships:
-        if rel.many_to_many and len(rel.many_to_many) >= 2:
-            a, b = ctx.resolve(rel.many_to_many[0]), ctx.resolve(rel.many_to_many[1])
+        ends = rel.many_to_many or rel.between
+        if ends and len(ends) >= 2:
+            a, b = ctx.resolve(ends[0]), ctx.resolve(ends[1])
             if a is not None and b is not None:
                 pairs.append((a, b))
     return pairs
@@ -251,14 +253,15 @@ def score_attributes(ctx: RelationalContext) -> Counts:
 
 
 def score_relationships(ctx: RelationalContext) -> Counts:
-    """Gold FK edges and many-to-many pairs against the design's edges between matched tables."""
+    """Gold FK edges, many-to-many pairs and ``between`` links (an FK either way, or a junction) against
+    the design's edges between matched tables."""
     counts = Counts()
     matched: dict[str, Table] = {normalize(tname(t)): t for t in ctx.entity_table.values()}
     for name in ctx.gold.reuse_existing:
         if (t := ctx.resolve(name)) is not None:
             matched.setdefault(normalize(tname(t)), t)
     for rel in ctx.gold.relationships:
-        for end in [rel.from_, rel.to, *(rel.many_to_many or [])]:
+        for end in [rel.from_, rel.to, *(rel.many_to_many or []), *(rel.between or [])]:
             if (t := ctx.resolve(end)) is not None:
                 matched.setdefault(normalize(tname(t)), t)
 
@@ -280,18 +283,22 @@ def score_relationships(ctx: RelationalContext) -> Counts:
             junction_pairs.setdefault((min(one, other), max(one, other)), False)
 
     for rel in ctx.gold.relationships:
-        if rel.many_to_many:
-            left, right = ctx.resolve(rel.many_to_many[0]), ctx.resolve(rel.many_to_many[-1])
+        if rel.pair is not None:
+            left, right = ctx.resolve(rel.pair[0]), ctx.resolve(rel.pair[1])
             if left is None or right is None:
                 counts.miss(f"{rel.label} (table not found)")
                 continue
             na, nb = normalize(tname(left)), normalize(tname(right))
             linkers = [t for t in ctx.new_tables if _links(t, left, right)]
-            if not linkers:
+            direct = [e for e in ((na, nb), (nb, na)) if e in edges] if rel.between else []
+            if not linkers and not direct:
                 counts.miss(rel.label)
                 continue
             counts.hit()
-            junction_pairs[(min(na, nb), max(na, nb))] = True
+            for edge in direct:
+                edges[edge] = True
+            if linkers:
+                junction_pairs[(min(na, nb), max(na, nb))] = True
             for t in linkers:
                 for target in (na, nb):
                     if (normalize(tname(t)), target) in edges:

@@ -33,7 +33,8 @@ Attributes
 Relationships
     Gold items are ``relationships``. ``{from, to}`` is TP when a new table of ``from`` has a
     foreign key to the table of ``to``; ``{many_to_many: [a, b]}`` is TP when some new table
-    has one foreign key to each (two to the same table for a self pair). Endpoints that are not
+    has one foreign key to each (two to the same table for a self pair); ``{between: [a, b]}`` is TP
+    on a foreign key either way or such a junction table. Endpoints that are not
     gold entities (``organization``) resolve to a table of that name, existing ones first.
     Predicted = distinct (from-table, to-table) foreign-key edges declared on new tables where
     both ends are matched tables (mapped entities, resolved endpoints, ``reuse_existing``), plus
