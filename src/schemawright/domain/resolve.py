@@ -65,10 +65,8 @@ class Resolver:
 
     # -- names ------------------------------------------------------------------------------------------
     def canon(self, name: str) -> str:
-        """Singular snake_case; a lexicon synonym only when the spec also uses the word it maps to."""
-        base = singular(snake(name))
-        target = self.lex.synonyms.get(base, base)
-        return target if target == base or target in self.mentions else base
+        """Singular snake_case of a mention."""
+        return singular(snake(name))  # the spec's own word: declared names are never renamed
 
     def attr_name(self, name: str) -> str:
         return snake(name)

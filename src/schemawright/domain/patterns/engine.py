@@ -182,6 +182,13 @@ def _alias(c: Chunk, ctx: Context) -> None:
     target = ctx.aliases.get(c.name)
     if target:
         c.words = target.split("_")
+        return
+    if c.name in ctx.known or ctx.mentioned.get(c.name, 0) >= 2:
+        return
+    for k in range(1, len(c.words)):  # "a restricted dataset" names the declared dataset
+        if "_".join(c.words[k:]) in ctx.known:
+            c.words = c.words[k:]
+            return
 
 
 def _main_subject(state: _State) -> str:
@@ -889,6 +896,42 @@ def _split_values(toks: list[Token]) -> list[str]:
     return [v for v in values if v and len(v.split("_")) <= 3]
 
 
+def _definition_link(state: _State, row: Row, cls: list[Clause]) -> None:
+    """In a definition, every prepositional phrase on the defining noun (and its participles) that names
+    another entity of the spec is a reference from the defined entity to it."""
+    hint = state.sent.subject_hint
+    if not hint or not state.defined:
+        return
+    sent, ctx = state.sent, state.ctx
+    scope: set[int] = set()
+    for head in state.defined:
+        if head >= 0:
+            scope |= {t.i for t in sent.subtree(head)}
+    m2m = "many-to-many" in sent.text.lower() or "many to many" in sent.text.lower()
+    seen: set[str] = set()
+    for t in sent.tokens:
+        if t.i not in scope or t.dep not in ("prep", "agent") or t.lower not in [*row.preps, "by"]:
+            continue
+        for pobj in sent.children(t.i, "pobj"):
+            for item in [pobj, *sent.children(pobj.i, "conj")]:
+                c = chunk_at(sent, item.i)
+                if c is None or c.name == hint or c.name in seen or c.name not in ctx.known:
+                    continue
+                if is_value(c, ctx) or not _thing(c, ctx):
+                    continue
+                seen.add(c.name)
+                prov = _prov(state, row.id, row.priority)
+                state.facts.append(EntityFact(prov=prov, name=c.name, evidence="referenced"))
+                state.facts.append(
+                    RelationshipFact(
+                        prov=prov,
+                        child=hint,
+                        parent=c.name,
+                        cardinality=Cardinality.MANY_TO_MANY if m2m and t.lower == "with" else Cardinality.MANY_TO_ONE,
+                    )
+                )
+
+
 def _colon_list(state: _State, row: Row, cls: list[Clause]) -> None:
     """ "System MUST store per episode: title, description, season number …" / "For each click: …"."""
     toks = state.sent.tokens
@@ -1294,6 +1337,7 @@ _CLAUSE_CONSTRUCTIONS: dict[str, Callable[[_State, Row, Clause], None]] = {
 _SENTENCE_CONSTRUCTIONS: dict[str, Callable[[_State, Row, list[Clause]], None]] = {
     "with_list": _with_list,
     "colon_list": _colon_list,
+    "definition_link": _definition_link,
     "enum_list": _enum_list,
     "no_two": _no_two,
     "enum_can_be": _enum_can_be,

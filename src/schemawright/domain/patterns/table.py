@@ -31,6 +31,7 @@ CONSTRUCTIONS = {
     "event",
     "event_record",
     "colon_list",
+    "definition_link",
 }
 
 
