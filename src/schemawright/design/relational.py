@@ -196,6 +196,12 @@ def _attribute_column(ctx: _Ctx, entity: Entity, table: Table, attr: Attribute) 
     )
     if phys.default is not None and not column.nullable:
         column.default, column.default_kind = phys.default, "literal"
+    if entity.time_attribute == attr.name and phys.logical.name == "timestamptz":
+        # the moment the row's event happened: always known, and "now" when the row is written
+        now = {"postgresql": "now()", "mysql": "CURRENT_TIMESTAMP(6)", "sqlite": "CURRENT_TIMESTAMP"}[
+            ctx.dialect
+        ]
+        column.nullable, column.default, column.default_kind = False, now, "now"
     table.columns.append(column)
     ctx.attr_columns[(entity.name, attr.name)] = phys.name
     if phys.name != attr.name:

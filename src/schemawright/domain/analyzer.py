@@ -84,7 +84,7 @@ def prose_units(doc: SpecDocument, facts: list[Fact], lexicon: Lexicon) -> list[
 def definition_sentence(name: str, description: str) -> str:
     """ "Episode" + "an audio file of a show, with a title" → "An episode is an audio file of a show, …";
     a description that starts with a verb keeps it: "Represents a guest" → "A guest represents …"."""
-    words = snake(name).replace("_", " ")
+    words = singular(snake(name)).replace("_", " ")  # a table name ("users") defines one user
     desc = description.strip().rstrip(".")
     first = desc.split(" ", 1)[0].lower() if desc else ""
     article = "An" if words[:1] in "aeiou" else "A"

@@ -62,11 +62,13 @@ class Resolver:
         self.mentions: dict[str, int] = {}
         self.structured: set[str] = set()  # entities a structured block declares
         self.described: set[str] = set()  # entities with attribute facts of their own
+        self.merged: dict[str, str] = {}  # prose mention → the declared entity it names
 
     # -- names ------------------------------------------------------------------------------------------
     def canon(self, name: str) -> str:
         """Singular snake_case of a mention."""
-        return singular(snake(name))  # the spec's own word: declared names are never renamed
+        name = singular(snake(name))  # the spec's own word: declared names are never renamed
+        return self.merged.get(name, name)
 
     def attr_name(self, name: str) -> str:
         return snake(name)
@@ -92,7 +94,23 @@ class Resolver:
         return model
 
     # -- entities --------------------------------------------------------------------------------------
+    def _head_merges(self, facts: list[Fact]) -> None:
+        """A prose mention whose head word names exactly one declared entity is that entity: "each
+        sign-in attempt" in prose, ``login_attempts`` in the table."""
+        declared = {
+            self.canon(f.name) for f in facts if isinstance(f, EntityFact) and f.prov.origin == "structured"
+        }
+        by_head: dict[str, list[str]] = defaultdict(list)
+        for name in declared:
+            by_head[name.split("_")[-1]].append(name)
+        prose = {self.canon(f.name) for f in facts if isinstance(f, EntityFact) and f.prov.origin == "prose"}
+        for name in prose - declared:
+            same = by_head.get(name.split("_")[-1], [])
+            if len(same) == 1 and "_" in name + same[0]:
+                self.merged[name] = same[0]
+
     def _entities(self, facts: list[Fact]) -> dict[str, Entity]:
+        self._head_merges(facts)
         by_name: dict[str, list[EntityFact]] = defaultdict(list)
         for f in facts:
             if isinstance(f, EntityFact):
@@ -284,7 +302,20 @@ class Resolver:
                 continue
             if (ent, name) in linked or (ent, self.canon(name)) in linked:
                 continue
-            attr = Attribute(name=name, kind=self.kind(first), source=source(first.prov))
+            typed = next((f for f in group if f.kind is not None or f.declared_type), first)
+            kind = self.kind(first if (first.kind is not None or first.declared_type) else typed)
+            if name == "occurred_at" and first.prov.origin == "prose":
+                # "recorded with the time": the moment the row's event happened; when the entity already
+                # names its own timestamp ("attempted_at"), that one is it
+                own = [
+                    n
+                    for (e2, n), g in groups.items()
+                    if e2 == ent and n != name and self.kind(g[0]) is Kind.TIMESTAMP
+                ]
+                entity.time_attribute = entity.time_attribute or (own[0] if own else name)
+                if own:
+                    continue
+            attr = Attribute(name=name, kind=kind, source=source(first.prov))
             attr.description = first.description[:200]
             for f in group:  # later facts only fill what earlier (stronger) ones left open
                 if attr.enum_values == [] and f.enum_values:
@@ -296,6 +327,10 @@ class Resolver:
                         setattr(attr, fld, getattr(f, fld))
                 if f.sensitivity and attr.sensitivity == "none":
                     attr.sensitivity = f.sensitivity
+            if attr.kind in (Kind.PASSWORD, Kind.SECRET_TOKEN) and any(
+                n == f"{name}_hash" or n == f"{name}_digest" for (e2, n) in groups if e2 == ent
+            ):
+                continue  # "password" beside "password_hash": a secret is stored only as its hash
             attr.required = next((f.required for f in group if f.required is not None), True)
             attr.unique = any(f.unique for f in group)
             attr.case_insensitive = any(f.case_insensitive for f in group)

@@ -25,6 +25,7 @@ class Clause(BaseModel):
     objects: list[Chunk] = Field(default_factory=list)
     preps: dict[str, list[Chunk]] = Field(default_factory=dict)  # "to" → [chunk], "of" → …
     complement: str = ""  # predicate adjective: "is unique", "is optional"
+    complements: list[str] = Field(default_factory=list)  # all of them: "unique (case-insensitive)"
     passive: bool = False
     negated: bool = False
     modal: str = ""  # may, can, must, should, will, shall
@@ -165,6 +166,7 @@ def clauses(sent: Sentence) -> list[Clause]:
         objects = _chunks(sent, [x for f in firsts[:1] for x in list_items(sent, f)] + firsts[1:])
         preps: dict[str, list[Chunk]] = {}
         complement = ""
+        complements: list[str] = []
         for t in kids:
             if t.dep == "prep" or (t.dep == "agent"):
                 pobj = [
@@ -179,7 +181,8 @@ def clauses(sent: Sentence) -> list[Clause]:
                 )
                 preps.setdefault(word, []).extend(_chunks(sent, listed))
             elif t.dep in ("acomp", "oprd") and t.pos == "ADJ":
-                complement = t.lower
+                complement = complement or t.lower
+                complements.append(t.lower)
                 for p in sent.children(t.i, "prep"):  # "is unique within a league", "is part of"
                     pobj = [x for x in sent.children(p.i, "pobj") if x.pos in ("NOUN", "PROPN")]
                     preps.setdefault(p.lower, []).extend(_chunks(sent, pobj))
@@ -210,6 +213,7 @@ def clauses(sent: Sentence) -> list[Clause]:
                 objects=objects,
                 preps=preps,
                 complement=complement,
+                complements=complements,
                 passive=passive,
                 negated=negated,
                 modal=modal,

@@ -783,7 +783,7 @@ def _unique_adjective(state: _State, row: Row, cl: Clause) -> None:
                         )
                     )
         return
-    if cl.complement not in row.words:
+    if not set(cl.complements) & set(row.words):
         return
     for s in cl.subjects:
         owner = _of_owner(state, s)
@@ -801,6 +801,12 @@ def _unique_adjective(state: _State, row: Row, cl: Clause) -> None:
         state.facts.append(
             UniqueFact(prov=_prov(state, row.id, row.priority), entity=entity, attributes=[attr, *scope[:1]])
         )
+        if any("insensitive" in c for c in cl.complements) and entity:
+            state.facts.append(
+                AttributeFact(
+                    prov=_prov(state, row.id, row.priority), entity=entity, name=attr, case_insensitive=True
+                )
+            )
 
 
 # -- sentence constructions --------------------------------------------------------------------------
@@ -927,7 +933,9 @@ def _definition_link(state: _State, row: Row, cls: list[Clause]) -> None:
                         prov=prov,
                         child=hint,
                         parent=c.name,
-                        cardinality=Cardinality.MANY_TO_MANY if m2m and t.lower == "with" else Cardinality.MANY_TO_ONE,
+                        cardinality=Cardinality.MANY_TO_MANY
+                        if m2m and t.lower == "with"
+                        else Cardinality.MANY_TO_ONE,
                     )
                 )
 
