@@ -15,7 +15,13 @@ from typing import TYPE_CHECKING, Literal
 
 from schemawright.domain.model import DomainModel
 from schemawright.io import UsageError, WriteError
-from schemawright.pipeline import DesignError, DesignOutcome, DesignRequest, design_from_model
+from schemawright.pipeline import (
+    DesignError,
+    DesignOutcome,
+    DesignRequest,
+    design_from_model,
+    refuse_unreadable,
+)
 
 if TYPE_CHECKING:
     from schemawright.result import DesignResult
@@ -126,6 +132,7 @@ def plan(
     if path is None:
         model, doc = analyze_text(str(source), source="<text>", feature_id=feature_id or "feature",
                                   feature_name=feature_name)
+        refuse_unreadable(model, "<text>")
         req.spec_path = Path("spec")
         outcome = design_from_model(model, req)
         outcome.document = doc

@@ -172,7 +172,9 @@ def design_command(
             _err().print(f"[bold red]error:[/] {escape(line)}")
         raise _fail(2, escape(last)) from None
     except DesignError as exc:
-        raise _fail(1, str(exc)) from None
+        from rich.markup import escape
+
+        raise _fail(1, escape(str(exc))) from None  # quotes spec text: "[A] 1--* [B]" is not markup
     result = outcome.result
     if as_json:
         sys.stdout.write(json.dumps(result.model_dump(mode="json"), indent=2) + "\n")

@@ -21,6 +21,7 @@ from schemawright.domain.model import Assumption, DomainModel, Source
 from schemawright.emit.decision_doc import render_decision_doc
 from schemawright.emit.sql.ddl import render_migration
 from schemawright.io import validate_id
+from schemawright.no_data import unreadable_data, unreadable_message
 from schemawright.project.alter import alter_existing
 from schemawright.project.alter import merge as merge_alter
 from schemawright.project.detect import MigrationSet
@@ -88,9 +89,18 @@ def choose_store(req: DesignRequest, model: DomainModel, found: MigrationSet) ->
 def design(req: DesignRequest) -> DesignOutcome:
     """Design from the spec at ``req.spec_path``: analyze it, then :func:`design_from_model`."""
     model, doc = analyze_file(req.spec_path, req.feature_id, req.feature_name)
+    refuse_unreadable(model, str(req.spec_path))
     outcome = design_from_model(model, req)
     outcome.document = doc
     return outcome
+
+
+def refuse_unreadable(model: DomainModel, source: str) -> None:
+    """A spec that talks about data but yielded no entity fails before anything is designed or written
+    (see :mod:`schemawright.no_data`); a UI-only or out-of-scope spec goes on to its "no schema change"."""
+    sentence = unreadable_data(model)
+    if sentence is not None:
+        raise DesignError(unreadable_message(source, sentence))
 
 
 def design_from_model(model: DomainModel, req: DesignRequest) -> DesignOutcome:
@@ -103,6 +113,9 @@ def design_from_model(model: DomainModel, req: DesignRequest) -> DesignOutcome:
     found = detect_migrations(root, req.migrations_dir, req.migration_format)  # type: ignore[arg-type]
     result = DesignResult(feature=FeatureInfo(id=feature_id, name=name, source=str(req.spec_path)))
     result.assumptions.extend(model.assumptions)
+    unsafe = Source(rule="unsafe migration file")  # symlinks out of the root, FIFOs, devices: not read
+    result.assumptions.extend(Assumption(text=t, source=unsafe) for t in found.refused)
+    result.not_understood.extend(model.not_understood)
     decision_path = decisions / f"{feature_id}_database_schema.md"
     replaced = found.files_of(feature_id)  # this feature's earlier migration files (--force replaces them)
     choice = choose_store(req, model, found)

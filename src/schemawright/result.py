@@ -51,6 +51,8 @@ class DesignResult(BaseModel):
     stores: list[StoreDesign] = Field(default_factory=list)
     files: list[OutputFile] = Field(default_factory=list)
     assumptions: list[Assumption] = Field(default_factory=list)
+    # spec sentences that mention data but produced nothing: reported, never dropped silently
+    not_understood: list[Assumption] = Field(default_factory=list)
     verification: Verification = Field(default_factory=Verification)
     review: ReviewSummary = Field(default_factory=ReviewSummary)
     no_change_reason: str = ""

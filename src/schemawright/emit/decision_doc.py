@@ -54,6 +54,7 @@ def render_decision_doc(result: DesignResult, model: DomainModel) -> str:
     if result.no_change_reason:
         out += [f"No schema change is needed. {result.no_change_reason}", "", "No migration was written.", ""]
         _assumptions(out, result.assumptions)
+        _not_understood(out, result.not_understood)
         return neutralise_html("\n".join(out).rstrip() + "\n")
     for store in result.stores:
         if store.kind == "document" and store.engine == "firestore":
@@ -85,6 +86,7 @@ def render_decision_doc(result: DesignResult, model: DomainModel) -> str:
     _migrations(out, result)
     _verification(out, result)
     _assumptions(out, result.assumptions)
+    _not_understood(out, result.not_understood)
     _traceability(out, result)
     return neutralise_html("\n".join(out).rstrip() + "\n")
 
@@ -200,6 +202,19 @@ def _assumptions(out: list[str], assumptions: list[Assumption]) -> None:
         out += ["- None.", ""]
         return
     for a in assumptions:
+        where = f" ({a.source.cite()})" if a.source.line else ""
+        out.append(f"- {text(a.text)}{where}")
+    out.append("")
+
+
+def _not_understood(out: list[str], sentences: list[Assumption]) -> None:
+    """Sentences that mention data but gave the analyzer nothing: shown so the reader can check the design
+    covers them, rather than trusting that silence means nothing was asked. No section when empty."""
+    if not sentences:
+        return
+    out += ["## Not understood", ""]
+    out += ["These spec sentences seem to describe data, but nothing was read from them:", ""]
+    for a in sentences:
         where = f" ({a.source.cite()})" if a.source.line else ""
         out.append(f"- {text(a.text)}{where}")
     out.append("")
