@@ -105,3 +105,20 @@ def test_cli_keeps_no_schema_change_for_a_ui_only_spec(
     doc = (tmp_path / "ai/decisions/008_about_page_database_schema.md").read_text()
     assert "No schema change is needed" in doc
     assert "## Not understood" in doc and sentence in doc
+
+
+def test_cli_refuses_an_unreadable_spec_with_the_real_analyzer(tmp_path: Path) -> None:
+    """No stand-in: today's analyzer reports this sentence (a value noun, no pattern) and finds no entity."""
+    sentence = "Lorem: the thing shall foo the price of the baz quickly."
+    spec = tmp_path / "901_lorem.md"
+    spec.write_text(f"# Feature ID: 901_lorem\n\n## Name: Lorem\n\n### Objective\n{sentence}\n")
+    root = tmp_path / "project"
+    root.mkdir()
+    result = CliRunner().invoke(app, ["design", str(spec), "--root", str(root), "--no-verify"])
+    assert result.exit_code == 1
+    assert result.stderr.strip().splitlines() == [
+        f'error: {spec}: the spec describes data (e.g. line 6: "{sentence}") but no entity could be read; '
+        'rewrite it with "A <thing> has …" sentences, add a Key Entities/Data Models section, or pass a '
+        "model file (--model)"
+    ]
+    assert not any(root.iterdir())
