@@ -42,6 +42,9 @@ def _expand(sent: Sentence, chunk_head: Token) -> list[Token]:
     while stack:
         t = stack.pop()
         for c in sent.children(t.i, "conj", "appos"):
+            lo, hi = sorted((t.i, c.i))
+            if any(x.text in (":", ";") for x in sent.tokens[lo:hi]):
+                continue  # a list after a colon is not coordinated with what came before it
             if c.pos in ("NOUN", "PROPN") and c not in out:
                 out.append(c)
                 stack.append(c)

@@ -714,7 +714,7 @@ def _event(state: _State, row: Row, cl: Clause) -> None:
     parties = [
         c
         for c in [*cl.subjects, *cl.objects, *cl.prep("by", "to", "in", "for", "at", "on", "from", "with")]
-        if _thing(c, ctx) and c.name != event and not is_value(c, ctx)
+        if _thing(c, ctx) and c.name != event and not is_value(c, ctx) and _established(c, ctx)
     ]
     if not parties:
         return
@@ -941,22 +941,33 @@ def _definition_link(state: _State, row: Row, cls: list[Clause]) -> None:
 
 
 def _colon_list(state: _State, row: Row, cls: list[Clause]) -> None:
-    """ "System MUST store per episode: title, description, season number …" / "For each click: …"."""
+    """ "System MUST store per episode: title, description …", "An alert rule belongs to a greenhouse:
+    measured kind, comparison and threshold", "Sensors send a reading every minute: timestamp and values".
+
+    The owner is the entity after "per/each/every" when there is one, else the object of the clause
+    before the colon (the thing sent or stored), else its subject."""
     toks = state.sent.tokens
     colon = next((t.i for t in toks if t.text == ":"), None)
     if colon is None or colon + 1 >= len(toks):
         return
-    left = toks[:colon]
-    if not any(t.lemma in row.verbs for t in left) and not any(
-        t.lower in ("each", "every", "per") for t in left
-    ):
-        return
-    owner = None
-    for t in reversed(left):
-        if t.pos in ("NOUN", "PROPN") or (t.pos == "VERB" and t.dep == "pobj"):
-            c = chunk_at(state.sent, t.i)
-            if c is not None and _thing(c, state.ctx) and not is_value(c, state.ctx):
+    ctx = state.ctx
+    owner: Chunk | None = None
+    for t in toks[:colon]:
+        if t.lower in ("each", "every", "per") and t.i + 1 < colon:
+            nxt = next((x for x in toks[t.i + 1 : colon] if x.pos in ("NOUN", "PROPN") or x.dep == "pobj"), None)
+            c = chunk_at(state.sent, nxt.i) if nxt is not None else None
+            if c is not None and _thing(c, ctx) and not is_value(c, ctx):
                 owner = c
+    left = [cl for cl in cls if cl.verb < colon]
+    if owner is None:
+        for cl in left:
+            objs = [o for o in cl.objects if o.head < colon and _thing(o, ctx) and not is_value(o, ctx)]
+            subs = [s for s in cl.subjects if _thing(s, ctx) and not _recorder(s, ctx)]
+            if objs and (cl.lemma in row.verbs or not subs or cl.lemma not in ("belong", "be")):
+                owner = objs[0]
+            elif subs:
+                owner = subs[0]
+            if owner is not None:
                 break
     first = next((t for t in toks[colon + 1 :] if t.pos in ("NOUN", "PROPN")), None)
     if owner is None or first is None:
