@@ -11,7 +11,9 @@ import warnings
 from pathlib import Path
 
 MAX_SPEC_BYTES = 5 * 1024 * 1024
-ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
+# \Z, not $: "$" also matches before a final newline, which would let "001_x\n" into a file name.
+ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*\Z")
+MAX_ID_LENGTH = 100  # file names hold the ID plus a prefix and suffix; most file systems allow 255 bytes
 
 
 class UsageError(Exception):
@@ -69,6 +71,10 @@ def _decode(data: bytes) -> tuple[str, str]:
 
 
 def validate_id(feature_id: str) -> str:
+    """The one check of a feature ID, used by every command that takes ``--id``: it becomes part of file
+    names, so no path separator, no ``..``, no newline, and at most :data:`MAX_ID_LENGTH` characters."""
+    if len(feature_id or "") > MAX_ID_LENGTH:
+        raise UsageError(f"invalid feature ID: {len(feature_id)} characters, at most {MAX_ID_LENGTH} allowed")
     if not ID_PATTERN.match(feature_id or ""):
         raise UsageError(
             f"invalid feature ID {feature_id!r}: use letters, digits, '_' and '-' only, starting with a "

@@ -55,6 +55,13 @@ def review(
         _usage(f"--fail-on must be one of {', '.join(FAIL_ON)}")
     if format == "markdown" and not id:
         _usage("--format markdown needs --id (it writes ai/reviews/{ID}_*.md)")
+    if id is not None:
+        from schemawright.io import UsageError, validate_id
+
+        try:
+            validate_id(id)
+        except UsageError as err:
+            _usage(str(err))
     try:
         engine = None if no_replay else EngineChoice(embedded=embedded)
         report = review_project(

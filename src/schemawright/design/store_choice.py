@@ -242,16 +242,22 @@ def _rel(path: Path, root: Path) -> str:
         return path.name
 
 
-def _text(path: Path) -> str:
+def _text(path: Path, root: Path) -> str:
+    """A project file's text; "" when absent, unreadable, or unsafe to read (a symlink out of the project
+    folder, a FIFO or device, over 500 KB; see :mod:`schemawright.safe_files`)."""
+    from schemawright.safe_files import UnsafeFile, read_bytes
+
+    if not path.exists():
+        return ""
     try:
-        return path.read_text(encoding="utf-8")[:500_000] if path.is_file() else ""
-    except (OSError, UnicodeDecodeError):
+        return read_bytes(path, root, 500_000).decode()
+    except (UnsafeFile, UnicodeDecodeError):
         return ""
 
 
 def _prisma(root: Path) -> list[Signal]:
     for rel in ("prisma/schema.prisma", "schema.prisma", "backend/prisma/schema.prisma"):
-        m = re.search(r"datasource\s+\w+\s*\{[^}]*?provider\s*=\s*\"(\w+)\"", _text(root / rel), re.S)
+        m = re.search(r"datasource\s+\w+\s*\{[^}]*?provider\s*=\s*\"(\w+)\"", _text(root / rel, root), re.S)
         if m and m.group(1) in _PRISMA_PROVIDERS:
             return [Signal(_PRISMA_PROVIDERS[m.group(1)], f'{rel}: datasource provider "{m.group(1)}"', 1)]
     return []
@@ -262,7 +268,7 @@ def _compose(root: Path) -> list[Signal]:
     files = [root / n for n in _COMPOSE] + sorted(root.glob("docker-compose.*.y*ml"))
     for path in files:
         try:
-            data = yaml.safe_load(_text(path)) if path.is_file() else None
+            data = yaml.safe_load(_text(path, root)) if path.is_file() else None
         except yaml.YAMLError:
             continue
         services = data.get("services") if isinstance(data, dict) else None
@@ -277,7 +283,7 @@ def _compose(root: Path) -> list[Signal]:
 
 def _dependencies(root: Path) -> list[Signal]:
     names: list[tuple[str, str]] = []  # (package, file)
-    pkg = _text(root / "package.json")
+    pkg = _text(root / "package.json", root)
     if pkg:
         try:
             data = json.loads(pkg)
@@ -287,12 +293,13 @@ def _dependencies(root: Path) -> list[Signal]:
             deps = data.get(section) if isinstance(data, dict) else None
             names += [(n, "package.json") for n in (deps or {}) if isinstance(deps, dict)]
     for req in sorted(root.glob("requirements*.txt")):
-        for line in _text(req).splitlines():
+        for line in _text(req, root).splitlines():
             m = re.match(r"\s*([A-Za-z0-9_.\-]+)", line)
             if m and not line.lstrip().startswith(("#", "-")):
                 names.append((m.group(1).lower(), req.name))
-    names += [(n, "pyproject.toml") for n in _pyproject_deps(_text(root / "pyproject.toml"))]
-    for m in re.finditer(r"^\s*(?:require\s+)?([\w./-]+\.[\w./-]+)\s+v\d", _text(root / "go.mod"), re.M):
+    names += [(n, "pyproject.toml") for n in _pyproject_deps(_text(root / "pyproject.toml", root))]
+    go_mod = _text(root / "go.mod", root)
+    for m in re.finditer(r"^\s*(?:require\s+)?([\w./-]+\.[\w./-]+)\s+v\d", go_mod, re.M):
         names.append((m.group(1), "go.mod"))
     out: list[Signal] = []
     for name, where in names:

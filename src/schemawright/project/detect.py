@@ -18,6 +18,7 @@ from schemawright.project.errors import ProjectError
 from schemawright.project.foreign import ForeignProject, find_foreign
 from schemawright.project.knex import FILE as KNEX_FILE
 from schemawright.project.knex import is_migration as is_knex_migration
+from schemawright.safe_files import SafeReader, containment
 
 Format = Literal[
     "golang-migrate", "dbmate", "goose", "flyway", "atlas", "prisma", "alembic", "django", "knex"
@@ -79,6 +80,7 @@ class MigrationSet:
     detected: bool = False  # False: no migrations found, the defaults were chosen
     alembic: AlembicLayout | None = None  # Alembic: the environment that runs the revisions
     foreign: ForeignProject | None = None  # Django, Knex, migrate-mongo: detected, not replayed
+    refused: list[str] = field(default_factory=list)  # files not read (symlinks out of the root, FIFOs…)
 
     def of_feature(self, feature_id: str) -> list[Migration]:
         """The feature's own earlier migrations (its main one and its separate validate/index ones)."""
@@ -103,9 +105,10 @@ class MigrationSet:
         return str(int(latest) + 1).zfill(len(latest))
 
 
-def _read(path: Path) -> str:
+def _read(path: Path, reader: SafeReader) -> str | None:
+    """The migration's text; None (noted by ``reader``) for a file that must not be read."""
     try:
-        return path.read_text(encoding="utf-8")
+        return reader.text(path)
     except UnicodeDecodeError as exc:
         raise ProjectError(
             f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start}); re-save the migration as UTF-8"
@@ -126,100 +129,120 @@ def split_sections(text: str, path: Path, fmt: Literal["dbmate", "goose"]) -> tu
     return up.strip() + "\n", down.strip() + "\n"
 
 
-def _pairs(directory: Path) -> list[Migration]:
+def _pairs(directory: Path, reader: SafeReader) -> list[Migration]:
     ups: dict[tuple[str, str], Path] = {}
     downs: dict[tuple[str, str], Path] = {}
     for path in directory.iterdir():
         m = _PAIR.match(path.name)
-        if m and path.is_file():
+        if m and not path.is_dir():
             (ups if m["dir"] == "up" else downs)[(m["version"], m["name"])] = path
-    return [
-        Migration(
-            version=v,
-            name=n,
-            path=up,
-            up=_read(up),
-            down=_read(downs[(v, n)]) if (v, n) in downs else None,
-            down_path=downs.get((v, n)),
+    out = []
+    for (v, n), up_path in ups.items():
+        up = _read(up_path, reader)
+        if up is None:
+            continue
+        down_path = downs.get((v, n))
+        down = _read(down_path, reader) if down_path else None
+        out.append(
+            Migration(
+                version=v,
+                name=n,
+                path=up_path,
+                up=up,
+                down=down,
+                down_path=down_path if down is not None else None,
+            )
         )
-        for (v, n), up in ups.items()
-    ]
+    return out
 
 
-def _sectioned(directory: Path, fmt: Literal["dbmate", "goose"]) -> list[Migration]:
+def _sectioned(directory: Path, fmt: Literal["dbmate", "goose"], reader: SafeReader) -> list[Migration]:
     out = []
     for path in directory.iterdir():
         m = _SINGLE.match(path.name)
-        if m and path.is_file():
-            text = _read(path)
-            if _SECTIONS[fmt][0].search(text) is None:
+        if m and not path.is_dir():
+            text = _read(path, reader)
+            if text is None or _SECTIONS[fmt][0].search(text) is None:
                 continue
             up, down = split_sections(text, path, fmt)
             out.append(Migration(version=m["version"], name=m["name"], path=path, up=up, down=down))
     return out
 
 
-def _flyway(directory: Path) -> list[Migration]:
+def _flyway(directory: Path, reader: SafeReader) -> list[Migration]:
     undo = {m["version"]: p for p in directory.iterdir() if (m := _FLYWAY.match(p.name)) and m["kind"] == "U"}
     out = []
     for path in directory.iterdir():
         m = _FLYWAY.match(path.name)
-        if m and m["kind"] == "V" and path.is_file():
+        if m and m["kind"] == "V" and not path.is_dir():
+            up = _read(path, reader)
+            if up is None:
+                continue
             u = undo.get(m["version"])
+            down = _read(u, reader) if u else None
             out.append(
                 Migration(
                     version=m["version"],
                     name=m["name"],
                     path=path,
-                    up=_read(path),
-                    down=_read(u) if u else None,
-                    down_path=u,
+                    up=up,
+                    down=down,
+                    down_path=u if down is not None else None,
                 )
             )
     return out
 
 
-def _atlas(directory: Path) -> list[Migration]:
+def _atlas(directory: Path, reader: SafeReader) -> list[Migration]:
     if not (directory / "atlas.sum").is_file():
         return []
-    return [
-        Migration(version=m["version"], name=m["name"], path=p, up=_read(p))
+    found = [
+        (m, p, _read(p, reader))
         for p in directory.iterdir()
-        if (m := _SINGLE.match(p.name)) and p.is_file()
+        if (m := _SINGLE.match(p.name)) and not p.is_dir()
+    ]
+    return [
+        Migration(version=m["version"], name=m["name"], path=p, up=up) for m, p, up in found if up is not None
     ]
 
 
-def _prisma(directory: Path) -> list[Migration]:
-    return [
-        Migration(
-            version=m["version"], name=m["name"], path=p / "migration.sql", up=_read(p / "migration.sql")
-        )
+def _prisma(directory: Path, reader: SafeReader) -> list[Migration]:
+    found = [
+        (m, p / "migration.sql", _read(p / "migration.sql", reader))
         for p in directory.iterdir()
-        if (m := _PRISMA.match(p.name)) and (p / "migration.sql").is_file()
+        if (m := _PRISMA.match(p.name)) and (p / "migration.sql").exists()
+    ]
+    return [
+        Migration(version=m["version"], name=m["name"], path=p, up=up) for m, p, up in found if up is not None
     ]
 
 
-def _read_format(directory: Path, fmt: Format) -> list[Migration]:
+def _read_format(directory: Path, fmt: Format, reader: SafeReader) -> list[Migration]:
     if fmt == "golang-migrate":
-        return _pairs(directory)
+        return _pairs(directory, reader)
     if fmt in ("dbmate", "goose"):
-        return _sectioned(directory, fmt)
+        return _sectioned(directory, fmt, reader)
     if fmt == "flyway":
-        return _flyway(directory)
+        return _flyway(directory, reader)
     if fmt == "atlas":
-        return _atlas(directory)
-    return _prisma(directory)
+        return _atlas(directory, reader)
+    return _prisma(directory, reader)
 
 
-def read_folder(directory: Path, fmt: Format | None = None) -> MigrationSet | None:
-    """The migrations in ``directory`` (format detected unless given), or None when it holds none."""
+def read_folder(directory: Path, fmt: Format | None = None, base: Path | None = None) -> MigrationSet | None:
+    """The migrations in ``directory`` (format detected unless given), or None when it holds none. Files
+    whose real path leaves ``base`` (default: the folder), special files and oversized files are not read;
+    the set's ``refused`` says which and why."""
     if not directory.is_dir():
         return None
     for name in [fmt] if fmt else FORMATS:
-        found = _read_format(directory, name)
-        if found or (name == "atlas" and (directory / "atlas.sum").is_file()):
+        reader = SafeReader(base or directory.resolve())
+        found = _read_format(directory, name, reader)
+        if found or reader.refused or (name == "atlas" and (directory / "atlas.sum").is_file()):
             found.sort(key=lambda m: (m.key, m.name))
-            return MigrationSet(directory=directory, format=name, migrations=found, detected=True)
+            return MigrationSet(
+                directory=directory, format=name, migrations=found, detected=True, refused=reader.refused
+            )
     return None
 
 
@@ -235,11 +258,11 @@ def detect(root: Path, migrations_dir: Path | None = None, fmt: Format | None = 
             return found
     if migrations_dir is not None:
         directory = migrations_dir if migrations_dir.is_absolute() else root / migrations_dir
-        return read_folder(directory, fmt) or MigrationSet(
+        return read_folder(directory, fmt, containment(root, migrations_dir)) or MigrationSet(
             directory=directory, format=fmt or "golang-migrate"
         )
     for candidate in CANDIDATE_DIRS:
-        found = read_folder(root / candidate, fmt)
+        found = read_folder(root / candidate, fmt, root.resolve())
         if found is not None:
             return found
     foreign = find_foreign(root) if fmt in (None, "django", "knex") else None
@@ -286,10 +309,11 @@ def _knex(directory: Path) -> list[Migration]:
     without SQL: Knex runs them."""
     if not directory.is_dir():
         return []
+    reader = SafeReader(directory.resolve())
     found = [
         Migration(version=m["version"], name=m["name"], path=p, up="")
         for p in directory.iterdir()
-        if (m := KNEX_FILE.match(p.name)) and is_knex_migration(p)
+        if (m := KNEX_FILE.match(p.name)) and reader.allows(p) and is_knex_migration(p)
     ]
     return sorted(found, key=lambda m: m.path.name)
 

@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from schemawright.safe_files import SafeReader, containment
+
 _UP_MARKERS = (
     re.compile(r"^--\s*migrate:up\b.*$", re.M),
     re.compile(r"^--\s*\+goose\s+Up\b.*$", re.M | re.I),
@@ -68,10 +70,12 @@ def discover(migrations_dir: Path, *, relative_to: Path | None = None) -> list[M
 def discover_with_notes(
     migrations_dir: Path, *, relative_to: Path | None = None
 ) -> tuple[list[Migration], list[str]]:
-    """Migrations in version order, and notes on what could only be read partly (Alembic)."""
+    """Migrations in version order, and notes on what could only be read partly (Alembic) or not at all
+    (symbolic links out of the project root, FIFOs, devices, oversized files: see ``safe_files``)."""
     from schemawright.review import formats
 
     base = relative_to or migrations_dir
+    reader = SafeReader(containment(base, migrations_dir))
 
     def rel(path: Path) -> str:
         try:
@@ -99,19 +103,29 @@ def discover_with_notes(
         up_path = files.get("up")
         if up_path is None:
             continue
+        up_text = reader.text(up_path)
+        if up_text is None:
+            continue
         down_path = files.get("down")
-        down = Section(rel(down_path), down_path.read_text()) if down_path else None
-        up = Section(rel(up_path), up_path.read_text())
+        down_text = reader.text(down_path) if down_path else None
+        down = Section(rel(down_path), down_text) if down_path and down_text is not None else None
+        up = Section(rel(up_path), up_text)
         found.append((Path(key).name, Migration(Path(key).name, up, down)))
     for key, files in flyway.items():
         if "V" not in files:
             continue
+        up_text = reader.text(files["V"])
+        if up_text is None:
+            continue
         undo = files.get("U")
-        down = Section(rel(undo), undo.read_text()) if undo else None
-        up = Section(rel(files["V"]), files["V"].read_text())
+        undo_text = reader.text(undo) if undo else None
+        down = Section(rel(undo), undo_text) if undo and undo_text is not None else None
+        up = Section(rel(files["V"]), up_text)
         found.append((Path(key).name[1:], Migration(Path(key).name, up, down)))
     for path in singles:
-        text = path.read_text()
+        text = reader.text(path)
+        if text is None:
+            continue
         if formats.is_liquibase(text):
             found += [(f"{path.stem}:{i:04d}", m) for i, m in enumerate(formats.liquibase(path, rel(path)))]
             continue
@@ -121,11 +135,8 @@ def discover_with_notes(
         if sections is None:
             # a plain .sql file (Atlas, Prisma): up only
             prisma_down = path.parent / "down.sql" if path.name == "migration.sql" else None
-            down_section = (
-                Section(rel(prisma_down), prisma_down.read_text())
-                if prisma_down and prisma_down.is_file()
-                else None
-            )
+            prisma_text = reader.text(prisma_down) if prisma_down and prisma_down.exists() else None
+            down_section = Section(rel(prisma_down), prisma_text) if prisma_down and prisma_text else None
             found.append((name, Migration(name, Section(rel(path), text), down_section)))
             continue
         up_sql, up_line, down_sql, down_line, no_tx = sections
@@ -133,9 +144,11 @@ def discover_with_notes(
         up_section = Section(rel(path), up_sql, up_line)
         found.append((name, Migration(name, up_section, down_section, not no_tx, no_tx)))
     found.sort(key=lambda item: _version_key(item[0]))
-    revisions = sorted(p for p in migrations_dir.rglob("*.py") if p.parent.name == "versions")
+    revisions = sorted(
+        p for p in migrations_dir.rglob("*.py") if p.parent.name == "versions" and reader.allows(p)
+    )
     for path in formats.alembic_order(revisions):
         migration, alembic_notes = formats.alembic(path, rel(path))
         found.append((migration.name, migration))
         notes += alembic_notes
-    return [migration for _, migration in found], notes
+    return [migration for _, migration in found], notes + reader.refused

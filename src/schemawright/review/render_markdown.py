@@ -74,6 +74,11 @@ def render_markdown(report: ReviewReport) -> str:
 
 
 def write_markdown(report: ReviewReport, root: Path, feature_id: str) -> list[Path]:
+    """Write the two review documents to ``ai/reviews``; ``feature_id`` is validated like every ``--id``
+    (it is part of the file names: ``../../x`` must not write outside the folder)."""
+    from schemawright.io import validate_id
+
+    validate_id(feature_id)
     folder = root / "ai" / "reviews"
     folder.mkdir(parents=True, exist_ok=True)
     written = []

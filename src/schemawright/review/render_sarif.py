@@ -48,11 +48,16 @@ def sarif_dict(report: ReviewReport) -> dict[str, Any]:
                 "properties": {"fix": f.fix, "category": f.category.value, "migration": f.migration},
             }
         )
+    run: dict[str, Any] = {}
+    if report.notes:  # e.g. files not read (symlinks out of the root): code scanning shows them too
+        notifications = [{"message": {"text": n}, "level": "note"} for n in report.notes]
+        run["invocations"] = [{"executionSuccessful": True, "toolExecutionNotifications": notifications}]
     return {
         "$schema": SARIF_SCHEMA,
         "version": "2.1.0",
         "runs": [
             {
+                **run,
                 "tool": {
                     "driver": {
                         "name": "schemawright-review",
