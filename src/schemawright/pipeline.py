@@ -115,8 +115,6 @@ def design_from_model(model: DomainModel, req: DesignRequest) -> DesignOutcome:
     result.assumptions.extend(model.assumptions)
     unsafe = Source(rule="unsafe migration file")  # symlinks out of the root, FIFOs, devices: not read
     result.assumptions.extend(Assumption(text=t, source=unsafe) for t in found.refused)
-    unsafe = Source(rule="unsafe migration file")  # symlinks out of the root, FIFOs, devices: not read
-    result.assumptions.extend(Assumption(text=t, source=unsafe) for t in found.refused)
     result.not_understood.extend(model.not_understood)
     decision_path = decisions / f"{feature_id}_database_schema.md"
     replaced = found.files_of(feature_id)  # this feature's earlier migration files (--force replaces them)
