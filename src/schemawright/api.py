@@ -79,6 +79,8 @@ def design(
     write: bool = False,
     force: bool = False,
     allow_review_errors: bool = False,
+    replay: bool = True,
+    trust_python_migrations: bool = False,
 ) -> DesignResult:
     """Design the schema for a spec (path or text), a model file (``.yaml``/``.yml``/``.json``, a DBML,
     Mermaid or Prisma file) or a :class:`DomainModel`, in the project at ``root``.
@@ -87,11 +89,14 @@ def design(
     :class:`DesignError` when verification fails or the review finds an error-level problem (unless
     ``allow_review_errors``). With ``write`` the decision document and migrations are written atomically;
     an existing one for this feature is replaced only with ``force``. Relative folders are under ``root``.
+    ``replay=False`` runs none of the project's existing migrations; Alembic and Django migrations are
+    Python and run only with ``trust_python_migrations`` (see the README's *Security*).
     """
     outcome = plan(
         source, root=Path(root), feature_id=feature_id, feature_name=feature_name, db=db,
         migrations_dir=_opt_path(migrations_dir), decisions_dir=_opt_path(decisions_dir),
         migration_format=migration_format, verify=verify, embedded=embedded, postgres_url=postgres_url,
+        replay=replay, trust_python_migrations=trust_python_migrations,
     )
     accept(outcome, Path(root), writing=write, force=force, allow_review_errors=allow_review_errors)
     if write:
@@ -114,6 +119,8 @@ def plan(
     verify: bool = True,
     embedded: bool = False,
     postgres_url: str | None = None,
+    replay: bool = True,
+    trust_python_migrations: bool = False,
 ) -> DesignOutcome:
     """The design without acceptance checks or writing (the CLI and :func:`design` build on it)."""
     from schemawright.analysis import analyze_text
@@ -124,7 +131,8 @@ def plan(
     req = DesignRequest(
         spec_path=MODEL_NAME, root=root, feature_id=feature_id, feature_name=feature_name, db=db,
         migrations_dir=_under(root, migrations_dir), decisions_dir=_under(root, decisions_dir), verify=verify,
-        embedded=embedded, postgres_url=postgres_url, migration_format=migration_format,
+        embedded=embedded, postgres_url=postgres_url, migration_format=migration_format, replay=replay,
+        trust_python=trust_python_migrations,
     )
     if isinstance(source, DomainModel):
         return design_from_model(_renamed(source, feature_id, feature_name), req)

@@ -109,6 +109,16 @@ def design_command(
     no_verify: Annotated[
         bool, typer.Option("--no-verify", help="Skip applying the migration up/down/up on a real engine.")
     ] = False,
+    no_replay: Annotated[
+        bool,
+        typer.Option("--no-replay", help="Run none of the project's existing migrations (existing tables "
+                     "stay unknown; said under Assumptions)."),
+    ] = False,
+    trust_python_migrations: Annotated[
+        bool,
+        typer.Option("--trust-python-migrations", help="Import and run the project's Alembic / Django "
+                     "migrations (Python) to replay and verify the chain; off by default."),
+    ] = False,
     embedded: Annotated[
         bool,
         typer.Option(
@@ -161,7 +171,7 @@ def design_command(
             outcome = plan(
                 source, root=root, feature_id=id, feature_name=name, db=db, migrations_dir=migrations_dir,
                 decisions_dir=decisions_dir, migration_format=migration_format, verify=not no_verify,
-                embedded=embedded,
+                embedded=embedded, replay=not no_replay, trust_python_migrations=trust_python_migrations,
             )
         accept(outcome, root, writing=not dry_run, force=force, allow_review_errors=allow_review_errors)
     except UsageError as exc:  # a model file's problems: one line each
@@ -176,6 +186,10 @@ def design_command(
 
         raise _fail(1, escape(str(exc))) from None  # quotes spec text: "[A] 1--* [B]" is not markup
     result = outcome.result
+    from schemawright.project.load import skipped_replay
+
+    for note in (a.text for a in result.assumptions if skipped_replay(a.text)):
+        err.print(f"note: {note}")
     if as_json:
         sys.stdout.write(json.dumps(result.model_dump(mode="json"), indent=2) + "\n")
     if dry_run:

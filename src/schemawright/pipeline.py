@@ -58,6 +58,8 @@ class DesignRequest:
     postgres_url: str | None = None  # None: SCHEMAWRIGHT_POSTGRES_URL, else the embedded engine
     embedded: bool = False  # force the embedded PostgreSQL even when a URL is configured
     migration_format: str | None = None  # --format: the project's migration tool; None detects it
+    replay: bool = True  # --no-replay: run none of the project's existing migrations
+    trust_python: bool = False  # --trust-python-migrations: import and run Alembic / Django migrations
     now: datetime = field(default_factory=lambda: datetime.now(timezone.utc))
 
 
@@ -110,7 +112,9 @@ def design_from_model(model: DomainModel, req: DesignRequest) -> DesignOutcome:
     feature_id, name = validate_id(model.feature_id), model.feature_name
     root = req.root
     decisions = req.decisions_dir or root / "ai" / "decisions"
-    found = detect_migrations(root, req.migrations_dir, req.migration_format)  # type: ignore[arg-type]
+    found = detect_migrations(
+        root, req.migrations_dir, req.migration_format, trust_python=req.trust_python  # type: ignore[arg-type]
+    )
     result = DesignResult(feature=FeatureInfo(id=feature_id, name=name, source=str(req.spec_path)))
     result.assumptions.extend(model.assumptions)
     unsafe = Source(rule="unsafe migration file")  # symlinks out of the root, FIFOs, devices: not read
@@ -295,6 +299,8 @@ def _load_project(req: DesignRequest, found: MigrationSet, dialect: str, feature
             exclude_name=feature_id,
             url=url,
             embedded=embedded,
+            run=req.replay,
+            trust_python=req.trust_python,
         )
     except (ProjectError, VerifyError) as exc:
         raise DesignError(str(exc)) from exc
@@ -324,11 +330,11 @@ def _verify_chain(
     """The whole chain — the project's existing migrations, then this one up, down, up — run by the
     project's own tool where it has one we can drive (Alembic, Django, Knex), else as plain SQL."""
     url, embedded = _engine(req, design.dialect)
-    if found.format == "alembic":
+    if found.format == "alembic" and project.replayed:
         from schemawright.project.alembic_verify import verify_alembic
 
         return verify_alembic(design, found, new_files, url=url, embedded=embedded)
-    if found.format == "django" and django_available():
+    if found.format == "django" and django_available() and project.replayed:
         from schemawright.project.django_verify import verify_django
 
         return verify_django(design, found, new_files, url=url, embedded=embedded)

@@ -104,7 +104,7 @@ def test_alembic_project_is_detected_replayed_extended_and_verified(tmp_path: Pa
         "1a2b3c4d5e6f",
         "9f8e7d6c5b4a",
     ]
-    outcome = design(DesignRequest(spec_path=SPECS / "002_notes.md", root=tmp_path, postgres_url=pg_url))
+    outcome = design(DesignRequest(spec_path=SPECS / "002_notes.md", root=tmp_path, postgres_url=pg_url, trust_python=True))
     result = outcome.result
     assert result.verification.status == "passed", result.verification
     steps = [s.name for s in result.verification.reports[0].steps]
@@ -124,7 +124,7 @@ def test_new_revision_runs_under_the_projects_own_alembic(
     tmp_path: Path, pg_url: str, scratch_url: str
 ) -> None:
     _project(tmp_path)
-    outcome = design(DesignRequest(spec_path=SPECS / "002_notes.md", root=tmp_path, postgres_url=pg_url))
+    outcome = design(DesignRequest(spec_path=SPECS / "002_notes.md", root=tmp_path, postgres_url=pg_url, trust_python=True))
     write_outputs(outcome, tmp_path)
     config = Config(str(tmp_path / "alembic.ini"))
     config.set_main_option("sqlalchemy.url", scratch_url.replace("%", "%%"))  # configparser interpolation
@@ -139,9 +139,9 @@ def test_new_revision_runs_under_the_projects_own_alembic(
 def test_rerun_with_force_replaces_the_features_revision(tmp_path: Path, pg_url: str) -> None:
     _project(tmp_path)
     write_outputs(
-        design(DesignRequest(spec_path=SPECS / "002_notes.md", root=tmp_path, postgres_url=pg_url)), tmp_path
+        design(DesignRequest(spec_path=SPECS / "002_notes.md", root=tmp_path, postgres_url=pg_url, trust_python=True)), tmp_path
     )
-    again = design(DesignRequest(spec_path=SPECS / "002_notes.md", root=tmp_path, postgres_url=pg_url))
+    again = design(DesignRequest(spec_path=SPECS / "002_notes.md", root=tmp_path, postgres_url=pg_url, trust_python=True))
     assert again.result.verification.status == "passed", again.result.verification
     write_outputs(again, tmp_path)
     assert len(detect(tmp_path).migrations) == 3
@@ -149,7 +149,7 @@ def test_rerun_with_force_replaces_the_features_revision(tmp_path: Path, pg_url:
 
 def test_index_naming_and_text_habits_are_learned_and_followed(tmp_path: Path, pg_url: str) -> None:
     _project(tmp_path)  # its only index is users_email_idx
-    outcome = design(DesignRequest(spec_path=SPECS / "002_notes.md", root=tmp_path, postgres_url=pg_url))
+    outcome = design(DesignRequest(spec_path=SPECS / "002_notes.md", root=tmp_path, postgres_url=pg_url, trust_python=True))
     learned = " ".join(a.text for a in outcome.result.assumptions)
     assert "{table}_{columns}_idx" in learned and "Text columns are TEXT" in learned
     text = next(f.content for f in outcome.result.files if f.path.endswith("_002_notes.py"))

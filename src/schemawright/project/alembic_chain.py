@@ -70,8 +70,14 @@ def _script(layout: AlembicLayout) -> ScriptDirectory:
     return ScriptDirectory(str(layout.script_location), version_locations=[str(layout.versions)])
 
 
-def read_revisions(layout: AlembicLayout) -> list[Revision]:
-    """The chain from base to head. Several heads (unmerged branches) cannot be extended safely."""
+def read_revisions(layout: AlembicLayout, *, trusted: bool = False) -> list[Revision]:
+    """The chain from base to head. Several heads (unmerged branches) cannot be extended safely.
+
+    Alembic reads revisions by importing them, which runs the project's Python; that happens only when
+    ``trusted`` (``--trust-python-migrations``). Otherwise the ``revision`` and ``down_revision``
+    assignments are read from each file's syntax tree and nothing is executed."""
+    if not trusted:
+        return _static_chain(layout)
     try:
         script = _script(layout)
         heads = script.get_heads()
@@ -94,6 +100,64 @@ def read_revisions(layout: AlembicLayout) -> list[Revision]:
         if isinstance(down, (tuple, list)):
             down = down[0] if down else None
         out.append(Revision(rev.revision, down, path, slug))
+    return out
+
+
+def _static_chain(layout: AlembicLayout) -> list[Revision]:
+    """The revision chain from the files' syntax trees (no import): each file's module-level ``revision``
+    and ``down_revision`` string assignments, ordered from the base by following the parents."""
+    from schemawright.safe_files import SafeReader
+
+    reader = SafeReader(layout.script_location.resolve())
+    found: dict[str, Revision] = {}
+    for path in sorted(layout.versions.glob("*.py")):
+        text = reader.text(path) if path.is_file() else None
+        names = _assignments(text, path) if text is not None else {}
+        rev = names.get("revision")
+        if not isinstance(rev, str):
+            continue
+        down = names.get("down_revision")
+        down = down[0] if isinstance(down, (tuple, list)) and down else down
+        slug = path.stem[len(rev) + 1 :] if path.stem.startswith(f"{rev}_") else path.stem
+        found[rev] = Revision(rev, down if isinstance(down, str) else None, path, slug)
+    parents = {r.down_revision for r in found.values()}
+    heads = sorted(r for r in found if r not in parents)
+    if len(heads) > 1:
+        raise ProjectError(
+            f"{layout.versions}: Alembic has {len(heads)} heads ({', '.join(heads)}); run "
+            "`alembic merge heads` first so the new revision has one parent"
+        )
+    chain: list[Revision] = []
+    current = heads[0] if heads else None
+    while current in found and len(chain) < len(found):
+        chain.append(found[current])
+        current = found[current].down_revision
+    return list(reversed(chain))
+
+
+def _assignments(text: str, path: Path) -> dict[str, object]:
+    import ast
+
+    try:
+        tree = ast.parse(text, filename=str(path))
+    except (SyntaxError, ValueError) as exc:
+        raise ProjectError(f"{path}: not valid Python ({exc}); Alembic could not load it either") from None
+    out: dict[str, object] = {}
+    for node in tree.body:
+        targets = (
+            node.targets
+            if isinstance(node, ast.Assign)
+            else [node.target]
+            if isinstance(node, ast.AnnAssign)
+            else []
+        )
+        value = getattr(node, "value", None)
+        for target in targets:
+            if isinstance(target, ast.Name) and value is not None:
+                try:
+                    out[target.id] = ast.literal_eval(value)
+                except ValueError:
+                    continue
     return out
 
 

@@ -246,14 +246,17 @@ def read_folder(directory: Path, fmt: Format | None = None, base: Path | None = 
     return None
 
 
-def detect(root: Path, migrations_dir: Path | None = None, fmt: Format | None = None) -> MigrationSet:
+def detect(
+    root: Path, migrations_dir: Path | None = None, fmt: Format | None = None, *, trust_python: bool = False
+) -> MigrationSet:
     """The project's migration set. ``migrations_dir`` (relative to ``root`` unless absolute) wins;
     otherwise the first common folder that holds migrations; otherwise the format's usual folder
-    (``backend/migrations`` for golang-migrate)."""
+    (``backend/migrations`` for golang-migrate). Alembic revisions are imported only with
+    ``trust_python``; otherwise their chain is read from the source without running it."""
     if fmt is not None and fmt not in ALL_FORMATS:
         raise ProjectError(f"unknown migration format {fmt!r}; use one of {', '.join(ALL_FORMATS)}")
     if fmt in (None, "alembic") and migrations_dir is None:
-        found = _alembic(root, fmt == "alembic")
+        found = _alembic(root, fmt == "alembic", trust_python)
         if found is not None:
             return found
     if migrations_dir is not None:
@@ -318,12 +321,12 @@ def _knex(directory: Path) -> list[Migration]:
     return sorted(found, key=lambda m: m.path.name)
 
 
-def _alembic(root: Path, required: bool) -> MigrationSet | None:
+def _alembic(root: Path, required: bool, trusted: bool) -> MigrationSet | None:
     """The Alembic revision chain (base to head) as migrations without SQL: Alembic itself runs them."""
     layout = find_layout(root)
     if layout is None:
         return None
-    revisions = read_revisions(layout)
+    revisions = read_revisions(layout, trusted=trusted)
     if not revisions and not required:
         return None
     migrations = [Migration(version=r.revision, name=r.slug, path=r.path, up="") for r in revisions]

@@ -13,7 +13,8 @@ from schemawright.project.detect import MigrationSet
 from schemawright.project.django_run import django_available
 from schemawright.project.knex import KnexRuntime, knex_runtime
 from schemawright.project.reflect import reflect_functions, reflect_tables, trigger_tables
-from schemawright.project.replay import dump_ddl, replay, replay_alembic, replay_django, replay_knex
+from schemawright.project.replay import dump_ddl, replay_alembic, replay_django, replay_knex
+from schemawright.project.replay import replay as replay_sql
 from schemawright.verify.engines import scratch_database
 
 
@@ -24,11 +25,14 @@ class ExistingProject:
     schema_ddl: str = ""  # Alembic, Django: the replayed schema as DDL, for the reviewer (revisions are code)
     notes: list[str] = field(default_factory=list)  # how the project's migrations were (not) replayed
     knex: KnexRuntime | None = None  # Knex: the runtime that replayed the chain (and verifies it)
+    replayed: bool = True  # False: --no-replay, or Python migrations not trusted; nothing of them runs
 
     @property
     def prior_sql(self) -> list[str]:
         """The existing up scripts in order: what verification and review replay before the new
         migration (for Alembic, the schema its revisions built, dumped as DDL)."""
+        if not self.replayed:
+            return []
         if self.migrations.format in ("alembic", "django", "knex"):
             return [self.schema_ddl] if self.schema_ddl else []
         return [m.up for m in self.migrations.migrations]
@@ -47,14 +51,23 @@ def load_project(
     exclude_name: str | None = None,
     url: str | None = None,
     embedded: bool = False,
+    run: bool = True,
+    trust_python: bool = False,
 ) -> ExistingProject:
     """Replay ``found`` (from :func:`detect`) on a scratch ``dialect`` database and reflect the result.
-    ``exclude_name`` drops a migration being regenerated (``--force``). Raises ``ProjectError``."""
+    ``exclude_name`` drops a migration being regenerated (``--force``). Raises ``ProjectError``.
+    Nothing runs without ``run`` (``--no-replay``); Alembic and Django migrations (Python) run only with
+    ``trust_python``. Either way the returned notes say so, for the design's Assumptions."""
     if exclude_name:
         mine = found.of_feature(exclude_name)
         found.migrations = [m for m in found.migrations if m not in mine]
     if not found.migrations:
         return ExistingProject(found, ExistingSchema())
+    if not run:
+        return ExistingProject(found, ExistingSchema(), notes=[NO_REPLAY], replayed=False)
+    if found.format in ("alembic", "django") and not trust_python:
+        tool = "Alembic revisions" if found.format == "alembic" else "Django migrations"
+        return ExistingProject(found, ExistingSchema(), notes=[untrusted(tool)], replayed=False)
     if found.format == "django" and not django_available():
         return ExistingProject(found, ExistingSchema())  # the Assumptions say how to install Django
     notes: list[str] = []
@@ -81,7 +94,7 @@ def load_project(
             replay_knex(db, runtime, found)
             ddl = dump_ddl(db)
         else:
-            replay(db, found.migrations)
+            replay_sql(db, found.migrations)
         tables = reflect_tables(db)
         functions = reflect_functions(db)
         triggered = trigger_tables(db)
@@ -89,6 +102,26 @@ def load_project(
         tables=tables, functions=functions, conventions=learn(tables, functions, triggered)
     )
     return ExistingProject(found, schema, ddl, notes, runtime)
+
+
+NO_REPLAY = (
+    "The existing migrations were not replayed (--no-replay): the existing tables are unknown to this "
+    "design, and verification ran the new migration alone."
+)
+
+
+def untrusted(tool: str) -> str:
+    """The one-line reason Python migrations were not run, for Assumptions and the CLI."""
+    return (
+        f"The project's {tool} are Python and were not imported or run (pass --trust-python-migrations to "
+        "replay them): the existing tables are unknown to this design, and verification ran the new "
+        "migration's SQL alone."
+    )
+
+
+def skipped_replay(text: str) -> bool:
+    """Whether an Assumption says the existing migrations did not run (the CLI repeats it on stderr)."""
+    return text == NO_REPLAY or "--trust-python-migrations" in text
 
 
 def knex_home(found: MigrationSet) -> Path:
