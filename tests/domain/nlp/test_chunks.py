@@ -28,6 +28,11 @@ def _chunk(sentence: str, word: str) -> tuple[str, int, int | None]:
         ("A fleet owns several trucks.", "trucks", ("truck", 1, None)),
         ("The active refresh tokens are stored per device.", "tokens", ("refresh_token", 0, None)),
         ("Each reader may borrow an e-book.", "e-book", ("e_book", 1, 1)),
+        ("A tour takes at most eight hikers.", "hikers", ("hiker", 0, 8)),
+        ("A crew has between three and seven rowers.", "rowers", ("rower", 3, 7)),
+        ("Each desk seats one or two employees.", "employees", ("employee", 1, 2)),
+        ("A quiz asks two or more questions.", "questions", ("question", 2, None)),
+        ("A team fields eleven players.", "players", ("player", 11, 11)),
     ],
 )
 def test_chunk_name_and_cardinality(sentence: str, word: str, expected: tuple[str, int, int | None]) -> None:

@@ -12,7 +12,8 @@ from schemawright.domain.nlp.tokens import Sentence, Token
 
 NUMBER_WORDS = {
     "zero": 0, "no": 0, "none": 0, "one": 1, "a": 1, "an": 1, "single": 1, "two": 2, "three": 3, "four": 4,
-    "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "twelve": 12, "twenty": 20,
+    "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100,
 }  # fmt: skip
 MANY_WORDS = {"many", "several", "multiple", "various", "numerous", "some", "any", "all", "more", "few"}
 # Nouns that only carry quantity or grouping: "a list of tags", "any number of customers" → head is "tags"
@@ -110,8 +111,13 @@ def parse_card(words: list[str], plural: bool) -> Card:
             return Card(low=0, high=max(bound - 1, 0), stated=True)
         if "more than" in text:
             return Card(low=bound + 1, high=None, stated=True)
+    first_num = next((n for n in nums if n is not None), None)
     if "or more" in text or "one or many" in text or "more than one" in text:
-        low, high, stated = (low if low is not None else 1), None, True
+        low, high, stated = (low if low is not None else (first_num if first_num is not None else 1)), None, True
+    elif len([n for n in nums if n is not None]) >= 2 and low is None and high == "unset":
+        # "between ten and forty", "three to seven", "one or two": a range of counts
+        bounds = [n for n in nums if n is not None]
+        low, high, stated = min(bounds), max(bounds), True
     if "zero or one" in text or "zero or 1" in text or "0 or 1" in text or "none or one" in text:
         low, high, stated = 0, 1, True
     if "zero or more" in text or "any number" in text or "0 or more" in text:
@@ -138,11 +144,13 @@ def parse_card(words: list[str], plural: bool) -> Card:
     if any(w in ("optional", "optionally", "no", "zero") for w in words) and low is None:
         low = 0
     if low is None:
-        low = 0 if high is None and not stated else 1
+        # "at most five" allows none; a bare plural allows none; otherwise one
+        low = 0 if (high is None and not stated) or ("most" in words and "least" not in words) else 1
     return Card(low=low, high=None if high == "unset" else high, stated=stated)
 
 
 _QUANT_WORDS = {
+    "between",
     "at",
     "least",
     "most",
