@@ -26,9 +26,9 @@ STATE_ADJECTIVES = {
     "active", "current", "new", "existing", "old", "given", "specific", "certain", "particular", "individual",
     "own", "other", "same", "different", "single", "multiple", "various", "main", "whole", "valid",
     "available", "unique", "optional", "required", "related", "corresponding", "relevant", "respective",
-    "latest", "previous", "next", "last", "first", "several", "many", "more", "most", "least", "each",
+    "latest", "previous", "next", "several", "many", "more", "most", "least", "each",
     "every", "such", "additional", "further", "possible", "actual", "exact", "correct", "appropriate",
-    "associated", "separate", "distinct", "underlying", "overall", "entire", "full", "mandatory", "free",
+    "associated", "separate", "distinct", "underlying", "overall", "entire", "mandatory", "free",
     "optionally", "respectively", "numerous", "only", "sole", "few", "open", "closed",
     "pending", "running", "winning", "finished", "completed", "cancelled", "canceled", "archived",
     "non-archived", "unarchived", "internal", "external", "absent", "upcoming", "past", "future", "recent",
@@ -113,7 +113,11 @@ def parse_card(words: list[str], plural: bool) -> Card:
             return Card(low=bound + 1, high=None, stated=True)
     first_num = next((n for n in nums if n is not None), None)
     if "or more" in text or "one or many" in text or "more than one" in text:
-        low, high, stated = (low if low is not None else (first_num if first_num is not None else 1)), None, True
+        low, high, stated = (
+            (low if low is not None else (first_num if first_num is not None else 1)),
+            None,
+            True,
+        )
     elif len([n for n in nums if n is not None]) >= 2 and low is None and high == "unset":
         # "between ten and forty", "three to seven", "one or two": a range of counts
         bounds = [n for n in nums if n is not None]

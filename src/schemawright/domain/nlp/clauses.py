@@ -119,13 +119,37 @@ def _partitive(sent: Sentence, t: Token) -> Token:
     return t
 
 
+_DISTRIBUTIVE = {"first", "last", "middle", "given", "family", "start", "end", "min", "max", "minimum",
+                 "maximum", "home", "work", "mobile", "billing", "shipping", "opening", "closing", "gross", "net",
+                 "check-in", "check-out", "pickup", "drop-off", "departure", "arrival", "old", "new", "current",
+                 "previous"}  # fmt: skip
+
+
+def _distributed(sent: Sentence, c: Chunk) -> Chunk | None:
+    """ "first and last name": the modifier before "and" shares the head → first_name beside last_name."""
+    k = c.start - 1
+    if k < 1 or sent.tokens[k].lower not in ("and", "or", "/"):
+        return None
+    word = sent.tokens[k - 1].lower
+    if word not in _DISTRIBUTIVE or len(c.words) < 2:
+        return None
+    return c.model_copy(update={"words": [word.replace("-", "_"), *c.words[1:]], "head": c.head + 1000})
+
+
 def _chunks(sent: Sentence, heads: list[Token]) -> list[Chunk]:
     out: list[Chunk] = []
     heads = [_partitive(sent, h) for h in heads]
     for h in heads:
         for t in _expand(sent, h):
             c = chunk_at(sent, t.i)
+            nxt = sent.tokens[t.i + 1].lower if t.i + 1 < len(sent.tokens) else ""
+            if c is not None and c.words == [t.lower] and t.lower in _DISTRIBUTIVE and nxt in ("and", "or"):
+                continue  # "a home and work phone": "home" is half of a distributed modifier
             if c is not None and all(c.head != o.head for o in out):
+                twin = _distributed(sent, c)
+                if twin is not None:
+                    out.append(twin.model_copy(update={"head": c.head}))
+                    c = c.model_copy(update={"start": c.start})
                 out.append(c)
     return out
 

@@ -954,7 +954,9 @@ def _colon_list(state: _State, row: Row, cls: list[Clause]) -> None:
     owner: Chunk | None = None
     for t in toks[:colon]:
         if t.lower in ("each", "every", "per") and t.i + 1 < colon:
-            nxt = next((x for x in toks[t.i + 1 : colon] if x.pos in ("NOUN", "PROPN") or x.dep == "pobj"), None)
+            nxt = next(
+                (x for x in toks[t.i + 1 : colon] if x.pos in ("NOUN", "PROPN") or x.dep == "pobj"), None
+            )
             c = chunk_at(state.sent, nxt.i) if nxt is not None else None
             if c is not None and _thing(c, ctx) and not is_value(c, ctx):
                 owner = c
