@@ -33,9 +33,11 @@ def test_row_ids_are_unique() -> None:
 @pytest.mark.parametrize(("row_id", "kind", "sentence"), CASES)
 def test_row_example(row_id: str, kind: str, sentence: str) -> None:
     hint, text = "", sentence
-    if sentence.startswith("DEFINE "):  # "DEFINE entity+other | sentence": a definition of a declared entity, beside other declared ones
+    if sentence.startswith("DEFINE "):
+        # "DEFINE entity+other | sentence": a definition of declared `entity`, beside declared `other`s
         hint, text = sentence[len("DEFINE ") :].split(" | ", 1)
-    facts, _ = prose_facts([(text, 1, hint.split("+")[0])], load_lexicon(), set(hint.split("+")) if hint else set())
+    declared = set(hint.split("+")) if hint else set()
+    facts, _ = prose_facts([(text, 1, hint.split("+")[0])], load_lexicon(), declared)
     hits = [f for f in facts if f.prov.rule == row_id]
     if kind == "positive":
         assert hits, f"{row_id} should match: {sentence!r}; got {[f.prov.rule for f in facts]}"

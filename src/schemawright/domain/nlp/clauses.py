@@ -119,10 +119,11 @@ def _partitive(sent: Sentence, t: Token) -> Token:
     return t
 
 
-_DISTRIBUTIVE = {"first", "last", "middle", "given", "family", "start", "end", "min", "max", "minimum",
-                 "maximum", "home", "work", "mobile", "billing", "shipping", "opening", "closing", "gross", "net",
-                 "check-in", "check-out", "pickup", "drop-off", "departure", "arrival", "old", "new", "current",
-                 "previous"}  # fmt: skip
+_DISTRIBUTIVE = {
+    "first", "last", "middle", "given", "family", "start", "end", "min", "max", "minimum", "maximum", "home",
+    "work", "mobile", "billing", "shipping", "opening", "closing", "gross", "net", "check-in", "check-out",
+    "pickup", "drop-off", "departure", "arrival", "old", "new", "current", "previous",
+}  # fmt: skip
 
 
 def _distributed(sent: Sentence, c: Chunk) -> Chunk | None:
