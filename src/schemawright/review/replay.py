@@ -18,7 +18,7 @@ from schemawright.review.models import Finding, Location
 from schemawright.review.reflect import reflect_schema, table_names
 from schemawright.review.schema import Schema
 from schemawright.verify.engines import ScratchDatabase, scratch_database
-from schemawright.verify.errors import EngineUnavailable, MigrationError
+from schemawright.verify.errors import EngineUnavailable, MigrationError, RefusedStatement
 
 
 @dataclass(frozen=True)
@@ -67,7 +67,8 @@ def _run(
     appeared: dict[str, str] = {}
     for migration in migrations:
         if not _apply(db, migration, migration.up, "up", outcome):
-            outcome.note = f"{migration.up.path} failed on {db.target}; the static catalog was used"
+            failed = f"{migration.up.path} failed on {db.target}; the static catalog was used"
+            outcome.note = outcome.note or failed
             return
         for table in table_names(db) - set(appeared):
             appeared[table] = migration.up.path
@@ -85,6 +86,12 @@ def _apply(
 ) -> bool:
     try:
         db.execute_script(section.sql)
+    except RefusedStatement:  # reported as SW504 by the static rule; nothing of the script ran
+        out.note = (
+            f"{section.path} was not replayed: a statement acts outside the database (SW504); "
+            "the static catalog was used"
+        )
+        return False
     except MigrationError as exc:
         line = section.first_line - 1 + exc.line
         out.findings.append(

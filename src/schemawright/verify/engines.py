@@ -26,7 +26,14 @@ from psycopg.rows import dict_row
 from sqlalchemy.engine import URL
 
 from schemawright.verify import snapshots
-from schemawright.verify.errors import EngineUnavailable, MigrationError, ServerUnusable, excerpt
+from schemawright.verify.errors import (
+    EngineUnavailable,
+    MigrationError,
+    RefusedStatement,
+    ServerUnusable,
+    excerpt,
+)
+from schemawright.verify.outside import reaches_outside
 from schemawright.verify.server_url import check_postgres_url, mysql_server
 from schemawright.verify.splitter import Dialect, Statement, split_statements
 
@@ -49,8 +56,19 @@ class ScratchDatabase:
     placeholder: str = "%s"
 
     def execute_script(self, sql: str) -> None:
-        """Run a whole migration script like the engine's CLI client; stop at the first error."""
-        for statement in split_statements(sql, self.dialect):
+        """Run a whole migration script like the engine's CLI client; stop at the first error.
+
+        Every replayed and verified script passes here, so this is where a statement that reaches outside
+        the scratch database (``COPY … TO PROGRAM``, ``ALTER SYSTEM``, roles, other databases, server
+        files) is refused: the whole script is checked before its first statement runs."""
+        statements = split_statements(sql, self.dialect)
+        for statement in statements:
+            reason = reaches_outside(statement.text, self.dialect)
+            if reason is not None:
+                raise RefusedStatement(
+                    excerpt(statement.text), f"refused before it ran: {reason}", statement.line
+                )
+        for statement in statements:
             self._run_statement(statement)
 
     def _run_statement(self, statement: Statement) -> None:

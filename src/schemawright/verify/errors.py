@@ -31,6 +31,11 @@ class MigrationError(VerifyError):
         super().__init__(f"line {line}: {engine_message} — in: {statement_excerpt}")
 
 
+class RefusedStatement(MigrationError):
+    """A statement that acts outside the scratch database (see :mod:`schemawright.verify.outside`),
+    refused before any statement of its script ran."""
+
+
 def excerpt(statement: str, limit: int = 120) -> str:
     """One-line, length-limited rendering of a statement for error messages."""
     flat = " ".join(statement.split())

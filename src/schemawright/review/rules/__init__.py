@@ -12,6 +12,7 @@ from schemawright.review.rules import (
     data_integrity,
     migration_safety,
     naming,
+    outside,
     performance,
     reversibility,
     schema_design,
@@ -40,6 +41,7 @@ def check_statement(stmt: Statement, ctx: StatementContext) -> Iterator[Finding]
     """Every per-statement rule, with the schema as it is just before the statement."""
     yield from migration_safety.check_statement(stmt, ctx)
     yield from conflicts.check_statement(stmt, ctx)
+    yield from outside.check_statement(stmt, ctx)
 
 
 __all__ = [
