@@ -116,8 +116,8 @@ class Resolver:
             if isinstance(f, EntityFact):
                 by_name[self.canon(f.name)].append(f)
         attrs_of: dict[str, int] = defaultdict(int)
-        for f in facts:
-            if isinstance(f, AttributeFact) and not f.refers_to:
+        for f in facts:  # a noun that may be a reference counts as an attribute unless it is a candidate
+            if isinstance(f, AttributeFact) and not (f.refers_to and self.canon(f.refers_to) in by_name):
                 attrs_of[self.canon(f.entity)] += 1
         linked: dict[str, int] = defaultdict(int)
         for f in facts:
@@ -134,7 +134,7 @@ class Resolver:
             evidence = {f.evidence for f in group}
             mentioned = self.mentions.get(name, 2)
             value_noun = self.lex.kind_for_name(name) is not None
-            accepted = structured or (
+            accepted = structured or attrs_of[name] >= 2 or (
                 not value_noun
                 and (
                     attrs_of[name] >= 2

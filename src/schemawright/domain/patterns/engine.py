@@ -60,8 +60,8 @@ class Context:
 
         if lemma in self.events:
             return self.events[lemma]
-        for noun in nominalisations(lemma)[1:]:
-            if noun in self.known or (self.mentioned.get(noun, 0) >= 2 and not noun.endswith("ing")):
+        for k, noun in enumerate(nominalisations(lemma)):
+            if noun in self.known or (k and self.mentioned.get(noun, 0) >= 2 and not noun.endswith("ing")):
                 return noun
         if depth == 0:
             for opener in self.lexicon.lifecycle_pairs.get(lemma, ()):
@@ -542,6 +542,8 @@ def _possession(state: _State, row: Row, cl: Clause) -> None:
         return
     if cl.passive and last not in ("of", "into"):
         return
+    if row.id == "possession.records" and any(_each(state, c, p) for p in ("for", "per") for c in cl.prep(p)):
+        return  # "For each maker the museum records …": the values are the maker's
     for s in cl.subjects:
         if _recorder(s, state.ctx) and row.id == "possession.records":
             # "Agents record the floor it is on": people record facts about the thing just described
@@ -555,7 +557,7 @@ def _possession(state: _State, row: Row, cl: Clause) -> None:
 def _recorded_for(state: _State, row: Row, cl: Clause) -> None:
     if not _matches(state, row, cl) or cl.negated:
         return
-    owners = [c for p in row.preps for c in cl.prep(p) if _thing(c, state.ctx)]
+    owners = [c for p in row.preps for c in cl.prep(p) if _thing(c, state.ctx) and _each(state, c, p)]
     if not owners:
         # "We store a title for every film": the for-phrase may hang on the last object
         for o in cl.objects:
@@ -565,13 +567,20 @@ def _recorded_for(state: _State, row: Row, cl: Clause) -> None:
                 if prep.lower in row.preps:
                     for pobj in state.sent.children(prep.i, "pobj"):
                         c = chunk_at(state.sent, pobj.i)
-                        if c and _thing(c, state.ctx):
+                        if c and _thing(c, state.ctx) and _each(state, c, prep.lower):
                             owners.append(c)
     if not owners:
         return
     objs = [o for o in cl.objects if o.name not in {w.name for w in owners}]
     for owner in owners[:1]:
         _contents(state, owner, objs, row.id, row.priority, cl)
+
+
+def _each(state: _State, c: Chunk, prep: str) -> bool:
+    """ "for each vessel", "for every guest", "per episode": the owner of recorded values is quantified."""
+    if prep == "per":
+        return True
+    return any(t.lower in ("each", "every", "all", "any") for t in state.sent.tokens[max(c.start, 0) : c.head])
 
 
 def _passive_with(state: _State, row: Row, cl: Clause) -> None:
@@ -738,6 +747,8 @@ def _event_record(state: _State, row: Row, cl: Clause, cls: list[Clause]) -> Non
         owner = ctx.event_entity(other.lemma)
         if owner:
             break
+    if not owner:  # "WHEN a seller creates an auction THEN … store title": the thing the event is about
+        owner = next((x.name for o in cls if o is not cl for x in o.objects if _thing(x, ctx)), "")
     if not owner:
         owner = next((s.name for o in cls if o is not cl for s in o.subjects if _thing(s, ctx)), "")
     if not owner:
@@ -951,6 +962,12 @@ def _colon_list(state: _State, row: Row, cls: list[Clause]) -> None:
     if colon is None or colon + 1 >= len(toks):
         return
     ctx = state.ctx
+    stop = next((t.i for t in toks[colon + 1 :] if t.text in (",", ";", ".")), len(toks))
+    if any(
+        t.pos in ("VERB", "AUX") and state.sent.children(t.i, "nsubj", "nsubjpass")
+        for t in toks[colon + 1 : stop]
+    ):
+        return  # "…: for each click we keep …" — a clause follows the colon, not a list
     owner: Chunk | None = None
     for t in toks[:colon]:
         if t.lower in ("each", "every", "per") and t.i + 1 < colon:
