@@ -199,7 +199,14 @@ def chunk_at(sent: Sentence, head: int) -> Chunk | None:
     """
     toks = sent.tokens
     tok = toks[head]
-    if (
+    nxt = toks[head + 1] if head + 1 < len(toks) else None
+    tail_noun = (  # "an API token." with "token" read as a verb after its noun
+        tok.pos == "VERB"
+        and head > 0
+        and toks[head - 1].pos in ("NOUN", "PROPN")
+        and (nxt is None or nxt.text in (".", ",", ";", ")") or nxt.lower in ("and", "or"))
+    )
+    if tail_noun or (
         tok.pos == "VERB"
         and tok.dep in ("pobj", "dobj", "nsubj", "nsubjpass")
         and any(c.dep == "det" for c in sent.children(head))

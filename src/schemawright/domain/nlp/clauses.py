@@ -59,6 +59,11 @@ def _nounish(t: Token) -> bool:
     return t.pos in ("NOUN", "PROPN")
 
 
+def _misread_noun(t: Token, after: Token) -> bool:
+    """A list's last word read as a verb: a verb form right before the end of the list."""
+    return t.pos == "VERB" and t.tag in ("VB", "VBN", "VBP") and (after.text in (".", ",", ";", ")") or after.lower in ("and", "or"))
+
+
 def list_items(sent: Sentence, first: Token) -> list[Token]:
     """The heads of a list that starts at ``first``: "the time, the country derived from the IP, the referrer
     and the device type". Read from the surface order, since parsers attach long lists unpredictably:
@@ -93,6 +98,8 @@ def list_items(sent: Sentence, first: Token) -> list[Token]:
                 continue
             while m + 1 < len(toks) and _nounish(toks[m + 1]) and toks[m + 1].text[:1].isalnum():
                 m += 1
+            if m + 2 < len(toks) and _misread_noun(toks[m + 1], toks[m + 2]):
+                m += 1  # "an API token." with "token" read as a verb
             # "the audio file's storage key": the item is what the possessive names
             while m + 2 < len(toks) and toks[m + 1].tag == "POS" and _nounish(toks[m + 2]):
                 m += 2

@@ -1342,16 +1342,15 @@ def _with_list(state: _State, row: Row, cls: list[Clause]) -> None:
             owner = _hint_chunk(state)
         if owner is None or not _thing(owner, state.ctx):
             continue
+        from schemawright.domain.nlp.clauses import list_items
+
         pobjs = [p for p in state.sent.children(t.i, "pobj") if p.pos in ("NOUN", "PROPN")]
         items: list[Chunk] = []
-        for p in pobjs:
-            stack = [p]
-            while stack:
-                x = stack.pop()
+        for p in pobjs[:1]:  # the list is read from the surface: parsers attach long lists unpredictably
+            for x in list_items(state.sent, p):
                 c = chunk_at(state.sent, x.i)
-                if c is not None:
+                if c is not None and all(c.head != i.head for i in items):
                     items.append(c)
-                stack.extend(y for y in state.sent.children(x.i, "conj") if y.pos in ("NOUN", "PROPN"))
         values = [c for c in items if is_value(c, state.ctx) or _enum_after(state.sent, c)]
         if not values:
             continue
