@@ -87,7 +87,7 @@ def definition_sentence(name: str, description: str) -> str:
     words = singular(snake(name)).replace("_", " ")  # a table name ("users") defines one user
     desc = description.strip().rstrip(".")
     first = desc.split(" ", 1)[0].lower() if desc else ""
-    article = "An" if words[:1] in "aeiou" else "A"
+    article = "An" if words[:1] in ("a", "e", "i", "o") else "A"
     if first.endswith("s") and first not in ("is", "has", "was", "its", "this", "status") and len(first) > 3:
         return f"{article} {words} {desc[0].lower()}{desc[1:]}."
     if first in ("has", "is", "belongs", "contains", "holds", "records", "stores"):
@@ -125,6 +125,8 @@ def prose_facts(
     counts, ctx.aliases = mentions(sentences, ctx)
     ctx.mentioned = counts
     ctx.events = event_verbs(sentences)
+    for word, entity in definition_aliases(sentences, ctx).items():
+        ctx.aliases.setdefault(word, entity)
     return run(sentences, load_table(), ctx), counts
 
 
@@ -158,6 +160,26 @@ def mentions(sentences: list[Sentence], ctx: Context) -> tuple[dict[str, int], d
     for short, full in aliases.items():
         counts[full] += counts[short]
     return dict(counts), aliases
+
+
+def definition_aliases(sentences: list[Sentence], ctx: Context) -> dict[str, str]:
+    """ "users: registered accounts" — a declared entity defined as another noun makes that noun a name
+    for it across the spec, unless the noun is declared itself or defines two entities."""
+    from schemawright.domain.nlp.chunks import chunk_at
+
+    found: dict[str, set[str]] = defaultdict(set)
+    for sent in sentences:
+        if not sent.subject_hint:
+            continue
+        root = next((t for t in sent.tokens if t.dep == "ROOT"), None)
+        if root is None or root.lemma != "be":
+            continue
+        for t in sent.tokens:
+            if t.head == root.i and t.dep == "attr":
+                c = chunk_at(sent, t.i)
+                if c is not None and c.name not in ctx.known and c.name != sent.subject_hint:
+                    found[c.name].add(sent.subject_hint)
+    return {word: next(iter(ents)) for word, ents in found.items() if len(ents) == 1}
 
 
 def event_verbs(sentences: list[Sentence]) -> dict[str, str]:

@@ -917,13 +917,16 @@ def _definition_link(state: _State, row: Row, cls: list[Clause]) -> None:
     """In a definition, every prepositional phrase on the defining noun (and its participles) that names
     another entity of the spec is a reference from the defined entity to it."""
     hint = state.sent.subject_hint
-    if not hint or not state.defined:
+    if not hint:
         return
     sent, ctx = state.sent, state.ctx
     scope: set[int] = set()
     for head in state.defined:
         if head >= 0:
             scope |= {t.i for t in sent.subtree(head)}
+    for cl in clauses(sent):  # "Bought in one order by one attendee." — a fragment about the entity
+        if not any(t.dep in ("nsubj", "nsubjpass") for t in sent.children(cl.verb)):
+            scope |= {t.i for t in sent.subtree(cl.verb)}
     m2m = "many-to-many" in sent.text.lower() or "many to many" in sent.text.lower()
     seen: set[str] = set()
     for t in sent.tokens:
@@ -932,8 +935,10 @@ def _definition_link(state: _State, row: Row, cls: list[Clause]) -> None:
         for pobj in sent.children(t.i, "pobj"):
             for item in [pobj, *sent.children(pobj.i, "conj")]:
                 c = chunk_at(sent, item.i)
-                if c is None or c.name == hint or c.name in seen or c.name not in ctx.known:
+                if c is None or c.name == hint or c.name in seen:
                     continue
+                if c.name not in ctx.known and not _exactly_one(state, c):
+                    continue  # only declared entities, or one the definition counts ("in one order")
                 if is_value(c, ctx) or not _thing(c, ctx):
                     continue
                 seen.add(c.name)

@@ -291,7 +291,7 @@ def bounds_hint(text: str) -> Bounds:
         return b
     if (m := _MIN.search(text)) or (m := _MIN_STRICT.search(text)):
         b.minimum = float(m.group(1))
-    elif re.search(r"\b(?:positive|non-?negative|>= ?0)\b", low):
+    elif re.search(r"\b(?:positive|non-?negative|(?:never|not|cannot be) negative|>= ?0)\b", low):
         b.minimum = 0.0
     if (m := _MAX.search(text)) or (m := _MAX_STRICT.search(text)):
         b.maximum = float(m.group(1))
