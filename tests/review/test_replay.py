@@ -6,10 +6,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
+from schemawright.cli import app
 from schemawright.review.engine import review_chain, review_project
 from schemawright.review.models import Severity
 from schemawright.review.replay import EngineChoice
+from schemawright.verify.errors import ServerUnusable
 from tests.review.corpus_cases import Case, all_cases
 from tests.services import service_url
 
@@ -30,7 +33,9 @@ def test_corpus_on_the_reflected_catalog(case: Case) -> None:
     assert expected <= report.codes(), f"missed {sorted(expected - report.codes())}"
     errors = {f.code for f in report.at_or_above(Severity.ERROR)} - expected
     assert not errors, [f"{f.code} {f.message}" for f in report.findings if f.code in errors]
-    rejected_up = any(f.code == "SW617" and "The up" in f.message for f in report.findings)
+    rejected_up = any(f.code == "SW617" and "The up" in f.message for f in report.findings) or any(
+        f.code == "SW504" for f in report.findings  # refused before it ran: the up did not replay either
+    )
     assert report.catalog.startswith("reflected") != rejected_up
 
 
@@ -101,10 +106,20 @@ def test_sqlite_always_replays_and_no_replay_stays_static(tmp_path: Path) -> Non
     assert review_project(tmp_path, dialect="sqlite", engine=None).catalog == "static"
 
 
-def test_unreachable_engine_falls_back_to_static(tmp_path: Path) -> None:
+def test_unreachable_configured_server_fails_closed(tmp_path: Path) -> None:
     write(tmp_path / "backend" / "migrations", {"001_t.up.sql": "CREATE TABLE t (id INT PRIMARY KEY);\n"})
-    report = review_project(
-        tmp_path, dialect="mysql", engine=EngineChoice(url="mysql://root@127.0.0.1:1/none")
-    )
+    with pytest.raises(ServerUnusable, match=r"127\.0\.0\.1:1"):
+        review_project(tmp_path, dialect="mysql", engine=EngineChoice(url="mysql://root@127.0.0.1:1/none"))
+    run = CliRunner().invoke(app, ["review", "--root", str(tmp_path), "--dialect", "mysql"],
+                             env={"SCHEMAWRIGHT_MYSQL_URL": "mysql://root:s3cret@127.0.0.1:1/none"})
+    assert run.exit_code == 1 and "--no-replay" in run.stderr and "s3cret" not in run.stderr
+
+
+def test_without_a_configured_engine_review_is_static(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("SCHEMAWRIGHT_MYSQL_URL", raising=False)
+    write(tmp_path / "backend" / "migrations", {"001_t.up.sql": "CREATE TABLE t (id INT PRIMARY KEY);\n"})
+    report = review_project(tmp_path, dialect="mysql", engine=EngineChoice())
     assert report.catalog == "static"
     assert report.notes and "no mysql engine for replay" in report.notes[0]

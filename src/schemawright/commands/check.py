@@ -32,6 +32,7 @@ def check(
     from schemawright.drift import find_drift, migrated_schema
     from schemawright.project.detect import detect
     from schemawright.project.errors import ProjectError
+    from schemawright.verify.errors import ServerUnusable
 
     if not root.is_dir():
         _usage(f"project root not found: {root} — pass an existing folder with --root")
@@ -43,6 +44,9 @@ def check(
         schema = migrated_schema(folder, root, report.dialect)
     except (FileNotFoundError, ValueError, ProjectError) as exc:
         _usage(str(exc))
+    except ServerUnusable as exc:  # fail closed, as design and review do
+        typer.echo(f"error: {exc} — or pass --no-replay", err=True)
+        raise typer.Exit(1) from None
     decisions = _under(root, decisions_dir) if decisions_dir else root / "ai" / "decisions"
     drift = find_drift(decisions, schema, root) if decisions.is_dir() else []
     errors = [f for f in report.findings if f.severity.value == "error"]

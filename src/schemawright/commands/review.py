@@ -48,6 +48,7 @@ def review(
     from schemawright.review.render import render
     from schemawright.review.render_markdown import write_markdown
     from schemawright.review.replay import EngineChoice
+    from schemawright.verify.errors import ServerUnusable
 
     if format not in FORMATS:
         _usage(f"--format must be one of {', '.join(FORMATS)}")
@@ -69,6 +70,9 @@ def review(
         )
     except (FileNotFoundError, ValueError, ValidationError) as err:
         _usage(str(err))
+    except ServerUnusable as err:  # fail closed: never a silent static review against a broken server
+        typer.echo(f"error: {err} — or pass --no-replay to review statically", err=True)
+        raise typer.Exit(1) from None
     if format == "markdown":
         for path in write_markdown(report, root, cast(str, id)):
             typer.echo(f"wrote {path}")

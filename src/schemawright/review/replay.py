@@ -18,7 +18,7 @@ from schemawright.review.models import Finding, Location
 from schemawright.review.reflect import reflect_schema, table_names
 from schemawright.review.schema import Schema
 from schemawright.verify.engines import ScratchDatabase, scratch_database
-from schemawright.verify.errors import EngineUnavailable, MigrationError, RefusedStatement
+from schemawright.verify.errors import EngineUnavailable, MigrationError, RefusedStatement, ServerUnusable
 
 
 @dataclass(frozen=True)
@@ -44,7 +44,8 @@ def replay_chain(
     focus: set[str] | None,
     engine: EngineChoice,
 ) -> ReplayOutcome:
-    """Apply the chain on a scratch ``dialect`` database; never raises for engine problems."""
+    """Apply the chain on a scratch ``dialect`` database. Without an engine the static catalog is used (a
+    note says why); a configured server that cannot be used raises :class:`ServerUnusable`."""
     outcome = ReplayOutcome()
     try:
         with scratch_database(
@@ -52,6 +53,8 @@ def replay_chain(
         ) as db:
             outcome.target = db.target
             _run(db, migrations, static, focus, outcome)
+    except ServerUnusable:
+        raise  # a configured server that cannot be used fails closed; only no server means static
     except EngineUnavailable as exc:
         outcome.note = f"no {dialect} engine for replay ({exc}); the static catalog was used"
     return outcome
