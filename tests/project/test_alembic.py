@@ -97,6 +97,11 @@ def scratch_url(pg_url: str) -> Iterator[str]:
             admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)".encode())
 
 
+
+def _trusted(root: Path, pg_url: str) -> DesignRequest:
+    """The project's migrations are Python: replaying them needs --trust-python-migrations."""
+    return DesignRequest(spec_path=SPECS / "002_notes.md", root=root, postgres_url=pg_url, trust_python=True)
+
 def test_alembic_project_is_detected_replayed_extended_and_verified(tmp_path: Path, pg_url: str) -> None:
     _project(tmp_path)
     before = detect(tmp_path)
@@ -104,7 +109,7 @@ def test_alembic_project_is_detected_replayed_extended_and_verified(tmp_path: Pa
         "1a2b3c4d5e6f",
         "9f8e7d6c5b4a",
     ]
-    outcome = design(DesignRequest(spec_path=SPECS / "002_notes.md", root=tmp_path, postgres_url=pg_url, trust_python=True))
+    outcome = design(_trusted(tmp_path, pg_url))
     result = outcome.result
     assert result.verification.status == "passed", result.verification
     steps = [s.name for s in result.verification.reports[0].steps]
@@ -124,7 +129,7 @@ def test_new_revision_runs_under_the_projects_own_alembic(
     tmp_path: Path, pg_url: str, scratch_url: str
 ) -> None:
     _project(tmp_path)
-    outcome = design(DesignRequest(spec_path=SPECS / "002_notes.md", root=tmp_path, postgres_url=pg_url, trust_python=True))
+    outcome = design(_trusted(tmp_path, pg_url))
     write_outputs(outcome, tmp_path)
     config = Config(str(tmp_path / "alembic.ini"))
     config.set_main_option("sqlalchemy.url", scratch_url.replace("%", "%%"))  # configparser interpolation
@@ -139,9 +144,9 @@ def test_new_revision_runs_under_the_projects_own_alembic(
 def test_rerun_with_force_replaces_the_features_revision(tmp_path: Path, pg_url: str) -> None:
     _project(tmp_path)
     write_outputs(
-        design(DesignRequest(spec_path=SPECS / "002_notes.md", root=tmp_path, postgres_url=pg_url, trust_python=True)), tmp_path
+        design(_trusted(tmp_path, pg_url)), tmp_path
     )
-    again = design(DesignRequest(spec_path=SPECS / "002_notes.md", root=tmp_path, postgres_url=pg_url, trust_python=True))
+    again = design(_trusted(tmp_path, pg_url))
     assert again.result.verification.status == "passed", again.result.verification
     write_outputs(again, tmp_path)
     assert len(detect(tmp_path).migrations) == 3
@@ -149,7 +154,7 @@ def test_rerun_with_force_replaces_the_features_revision(tmp_path: Path, pg_url:
 
 def test_index_naming_and_text_habits_are_learned_and_followed(tmp_path: Path, pg_url: str) -> None:
     _project(tmp_path)  # its only index is users_email_idx
-    outcome = design(DesignRequest(spec_path=SPECS / "002_notes.md", root=tmp_path, postgres_url=pg_url, trust_python=True))
+    outcome = design(_trusted(tmp_path, pg_url))
     learned = " ".join(a.text for a in outcome.result.assumptions)
     assert "{table}_{columns}_idx" in learned and "Text columns are TEXT" in learned
     text = next(f.content for f in outcome.result.files if f.path.endswith("_002_notes.py"))

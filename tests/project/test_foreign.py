@@ -57,6 +57,11 @@ def _django(root: Path) -> Path:
     return migs
 
 
+
+def _trusted(root: Path, pg_url: str) -> DesignRequest:
+    """The project's migrations are Python: replaying them needs --trust-python-migrations."""
+    return DesignRequest(spec_path=SPECS / "004_teams.md", root=root, postgres_url=pg_url, trust_python=True)
+
 def test_django_is_detected_with_its_migrations(tmp_path: Path) -> None:
     migs = _django(tmp_path)
     found = detect(tmp_path)
@@ -88,7 +93,7 @@ def test_django_settings_map_each_engine() -> None:
 @needs_django
 def test_django_project_is_replayed_extended_and_verified_through_django(tmp_path: Path, pg_url: str) -> None:
     migs = _django(tmp_path)
-    outcome = design(DesignRequest(spec_path=SPECS / "004_teams.md", root=tmp_path, postgres_url=pg_url, trust_python=True))
+    outcome = design(_trusted(tmp_path, pg_url))
     result = outcome.result
     report = result.verification.reports[0]
     assert result.verification.status == "passed", result.verification
@@ -114,7 +119,7 @@ def test_django_project_is_replayed_extended_and_verified_through_django(tmp_pat
             assert "atomic = False" in text
     assert not list(tmp_path.rglob("__pycache__"))  # Django ran without writing into the project
     # Regenerating (--force) replaces the feature's own migrations, chained to the same parent.
-    again = design(DesignRequest(spec_path=SPECS / "004_teams.md", root=tmp_path, postgres_url=pg_url, trust_python=True))
+    again = design(_trusted(tmp_path, pg_url))
     assert again.result.verification.status == "passed", again.result.verification
     assert sorted(again.replaced) == sorted(migs / n for n in ["0003_004_teams.py", *later])
 
@@ -128,7 +133,7 @@ def test_a_broken_django_migration_names_the_problem(tmp_path: Path, pg_url: str
         "    operations = [migrations.RunSQL('CREATE TABLE nope (')]\n"
     )
     with pytest.raises(DesignError, match="django migrate"):
-        design(DesignRequest(spec_path=SPECS / "004_teams.md", root=tmp_path, postgres_url=pg_url, trust_python=True))
+        design(_trusted(tmp_path, pg_url))
 
 
 def test_without_django_the_user_is_told_how_to_install_it(
@@ -141,7 +146,7 @@ def test_without_django_the_user_is_told_how_to_install_it(
     for module in (run, schemawright.pipeline, schemawright.project.load):
         monkeypatch.setattr(module, "django_available", lambda: False)
     migs = _django(tmp_path)
-    outcome = design(DesignRequest(spec_path=SPECS / "004_teams.md", root=tmp_path, postgres_url=pg_url, trust_python=True))
+    outcome = design(_trusted(tmp_path, pg_url))
     result = outcome.result
     assert result.verification.status == "passed", result.verification
     assert any("pip install django" in a.text and "not replayed" in a.text for a in result.assumptions)
