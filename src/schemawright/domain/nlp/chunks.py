@@ -200,11 +200,12 @@ def chunk_at(sent: Sentence, head: int) -> Chunk | None:
     toks = sent.tokens
     tok = toks[head]
     nxt = toks[head + 1] if head + 1 < len(toks) else None
-    tail_noun = (  # "an API token." with "token" read as a verb after its noun
-        tok.pos == "VERB"
+    tail_noun = (  # "an API token." with "token" read as a verb or adjective after its noun
+        tok.pos in ("VERB", "ADJ")
         and head > 0
         and toks[head - 1].pos in ("NOUN", "PROPN")
         and (nxt is None or nxt.text in (".", ",", ";", ")") or nxt.lower in ("and", "or"))
+        and _is_noun(tok.lower)
     )
     if tail_noun or (
         tok.pos == "VERB"
@@ -307,6 +308,12 @@ def chunk_at(sent: Sentence, head: int) -> Chunk | None:
         proper=tok.pos == "PROPN" and tok.text[:1].isupper() and tok.tag == "NNP" and head > 0,
         possessor=possessor,
     )
+
+
+def _is_noun(word: str) -> bool:
+    from schemawright.domain.verbs import is_noun
+
+    return is_noun(word)
 
 
 def _lemma_noun(tok: Token) -> str:

@@ -61,7 +61,10 @@ def _nounish(t: Token) -> bool:
 
 def _misread_noun(t: Token, after: Token) -> bool:
     """A list's last word read as a verb: a verb form right before the end of the list."""
-    return t.pos == "VERB" and t.tag in ("VB", "VBN", "VBP") and (after.text in (".", ",", ";", ")") or after.lower in ("and", "or"))
+    from schemawright.domain.verbs import is_noun
+
+    end = after.text in (".", ",", ";", ")") or after.lower in ("and", "or")
+    return t.pos in ("VERB", "ADJ") and end and is_noun(t.lower)
 
 
 def list_items(sent: Sentence, first: Token) -> list[Token]:

@@ -178,6 +178,14 @@ def _definition_aliases(state: _State, cls: list[Clause]) -> None:
                 c.words = hint.split("_")
 
 
+def _chunk(state: _State, i: int) -> Chunk | None:
+    """A noun phrase of this sentence under the spec's own names (aliases applied)."""
+    c = chunk_at(state.sent, i)
+    if c is not None:
+        _alias(c, state.ctx)
+    return c
+
+
 def _alias(c: Chunk, ctx: Context) -> None:
     target = ctx.aliases.get(c.name)
     if target:
@@ -347,7 +355,7 @@ def _of_owner(state: _State, c: Chunk) -> Chunk | None:
     for prep in state.sent.children(c.head, "prep"):
         if prep.lower == "of":
             for pobj in state.sent.children(prep.i, "pobj"):
-                inner = chunk_at(state.sent, pobj.i)
+                inner = _chunk(state, pobj.i)
                 measured = any(x.pos == "NUM" for x in state.sent.children(pobj.i))
                 if (
                     inner is not None
@@ -566,7 +574,7 @@ def _recorded_for(state: _State, row: Row, cl: Clause) -> None:
             for prep in state.sent.children(o.head, "prep"):
                 if prep.lower in row.preps:
                     for pobj in state.sent.children(prep.i, "pobj"):
-                        c = chunk_at(state.sent, pobj.i)
+                        c = _chunk(state, pobj.i)
                         if c and _thing(c, state.ctx) and _each(state, c, prep.lower):
                             owners.append(c)
     if not owners:
@@ -844,7 +852,7 @@ def _no_two(state: _State, row: Row, cls: list[Clause]) -> None:
         head = next((t for t in toks[k + 2 :] if t.pos in ("NOUN", "PROPN")), None)
         if head is None:
             return
-        subject = chunk_at(state.sent, head.i)
+        subject = _chunk(state, head.i)
         if subject is None or not _thing(subject, state.ctx):
             return
         attrs: list[str] = []
@@ -856,12 +864,12 @@ def _no_two(state: _State, row: Row, cls: list[Clause]) -> None:
                     target = scope if (c.name in state.ctx.known or _preceded_by_in(toks, j)) else attrs
                     target.append(c.name)
                     for conj in state.sent.children(c.head, "conj"):
-                        cc = chunk_at(state.sent, conj.i)
+                        cc = _chunk(state, conj.i)
                         if cc is not None:
                             attrs.append(cc.name)
         for prep in state.sent.children(head.i, "prep"):
             for pobj in state.sent.children(prep.i, "pobj"):
-                c = chunk_at(state.sent, pobj.i)
+                c = _chunk(state, pobj.i)
                 if c is not None and c.name not in scope:
                     scope.append(c.name)
         if not attrs:
@@ -927,6 +935,8 @@ def _definition_link(state: _State, row: Row, cls: list[Clause]) -> None:
     for cl in clauses(sent):  # "Bought in one order by one attendee." — a fragment about the entity
         if not any(t.dep in ("nsubj", "nsubjpass") for t in sent.children(cl.verb)):
             scope |= {t.i for t in sent.subtree(cl.verb)}
+    if not any(t.pos in ("VERB", "AUX") for t in sent.tokens):  # "Of one ticket type."
+        scope = {t.i for t in sent.tokens}
     m2m = "many-to-many" in sent.text.lower() or "many to many" in sent.text.lower()
     seen: set[str] = set()
     for t in sent.tokens:
@@ -934,7 +944,7 @@ def _definition_link(state: _State, row: Row, cls: list[Clause]) -> None:
             continue
         for pobj in sent.children(t.i, "pobj"):
             for item in [pobj, *sent.children(pobj.i, "conj")]:
-                c = chunk_at(sent, item.i)
+                c = _chunk(state, item.i)
                 if c is None or c.name == hint or c.name in seen:
                     continue
                 if c.name not in ctx.known and not _exactly_one(state, c):
@@ -979,7 +989,7 @@ def _colon_list(state: _State, row: Row, cls: list[Clause]) -> None:
             nxt = next(
                 (x for x in toks[t.i + 1 : colon] if x.pos in ("NOUN", "PROPN") or x.dep == "pobj"), None
             )
-            c = chunk_at(state.sent, nxt.i) if nxt is not None else None
+            c = _chunk(state, nxt.i) if nxt is not None else None
             if c is not None and _thing(c, ctx) and not is_value(c, ctx):
                 owner = c
     left = [cl for cl in cls if cl.verb < colon]
@@ -998,7 +1008,7 @@ def _colon_list(state: _State, row: Row, cls: list[Clause]) -> None:
         return
     from schemawright.domain.nlp.clauses import list_items
 
-    items = [c for t in list_items(state.sent, first) if (c := chunk_at(state.sent, t.i)) is not None]
+    items = [c for t in list_items(state.sent, first) if (c := _chunk(state, t.i)) is not None]
     if len(items) >= 2:
         _contents(state, owner, items, row.id, row.priority, None)
 
@@ -1007,7 +1017,7 @@ def _enum_list(state: _State, row: Row, cls: list[Clause]) -> None:
     for t in state.sent.tokens:
         if t.pos not in ("NOUN", "PROPN"):
             continue
-        c = chunk_at(state.sent, t.i)
+        c = _chunk(state, t.i)
         if c is None:
             continue
         values = _enum_after(state.sent, c)
@@ -1078,7 +1088,7 @@ def _kinds(state: _State, row: Row, cls: list[Clause]) -> None:
                 if prep.lower != "of":
                     continue
                 for pobj in state.sent.children(prep.i, "pobj"):
-                    c = chunk_at(state.sent, pobj.i)
+                    c = _chunk(state, pobj.i)
                     values = _split_values(toks[colon + 1 :])
                     if c is not None and _thing(c, state.ctx) and len(values) >= 2:
                         prov = _prov(state, row.id, row.priority)
@@ -1128,7 +1138,7 @@ def _whether(state: _State, row: Row, cls: list[Clause]) -> None:
         subj = [c for c in state.sent.children(verb.i, "nsubj", "nsubjpass") if c.lower not in PRONOUNS]
         name = word
         if subj:
-            sc = chunk_at(state.sent, subj[0].i)
+            sc = _chunk(state, subj[0].i)
             if sc is not None and sc.name != owner:
                 name = f"{sc.name}_{word}"
         if verb.lemma == "to" or verb.pos not in ("VERB", "AUX", "ADJ"):
@@ -1189,7 +1199,7 @@ def _volume(state: _State, row: Row, cls: list[Clause]) -> None:
         period = next((x.lemma for x in toks[t.i + 1 : t.i + 6] if x.lemma in _PERIODS), None)
         if period is None:
             continue
-        c = chunk_at(state.sent, t.i)
+        c = _chunk(state, t.i)
         if c is not None and _thing(c, state.ctx):
             state.facts.append(
                 EntityFact(
@@ -1248,7 +1258,7 @@ def _soft_delete(state: _State, row: Row, cls: list[Clause]) -> None:
         return
     for t in state.sent.tokens:
         if t.lower in ("deleted", "archived", "removed") and t.dep == "amod":
-            c = chunk_at(state.sent, t.head)
+            c = _chunk(state, t.head)
             if c is not None and _thing(c, state.ctx):
                 state.facts.append(
                     EntityFact(
@@ -1289,7 +1299,7 @@ def _access(state: _State, row: Row, cls: list[Clause]) -> None:
         equality: list[str] = []
         sort: list[str] = []
         if target.possessor is not None:
-            pc = chunk_at(state.sent, target.possessor)
+            pc = _chunk(state, target.possessor)
             if pc is not None:
                 equality.append(pc.name)
         attached = [
@@ -1297,7 +1307,7 @@ def _access(state: _State, row: Row, cls: list[Clause]) -> None:
             for p in state.sent.children(target.head, "prep")
             if p.lower in ("per", "of", "in", "for", "by")
             for pobj in state.sent.children(p.i, "pobj")
-            if (c := chunk_at(state.sent, pobj.i)) is not None
+            if (c := _chunk(state, pobj.i)) is not None
         ]
         for c in cl.prep("per", "of", "in", "for") + attached:
             if c.name != target.name and _thing(c, state.ctx) and c.name not in equality:
@@ -1310,7 +1320,7 @@ def _access(state: _State, row: Row, cls: list[Clause]) -> None:
             if t.lemma in ("sort", "order", "rank") and t.i != cl.verb:
                 for p in state.sent.children(t.i, "prep", "agent"):
                     for pobj in state.sent.children(p.i, "pobj"):
-                        c = chunk_at(state.sent, pobj.i)
+                        c = _chunk(state, pobj.i)
                         if c is not None:
                             sort.append(c.name)
         if equality or sort:
@@ -1334,15 +1344,15 @@ def _with_list(state: _State, row: Row, cls: list[Clause]) -> None:
         host = toks[t.head]
         owner: Chunk | None = None
         if host.lower == "each" and host.dep == "appos":
-            owner = chunk_at(state.sent, host.head)
+            owner = _chunk(state, host.head)
         elif host.lower == "each":  # "holds books, each with a title": the nearest noun before "each"
             before = [x for x in state.sent.tokens[: host.i] if x.pos in ("NOUN", "PROPN")]
-            owner = chunk_at(state.sent, before[-1].i) if before else None
+            owner = _chunk(state, before[-1].i) if before else None
         elif host.pos in ("NOUN", "PROPN"):
-            owner = chunk_at(state.sent, host.i)
+            owner = _chunk(state, host.i)
         elif host.pos == "VERB":
             objs = [o for o in state.sent.children(host.i, "dobj") if o.pos in ("NOUN", "PROPN")]
-            owner = chunk_at(state.sent, objs[0].i) if objs else None
+            owner = _chunk(state, objs[0].i) if objs else None
         if owner is not None and owner.head in state.defined:
             owner = _hint_chunk(state)
         if owner is None or not _thing(owner, state.ctx):
@@ -1353,7 +1363,7 @@ def _with_list(state: _State, row: Row, cls: list[Clause]) -> None:
         items: list[Chunk] = []
         for p in pobjs[:1]:  # the list is read from the surface: parsers attach long lists unpredictably
             for x in list_items(state.sent, p):
-                c = chunk_at(state.sent, x.i)
+                c = _chunk(state, x.i)
                 if c is not None and all(c.head != i.head for i in items):
                     items.append(c)
         values = [c for c in items if is_value(c, state.ctx) or _enum_after(state.sent, c)]
