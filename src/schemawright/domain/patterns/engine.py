@@ -339,6 +339,15 @@ def _enum_after(sent: Sentence, c: Chunk) -> list[str]:
     return values
 
 
+def _time_of_day(sent: Sentence, c: Chunk) -> bool:
+    """ "… time of day" or a time written as "(HH:MM)" right after the noun."""
+    after = [t.lower for t in sent.tokens[c.head + 1 : c.head + 6]] if c.head >= 0 else []
+    if after[:2] == ["of", "day"] and c.head_word in ("time", "hour", "start", "end"):
+        return True
+    text = "".join(after[:5])
+    return c.head_word == "time" and text.startswith("(hh:mm")
+
+
 def _names_attributes(values: list[str], ctx: Context) -> bool:
     """A parenthesised list of value nouns lists attributes, not enum values."""
     return sum(ctx.lexicon.kind_for_name(v) is not None for v in values) * 2 >= len(values) + 1
@@ -405,6 +414,10 @@ def _attribute(
         )
         if phrase is not None:
             name, kind = phrase
+    if _time_of_day(state.sent, c):  # "a shift start time of day", "an opening time (HH:MM)"
+        kind = Kind.TIME
+        if not name.endswith("time"):
+            name = f"{name}_time"
     if c.counted:  # "the number of servings it makes" → servings
         surface = c.text.split()[-1].lower()
         name, kind = (surface if surface.endswith("s") else f"{name}_count"), Kind.COUNT

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from schemawright.domain.facts import (
+    AssumptionFact,
     AttributeFact,
     EntityFact,
     Fact,
@@ -189,6 +190,11 @@ _GENERIC_TITLE = re.compile(
     r"database(?: schema| design)?|tables?|entities|key entities|overview|details?|structure|definitions?|"
     r"data|storage|persistence|model|models|tables/collections required|data requirements|data & state|"
     r"field reference|reference|properties)$",
+    re.I,
+)
+_DOC_TITLE = re.compile(  # a document's title that names the document, not a thing
+    r"^(?:feature(?: specification| spec)?|requirements?(?: document)?|prd|spec(?:ification)?|design|"
+    r"product requirements(?: document)?|architecture|technical design|rfc|proposal|untitled)$",
     re.I,
 )
 _IDENT_CELL = re.compile(r"^[A-Za-z_][\w.\-]*(?: [A-Za-z_][\w.\-]*){0,3}\??$")
@@ -362,15 +368,28 @@ def _field_table(
     doc: SpecDocument, index: int, block: Block, roles: dict[str, int], known: Known
 ) -> list[Fact]:
     entity, entity_line, is_table = _context_name(doc, index, block)
+    assumed: list[Fact] = []
     if not entity:
-        return []
+        title = next((h for h in doc.headings if h.level == 1), None)
+        entity = clean_entity_title(title.raw) if title is not None else ""
+        if not entity or len(entity.split()) > 4 or _GENERIC_TITLE.match(entity) or _DOC_TITLE.match(entity):
+            return []
+        entity_line = title.line if title is not None else block.line
+        assumed.append(
+            AssumptionFact(
+                text=f"The field table on line {block.line} names no entity; it is taken as '{entity}', "
+                "after the spec's title.",
+                prov=prov("table.untitled", block.line, raw_line(doc, block.line)),
+            )
+        )
     table_name = entity if is_table or re.fullmatch(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)+", entity) else None
     facts: list[Fact] = [
+        *assumed,
         EntityFact(
             name=entity,
             table_name=table_name,
             prov=prov("table.entity", entity_line, raw_line(doc, entity_line)),
-        )
+        ),
     ]
     known.add(entity)
     for offset, row in enumerate(block.rows[1:], start=1):
