@@ -134,15 +134,19 @@ class Resolver:
             evidence = {f.evidence for f in group}
             mentioned = self.mentions.get(name, 2)
             value_noun = self.lex.kind_for_name(name) is not None
-            accepted = structured or attrs_of[name] >= 2 or (
-                not value_noun
-                and (
-                    attrs_of[name] >= 2
-                    or (attrs_of[name] == 1 and mentioned >= 2)
-                    or (
-                        linked[name] > 0
-                        and bool(evidence & {"subject", "object", "referenced", "event"})
-                        and mentioned >= 2
+            accepted = (
+                structured
+                or attrs_of[name] >= 2
+                or (
+                    not value_noun
+                    and (
+                        attrs_of[name] >= 2
+                        or (attrs_of[name] == 1 and mentioned >= 2)
+                        or (
+                            linked[name] > 0
+                            and bool(evidence & {"subject", "object", "referenced", "event"})
+                            and mentioned >= 2
+                        )
                     )
                 )
             )

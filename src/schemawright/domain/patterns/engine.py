@@ -601,7 +601,9 @@ def _each(state: _State, c: Chunk, prep: str) -> bool:
     """ "for each vessel", "for every guest", "per episode": the owner of recorded values is quantified."""
     if prep == "per":
         return True
-    return any(t.lower in ("each", "every", "all", "any") for t in state.sent.tokens[max(c.start, 0) : c.head])
+    return any(
+        t.lower in ("each", "every", "all", "any") for t in state.sent.tokens[max(c.start, 0) : c.head]
+    )
 
 
 def _passive_with(state: _State, row: Row, cl: Clause) -> None:
