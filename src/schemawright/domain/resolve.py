@@ -8,6 +8,7 @@ keeps the rule id and spec line of the fact that decided it.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 
@@ -44,6 +45,10 @@ _GENERIC = {None, Kind.TEXT, Kind.LONG_TEXT}
 _NUMERIC_REFINE = {Kind.MONEY, Kind.COUNT, Kind.INTEGER, Kind.PERCENTAGE, Kind.RATING, Kind.DURATION,
                    Kind.POSITION, Kind.YEAR, Kind.MONTH, Kind.DECIMAL}  # fmt: skip
 _SURROGATE = {"id", "uuid", "guid", "pk"}
+_LATER = re.compile(
+    r"\b(?:later|after|greater|more|higher|bigger)\s+(?:than\s+)?(or equal\s+to\s+)?(?:the\s+|its\s+)?(\w+)",
+    re.I,
+)
 
 
 def _rank(p: Provenance) -> tuple[int, int, int]:
@@ -246,7 +251,20 @@ class Resolver:
                 source=source(f.prov),
             )
             chosen[key] = (f, rel)
-        return [rel for _, rel in chosen.values()]
+        return self._without_shortcuts(list(chosen.values()))
+
+    @staticmethod
+    def _without_shortcuts(chosen: list[tuple[RelationshipFact, Relationship]]) -> list[Relationship]:
+        """A prose link X → A is dropped when X → O → A already says it ("a ticket bought by an attendee"
+        beside "bought in one order by one attendee"): the direct link would be a second, redundant path."""
+        ones = {(r.child, r.parent) for _, r in chosen if r.cardinality is not Cardinality.MANY_TO_MANY}
+        keep = []
+        for f, r in chosen:
+            via = {p for c, p in ones if c == r.child and p not in (r.parent, r.child)}
+            if f.prov.origin == "prose" and not r.role and any((o, r.parent) in ones for o in via):
+                continue
+            keep.append(r)
+        return keep
 
     # -- attributes ------------------------------------------------------------------------------------
     def kind(self, f: AttributeFact) -> Kind:
@@ -397,7 +415,34 @@ class Resolver:
                     UniqueRule(entity=entity.name, attributes=members, where=f.where, source=source(f.prov))
                 )
 
+    def _described_comparisons(self, facts: list[Fact], model: DomainModel) -> list[CheckFact]:
+        """ "ends_at: datetime - must be later than the start": a field's note that orders it after
+        another field of the same entity is a compare check."""
+        out = []
+        for f in facts:
+            if not isinstance(f, AttributeFact) or not f.description:
+                continue
+            m = _LATER.search(f.description)
+            entity = model.entity(self.canon(f.entity))
+            if m is None or entity is None:
+                continue
+            word = m.group(2).lower()
+            other = next((a.name for a in entity.attributes if a.name.split("_")[0].startswith(word[:4])), "")
+            if other and other != snake(f.name):
+                out.append(
+                    CheckFact(
+                        prov=f.prov,
+                        entity=f.entity,
+                        kind="compare",
+                        attribute=f.name,
+                        other=other,
+                        op=">=" if m.group(1) else ">",
+                    )
+                )
+        return out
+
     def _checks(self, facts: list[Fact], model: DomainModel) -> None:
+        facts = [*facts, *self._described_comparisons(facts, model)]
         for f in facts:
             if not isinstance(f, CheckFact):
                 continue

@@ -955,9 +955,17 @@ def _definition_link(state: _State, row: Row, cls: list[Clause]) -> None:
     m2m = "many-to-many" in sent.text.lower() or "many to many" in sent.text.lower()
     seen: set[str] = set()
     for t in sent.tokens:
-        if t.i not in scope or t.dep not in ("prep", "agent") or t.lower not in [*row.preps, "by"]:
+        if (
+            t.i not in scope
+            or not (t.dep in ("prep", "agent") or t.pos == "ADP")
+            or t.lower not in [*row.preps, "by"]
+        ):
             continue
-        for pobj in sent.children(t.i, "pobj"):
+        objs = (
+            sent.children(t.i, "pobj")
+            or [x for x in sent.tokens[t.i + 1 :] if x.pos in ("NOUN", "PROPN")][-1:]
+        )
+        for pobj in objs:
             for item in [pobj, *sent.children(pobj.i, "conj")]:
                 c = _chunk(state, item.i)
                 if c is None or c.name == hint or c.name in seen:
@@ -968,6 +976,25 @@ def _definition_link(state: _State, row: Row, cls: list[Clause]) -> None:
                     continue
                 seen.add(c.name)
                 prov = _prov(state, row.id, row.priority)
+                verb = sent.tokens[t.head]
+                container = next(
+                    (
+                        _chunk(state, x.i)
+                        for p in sent.children(verb.i, "prep")
+                        if p.lower != "by" and p.i != t.i
+                        for x in sent.children(p.i, "pobj")
+                    ),
+                    None,
+                )
+                if (
+                    t.lower == "by"
+                    and verb.pos == "VERB"
+                    and container is not None
+                    and container.name != hint
+                ):
+                    # "bought in one order by one attendee": the attendee is the order's, not the ticket's
+                    state.facts.append(RelationshipFact(prov=prov, child=container.name, parent=c.name))
+                    continue
                 state.facts.append(EntityFact(prov=prov, name=c.name, evidence="referenced"))
                 state.facts.append(
                     RelationshipFact(
@@ -1121,8 +1148,9 @@ def _kind_of(state: _State, row: Row, cls: list[Clause]) -> None:
         if cl.lemma != "be" or not cl.subjects:
             continue
         for o in cl.objects:
-            if o.head_word not in row.words:
-                continue
+            modifiers = state.sent.tokens[max(o.start, 0) : o.head] if o.head >= 0 else []
+            if o.head_word not in row.words or any(t.pos in ("NOUN", "PROPN") for t in modifiers):
+                continue  # "a (special) kind of account", not "a price category of an event"
             for parent in cl.prep("of"):
                 s = cl.subjects[0]
                 if _thing(s, state.ctx) and _thing(parent, state.ctx) and s.name != parent.name:
