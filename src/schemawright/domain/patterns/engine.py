@@ -1202,6 +1202,8 @@ def _when_happened(state: _State, row: Row, cls: list[Clause]) -> None:
                 c.lower in PRONOUNS for c in state.sent.children(verb.i, "nsubjpass")
             ):
                 name = f"{verb.lower}_at"
+            elif verb.lemma in ("happen", "occur"):
+                name = "occurred_at"  # "when it happened"
         elif t.lemma in ("date", "time", "moment", "day") and t.pos == "NOUN":
             rel = [c for c in state.sent.children(t.i, "relcl") if c.tag == "VBN"]
             if rel:
@@ -1249,13 +1251,14 @@ def _volume(state: _State, row: Row, cls: list[Clause]) -> None:
                     prov=_prov(state, row.id, row.priority),
                     name=c.name,
                     evidence="referenced",
-                    volume_per_month=int(n * _PERIODS[period]),
+                    volume_per_month=int(n / _PERIODS[period]),
                 )
             )
             return
 
 
 def _retention(state: _State, row: Row, cls: list[Clause]) -> None:
+    """ "Readings are kept for 90 days", "Readings older than 90 days are deleted"."""
     toks = state.sent.tokens
     for cl in cls:
         if cl.lemma not in (
@@ -1268,9 +1271,10 @@ def _retention(state: _State, row: Row, cls: list[Clause]) -> None:
             "archive",
             "expire",
             "hold",
+            "drop",
         ):
             continue
-        for t in toks[cl.verb + 1 :]:
+        for t in toks:
             if t.lemma in _DAYS:
                 n = _number_before(toks, t.i - 1)
                 if n is None:
