@@ -297,6 +297,10 @@ class Resolver:
             group.sort(key=lambda f: _rank(f.prov))
             first = group[0]
             target = next((self.canon(f.refers_to) for f in group if f.refers_to), "")
+            if target and target not in entities and "_" not in target:
+                # "the rule" for the only entity whose head is "rule" (alert_rule)
+                heads = [e for e in entities if e.split("_")[-1] == target and e != ent]
+                target = heads[0] if len(heads) == 1 else target
             fk_target = self._fk_target(name, entities)
             if (target and target in entities and target != ent) or fk_target:
                 parent = fk_target or target
@@ -337,6 +341,16 @@ class Resolver:
                 entity.time_attribute = entity.time_attribute or (own[0] if own else name)
                 if own:
                     continue
+            actor = name.split("_")
+            if len(actor) == 2 and actor[1] in self.lex.actor_nouns and first.prov.origin == "prose":
+                # "an owner account": a link to whoever uses the system, in a role
+                people = [e for e in entities if e in self.lex.actor_nouns]
+                if people:
+                    rels.append(
+                        Relationship(child=ent, parent=people[0], role=actor[0], source=source(first.prov))
+                    )
+                    continue
+                name, kind = f"{actor[0]}_id", Kind.IDENTIFIER
             attr = Attribute(name=name, kind=kind, source=source(first.prov))
             attr.description = first.description[:200]
             for f in group:  # later facts only fill what earlier (stronger) ones left open

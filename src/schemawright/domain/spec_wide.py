@@ -47,7 +47,19 @@ def apply(doc: SpecDocument, model: DomainModel, lexicon: Lexicon) -> DomainMode
         _caches(b, sentence, src)
     _bound_checks(model)
     _unique_identifiers(model, lexicon.unique_by_default)
+    _event_streams(model)
     return model
+
+
+def _event_streams(model: DomainModel) -> None:
+    """A high-volume entity with a retention period or a timestamp of its own is a stream of events:
+    written once (append-only) and ordered by that timestamp, so stores can partition or expire it."""
+    for entity in model.entities:
+        stamps = [a.name for a in entity.attributes if a.kind is Kind.TIMESTAMP]
+        if not entity.time_attribute and stamps and (entity.volume_per_month or 0) >= 1_000_000:
+            entity.time_attribute = stamps[0]
+        if entity.time_attribute and (entity.retention_days or (entity.volume_per_month or 0) >= 1_000_000):
+            entity.append_only = True
 
 
 _CACHED = re.compile(r"cached?\s+(?:in redis\s+)?for\s+(\d+|a|an|one)\s+(second|minute|hour|day|week)s?")

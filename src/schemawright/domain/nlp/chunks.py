@@ -70,6 +70,7 @@ class Chunk(BaseModel):
     proper: bool = False
     possessor: int | None = None  # token index of a possessive modifier's head ("the member's loans")
     counted: bool = False  # reached through "the number of …": as an attribute, a count
+    group: str = ""  # the quantity noun it was reached through: "a set of values" → "set"
 
     @property
     def name(self) -> str:
@@ -224,6 +225,8 @@ def chunk_at(sent: Sentence, head: int) -> Chunk | None:
                     inner = chunk_at(sent, objs[0].i)
                     if inner is not None and tok.lemma in ("number", "amount", "count", "total"):
                         inner.counted = True
+                    if inner is not None:
+                        inner.group = tok.lemma
                     return inner
     k = head - 1
     name_toks: list[Token] = []
@@ -239,8 +242,13 @@ def chunk_at(sent: Sentence, head: int) -> Chunk | None:
             break
         name_toks.insert(0, toks[k])
         k -= 1
-    # participles right before the head name a kind of thing ("recurring donation"), not a state
-    while k >= 0 and toks[k].tag == "VBG" and toks[k].dep in ("amod", "compound"):
+    # participles right before the head name a kind of thing ("recurring donation"); a past participle
+    # names only a flag ("a pinned flag"), elsewhere it states a state ("triggered alerts")
+    while (
+        k >= 0
+        and toks[k].dep in ("amod", "compound")
+        and (toks[k].tag == "VBG" or (toks[k].tag == "VBN" and tok.lemma == "flag"))
+    ):
         name_toks.insert(0, toks[k])
         k -= 1
     card_toks: list[Token] = []

@@ -39,7 +39,7 @@ def _nlp() -> Any:
 
 
 _LABEL = re.compile(r"^\s*(?:\*\*)?(?:FR|NFR|SC|US|AC|REQ|BR)[-\s]?\d+[a-z]?(?:\*\*)?\s*[:.)-]\s*", re.I)
-_MARKUP = re.compile(r"[*_`]+")
+_MARKUP = re.compile(r"[*`]+|(?<![A-Za-z0-9])_+|_+(?![A-Za-z0-9])")  # emphasis, never snake_case
 _SPACE = re.compile(r"\s+")
 
 

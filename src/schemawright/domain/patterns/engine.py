@@ -418,6 +418,10 @@ def _attribute(
         kind = Kind.TIME
         if not name.endswith("time"):
             name = f"{name}_time"
+    if c.head_word == "flag" and len(c.words) > 1:  # "a pinned flag" → pinned, a boolean
+        kind = Kind.BOOLEAN
+    if c.group in ("set", "map", "bag", "collection") and c.plural:  # "a set of measured values" → JSON
+        name, kind = name if name.endswith("s") else c.text.split()[-1].lower(), Kind.JSON
     if c.counted:  # "the number of servings it makes" → servings
         surface = c.text.split()[-1].lower()
         name, kind = (surface if surface.endswith("s") else f"{name}_count"), Kind.COUNT
@@ -728,6 +732,8 @@ def _descriptive(state: _State, cl: Clause) -> bool:
     if any(t.text in ("WHEN", "THEN", "SHALL", "IF", "GIVEN") for t in state.sent.tokens):
         return False
     verb = state.sent.tokens[cl.verb]
+    if verb.dep == "ccomp" and verb.head > verb.i and state.sent.children(verb.i, "nsubj"):
+        return True  # a main clause the parser hung under a later aside
     return verb.dep in ("ROOT", "conj", "relcl")
 
 
