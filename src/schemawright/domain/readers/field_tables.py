@@ -275,7 +275,10 @@ def _is_field_table(block: Block, roles: dict[str, int]) -> bool:
         return False
     if any(_NOT_FIELD_TABLE.search(cell) for cell in block.rows[0]):
         return False
-    if block.section and section_matches(block, *_SKIP_SECTIONS) and not section_matches(block, "data model"):
+    # the document title ("# API Keys") says what the feature is about, not what kind of table this is
+    inner = block.section[1:] if len(block.section) > 1 else block.section
+    skipped = any(re.search(rf"\b{re.escape(n)}\b", title) for title in inner for n in _SKIP_SECTIONS)
+    if skipped and not section_matches(block, "data model"):  # whole words: "ApiKey" is not "api"
         return False
     names = [row[roles["name"]] for row in block.rows[1:] if roles["name"] < len(row)]
     idents = [n for n in names if _IDENT_CELL.match(_clean_name(n)[0])]
