@@ -223,8 +223,14 @@ def chunk_at(sent: Sentence, head: int) -> Chunk | None:
                 objs = sent.children(prep.i, "pobj")
                 if objs and objs[0].pos in ("NOUN", "PROPN"):
                     inner = chunk_at(sent, objs[0].i)
-                    if inner is not None and tok.lemma in ("number", "amount", "count", "total"):
-                        inner.counted = True
+                    definite = any(
+                        c.lower in ("the", "its", "their", "his", "her")
+                        for c in sent.children(head, "det", "poss")
+                    )
+                    if inner is not None and tok.lemma in ("number", "amount", "count", "total") and definite:
+                        inner.counted = (
+                            True  # "the number of servings" is a count; "a number of staff" is many
+                        )
                     if inner is not None:
                         inner.group = tok.lemma
                     return inner

@@ -737,6 +737,35 @@ def _descriptive(state: _State, cl: Clause) -> bool:
     return verb.dep in ("ROOT", "conj", "relcl")
 
 
+def _interaction_prep(state: _State, row: Row, cl: Clause) -> None:
+    """ "An employee works in one department", "Students enrol in several courses"."""
+    ctx = state.ctx
+    if cl.negated or cl.key not in row.verbs and cl.lemma not in row.verbs or not _descriptive(state, cl):
+        return
+    if cl.objects:
+        return  # transitive: the other rows read it
+    for p in row.preps:
+        for target in cl.prep(p):
+            for s in cl.subjects:
+                if not (_thing(s, ctx) and _thing(target, ctx)) or s.name == target.name:
+                    continue
+                if is_value(target, ctx) or not (_established(s, ctx) and _established(target, ctx)):
+                    continue
+                prov = _prov(state, row.id, row.priority)
+                many = target.card.many and target.card.stated
+                state.facts.append(EntityFact(prov=prov, name=s.name, evidence="subject"))
+                state.facts.append(EntityFact(prov=prov, name=target.name, evidence="referenced"))
+                state.facts.append(
+                    RelationshipFact(
+                        prov=prov,
+                        child=s.name,
+                        parent=target.name,
+                        cardinality=Cardinality.MANY_TO_MANY if many else Cardinality.MANY_TO_ONE,
+                        required=_required(target, cl),
+                    )
+                )
+
+
 def _exactly_one(state: _State, c: Chunk) -> bool:
     words = {t.lower for t in state.sent.tokens[max(c.start, 0) : c.head]}
     return bool(words & {"one", "exactly", "single", "only"})
@@ -1438,6 +1467,7 @@ _CLAUSE_CONSTRUCTIONS: dict[str, Callable[[_State, Row, Clause], None]] = {
     "interaction": _interaction,
     "unique_adjective": _unique_adjective,
     "event": _event,
+    "interaction_prep": _interaction_prep,
 }
 _SENTENCE_CONSTRUCTIONS: dict[str, Callable[[_State, Row, list[Clause]], None]] = {
     "with_list": _with_list,

@@ -32,6 +32,7 @@ CONSTRUCTIONS = {
     "event_record",
     "colon_list",
     "definition_link",
+    "interaction_prep",
 }
 
 
