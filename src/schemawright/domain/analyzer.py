@@ -10,13 +10,14 @@
 from __future__ import annotations
 
 import importlib
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from schemawright.domain.facts import AssumptionFact, EntityFact, Fact, StoreFact
+from schemawright.domain.facts import AssumptionFact, EntityFact, Fact, Provenance, StoreFact
 from schemawright.domain.lexicon import Lexicon, load_lexicon
-from schemawright.domain.model import Assumption, DomainModel, Source
+from schemawright.domain.model import DomainModel
 from schemawright.domain.naming import singular, snake
 from schemawright.domain.resolve import Resolver
 from schemawright.spec.document import Block, SpecDocument
@@ -38,6 +39,7 @@ READERS = (
     "bmad",
     "entity_bullets",
 )
+_PARENTHESES = re.compile(r"\(.*?\)")
 SKIP_SECTIONS = ("ui requirements", "frontend", "navigation", "accessibility", "styling", "api endpoints")
 
 
@@ -49,10 +51,16 @@ def structured_facts(doc: SpecDocument) -> list[Fact]:
             module = importlib.import_module(f"schemawright.domain.readers.{name}")
         except ModuleNotFoundError:
             continue
-        try:  # TEMP while readers land
+        try:
             out.extend(module.read(doc))
-        except Exception as exc:
-            print("READER FAIL", name, exc)
+        except Exception as exc:  # one reader's bug must not lose the other readers' facts
+            out.append(
+                AssumptionFact(
+                    prov=Provenance(rule=f"{name}.failed", origin="structured"),
+                    text=f"The {name} reader could not read this spec ({type(exc).__name__}: {exc}); "
+                    "its blocks were not used. Please report this.",
+                )
+            )
     return out
 
 
@@ -101,7 +109,7 @@ def analyze_document(doc: SpecDocument, feature_id: str, feature_name: str) -> D
     lexicon = load_lexicon()
     scope_blocks = out_of_scope_items(doc, lexicon)
     structured = structured_facts(doc)
-    resolver = Resolver(lexicon, _scope_words(scope_blocks, resolver_canon=lambda s: singular(snake(s))))
+    resolver = Resolver(lexicon, _scope_words(scope_blocks))
     known = {resolver.canon(f.name) for f in structured if isinstance(f, EntityFact)}
     units = prose_units(doc, structured, lexicon)
     prose, resolver.mentions = prose_facts(units, lexicon, known)
@@ -202,15 +210,6 @@ def event_verbs(sentences: list[Sentence]) -> dict[str, str]:
     return out
 
 
-def _scope_words(blocks: Iterable[Block], resolver_canon: object) -> set[str]:
-    import re
-
-    out: set[str] = set()
-    for b in blocks:
-        text = re.sub(r"\(.*?\)", "", b.text)
-        out.add(singular(snake(text)))
-    return out
-
-
-def note(model: DomainModel, text: str, line: int = 0) -> None:
-    model.assumptions.append(Assumption(text=text, source=Source(line=line)))
+def _scope_words(blocks: Iterable[Block]) -> set[str]:
+    """Out-of-scope bullets as entity names ("Social login (later)" → social_login): never designed."""
+    return {singular(snake(_PARENTHESES.sub("", b.text))) for b in blocks}
