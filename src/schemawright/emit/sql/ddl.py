@@ -227,11 +227,14 @@ def render_migration(
     forward_refs = False  # SQLite: a table refers to one created after it (a cycle the down cannot order)
     for table in new_tables:
         sa_table = sa_tables[table.name]
-        later = [
-            fk
-            for fk in sa_table.foreign_key_constraints
-            if fk.referred_table.name not in created and fk.referred_table.name != table.name
-        ]
+        later = sorted(  # foreign_key_constraints is a set: sorted, so the same design gives the same SQL
+            (
+                fk
+                for fk in sa_table.foreign_key_constraints
+                if fk.referred_table.name not in created and fk.referred_table.name != table.name
+            ),
+            key=lambda fk: str(fk.name),
+        )
         forward_refs = forward_refs or bool(later)
         if dialect != "sqlite":
             for fk in later:
