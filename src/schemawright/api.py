@@ -215,7 +215,8 @@ def verify(
     """Prove a migration pair on a scratch database of ``dialect``: the ``prior_sql`` scripts, then up,
     down (the catalog must equal the one before up) and up again (it must equal the first up's). ``url``
     defaults to ``SCHEMAWRIGHT_POSTGRES_URL`` / ``SCHEMAWRIGHT_MYSQL_URL``; PostgreSQL without one runs
-    embedded. Status "skipped" (reason in ``error``) when no engine is available. (``design`` runs this
+    embedded. Status "failed" (reason in ``error``, URL without password) also when the engine cannot be
+    used: verification fails closed. (``design`` runs this
     with sample rows for every table it designs.)"""
     from schemawright.design.models import RelationalDesign
     from schemawright.verify.relational import verify_relational
