@@ -92,17 +92,20 @@ def design(
     ``replay=False`` runs none of the project's existing migrations; Alembic and Django migrations are
     Python and run only with ``trust_python_migrations`` (see the README's *Security*).
     """
-    outcome = plan(
-        source, root=Path(root), feature_id=feature_id, feature_name=feature_name, db=db,
-        migrations_dir=_opt_path(migrations_dir), decisions_dir=_opt_path(decisions_dir),
-        migration_format=migration_format, verify=verify, embedded=embedded, postgres_url=postgres_url,
-        replay=replay, trust_python_migrations=trust_python_migrations,
-    )
-    accept(outcome, Path(root), writing=write, force=force, allow_review_errors=allow_review_errors)
-    if write:
-        from schemawright.pipeline import write_outputs
+    from schemawright.writes.lock import writing_lock
 
-        write_outputs(outcome, Path(root))
+    with writing_lock(Path(root), write):  # parallel writers queue: next version and overwrite check
+        outcome = plan(
+            source, root=Path(root), feature_id=feature_id, feature_name=feature_name, db=db,
+            migrations_dir=_opt_path(migrations_dir), decisions_dir=_opt_path(decisions_dir),
+            migration_format=migration_format, verify=verify, embedded=embedded, postgres_url=postgres_url,
+            replay=replay, trust_python_migrations=trust_python_migrations,
+        )
+        accept(outcome, Path(root), writing=write, force=force, allow_review_errors=allow_review_errors)
+        if write:
+            from schemawright.pipeline import write_outputs
+
+            write_outputs(outcome, Path(root))
     return outcome.result
 
 

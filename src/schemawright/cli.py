@@ -166,40 +166,43 @@ def design_command(
         source = Path(os.environ["FEATURE_FILE"])
         id = id or os.environ.get("ID") or None
         name = name or os.environ.get("FEATURE_NAME") or None
-    try:
-        with _spec_warnings():
-            outcome = plan(
-                source, root=root, feature_id=id, feature_name=name, db=db, migrations_dir=migrations_dir,
-                decisions_dir=decisions_dir, migration_format=migration_format, verify=not no_verify,
-                embedded=embedded, replay=not no_replay, trust_python_migrations=trust_python_migrations,
-            )
-        accept(outcome, root, writing=not dry_run, force=force, allow_review_errors=allow_review_errors)
-    except UsageError as exc:  # a model file's problems: one line each
-        from rich.markup import escape
+    from schemawright.writes.lock import writing_lock
 
-        *first, last = str(exc).splitlines() or [""]
-        for line in first:
-            _err().print(f"[bold red]error:[/] {escape(line)}")
-        raise _fail(2, escape(last)) from None
-    except DesignError as exc:
-        from rich.markup import escape
+    with writing_lock(root, not dry_run):  # parallel runs queue: the next version and the overwrite check
+        try:
+            with _spec_warnings():
+                outcome = plan(
+                    source, root=root, feature_id=id, feature_name=name, db=db, migrations_dir=migrations_dir,
+                    decisions_dir=decisions_dir, migration_format=migration_format, verify=not no_verify,
+                    embedded=embedded, replay=not no_replay, trust_python_migrations=trust_python_migrations,
+                )
+            accept(outcome, root, writing=not dry_run, force=force, allow_review_errors=allow_review_errors)
+        except UsageError as exc:  # a model file's problems: one line each
+            from rich.markup import escape
 
-        raise _fail(1, escape(str(exc))) from None  # quotes spec text: "[A] 1--* [B]" is not markup
-    result = outcome.result
-    from schemawright.project.load import skipped_replay
+            *first, last = str(exc).splitlines() or [""]
+            for line in first:
+                _err().print(f"[bold red]error:[/] {escape(line)}")
+            raise _fail(2, escape(last)) from None
+        except DesignError as exc:
+            from rich.markup import escape
 
-    for note in (a.text for a in result.assumptions if skipped_replay(a.text)):
-        err.print(f"note: {note}")
-    if as_json:
-        sys.stdout.write(json.dumps(result.model_dump(mode="json"), indent=2) + "\n")
-    if dry_run:
-        for f in result.files:
-            err.print(f"would write {f.path} ({f.role}, {len(f.content.encode())} bytes)")
-        return
-    try:
-        written = write_outputs(outcome, root)
-    except WriteError as exc:
-        raise _fail(1, str(exc)) from None
+            raise _fail(1, escape(str(exc))) from None  # quotes spec text: "[A] 1--* [B]" is not markup
+        result = outcome.result
+        from schemawright.project.load import skipped_replay
+
+        for note in (a.text for a in result.assumptions if skipped_replay(a.text)):
+            err.print(f"note: {note}")
+        if as_json:
+            sys.stdout.write(json.dumps(result.model_dump(mode="json"), indent=2) + "\n")
+        if dry_run:
+            for f in result.files:
+                err.print(f"would write {f.path} ({f.role}, {len(f.content.encode())} bytes)")
+            return
+        try:
+            written = write_outputs(outcome, root)
+        except WriteError as exc:
+            raise _fail(1, str(exc)) from None
     if result.no_change_reason:
         err.print(f"No schema change needed: {result.no_change_reason}")
     for path in written:

@@ -369,11 +369,14 @@ def _safe_comment(text: str) -> str:
 
 
 def write_outputs(outcome: DesignOutcome, root: Path) -> list[Path]:
-    """Write every output file atomically (all or nothing); returns the paths written."""
-    from schemawright.io import write_all
+    """Write every output file as one change that survives a crash (staged, journaled, moved in last; see
+    :mod:`schemawright.writes.journal`) under the root's lock; returns the paths written."""
+    from schemawright.writes.journal import commit
+    from schemawright.writes.lock import root_lock
 
     files = [(_abs(Path(f.path), root), f.content) for f in outcome.result.files]
-    write_all(files, replace=outcome.replaced)
+    with root_lock(root):
+        commit(root, files, remove=outcome.replaced)
     return [p for p, _ in files]
 
 

@@ -46,8 +46,13 @@ _NUMERIC_REFINE = {Kind.MONEY, Kind.COUNT, Kind.INTEGER, Kind.PERCENTAGE, Kind.R
                    Kind.POSITION, Kind.YEAR, Kind.MONTH, Kind.DECIMAL}  # fmt: skip
 _SURROGATE = {"id", "uuid", "guid", "pk"}
 _LATER = re.compile(
-    r"\b(?:later|after|greater|more|higher|bigger)\s+(?:than\s+)?(or equal\s+to\s+)?(?:the\s+|its\s+)?(\w+)",
+    r"\b(?:must|should|shall|always|is|be|comes?)\s+(?:be\s+)?(?:later|after|greater|more|higher|bigger)\s+"
+    r"(?:than\s+)?(or equal\s+to\s+)?(?:the\s+|its\s+)?(\w+)",
     re.I,
+)
+_ORDERED_KINDS = (
+    {Kind.TIMESTAMP, Kind.DATE, Kind.TIME},
+    {Kind.MONEY, Kind.DECIMAL, Kind.INTEGER, Kind.COUNT, Kind.PERCENTAGE, Kind.DURATION},
 )
 
 
@@ -84,6 +89,7 @@ class Resolver:
         entities = self._entities(facts)
         rels = self._relationships(facts, entities)
         self._attributes(facts, entities, rels)
+        _loosen_cycles(rels)
         model.entities = list(entities.values())
         model.relationships = rels
         self._uniques(facts, model)
@@ -304,12 +310,14 @@ class Resolver:
             fk_target = self._fk_target(name, entities)
             if (target and target in entities and target != ent) or fk_target:
                 parent = fk_target or target
-                if (ent, parent) in linked or (ent, name) in linked:
-                    continue
+                if (ent, parent) in linked or (ent, name) in linked or (parent, ent) in linked:
+                    continue  # already linked, or linked the other way (no mutual required keys)
                 role = (
                     "" if self.canon(name) == parent or name == f"{parent}_id" else name.removesuffix("_id")
                 )
                 if first.kind is Kind.LIST and not fk_target:  # "a course has several modules"
+                    if (parent, ent) in linked:
+                        continue
                     rels.append(Relationship(child=parent, parent=ent, source=source(first.prov)))
                     linked.add((parent, ent))
                     continue
@@ -441,7 +449,17 @@ class Resolver:
             if m is None or entity is None:
                 continue
             word = m.group(2).lower()
-            other = next((a.name for a in entity.attributes if a.name.split("_")[0].startswith(word[:4])), "")
+            mine = entity.attribute(snake(f.name))
+            other = next(
+                (
+                    a.name
+                    for a in entity.attributes
+                    if a.name.split("_")[0].startswith(word[:4])
+                    and mine is not None
+                    and any(a.kind in group and mine.kind in group for group in _ORDERED_KINDS)
+                ),
+                "",
+            )
             if other and other != snake(f.name):
                 out.append(
                     CheckFact(
@@ -522,3 +540,63 @@ class Resolver:
                         source=source(f.prov),
                     )
                 )
+
+
+def _loosen_cycles(rels: list[Relationship]) -> None:
+    """Rows that require each other in a ring (room → building → … → room) could never be inserted: in each
+    such cycle the last-stated link (prose before structured) becomes optional. Iterative, so long chains of
+    entities cannot exhaust the stack."""
+    while True:
+        edges = [
+            r
+            for r in rels
+            if r.required and r.cardinality is not Cardinality.MANY_TO_MANY and r.child != r.parent
+        ]
+        graph: dict[str, list[Relationship]] = defaultdict(list)
+        for r in edges:
+            graph[r.child].append(r)
+        cycle = _find_cycle(graph)
+        if not cycle:
+            return
+        weakest = max(
+            cycle,
+            key=lambda r: (
+                r.source.rule.startswith(("sql.", "prisma.", "dbml.", "ts.")) is False,
+                r.source.line,
+            ),
+        )
+        weakest.required = False
+
+
+def _find_cycle(graph: dict[str, list[Relationship]]) -> list[Relationship]:
+    state: dict[str, int] = {}  # 1 = on the current path, 2 = done
+    for start in list(graph):
+        if state.get(start):
+            continue
+        path: list[Relationship] = []
+        stack: list[tuple[str, int]] = [(start, 0)]
+        state[start] = 1
+        while stack:
+            node, k = stack[-1]
+            out = graph.get(node, [])
+            if k < len(out):
+                stack[-1] = (node, k + 1)
+                rel = out[k]
+                nxt = rel.parent
+                if state.get(nxt) == 1:
+                    i = (
+                        next(j for j, r in enumerate(path) if r.child == nxt)
+                        if any(r.child == nxt for r in path)
+                        else len(path)
+                    )
+                    return [*path[i:], rel]
+                if not state.get(nxt):
+                    state[nxt] = 1
+                    path.append(rel)
+                    stack.append((nxt, 0))
+            else:
+                state[node] = 2
+                stack.pop()
+                if path:
+                    path.pop()
+    return []

@@ -103,6 +103,12 @@ def list_items(sent: Sentence, first: Token) -> list[Token]:
                 m += 1
             if m + 2 < len(toks) and _misread_noun(toks[m + 1], toks[m + 2]):
                 m += 1  # "an API token." with "token" read as a verb
+            elif (
+                m + 1 < len(toks)
+                and toks[m + 1].pos in ("VERB", "AUX")
+                and toks[m + 1].tag in ("VBZ", "VBP", "VBD", "MD")
+            ):
+                break  # ", a room contains cabinets": the noun starts a new clause
             # "the audio file's storage key": the item is what the possessive names
             while m + 2 < len(toks) and toks[m + 1].tag == "POS" and _nounish(toks[m + 2]):
                 m += 2

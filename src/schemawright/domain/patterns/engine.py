@@ -740,7 +740,7 @@ def _descriptive(state: _State, cl: Clause) -> bool:
 def _interaction_prep(state: _State, row: Row, cl: Clause) -> None:
     """ "An employee works in one department", "Students enrol in several courses"."""
     ctx = state.ctx
-    if cl.negated or cl.key not in row.verbs and cl.lemma not in row.verbs or not _descriptive(state, cl):
+    if cl.negated or (cl.key not in row.verbs and cl.lemma not in row.verbs) or not _descriptive(state, cl):
         return
     if cl.objects:
         return  # transitive: the other rows read it
