@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
+from schemawright.analysis import Analyzer
 from schemawright.domain.model import DomainModel
 from schemawright.io import UsageError, WriteError
 from schemawright.pipeline import (
@@ -35,22 +36,28 @@ MODEL_NAME = Path("domain_model")  # names an in-memory model in file headers an
 
 
 def analyze(
-    spec: SpecInput, *, feature_id: str | None = None, feature_name: str | None = None
+    spec: SpecInput,
+    *,
+    feature_id: str | None = None,
+    feature_name: str | None = None,
+    analyzer: Analyzer = "rules",
 ) -> DomainModel:
     """Read a feature spec and return its :class:`DomainModel` (what ``schemawright analyze`` prints).
 
     ``spec`` is a path (``Path``, or a ``str`` naming an existing file) or the spec's markdown text (a
     ``str`` with a line break, or one naming no file). DBML, Mermaid ``erDiagram`` and Prisma files
     (``.dbml``, ``.mmd``, ``.prisma``) are read as models through the structured readers. The feature ID
-    defaults to the file stem (``feature`` for text), the name to the spec's ``## Name:`` heading."""
+    defaults to the file stem (``feature`` for text), the name to the spec's ``## Name:`` heading.
+    ``analyzer="llm"`` or ``"hybrid"`` also sends the spec to the ``SCHEMAWRIGHT_LLM_*`` endpoint (see the
+    README's *LLM analyzer*); an answer that is not a valid model raises :class:`DesignError`."""
     from schemawright.analysis import analyze_file, analyze_text
 
     path = _as_path(spec)
     if path is None:
         model, _ = analyze_text(str(spec), source="<text>", feature_id=feature_id or "feature",
-                                feature_name=feature_name)
+                                feature_name=feature_name, analyzer=analyzer)
     else:
-        model, _ = analyze_file(path, feature_id, feature_name)
+        model, _ = analyze_file(path, feature_id, feature_name, analyzer)
     return model
 
 
@@ -81,6 +88,7 @@ def design(
     allow_review_errors: bool = False,
     replay: bool = True,
     trust_python_migrations: bool = False,
+    analyzer: Analyzer = "rules",
 ) -> DesignResult:
     """Design the schema for a spec (path or text), a model file (``.yaml``/``.yml``/``.json``, a DBML,
     Mermaid or Prisma file) or a :class:`DomainModel`, in the project at ``root``.
@@ -90,7 +98,8 @@ def design(
     ``allow_review_errors``). With ``write`` the decision document and migrations are written atomically;
     an existing one for this feature is replaced only with ``force``. Relative folders are under ``root``.
     ``replay=False`` runs none of the project's existing migrations; Alembic and Django migrations are
-    Python and run only with ``trust_python_migrations`` (see the README's *Security*).
+    Python and run only with ``trust_python_migrations`` (see the README's *Security*). ``analyzer``
+    reads a spec with the rule analyzer (default), an LLM or both (see :func:`analyze`).
     """
     from schemawright.writes.lock import writing_lock
 
@@ -99,7 +108,7 @@ def design(
             source, root=Path(root), feature_id=feature_id, feature_name=feature_name, db=db,
             migrations_dir=_opt_path(migrations_dir), decisions_dir=_opt_path(decisions_dir),
             migration_format=migration_format, verify=verify, embedded=embedded, postgres_url=postgres_url,
-            replay=replay, trust_python_migrations=trust_python_migrations,
+            replay=replay, trust_python_migrations=trust_python_migrations, analyzer=analyzer,
         )
         accept(outcome, Path(root), writing=write, force=force, allow_review_errors=allow_review_errors)
         if write:
@@ -124,6 +133,7 @@ def plan(
     postgres_url: str | None = None,
     replay: bool = True,
     trust_python_migrations: bool = False,
+    analyzer: Analyzer = "rules",
 ) -> DesignOutcome:
     """The design without acceptance checks or writing (the CLI and :func:`design` build on it)."""
     from schemawright.analysis import analyze_text
@@ -137,12 +147,14 @@ def plan(
         embedded=embedded, postgres_url=postgres_url, migration_format=migration_format, replay=replay,
         trust_python=trust_python_migrations,
     )
+    path = None if isinstance(source, DomainModel) else _as_path(source)
+    if analyzer != "rules" and (isinstance(source, DomainModel) or (path and path.suffix.lower() in MODEL_SUFFIXES)):
+        raise UsageError("--analyzer reads a spec; a model is designed as it is — drop --analyzer")
     if isinstance(source, DomainModel):
         return design_from_model(_renamed(source, feature_id, feature_name), req)
-    path = _as_path(source)
     if path is None:
         model, doc = analyze_text(str(source), source="<text>", feature_id=feature_id or "feature",
-                                  feature_name=feature_name)
+                                  feature_name=feature_name, analyzer=analyzer)
         refuse_unreadable(model, "<text>")
         req.spec_path = Path("spec")
         outcome = design_from_model(model, req)
@@ -151,6 +163,14 @@ def plan(
     req.spec_path = path
     if path.suffix.lower() in MODEL_SUFFIXES:
         return design_from_model(_renamed(load_model(path), feature_id, feature_name), req)
+    if analyzer != "rules":
+        from schemawright.analysis import analyze_file
+
+        model, doc = analyze_file(path, feature_id, feature_name, analyzer)
+        refuse_unreadable(model, str(path))
+        outcome = design_from_model(model, req)
+        outcome.document = doc
+        return outcome
     from schemawright.pipeline import design as design_spec
 
     return design_spec(req)

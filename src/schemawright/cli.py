@@ -136,6 +136,12 @@ def design_command(
             help="Write the design even when the built-in review finds error-level problems in it.",
         ),
     ] = False,
+    analyzer: Annotated[
+        str,
+        typer.Option("--analyzer", help="Who reads the spec: rules (offline, default), llm (the "
+                     "OpenAI-compatible endpoint of $SCHEMAWRIGHT_LLM_URL; its answer is validated like "
+                     "--model) or hybrid (both, merged)."),
+    ] = "rules",
 ) -> None:
     """Design the schema for FEATURE_FILE (or the --model file) and write the decision document and
     migration. With no FEATURE_FILE and no --model, $FEATURE_FILE, $ID and $FEATURE_NAME are used, so
@@ -147,6 +153,7 @@ def design_command(
     import json
     import os
 
+    from schemawright.analysis import ANALYZERS
     from schemawright.api import accept, plan
     from schemawright.io import UsageError, WriteError
     from schemawright.pipeline import DesignError, write_outputs
@@ -157,6 +164,8 @@ def design_command(
         raise _fail(2, f"unknown --db {db!r}: choose one of {', '.join(DB_CHOICES)}")
     if migration_format is not None and migration_format not in FORMATS:
         raise _fail(2, f"unknown --format {migration_format!r}: choose one of {', '.join(FORMATS)}")
+    if analyzer not in ANALYZERS:
+        raise _fail(2, f"unknown --analyzer {analyzer!r}: choose one of {', '.join(ANALYZERS)}")
     if feature_file is not None and model is not None:
         raise _fail(2, "pass either FEATURE_FILE or --model, not both")
     source = model or feature_file
@@ -175,6 +184,7 @@ def design_command(
                     source, root=root, feature_id=id, feature_name=name, db=db, migrations_dir=migrations_dir,
                     decisions_dir=decisions_dir, migration_format=migration_format, verify=not no_verify,
                     embedded=embedded, replay=not no_replay, trust_python_migrations=trust_python_migrations,
+                    analyzer=analyzer,
                 )
             accept(outcome, root, writing=not dry_run, force=force, allow_review_errors=allow_review_errors)
         except UsageError as exc:  # a model file's problems: one line each
