@@ -68,8 +68,10 @@ def recover(root: Path) -> None:
         try:
             moves = [Move(**m) for m in json.loads(journal.read_text(encoding="utf-8"))["moves"]]
         except (OSError, ValueError, TypeError, KeyError) as exc:
-            raise WriteError(f"unreadable write journal {journal} ({exc}) — restore the files listed in it "
-                             "by hand, then delete its folder") from exc
+            raise WriteError(
+                f"unreadable write journal {journal} ({exc}) — restore the files listed in it "
+                "by hand, then delete its folder"
+            ) from exc
         _finish(run, moves)
 
 
@@ -131,8 +133,10 @@ def _finish(run: Path, moves: list[Move]) -> None:
             _sync_dir(Path(parent))
     except OSError as exc:
         _roll_back(run, moves)
-        raise WriteError(f"cannot write outputs: {exc.strerror or exc} — nothing was changed; check the "
-                         "folders' permissions") from exc
+        raise WriteError(
+            f"cannot write outputs: {exc.strerror or exc} — nothing was changed; check the "
+            "folders' permissions"
+        ) from exc
     shutil.rmtree(run, ignore_errors=True)
 
 
@@ -145,8 +149,10 @@ def _roll_back(run: Path, moves: list[Move]) -> None:
             elif move.staged is not None and not os.path.exists(move.staged):
                 Path(move.target).unlink(missing_ok=True)
     except OSError as exc:
-        raise WriteError(f"an interrupted write could not be finished or undone ({exc.strerror or exc}); "
-                         f"its journal is {run / JOURNAL}") from exc
+        raise WriteError(
+            f"an interrupted write could not be finished or undone ({exc.strerror or exc}); "
+            f"its journal is {run / JOURNAL}"
+        ) from exc
     shutil.rmtree(run, ignore_errors=True)
 
 
