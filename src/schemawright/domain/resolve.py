@@ -433,8 +433,13 @@ class Resolver:
                     if attr.kind is Kind.EMAIL:
                         attr.case_insensitive = True
                     continue
+                where = (
+                    self._open_condition(entity, f.where[5:], model)
+                    if f.where.startswith("open:")
+                    else f.where
+                )
                 model.uniques.append(
-                    UniqueRule(entity=entity.name, attributes=members, where=f.where, source=source(f.prov))
+                    UniqueRule(entity=entity.name, attributes=members, where=where, source=source(f.prov))
                 )
 
     def _described_comparisons(self, facts: list[Fact], model: DomainModel) -> list[CheckFact]:
@@ -472,6 +477,29 @@ class Resolver:
                     )
                 )
         return out
+
+    def _open_condition(self, entity: Entity, state: str, model: DomainModel) -> str:
+        """While a row is "open": its closing time is empty, or its status says so; else a closed_at is added
+        (and said) so the rule can be kept."""
+        for attr in entity.attributes:
+            if attr.kind in (Kind.TIMESTAMP, Kind.DATE) and attr.name.split("_")[0] in self.lex.closing_words:
+                return f"{attr.name} is null"
+        status = entity.attribute("status")
+        if status is not None and state in status.enum_values:
+            return f"status = '{state}'"
+        entity.attributes.append(
+            Attribute(
+                name="closed_at", kind=Kind.TIMESTAMP, required=False, source=Source(rule="identity.one_open")
+            )
+        )
+        model.assumptions.append(
+            Assumption(
+                text=f"{entity.name}.closed_at added: the spec limits {state} {entity.name}s but names "
+                "no end time.",
+                source=Source(rule="identity.one_open"),
+            )
+        )
+        return "closed_at is null"
 
     def _checks(self, facts: list[Fact], model: DomainModel) -> None:
         facts = [*facts, *self._described_comparisons(facts, model)]

@@ -273,7 +273,18 @@ def _thing(c: Chunk, ctx: Context) -> bool:
     return bool(c.words) and not _is_actor(c, ctx) and c.head_word not in PRONOUNS
 
 
-_KEEP_OWNER = {"number", "type", "code", "key", "id", "no", "kind"}  # "episode number" stays whole
+_KEEP_OWNER = {
+    "number",
+    "type",
+    "code",
+    "key",
+    "id",
+    "no",
+    "kind",
+    "date",
+    "time",
+    "day",
+}  # "episode number" stays whole
 
 
 def _attr_name(owner: str, c: Chunk) -> str:
@@ -1090,6 +1101,41 @@ def _colon_list(state: _State, row: Row, cls: list[Clause]) -> None:
         _contents(state, owner, items, row.id, row.priority, None)
 
 
+def _one_open(state: _State, row: Row, cls: list[Clause]) -> None:
+    """ "A copy cannot be on more than one open loan at a time", "at most one active rental per locker"."""
+    toks = state.sent.tokens
+    for t in toks:
+        if t.lower not in row.words or t.i + 1 >= len(toks):
+            continue
+        before = " ".join(x.lower for x in toks[max(0, t.i - 4) : t.i])
+        if not any(w in before for w in ("more than one", "only one", "at most one", "single", "one")):
+            continue
+        head = next((x for x in toks[t.i + 1 : t.i + 4] if x.pos in ("NOUN", "PROPN")), None)
+        event = _chunk(state, head.i) if head is not None else None
+        if event is None or not _thing(event, state.ctx):
+            continue
+        event_name = "_".join(w for w in event.words if w != t.lower) or event.name
+        scope = next(
+            (
+                c.name
+                for cl in cls
+                for c in [*cl.subjects, *cl.prep("per", "for", "of", "on", "in")]
+                if _thing(c, state.ctx) and c.name not in (event.name, event_name)
+            ),
+            "",
+        )
+        if scope:
+            state.facts.append(
+                UniqueFact(
+                    prov=_prov(state, row.id, row.priority),
+                    entity=event_name,
+                    attributes=[scope],
+                    where=f"open:{t.lower}",
+                )
+            )
+            return
+
+
 def _enum_list(state: _State, row: Row, cls: list[Clause]) -> None:
     for t in state.sent.tokens:
         if t.pos not in ("NOUN", "PROPN"):
@@ -1472,6 +1518,7 @@ _CLAUSE_CONSTRUCTIONS: dict[str, Callable[[_State, Row, Clause], None]] = {
 _SENTENCE_CONSTRUCTIONS: dict[str, Callable[[_State, Row, list[Clause]], None]] = {
     "with_list": _with_list,
     "colon_list": _colon_list,
+    "one_open": _one_open,
     "definition_link": _definition_link,
     "enum_list": _enum_list,
     "no_two": _no_two,

@@ -33,6 +33,7 @@ CONSTRUCTIONS = {
     "colon_list",
     "definition_link",
     "interaction_prep",
+    "one_open",
 }
 
 
