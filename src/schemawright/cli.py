@@ -256,4 +256,7 @@ def version_command() -> None:
 
 
 def main() -> None:
+    from schemawright.signals import exit_on_sigterm
+
+    exit_on_sigterm()  # unwind (drop scratch databases, stop the embedded server) on SIGTERM
     app()

