@@ -79,6 +79,7 @@ class _State:
     subject: Chunk | None = None  # the sentence's main entity subject (for pronouns and "whether …")
     defined: set[int] = field(default_factory=set)  # token heads that stand for the defined entity
     previous: str = ""  # the main entity of the sentence before
+    defines: str = ""  # the entity a prose definition ("Each gift is a sum …") is about
 
 
 def run(sentences: list[Sentence], table: Table, ctx: Context) -> list[Fact]:
@@ -134,7 +135,7 @@ def _prov(state: _State, rule: str, priority: int) -> Provenance:
 
 
 def _hint_chunk(state: _State) -> Chunk | None:
-    hint = state.sent.subject_hint
+    hint = state.sent.subject_hint or state.defines
     if not hint:
         return None
     from schemawright.domain.nlp.chunks import Card
@@ -147,8 +148,11 @@ def _restore_subject(state: _State, cl: Clause, previous: str) -> None:
     if cl.subjects:
         return
     verb = state.sent.tokens[cl.verb]
+    recorders = ("keep", "hold", "record", "store", "track", "note", "capture", "save", "log", "want", "need")
     pron = [
-        t for t in state.sent.children(cl.verb, "nsubj", "nsubjpass") if t.lower in ("it", "they", "each")
+        t
+        for t in state.sent.children(cl.verb, "nsubj", "nsubjpass")
+        if t.lower in ("it", "they", "each") or (t.lower == "we" and cl.lemma in recorders)
     ]
     hint = _hint_chunk(state)
     if hint is not None and (pron or verb.dep == "ROOT" or cl.relative is False):
@@ -161,12 +165,27 @@ def _restore_subject(state: _State, cl: Clause, previous: str) -> None:
         ]
 
 
+_RELATIONAL = {"part", "kind", "type", "form", "sort", "member", "piece", "subset", "variety", "instance",
+               "example", "subtype", "specialisation", "specialization", "version", "variant", "portion"}  # fmt: skip
+
+
 def _definition_aliases(state: _State, cls: list[Clause]) -> None:
     """In a definition ("A book is a title in the catalogue, identified by its ISBN, with …") the noun
     after "is" stands for the defined entity: phrases hanging on it describe the entity itself."""
     hint = state.sent.subject_hint
-    if not hint:
-        return
+    if not hint:  # a definition in prose: "Each gift is a sum of money that reached us from one supporter"
+        root = next((cl for cl in cls if cl.lemma == "be" and state.sent.tokens[cl.verb].dep == "ROOT"), None)
+        if root is None or len(root.subjects) != 1 or not root.objects:
+            return
+        subject = root.subjects[0]
+        if not (_thing(subject, state.ctx) and subject.card.stated and not subject.card.many):
+            return
+        if any(
+            is_value(o, state.ctx) or o.name in state.ctx.known or o.head_word in _RELATIONAL
+            for o in root.objects
+        ):
+            return  # "a seat is part of a row", "a manager is a kind of employee": other rows read those
+        hint = state.defines = subject.name
     for cl in cls:
         if cl.lemma == "be" and any(s.name == hint for s in cl.subjects):
             state.defined.update(o.head for o in cl.objects if not is_value(o, state.ctx) or o.name != hint)
@@ -985,7 +1004,7 @@ def _split_values(toks: list[Token]) -> list[str]:
 def _definition_link(state: _State, row: Row, cls: list[Clause]) -> None:
     """In a definition, every prepositional phrase on the defining noun (and its participles) that names
     another entity of the spec is a reference from the defined entity to it."""
-    hint = state.sent.subject_hint
+    hint = state.sent.subject_hint or state.defines
     if not hint:
         return
     sent, ctx = state.sent, state.ctx
@@ -993,11 +1012,12 @@ def _definition_link(state: _State, row: Row, cls: list[Clause]) -> None:
     for head in state.defined:
         if head >= 0:
             scope |= {t.i for t in sent.subtree(head)}
-    for cl in clauses(sent):  # "Bought in one order by one attendee." — a fragment about the entity
-        if not any(t.dep in ("nsubj", "nsubjpass") for t in sent.children(cl.verb)):
-            scope |= {t.i for t in sent.subtree(cl.verb)}
-    if not any(t.pos in ("VERB", "AUX") for t in sent.tokens):  # "Of one ticket type."
-        scope = {t.i for t in sent.tokens}
+    if sent.subject_hint:
+        for cl in clauses(sent):  # "Bought in one order by one attendee." — a fragment about the entity
+            if not any(t.dep in ("nsubj", "nsubjpass") for t in sent.children(cl.verb)):
+                scope |= {t.i for t in sent.subtree(cl.verb)}
+        if not any(t.pos in ("VERB", "AUX") for t in sent.tokens):  # "Of one ticket type."
+            scope = {t.i for t in sent.tokens}
     m2m = "many-to-many" in sent.text.lower() or "many to many" in sent.text.lower()
     seen: set[str] = set()
     for t in sent.tokens:
