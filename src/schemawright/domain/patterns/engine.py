@@ -165,8 +165,10 @@ def _restore_subject(state: _State, cl: Clause, previous: str) -> None:
         ]
 
 
-_RELATIONAL = {"part", "kind", "type", "form", "sort", "member", "piece", "subset", "variety", "instance",
-               "example", "subtype", "specialisation", "specialization", "version", "variant", "portion"}  # fmt: skip
+_RELATIONAL = {
+    "part", "kind", "type", "form", "sort", "member", "piece", "subset", "variety", "instance", "example",
+    "subtype", "specialisation", "specialization", "version", "variant", "portion",
+}  # fmt: skip
 
 
 def _definition_aliases(state: _State, cls: list[Clause]) -> None:
