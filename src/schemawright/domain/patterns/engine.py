@@ -850,9 +850,11 @@ def _event_record(state: _State, row: Row, cl: Clause, cls: list[Clause]) -> Non
 
 
 def _identified_by(state: _State, row: Row, cl: Clause) -> None:
-    if not _matches(state, row, cl) or not cl.passive or cl.negated:
+    if not _matches(state, row, cl) or cl.negated:
         return
-    for s in cl.subjects:
+    # passive: "members are identified by a card number"; active: "we recognise supporters by their email"
+    owners = cl.subjects if cl.passive else [o for o in cl.objects if _thing(o, state.ctx)]
+    for s in owners:
         if not _thing(s, state.ctx):
             continue
         for c in cl.prep("by"):
