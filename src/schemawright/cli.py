@@ -17,6 +17,7 @@ import typer
 from schemawright import __version__
 from schemawright.commands.analyze import analyze
 from schemawright.commands.check import check
+from schemawright.commands.mcp import mcp
 from schemawright.commands.review import review
 
 if TYPE_CHECKING:
@@ -247,6 +248,7 @@ def _spec_warnings() -> Iterator[None]:
 app.command("review")(review)
 app.command("analyze")(analyze)
 app.command("check")(check)
+app.command("mcp")(mcp)
 
 
 @app.command("version")
