@@ -148,7 +148,8 @@ def plan(
         trust_python=trust_python_migrations,
     )
     path = None if isinstance(source, DomainModel) else _as_path(source)
-    if analyzer != "rules" and (isinstance(source, DomainModel) or (path and path.suffix.lower() in MODEL_SUFFIXES)):
+    is_model = isinstance(source, DomainModel) or (path is not None and path.suffix.lower() in MODEL_SUFFIXES)
+    if analyzer != "rules" and is_model:
         raise UsageError("--analyzer reads a spec; a model is designed as it is — drop --analyzer")
     if isinstance(source, DomainModel):
         return design_from_model(_renamed(source, feature_id, feature_name), req)

@@ -11,8 +11,9 @@ from collections.abc import Callable, Hashable
 from typing import TypeVar
 
 from schemawright.domain.model import Assumption, DomainModel, Relationship, Source
+from schemawright.llm.client import LLMError
 from schemawright.modelfile.dump import to_json
-from schemawright.modelfile.load import parse_model
+from schemawright.modelfile.load import ModelFileError, parse_model
 
 T = TypeVar("T")
 
@@ -48,7 +49,11 @@ def merge(rules: DomainModel, llm: DomainModel) -> DomainModel:
             source=Source(rule="llm.hybrid"),
         )
     )
-    return parse_model(to_json(out), "<hybrid model>")  # names the two readings disagree on fail here
+    try:
+        return parse_model(to_json(out), "<hybrid model>")  # names the two readings disagree on fail here
+    except ModelFileError as exc:
+        raise LLMError(f"the rule and LLM models do not merge ({exc.problems[0].message}); nothing was "
+                       "written — try --analyzer llm or rules") from None
 
 
 def _rel_key(rel: Relationship) -> Hashable:
