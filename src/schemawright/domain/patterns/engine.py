@@ -88,6 +88,14 @@ def run(sentences: list[Sentence], table: Table, ctx: Context) -> list[Fact]:
     for sent in sentences:
         state = _State(sent, ctx, previous=previous)
         found = _sentence(state, table, previous)
+        if _scenario(sent):
+            # a user story or test scenario speaks of things the spec describes elsewhere; it never
+            # introduces an entity or a link of its own
+            found = [
+                f
+                for f in found
+                if not isinstance(f, (EntityFact, RelationshipFact, AttributeFact)) or _all_known(f, ctx)
+            ]
         out.extend(found)
         subj = _main_subject(state)
         if subj:
@@ -97,6 +105,27 @@ def run(sentences: list[Sentence], table: Table, ctx: Context) -> list[Fact]:
                 NotUnderstoodFact(prov=_prov(state, "prose.not_understood", 0), reason="no pattern matched")
             )
     return out
+
+
+_SCENARIO_START = ("as a", "as an", "as the", "user story", "given", "independent test", "scenario")
+
+
+def _scenario(sent: Sentence) -> bool:
+    low = sent.text.lower().lstrip()
+    return low.startswith(_SCENARIO_START) or " i want " in f" {low} " or " so that i " in f" {low} "
+
+
+def _all_known(f: Fact, ctx: Context) -> bool:
+    names = (
+        [f.name]
+        if isinstance(f, EntityFact)
+        else [f.child, f.parent]
+        if isinstance(f, RelationshipFact)
+        else [f.entity]
+        if isinstance(f, AttributeFact)
+        else []
+    )
+    return all(n in ctx.known or ctx.mentioned.get(n, 0) >= 3 for n in names)
 
 
 def _sentence(state: _State, table: Table, previous: str) -> list[Fact]:
