@@ -29,7 +29,7 @@ def analyze_schema_file(
 ) -> tuple[DomainModel, SpecDocument]:
     """The model of the DBML, Mermaid or Prisma ``text`` read from ``path``, and the one-block document
     the decision document cites (its lines are the file's)."""
-    from schemawright.domain import spec_wide
+    from schemawright.domain.analyze import finish
     from schemawright.domain.facts import Fact
     from schemawright.domain.lexicon import load_lexicon
     from schemawright.domain.readers import stores
@@ -44,21 +44,7 @@ def analyze_schema_file(
     facts: list[Fact] = [*stores.read(doc), *reader.read_text(text, 1)]
     lexicon = load_lexicon()
     model = Resolver(lexicon).resolve(facts, feature_id, feature_name or default_name(feature_id))
-    model = spec_wide.apply(doc, model, lexicon)
-    return _gated(path, language, model), doc
-
-
-def _gated(path: Path, language: str, model: DomainModel) -> DomainModel:
-    """The honesty stage of :func:`schemawright.domain.analyze.analyze`: names that are not clean are
-    dropped and said under Assumptions. A schema file with no table is a usage error, not "no schema
-    change": it was given as the model, so an empty reading means the reader could not read it."""
-    from schemawright.domain.model import Assumption, Source
-    from schemawright.domain.sanity import filter_model
-
-    model, dropped = filter_model(model)
-    gate = Source(rule="name-sanity gate")
-    for item in dropped:
-        model.assumptions.append(Assumption(text=f"Not designed, not a clean name: {item}.", source=gate))
-    if not model.entities:
+    model = finish(doc, model)
+    if not model.entities:  # given as the model: an empty reading means the reader could not read it
         raise UsageError(f"{path}: no table or model found — is it {_LANGUAGES[language]}?")
-    return model
+    return model, doc

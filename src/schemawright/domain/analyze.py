@@ -18,15 +18,7 @@ from schemawright.spec.document import SpecDocument
 
 def analyze(doc: SpecDocument, feature_id: str, feature_name: str) -> DomainModel:
     lexicon = load_lexicon()
-    model = analyze_document(doc, feature_id, feature_name)
-    model = spec_wide.apply(doc, model, lexicon)
-    model, dropped = filter_model(model)
-    for item in dropped:
-        model.assumptions.append(
-            Assumption(
-                text=f"Not designed, not a clean name: {item}.", source=Source(rule="name-sanity gate")
-            )
-        )
+    model = finish(doc, analyze_document(doc, feature_id, feature_name))
     b = ModelBuilder(feature_id, feature_name, lexicon)
     b.model = model
     reason = scope.no_data_reason(doc, b)
@@ -34,4 +26,15 @@ def analyze(doc: SpecDocument, feature_id: str, feature_name: str) -> DomainMode
         model.entities, model.relationships, model.uniques, model.checks = [], [], [], []
         model.access_patterns, model.cache_needs = [], []
         model.no_data_reason = reason
+    return model
+
+
+def finish(doc: SpecDocument, model: DomainModel) -> DomainModel:
+    """The stages after the resolver, shared by specs and schema files: spec-wide passes, then the
+    name-sanity gate (whatever it drops is said under Assumptions)."""
+    model = spec_wide.apply(doc, model, load_lexicon())
+    model, dropped = filter_model(model)
+    gate = Source(rule="name-sanity gate")
+    for item in dropped:
+        model.assumptions.append(Assumption(text=f"Not designed, not a clean name: {item}.", source=gate))
     return model
