@@ -208,6 +208,15 @@ def clauses(sent: Sentence) -> list[Clause]:
         particle = " ".join(t.lower for t in kids if t.dep == "prt")
         firsts = [t for t in kids if t.dep in _OBJ and t.pos in ("NOUN", "PROPN")]
         objects = _chunks(sent, [x for f in firsts[:1] for x in list_items(sent, f)] + firsts[1:])
+        if (
+            verb.dep == "relcl"
+            and not objects
+            and any(t.dep == "nsubj" and t.lower not in ("who", "that", "which") for t in kids)
+            and sent.tokens[verb.head].pos in ("NOUN", "PROPN")
+            and not any(t.dep == "prep" for t in kids)
+        ):
+            # "each plant a user owns": the noun the clause hangs on is its object
+            objects = _chunks(sent, [sent.tokens[verb.head]])
         preps: dict[str, list[Chunk]] = {}
         complement = ""
         complements: list[str] = []
