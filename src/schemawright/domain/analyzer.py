@@ -111,11 +111,33 @@ def analyze_document(doc: SpecDocument, feature_id: str, feature_name: str) -> D
     structured = structured_facts(doc)
     resolver = Resolver(lexicon, _scope_words(scope_blocks))
     known = {resolver.canon(f.name) for f in structured if isinstance(f, EntityFact)}
-    units = prose_units(doc, structured, lexicon)
+    units, skipped = within_budget(prose_units(doc, structured, lexicon))
     prose, resolver.mentions = prose_facts(units, lexicon, known)
+    if skipped:
+        prose.append(
+            AssumptionFact(
+                prov=Provenance(rule="prose.budget", line=skipped),
+                text=f"Prose from line {skipped} on was not analyzed: the spec has more than "
+                f"{PROSE_BUDGET:,} characters of prose. Split it into features, or pass a model (--model).",
+            )
+        )
     model = resolver.resolve(structured + prose, feature_id, feature_name)
     model.out_of_scope = [b.text for b in scope_blocks]
     return model
+
+
+# characters of prose read per spec (long specs run 5–30 KB): analysis time stays bounded on huge input
+PROSE_BUDGET = 60_000
+
+
+def within_budget(units: list[tuple[str, int, str]]) -> tuple[list[tuple[str, int, str]], int]:
+    """The units that fit the prose budget, and the line where the rest starts (0 when all fit)."""
+    used = 0
+    for k, (text, line, _hint) in enumerate(units):
+        used += min(len(text), 2_000)
+        if used > PROSE_BUDGET:
+            return units[:k], line
+    return units, 0
 
 
 def prose_facts(

@@ -23,8 +23,14 @@ _SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 
 
 def sentences(doc: SpecDocument, lexicon: Lexicon) -> list[tuple[str, Source]]:
+    from schemawright.domain.analyzer import PROSE_BUDGET
+
     out: list[tuple[str, Source]] = []
+    used = 0
     for block in doc.blocks:
+        used += len(block.text)
+        if used > PROSE_BUDGET:  # the same budget as the linguistic layer: bounded time on huge input
+            break
         if block.kind not in ("paragraph", "bullet"):
             continue
         if block.in_section(*lexicon.out_of_scope_sections) or block.in_section(*_SKIP):

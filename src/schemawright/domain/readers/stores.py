@@ -142,15 +142,23 @@ class _Found:
     priority: int
 
 
+_PROSE_BUDGET = 60_000  # as the linguistic layer's (domain/analyzer.py): bounded time on huge input
+
+
 def read(doc: SpecDocument) -> list[StoreFact]:
     """One fact per declared store, in the order the spec first declares it; a labelled declaration's
     provenance wins over a prose one for the same store."""
     found: list[_Found] = []
     for heading in doc.headings:
         found += _labelled(heading.raw, heading.line, heading.raw)
+    prose_seen = 0
     for block in doc.blocks:
         if block.kind == "comment" or block.in_section(*_SKIP_SECTIONS):
             continue
+        if block.kind in ("paragraph", "bullet"):
+            prose_seen += len(block.text)
+            if prose_seen > _PROSE_BUDGET and not _LABEL.match(block.text):
+                continue  # past the analyzer's prose budget only labelled lines ("Database: …") count
         if block.kind == "table":
             found += _table(block)
         elif block.kind == "code":
