@@ -89,12 +89,13 @@ def run(sentences: list[Sentence], table: Table, ctx: Context) -> list[Fact]:
         state = _State(sent, ctx, previous=previous)
         found = _sentence(state, table, previous)
         if _scenario(sent):
-            # a user story or test scenario speaks of things the spec describes elsewhere; it never
-            # introduces an entity or a link of its own
+            # a user story or test scenario speaks of things the spec describes elsewhere: it never
+            # introduces an entity or an attribute owner of its own, and states no link
             found = [
                 f
                 for f in found
-                if not isinstance(f, (EntityFact, RelationshipFact, AttributeFact)) or _all_known(f, ctx)
+                if not isinstance(f, RelationshipFact)
+                and (not isinstance(f, (EntityFact, AttributeFact)) or _all_known(f, ctx))
             ]
         out.extend(found)
         subj = _main_subject(state)
@@ -857,6 +858,8 @@ def _event_record(state: _State, row: Row, cl: Clause, cls: list[Clause]) -> Non
     ctx = state.ctx
     if cl.lemma not in row.verbs or cl.negated or not cl.objects:
         return
+    if not any(t.lower in ("when", "if", "once", "after", "whenever") for t in state.sent.tokens):
+        return  # only a condition names the event the recorded values belong to
     if any(_thing(s, ctx) for s in cl.subjects) or cl.prep("for", "about", "per"):
         return  # an entity records its own values, or "for each X": other rows
     owner = ""
