@@ -227,7 +227,7 @@ class Resolver:
             else:
                 key = (child, parent, role)
             reverse = (parent, child, role)
-            if key in chosen:
+            if card is not Cardinality.MANY_TO_MANY and key in chosen:
                 continue
             if card is not Cardinality.MANY_TO_MANY and reverse in chosen:
                 # both directions stated in prose ("a doctor treats many patients; a patient sees several
@@ -237,9 +237,12 @@ class Resolver:
                     other.cardinality = Cardinality.MANY_TO_MANY
                 continue
             if card is Cardinality.MANY_TO_MANY and ((child, parent, role) in chosen or reverse in chosen):
+                # "a flight is flown by exactly two pilots" after "pilots fly flights": many on both sides
                 existing = chosen.get((child, parent, role)) or chosen[reverse]
-                if existing[0].prov.origin == "prose":
+                if existing[0].prov.origin == "prose" or f.prov.origin == "structured":
                     existing[1].cardinality = Cardinality.MANY_TO_MANY
+                continue
+            if key in chosen:
                 continue
             ownership = f.ownership or ("owned" if f.on_delete == "cascade" else "reference")
             if f.on_delete == "restrict" and ownership == "reference":

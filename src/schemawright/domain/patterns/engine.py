@@ -701,7 +701,8 @@ def _belonging(state: _State, row: Row, cl: Clause) -> None:
                 continue
             many = p.card.many and p.card.stated
             participle = state.sent.tokens[cl.verb].lower if cl.passive else ""
-            role = ctx_role(state.ctx, participle)
+            people = state.ctx.lexicon.assignable_nouns | state.ctx.lexicon.actor_nouns
+            role = ctx_role(state.ctx, participle) if p.head_word in people else ""
             state.facts.append(
                 EntityFact(prov=_prov(state, row.id, row.priority), name=s.name, evidence="subject")
             )
@@ -719,6 +720,12 @@ def _belonging(state: _State, row: Row, cl: Clause) -> None:
                     ownership="owned" if "part" in verb else None,
                 )
             )
+        # "a booking is made by one passenger for one flight": each counted thing the clause names
+        for extra in (c for w in ("for", "on", "in", "at", "to", "with") if w != prep for c in cl.prep(w)):
+            if _thing(extra, state.ctx) and _exactly_one(state, extra) and extra.name != s.name:
+                state.facts.append(
+                    RelationshipFact(prov=_prov(state, row.id, row.priority), child=s.name, parent=extra.name)
+                )
 
 
 def ctx_role(ctx: Context, participle: str) -> str:
@@ -824,6 +831,7 @@ def _interaction_prep(state: _State, row: Row, cl: Clause) -> None:
                         parent=target.name,
                         cardinality=Cardinality.MANY_TO_MANY if many else Cardinality.MANY_TO_ONE,
                         required=_required(target, cl),
+                        role=row.roles.get(cl.lemma, ""),
                     )
                 )
 

@@ -50,6 +50,7 @@ class Row(BaseModel):
     preps: list[str] = Field(default_factory=list)
     words: list[str] = Field(default_factory=list)
     ownership: str = ""
+    roles: dict[str, str] = Field(default_factory=dict)  # verb lemma → the link's role name
     emits: str
     priority: int = 0
     examples: Examples = Field(default_factory=Examples)
