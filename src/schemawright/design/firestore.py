@@ -182,16 +182,21 @@ def design_firestore(model: DomainModel) -> tuple[FirestoreDesign, list[Assumpti
             under[entity.name] = rels[0]
     paths: dict[str, str] = {}
 
-    def path_of(name: str, seen: tuple[str, ...] = ()) -> str:
-        if name in paths:
-            return paths[name]
-        coll = camel(plural(name))
-        rel = under.get(name)
-        if rel is None or rel.parent in seen:
-            paths[name] = coll
-        else:
-            parent = path_of(rel.parent, (*seen, name))
-            paths[name] = f"{parent}/{{{camel(rel.parent)}Id}}/{coll}"
+    def path_of(name: str) -> str:
+        """Up the chain of owners to one with a path (or a top-level one, or a ring), then down again:
+        a loop, not recursion, so a chain of a thousand owned collections stays within the stack."""
+        chain: list[str] = []
+        current = name
+        while current not in paths:
+            rel = under.get(current)
+            if rel is None or rel.parent in chain:
+                paths[current] = camel(plural(current))
+                break
+            chain.append(current)
+            current = rel.parent
+        for child in reversed(chain):
+            parent = under[child].parent
+            paths[child] = f"{paths[parent]}/{{{camel(parent)}Id}}/{camel(plural(child))}"
         return paths[name]
 
     design = FirestoreDesign()

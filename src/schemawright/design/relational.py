@@ -6,6 +6,8 @@ explain it.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from schemawright.design.conventions import Conventions, ExistingSchema
 from schemawright.design.identifiers import fit_column_names
 from schemawright.design.models import (
@@ -723,22 +725,26 @@ def _fk_indexes(table: Table, ctx: _Ctx) -> None:
 
 
 def _ordered(tables: list[Table]) -> list[Table]:
-    """Parents before children (creation order); cycles fall back to the original order."""
+    """Parents before children (creation order); cycles fall back to the original order. A depth-first
+    walk with an explicit stack: a chain of a thousand linked tables must not hit Python's recursion limit."""
     by_name = {t.name: t for t in tables}
     done: list[Table] = []
     seen: set[str] = set()
-
-    def visit(t: Table, stack: set[str]) -> None:
-        if t.name in seen or t.name in stack:
-            return
-        stack.add(t.name)
-        for fk in t.foreign_keys:
-            parent = by_name.get(fk.ref_table)
-            if parent is not None and parent.name != t.name:
-                visit(parent, stack)
-        seen.add(t.name)
-        done.append(t)
-
-    for t in tables:
-        visit(t, set())
+    for start in tables:
+        if start.name in seen:
+            continue
+        on_path = {start.name}  # every table entered from this start (as the recursive walk had it)
+        work: list[tuple[Table, Iterator[ForeignKey]]] = [(start, iter(start.foreign_keys))]
+        while work:
+            table, fks = work[-1]
+            for fk in fks:
+                parent = by_name.get(fk.ref_table)
+                if parent is not None and parent.name not in seen and parent.name not in on_path:
+                    on_path.add(parent.name)
+                    work.append((parent, iter(parent.foreign_keys)))
+                    break
+            else:
+                work.pop()
+                seen.add(table.name)
+                done.append(table)
     return done

@@ -14,6 +14,9 @@ from schemawright.review.sqlsplit import Comment, RawStatement, split_sql
 
 DIALECTS = {"postgresql": "postgres", "postgres": "postgres", "mysql": "mysql", "sqlite": "sqlite"}
 _SQLGLOT_LOG = logging.getLogger("sqlglot")
+# Deeper parentheses than any hand-written migration has: such a statement is reviewed as raw text, since
+# sqlglot (and walking its tree) recurses once per level and would hit Python's recursion limit.
+MAX_NESTING = 100
 
 
 @dataclass(frozen=True)
@@ -44,11 +47,13 @@ def normalise_dialect(dialect: str) -> str:
 
 
 def parse_statement(raw: RawStatement, dialect: str, path: str) -> Statement:
+    if _nesting(raw.text) > MAX_NESTING:  # sqlglot's parser and the rules' walks recurse per level
+        return Statement(raw, None, path)
     level = _SQLGLOT_LOG.level
     _SQLGLOT_LOG.setLevel(logging.ERROR)  # sqlglot warns on every Command fallback
     try:
         expr: exp.Expr | None = sqlglot.parse_one(raw.text, read=DIALECTS[dialect])
-    except (ParseError, TokenError, ValueError):
+    except (ParseError, TokenError, ValueError, RecursionError):
         expr = None
     finally:
         _SQLGLOT_LOG.setLevel(level)
@@ -60,3 +65,15 @@ def parse_script(
 ) -> tuple[list[Statement], list[Comment]]:
     raws, comments = split_sql(sql, first_line=first_line)
     return [parse_statement(raw, dialect, path) for raw in raws], comments
+
+
+def _nesting(text: str) -> int:
+    """The deepest parenthesis nesting in ``text`` (quotes not considered: an over-estimate is harmless)."""
+    depth = deepest = 0
+    for char in text:
+        if char == "(":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char == ")":
+            depth = max(depth - 1, 0)
+    return deepest
