@@ -112,9 +112,12 @@ def design_from_model(model: DomainModel, req: DesignRequest) -> DesignOutcome:
     feature_id, name = validate_id(model.feature_id), model.feature_name
     root = req.root
     decisions = req.decisions_dir or root / "ai" / "decisions"
-    found = detect_migrations(
-        root, req.migrations_dir, req.migration_format, trust_python=req.trust_python  # type: ignore[arg-type]
-    )
+    try:  # an unreadable migration (not UTF-8, unreadable) is the project's problem: one line, exit 1
+        found = detect_migrations(
+            root, req.migrations_dir, req.migration_format, trust_python=req.trust_python  # type: ignore[arg-type]
+        )
+    except ProjectError as exc:
+        raise DesignError(str(exc)) from exc
     result = DesignResult(feature=FeatureInfo(id=feature_id, name=name, source=str(req.spec_path)))
     result.assumptions.extend(model.assumptions)
     unsafe = Source(rule="unsafe migration file")  # symlinks out of the root, FIFOs, devices: not read
