@@ -209,6 +209,11 @@ def definition_aliases(sentences: list[Sentence], ctx: Context) -> dict[str, str
                 c = chunk_at(sent, t.i)
                 if c is not None and c.name not in ctx.known and c.name != sent.subject_hint:
                     found[c.name].add(sent.subject_hint)
+                    # "Thermostat: one physical device" — "the device" means it too, unless a device is
+                    # declared on its own or the head is only a value ("a title in the catalogue")
+                    head = c.head_word
+                    if head != c.name and head not in ctx.known and ctx.lexicon.kind_for_name(head) is None:
+                        found[head].add(sent.subject_hint)
     return {word: next(iter(ents)) for word, ents in found.items() if len(ents) == 1}
 
 
