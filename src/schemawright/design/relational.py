@@ -515,13 +515,14 @@ def _junction(ctx: _Ctx, rel: Relationship, left: Table, right: Table) -> None:
     cols: list[str] = []
     for ent, tab in ((a, ta), (b, tb)):
         column_name = f"{ent}_id" if a != b else f"{ent}_{len(cols) + 1}_id"
+        end = tab.name if a != b else column_name.removesuffix("_id")  # a self-link: one name per column
         ref = tab.primary_key[0] if tab.primary_key else "id"
         key = tab.column(ref)
         logical = key.logical if key is not None else _key_logical(ctx)
         table.columns.append(ctx.col(logical, column_name, source=rel.source))
         table.foreign_keys.append(
             ForeignKey(
-                name=ctx.name(f"fk_{name}_{tab.name}"),
+                name=ctx.name(f"fk_{name}_{end}"),
                 columns=[column_name],
                 ref_table=tab.name,
                 ref_columns=[ref],

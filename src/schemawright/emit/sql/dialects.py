@@ -25,7 +25,14 @@ def sa_dialect(name: DialectName) -> SADialect:
     if name == "postgresql":
         return postgresql.dialect(paramstyle="named")  # type: ignore[no-untyped-call]
     if name == "mysql":
-        return mysql.dialect(paramstyle="named")
+        # One migration must run on MySQL and on MariaDB, whose reserved words differ (MariaDB reserves
+        # OFFSET; MySQL reserves RANK): quote the words either engine reserves.
+        from sqlalchemy.dialects.mysql.reserved_words import RESERVED_WORDS_MARIADB, RESERVED_WORDS_MYSQL
+
+        dialect = mysql.dialect(paramstyle="named")
+        preparer = dialect.identifier_preparer
+        preparer.reserved_words = set(preparer.reserved_words) | RESERVED_WORDS_MARIADB | RESERVED_WORDS_MYSQL
+        return dialect
     return sqlite.dialect(paramstyle="named")
 
 
