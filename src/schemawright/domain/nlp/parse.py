@@ -60,7 +60,7 @@ def parse_texts(units: Iterable[tuple[str, int, str]]) -> list[Sentence]:
     out: list[Sentence] = []
     for doc, (_, line, hint) in zip(nlp.pipe([u[0] for u in units], batch_size=64), units, strict=True):
         _merge_hyphens(doc)
-        for sent in doc.sents:
+        for sent in _joined(doc):
             toks = list(sent)[:MAX_TOKENS]
             base = sent.start
             n = len(toks)
@@ -77,6 +77,17 @@ def parse_texts(units: Iterable[tuple[str, int, str]]) -> list[Sentence]:
                 for t in toks
             ]
             out.append(Sentence(text=sent.text, line=line, tokens=repair(tokens), subject_hint=hint))
+    return out
+
+
+def _joined(doc: Any) -> list[Any]:
+    """Sentences, with a lone label ("Departments:") joined to the list that follows it."""
+    out: list[Any] = []
+    for sent in doc.sents:
+        if out and out[-1][-1].text == ":":
+            out[-1] = doc[out[-1].start : sent.end]
+        else:
+            out.append(sent)
     return out
 
 

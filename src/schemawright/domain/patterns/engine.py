@@ -219,8 +219,9 @@ def _definition_aliases(state: _State, cls: list[Clause]) -> None:
             return  # "a seat is part of a row", "a manager is a kind of employee": other rows read those
         hint = state.defines = subject.name
     for cl in cls:
-        if cl.lemma == "be" and any(s.name == hint for s in cl.subjects):
-            state.defined.update(o.head for o in cl.objects if not is_value(o, state.ctx) or o.name != hint)
+        if cl.lemma == "be" and any(s.name == hint for s in cl.subjects) and len(cl.objects) == 1:
+            # one noun after "is" stands for the entity; a list after "is" lists its values instead
+            state.defined.add(cl.objects[0].head)
     if not state.defined:
         return
     for cl in cls:
@@ -459,6 +460,22 @@ def _attribute(
     name = _attr_name(owner, c)
     if not name:
         return
+    refers = c.name
+    if c.head >= 0:  # "a manager who is an employee", "the employee's manager (another employee)"
+        for rel in state.sent.children(c.head, "relcl"):
+            if rel.lemma == "be":
+                for a in state.sent.children(rel.i, "attr"):
+                    named = _chunk(state, a.i)
+                    if named is not None and _thing(named, state.ctx) and not is_value(named, state.ctx):
+                        refers = named.name
+        paren = _enum_after(state.sent, c)
+        if not paren and c.head + 2 < len(state.sent.tokens) and state.sent.tokens[c.head + 1].text == "(":
+            inner = next(
+                (t for t in state.sent.tokens[c.head + 2 : c.head + 5] if t.pos in ("NOUN", "PROPN")), None
+            )
+            named = _chunk(state, inner.i) if inner is not None else None
+            if named is not None and _established(named, state.ctx) and not is_value(named, state.ctx):
+                refers = named.name
     values = _enum_after(state.sent, c)
     if values and _names_attributes(values, state.ctx):  # "a library card (card number, name, email)"
         for v in values:
@@ -498,7 +515,7 @@ def _attribute(
             enum_values=values,
             required=_required(c, cl),
             unique=True if (unique or _unique_before(state.sent, c)) else None,
-            refers_to="" if values else c.name,
+            refers_to="" if values else refers,
         )
     )
 
@@ -1052,6 +1069,13 @@ def _definition_link(state: _State, row: Row, cls: list[Clause]) -> None:
     if not hint:
         return
     sent, ctx = state.sent, state.ctx
+    if state.sent.subject_hint:
+        # "Departments: name (unique), cost center code, and a manager": a definition that lists values
+        for cl in cls:
+            if cl.lemma == "be" and any(s.name == hint for s in cl.subjects):
+                listed = [o for o in cl.objects if is_value(o, ctx) or o.counted]
+                if len(listed) >= 2 or (listed and len(cl.objects) > 1):
+                    _contents(state, _hint_chunk(state) or _named(hint), cl.objects, row.id, row.priority, cl)
     scope: set[int] = set()
     for head in state.defined:
         if head >= 0:
@@ -1145,6 +1169,14 @@ def _colon_list(state: _State, row: Row, cls: list[Clause]) -> None:
             if c is not None and _thing(c, ctx) and not is_value(c, ctx):
                 owner = c
     left = [cl for cl in cls if cl.verb < colon]
+    if owner is None and not left and colon <= 4:
+        # a labelled bullet: "Departments: name (unique), cost center code, and a manager"
+        label = next((t for t in reversed(toks[:colon]) if t.pos in ("NOUN", "PROPN")), None)
+        c = _chunk(state, label.i) if label is not None else None
+        # a label that names things ("Departments:", or a noun the spec keeps using), not a heading word
+        # ("Purpose:", "Authorization:")
+        if c is not None and _thing(c, ctx) and not is_value(c, ctx) and (c.plural or _established(c, ctx)):
+            owner = c
     if owner is None:
         for cl in left:
             objs = [o for o in cl.objects if o.head < colon and _thing(o, ctx) and not is_value(o, ctx)]
@@ -1161,7 +1193,7 @@ def _colon_list(state: _State, row: Row, cls: list[Clause]) -> None:
     from schemawright.domain.nlp.clauses import list_items
 
     items = [c for t in list_items(state.sent, first) if (c := _chunk(state, t.i)) is not None]
-    if len(items) >= 2:
+    if sum(is_value(c, ctx) for c in items) >= 2:  # a list of values, not of examples or options
         _contents(state, owner, items, row.id, row.priority, None)
 
 
