@@ -180,7 +180,7 @@ class Resolver:
         return dict(sorted(out.items(), key=lambda kv: kv[1].source.line or 10**9))
 
     def _independent(self, name: str) -> bool:
-        return name in self.structured or name in self.described
+        return name in self.structured or name in self.described or self.mentions.get(name, 0) >= 3
 
     # -- relationships ---------------------------------------------------------------------------------
     def _role(self, f: RelationshipFact, parent: str) -> str:

@@ -554,6 +554,8 @@ def _contents(
             for v in listed:
                 state.facts.append(AttributeFact(prov=_prov(state, rule, prio), entity=target, name=v))
             continue
+        if o.group == "number" and not o.counted and not _established(o, ctx):
+            o = o.model_copy(update={"counted": True})  # "a name and a number of beds": a count of them
         plural_thing = (o.card.many or o.plural) and (not is_value(o, ctx) or o.name in ctx.known)
         if plural_thing and children and not o.counted:
             state.facts.append(EntityFact(prov=_prov(state, rule, prio), name=o.name, evidence="object"))
@@ -716,6 +718,14 @@ def _belonging(state: _State, row: Row, cl: Clause) -> None:
         for p in parents:
             if not _thing(p, state.ctx) or p.name == s.name:
                 continue
+            if prep == "into" and not s.plural and (p.plural or p.card.many):
+                # "the hospital is organised into wards": the wards are its parts
+                prov = _prov(state, row.id, row.priority)
+                state.facts.append(EntityFact(prov=prov, name=p.name, evidence="object"))
+                state.facts.append(
+                    RelationshipFact(prov=prov, child=p.name, parent=s.name, ownership="owned")
+                )
+                continue
             many = p.card.many and p.card.stated
             participle = state.sent.tokens[cl.verb].lower if cl.passive else ""
             people = state.ctx.lexicon.assignable_nouns | state.ctx.lexicon.actor_nouns
@@ -849,6 +859,38 @@ def _interaction_prep(state: _State, row: Row, cl: Clause) -> None:
                         cardinality=Cardinality.MANY_TO_MANY if many else Cardinality.MANY_TO_ONE,
                         required=_required(target, cl),
                         role=row.roles.get(cl.lemma, ""),
+                    )
+                )
+
+
+def _passive_counted(state: _State, row: Row, cl: Clause) -> None:
+    ctx = state.ctx
+    if not cl.passive or cl.negated or not _descriptive(state, cl):
+        return
+    for w in row.preps:
+        for target in cl.prep(w):
+            if not target.card.stated or (target.card.high is None and not target.card.many):
+                continue
+            for s in cl.subjects:
+                if (
+                    not (_thing(s, ctx) and _thing(target, ctx))
+                    or is_value(target, ctx)
+                    or s.name == target.name
+                ):
+                    continue
+                if not (_established(s, ctx) and _established(target, ctx)):
+                    continue
+                prov = _prov(state, row.id, row.priority)
+                many = target.card.many
+                state.facts.append(EntityFact(prov=prov, name=s.name, evidence="subject"))
+                state.facts.append(EntityFact(prov=prov, name=target.name, evidence="referenced"))
+                state.facts.append(
+                    RelationshipFact(
+                        prov=prov,
+                        child=s.name,
+                        parent=target.name,
+                        cardinality=Cardinality.MANY_TO_MANY if many else Cardinality.MANY_TO_ONE,
+                        required=_required(target, cl),
                     )
                 )
 
@@ -1610,6 +1652,7 @@ _CLAUSE_CONSTRUCTIONS: dict[str, Callable[[_State, Row, Clause], None]] = {
     "unique_adjective": _unique_adjective,
     "event": _event,
     "interaction_prep": _interaction_prep,
+    "passive_counted": _passive_counted,
 }
 _SENTENCE_CONSTRUCTIONS: dict[str, Callable[[_State, Row, list[Clause]], None]] = {
     "with_list": _with_list,

@@ -34,6 +34,7 @@ CONSTRUCTIONS = {
     "definition_link",
     "interaction_prep",
     "one_open",
+    "passive_counted",
 }
 
 
