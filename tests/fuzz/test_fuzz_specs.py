@@ -6,7 +6,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from schemawright.api import design
@@ -15,12 +15,6 @@ from schemawright.pipeline import DesignError
 from tests.fuzz.strategies import spec
 
 TOOL_ERRORS = (UsageError, DesignError, WriteError)
-
-
-def known_analyzer_crash(text: str) -> bool:
-    """Inputs that hit an analyzer crash already kept as a strict xfail in ``test_regressions``: skipped
-    here so the fuzzer keeps looking for new ones (remove an entry when its xfail starts passing)."""
-    return any(ch.isdigit() and not ch.isdecimal() for ch in text)  # '¹': isdigit() but not int()
 
 
 def _design(text: str, db: str) -> None:
@@ -46,5 +40,4 @@ def _design(text: str, db: str) -> None:
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(text=spec(), db=st.sampled_from(["auto", "postgresql", "mysql", "sqlite", "mongodb"]))
 def test_generated_specs_never_crash(text: str, db: str) -> None:
-    assume(not known_analyzer_crash(text))
     _design(text, db)

@@ -233,7 +233,12 @@ class Resolver:
                 # both directions stated in prose ("a doctor treats many patients; a patient sees several
                 # doctors"): many-to-many, unless a structured fact fixed the direction
                 other_fact, other = chosen[reverse]
-                if other_fact.prov.origin == "prose" and f.prov.origin == "prose" and not role:
+                stated_both = all(
+                    x.prov.origin == "prose"
+                    and x.prov.rule.startswith(("interaction.", "possession.", "belonging."))
+                    for x in (other_fact, f)
+                )
+                if stated_both and not role:
                     other.cardinality = Cardinality.MANY_TO_MANY
                 continue
             if card is Cardinality.MANY_TO_MANY and ((child, parent, role) in chosen or reverse in chosen):

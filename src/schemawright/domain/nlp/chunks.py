@@ -84,7 +84,13 @@ class Chunk(BaseModel):
 def _number(tok: Token) -> int | None:
     if tok.lower in NUMBER_WORDS:
         return NUMBER_WORDS[tok.lower]
-    return int(tok.text) if tok.text.isdigit() and len(tok.text) < 7 else None
+    return int(tok.text) if tok.text.isascii() and tok.text.isdigit() and len(tok.text) < 7 else None
+
+
+def _word_number(w: str) -> int | None:
+    if w in NUMBER_WORDS:
+        return NUMBER_WORDS[w]
+    return int(w) if w.isascii() and w.isdigit() and len(w) < 7 else None  # '¹' is a digit but no int
 
 
 def parse_card(words: list[str], plural: bool) -> Card:
@@ -93,7 +99,7 @@ def parse_card(words: list[str], plural: bool) -> Card:
     low: int | None = None
     high: int | str | None = "unset"
     stated = False
-    nums = [NUMBER_WORDS.get(w, int(w) if w.isdigit() and len(w) < 7 else None) for w in words]
+    nums = [_word_number(w) for w in words]
     for k, w in enumerate(words):
         nxt = nums[k + 1] if k + 1 < len(words) else None
         prev = words[k - 1] if k else ""
@@ -337,10 +343,12 @@ def _lemma_noun(tok: Token) -> str:
 
         *first, last = tok.lower.split("-")
         return "_".join([*first, singular_word(last)])
-    if tok.pos == "PROPN" and (
-        tok.tag == "NNPS" or (tok.lower.endswith("s") and not tok.lower.endswith("ss"))
+    if tok.tag == "NNS" or (
+        tok.pos == "PROPN"
+        and (tok.tag == "NNPS" or (tok.lower.endswith("s") and not tok.lower.endswith("ss")))
     ):
-        from schemawright.domain.naming import singular_word  # "Customers", sentence-initial "Usernames"
+        # the project's own singular ("species" stays species), also for "Customers", "Usernames"
+        from schemawright.domain.naming import singular_word
 
         lemma = singular_word(tok.lower)
     return lemma.lower()

@@ -52,7 +52,8 @@ def _expand(sent: Sentence, chunk_head: Token) -> list[Token]:
 
 
 _LIST_SEPARATORS = {",", "and", "or", "plus", "as", "well", "&", "/"}
-_LIST_STOP = {";", ".", ":", "so", "because", "which", "who", "that", "but", "while", "if", "when", "where"}
+# a relative clause ("an end time that must be after the start") modifies an item; these end the list
+_LIST_STOP = {";", ".", ":", "so", "because", "but", "while", "if", "when", "where"}
 
 
 def _nounish(t: Token) -> bool:
@@ -94,8 +95,8 @@ def list_items(sent: Sentence, first: Token) -> list[Token]:
             m = j
             while m < len(toks) and toks[m].pos in ("DET", "ADJ", "NUM", "PRON") and toks[m].tag != "PRP":
                 m += 1
-            if m >= len(toks) or toks[m].pos in ("VERB", "AUX") or toks[m].lower in _LIST_STOP:
-                break  # ", and belongs to …": a new clause, the list is over
+            if m >= len(toks) or toks[m].pos in ("VERB", "AUX", "ADP") or toks[m].lower in _LIST_STOP:
+                break  # ", and belongs to …", ", with a name …": a new clause or phrase, the list is over
             if not _nounish(toks[m]):
                 k = m + 1
                 continue
@@ -182,6 +183,8 @@ def _verb_subjects(sent: Sentence, verb: Token) -> tuple[list[Chunk], bool]:
         head = sent.tokens[verb.head]
         if head.pos in ("NOUN", "PROPN"):
             return _chunks(sent, [head]), True
+    if sent.children(verb.i, *_SUBJ):
+        return [], rel  # a pronoun subject of its own ("… and we record its name"): never the head's
     k = verb
     while k.dep in ("conj", "xcomp", "advcl") and k.head != k.i:
         k = sent.tokens[k.head]
