@@ -691,6 +691,17 @@ def _each(state: _State, c: Chunk, prep: str) -> bool:
     )
 
 
+def _signs_up_with(state: _State, row: Row, cl: Clause) -> None:
+    if cl.negated or (cl.key not in row.verbs and cl.lemma not in row.verbs) or cl.objects:
+        return
+    values = [c for p in row.preps for c in cl.prep(p)]
+    if sum(is_value(c, state.ctx) for c in values) < 2:
+        return  # "register with the city council": not a list of the person's details
+    for s in cl.subjects:
+        if _thing(s, state.ctx) and not is_value(s, state.ctx):
+            _contents(state, s, values, row.id, row.priority, cl, children=False)
+
+
 def _passive_with(state: _State, row: Row, cl: Clause) -> None:
     if not cl.passive or cl.negated or cl.lemma not in row.verbs:
         return
@@ -717,6 +728,15 @@ def _belonging(state: _State, row: Row, cl: Clause) -> None:
             continue
         for p in parents:
             if not _thing(p, state.ctx) or p.name == s.name:
+                continue
+            people = state.ctx.lexicon.assignable_nouns
+            if "assign" in verb and s.head_word in people and p.head_word not in people:
+                # "a vet can be assigned to an appointment": the work item refers to whoever does it
+                prov = _prov(state, row.id, row.priority)
+                state.facts.append(EntityFact(prov=prov, name=p.name, evidence="referenced"))
+                state.facts.append(
+                    RelationshipFact(prov=prov, child=p.name, parent=s.name, required=False, role="")
+                )
                 continue
             if prep == "into" and not s.plural and (p.plural or p.card.many):
                 # "the hospital is organised into wards": the wards are its parts
@@ -799,6 +819,12 @@ def _interaction(state: _State, row: Row, cl: Clause) -> None:
         else:
             card, child, parent = Cardinality.MANY_TO_ONE, target.name, actor.name
         state.facts.append(RelationshipFact(prov=prov, child=child, parent=parent, cardinality=card, role=""))
+        if not passive and child == target.name:
+            # "owners book appointments for a pet at a clinic": what the verb makes belongs to those too
+            for extra in cl.prep("for", "at", "in", "on", "with"):
+                linkable = _thing(extra, ctx) and not is_value(extra, ctx) and _established(extra, ctx)
+                if linkable and extra.name not in (actor.name, target.name) and not extra.card.many:
+                    state.facts.append(RelationshipFact(prov=prov, child=target.name, parent=extra.name))
 
 
 _SCENARIO_WORDS = {
@@ -1653,6 +1679,7 @@ _CLAUSE_CONSTRUCTIONS: dict[str, Callable[[_State, Row, Clause], None]] = {
     "event": _event,
     "interaction_prep": _interaction_prep,
     "passive_counted": _passive_counted,
+    "signs_up_with": _signs_up_with,
 }
 _SENTENCE_CONSTRUCTIONS: dict[str, Callable[[_State, Row, list[Clause]], None]] = {
     "with_list": _with_list,

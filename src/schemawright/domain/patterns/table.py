@@ -35,6 +35,7 @@ CONSTRUCTIONS = {
     "interaction_prep",
     "one_open",
     "passive_counted",
+    "signs_up_with",
 }
 
 
