@@ -861,64 +861,46 @@ def _descriptive(state: _State, cl: Clause) -> bool:
 
 def _interaction_prep(state: _State, row: Row, cl: Clause) -> None:
     """ "An employee works in one department", "Students enrol in several courses"."""
-    ctx = state.ctx
     if cl.negated or (cl.key not in row.verbs and cl.lemma not in row.verbs) or not _descriptive(state, cl):
         return
     if cl.objects:
         return  # transitive: the other rows read it
     for p in row.preps:
         for target in cl.prep(p):
-            for s in cl.subjects:
-                if not (_thing(s, ctx) and _thing(target, ctx)) or s.name == target.name:
-                    continue
-                if is_value(target, ctx) or not (_established(s, ctx) and _established(target, ctx)):
-                    continue
-                prov = _prov(state, row.id, row.priority)
-                many = target.card.many and target.card.stated
-                state.facts.append(EntityFact(prov=prov, name=s.name, evidence="subject"))
-                state.facts.append(EntityFact(prov=prov, name=target.name, evidence="referenced"))
-                state.facts.append(
-                    RelationshipFact(
-                        prov=prov,
-                        child=s.name,
-                        parent=target.name,
-                        cardinality=Cardinality.MANY_TO_MANY if many else Cardinality.MANY_TO_ONE,
-                        required=_required(target, cl),
-                        role=row.roles.get(cl.lemma, ""),
-                    )
-                )
+            _placed_with(state, row, cl, target, many=target.card.many and target.card.stated)
+
+
+def _placed_with(state: _State, row: Row, cl: Clause, target: Chunk, *, many: bool) -> None:
+    """Each subject of the clause refers to ``target``, both things the spec talks about."""
+    ctx = state.ctx
+    for s in cl.subjects:
+        if not (_thing(s, ctx) and _thing(target, ctx)) or is_value(target, ctx) or s.name == target.name:
+            continue
+        if not (_established(s, ctx) and _established(target, ctx)):
+            continue
+        prov = _prov(state, row.id, row.priority)
+        state.facts.append(EntityFact(prov=prov, name=s.name, evidence="subject"))
+        state.facts.append(EntityFact(prov=prov, name=target.name, evidence="referenced"))
+        state.facts.append(
+            RelationshipFact(
+                prov=prov,
+                child=s.name,
+                parent=target.name,
+                cardinality=Cardinality.MANY_TO_MANY if many else Cardinality.MANY_TO_ONE,
+                required=_required(target, cl),
+                role=row.roles.get(cl.lemma, ""),
+            )
+        )
 
 
 def _passive_counted(state: _State, row: Row, cl: Clause) -> None:
-    ctx = state.ctx
     if not cl.passive or cl.negated or not _descriptive(state, cl):
         return
     for w in row.preps:
         for target in cl.prep(w):
             if not target.card.stated or (target.card.high is None and not target.card.many):
                 continue
-            for s in cl.subjects:
-                if (
-                    not (_thing(s, ctx) and _thing(target, ctx))
-                    or is_value(target, ctx)
-                    or s.name == target.name
-                ):
-                    continue
-                if not (_established(s, ctx) and _established(target, ctx)):
-                    continue
-                prov = _prov(state, row.id, row.priority)
-                many = target.card.many
-                state.facts.append(EntityFact(prov=prov, name=s.name, evidence="subject"))
-                state.facts.append(EntityFact(prov=prov, name=target.name, evidence="referenced"))
-                state.facts.append(
-                    RelationshipFact(
-                        prov=prov,
-                        child=s.name,
-                        parent=target.name,
-                        cardinality=Cardinality.MANY_TO_MANY if many else Cardinality.MANY_TO_ONE,
-                        required=_required(target, cl),
-                    )
-                )
+            _placed_with(state, row, cl, target, many=target.card.many)
 
 
 def _exactly_one(state: _State, c: Chunk) -> bool:
