@@ -145,6 +145,8 @@ class Resolver:
             evidence = {f.evidence for f in group}
             mentioned = self.mentions.get(name, 2)
             value_noun = self.lex.kind_for_name(name) is not None
+            if not structured and len(self.structured) >= 3 and attrs_of[name] < 2:
+                continue  # the spec declares its entities: prose adds one only with attributes of its own
             accepted = (
                 structured
                 or attrs_of[name] >= 2
