@@ -136,6 +136,11 @@ class Resolver:
                 linked[self.canon(f.child)] += 1
                 linked[self.canon(f.parent)] += 1
         self.structured = {n for n, g in by_name.items() if any(f.prov.origin == "structured" for f in g)}
+        defined_refs = {
+            self.canon(f.parent)
+            for f in facts
+            if isinstance(f, RelationshipFact) and f.prov.rule == "definition.link"
+        }
         self.described = {n for n, c in attrs_of.items() if c > 0}
         out: dict[str, Entity] = {}
         for name, group in sorted(by_name.items(), key=lambda kv: min(_rank(f.prov) for f in kv[1])):
@@ -145,8 +150,15 @@ class Resolver:
             evidence = {f.evidence for f in group}
             mentioned = self.mentions.get(name, 2)
             value_noun = self.lex.kind_for_name(name) is not None
-            if not structured and len(self.structured) >= 3 and attrs_of[name] < 2:
-                continue  # the spec declares its entities: prose adds one only with attributes of its own
+            if (
+                not structured
+                and len(self.structured) >= 3
+                and attrs_of[name] < 2
+                and name not in defined_refs
+            ):
+                # the spec declares its entities: prose adds one only with attributes of its own, or when a
+                # declared entity's own definition counts it ("bought in one order")
+                continue
             accepted = (
                 structured
                 or attrs_of[name] >= 2
