@@ -1175,6 +1175,7 @@ def _definition_link(state: _State, row: Row, cls: list[Clause]) -> None:
                     and verb.pos == "VERB"
                     and container is not None
                     and container.name != hint
+                    and _exactly_one(state, container)  # "bought in ONE order by one attendee"
                 ):
                     # "bought in one order by one attendee": the attendee is the order's, not the ticket's
                     state.facts.append(RelationshipFact(prov=prov, child=container.name, parent=c.name))
