@@ -18,7 +18,12 @@ from schemawright.spec.parser import parse_spec
 from tests.domain.gold import CORPUS, Score, compare
 
 ROOT = Path(__file__).resolve().parents[2]
-SETS = [CORPUS, ROOT / "benchmarks" / "paraphrases", ROOT / "benchmarks" / "unseen", ROOT / "tests" / "corpus"]
+SETS = [
+    CORPUS,
+    ROOT / "benchmarks" / "paraphrases",
+    ROOT / "benchmarks" / "unseen",
+    ROOT / "tests" / "corpus",
+]
 
 
 def _specs(folder: Path) -> list[tuple[Path, dict[str, object]]]:
