@@ -1181,16 +1181,44 @@ def _definition_link(state: _State, row: Row, cls: list[Clause]) -> None:
                     state.facts.append(RelationshipFact(prov=prov, child=container.name, parent=c.name))
                     continue
                 state.facts.append(EntityFact(prov=prov, name=c.name, evidence="referenced"))
+                # "appearing in episodes", "shared by postings and candidates": a bare plural is many
+                many = (m2m and t.lower == "with") or (c.plural and not c.card.stated)
                 state.facts.append(
                     RelationshipFact(
                         prov=prov,
                         child=hint,
                         parent=c.name,
-                        cardinality=Cardinality.MANY_TO_MANY
-                        if m2m and t.lower == "with"
-                        else Cardinality.MANY_TO_ONE,
+                        cardinality=Cardinality.MANY_TO_MANY if many else Cardinality.MANY_TO_ONE,
                     )
                 )
+    _definition_verbs(state, row, hint, scope, seen)
+
+
+_LINKING_VERBS = {"link", "connect", "join", "pair", "associate", "relate", "tie", "match", "require",
+                  "reference", "cover", "combine", "assign", "attach"}  # fmt: skip
+
+
+def _definition_verbs(state: _State, row: Row, hint: str, scope: set[int], seen: set[str]) -> None:
+    """ "Project Membership: links a User and a Project with a role", "Job Posting: … requires Skills": the
+    declared entities a definition's verb takes as objects are what the defined entity refers to."""
+    sent, ctx = state.sent, state.ctx
+    for cl in clauses(sent):
+        if cl.lemma not in _LINKING_VERBS or cl.negated or (scope and cl.verb not in scope and cl.subjects):
+            continue
+        for o in cl.objects:
+            _alias(o, ctx)
+            if o.name == hint or o.name in seen or o.name not in ctx.known:
+                continue
+            seen.add(o.name)
+            many = o.plural and not (o.card.stated and o.card.high == 1)
+            state.facts.append(
+                RelationshipFact(
+                    prov=_prov(state, row.id, row.priority),
+                    child=hint,
+                    parent=o.name,
+                    cardinality=Cardinality.MANY_TO_MANY if many else Cardinality.MANY_TO_ONE,
+                )
+            )
 
 
 def _colon_list(state: _State, row: Row, cls: list[Clause]) -> None:
