@@ -221,7 +221,15 @@ def _definition_aliases(state: _State, cls: list[Clause]) -> None:
     for cl in cls:
         if cl.lemma == "be" and any(s.name == hint for s in cl.subjects) and len(cl.objects) == 1:
             # one noun after "is" stands for the entity; a list after "is" lists its values instead
-            state.defined.add(cl.objects[0].head)
+            defining = cl.objects[0]
+            state.defined.add(defining.head)
+            if state.sent.subject_hint and defining.name in state.ctx.known and defining.name != hint:
+                # "Application: a Candidate applying to a Job Posting" — it is about that candidate
+                state.facts.append(
+                    RelationshipFact(
+                        prov=_prov(state, "definition.link", 58), child=hint, parent=defining.name
+                    )
+                )
     if not state.defined:
         return
     for cl in cls:
