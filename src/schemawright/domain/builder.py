@@ -11,20 +11,16 @@ from typing import Literal
 
 from schemawright.domain.lexicon import Lexicon
 from schemawright.domain.model import (
-    AccessPattern,
     Assumption,
     Attribute,
     CacheNeed,
     Cardinality,
-    CheckRule,
     DomainModel,
     Entity,
     Kind,
     Relationship,
-    SeedRow,
     Source,
     StoreKind,
-    UniqueRule,
 )
 from schemawright.domain.naming import singular, snake
 
@@ -177,26 +173,6 @@ class ModelBuilder:
         return rel
 
     # -- everything else ------------------------------------------------------------------------------
-    def unique(self, entity: str, attributes: list[str], source: Source, where: str = "") -> None:
-        for rule in self.model.uniques:
-            if rule.entity == entity and rule.attributes == attributes and rule.where == where:
-                return
-        self.model.uniques.append(
-            UniqueRule(entity=entity, attributes=attributes, where=where, source=source)
-        )
-
-    def check(self, rule: CheckRule) -> None:
-        key = (rule.entity, rule.kind, rule.attribute, rule.other)
-        if any((c.entity, c.kind, c.attribute, c.other) == key for c in self.model.checks):
-            return
-        self.model.checks.append(rule)
-
-    def access(self, pattern: AccessPattern) -> None:
-        key = (pattern.entity, pattern.equality, pattern.sort, pattern.range)
-        if any((p.entity, p.equality, p.sort, p.range) == key for p in self.model.access_patterns):
-            return
-        self.model.access_patterns.append(pattern)
-
     def cache(self, need: CacheNeed) -> None:
         if any(c.purpose == need.purpose and c.entity == need.entity for c in self.model.cache_needs):
             return
@@ -210,12 +186,6 @@ class ModelBuilder:
         if any(a.text == text for a in self.model.assumptions):
             return
         self.model.assumptions.append(Assumption(text=text, source=source or Source()))
-
-    def seed(self, row: SeedRow) -> None:
-        self.model.seed.append(row)
-
-    def build(self) -> DomainModel:
-        return self.model
 
 
 def _variant(entity: Entity, name: str) -> Attribute | None:

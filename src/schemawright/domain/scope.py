@@ -5,24 +5,9 @@ from __future__ import annotations
 import re
 
 from schemawright.domain.builder import ModelBuilder
-from schemawright.domain.model import Source, StoreKind
+from schemawright.domain.model import Source
 from schemawright.spec.document import Block, SpecDocument
 
-_STORES: list[tuple[str, StoreKind]] = [
-    (r"postgre(?:s|sql)|\bpg\b", "postgresql"),
-    (r"supabase", "postgresql"),
-    (r"mysql|mariadb|aurora mysql", "mysql"),
-    (r"sqlite", "sqlite"),
-    (r"mongo(?:db)?", "mongodb"),
-    (r"firestore", "firestore"),
-    (r"redis|valkey", "redis"),
-]
-_DECLARE = re.compile(
-    r"(?:^|\b)(?:type|database|db|datastore|data store|store|engine)\s*:\s*([^\n]+)|"
-    r"\b(?:we run on|runs on|stored in|keeps? (?:its|their) data in|data lives in|persist(?:ed|s)? in|"
-    r"backed by|using|uses|on)\s+(?:the\s+)?(?:team's\s+|our\s+|a\s+)?([A-Za-z]+)",
-    re.I,
-)
 _MARKERS = re.compile(r"\[NEEDS CLARIFICATION[^\]]*\]|\[Inferred[^\]]*\]|\bTBD\b[^.\n]*", re.I)
 _UNIT_SECONDS = {
     "second": 1,
@@ -38,30 +23,6 @@ _UNIT_SECONDS = {
 def placeholder_store(text: str) -> bool:
     """``(PostgreSQL / MySQL / MongoDB / …)``: a template option list, not a choice."""
     return bool(re.match(r"^\s*\(.*[/|].*\)\s*$", text)) or text.count("/") >= 2
-
-
-def declared_stores(doc: SpecDocument, b: ModelBuilder) -> None:
-    for block in doc.blocks:
-        if block.kind not in ("bullet", "paragraph"):
-            continue
-        if block.in_section(*b.lexicon.out_of_scope_sections):
-            continue
-        for m in _DECLARE.finditer(block.text):
-            value = m.group(1) or m.group(2) or ""
-            if m.group(1) and placeholder_store(value):
-                continue
-            if m.group(1) and re.match(r"^\s*(orm|client)", block.text, re.I):
-                continue
-            for pattern, store in _STORES:
-                if re.search(pattern, value, re.I):
-                    b.store(store)
-                    break
-
-
-def out_of_scope(doc: SpecDocument, b: ModelBuilder) -> None:
-    for block in doc.blocks:
-        if block.kind == "bullet" and block.in_section(*b.lexicon.out_of_scope_sections):
-            b.model.out_of_scope.append(block.text)
 
 
 def clarifications(doc: SpecDocument, b: ModelBuilder) -> None:
