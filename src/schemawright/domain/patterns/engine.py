@@ -166,11 +166,7 @@ def _prov(state: _State, rule: str, priority: int) -> Provenance:
 
 def _hint_chunk(state: _State) -> Chunk | None:
     hint = state.sent.subject_hint or state.defines
-    if not hint:
-        return None
-    from schemawright.domain.nlp.chunks import Card
-
-    return Chunk(head=-1, start=-1, end=-1, words=[hint], text=hint, card=Card(stated=True), plural=False)
+    return _named(hint, stated=True) if hint else None
 
 
 def _restore_subject(state: _State, cl: Clause, previous: str) -> None:
@@ -188,11 +184,7 @@ def _restore_subject(state: _State, cl: Clause, previous: str) -> None:
     if hint is not None and (pron or verb.dep == "ROOT" or cl.relative is False):
         cl.subjects = [hint]
     elif pron and previous:
-        from schemawright.domain.nlp.chunks import Card
-
-        cl.subjects = [
-            Chunk(head=-1, start=-1, end=-1, words=[previous], text=previous, card=Card(), plural=False)
-        ]
+        cl.subjects = [_named(previous)]
 
 
 _RELATIONAL = {
@@ -319,10 +311,13 @@ def _recorder(c: Chunk, ctx: Context) -> bool:
     return c.head_word in RECORDERS and (c.plural or not c.card.stated) and c.name not in ctx.known
 
 
-def _named(name: str) -> Chunk:
+def _named(name: str, *, stated: bool = False) -> Chunk:
+    """A chunk standing for an entity by name (a definition's subject, the last sentence's, an event)."""
     from schemawright.domain.nlp.chunks import Card
 
-    return Chunk(head=-1, start=-1, end=-1, words=name.split("_"), text=name, card=Card(), plural=False)
+    return Chunk(
+        head=-1, start=-1, end=-1, words=name.split("_"), text=name, card=Card(stated=stated), plural=False
+    )
 
 
 def _established(c: Chunk, ctx: Context) -> bool:
@@ -958,9 +953,7 @@ def _event_record(state: _State, row: Row, cl: Clause, cls: list[Clause]) -> Non
         owner = next((s.name for o in cls if o is not cl for s in o.subjects if _thing(s, ctx)), "")
     if not owner:
         return
-    from schemawright.domain.nlp.chunks import Card
-
-    chunk = Chunk(head=-1, start=-1, end=-1, words=owner.split("_"), text=owner, card=Card(), plural=False)
+    chunk = _named(owner)
     _contents(state, chunk, cl.objects, row.id, row.priority, cl, children=False)
 
 
@@ -1556,6 +1549,9 @@ def _retention(state: _State, row: Row, cls: list[Clause]) -> None:
                 return
 
 
+_GONE_WORDS = ("deleted", "archived", "removed")
+
+
 def _soft_delete(state: _State, row: Row, cls: list[Clause]) -> None:
     text = state.sent.text.lower()
     if "soft" in text and "delet" in text:
@@ -1563,36 +1559,26 @@ def _soft_delete(state: _State, row: Row, cls: list[Clause]) -> None:
     else:
         hit = any(cl.lemma in ("restore", "recover", "undelete") and not cl.negated for cl in cls) or (
             any(cl.lemma in ("keep", "retain", "hide") and not cl.negated for cl in cls)
-            and any(t.lower in ("deleted", "archived", "removed") for t in state.sent.tokens)
+            and any(t.lower in _GONE_WORDS for t in state.sent.tokens)
         )
     if not hit:
         return
-    for t in state.sent.tokens:
-        if t.lower in ("deleted", "archived", "removed") and t.dep == "amod":
-            c = _chunk(state, t.head)
-            if c is not None and _thing(c, state.ctx):
-                state.facts.append(
-                    EntityFact(
-                        prov=_prov(state, row.id, row.priority),
-                        name=c.name,
-                        evidence="referenced",
-                        soft_delete=True,
-                    )
-                )
-                return
+    # "deleted projects can be restored": the noun the participle describes; else the deleted subject
+    described = (
+        _chunk(state, t.head) for t in state.sent.tokens if t.lower in _GONE_WORDS and t.dep == "amod"
+    )
     deleted = [cl for cl in cls if cl.lemma in ("delete", "remove", "archive")] or cls
-    for cl in deleted:
-        for s in cl.subjects:
-            if _thing(s, state.ctx):
-                state.facts.append(
-                    EntityFact(
-                        prov=_prov(state, row.id, row.priority),
-                        name=s.name,
-                        evidence="referenced",
-                        soft_delete=True,
-                    )
-                )
-                return
+    subjects = (s for cl in deleted for s in cl.subjects)
+    target = next((c for c in (*described, *subjects) if c is not None and _thing(c, state.ctx)), None)
+    if target is not None:
+        state.facts.append(
+            EntityFact(
+                prov=_prov(state, row.id, row.priority),
+                name=target.name,
+                evidence="referenced",
+                soft_delete=True,
+            )
+        )
 
 
 def _access(state: _State, row: Row, cls: list[Clause]) -> None:
