@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import copy
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from sqlglot import exp
 
@@ -88,9 +88,31 @@ class Table:
     stub: bool = False
     line: int = 0
     path: str = ""
+    # the Schema allowed to change this object in place (copy-on-write, see Schema.copy); None: nobody yet
+    owner: object = field(default=None, repr=False, compare=False)
 
     def column(self, name: str) -> Column | None:
         return self.columns.get(key(name))
+
+    def clone(self, owner: object) -> Table:
+        """A copy whose containers and columns can change without touching this one (indexes and
+        foreign keys are replaced, never changed in place, so they are shared)."""
+        return replace(
+            self,
+            columns={k: copy.copy(c) for k, c in self.columns.items()},
+            foreign_keys=list(self.foreign_keys),
+            uniques=list(self.uniques),
+            checks=list(self.checks),
+            indexes=dict(self.indexes),
+            owner=owner,
+        )
+
+    def objects(self, table_key: str) -> set[str]:
+        out = {f"column {table_key}.{c}" for c in self.columns}
+        out |= {f"index {i}" for i in self.indexes}
+        if not self.stub:
+            out.add(f"table {table_key}")
+        return out
 
 
 @dataclass
@@ -100,29 +122,71 @@ class Schema:
     triggers: dict[str, str] = field(default_factory=dict)  # trigger -> table key
     types: set[str] = field(default_factory=set)
     views: set[str] = field(default_factory=set)
+    # identity of this schema for copy-on-write: it changes in place only the tables it owns
+    token: object = field(default_factory=object, repr=False, compare=False)
 
     def copy(self) -> Schema:
-        return copy.deepcopy(self)
+        """An independent copy, made in time proportional to the number of tables, not their size: the
+        two share every Table until one of them changes it, and then that one changes a clone (copy on
+        write). A review copies the schema twice per migration, so a deep copy made long histories
+        quadratic."""
+        self.token = object()  # tables this schema owned are shared from now on
+        return Schema(
+            dict(self.tables), set(self.functions), dict(self.triggers), set(self.types), set(self.views)
+        )
 
     def table(self, name: str) -> Table | None:
         return self.tables.get(key(name))
 
     def ensure(self, name: str) -> Table:
-        """The table, or a stub for one created outside the visible chain (it counts as existing)."""
+        """The table, or a stub for one created outside the visible chain (it counts as existing); the
+        caller may change it."""
         found = self.tables.get(key(name))
         if found is None:
-            found = self.tables[key(name)] = Table(name, stub=True)
-        return found
+            found = self.tables[key(name)] = Table(name, stub=True, owner=self.token)
+        return self._own(key(name), found)
+
+    def _own(self, table_key: str, table: Table) -> Table:
+        """``table`` (stored under ``table_key``) made safe to change in place: cloned if shared."""
+        if table.owner is not self.token:
+            table = self.tables[table_key] = table.clone(self.token)
+        return table
+
+    def changes_since(self, before: Schema) -> tuple[set[str], set[str]]:
+        """(objects this schema has that ``before`` has not, objects ``before`` has that this one has not),
+        the same as comparing :meth:`objects` but looking only at tables the two do not share."""
+        mine: set[str] = set()
+        theirs: set[str] = set()
+        for tkey in self.tables.keys() | before.tables.keys():
+            now, then = self.tables.get(tkey), before.tables.get(tkey)
+            if now is then:
+                continue
+            if now is not None:
+                mine |= now.objects(tkey)
+            if then is not None:
+                theirs |= then.objects(tkey)
+        mine, theirs = mine - theirs, theirs - mine
+        # an index that moved to a table both schemas share is not a change
+        mine = {o for o in mine if not o.startswith("index ") or before.index_owner(o[6:]) is None}
+        theirs = {o for o in theirs if not o.startswith("index ") or self.index_owner(o[6:]) is None}
+        for kind, now_set, then_set in (
+            ("function", self.functions, before.functions),
+            ("trigger", self.triggers.keys(), before.triggers.keys()),
+            ("type", self.types, before.types),
+            ("view", self.views, before.views),
+        ):
+            mine |= {f"{kind} {n}" for n in now_set - then_set}
+            theirs |= {f"{kind} {n}" for n in then_set - now_set}
+        return mine, theirs
 
     def index_owner(self, index_name: str) -> Table | None:
         return next((t for t in self.tables.values() if key(index_name) in t.indexes), None)
 
     def objects(self) -> set[str]:
         """Every named object, for comparing the schema before an up with the one after its down."""
-        out = {f"table {t}" for t in self.tables if not self.tables[t].stub}
+        out: set[str] = set()
         for tkey, table in self.tables.items():
-            out |= {f"column {tkey}.{c}" for c in table.columns}
-            out |= {f"index {i}" for i in table.indexes}
+            out |= table.objects(tkey)
         out |= {f"function {f}" for f in self.functions}
         out |= {f"trigger {t}" for t in self.triggers}
         out |= {f"type {t}" for t in self.types}
@@ -140,8 +204,8 @@ class Schema:
         elif isinstance(e, exp.Drop):
             self._drop(e)
         elif isinstance(e, exp.Comment) and str(e.args.get("kind", "")).upper() == "TABLE":
-            table = self.table(ident(e.this))
-            if table is not None:
+            if self.table(ident(e.this)) is not None:
+                table = self.ensure(ident(e.this))
                 table.comment = e.expression.name if e.expression is not None else ""
         else:
             self._raw(stmt)
@@ -194,7 +258,7 @@ class Schema:
         name = ident(target)
         if e.args.get("exists") and self.table(name) is not None:
             return
-        table = Table(name, created_in=migration, line=stmt.line, path=stmt.path)
+        table = Table(name, created_in=migration, line=stmt.line, path=stmt.path, owner=self.token)
         props = e.args.get("properties")
         if props is not None:
             table.partitioned = props.find(exp.PartitionedByProperty) is not None
@@ -329,7 +393,7 @@ class Schema:
             elif kind == "INDEX":
                 owner = self.index_owner(name)
                 if owner is not None:
-                    owner.indexes.pop(name, None)
+                    self.ensure(owner.name).indexes.pop(name, None)
             elif kind == "TRIGGER":
                 self.triggers.pop(name, None)
             elif kind in ("FUNCTION", "PROCEDURE"):

@@ -31,11 +31,12 @@ def check_migration(
             at=Location(file=migration.down_path or migration.up_path, line=1),
             migration=migration.name,
             fix="-- write the down: undo each up statement in reverse order, e.g.\n"
-            + "\n".join(_undo_all(before.objects(), after_up))
+            + "\n".join(_undo_all(after_up, sorted(after_up.changes_since(before)[0])))
             or "-- (nothing to undo)",
         )
         return
-    left = sorted(after_down.objects() - before.objects())
+    added, removed = after_down.changes_since(before)
+    left = sorted(added)
     # columns of a table the down left behind are reported with the table
     left_tables = {o.split(" ", 1)[1] for o in left if o.startswith("table ")}
     left = [
@@ -43,7 +44,7 @@ def check_migration(
     ]
     missing = sorted(
         o
-        for o in before.objects() - after_down.objects()
+        for o in removed
         if o.split(" ", 1)[0] in ("table", "column", "index", "function", "trigger", "view", "type")
     )
     line = down[0].line if down else 1
@@ -53,7 +54,7 @@ def check_migration(
             f"The down of {migration.name} leaves behind: {', '.join(left)}.",
             at=Location(file=migration.down_path, line=line),
             migration=migration.name,
-            fix="\n".join(_undo_all(set(), after_down, only=left)),
+            fix="\n".join(_undo_all(after_down, left)),
         )
     if missing:
         yield finding(
@@ -72,9 +73,8 @@ _PRISMA = (
 )
 
 
-def _undo_all(existing: set[str], schema: Schema, only: list[str] | None = None) -> list[str]:
-    """DROP statements for objects in ``schema`` not in ``existing``, dependents first."""
-    objects = only if only is not None else sorted(schema.objects() - existing)
+def _undo_all(schema: Schema, objects: list[str]) -> list[str]:
+    """DROP statements for ``objects`` (of ``schema``), dependents first."""
     order = ["trigger", "view", "index", "column", "table", "function", "type"]
     out: list[str] = []
     new_tables = {o.split(" ", 1)[1] for o in objects if o.startswith("table ")}

@@ -1,0 +1,72 @@
+"""The static schema model: copy-on-write copies stay independent, and the incremental comparison of two
+schemas equals the full one."""
+
+from __future__ import annotations
+
+from schemawright.review.parse import parse_script
+from schemawright.review.schema import Schema
+
+
+def apply(schema: Schema, sql: str) -> Schema:
+    statements, _ = parse_script(sql, "postgresql", "x.sql")
+    for stmt in statements:
+        schema.apply(stmt, "m")
+    return schema
+
+
+BASE = """
+CREATE TABLE users (id BIGINT PRIMARY KEY, email TEXT NOT NULL, name VARCHAR(20));
+CREATE TABLE orders (id BIGINT PRIMARY KEY, user_id BIGINT REFERENCES users (id));
+CREATE INDEX idx_orders_user_id ON orders (user_id);
+CREATE TYPE mood AS ENUM ('a', 'b');
+CREATE VIEW v_users AS SELECT id FROM users;
+"""
+
+
+def test_a_copy_and_its_original_change_independently() -> None:
+    original = apply(Schema(), BASE)
+    copy = original.copy()
+    apply(
+        copy,
+        "ALTER TABLE users ALTER COLUMN name TYPE TEXT; ALTER TABLE users ADD COLUMN age INT;"
+        "ALTER TABLE users RENAME COLUMN email TO mail; DROP INDEX idx_orders_user_id;"
+        "ALTER TABLE orders RENAME TO purchases; DROP TYPE mood;",
+    )
+    users = original.table("users")
+    assert users is not None and set(users.columns) == {"id", "email", "name"}
+    assert users.columns["name"].type_sql == "VARCHAR(20)"
+    assert original.table("orders") is not None and original.index_owner("idx_orders_user_id") is not None
+    assert "mood" in original.types
+    # and the other way round: the original changing after the copy leaves the copy alone
+    apply(original, "ALTER TABLE users DROP COLUMN name; CREATE INDEX idx_users_email ON users (email);")
+    copied_users = copy.table("users")
+    assert copied_users is not None and "name" in copied_users.columns
+    assert copy.index_owner("idx_users_email") is None
+    assert copied_users.columns["name"].type_sql == "TEXT" and "age" in copied_users.columns
+
+
+def full_diff(now: Schema, before: Schema) -> tuple[set[str], set[str]]:
+    return now.objects() - before.objects(), before.objects() - now.objects()
+
+
+def test_incremental_changes_equal_the_full_comparison() -> None:
+    steps = [
+        "CREATE TABLE tags (id BIGINT PRIMARY KEY, label TEXT);",
+        "ALTER TABLE users ADD COLUMN age INT; CREATE INDEX idx_users_age ON users (age);",
+        "DROP TABLE orders;",
+        "ALTER TABLE users RENAME TO accounts;",
+        "DROP INDEX idx_orders_user_id; CREATE INDEX idx_orders_user_id ON users (email);",
+        "ALTER TABLE orders ADD COLUMN note TEXT; DROP VIEW v_users; CREATE FUNCTION f() RETURNS INT "
+        "AS $$ SELECT 1 $$ LANGUAGE sql;",
+        "ALTER TABLE stub_only ADD COLUMN x INT;",  # a table created outside the visible chain
+        "",
+    ]
+    for sql in steps:
+        before = apply(Schema(), BASE)
+        now = before.copy()
+        apply(now, sql)
+        assert now.changes_since(before) == full_diff(now, before), sql
+        # a further copy (the down's) still compares correctly with the schema before the up
+        later = now.copy()
+        apply(later, "DROP TABLE IF EXISTS tags; ALTER TABLE users DROP COLUMN email;")
+        assert later.changes_since(before) == full_diff(later, before), sql
