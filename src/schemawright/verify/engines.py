@@ -10,10 +10,11 @@ from __future__ import annotations
 import os
 import shutil
 import sqlite3
+import sys
 import tempfile
 import warnings
 from collections.abc import Iterator, Mapping, Sequence
-from contextlib import AbstractContextManager, closing, contextmanager
+from contextlib import AbstractContextManager, ExitStack, closing, contextmanager
 from pathlib import Path
 from typing import Any, Literal
 
@@ -31,6 +32,16 @@ from schemawright.verify.errors import (
     RefusedStatement,
     ServerUnusable,
     excerpt,
+)
+from schemawright.verify.least_privilege import (
+    NoScratchRole,
+    mysql_client_host,
+    mysql_create_user,
+    mysql_drop_user,
+    new_password,
+    pg_create_role,
+    pg_drop_role,
+    sqlite_authorizer,
 )
 from schemawright.verify.outside import reaches_outside
 from schemawright.verify.scratch_names import scratch_name
@@ -182,37 +193,74 @@ def _postgres(url: str, embedded: bool = False) -> Iterator[PostgresScratch]:
             f"cannot connect to PostgreSQL at {shown} ({_first_line(exc, url)}); start the server, fix "
             f"{POSTGRES_ENV}, pass --embedded to use the embedded PostgreSQL, or --no-verify to skip"
         ) from None
-    name = scratch_name()
     with closing(admin):
-        version = admin.info.server_version
-        sweep_postgres(admin)  # killed runs' leftovers
+        sweep_postgres(admin)  # killed runs' leftovers (databases and roles)
+        version = _pg_version(admin.info.server_version)
+        target = (
+            f"embedded PostgreSQL {version}" if embedded else f"server {host}:{port} (PostgreSQL {version})"
+        )
+        with postgres_scratch_on(admin, url, shown, target) as db:
+            yield db
+
+
+@contextmanager
+def postgres_scratch_on(
+    admin: psycopg.Connection[Any], conninfo: str, shown: str, target: str
+) -> Iterator[PostgresScratch]:
+    """A new scratch database on the server of ``admin`` (autocommit, the configured user; ``conninfo`` is
+    its URL, ``shown`` that without the password), owned by a new role of the same name that has no other
+    privilege; the connection handed out (and the SQLAlchemy URL) log in as that role. Both are dropped
+    when the block ends. :class:`NoScratchRole` when the user cannot create roles or the role cannot log
+    in (nothing is left behind)."""
+    name, password = scratch_name(), new_password()
+    try:
+        pg_create_role(admin, name, password)
+    except psycopg.errors.InsufficientPrivilege as exc:
+        pg_drop_role(admin, name)
+        raise NoScratchRole(
+            f"the PostgreSQL user at {shown} cannot create roles ({_first_line(exc, conninfo)}), so "
+            "migrations cannot run as a role that owns only the scratch database; grant it CREATEROLE"
+        ) from None
+    except psycopg.Error as exc:
+        pg_drop_role(admin, name)
+        raise ServerUnusable(
+            f"cannot create a scratch role on PostgreSQL at {shown} ({_first_line(exc, conninfo)})"
+        ) from None
+    try:
         try:
-            admin.execute(f'CREATE DATABASE "{name}"'.encode())
+            admin.execute(f'CREATE DATABASE "{name}" OWNER "{name}"'.encode())
         except psycopg.Error as exc:
             raise ServerUnusable(
-                f"cannot create a scratch database on PostgreSQL at {shown} ({_first_line(exc, url)}); "
+                f"cannot create a scratch database on PostgreSQL at {shown} ({_first_line(exc, conninfo)}); "
                 "grant the user CREATEDB, or pass --embedded to use the embedded PostgreSQL"
             ) from None
         try:
-            conn = psycopg.connect(make_conninfo(url, dbname=name), autocommit=True, row_factory=dict_row)
-            with closing(conn):
-                target = (
-                    f"embedded PostgreSQL {_pg_version(version)}" if embedded
-                    else f"server {host}:{port} (PostgreSQL {_pg_version(version)})"
-                )
-                socket = host.startswith("/")
-                sa_url = URL.create(
-                    "postgresql+psycopg", username=_opt(params.get("user")),
-                    password=_opt(params.get("password")), host=None if socket else host, port=int(port),
-                    database=name, query={"host": host} if socket else {},
-                ).render_as_string(hide_password=False)
-                yield PostgresScratch(conn, target, sa_url)
-        finally:
-            force = " WITH (FORCE)" if version >= 130000 else ""
-            if not force:
-                admin.execute(
-                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s", [name])
-            admin.execute(f'DROP DATABASE IF EXISTS "{name}"{force}'.encode())
+            # Every statement from a migration runs as the scratch role, never as the configured user.
+            conn = psycopg.connect(
+                make_conninfo(conninfo, dbname=name, user=name, password=password),
+                autocommit=True, row_factory=dict_row, connect_timeout=5,
+            )
+        except psycopg.Error as exc:
+            raise NoScratchRole(
+                f"PostgreSQL at {shown} does not let the scratch role log in ({_first_line(exc, conninfo)}); "
+                "allow it in pg_hba.conf (e.g. host all all 127.0.0.1/32 scram-sha-256)"
+            ) from None
+        with closing(conn):
+            params = conninfo_to_dict(conninfo)
+            host = str(params.get("host") or "localhost")
+            socket = host.startswith("/")
+            sa_url = URL.create(
+                "postgresql+psycopg", username=name, password=password, host=None if socket else host,
+                port=int(str(params.get("port") or "5432")), database=name,
+                query={"host": host} if socket else {},
+            ).render_as_string(hide_password=False)
+            yield PostgresScratch(conn, target, sa_url)
+    finally:
+        force = " WITH (FORCE)" if admin.info.server_version >= 130000 else ""
+        if not force:
+            admin.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s", [name])
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}"{force}'.encode())
+        pg_drop_role(admin, name)
 
 
 def _first_line(exc: Exception, url: str) -> str:
@@ -227,10 +275,6 @@ def _password(url: str) -> str | None:
         value = conninfo_to_dict(url).get("password")
     except psycopg.Error:
         return None
-    return str(value) if value else None
-
-
-def _opt(value: object) -> str | None:
     return str(value) if value else None
 
 
@@ -266,6 +310,26 @@ def _embedded_postgres() -> Iterator[PostgresScratch]:
         if server is not None:
             server.cleanup()
         shutil.rmtree(workdir, ignore_errors=True)
+
+
+@contextmanager
+def _postgres_or_embedded(url: str) -> Iterator[PostgresScratch]:
+    """The server at ``url``; when it cannot give migrations a scratch role of their own (its user lacks
+    CREATEROLE, or pg_hba.conf refuses the role), one line on stderr says so and the embedded PostgreSQL,
+    where the role is always possible, is used instead."""
+    with ExitStack() as stack:
+        try:
+            db = stack.enter_context(_postgres(url))
+        except NoScratchRole as exc:
+            warn(f"{exc}; using the embedded PostgreSQL instead")
+            db = stack.enter_context(_embedded_postgres())
+            db.target += " (fallback: the server gave no scratch role)"
+        yield db
+
+
+def warn(line: str) -> None:
+    """One ``warning:`` line on stderr (the CLI's human output; never stdout, which may carry JSON or MCP)."""
+    print(f"warning: {line}", file=sys.stderr, flush=True)
 
 
 # -- MySQL / MariaDB --------------------------------------------------------------------------
@@ -345,7 +409,7 @@ def _mysql(url: str) -> Iterator[MySQLScratch]:
         ) from None
     name = scratch_name()
     with closing(admin):
-        sweep_mysql(admin)  # killed runs' leftovers
+        sweep_mysql(admin)  # killed runs' leftovers (databases and users)
         with closing(admin.cursor()) as cur:
             cur.execute("SELECT VERSION()")
             row = cur.fetchone()
@@ -357,16 +421,30 @@ def _mysql(url: str) -> Iterator[MySQLScratch]:
                     f"cannot create a scratch database on MySQL at {server.shown} "
                     f"({_mysql_message(exc, password)}); grant the user CREATE and DROP"
                 ) from None
+        client_host = mysql_client_host(admin)
+        login, secret = name, new_password()
         try:
-            conn = pymysql.connect(host=host, port=port, user=user, password=password, database=name,
-                                   autocommit=True, charset="utf8mb4")
+            try:
+                mysql_create_user(admin, name, client_host, secret)
+            except pymysql.MySQLError as exc:
+                mysql_drop_user(admin, name, client_host)
+                login, secret = user, password
+                warn(
+                    f"the MySQL user {user} at {server.shown} cannot create a user limited to the scratch "
+                    f"database ({_mysql_message(exc, password)}); migrations run with its own rights — grant "
+                    "it CREATE USER and GRANT OPTION"
+                )
+            # Every statement from a migration runs as the scratch user, never as the configured one.
+            conn = pymysql.connect(host=host, port=port, user=login, password=secret, database=name,
+                                   autocommit=True, charset="utf8mb4", connect_timeout=5)
             with closing(conn):
                 product = "MariaDB" if "mariadb" in version.lower() else "MySQL"
                 target = f"{product} {version.split('-')[0]} at {host}:{port}"
-                sa_url = URL.create("mysql+pymysql", username=user, password=password or None, host=host,
+                sa_url = URL.create("mysql+pymysql", username=login, password=secret or None, host=host,
                                     port=port, database=name).render_as_string(hide_password=False)
                 yield MySQLScratch(conn, target, sa_url, name)
         finally:
+            mysql_drop_user(admin, name, client_host)
             with closing(admin.cursor()) as cur:
                 cur.execute(f"DROP DATABASE IF EXISTS `{name}`")
 
@@ -434,6 +512,7 @@ def _sqlite() -> Iterator[SQLiteScratch]:
         conn = sqlite3.connect(path, isolation_level=None)
         with closing(conn):
             conn.execute("PRAGMA foreign_keys=ON")
+            conn.set_authorizer(sqlite_authorizer)  # no ATTACH / VACUUM INTO / load_extension
             yield SQLiteScratch(conn, path)
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
@@ -455,7 +534,7 @@ def scratch_database(
     factory: AbstractContextManager[ScratchDatabase]
     if dialect == "postgresql":
         server = None if embedded else (url or os.environ.get(POSTGRES_ENV))
-        factory = _postgres(server) if server else _embedded_postgres()
+        factory = _postgres_or_embedded(server) if server else _embedded_postgres()
     elif dialect == "mysql":
         server = url or os.environ.get(MYSQL_ENV)
         if not server:

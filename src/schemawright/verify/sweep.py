@@ -1,5 +1,6 @@
 """Drop what killed runs left behind, at the start of the next run: scratch databases (see
-:mod:`schemawright.verify.scratch_names`) and embedded PostgreSQL servers with their data folders.
+:mod:`schemawright.verify.scratch_names`), the roles / users named after them that ran their migrations
+(:mod:`schemawright.verify.least_privilege`), and embedded PostgreSQL servers with their data folders.
 Best effort: what cannot be dropped (another user's database) is left alone, silently — it is not this
 run's business to fail over someone else's leftovers."""
 
@@ -22,10 +23,10 @@ EMBEDDED_PREFIX = "schemawright-pg-"
 
 
 def sweep_postgres(admin: psycopg.Connection[Any]) -> list[str]:
-    """Drop stale scratch databases on the server ``admin`` (autocommit) is connected to; their names."""
-    rows = admin.execute(
-        "SELECT datname FROM pg_database WHERE datname LIKE %s", [PREFIX.replace("_", r"\_") + "%"]
-    ).fetchall()
+    """Drop stale scratch databases, then stale scratch roles, on the server ``admin`` (autocommit) is
+    connected to; the names dropped (a database and its role share one)."""
+    pattern = PREFIX.replace("_", r"\_") + "%"
+    rows = admin.execute("SELECT datname FROM pg_database WHERE datname LIKE %s", [pattern]).fetchall()
     force = " WITH (FORCE)" if admin.info.server_version >= 130000 else ""
     dropped = []
     for (name,) in rows:
@@ -36,14 +37,39 @@ def sweep_postgres(admin: psycopg.Connection[Any]) -> list[str]:
         except psycopg.Error:
             continue
         dropped.append(str(name))
+    roles = admin.execute("SELECT rolname FROM pg_roles WHERE rolname LIKE %s", [pattern]).fetchall()
+    for (name,) in roles:
+        if not is_stale(str(name)):
+            continue
+        try:
+            admin.execute(f'DROP ROLE IF EXISTS "{name}"'.encode())
+        except psycopg.Error:  # not ours to drop (another admin's), or it still owns something
+            continue
+        if str(name) not in dropped:
+            dropped.append(str(name))
     return dropped
 
 
 def sweep_mysql(admin: pymysql.connections.Connection[Any]) -> list[str]:
-    """Drop stale scratch databases on the MySQL / MariaDB server of ``admin``; their names."""
+    """Drop stale scratch users, then stale scratch databases, on the MySQL / MariaDB server of ``admin``;
+    the names dropped (a database and its user share one)."""
+    pattern = PREFIX.replace("_", r"\_") + "%"
     dropped = []
     with contextlib.closing(admin.cursor()) as cur:
-        cur.execute("SHOW DATABASES LIKE %s", [PREFIX.replace("_", r"\_") + "%"])
+        try:
+            cur.execute("SELECT User, Host FROM mysql.user WHERE User LIKE %s", [pattern])
+            users = [(str(row[0]), str(row[1])) for row in cur.fetchall()]
+        except pymysql.MySQLError:  # no read access to mysql.user: then it made no users either
+            users = []
+        for name, host in users:
+            if not is_stale(name):
+                continue
+            try:
+                cur.execute("DROP USER IF EXISTS %s@%s", [name, host])
+            except pymysql.MySQLError:
+                continue
+            dropped.append(name)
+        cur.execute("SHOW DATABASES LIKE %s", [pattern])
         names = [str(row[0]) for row in cur.fetchall()]
         for name in names:
             if not is_stale(name):
@@ -52,7 +78,8 @@ def sweep_mysql(admin: pymysql.connections.Connection[Any]) -> list[str]:
                 cur.execute(f"DROP DATABASE IF EXISTS `{name}`")
             except pymysql.MySQLError:
                 continue
-            dropped.append(name)
+            if name not in dropped:
+                dropped.append(name)
     return dropped
 
 
