@@ -289,7 +289,13 @@ class Resolver:
         keep = []
         for f, r in chosen:
             via = {p for c, p in ones if c == r.child and p not in (r.parent, r.child)}
-            if f.prov.origin == "prose" and not r.role and any((o, r.parent) in ones for o in via):
+            defined = f.prov.rule == "definition.link"  # the entity's own definition names each link it has
+            if (
+                f.prov.origin == "prose"
+                and not r.role
+                and not defined
+                and any((o, r.parent) in ones for o in via)
+            ):
                 continue
             keep.append(r)
         return keep

@@ -186,14 +186,28 @@ def _verb_subjects(sent: Sentence, verb: Token) -> tuple[list[Chunk], bool]:
     if sent.children(verb.i, *_SUBJ):
         return [], rel  # a pronoun subject of its own ("… and we record its name"): never the head's
     k = verb
+    left = _left_clause_subjects(sent, k)
+    if left:
+        return _chunks(sent, left), rel
     while k.dep in ("conj", "xcomp", "advcl") and k.head != k.i:
         k = sent.tokens[k.head]
-        subj = sent.children(k.i, *_SUBJ)
+        subj = sent.children(k.i, *_SUBJ) or _left_clause_subjects(sent, k)
         if subj:
             return _chunks(sent, subj), rel
     if sent.subject_hint and verb.dep == "ROOT" and not passive:
         return [], rel
     return [], rel
+
+
+def _left_clause_subjects(sent: Sentence, verb: Token) -> list[Token]:
+    """A verb phrase list the parser hung on its last member ("A ticket belongs to an organization, is
+    opened by a user, …": "belongs" under "opened"): the subject of the first member is every member's."""
+    for c in sent.children(verb.i, "ccomp"):
+        if c.i < verb.i and any(t.text == "," for t in sent.tokens[c.i : verb.i]):
+            subj = sent.children(c.i, "nsubj", "nsubjpass")
+            if subj and subj[0].pos in ("NOUN", "PROPN"):
+                return subj
+    return []
 
 
 def clauses(sent: Sentence) -> list[Clause]:

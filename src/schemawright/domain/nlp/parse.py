@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
 
+from schemawright.domain.nlp.stories import declarative
 from schemawright.domain.nlp.tokens import Sentence, Token
 
 MAX_CHARS = 2_000  # per text unit: work per paragraph is capped, so analysis stays linear in input size
@@ -55,13 +56,15 @@ def clean(text: str) -> str:
 
 def parse_texts(units: Iterable[tuple[str, int, str]]) -> list[Sentence]:
     """Parse ``(text, line, subject_hint)`` units; one unit may hold several sentences."""
-    units = [(clean(text), line, hint) for text, line, hint in units]
-    units = [u for u in units if u[0]]
-    if not units:
+    stories = [(declarative(clean(text)), line, hint) for text, line, hint in units]
+    prepared = [(text, line, hint, roles) for (text, roles), line, hint in stories if text]
+    if not prepared:
         return []
     nlp = _nlp()
     out: list[Sentence] = []
-    for doc, (_, line, hint) in zip(nlp.pipe([u[0] for u in units], batch_size=64), units, strict=True):
+    for doc, (_, line, hint, roles) in zip(
+        nlp.pipe([u[0] for u in prepared], batch_size=64), prepared, strict=True
+    ):
         _merge_hyphens(doc)
         for sent in _joined(doc):
             toks = list(sent)[:MAX_TOKENS]
@@ -79,7 +82,11 @@ def parse_texts(units: Iterable[tuple[str, int, str]]) -> list[Sentence]:
                 )
                 for t in toks
             ]
-            out.append(Sentence(text=sent.text, line=line, tokens=repair(tokens), subject_hint=hint))
+            out.append(
+                Sentence(
+                    text=sent.text, line=line, tokens=repair(tokens), subject_hint=hint, story_roles=roles
+                )
+            )
     return out
 
 
@@ -134,7 +141,30 @@ def _noun_lemma(word: str) -> str:
 
 def repair(tokens: list[Token]) -> list[Token]:
     """Undo the small model's two common misreadings of short data sentences; see the two helpers."""
-    return _split_noun_object(_plural_subject_verb(_noun_verb(tokens)))
+    return _split_noun_object(_plural_subject_verb(_compound_subject(_noun_verb(tokens))))
+
+
+def _compound_subject(tokens: list[Token]) -> list[Token]:
+    """ "A placement links one intern to …": the parser hangs the subject on the verb as a compound and the
+    object as an apposition; a verb has no compounds, so they are its subject and its object."""
+    for v in tokens:
+        if (
+            v.pos != "VERB"
+            or v.dep != "ROOT"
+            or any(c.head == v.i and c.dep.startswith("nsubj") for c in tokens)
+        ):
+            continue
+        left = [c for c in tokens if c.head == v.i and c.i < v.i and c.dep == "compound" and c.pos == "NOUN"]
+        if not left:
+            continue
+        s = left[-1]
+        s.dep = "nsubj"
+        for c in tokens:
+            if c.head == v.i and c.i < s.i and c.dep in ("det", "amod", "compound", "nummod"):
+                c.head = s.i
+            if c.head == v.i and c.i > v.i and c.dep == "appos" and c.pos in ("NOUN", "PROPN"):
+                c.dep = "dobj"
+    return tokens
 
 
 def _split_noun_object(tokens: list[Token]) -> list[Token]:

@@ -24,6 +24,7 @@ class Sentence(BaseModel):
     line: int  # spec line the sentence starts on
     tokens: list[Token] = Field(default_factory=list)
     subject_hint: str = ""  # an implicit subject: the entity a definition bullet describes
+    story_roles: list[str] = Field(default_factory=list)  # a user story's role, restated as the subject
 
     def children(self, i: int, *deps: str) -> list[Token]:
         return [t for t in self.tokens if t.head == i and t.i != i and (not deps or t.dep in deps)]

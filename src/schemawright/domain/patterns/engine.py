@@ -23,7 +23,8 @@ from schemawright.domain.facts import (
 )
 from schemawright.domain.lexicon import Lexicon
 from schemawright.domain.model import Cardinality, Kind
-from schemawright.domain.nlp.chunks import NUMBER_WORDS, PRONOUNS, Chunk, chunk_at
+from schemawright.domain.naming import singular
+from schemawright.domain.nlp.chunks import NUMBER_WORDS, PRONOUNS, STATE_ADJECTIVES, Chunk, chunk_at
 from schemawright.domain.nlp.clauses import Clause, clauses
 from schemawright.domain.nlp.tokens import Sentence, Token
 from schemawright.domain.patterns.table import Row, Table
@@ -97,6 +98,8 @@ def run(sentences: list[Sentence], table: Table, ctx: Context) -> list[Fact]:
                 if not isinstance(f, RelationshipFact)
                 and (not isinstance(f, (EntityFact, AttributeFact)) or _all_known(f, ctx))
             ]
+        if sent.story_roles:
+            found = _without_roles(found, sent.story_roles)
         out.extend(found)
         subj = _main_subject(state)
         if subj:
@@ -114,6 +117,23 @@ _SCENARIO_START = ("as a", "as an", "as the", "user story", "given", "independen
 def _scenario(sent: Sentence) -> bool:
     low = sent.text.lower().lstrip()
     return low.startswith(_SCENARIO_START) or " i want " in f" {low} " or " so that i " in f" {low} "
+
+
+def _without_roles(facts: list[Fact], roles: list[str]) -> list[Fact]:
+    """A story's role wants something; that makes it neither an entity nor a party to a link (what the role
+    owns, "my plants", still names the role as the owner through an attribute or a later sentence)."""
+    names = {_role_name(r) for r in roles}
+    return [
+        f
+        for f in facts
+        if not (isinstance(f, RelationshipFact) and names & {f.child, f.parent})
+        and not (isinstance(f, EntityFact) and f.name in names and f.evidence == "subject")
+    ]
+
+
+def _role_name(role: str) -> str:
+    words = [w for w in role.lower().replace("-", " ").split() if w not in STATE_ADJECTIVES]
+    return singular("_".join(words)) if words else ""
 
 
 def _all_known(f: Fact, ctx: Context) -> bool:
@@ -790,8 +810,10 @@ def _interaction(state: _State, row: Row, cl: Clause) -> None:
     if row.verbs:
         if cl.lemma not in row.verbs:
             return
-    elif cl.lemma in row.exclude_verbs:
-        return
+    elif cl.lemma in row.exclude_verbs and not (
+        cl.passive and cl.prep("by") and cl.lemma not in ("have", "use")
+    ):
+        return  # a verb's screen sense never takes an agent: "is opened by a user" is the user's ticket
     if cl.passive:
         agents = cl.prep("by")
         pairs = [(a, s, True) for s in cl.subjects for a in agents]
@@ -846,6 +868,9 @@ _SCENARIO_WORDS = {
 }
 
 
+_NO_AGENT = ("have", "use")
+
+
 def _descriptive(state: _State, cl: Clause) -> bool:
     """A statement about the domain ("A member borrows books"), not a scenario step ("WHEN a member
     borrows a copy THEN …", "As a member, I want to …", "Given …"): only those state relationships."""
@@ -871,6 +896,25 @@ def _interaction_prep(state: _State, row: Row, cl: Clause) -> None:
     for p in row.preps:
         for target in cl.prep(p):
             _placed_with(state, row, cl, target, many=target.card.many and target.card.stated)
+
+
+def _links(state: _State, row: Row, cl: Clause) -> None:
+    """ "A placement links one intern to one host company": the subject refers to each thing it links."""
+    if cl.negated or cl.passive or cl.lemma not in row.verbs:
+        return
+    ctx = state.ctx
+    linked = [*cl.objects, *cl.prep(*row.preps)]
+    things = [c for c in linked if _thing(c, ctx) and not is_value(c, ctx)]
+    for s in cl.subjects:
+        if not _thing(s, ctx) or is_value(s, ctx) or len(things) < 2:
+            continue
+        prov = _prov(state, row.id, row.priority)
+        state.facts.append(EntityFact(prov=prov, name=s.name, evidence="subject"))
+        for t in things:
+            if t.name == s.name:
+                continue
+            state.facts.append(EntityFact(prov=prov, name=t.name, evidence="referenced"))
+            state.facts.append(RelationshipFact(prov=prov, child=s.name, parent=t.name))
 
 
 def _placed_with(state: _State, row: Row, cl: Clause, target: Chunk, *, many: bool) -> None:
@@ -1683,6 +1727,7 @@ _CLAUSE_CONSTRUCTIONS: dict[str, Callable[[_State, Row, Clause], None]] = {
     "unique_adjective": _unique_adjective,
     "event": _event,
     "interaction_prep": _interaction_prep,
+    "links": _links,
     "passive_counted": _passive_counted,
     "signs_up_with": _signs_up_with,
 }

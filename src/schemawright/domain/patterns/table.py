@@ -10,6 +10,7 @@ from pydantic import BaseModel, Field
 
 CONSTRUCTIONS = {
     "possession",
+    "links",
     "recorded_for",
     "passive_with",
     "with_list",

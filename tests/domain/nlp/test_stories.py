@@ -1,0 +1,48 @@
+"""User stories are restated as statements about the domain before they are parsed."""
+
+from __future__ import annotations
+
+from schemawright.domain.analyzer import prose_facts
+from schemawright.domain.facts import AttributeFact, EntityFact, RelationshipFact
+from schemawright.domain.lexicon import load_lexicon
+from schemawright.domain.nlp.stories import declarative
+
+
+def test_role_becomes_the_subject_and_the_purpose_is_dropped() -> None:
+    text, roles = declarative(
+        "As a florist, I want to register a bouquet with its name and price, so that I can sell it."
+    )
+    assert text == "The florist registers a bouquet with its name and price."
+    assert roles == ["florist"]
+
+
+def test_first_person_words_name_the_role() -> None:
+    text, _ = declarative("As a tenant I can report a defect in my flat.")
+    assert text == "The tenant reports a defect in the tenant's flat."
+
+
+def test_text_without_a_story_is_unchanged() -> None:
+    assert declarative("Each bouquet has a name.") == ("Each bouquet has a name.", [])
+
+
+def test_a_backlog_of_stories_yields_entities_and_attributes() -> None:
+    units = [
+        (
+            "As a florist, I want to register a bouquet with a name, a price and a colour, so that it sells.",
+            1,
+            "",
+        ),
+        ("As a florist, I want to add stems to a bouquet with a quantity, so that stock is right.", 2, ""),
+    ]
+    facts, _ = prose_facts(units, load_lexicon(), set())
+    attrs = {(f.entity, f.name) for f in facts if isinstance(f, AttributeFact)}
+    assert {("bouquet", "name"), ("bouquet", "price"), ("bouquet", "colour")} <= attrs
+
+
+def test_the_role_alone_is_no_entity_and_no_party_to_a_link() -> None:
+    units = [
+        ("As a florist, I want to create bouquets with a name and a price, so that I can sell them.", 1, "")
+    ]
+    facts, _ = prose_facts(units, load_lexicon(), set())
+    assert not any(isinstance(f, RelationshipFact) and "florist" in (f.child, f.parent) for f in facts)
+    assert not any(isinstance(f, EntityFact) and f.name == "florist" for f in facts)
