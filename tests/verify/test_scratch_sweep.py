@@ -1,6 +1,6 @@
-"""Killed runs leave nothing behind for long: the next run drops scratch databases whose process is gone
-(PostgreSQL and MariaDB) and stops orphaned embedded servers; SIGTERM unwinds like Ctrl-C, dropping the
-scratch database and stopping the embedded PostgreSQL."""
+"""Killed runs leave nothing behind for long: the next run drops scratch databases, and the roles / users
+named after them, whose process is gone (PostgreSQL and MariaDB) and stops orphaned embedded servers;
+SIGTERM unwinds like Ctrl-C, dropping the scratch database and role and stopping the embedded PostgreSQL."""
 
 from __future__ import annotations
 
@@ -72,6 +72,49 @@ def test_postgres_leftover_of_a_dead_run_is_dropped(postgres_url: str, dead_pid:
         assert alive in names  # a live run's database is not touched
 
 
+def _pg_role_names(url: str) -> set[str]:
+    with psycopg.connect(url, autocommit=True) as conn:
+        return {r[0] for r in conn.execute("SELECT rolname FROM pg_roles WHERE rolname LIKE 'sw_scratch%'")}
+
+
+def test_postgres_role_of_a_dead_run_is_dropped(postgres_url: str, dead_pid: int) -> None:
+    leftover, alive = scratch_name(pid=dead_pid), scratch_name()
+    with psycopg.connect(postgres_url, autocommit=True) as conn:
+        for name in (leftover, alive):
+            conn.execute(f'CREATE ROLE "{name}" LOGIN'.encode())
+        try:
+            with scratch_database("postgresql", postgres_url) as db:
+                scratch = db.query("SELECT current_user AS u")[0]["u"]
+                assert scratch in _pg_role_names(postgres_url)
+            roles = _pg_role_names(postgres_url)
+            assert leftover not in roles and scratch not in roles
+            assert alive in roles  # a live run's role is not touched
+        finally:
+            for name in (leftover, alive):
+                conn.execute(f'DROP ROLE IF EXISTS "{name}"'.encode())
+
+
+def test_mariadb_user_of_a_dead_run_is_dropped(mysql_url: str, dead_pid: int) -> None:
+    server = mysql_server(mysql_url, "SCHEMAWRIGHT_MYSQL_URL")
+    leftover, alive = scratch_name(pid=dead_pid), scratch_name()
+    admin = pymysql.connect(
+        host=server.host, port=server.port, user=server.user, password=server.password, autocommit=True
+    )
+    with contextlib.closing(admin), contextlib.closing(admin.cursor()) as cur:
+        for name in (leftover, alive):
+            cur.execute("CREATE USER %s@'localhost'", [name])
+        try:
+            with scratch_database("mysql", mysql_url) as db:
+                scratch = str(db.query("SELECT CURRENT_USER() AS u")[0]["u"]).split("@")[0]
+            cur.execute("SELECT User FROM mysql.user WHERE User LIKE 'sw\\_scratch%%'")
+            users = {r[0] for r in cur.fetchall()}
+            assert leftover not in users and scratch not in users
+            assert alive in users
+        finally:
+            for name in (leftover, alive):
+                cur.execute("DROP USER IF EXISTS %s@'localhost'", [name])
+
+
 def test_mariadb_leftover_of_a_dead_run_is_dropped(mysql_url: str, dead_pid: int) -> None:
     server = mysql_server(mysql_url, "SCHEMAWRIGHT_MYSQL_URL")
     leftover, alive = scratch_name(pid=dead_pid), scratch_name()
@@ -132,6 +175,7 @@ def test_sigterm_drops_the_scratch_database(postgres_url: str) -> None:
     name, code = _sigterm_child(postgres_url)
     assert code == 128 + signal.SIGTERM
     assert name not in _pg_names(postgres_url)
+    assert name not in _pg_role_names(postgres_url)  # the role that ran its migrations too
 
 
 @pytest.mark.slow
