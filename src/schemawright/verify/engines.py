@@ -284,6 +284,13 @@ def _pg_version(num: int) -> str:
 
 @contextmanager
 def _embedded_postgres() -> Iterator[PostgresScratch]:
+    from schemawright.verify.warm import active
+
+    warm = active()
+    if warm is not None:  # design --all: one embedded server for the whole batch
+        with warm.scratch() as shared:
+            yield shared
+        return
     try:
         with warnings.catch_warnings():
             # platformdirs warns when XDG_RUNTIME_DIR is unset (containers, CI); its fallback is fine.
