@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -134,8 +135,12 @@ def plan(
     replay: bool = True,
     trust_python_migrations: bool = False,
     analyzer: Analyzer = "rules",
+    now: datetime | None = None,
+    later_features: Sequence[str] = (),
 ) -> DesignOutcome:
-    """The design without acceptance checks or writing (the CLI and :func:`design` build on it)."""
+    """The design without acceptance checks or writing (the CLI and :func:`design` build on it).
+    ``now`` fixes the migration's timestamp (``design --all`` gives each feature its own second);
+    ``later_features`` leaves those features' existing migrations out of the project (``--all --force``)."""
     from schemawright.analysis import analyze_text
     from schemawright.modelfile.load import MODEL_SUFFIXES
 
@@ -145,8 +150,10 @@ def plan(
         spec_path=MODEL_NAME, root=root, feature_id=feature_id, feature_name=feature_name, db=db,
         migrations_dir=_under(root, migrations_dir), decisions_dir=_under(root, decisions_dir), verify=verify,
         embedded=embedded, postgres_url=postgres_url, migration_format=migration_format, replay=replay,
-        trust_python=trust_python_migrations,
+        trust_python=trust_python_migrations, later_features=tuple(later_features),
     )
+    if now is not None:
+        req.now = now
     path = None if isinstance(source, DomainModel) else _as_path(source)
     is_model = isinstance(source, DomainModel) or (path is not None and path.suffix.lower() in MODEL_SUFFIXES)
     if analyzer != "rules" and is_model:

@@ -143,13 +143,28 @@ def design_command(
                      "OpenAI-compatible endpoint of $SCHEMAWRIGHT_LLM_URL; its answer is validated like "
                      "--model) or hybrid (both, merged)."),
     ] = "rules",
+    all_folder: Annotated[
+        Path | None,
+        typer.Option(
+            "--all",
+            metavar="FOLDER",
+            help="Design every feature spec (*.md) in FOLDER, e.g. ai/features/, in file-name order, in one "
+            "process: ID from the file stem, name from the spec's '## Name:' or first heading; one warm "
+            "PostgreSQL for all verifications. Each feature builds on the earlier ones; one line per "
+            "feature at the end; exit 1 if any failed (the others are still written).",
+        ),
+    ] = None,
 ) -> None:
     """Design the schema for FEATURE_FILE (or the --model file) and write the decision document and
     migration. With no FEATURE_FILE and no --model, $FEATURE_FILE, $ID and $FEATURE_NAME are used, so
     it replaces the prompt call of an orchestration script unchanged.
 
-    Exit codes: 0 success; 1 design, verification or write failure (nothing written); 2 usage error
-    (a bad model file: one line per problem, with the file and line).
+    With --all FOLDER every spec in the folder is designed (batch mode; --force, --dry-run, --no-verify,
+    --root and the other options apply to each feature).
+
+    Exit codes: 0 success; 1 design, verification or write failure (nothing written; with --all: any
+    feature failed, the others are written); 2 usage error (a bad model file: one line per problem, with
+    the file and line; with --all: no spec in the folder).
     """
     import json
     import os
@@ -169,6 +184,21 @@ def design_command(
         raise _fail(2, f"unknown --analyzer {analyzer!r}: choose one of {', '.join(ANALYZERS)}")
     if feature_file is not None and model is not None:
         raise _fail(2, "pass either FEATURE_FILE or --model, not both")
+    if all_folder is not None:
+        given = [n for n, v in (("FEATURE_FILE", feature_file), ("--model", model), ("--id", id),
+                                ("--name", name)) if v is not None]
+        if given:
+            raise _fail(2, f"--all takes each feature's ID and name from its spec — drop {', '.join(given)}")
+        from schemawright.batch import BatchOptions
+        from schemawright.commands.design_all import design_all
+
+        design_all(all_folder, BatchOptions(
+            root=root, db=db, migrations_dir=migrations_dir, decisions_dir=decisions_dir,
+            migration_format=migration_format, verify=not no_verify, embedded=embedded, replay=not no_replay,
+            trust_python_migrations=trust_python_migrations, analyzer=analyzer, force=force,
+            dry_run=dry_run, allow_review_errors=allow_review_errors,
+        ), as_json=as_json)
+        return
     source = model or feature_file
     if source is None:  # the app pipeline's drop-in: its orchestrator exports these
         if not os.environ.get("FEATURE_FILE"):

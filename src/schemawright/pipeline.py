@@ -61,6 +61,9 @@ class DesignRequest:
     replay: bool = True  # --no-replay: run none of the project's existing migrations
     trust_python: bool = False  # --trust-python-migrations: import and run Alembic / Django migrations
     now: datetime = field(default_factory=lambda: datetime.now(timezone.utc))
+    # design --all --force: IDs of the batch's later features, whose old migrations are about to be
+    # replaced too; they are left out of this design's project (the chain the new migration follows)
+    later_features: tuple[str, ...] = ()
 
 
 @dataclass
@@ -118,6 +121,9 @@ def design_from_model(model: DomainModel, req: DesignRequest) -> DesignOutcome:
         )
     except ProjectError as exc:
         raise DesignError(str(exc)) from exc
+    if req.later_features:
+        later = [m for f in req.later_features for m in found.of_feature(f)]
+        found.migrations = [m for m in found.migrations if m not in later]
     result = DesignResult(feature=FeatureInfo(id=feature_id, name=name, source=str(req.spec_path)))
     result.assumptions.extend(model.assumptions)
     unsafe = Source(rule="unsafe migration file")  # symlinks out of the root, FIFOs, devices: not read
