@@ -102,8 +102,11 @@ RULES: tuple[Rule, ...] = (
         "missing-created-at",
         W,
         S,
-        "Table has no created_at column",
-        "Without a creation timestamp you cannot audit, debug or archive rows by age.",
+        "Table has no creation timestamp",
+        "Without a creation timestamp you cannot audit, debug or archive rows by age. `created_at` (or "
+        "`created_on`, `inserted_at` …) counts, and so does any other timestamp-named column (`_at`, `_on`, "
+        "`_time`, `_timestamp`, `_ts`, `_date`) every row has — NOT NULL or with a default, e.g. "
+        "`published_at TIMESTAMPTZ NOT NULL DEFAULT now()`; `updated_at` and nullable ones do not.",
         "CREATE TABLE notes (id BIGINT PRIMARY KEY, body TEXT NOT NULL);",
         "CREATE TABLE notes (id BIGINT PRIMARY KEY, body TEXT NOT NULL,\n"
         "  created_at TIMESTAMPTZ NOT NULL DEFAULT now());",
@@ -137,7 +140,9 @@ RULES: tuple[Rule, ...] = (
         W,
         P,
         "Foreign key columns are not indexed",
-        "Joins from the parent and every DELETE/UPDATE of a parent row scan the whole child table.",
+        "Joins from the parent and every DELETE/UPDATE of a parent row scan the whole child table. A "
+        "partial index counts only when its WHERE follows from the lookup (`WHERE fk_id IS NOT NULL`); "
+        "PostgreSQL cannot use one `WHERE deleted_at IS NULL` for the foreign key check.",
         "CREATE TABLE orders (..., user_id BIGINT REFERENCES users (id) ON DELETE CASCADE);",
         "CREATE INDEX idx_orders_user_id ON orders (user_id);",
     ),

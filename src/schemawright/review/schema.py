@@ -122,6 +122,9 @@ class Schema:
     triggers: dict[str, str] = field(default_factory=dict)  # trigger -> table key
     types: set[str] = field(default_factory=set)
     views: set[str] = field(default_factory=set)
+    # what CASCADE follows: trigger -> the function it executes, view -> the tables and views it reads
+    trigger_functions: dict[str, str] = field(default_factory=dict)
+    view_sources: dict[str, frozenset[str]] = field(default_factory=dict)
     # identity of this schema for copy-on-write: it changes in place only the tables it owns
     token: object = field(default_factory=object, repr=False, compare=False)
 
@@ -132,7 +135,13 @@ class Schema:
         quadratic."""
         self.token = object()  # tables this schema owned are shared from now on
         return Schema(
-            dict(self.tables), set(self.functions), dict(self.triggers), set(self.types), set(self.views)
+            dict(self.tables),
+            set(self.functions),
+            dict(self.triggers),
+            set(self.types),
+            set(self.views),
+            dict(self.trigger_functions),
+            dict(self.view_sources),
         )
 
     def table(self, name: str) -> Table | None:
@@ -201,6 +210,8 @@ class Schema:
             self._create(e, stmt, migration)
         elif isinstance(e, exp.Alter) and str(e.args.get("kind") or "TABLE").upper() == "TABLE":
             self._alter(e, stmt)
+        elif isinstance(e, exp.Alter):
+            self._rename(e)
         elif isinstance(e, exp.Drop):
             self._drop(e)
         elif isinstance(e, exp.Comment) and str(e.args.get("kind", "")).upper() == "TABLE":
@@ -244,6 +255,9 @@ class Schema:
             trig = props.find(exp.TriggerProperties) if props is not None else None
             table_node = trig.args.get("table") if trig is not None else None
             self.triggers[key(ident(e.this))] = key(ident(table_node))
+            execute = trig.args.get("execute") if trig is not None else None
+            if isinstance(execute, exp.Expression) and isinstance(execute.this, exp.Func):
+                self.trigger_functions[key(ident(e.this))] = key(execute.this.name)
         elif kind in ("FUNCTION", "PROCEDURE"):
             self.functions.add(
                 key(ident(e.this.this if isinstance(e.this, exp.UserDefinedFunction) else e.this))
@@ -252,6 +266,10 @@ class Schema:
             self.types.add(key(ident(e.this)))
         elif kind in ("VIEW", "MATERIALIZED VIEW"):
             self.views.add(key(ident(e.this)))
+            if isinstance(e.expression, exp.Expression):
+                self.view_sources[key(ident(e.this))] = frozenset(
+                    key(ident(t)) for t in e.expression.find_all(exp.Table)
+                )
 
     def _create_table(self, e: exp.Create, stmt: Statement, migration: str) -> None:
         target = e.this
@@ -370,11 +388,7 @@ class Schema:
                 kind = str(action.args.get("kind") or "").upper()
                 for target in action.args.get("tables") or []:
                     if kind == "COLUMN":
-                        # the engine drops indexes and foreign keys that use the column with it
-                        gone = key(ident(target))
-                        table.columns.pop(gone, None)
-                        table.indexes = {n: i for n, i in table.indexes.items() if gone not in i.columns}
-                        table.foreign_keys = [f for f in table.foreign_keys if gone not in f.columns]
+                        _drop_column(table, key(ident(target)))
                     elif kind == "CONSTRAINT":
                         table.foreign_keys = [
                             f for f in table.foreign_keys if key(f.name) != key(ident(target))
@@ -382,6 +396,7 @@ class Schema:
 
     def _drop(self, e: exp.Drop) -> None:
         kind = str(e.args.get("kind") or "").upper()
+        cascade = bool(e.args.get("cascade"))
         for target in e.args.get("tables") or []:
             name = key(ident(target))
             if kind == "TABLE":
@@ -390,6 +405,8 @@ class Schema:
                 for table_key in gone:
                     self.tables.pop(table_key, None)
                 self.triggers = {t: tbl for t, tbl in self.triggers.items() if tbl not in gone}
+                if cascade:
+                    self._cascade_from(gone)
             elif kind == "INDEX":
                 owner = self.index_owner(name)
                 if owner is not None:
@@ -397,11 +414,69 @@ class Schema:
             elif kind == "TRIGGER":
                 self.triggers.pop(name, None)
             elif kind in ("FUNCTION", "PROCEDURE"):
-                self.functions.discard(name)
+                self._drop_function(name, cascade)
             elif kind == "TYPE":
                 self.types.discard(name)
+                if cascade:  # columns of the type go with it
+                    for tkey, table in list(self.tables.items()):
+                        for ckey in [c for c, col in table.columns.items() if _of_type(col, name)]:
+                            _drop_column(self._own(tkey, self.tables[tkey]), ckey)
             elif kind in ("VIEW", "MATERIALIZED VIEW"):
                 self.views.discard(name)
+                self.view_sources.pop(name, None)
+                if cascade:
+                    self._cascade_from({name})
+
+    def _drop_function(self, name: str, cascade: bool) -> None:
+        self.functions.discard(name)
+        if cascade:  # its triggers go with it
+            for trigger in [t for t, f in self.trigger_functions.items() if f == name]:
+                self.triggers.pop(trigger, None)
+                self.trigger_functions.pop(trigger, None)
+
+    def _cascade_from(self, gone: set[str]) -> None:
+        """What DROP … CASCADE of tables or views ``gone`` also drops: the views that read them (and views
+        on those views), and the foreign keys other tables have to them."""
+        while dependent := {v for v, src in self.view_sources.items() if src & gone and v not in gone}:
+            gone |= dependent
+        for view in gone & self.views:
+            self.views.discard(view)
+            self.view_sources.pop(view, None)
+        for tkey, table in list(self.tables.items()):
+            if any(fk.ref_table in gone for fk in table.foreign_keys):
+                owned = self._own(tkey, table)
+                owned.foreign_keys = [fk for fk in owned.foreign_keys if fk.ref_table not in gone]
+
+    def _rename(self, e: exp.Alter) -> None:
+        """ALTER INDEX / VIEW … RENAME TO (ALTER TYPE … RENAME TO is a raw command, see _raw)."""
+        kind = str(e.args.get("kind") or "").upper()
+        renames = [a for a in e.args.get("actions") or [] if isinstance(a, exp.AlterRename)]
+        if not renames:
+            return
+        old, new = key(ident(e.this)), key(ident(renames[-1].this))
+        if kind == "INDEX" and (owner := self.index_owner(old)) is not None:
+            table = self.ensure(owner.name)
+            index = table.indexes.pop(old)
+            table.indexes[new] = replace(index, name=ident(renames[-1].this))
+        elif kind in ("VIEW", "MATERIALIZED VIEW") and old in self.views:
+            self.views.discard(old)
+            self.views.add(new)
+            if old in self.view_sources:
+                self.view_sources[new] = self.view_sources.pop(old)
+            self.view_sources = {
+                v: frozenset(new if s == old else s for s in src) for v, src in self.view_sources.items()
+            }
+
+    def _rename_type(self, old: str, new: str) -> None:
+        """ALTER TYPE old RENAME TO new: columns of the type keep it under its new name."""
+        if old not in self.types:
+            return
+        self.types.discard(old)
+        self.types.add(new)
+        for tkey, table in list(self.tables.items()):
+            for ckey in [c for c, col in table.columns.items() if _of_type(col, old)]:
+                col = self._own(tkey, self.tables[tkey]).columns[ckey]
+                col.type_sql = re.sub(rf"^{re.escape(old)}\b", new, col.type_sql, flags=re.I)
 
     def _raw(self, stmt: Statement) -> None:
         """Statements sqlglot keeps as opaque commands (functions with bodies, some ALTERs)."""
@@ -410,13 +485,31 @@ class Schema:
             self.functions.add(key(m["name"].split(".")[-1].strip('"')))
         elif m := _DROP_FUNCTION.match(text):
             for name in m["names"].split(","):
-                self.functions.discard(key(name.strip().split("(")[0].split(".")[-1].strip('"')))
+                self._drop_function(
+                    key(name.strip().split("(")[0].split(".")[-1].strip('"')), bool(m["cascade"])
+                )
+        elif m := _RENAME_TYPE.match(text):
+            self._rename_type(key(m["old"].split(".")[-1].strip('"')), key(m["new"].strip('"')))
 
 
 _CREATE_FUNCTION = re.compile(r"CREATE (?:OR REPLACE )?(?:FUNCTION|PROCEDURE) (?P<name>[\w.\"]+)")
 _DROP_FUNCTION = re.compile(
-    r"DROP (?:FUNCTION|PROCEDURE) (?:IF EXISTS )?(?P<names>.+?)(?: CASCADE| RESTRICT)?$"
+    r"DROP (?:FUNCTION|PROCEDURE) (?:IF EXISTS )?(?P<names>.+?)(?: (?P<cascade>CASCADE)| RESTRICT)?$"
 )
+_RENAME_TYPE = re.compile(r"ALTER TYPE (?P<old>[\w.\"]+) RENAME TO (?P<new>[\w\"]+)$")
+
+
+def _drop_column(table: Table, gone: str) -> None:
+    """The engine drops the indexes and foreign keys that use a column with it."""
+    table.columns.pop(gone, None)
+    table.indexes = {n: i for n, i in table.indexes.items() if gone not in i.columns}
+    table.foreign_keys = [f for f in table.foreign_keys if gone not in f.columns]
+
+
+def _of_type(col: Column, type_name: str) -> bool:
+    """Whether the column's type is the user-defined type ``type_name`` (or an array of it)."""
+    base = key(col.type_sql).split(".")[-1].strip('"')
+    return base in (type_name, f"{type_name}[]")
 
 
 def _foreign_key(name: str, cols: tuple[str, ...], ref: exp.Reference, stmt: Statement) -> ForeignKey:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from schemawright.review.findings import finding
 from schemawright.review.models import Location
 from schemawright.review.rules.common import FindingIter, reviewable, table_at, tokens
@@ -21,14 +23,47 @@ def check_table(table: Table, schema: Schema, dialect: str) -> FindingIter:
 
 
 def _covered(columns: tuple[str, ...], table: Table) -> bool:
-    """True if some index, unique or the primary key starts with exactly these columns (in any order)."""
+    """True if some index, unique or the primary key starts with exactly these columns (in any order) and
+    can serve a lookup by them: a partial index only when its WHERE follows from the lookup itself."""
     width = len(columns)
     candidates = [
         table.primary_key,
         *table.uniques,
-        *(i.columns for i in table.indexes.values() if not i.where),
+        *(i.columns for i in table.indexes.values() if _serves_equality(i, columns)),
     ]
     return any(len(c) >= width and set(c[:width]) == set(columns) for c in candidates)
+
+
+_NOT_NULL = re.compile(r'^(?:"?(\w+)"?\s+IS\s+NOT\s+NULL|NOT\s+\(?\s*"?(\w+)"?\s+IS\s+NULL\s*\)?)$', re.I)
+
+
+def _serves_equality(index: Index, columns: tuple[str, ...]) -> bool:
+    """Whether PostgreSQL can use ``index`` for ``WHERE col = $1`` on the foreign key columns, the lookup
+    behind a parent's DELETE/UPDATE and joins from it. A partial index qualifies when its predicate is
+    implied by that equality: ``col IS NOT NULL`` on foreign key columns (the usual index of a sparse
+    foreign key), alone or ANDed. Any other predicate (``WHERE deleted_at IS NULL``) leaves the check a
+    sequential scan, so such an index does not cover the foreign key."""
+    if not index.where:
+        return True
+    where = re.sub(r"^\s*WHERE\s+", "", index.where, flags=re.I)
+    for part in re.split(r"\s+AND\s+", where, flags=re.I):
+        m = _NOT_NULL.match(part.strip().strip("()").strip())
+        if m is None or (m[1] or m[2]).lower() not in columns:
+            return False
+    return True
+
+
+def _partial_on(columns: tuple[str, ...], table: Table) -> Index | None:
+    """A partial index that starts with the foreign key columns but cannot serve their lookup."""
+    width = len(columns)
+    return next(
+        (
+            i
+            for i in table.indexes.values()
+            if i.where and len(i.columns) >= width and set(i.columns[:width]) == set(columns)
+        ),
+        None,
+    )
 
 
 def _fk_indexes(table: Table, dialect: str) -> FindingIter:
@@ -37,9 +72,16 @@ def _fk_indexes(table: Table, dialect: str) -> FindingIter:
     for fk in table.foreign_keys:
         if not _covered(fk.columns, table):
             cols = ", ".join(fk.columns)
+            partial = _partial_on(fk.columns, table)
+            why = (
+                f" ({partial.name} is partial, {re.sub(r'^WHERE ', '', partial.where or '')}, and cannot "
+                f"serve the lookup by {cols} that a DELETE or key UPDATE on {fk.ref_table} makes)"
+                if partial is not None
+                else ""
+            )
             yield finding(
                 "SW201",
-                f"Foreign key {table.name}({cols}) → {fk.ref_table} has no index.",
+                f"Foreign key {table.name}({cols}) → {fk.ref_table} has no index{why}.",
                 at=Location(
                     file=fk.path or table.path, line=fk.line or table.line, table=table.name, column=cols
                 ),

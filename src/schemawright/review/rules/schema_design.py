@@ -13,7 +13,7 @@ from schemawright.review.rules.common import (
     table_at,
     tokens,
 )
-from schemawright.review.schema import Schema, Table, key
+from schemawright.review.schema import Column, Schema, Table, key
 
 MONEY_WORDS = frozenset(
     {
@@ -62,6 +62,8 @@ TEMPORAL_SUFFIXES = ("_at", "_date", "_on", "_time", "_timestamp")
 TEMPORAL_NAMES = frozenset({"date", "timestamp", "birthday", "dob", "date_of_birth"})
 CREATED = frozenset({"created_at", "created_on", "inserted_at", "created", "creation_date", "created_time"})
 UPDATED = frozenset({"updated_at", "updated_on", "modified_at", "last_modified", "updated"})
+# names that say when something happened to the row (published_at, posted_on, recorded_time, sent_ts)
+TIMESTAMP_SUFFIXES = ("_at", "_on", "_time", "_timestamp", "_ts", "_date", "_datetime")
 HIGH_VOLUME = frozenset(
     {
         "event",
@@ -183,12 +185,29 @@ def _types(table: Table, dialect: str) -> FindingIter:
             )
 
 
+def _records_creation(col: Column) -> bool:
+    """A column that dates every row from its insert: a created_at by any usual name, or another
+    timestamp-named column (``published_at``, ``posted_on``, ``recorded_time``) that every row has (NOT
+    NULL or a default). A nullable one (``deleted_at``, a draft's ``published_at``) leaves rows undated,
+    and ``updated_at`` moves with every change."""
+    name = key(col.name)
+    if name in CREATED:
+        return True
+    return (
+        name.endswith(TIMESTAMP_SUFFIXES)
+        and name not in UPDATED
+        and col.dtype not in ("BOOLEAN", "BOOL", "BIT")
+        and (not col.nullable or col.default not in (None, "NULL"))
+    )
+
+
 def _timestamps(table: Table) -> FindingIter:
     names = set(table.columns)
-    if not names & CREATED:
+    if not any(_records_creation(c) for c in table.columns.values()):
         yield finding(
             "SW106",
-            f"Table {table.name} has no created_at column.",
+            f"Table {table.name} has no created_at column (nor another NOT NULL timestamp such as "
+            "published_at that dates each row).",
             at=table_at(table),
             fix=f"ALTER TABLE {table.name} ADD COLUMN created_at TIMESTAMPTZ NOT NULL DEFAULT now();",
         )

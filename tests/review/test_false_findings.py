@@ -1,0 +1,183 @@
+"""Findings that used to fire on correct migrations (issue 10): partial foreign key indexes (SW201), creation
+timestamps not called created_at (SW106), CASCADE drops and the enum swap (SW613, SW618). Each is checked
+against PostgreSQL: the planner for SW201, the replayed chain for the others."""
+
+from __future__ import annotations
+
+import psycopg
+import pytest
+
+from schemawright.review import review_migration
+from schemawright.review.replay import EngineChoice
+from tests.services import POSTGRES, service_url
+
+PARENT = """CREATE TABLE authors (
+    id BIGINT GENERATED ALWAYS AS IDENTITY,
+    name TEXT NOT NULL,
+    created_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+    updated_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+    CONSTRAINT pk_authors PRIMARY KEY (id)
+);
+"""
+CHILD = """CREATE TABLE posts (
+    id BIGINT GENERATED ALWAYS AS IDENTITY,
+    author_id BIGINT REFERENCES authors (id) ON DELETE CASCADE,
+    deleted_at TIMESTAMPTZ,
+    created_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+    updated_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+    CONSTRAINT pk_posts PRIMARY KEY (id)
+);
+"""
+
+
+def engine() -> EngineChoice:
+    return EngineChoice(url=service_url(POSTGRES))
+
+
+def planner_uses_index(predicate: str) -> bool:
+    """Whether PostgreSQL plans the foreign key's own lookup (the one a parent DELETE runs, as a generic
+    plan) with a partial index ``WHERE predicate`` rather than a sequential scan."""
+    with psycopg.connect(service_url(POSTGRES)) as conn:
+        conn.execute("CREATE TEMP TABLE authors (id BIGINT PRIMARY KEY)")
+        conn.execute(
+            "CREATE TEMP TABLE posts (id BIGINT PRIMARY KEY, author_id BIGINT REFERENCES authors (id), "
+            "deleted_at TIMESTAMPTZ)"
+        )
+        conn.execute(f"CREATE INDEX idx_posts_author_id ON posts (author_id) WHERE {predicate}")
+        conn.execute("SET enable_seqscan = off")
+        conn.execute("SET plan_cache_mode = force_generic_plan")
+        conn.execute(
+            "PREPARE ri(BIGINT) AS SELECT 1 FROM ONLY posts x WHERE author_id = $1 FOR KEY SHARE OF x"
+        )
+        plan = " ".join(str(row[0]) for row in conn.execute("EXPLAIN EXECUTE ri(1)"))
+        conn.rollback()
+    return "idx_posts_author_id" in plan
+
+
+@pytest.mark.parametrize(
+    "predicate",
+    [
+        "author_id IS NOT NULL",
+        "NOT (author_id IS NULL)",
+        "deleted_at IS NULL",
+        "author_id IS NOT NULL AND deleted_at IS NULL",
+    ],
+)
+def test_sw201_partial_index_covers_the_foreign_key_exactly_when_postgresql_can_use_it(
+    predicate: str,
+) -> None:
+    index = f"CREATE INDEX idx_posts_author_id ON posts (author_id) WHERE {predicate};"
+    report = review_migration(
+        CHILD + index, "DROP TABLE IF EXISTS posts;", dialect="postgresql", prior_sql=[PARENT]
+    )
+    reported = [f for f in report.findings if f.code == "SW201"]
+    assert bool(reported) == (not planner_uses_index(predicate)), predicate
+    if reported:  # the message says why the partial index does not count
+        assert "idx_posts_author_id is partial" in reported[0].message
+
+
+def test_sw201_still_reports_a_foreign_key_with_no_index_at_all() -> None:
+    report = review_migration(CHILD, "DROP TABLE IF EXISTS posts;", dialect="postgresql", prior_sql=[PARENT])
+    [missing] = [f for f in report.findings if f.code == "SW201"]
+    assert "partial" not in missing.message
+
+
+def table_with(columns: str) -> str:
+    return f"CREATE TABLE articles (\n    id BIGINT PRIMARY KEY,\n    title TEXT NOT NULL,\n{columns}\n);\n"
+
+
+@pytest.mark.parametrize(
+    ("columns", "reported"),
+    [
+        ("    published_at TIMESTAMPTZ NOT NULL DEFAULT now()", False),
+        ("    posted_on DATE NOT NULL", False),
+        ("    recorded_time TIMESTAMPTZ DEFAULT CURRENT_TIMESTAMP", False),
+        ("    created_at TIMESTAMPTZ", False),  # the usual name counts as it always did
+        ("    published_at TIMESTAMPTZ", True),  # a draft has none: rows stay undated
+        ("    deleted_at TIMESTAMPTZ", True),
+        ("    updated_at TIMESTAMPTZ NOT NULL DEFAULT now()", True),  # moves with every change
+        ("    switched_on BOOLEAN NOT NULL DEFAULT false", True),  # a flag, not a time
+    ],
+)
+def test_sw106_any_timestamp_named_column_every_row_has_dates_the_rows(columns: str, reported: bool) -> None:
+    report = review_migration(table_with(columns), "DROP TABLE IF EXISTS articles;", dialect="postgresql")
+    assert ("SW106" in report.codes()) == reported, columns
+
+
+def test_sw106_on_the_reflected_catalog() -> None:
+    up = table_with("    published_at TIMESTAMPTZ NOT NULL DEFAULT now(),\n    deleted_at TIMESTAMPTZ")
+    report = review_migration(up, "DROP TABLE IF EXISTS articles;", dialect="postgresql", engine=engine())
+    assert report.catalog.startswith("reflected") and "SW106" not in report.codes()
+
+
+ENUM_PRIOR = """CREATE TYPE mood AS ENUM ('happy', 'sad');
+CREATE TABLE people (
+    id BIGINT PRIMARY KEY,
+    mood mood NOT NULL,
+    created_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+    updated_at TIMESTAMPTZ NOT NULL DEFAULT now()
+);
+"""
+SWAP_UP = """ALTER TYPE mood RENAME TO mood_old;
+CREATE TYPE mood AS ENUM ('happy', 'sad', 'meh');
+ALTER TABLE people ALTER COLUMN mood TYPE mood USING mood::text::mood;
+DROP TYPE mood_old;
+"""
+SWAP_DOWN = """ALTER TYPE mood RENAME TO mood_new;
+CREATE TYPE mood AS ENUM ('happy', 'sad');
+ALTER TABLE people ALTER COLUMN mood TYPE mood USING mood::text::mood;
+DROP TYPE mood_new;
+"""
+
+
+def test_enum_swap_is_neither_a_conflict_nor_a_non_restoring_down() -> None:
+    report = review_migration(
+        SWAP_UP, SWAP_DOWN, dialect="postgresql", prior_sql=[ENUM_PRIOR], engine=engine()
+    )
+    assert report.catalog.startswith("reflected")  # PostgreSQL ran the up and the down
+    assert not {"SW613", "SW617", "SW618"} & report.codes(), [f.message for f in report.findings]
+
+
+def test_an_enum_swap_that_forgets_the_old_type_is_still_reported() -> None:
+    up = SWAP_UP.replace("DROP TYPE mood_old;\n", "")
+    report = review_migration(up, SWAP_DOWN, dialect="postgresql", prior_sql=[ENUM_PRIOR])
+    [left] = [f for f in report.findings if f.code == "SW613"]
+    assert "type mood_old" in left.message
+
+
+CASCADE_UP = """CREATE TABLE tags (
+    id BIGINT PRIMARY KEY,
+    label TEXT NOT NULL,
+    created_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+    updated_at TIMESTAMPTZ NOT NULL DEFAULT now()
+);
+CREATE VIEW tag_labels AS SELECT label FROM tags;
+CREATE VIEW tag_labels_upper AS SELECT upper(label) AS label FROM tag_labels;
+CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN NEW.updated_at = now(); RETURN NEW; END $$;
+CREATE TRIGGER trg_people_touch BEFORE UPDATE ON people FOR EACH ROW EXECUTE FUNCTION touch();
+CREATE TYPE colour AS ENUM ('red', 'green');
+ALTER TABLE people ADD COLUMN colour colour;
+"""
+CASCADE_DOWN = """DROP TABLE tags CASCADE;
+DROP FUNCTION touch() CASCADE;
+DROP TYPE colour CASCADE;
+"""
+
+
+def test_cascade_drops_take_their_dependents_with_them() -> None:
+    report = review_migration(
+        CASCADE_UP, CASCADE_DOWN, dialect="postgresql", prior_sql=[ENUM_PRIOR], engine=engine()
+    )
+    assert report.catalog.startswith("reflected")
+    assert not {"SW613", "SW617", "SW618"} & report.codes(), [f.message for f in report.findings]
+
+
+def test_without_cascade_the_dependents_are_left_behind() -> None:
+    down = "DROP VIEW tag_labels_upper;\nDROP VIEW tag_labels;\nDROP TABLE tags;\nDROP FUNCTION touch();\n"
+    report = review_migration(CASCADE_UP, down, dialect="postgresql", prior_sql=[ENUM_PRIOR])
+    [left] = [f for f in report.findings if f.code == "SW613"]
+    assert "column people.colour" in left.message and "type colour" in left.message
+    # and a statement after a CASCADE that drops what the CASCADE already took fails on PostgreSQL
+    late = "DROP TABLE tags CASCADE;\nDROP VIEW tag_labels;\n"
+    report = review_migration(CASCADE_UP, late, dialect="postgresql", prior_sql=[ENUM_PRIOR])
+    assert any(f.code == "SW618" and "tag_labels" in f.message for f in report.findings)
