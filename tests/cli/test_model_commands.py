@@ -108,3 +108,22 @@ def test_environment_drop_in_writes_document_and_migration(
 def test_no_arguments_and_no_environment_is_a_usage_error(tmp_path: Path) -> None:
     result = runner.invoke(app, ["design", "--root", str(tmp_path)], env={"FEATURE_FILE": ""})
     assert result.exit_code == 2 and "FEATURE_FILE" in result.stderr
+
+
+def test_analyze_out_refuses_to_overwrite_without_force(tmp_path: Path) -> None:
+    out = tmp_path / "model.yaml"
+    out.write_text("mine\n")
+    result = runner.invoke(app, ["analyze", str(LOGIN), "--out", str(out)])
+    assert result.exit_code == 1 and "already exists — pass --force" in result.stderr
+    assert out.read_text() == "mine\n" and sorted(p.name for p in tmp_path.iterdir()) == ["model.yaml"]
+    result = runner.invoke(app, ["analyze", str(LOGIN), "--out", str(out), "--force"])
+    assert result.exit_code == 0, result.stderr
+    assert "feature_id: 001_login" in out.read_text()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["model.yaml"]  # no temp file left
+
+
+def test_analyze_out_failure_leaves_no_temp_file(tmp_path: Path) -> None:
+    (tmp_path / "model.yaml").mkdir()  # a folder where the file should go
+    result = runner.invoke(app, ["analyze", str(LOGIN), "--out", str(tmp_path / "model.yaml"), "--force"])
+    assert result.exit_code == 1 and "error: cannot write" in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["model.yaml"]

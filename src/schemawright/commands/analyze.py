@@ -22,8 +22,13 @@ def analyze(
         typer.Option("--name", help="Feature name; default: the spec's '## Name:' or the ID, humanised."),
     ] = None,
     out: Annotated[
-        Path | None, typer.Option("--out", help="Write the model to this file instead of stdout.")
+        Path | None,
+        typer.Option("--out", help="Write the model to this file instead of stdout (atomically; an existing "
+                     "file is replaced only with --force)."),
     ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace the --out file when it exists.")
+    ] = False,
     as_json: Annotated[
         bool, typer.Option("--json", help="JSON with every field (default: YAML with defaults omitted).")
     ] = False,
@@ -36,7 +41,8 @@ def analyze(
     """Print the domain model of FEATURE_FILE: entities, attributes and kinds, relationships, constraints,
     access patterns, volumes, sensitivity, assumptions and sentences not understood, each element with
     its spec line and rule. Edit it and run 'schemawright design --model FILE'.
-    Schema: docs/model.schema.json. Exit codes: 0 success; 1 the LLM gave no valid model; 2 usage error."""
+    Schema: docs/model.schema.json. Exit codes: 0 success; 1 the LLM gave no valid model, or the --out
+    file exists (without --force) or cannot be written (then nothing changed); 2 usage error."""
     from schemawright.analysis import ANALYZERS
     from schemawright.api import analyze as analyze_spec
     from schemawright.io import UsageError, WriteError
@@ -61,10 +67,10 @@ def analyze(
     if out is None:
         sys.stdout.write(text)
         return
-    from schemawright.io import write_all
+    from schemawright.writes.atomic import write_atomic
 
     try:
-        write_all([(out, text)], replace=[])
+        write_atomic(out, text, replace=force)
     except WriteError as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(1) from None
