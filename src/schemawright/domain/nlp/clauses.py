@@ -199,6 +199,22 @@ def _verb_subjects(sent: Sentence, verb: Token) -> tuple[list[Chunk], bool]:
     return [], rel
 
 
+def _object_list(sent: Sentence, verb: Token, obj: Token) -> list[Token]:
+    """The object list of ``verb``: parsers often make a later item the object ("have an employee number,
+    a work email, date of birth, …" with "date" as the object), so the list starts at the first noun
+    phrase after the verb when the list read from there reaches the parser's object."""
+    toks = sent.tokens
+    start = next((t for t in toks[verb.i + 1 : obj.i] if _nounish(t)), None)
+    if start is None or any(
+        t.pos in ("VERB", "AUX", "ADP") or t.text in (";", ":") for t in toks[verb.i + 1 : start.i]
+    ):
+        return list_items(sent, obj)
+    while start.dep == "compound" and start.head > start.i and _nounish(toks[start.head]):
+        start = toks[start.head]
+    items = list_items(sent, start)
+    return items if any(x.i == obj.i for x in items) else list_items(sent, obj)
+
+
 def _left_clause_subjects(sent: Sentence, verb: Token) -> list[Token]:
     """A verb phrase list the parser hung on its last member ("A ticket belongs to an organization, is
     opened by a user, …": "belongs" under "opened"): the subject of the first member is every member's."""
@@ -224,7 +240,7 @@ def clauses(sent: Sentence) -> list[Clause]:
         )
         particle = " ".join(t.lower for t in kids if t.dep == "prt")
         firsts = [t for t in kids if t.dep in _OBJ and t.pos in ("NOUN", "PROPN")]
-        objects = _chunks(sent, [x for f in firsts[:1] for x in list_items(sent, f)] + firsts[1:])
+        objects = _chunks(sent, [x for f in firsts[:1] for x in _object_list(sent, verb, f)] + firsts[1:])
         if (
             verb.dep == "relcl"
             and not objects

@@ -141,7 +141,35 @@ def _noun_lemma(word: str) -> str:
 
 def repair(tokens: list[Token]) -> list[Token]:
     """Undo the small model's two common misreadings of short data sentences; see the two helpers."""
-    return _split_noun_object(_plural_subject_verb(_compound_subject(_noun_verb(tokens))))
+    tokens = _compound_subject(_noun_verb(tokens))
+    return _list_compound(_split_noun_object(_plural_subject_verb(tokens)))
+
+
+_ITEM_END = {",", ".", ";", ")", "(", "and", "or"}
+
+
+def _list_compound(tokens: list[Token]) -> list[Token]:
+    """ ", hire date, termination date,": a list item whose modifier is also a verb ("hire", "sign") is read
+    as that verb and its object; between separators it is one noun, the modifier a compound."""
+    from schemawright.domain.verbs import is_noun
+
+    for t in tokens[1:-2]:
+        prev, noun, after = tokens[t.i - 1], tokens[t.i + 1], tokens[t.i + 2]
+        if (
+            t.pos == "VERB"
+            and t.tag in ("VB", "VBP")
+            and (prev.text == "," or prev.lower in ("and", "or"))
+            and noun.pos == "NOUN"
+            and noun.head == t.i
+            and after.lower in _ITEM_END
+            and is_noun(t.lower)
+        ):
+            noun.head, noun.dep = t.head, t.dep if t.dep != "ROOT" else "conj"
+            for c in tokens:
+                if c.head == t.i and c.i != noun.i:
+                    c.head = noun.i
+            t.pos, t.tag, t.dep, t.head, t.lemma = "NOUN", "NN", "compound", noun.i, t.lower
+    return tokens
 
 
 def _compound_subject(tokens: list[Token]) -> list[Token]:

@@ -443,9 +443,26 @@ def _unique_before(sent: Sentence, c: Chunk) -> bool:
     return any(t.lower in ("unique", "distinct") for t in sent.tokens[max(c.start, 0) : c.head])
 
 
+def _of_complement(state: _State, c: Chunk) -> str:
+    """ "date of birth", "country of origin": a value noun completed by a bare noun is one name; with a
+    determiner ("the date of the loan") or a declared entity, the of-phrase names the owner instead."""
+    if c.head < 0 or not is_value(c, state.ctx):
+        return ""
+    for prep in state.sent.children(c.head, "prep"):
+        if prep.lower != "of" or prep.i != c.head + 1:
+            continue
+        for pobj in state.sent.children(prep.i, "pobj"):
+            bare = (
+                pobj.i == prep.i + 1 and pobj.tag == "NN" and not state.sent.children(pobj.i, "det", "poss")
+            )
+            if bare and pobj.lemma not in state.ctx.known and pobj.lemma.isalpha():
+                return pobj.lemma
+    return ""
+
+
 def _of_owner(state: _State, c: Chunk) -> Chunk | None:
     """ "the name of the venue": the attribute's owner named by an of-phrase."""
-    if c.head < 0:
+    if c.head < 0 or _of_complement(state, c):
         return None
     for prep in state.sent.children(c.head, "prep"):
         if prep.lower == "of":
@@ -483,6 +500,9 @@ def _attribute(
     name = _attr_name(owner, c)
     if not name:
         return
+    completed = _of_complement(state, c)
+    if completed:
+        name = f"{name}_of_{completed}"
     refers = c.name
     if c.head >= 0:  # "a manager who is an employee", "the employee's manager (another employee)"
         for rel in state.sent.children(c.head, "relcl"):

@@ -1,0 +1,49 @@
+"""Clause reading repairs: lists the parser splits, verb phrase lists, value names completed by 'of'."""
+
+from __future__ import annotations
+
+from schemawright.domain.analyzer import prose_facts
+from schemawright.domain.facts import AttributeFact, RelationshipFact
+from schemawright.domain.lexicon import load_lexicon
+from schemawright.domain.nlp.clauses import clauses
+from schemawright.domain.nlp.parse import parse_texts
+
+
+def _objects(text: str) -> list[str]:
+    sent = parse_texts([(text, 1, "")])[0]
+    return [c.name for cl in clauses(sent) if cl.lemma == "have" for c in cl.objects]
+
+
+def test_an_object_list_starts_at_the_first_noun_after_the_verb() -> None:
+    names = _objects("Nurses have a staff number, a ward phone, date of birth, a pager code and a badge.")
+    assert names[:2] == ["staff_number", "ward_phone"]
+    assert "badge" in names
+
+
+def test_a_list_item_whose_modifier_is_also_a_verb_is_one_noun() -> None:
+    names = _objects("Each volunteer has a name, a phone number, hire date, leave date, and a shirt size.")
+    assert {"hire_date", "leave_date", "shirt_size"} <= set(names)
+
+
+def test_value_completed_by_a_bare_noun_is_one_attribute() -> None:
+    facts, _ = prose_facts(
+        [("Each passenger has a name, a date of birth and a country of origin.", 1, "")],
+        load_lexicon(),
+        set(),
+    )
+    names = {f.name for f in facts if isinstance(f, AttributeFact) and f.entity == "passenger"}
+    assert "date_of_birth" in names
+    assert not any(isinstance(f, AttributeFact) and f.entity == "birth" for f in facts)
+
+
+def test_members_of_a_verb_phrase_list_share_the_first_subject() -> None:
+    text = "A claim belongs to a policy, is filed by a customer, and can be assigned to one adjuster."
+    sent = parse_texts([(text, 1, "")])[0]
+    assert all([s.name for s in cl.subjects] == ["claim"] for cl in clauses(sent))
+
+
+def test_a_passive_agent_links_even_with_a_screen_verb() -> None:
+    text = "A claim is opened by a customer. Each customer has an email; a claim has a number."
+    facts, _ = prose_facts([(text, 1, "")], load_lexicon(), set())
+    links = {(f.child, f.parent) for f in facts if isinstance(f, RelationshipFact)}
+    assert ("claim", "customer") in links
