@@ -81,6 +81,14 @@ class Chunk(BaseModel):
         return self.words[-1] if self.words else ""
 
 
+def _capitalised_plural(tok: Token) -> bool:
+    """ "has Skills and Job Alerts": a capitalised entity name in the plural, tagged as a proper noun."""
+    from schemawright.domain.naming import singular
+
+    low = tok.lower
+    return tok.tag == "NNP" and low.endswith("s") and not low.endswith("ss") and singular(low) != low
+
+
 def _number(tok: Token) -> int | None:
     if tok.lower in NUMBER_WORDS:
         return NUMBER_WORDS[tok.lower]
@@ -308,7 +316,7 @@ def chunk_at(sent: Sentence, head: int) -> Chunk | None:
     words = [w.replace("-", "_") for w in words]
     words.append(_lemma_noun(tok))
     start = card_toks[0].i if card_toks else (name_toks[0].i if name_toks else head)
-    plural = tok.tag in ("NNS", "NNPS")
+    plural = tok.tag in ("NNS", "NNPS") or _capitalised_plural(tok)
     return Chunk(
         head=head,
         start=start,

@@ -47,10 +47,19 @@ _MARKUP = re.compile(r"[*`]+|(?<![A-Za-z0-9])_+|_+(?![A-Za-z0-9])")  # emphasis,
 _SPACE = re.compile(r"\s+")
 
 
+# "A candidate is a job seeker; has skills and alerts": a predicate after a semicolon, its subject left out
+_ELIDED_SUBJECT = re.compile(
+    r";\s+(?=(?:has|belongs|contains|includes|holds|references|refers|owns|records|stores|tracks|keeps|links|"
+    r"may|can|must|cannot|is)\s)"
+)
+
+
 def clean(text: str) -> str:
-    """Requirement labels ("FR-001:"), emphasis and code markers removed; whitespace collapsed."""
+    """Requirement labels ("FR-001:"), emphasis and code markers removed; whitespace collapsed; a predicate
+    whose subject a semicolon left out gets "It", so it parses as a sentence of its own."""
     text = _LABEL.sub("", text)
     text = _MARKUP.sub("", text)
+    text = _ELIDED_SUBJECT.sub(". It ", text)
     return _SPACE.sub(" ", text).strip()[:MAX_CHARS]
 
 
@@ -155,20 +164,24 @@ def _list_compound(tokens: list[Token]) -> list[Token]:
 
     for t in tokens[1:-2]:
         prev, noun, after = tokens[t.i - 1], tokens[t.i + 1], tokens[t.i + 2]
+        participle = t.tag in ("VBN", "VBD")  # ", saved postings and": an adjective
         if (
             t.pos == "VERB"
-            and t.tag in ("VB", "VBP")
+            and (t.tag in ("VB", "VBP") or participle)
             and (prev.text == "," or prev.lower in ("and", "or"))
             and noun.pos == "NOUN"
             and noun.head == t.i
             and after.lower in _ITEM_END
-            and is_noun(t.lower)
+            and (participle or is_noun(t.lower))
         ):
             noun.head, noun.dep = t.head, t.dep if t.dep != "ROOT" else "conj"
             for c in tokens:
                 if c.head == t.i and c.i != noun.i:
                     c.head = noun.i
-            t.pos, t.tag, t.dep, t.head, t.lemma = "NOUN", "NN", "compound", noun.i, t.lower
+            if participle:
+                t.pos, t.tag, t.dep, t.head = "ADJ", "JJ", "amod", noun.i
+            else:
+                t.pos, t.tag, t.dep, t.head, t.lemma = "NOUN", "NN", "compound", noun.i, t.lower
     return tokens
 
 
