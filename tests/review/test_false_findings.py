@@ -153,7 +153,8 @@ CASCADE_UP = """CREATE TABLE tags (
 );
 CREATE VIEW tag_labels AS SELECT label FROM tags;
 CREATE VIEW tag_labels_upper AS SELECT upper(label) AS label FROM tag_labels;
-CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN NEW.updated_at = now(); RETURN NEW; END $$;
+CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql
+    AS $$ BEGIN NEW.updated_at = now(); RETURN NEW; END $$;
 CREATE TRIGGER trg_people_touch BEFORE UPDATE ON people FOR EACH ROW EXECUTE FUNCTION touch();
 CREATE TYPE colour AS ENUM ('red', 'green');
 ALTER TABLE people ADD COLUMN colour colour;

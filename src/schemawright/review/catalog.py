@@ -239,7 +239,8 @@ RULES: tuple[Rule, ...] = (
         N,
         "Identifier longer than the engine allows",
         "PostgreSQL silently truncates names over 63 bytes (MySQL rejects over 64), so two long names can "
-        "collide and drops target the wrong object.",
+        "collide and drops target the wrong object. Checked for tables, columns and indexes, and for the "
+        "names statements give constraints, views, triggers, functions, types and sequences.",
         "CREATE INDEX idx_an_extremely_long_name_that_goes_on_and_on_past_sixty_three_chars ON t (a);",
         "CREATE INDEX idx_t_a ON t (a);",
         squawk=("identifier-too-long",),
@@ -407,8 +408,10 @@ RULES: tuple[Rule, ...] = (
         W,
         M,
         "Unique or primary key constraint added to an existing table",
-        "Builds an index under an exclusive lock and fails if existing data has duplicates.",
-        "ALTER TABLE users ADD CONSTRAINT uq_users_email UNIQUE (email);",
+        "Builds an index under an exclusive lock and fails if existing data has duplicates; an inline "
+        "`ADD COLUMN … UNIQUE` (or `PRIMARY KEY`) builds it under the same lock.",
+        "ALTER TABLE users ADD CONSTRAINT uq_users_email UNIQUE (email);\n"
+        "ALTER TABLE users ADD COLUMN handle TEXT UNIQUE;",
         "CREATE UNIQUE INDEX CONCURRENTLY uq_users_email ON users (email);\n"
         "ALTER TABLE users ADD CONSTRAINT uq_users_email UNIQUE USING INDEX uq_users_email;",
         squawk=("disallowed-unique-constraint",),
@@ -487,8 +490,10 @@ RULES: tuple[Rule, ...] = (
         M,
         "Migration fails when applied to a real engine",
         "The engine rejects the statement: the deployment stops half-way (or, without transactional DDL, "
-        "leaves a partly applied schema). Found by replaying the chain on a scratch database.",
-        "up: CREATE TABLE t (id INT PRIMARY KEY REFERENCES missing (id));",
+        "leaves a partly applied schema). Found by replaying the chain on a scratch database, and "
+        "statically for `DROP INDEX CONCURRENTLY` with several names, which PostgreSQL always rejects.",
+        "up: CREATE TABLE t (id INT PRIMARY KEY REFERENCES missing (id));\n"
+        "DROP INDEX CONCURRENTLY idx_a, idx_b;",
         "create the referenced table first, or fix the statement so the engine accepts it",
     ),
     Rule(
@@ -527,6 +532,24 @@ RULES: tuple[Rule, ...] = (
         "it; `statement_timeout` bounds the damage.",
         "ALTER TABLE users ALTER COLUMN name SET NOT NULL;",
         "SET statement_timeout = '60s';\nALTER TABLE users ALTER COLUMN name SET NOT NULL;",
+        dialects=PG,
+    ),
+    Rule(
+        "SW621",
+        "validate-in-same-transaction",
+        W,
+        M,
+        "Constraint added NOT VALID and validated in the same transaction",
+        "NOT VALID exists so the validation scan can run later under a weaker lock. Validated in the same "
+        "transaction, the scan runs while the ADD CONSTRAINT's lock (ACCESS EXCLUSIVE for a CHECK, SHARE "
+        "ROW EXCLUSIVE on both tables for a foreign key) is still held, so writes wait for the whole scan. "
+        "A migration runs as one transaction unless marked otherwise (or split by COMMIT).",
+        "ALTER TABLE orders ADD CONSTRAINT fk_orders_user FOREIGN KEY (user_id) REFERENCES users (id) "
+        "NOT VALID;\nALTER TABLE orders VALIDATE CONSTRAINT fk_orders_user;",
+        "-- migration 1:\nALTER TABLE orders ADD CONSTRAINT fk_orders_user FOREIGN KEY (user_id) "
+        "REFERENCES users (id) NOT VALID;\n-- migration 2:\nALTER TABLE orders VALIDATE CONSTRAINT "
+        "fk_orders_user;",
+        squawk=("constraint-missing-not-valid",),
         dialects=PG,
     ),
 )

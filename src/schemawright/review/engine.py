@@ -22,6 +22,7 @@ from schemawright.review.rules import (
     check_migration,
     check_statement,
     check_timeouts,
+    check_validation,
 )
 from schemawright.review.schema import Schema, ident, key
 from schemawright.review.sqlsplit import Comment
@@ -124,6 +125,11 @@ def review_chain(
     catalog, catalog_label, notes = schema, "static", []
     if engine is not None:
         replayed = replay_chain(migrations, dialect, schema, focus, engine)
+        # a statement the static rules already know the engine rejects is reported once, by the engine
+        rejected = {(f.location.file, f.location.line) for f in replayed.findings if f.code == "SW617"}
+        findings = [
+            f for f in findings if f.code != "SW617" or (f.location.file, f.location.line) not in rejected
+        ]
         findings += replayed.findings
         notes += [replayed.note] if replayed.note else []
         if replayed.schema is not None:
@@ -218,6 +224,9 @@ def _review_one(
         findings += check_migration(migration, before, after_up, after_down)
         findings += check_down(migration, before, after_down, dialect)
         findings += check_timeouts(migration, dialect)
+        for stmts, atomic in ((migration.up, up_atomic), (migration.down or [], down_atomic)):
+            new = set().union(*(_created_table(s) for s in stmts))
+            findings += check_validation(migration.name, stmts, atomic, dialect, new)
     return after_up, findings, touched
 
 

@@ -35,6 +35,7 @@ SCHEMA_RULES: tuple[SchemaRule, ...] = (naming.check_schema,)
 check_migration = reversibility.check_migration
 check_down = conflicts.check_down
 check_timeouts = timeouts.check_migration
+check_validation = migration_safety.check_validation
 
 
 def check_statement(stmt: Statement, ctx: StatementContext) -> Iterator[Finding]:
@@ -42,6 +43,7 @@ def check_statement(stmt: Statement, ctx: StatementContext) -> Iterator[Finding]
     yield from migration_safety.check_statement(stmt, ctx)
     yield from conflicts.check_statement(stmt, ctx)
     yield from outside.check_statement(stmt, ctx)
+    yield from naming.check_statement(stmt, ctx)
 
 
 __all__ = [
@@ -51,4 +53,5 @@ __all__ = [
     "check_migration",
     "check_statement",
     "check_timeouts",
+    "check_validation",
 ]

@@ -117,6 +117,26 @@ def _add_column(stmt: Statement, table: str, cdef: exp.ColumnDef, ctx: Statement
             f"-- backfill {column} in batches, then:\n"
             f"ALTER TABLE {table} ALTER COLUMN {column} SET NOT NULL;",
         )
+    inline = next(
+        (k for k in kinds if isinstance(k, exp.UniqueColumnConstraint | exp.PrimaryKeyColumnConstraint)), None
+    )
+    if inline is not None:
+        what = "PRIMARY KEY" if isinstance(inline, exp.PrimaryKeyColumnConstraint) else "UNIQUE"
+        cname = f"{'pk' if what == 'PRIMARY KEY' else 'uq'}_{key(table)}_{key(column)}"
+        yield finding(
+            "SW610",
+            f"{table}.{column} is added with an inline {what} constraint to an existing table: its index is "
+            "built while the table is locked.",
+            at=_at(stmt, table, column),
+            migration=ctx.migration,
+            fix=(
+                f"ALTER TABLE {table} ADD COLUMN {column} {type_sql};\n"
+                f"CREATE UNIQUE INDEX CONCURRENTLY {cname} ON {table} ({column});  -- its own migration\n"
+                f"ALTER TABLE {table} ADD CONSTRAINT {cname} {what} USING INDEX {cname};"
+            )
+            if ctx.postgres
+            else "-- add the column, then the constraint off-peak",
+        )
     if ctx.postgres and any(isinstance(k, exp.Reference) for k in kinds) and not _not_valid(stmt):
         yield finding(
             "SW607",
@@ -280,7 +300,20 @@ def _drop_table_finding(
 
 
 def _drop_index(stmt: Statement, e: exp.Drop, ctx: StatementContext) -> FindingIter:
-    if str(e.args.get("kind") or "").upper() != "INDEX" or not ctx.postgres or e.args.get("concurrently"):
+    if str(e.args.get("kind") or "").upper() != "INDEX" or not ctx.postgres:
+        return
+    names = [ident(t) for t in e.args.get("tables") or []]
+    if e.args.get("concurrently"):
+        if len(names) > 1:
+            exists = "IF EXISTS " if e.args.get("exists") else ""
+            yield finding(
+                "SW617",
+                f"DROP INDEX CONCURRENTLY names {len(names)} indexes ({', '.join(names)}): PostgreSQL "
+                "rejects it (\"DROP INDEX CONCURRENTLY does not support dropping multiple objects\").",
+                at=_at(stmt),
+                migration=ctx.migration,
+                fix="\n".join(f"DROP INDEX CONCURRENTLY {exists}{n};" for n in names),
+            )
         return
     for target in e.args.get("tables") or []:
         name = ident(target)
@@ -350,3 +383,49 @@ def _idempotent(stmt: Statement, ctx: StatementContext) -> FindingIter:
             migration=ctx.migration,
             fix=fixed + ";",
         )
+
+
+_BEGIN = re.compile(r"^(BEGIN|START TRANSACTION)\b", re.I)
+_END = re.compile(r"^(COMMIT|END|ROLLBACK)\b", re.I)
+_VALIDATE = re.compile(
+    r"^ALTER TABLE (?:IF EXISTS )?(?:ONLY )?(?P<table>[\w.\"]+) VALIDATE CONSTRAINT (?P<name>[\w\"]+)"
+)
+
+
+def check_validation(
+    migration: str, statements: list[Statement], atomic: bool, dialect: str, created: set[str]
+) -> FindingIter:
+    """SW621: a constraint added NOT VALID and validated in the same transaction. ``atomic``: the script
+    runs as one transaction (PostgreSQL without CONCURRENTLY or a no-transaction marker); otherwise only an
+    explicit BEGIN … COMMIT block groups statements. Tables in ``created`` are new in this migration."""
+    if dialect != "postgresql":
+        return
+    pending: dict[str, str] = {}  # constraint key -> its table, added NOT VALID in the open transaction
+    explicit = False
+    for stmt in statements:
+        if _BEGIN.match(stmt.text) or _END.match(stmt.text):
+            explicit = bool(_BEGIN.match(stmt.text))
+            pending.clear()
+            continue
+        if not (explicit or atomic):
+            pending.clear()  # each statement commits on its own
+            continue
+        e = stmt.expr
+        if isinstance(e, exp.Alter) and (e.args.get("not_valid") or _not_valid(stmt)):
+            table = ident(e.this)
+            for action in e.args.get("actions") or []:
+                if isinstance(action, exp.AddConstraint):
+                    for item in action.expressions:
+                        if isinstance(item, exp.Constraint) and key(table) not in created:
+                            pending[key(ident(item.this))] = table
+        elif (m := _VALIDATE.match(stmt.upper)) and (name := key(m["name"].strip('"'))) in pending:
+            table = pending[name]
+            validate = " ".join(stmt.text.split())
+            yield finding(
+                "SW621",
+                f"Constraint {name} on {table} is added NOT VALID and validated in the same transaction: "
+                "the validation scan runs while the lock the ADD CONSTRAINT took is still held.",
+                at=_at(stmt, table),
+                migration=migration,
+                fix=f"-- move this statement to a migration of its own (or after a COMMIT):\n{validate};",
+            )

@@ -5,10 +5,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from sqlglot import exp
+
+from schemawright.review.context import StatementContext
 from schemawright.review.findings import finding
 from schemawright.review.models import Location
+from schemawright.review.parse import Statement
 from schemawright.review.rules.common import FindingIter, col_at, reviewable, table_at, tokens
-from schemawright.review.schema import Schema, Table, key
+from schemawright.review.schema import Schema, Table, ident, key
 
 SNAKE = re.compile(r"^[a-z_][a-z0-9_]*$")
 # reserved in SQL:2016 and in at least one of PostgreSQL/MySQL/SQLite, and common as table/column names
@@ -239,3 +243,64 @@ def check_schema(tables: Iterable[Table], schema: Schema, dialect: str) -> Findi
                 at=table_at(table),
                 fix=f"-- rename to the {majority} form, e.g. ALTER TABLE {table.name} RENAME TO ...;",
             )
+
+
+# objects whose names the table rules do not see (they check tables, columns and indexes)
+_OTHER_KINDS = ("VIEW", "MATERIALIZED VIEW", "TRIGGER", "FUNCTION", "PROCEDURE", "TYPE", "SEQUENCE")
+_RAW_NAME = re.compile(
+    r"^\s*(?:CREATE\s+(?:OR\s+REPLACE\s+)?(?P<kind>FUNCTION|PROCEDURE|TYPE|SEQUENCE|TRIGGER|"
+    r"(?:MATERIALIZED\s+)?VIEW)\s+(?:IF\s+NOT\s+EXISTS\s+)?(?:[\w\"$]+\.)?"
+    r"|ALTER\s+(?P<akind>TYPE|VIEW|SEQUENCE|FUNCTION|PROCEDURE|TRIGGER|TABLE)\s+\S+(?:\s+ON\s+\S+)?\s+RENAME\s+"
+    r"(?:(?P<constraint>CONSTRAINT)\s+\S+\s+)?TO\s+)"
+    r"(?P<name>\"[^\"]+\"|[\w$]+)",
+    re.I,
+)
+
+
+def check_statement(stmt: Statement, ctx: StatementContext) -> FindingIter:
+    """SW405 for names a statement gives to constraints, views, triggers, functions, types and sequences:
+    PostgreSQL truncates every identifier to 63 bytes (MySQL rejects over 64), and the table rules only see
+    table, column and index names."""
+    limit = MAX_LENGTH.get(ctx.dialect)
+    if not limit:
+        return
+    for what, name in _defined_names(stmt):
+        size = len(name.encode())
+        if size > limit:
+            yield finding(
+                "SW405",
+                f"{what.capitalize()} name {name[:40]}… is {size} bytes (limit {limit})"
+                + (
+                    f": PostgreSQL silently truncates it to {name.encode()[:limit].decode(errors='ignore')}."
+                    if ctx.dialect == "postgresql"
+                    else "."
+                ),
+                at=Location(file=stmt.path, line=_line_of(stmt, name)),
+                migration=ctx.migration,
+                fix=f"-- shorten to at most {limit} bytes, e.g. {name[: limit - 8].rstrip('_')}",
+            )
+
+
+def _defined_names(stmt: Statement) -> list[tuple[str, str]]:
+    """(kind, name) of the objects ``stmt`` names that the table rules do not check."""
+    e = stmt.expr
+    out: list[tuple[str, str]] = []
+    if isinstance(e, exp.Create | exp.Alter):
+        kind = str(e.args.get("kind") or "").upper()
+        if isinstance(e, exp.Create) and kind in _OTHER_KINDS:
+            target = e.this.this if isinstance(e.this, exp.UserDefinedFunction) else e.this
+            out.append((kind.lower(), ident(target)))
+        for node in e.find_all(exp.Constraint, exp.ColumnConstraint):
+            if isinstance(node.this, exp.Identifier):
+                out.append(("constraint", ident(node.this)))
+    elif m := _RAW_NAME.match(stmt.text):
+        what = "constraint" if m["constraint"] else (m["kind"] or m["akind"] or "").lower()
+        if what != "table":  # a renamed table is checked with the table
+            name = m["name"]
+            out.append((" ".join(what.split()), name[1:-1] if name.startswith('"') else name))
+    return [(what, name) for what, name in out if name]
+
+
+def _line_of(stmt: Statement, name: str) -> int:
+    at = stmt.text.find(name)
+    return stmt.line + stmt.text.count("\n", 0, at) if at >= 0 else stmt.line
