@@ -25,7 +25,7 @@ from schemawright.review.rules import (
     check_validation,
 )
 from schemawright.review.schema import Schema, ident, key
-from schemawright.review.sqlsplit import Comment
+from schemawright.review.sqlsplit import Comment, split_sql
 from schemawright.review.suppress import Suppressions
 
 DEFAULT_MIGRATIONS_DIR = Path("backend/migrations")
@@ -263,13 +263,23 @@ def _touched_tables(stmt: Statement, schema: Schema) -> set[str]:
 
 
 def sniff_dialect(scripts: object) -> str:
-    """Guess the dialect from engine-specific syntax when neither the caller nor the config says."""
-    text = "\n".join(str(s) for s in scripts)  # type: ignore[attr-defined]
+    """Guess the dialect from engine-specific syntax when neither the caller nor the config says. Only the
+    code counts: a backtick or ``ENGINE=`` in a comment, a string or a function body says nothing."""
+    text = "\n".join(_code_only(str(s)) for s in scripts)  # type: ignore[attr-defined]
     if re.search(r"AUTO_INCREMENT|ENGINE\s*=|`\w+`", text, re.I):
         return "mysql"
     if re.search(r"AUTOINCREMENT|\bWITHOUT ROWID\b|PRAGMA\s", text, re.I):
         return "sqlite"
     return "postgresql"
+
+
+_LITERAL = re.compile(r"\$(?P<tag>[A-Za-z_][A-Za-z0-9_]*)?\$.*?\$(?P=tag)?\$|'(?:[^'\\]|''|\\.)*'", re.S)
+
+
+def _code_only(sql: str) -> str:
+    """``sql`` without comments (the splitter sets them aside), string literals and dollar-quoted bodies."""
+    statements, _ = split_sql(sql)
+    return "\n".join(_LITERAL.sub("''", s.text) for s in statements)
 
 
 def fails(report: ReviewReport, fail_on: str) -> bool:
