@@ -273,7 +273,7 @@ def sniff_dialect(scripts: object) -> str:
     return "postgresql"
 
 
-_LITERAL = re.compile(r"\$(?P<tag>[A-Za-z_][A-Za-z0-9_]*)?\$.*?\$(?P=tag)?\$|'(?:[^'\\]|''|\\.)*'", re.S)
+_LITERAL = re.compile(r"\$\$.*?\$\$|\$(?P<tag>[A-Za-z_]\w*)\$.*?\$(?P=tag)\$|'(?:[^'\\]|''|\\.)*'", re.S)
 
 
 def _code_only(sql: str) -> str:
