@@ -97,7 +97,8 @@ def design(
     Returns the design (what ``design --json`` prints; each output file's ``content`` included). Raises
     :class:`DesignError` when verification fails or the review finds an error-level problem (unless
     ``allow_review_errors``). With ``write`` the decision document and migrations are written atomically;
-    an existing one for this feature is replaced only with ``force``. Relative folders are under ``root``.
+    an existing one for this feature is replaced only with ``force``. A relative folder is taken from the
+    working directory when it exists there, else under ``root`` (never ``root`` twice).
     ``replay=False`` runs none of the project's existing migrations; Alembic and Django migrations are
     Python and run only with ``trust_python_migrations`` (see the README's *Security*). ``analyzer``
     reads a spec with the rule analyzer (default), an LLM or both (see :func:`analyze`).
@@ -282,6 +283,8 @@ def _opt_path(path: SpecInput | None) -> Path | None:
 
 
 def _under(root: Path, path: Path | None) -> Path | None:
-    if path is None:
-        return None
-    return path if path.is_absolute() else root / path
+    """A relative folder option: from the working directory when it exists there, else under ``root``,
+    never ``root`` joined twice (see :func:`~schemawright.project.detect.resolve_dir`)."""
+    from schemawright.project.detect import resolve_dir
+
+    return None if path is None else resolve_dir(root, path)

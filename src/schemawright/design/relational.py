@@ -416,39 +416,44 @@ def _relationship(ctx: _Ctx, rel: Relationship) -> None:
         )
         return
     base = rel.role or rel.parent
-    column_name = ctx.name(f"{base}_id")
+    key = _referenced_key(ctx, parent, base, rel.source, f"{rel.child} → {rel.parent}")
+    if key is None:
+        return
+    names = [name for name, _, _ in key]
+    column_name = names[0]
     if child.column(column_name) is not None:
         return
     self_ref = rel.child == rel.parent
     is_nullable = (not rel.required) or self_ref or child.existing
-    ref_col = parent.primary_key[0] if parent.primary_key else "id"
-    parent_key = parent.column(ref_col)
-    ref_logical = parent_key.logical if parent_key is not None else _key_logical(ctx)
     if child.existing:  # safe change: nullable (no rewrite, old rows valid), indexed; emitted as ALTERs
+        added = ", ".join(names)
         ctx.assume(
-            f"{child.name}.{column_name} is added to the existing table {child.name} as a nullable "
-            "column: existing rows have no value yet; backfill them, then add NOT NULL in a later "
-            "migration if every row must have one.",
+            f"{child.name}.{added} {'is' if len(names) == 1 else 'are'} added to the existing table "
+            f"{child.name} as {'a nullable column' if len(names) == 1 else 'nullable columns'}: existing "
+            "rows have no value yet; backfill them, then add NOT NULL in a later migration if every row "
+            "must have one.",
             rel.source,
         )
         child.indexes.append(
             Index(
-                name=ctx.name(f"idx_{child.name}_{column_name}"),
-                columns=[column_name],
+                name=ctx.name(f"idx_{child.name}_{'_'.join(names)}"),
+                columns=names,
                 purpose=f"foreign key to {parent.name}: joins and ON DELETE checks",
                 source=Source(rule="index every foreign key"),
             )
         )
-    child.columns.insert(
-        len(child.columns) if child.existing else _fk_position(child),
-        ctx.col(
-            ref_logical,
-            column_name,
-            nullable=is_nullable,
-            source=rel.source,
-            comment=f"references {parent.name}" + (f" as {rel.role}" if rel.role else ""),
-        ),
-    )
+    position = len(child.columns) if child.existing else _fk_position(child)
+    for offset, (name, _, logical) in enumerate(key):
+        child.columns.insert(
+            position + offset,
+            ctx.col(
+                logical,
+                name,
+                nullable=is_nullable,
+                source=rel.source,
+                comment=f"references {parent.name}" + (f" as {rel.role}" if rel.role else ""),
+            ),
+        )
     on_delete, reason = _on_delete(rel, is_nullable)
     child.foreign_keys.append(
         ForeignKey(
@@ -456,9 +461,9 @@ def _relationship(ctx: _Ctx, rel: Relationship) -> None:
                 f"fk_{child.name}_{parent.name}"
                 + (f"_{rel.role}" if rel.role and rel.role != rel.parent else "")
             ),
-            columns=[column_name],
+            columns=names,
             ref_table=parent.name,
-            ref_columns=[ref_col],
+            ref_columns=[ref for _, ref, _ in key],
             on_delete=on_delete,
             reason=reason,
             source=rel.source,
@@ -467,9 +472,38 @@ def _relationship(ctx: _Ctx, rel: Relationship) -> None:
     if rel.cardinality is Cardinality.ONE_TO_ONE and not child.existing:
         child.unique.append(
             UniqueConstraint(
-                name=ctx.name(f"uq_{child.name}_{column_name}"), columns=[column_name], source=rel.source
+                name=ctx.name(f"uq_{child.name}_{'_'.join(names)}"), columns=names, source=rel.source
             )
         )
+
+
+def _referenced_key(
+    ctx: _Ctx, parent: Table, base: str, source: Source | None, link: str
+) -> list[tuple[str, str, LogicalType]] | None:
+    """(column, referenced key column, type) for each column of ``parent``'s primary key: one
+    ``{base}_id`` for a single key; for a composite key of an existing table, one column per key column
+    (``{base}_{key column}``), so the foreign key references the whole key. None (said under Assumptions)
+    when an existing table has no primary key to reference."""
+    keys = list(parent.primary_key) or ["id"]
+    if parent.existing and (not parent.primary_key or any(parent.column(k) is None for k in keys)):
+        ctx.assume(
+            f"{link}: the existing table {parent.name} has no primary key to reference, so no foreign key "
+            f"was designed; add one by hand once {parent.name} has a primary or unique key.",
+            source,
+        )
+        return None
+    out = []
+    for k in keys:
+        name = ctx.name(f"{base}_id" if len(keys) == 1 or k == "id" else f"{base}_{k}")
+        column = parent.column(k)
+        out.append((name, k, column.logical if column is not None else _key_logical(ctx)))
+    if len(keys) > 1:
+        ctx.assume(
+            f"{link}: {parent.name} has a composite primary key ({', '.join(keys)}), so the foreign key "
+            f"references all of it through {', '.join(n for n, _, _ in out)}.",
+            source,
+        )
+    return out
 
 
 def _fk_position(table: Table) -> int:
@@ -514,24 +548,26 @@ def _junction(ctx: _Ctx, rel: Relationship, left: Table, right: Table) -> None:
     )
     cols: list[str] = []
     for ent, tab in ((a, ta), (b, tb)):
-        column_name = f"{ent}_id" if a != b else f"{ent}_{len(cols) + 1}_id"
-        end = tab.name if a != b else column_name.removesuffix("_id")  # a self-link: one name per column
-        ref = tab.primary_key[0] if tab.primary_key else "id"
-        key = tab.column(ref)
-        logical = key.logical if key is not None else _key_logical(ctx)
-        table.columns.append(ctx.col(logical, column_name, source=rel.source))
+        base = ent if a != b else f"{ent}_{len(cols) + 1}"
+        key = _referenced_key(ctx, tab, base, rel.source, f"{rel.child} ↔ {rel.parent}")
+        if key is None:
+            return  # said under Assumptions: no link table with a foreign key that cannot be right
+        names = [n for n, _, _ in key]
+        end = tab.name if a != b else base  # a self-link: one name per end
+        for column_name, _, logical in key:
+            table.columns.append(ctx.col(logical, column_name, source=rel.source))
         table.foreign_keys.append(
             ForeignKey(
                 name=ctx.name(f"fk_{name}_{end}"),
-                columns=[column_name],
+                columns=names,
                 ref_table=tab.name,
-                ref_columns=[ref],
+                ref_columns=[ref for _, ref, _ in key],
                 on_delete="CASCADE",
                 reason="a link row means nothing without both ends",
                 source=rel.source,
             )
         )
-        cols.append(column_name)
+        cols.extend(names)
     for attr in rel.attributes:
         _attribute_column(ctx, Entity(name=table.entity), table, attr)
     table.primary_key = cols

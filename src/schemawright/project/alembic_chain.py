@@ -10,6 +10,7 @@ default), so ``autocommit_block()`` sections behave as they will in production.
 from __future__ import annotations
 
 import configparser
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,6 +25,7 @@ from schemawright.verify.errors import VerifyError
 
 # Folders that hold an Alembic environment when no alembic.ini names one.
 _CANDIDATES = ("alembic", "migrations", "backend/alembic", "backend/migrations", "db/alembic")
+_SKIP = {".git", "node_modules", ".venv", "venv", "__pycache__", "site-packages"}
 
 
 @dataclass(frozen=True)
@@ -45,24 +47,57 @@ class AlembicRunError(VerifyError):
 
 
 def find_layout(root: Path) -> AlembicLayout | None:
-    """``alembic.ini``'s ``script_location`` (``%(here)s`` resolved), else a usual folder holding
-    ``env.py`` and ``versions/``; None when the project is not an Alembic project."""
-    for ini in (root / "alembic.ini", root / "backend" / "alembic.ini"):
-        if ini.is_file():
-            parser = configparser.ConfigParser(defaults={"here": str(ini.parent)})
-            try:
-                parser.read(ini, encoding="utf-8")
-                location = parser.get("alembic", "script_location", fallback="alembic")
-            except configparser.Error as exc:
-                raise ProjectError(f"{ini}: cannot read it ({exc}); fix the [alembic] section") from exc
-            script = Path(location.replace("%(here)s", str(ini.parent)))
-            script = script if script.is_absolute() else ini.parent / script
-            if (script / "versions").is_dir():
-                return AlembicLayout(script, script / "versions")
+    """``alembic.ini``'s ``script_location`` (``%(here)s`` resolved) — the ini in the root or one folder
+    below it (``conf/alembic.ini``, ``backend/alembic.ini``) — else a usual folder holding ``env.py`` and
+    ``versions/``; None when the project is not an Alembic project."""
+    for ini in _inis(root):
+        layout = _from_ini(ini)
+        if layout is not None:
+            return layout
     for rel in _CANDIDATES:
         script = root / rel
         if (script / "env.py").is_file() and (script / "versions").is_dir():
             return AlembicLayout(script, script / "versions")
+    return None
+
+
+def layout_at(directory: Path, *, loose: bool = False) -> AlembicLayout | None:
+    """The Alembic environment a ``--migrations-dir`` names: a folder with ``alembic.ini``, the
+    environment folder (``env.py`` + ``versions/``) or its ``versions/`` folder. ``loose`` (``--format
+    alembic``): any folder with ``versions/``, or a ``versions`` folder, will do."""
+    if (directory / "alembic.ini").is_file():
+        return _from_ini(directory / "alembic.ini")
+    env = (directory / "env.py").is_file()
+    if (directory / "versions").is_dir() and (env or loose):
+        return AlembicLayout(directory, directory / "versions")
+    beside_env = (directory.parent / "env.py").is_file()
+    if directory.is_dir() and directory.name == "versions" and (loose or beside_env):
+        return AlembicLayout(directory.parent, directory)
+    return None
+
+
+def _inis(root: Path) -> list[Path]:
+    """``alembic.ini`` in the root, then in each folder right below it (``backend/`` first)."""
+    first = [root / "alembic.ini", root / "backend" / "alembic.ini"]
+    try:
+        below = sorted(d / "alembic.ini" for d in root.iterdir() if d.is_dir() and d.name not in _SKIP)
+    except OSError:
+        below = []
+    return [p for p in dict.fromkeys([*first, *below]) if p.is_file()]
+
+
+def _from_ini(ini: Path) -> AlembicLayout | None:
+    parser = configparser.ConfigParser(defaults={"here": str(ini.parent)})
+    try:
+        parser.read(ini, encoding="utf-8")
+        location = parser.get("alembic", "script_location", fallback="alembic")
+    except (configparser.Error, UnicodeDecodeError) as exc:
+        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise ProjectError(f"{ini}: cannot read it ({reason}); fix the [alembic] section") from exc
+    script = Path(location.replace("%(here)s", str(ini.parent)))
+    script = Path(os.path.normpath(script if script.is_absolute() else ini.parent / script))  # no ".."
+    if (script / "versions").is_dir():
+        return AlembicLayout(script, script / "versions")
     return None
 
 
@@ -111,7 +146,14 @@ def _static_chain(layout: AlembicLayout) -> list[Revision]:
     reader = SafeReader(layout.script_location.resolve())
     found: dict[str, Revision] = {}
     for path in sorted(layout.versions.glob("*.py")):
-        text = reader.text(path) if path.is_file() else None
+        try:
+            text = reader.text(path) if path.is_file() else None
+        except UnicodeDecodeError as exc:
+            raise ProjectError(
+                f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start}); re-save the revision as UTF-8"
+            ) from exc
+        except OSError as exc:
+            raise ProjectError(f"{path}: cannot read the revision ({exc.strerror})") from exc
         names = _assignments(text, path) if text is not None else {}
         rev = names.get("revision")
         if not isinstance(rev, str):

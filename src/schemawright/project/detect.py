@@ -2,7 +2,9 @@
 
 Readable SQL formats: golang-migrate pairs (``{version}_{name}.up.sql`` / ``.down.sql``), dbmate and
 goose single files with up/down sections, Flyway ``V{n}__name.sql`` (+ undo ``U{n}__name.sql``),
-Atlas (``{version}_{name}.sql`` beside ``atlas.sum``) and Prisma (``{ts}_{name}/migration.sql``).
+Atlas (``{version}_{name}.sql`` beside ``atlas.sum``), Prisma (``{ts}_{name}/migration.sql``) and
+Diesel (``{version}_{name}/up.sql`` + ``down.sql``, ``diesel.toml``). A folder holding ``.sql`` files in
+none of these layouts is an error, never an empty project (its tables would be created again).
 Alembic projects (``alembic.ini`` + ``versions/*.py``) are read through Alembic (``alembic_chain``).
 """
 
@@ -13,7 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from schemawright.project.alembic_chain import AlembicLayout, find_layout, read_revisions
+from schemawright.project import diesel
+from schemawright.project.alembic_chain import AlembicLayout, find_layout, layout_at, read_revisions
 from schemawright.project.errors import ProjectError
 from schemawright.project.foreign import ForeignProject, find_foreign
 from schemawright.project.knex import FILE as KNEX_FILE
@@ -21,9 +24,18 @@ from schemawright.project.knex import is_migration as is_knex_migration
 from schemawright.safe_files import SafeReader, containment
 
 Format = Literal[
-    "golang-migrate", "dbmate", "goose", "flyway", "atlas", "prisma", "alembic", "django", "knex"
+    "golang-migrate",
+    "dbmate",
+    "goose",
+    "flyway",
+    "atlas",
+    "prisma",
+    "diesel",
+    "alembic",
+    "django",
+    "knex",
 ]
-FORMATS: tuple[Format, ...] = ("prisma", "atlas", "flyway", "golang-migrate", "goose", "dbmate")
+FORMATS: tuple[Format, ...] = ("diesel", "prisma", "atlas", "flyway", "golang-migrate", "goose", "dbmate")
 # Found by their own files, not a folder:
 ALL_FORMATS: tuple[Format, ...] = (*FORMATS, "alembic", "django", "knex")
 # Where projects usually keep migrations; the first folder holding any is the project's.
@@ -40,7 +52,11 @@ CANDIDATE_DIRS = (
     "src/main/resources/db/migration",
     "db/migration",
 )
-DEFAULT_DIRS: dict[str, str] = {"prisma": "prisma/migrations", "flyway": "db/migration"}
+DEFAULT_DIRS: dict[str, str] = {
+    "prisma": "prisma/migrations",
+    "flyway": "db/migration",
+    "diesel": "migrations",
+}
 
 _PAIR = re.compile(r"^(?P<version>\d+)_(?P<name>.+)\.(?P<dir>up|down)\.sql$")
 _SINGLE = re.compile(r"^(?P<version>\d+)_(?P<name>[^.]+)\.sql$")
@@ -54,6 +70,11 @@ _SECTIONS: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
         re.compile(r"^--\s*\+goose\s+Down\b.*$", re.M | re.I),
     ),
 }
+# The file (goose) or its up section (dbmate) runs outside the tool's per-migration transaction.
+_NO_TX: dict[str, re.Pattern[str]] = {
+    "goose": re.compile(r"^--\s*\+goose\s+NO\s+TRANSACTION\b", re.M | re.I),
+    "dbmate": re.compile(r"^--\s*migrate:up\b[^\n]*\btransaction:false\b", re.M),
+}
 
 
 @dataclass(frozen=True)
@@ -64,10 +85,11 @@ class Migration:
     up: str
     down: str | None = None
     down_path: Path | None = None
+    transactional: bool = False  # the tool runs the up in a transaction of its own (goose, dbmate, Diesel)
 
     @property
     def key(self) -> tuple[int, ...]:
-        return tuple(int(part) for part in re.split(r"[._]", self.version))
+        return tuple(int(part) for part in re.split(r"[._]", self.version.replace("-", "")))
 
 
 @dataclass
@@ -88,7 +110,11 @@ class MigrationSet:
         return [m for m in self.migrations if own.fullmatch(m.name)]
 
     def files_of(self, feature_id: str) -> list[Path]:
-        return [p for m in self.of_feature(feature_id) for p in (m.path, m.down_path) if p is not None]
+        paths = [p for m in self.of_feature(feature_id) for p in (m.path, m.down_path) if p is not None]
+        if self.format == "diesel":  # the folder's metadata.toml goes with it
+            meta = [m.path.parent / "metadata.toml" for m in self.of_feature(feature_id)]
+            paths += [p for p in meta if p.is_file()]
+        return paths
 
     def next_version(self, stamp: str) -> str:
         """Flyway: the next integer version. Others: ``stamp`` (UTC YYYYMMDDHHMMSS) when the project uses
@@ -97,6 +123,8 @@ class MigrationSet:
             return str(self.migrations[-1].key[0] + 1) if self.migrations else "1"
         if self.format in ("alembic", "django"):
             return stamp  # unused: Alembic revisions are chained by id, not ordered by version
+        if self.format == "diesel":
+            return diesel.next_version(stamp, self.migrations[-1].version if self.migrations else None)
         if not self.migrations:
             return stamp
         latest = self.migrations[-1].version
@@ -165,7 +193,10 @@ def _sectioned(directory: Path, fmt: Literal["dbmate", "goose"], reader: SafeRea
             if text is None or _SECTIONS[fmt][0].search(text) is None:
                 continue
             up, down = split_sections(text, path, fmt)
-            out.append(Migration(version=m["version"], name=m["name"], path=path, up=up, down=down))
+            tx = _NO_TX[fmt].search(text) is None
+            out.append(
+                Migration(version=m["version"], name=m["name"], path=path, up=up, down=down, transactional=tx)
+            )
     return out
 
 
@@ -217,7 +248,34 @@ def _prisma(directory: Path, reader: SafeReader) -> list[Migration]:
     ]
 
 
+def _diesel(directory: Path, reader: SafeReader) -> list[Migration]:
+    out = []
+    for folder in directory.iterdir():
+        m = diesel.FOLDER.match(folder.name)
+        if m is None or not folder.is_dir() or not (folder / "up.sql").exists():
+            continue
+        up = _read(folder / "up.sql", reader)
+        if up is None:
+            continue
+        down_path = folder / "down.sql"
+        down = _read(down_path, reader) if down_path.exists() else None
+        out.append(
+            Migration(
+                version=m["version"],
+                name=m["name"],
+                path=folder / "up.sql",
+                up=up,
+                down=down,
+                down_path=down_path if down is not None else None,
+                transactional=diesel.transactional(folder),
+            )
+        )
+    return out
+
+
 def _read_format(directory: Path, fmt: Format, reader: SafeReader) -> list[Migration]:
+    if fmt == "diesel":
+        return _diesel(directory, reader)
     if fmt == "golang-migrate":
         return _pairs(directory, reader)
     if fmt in ("dbmate", "goose"):
@@ -226,14 +284,55 @@ def _read_format(directory: Path, fmt: Format, reader: SafeReader) -> list[Migra
         return _flyway(directory, reader)
     if fmt == "atlas":
         return _atlas(directory, reader)
-    return _prisma(directory, reader)
+    if fmt == "prisma":
+        return _prisma(directory, reader)
+    return []  # Alembic, Django, Knex: found by their own files (detect), never read as a folder of SQL
+
+
+def unrecognised(directory: Path) -> str | None:
+    """One line naming ``directory`` and some of its ``.sql`` files when it holds SQL migrations in no
+    layout we read (None otherwise): designing on as if the project were empty would create its existing
+    tables again, so the run stops and asks for ``--format``."""
+    if not directory.is_dir():
+        return None
+    try:
+        found = sorted(
+            p.relative_to(directory).as_posix()
+            for p in [*directory.glob("*.sql"), *directory.glob("*/*.sql")]
+            if not p.is_dir()
+        )
+    except OSError:
+        return None
+    if not found:
+        return None
+    shown = ", ".join(found[:3]) + (f" and {len(found) - 3} more" if len(found) > 3 else "")
+    return (
+        f"{directory}: holds SQL migrations ({shown}) in a layout schemawright does not recognise; pass "
+        f"--format (one of {', '.join(ALL_FORMATS)}) and --migrations-dir for the project's tool, so its "
+        "existing tables are not created again"
+    )
+
+
+def resolve_dir(root: Path, folder: Path, cwd: Path | None = None) -> Path:
+    """Where a relative ``--migrations-dir`` (or ``--decisions-dir``) points: the folder relative to the
+    working directory when it exists there, else relative to ``root`` — never ``root`` joined twice
+    (``--root flipt --migrations-dir flipt/migrations`` is ``flipt/migrations``)."""
+    if folder.is_absolute():
+        return folder
+    here = (cwd or Path.cwd()) / folder
+    if here.is_dir():
+        return here
+    root_parts = root.parts if not root.is_absolute() and root != Path(".") else ()
+    if root_parts and folder.parts[: len(root_parts)] == root_parts:
+        return here  # already names the root: joining it again would double it
+    return root / folder
 
 
 def read_folder(directory: Path, fmt: Format | None = None, base: Path | None = None) -> MigrationSet | None:
     """The migrations in ``directory`` (format detected unless given), or None when it holds none. Files
     whose real path leaves ``base`` (default: the folder), special files and oversized files are not read;
     the set's ``refused`` says which and why."""
-    if not directory.is_dir():
+    if not directory.is_dir() or fmt in ("alembic", "django", "knex"):
         return None
     for name in [fmt] if fmt else FORMATS:
         reader = SafeReader(base or directory.resolve())
@@ -249,10 +348,11 @@ def read_folder(directory: Path, fmt: Format | None = None, base: Path | None = 
 def detect(
     root: Path, migrations_dir: Path | None = None, fmt: Format | None = None, *, trust_python: bool = False
 ) -> MigrationSet:
-    """The project's migration set. ``migrations_dir`` (relative to ``root`` unless absolute) wins;
-    otherwise the first common folder that holds migrations; otherwise the format's usual folder
-    (``backend/migrations`` for golang-migrate). Alembic revisions are imported only with
-    ``trust_python``; otherwise their chain is read from the source without running it."""
+    """The project's migration set. ``migrations_dir`` (see :func:`resolve_dir`) wins; otherwise the
+    folder ``diesel.toml`` names, then the first common folder that holds migrations; otherwise the
+    format's usual folder (``backend/migrations`` for golang-migrate). Alembic revisions are imported
+    only with ``trust_python``; otherwise their chain is read from the source without running it. A
+    folder of SQL files in no known layout raises :class:`ProjectError` (see :func:`unrecognised`)."""
     if fmt is not None and fmt not in ALL_FORMATS:
         raise ProjectError(f"unknown migration format {fmt!r}; use one of {', '.join(ALL_FORMATS)}")
     if fmt in (None, "alembic") and migrations_dir is None:
@@ -260,14 +360,36 @@ def detect(
         if found is not None:
             return found
     if migrations_dir is not None:
-        directory = migrations_dir if migrations_dir.is_absolute() else root / migrations_dir
-        return read_folder(directory, fmt, containment(root, migrations_dir)) or MigrationSet(
-            directory=directory, format=fmt or "golang-migrate"
-        )
+        directory = resolve_dir(root, migrations_dir)
+        if fmt in (None, "alembic"):
+            layout = layout_at(directory, loose=fmt == "alembic")
+            if layout is not None:
+                return _alembic_set(layout, trust_python)
+            if fmt == "alembic":
+                raise ProjectError(
+                    f"{directory}: not an Alembic environment (no alembic.ini, versions/ or env.py); pass "
+                    "--migrations-dir the folder holding env.py and versions/ (or its versions/ folder)"
+                )
+        found = read_folder(directory, fmt, containment(root, directory))
+        if found is not None:
+            return found
+        problem = unrecognised(directory)
+        if problem is not None:
+            raise ProjectError(problem)
+        return MigrationSet(directory=directory, format=fmt or "golang-migrate")
+    configured = diesel.config_dir(root) if fmt in (None, "diesel") else None
+    if configured is not None:
+        found = read_folder(configured, "diesel", root.resolve())
+        if found is not None:
+            return found
+        if not configured.is_dir() or unrecognised(configured) is None:
+            return MigrationSet(directory=configured, format="diesel")
+    odd: str | None = None  # the first folder of SQL files in no known layout
     for candidate in CANDIDATE_DIRS:
         found = read_folder(root / candidate, fmt, root.resolve())
         if found is not None:
             return found
+        odd = odd or unrecognised(root / candidate)
     foreign = find_foreign(root) if fmt in (None, "django", "knex") else None
     if foreign is not None and foreign.tool == "knex" and fmt in (None, "knex"):
         return MigrationSet(
@@ -292,8 +414,11 @@ def detect(
     default = DEFAULT_DIRS.get(fmt or "", "backend/migrations")
     if fmt == "alembic":
         raise ProjectError(
-            f"{root}: no alembic.ini or alembic/versions found; run `alembic init alembic` first"
+            f"{root}: no alembic.ini (in the root or a folder below it) or alembic/versions found; run "
+            "`alembic init alembic` first, or pass --migrations-dir the folder holding env.py and versions/"
         )
+    if odd is not None and foreign is None:
+        raise ProjectError(odd)
     return MigrationSet(directory=root / default, format=fmt or "golang-migrate", foreign=foreign)
 
 
@@ -326,9 +451,12 @@ def _alembic(root: Path, required: bool, trusted: bool) -> MigrationSet | None:
     layout = find_layout(root)
     if layout is None:
         return None
+    found = _alembic_set(layout, trusted)
+    return found if found.migrations or required else None
+
+
+def _alembic_set(layout: AlembicLayout, trusted: bool) -> MigrationSet:
     revisions = read_revisions(layout, trusted=trusted)
-    if not revisions and not required:
-        return None
     migrations = [Migration(version=r.revision, name=r.slug, path=r.path, up="") for r in revisions]
     return MigrationSet(
         directory=layout.versions, format="alembic", migrations=migrations, detected=True, alembic=layout

@@ -2,7 +2,8 @@
 
 Statements that must run outside a transaction (``CREATE INDEX CONCURRENTLY``) go in migrations of
 their own, marked the way each tool expects (dbmate ``transaction:false``, goose ``NO TRANSACTION``,
-Atlas ``txmode none``); golang-migrate and Flyway run a lone statement outside a transaction.
+Atlas ``txmode none``, Diesel ``metadata.toml`` ``run_in_transaction = false``); golang-migrate and
+Flyway run a lone statement outside a transaction.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from pathlib import Path
 from typing import Literal
 
 from schemawright.emit.sql.dialects import DialectName
+from schemawright.project import diesel
 from schemawright.project.alembic_revision import revision_files
 from schemawright.project.alter import Separate
 from schemawright.project.detect import MigrationSet
@@ -69,7 +71,7 @@ def steps(
 
 
 def _bump(version: str, by: int) -> str:
-    return str(int(version) + by).zfill(len(version)) if version.isdigit() else version
+    return diesel.bump(version, by)  # numbers keep their width; Diesel's dashed timestamps add seconds
 
 
 def render(
@@ -134,6 +136,18 @@ def render(
         notes.append(
             "Atlas: no down file is written (Atlas plans downs itself with `atlas migrate down`); "
             "atlas.sum was recomputed. The generated down was still verified."
+        )
+    elif fmt == "diesel":
+        for s in plan:
+            folder = d / f"{s.version}_{s.name}"
+            files.append(NewFile(folder / "up.sql", "migration-up", s.up))
+            files.append(NewFile(folder / "down.sql", "migration-down", s.down))
+            if not s.transactional:
+                files.append(NewFile(folder / "metadata.toml", "migration", diesel.NO_TRANSACTION))
+        notes.append(
+            "Diesel: each migration is a {version}_{name}/ folder with up.sql and down.sql (`diesel "
+            "migration run`); run `diesel print-schema` (or `diesel migration run`, which updates "
+            "src/schema.rs) so the Rust schema matches."
         )
     elif fmt == "prisma":
         for s in plan:

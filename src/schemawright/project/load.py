@@ -15,6 +15,7 @@ from schemawright.project.knex import KnexRuntime, knex_runtime
 from schemawright.project.reflect import reflect_functions, reflect_tables, trigger_tables
 from schemawright.project.replay import dump_ddl, replay_alembic, replay_django, replay_knex
 from schemawright.project.replay import replay as replay_sql
+from schemawright.project.transactions import runnable
 from schemawright.verify.engines import scratch_database
 
 
@@ -26,6 +27,7 @@ class ExistingProject:
     notes: list[str] = field(default_factory=list)  # how the project's migrations were (not) replayed
     knex: KnexRuntime | None = None  # Knex: the runtime that replayed the chain (and verifies it)
     replayed: bool = True  # False: --no-replay, or Python migrations not trusted; nothing of them runs
+    dialect: DialectName = "postgresql"  # the engine the existing migrations were replayed on
 
     @property
     def prior_sql(self) -> list[str]:
@@ -35,7 +37,7 @@ class ExistingProject:
             return []
         if self.migrations.format in ("alembic", "django", "knex"):
             return [self.schema_ddl] if self.schema_ddl else []
-        return [m.up for m in self.migrations.migrations]
+        return [runnable(m, self.dialect) for m in self.migrations.migrations]
 
     @property
     def assumptions(self) -> list[Assumption]:
@@ -101,7 +103,7 @@ def load_project(
     schema = ExistingSchema(
         tables=tables, functions=functions, conventions=learn(tables, functions, triggered)
     )
-    return ExistingProject(found, schema, ddl, notes, runtime)
+    return ExistingProject(found, schema, ddl, notes, runtime, dialect=dialect)
 
 
 NO_REPLAY = (

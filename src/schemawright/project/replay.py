@@ -15,18 +15,20 @@ from schemawright.project.alembic_chain import AlembicLayout, AlembicRunError, r
 from schemawright.project.detect import Migration, MigrationSet
 from schemawright.project.knex import KnexRuntime
 from schemawright.project.tool_tables import TOOL_TABLES
+from schemawright.project.transactions import runnable
 from schemawright.verify.engines import ScratchDatabase
 from schemawright.verify.errors import MigrationError, RefusedStatement
 
 
 def replay(db: ScratchDatabase, migrations: Sequence[Migration]) -> None:
-    """Run every up migration; a rejected statement raises :class:`ProjectError` naming the file,
-    line and statement."""
+    """Run every up migration, each in its own transaction when its tool gives it one (see
+    :mod:`~schemawright.project.transactions`); a rejected statement raises :class:`ProjectError` naming
+    the file, line and statement."""
     from schemawright.project.errors import ProjectError
 
     for migration in migrations:
         try:
-            db.execute_script(migration.up)
+            db.execute_script(runnable(migration, db.dialect))
         except RefusedStatement as exc:
             raise ProjectError(
                 f"{migration.path}: line {exc.line}: an existing migration acts outside its database and was "

@@ -7,6 +7,7 @@ TOOL_TABLES = frozenset(
     {
         "schema_migrations",  # golang-migrate, dbmate
         "goose_db_version",
+        "__diesel_schema_migrations",
         "flyway_schema_history",
         "alembic_version",
         "atlas_schema_revisions",

@@ -15,11 +15,12 @@ import math
 import re
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from schemawright.design.models import Check, Column, LogicalType, RelationalDesign, Table
+from schemawright.design.models import Check, Column, ForeignKey, LogicalType, RelationalDesign, Table
 from schemawright.verify.engines import ScratchDatabase
 from schemawright.verify.errors import MigrationError, VerifyError
 
@@ -40,37 +41,147 @@ class SampleRow:
     stored: dict[str, Any] = field(default_factory=dict)  # what the database holds (generated keys)
 
 
-def insertion_order(design: RelationalDesign) -> list[Table]:
-    """New tables plus the existing tables they reference, parents first.
+def insertion_order(design: RelationalDesign, live: LiveKeys | None = None) -> list[Table]:
+    """New tables plus the existing tables they need, parents first.
 
     Only NOT NULL foreign keys constrain the order; a nullable one is filled when its parent is
-    already in place and left NULL otherwise, which is how cycles and self-references resolve.
-    """
+    already in place and left NULL otherwise, which is how cycles and self-references resolve. With
+    ``live`` (the scratch database's own keys), an existing table's NOT NULL foreign keys the design
+    does not describe pull their parents in too, as stand-in tables. Existing tables that cannot be
+    ordered (their NOT NULL foreign keys form a cycle) are left out with the tables that need them;
+    only a cycle among the design's new tables is an error."""
+    return _plan(design, live)[0]
+
+
+class LiveKeys:
+    """Primary and foreign keys as the scratch database has them (SQLAlchemy inspection, read lazily):
+    existing tables may have NOT NULL foreign keys to tables the design never mentions."""
+
+    def __init__(self, inspector: Any, catalog: dict[str, Any]) -> None:
+        self._inspector = inspector
+        self.catalog = catalog
+        self._fks: dict[str, list[ForeignKey]] = {}
+
+    def has(self, table: str) -> bool:
+        return table in (self.catalog.get("tables") or {})
+
+    def nullable(self, table: str, column: str) -> bool | None:
+        info = ((self.catalog.get("tables") or {}).get(table) or {}).get("columns", {}).get(column)
+        return None if info is None else bool(info.get("nullable"))
+
+    def foreign_keys(self, table: str) -> list[ForeignKey]:
+        if table not in self._fks:
+            found: list[ForeignKey] = []
+            try:
+                raw = self._inspector.get_foreign_keys(table) if self.has(table) else []
+            except Exception:  # an unreadable table: no extra parents, never a failed verification
+                raw = []
+            for i, fk in enumerate(raw):
+                if fk.get("referred_schema") or not fk.get("constrained_columns"):
+                    continue
+                found.append(
+                    ForeignKey(
+                        name=str(fk.get("name") or f"{table}_fk_{i}"),
+                        columns=list(fk["constrained_columns"]),
+                        ref_table=str(fk["referred_table"]),
+                        ref_columns=list(fk["referred_columns"]),
+                    )
+                )
+            self._fks[table] = found
+        return self._fks[table]
+
+    def stand_in(self, table: str) -> Table:
+        """An existing table the design does not describe: its keys, columns from the catalog."""
+        return Table(name=table, existing=True, foreign_keys=self.foreign_keys(table))
+
+
+@contextmanager
+def live_keys(db: ScratchDatabase, catalog: dict[str, Any]) -> Iterator[LiveKeys | None]:
+    """:class:`LiveKeys` for ``db`` (None when it cannot be inspected: the design's own keys are used)."""
+    import sqlalchemy as sa
+    from sqlalchemy.pool import NullPool
+
+    try:
+        engine = sa.create_engine(db.sqlalchemy_url, poolclass=NullPool)
+    except Exception:
+        yield None
+        return
+    try:
+        try:
+            inspector = sa.inspect(engine)
+        except Exception:
+            yield None
+            return
+        yield LiveKeys(inspector, catalog)
+    finally:
+        engine.dispose()
+
+
+def _fks(t: Table, live: LiveKeys | None) -> list[ForeignKey]:
+    """The table's foreign keys: the design's, plus (existing tables) those only the database knows."""
+    if live is None or not t.existing:
+        return list(t.foreign_keys)
+    known = {tuple(fk.columns) for fk in t.foreign_keys}
+    return [*t.foreign_keys, *(fk for fk in live.foreign_keys(t.name) if tuple(fk.columns) not in known)]
+
+
+def _required(t: Table, fk: ForeignKey, live: LiveKeys | None) -> bool:
+    for name in fk.columns:
+        col = t.column(name)
+        nullable = col.nullable if col is not None else live.nullable(t.name, name) if live else None
+        if not nullable:
+            return True
+    return False
+
+
+def _plan(design: RelationalDesign, live: LiveKeys | None) -> tuple[list[Table], set[str]]:
+    """(tables in insertion order with their full foreign keys, tables left out)."""
     chosen: dict[str, Table] = {t.name: t for t in design.new_tables()}
     pending = list(chosen.values())
     while pending:  # pull in existing parents, transitively
-        for fk in pending.pop().foreign_keys:
+        child = pending.pop()
+        for fk in _fks(child, live):
+            if fk.ref_table in chosen:
+                continue
             parent = design.table(fk.ref_table)
-            if parent is not None and parent.name not in chosen:
+            if parent is None and live is not None and live.has(fk.ref_table) and _required(child, fk, live):
+                parent = live.stand_in(fk.ref_table)
+            if parent is not None:
                 chosen[parent.name] = parent
                 pending.append(parent)
-    tables = [t for t in design.tables if t.name in chosen]
+    designed = [t for t in design.tables if t.name in chosen]
+    tables = [*designed, *(t for t in chosen.values() if design.table(t.name) is None)]
+    fks = {t.name: _fks(t, live) for t in tables}
+    if live is not None:  # the rows need every key the database enforces
+        tables = [t.model_copy(update={"foreign_keys": fks[t.name]}) if t.existing else t for t in tables]
 
     def parents(t: Table, required: bool) -> set[str]:
-        out = set()
-        for fk in t.foreign_keys:
-            cols = [t.column(c) for c in fk.columns]
-            is_required = any(c is None or not c.nullable for c in cols)
-            if fk.ref_table != t.name and fk.ref_table in chosen and is_required == required:
-                out.add(fk.ref_table)
-        return out
+        return {
+            fk.ref_table
+            for fk in fks[t.name]
+            if fk.ref_table != t.name and _required(t, fk, live) == required
+            and (fk.ref_table in chosen or required)
+        }
 
     done: list[Table] = []
     placed: set[str] = set()
+    skipped: set[str] = set()
     remaining = list(tables)
     while remaining:
+        for t in list(remaining):
+            needs = parents(t, required=True)
+            if needs - chosen.keys() or needs & skipped:  # a NOT NULL foreign key to a table without a row
+                skipped.add(t.name)
+                remaining.remove(t)
         ready = [t for t in remaining if parents(t, required=True) <= placed]
         if not ready:
+            stuck = [t for t in remaining if t.existing]
+            if stuck:  # the project's own tables: leave them (and what needs them) without a row
+                skipped.update(t.name for t in stuck)
+                remaining = [t for t in remaining if not t.existing]
+                continue
+            if not remaining:
+                break
             names = ", ".join(t.name for t in remaining)
             raise SampleRowError(
                 f"cannot order sample rows: NOT NULL foreign keys form a cycle among {names}; "
@@ -79,22 +190,34 @@ def insertion_order(design: RelationalDesign) -> list[Table]:
         done.append(best)
         placed.add(best.name)
         remaining.remove(best)
-    return done
+    return done, skipped
 
 
 def insert_sample_rows(db: ScratchDatabase, design: RelationalDesign) -> list[SampleRow]:
-    """Insert one row per new table (and per referenced existing table); return them in order."""
-    order = insertion_order(design)
+    """Insert one row per new table (and per existing table they need, parents first); return them in
+    order. An existing table whose row cannot be made (a cycle of NOT NULL foreign keys, a constraint
+    the design does not know) gets none, and neither does a table that needs it: sample rows never fail
+    a verification for the project's old tables. A new table's rejected row is an error."""
     catalog: dict[str, Any] = db.snapshot()
+    with live_keys(db, catalog) as live:
+        order, skipped = _plan(design, live)
     counter = itertools.count(1)
     token = uuid.uuid4().hex[:6]
     rows: dict[str, dict[str, Any]] = {}
     out: list[SampleRow] = []
     for table in order:
+        needs = {fk.ref_table for fk in table.foreign_keys if fk.ref_table != table.name
+                 and _required(table, fk, live)}
+        if needs & skipped:
+            skipped.add(table.name)
+            continue
         values = row_values(table, db.dialect, rows, catalog, _Seq(counter, token))
         try:
             stored = db.insert(table.name, values)
         except MigrationError as exc:
+            if table.existing:
+                skipped.add(table.name)
+                continue
             raise SampleRowError(
                 f"sample row for table {table.name} was rejected: {exc.engine_message} "
                 f"(columns: {', '.join(values) or 'defaults only'}); the design's value domains and "

@@ -1,0 +1,106 @@
+"""Alembic environments where projects really keep them: ``alembic.ini`` one folder below the root
+(``conf/alembic.ini``) naming a script location elsewhere, a ``--migrations-dir`` pointing at the
+environment or its ``versions/``, and ``--format alembic`` failing in one line when there is none."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from schemawright.pipeline import DesignError, DesignRequest, design
+from schemawright.project.detect import detect
+from schemawright.project.errors import ProjectError
+
+SPECS = Path(__file__).parent / "specs"
+USERS = '''"""users"""
+from alembic import op
+
+revision = "aaa111"
+down_revision = None
+
+
+def upgrade():
+    op.execute("CREATE TABLE users (id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, email TEXT NOT NULL)")
+
+
+def downgrade():
+    op.execute("DROP TABLE users")
+'''
+
+
+def _project(root: Path) -> Path:
+    """``conf/alembic.ini`` whose script_location is ``db/schema`` (no usual folder name, no env.py)."""
+    (root / "conf").mkdir(parents=True)
+    (root / "conf" / "alembic.ini").write_text(
+        "[alembic]\nscript_location = %(here)s/../db/schema\n", encoding="utf-8"
+    )
+    versions = root / "db" / "schema" / "versions"
+    versions.mkdir(parents=True)
+    (versions / "aaa111_users.py").write_text(USERS, encoding="utf-8")
+    return versions
+
+
+def test_alembic_ini_one_folder_down_is_found(tmp_path: Path) -> None:
+    versions = _project(tmp_path)
+    found = detect(tmp_path)
+    assert found.format == "alembic" and found.directory == versions
+    assert [m.version for m in found.migrations] == ["aaa111"]
+    assert detect(tmp_path, fmt="alembic").directory == versions
+
+
+@pytest.mark.parametrize("folder", ["db/schema/versions", "db/schema", "conf"])
+def test_migrations_dir_names_the_environment(tmp_path: Path, folder: str) -> None:
+    versions = _project(tmp_path)
+    found = detect(tmp_path, tmp_path / folder, "alembic")
+    assert found.format == "alembic" and found.directory == versions
+    assert found.alembic is not None and [m.version for m in found.migrations] == ["aaa111"]
+
+
+def test_format_alembic_without_an_environment_is_one_line(tmp_path: Path) -> None:
+    (tmp_path / "sql").mkdir()
+    with pytest.raises(ProjectError, match="not an Alembic environment") as exc:
+        detect(tmp_path, tmp_path / "sql", "alembic")
+    assert "\n" not in str(exc.value)
+    with pytest.raises(DesignError, match=r"no alembic\.ini") as err:
+        design(DesignRequest(spec_path=SPECS / "002_notes.md", root=tmp_path, migration_format="alembic"))
+    assert "\n" not in str(err.value)
+
+
+def test_a_revision_that_is_not_utf8_is_one_line(tmp_path: Path) -> None:
+    versions = _project(tmp_path)
+    (versions / "bbb222_bad.py").write_bytes(b'revision = "bbb222"\ndown_revision = "aaa111"\n# \xff\n')
+    with pytest.raises(ProjectError, match=r"bbb222_bad\.py: not UTF-8"):
+        detect(tmp_path, fmt="alembic")
+
+
+def test_feature_extends_the_conf_alembic_chain(tmp_path: Path, pg_url: str) -> None:
+    versions = _project(tmp_path)
+    result = design(
+        DesignRequest(
+            spec_path=SPECS / "002_notes.md",
+            root=tmp_path,
+            migration_format="alembic",
+            postgres_url=pg_url,
+            trust_python=True,
+        )
+    ).result
+    assert result.verification.status == "passed", result.verification
+    revision = next(f for f in result.files if f.role == "migration")
+    assert revision.path.startswith(str(versions.relative_to(tmp_path)))
+    assert "down_revision = 'aaa111'" in revision.content and "CREATE TABLE users" not in revision.content
+
+
+def test_first_revision_of_a_fresh_environment_verifies(tmp_path: Path, pg_url: str) -> None:
+    (tmp_path / "alembic" / "versions").mkdir(parents=True)
+    (tmp_path / "alembic.ini").write_text("[alembic]\nscript_location = alembic\n", encoding="utf-8")
+    result = design(
+        DesignRequest(
+            spec_path=SPECS / "002_notes.md",
+            root=tmp_path,
+            migration_format="alembic",
+            postgres_url=pg_url,
+            trust_python=True,
+        )
+    ).result
+    assert result.verification.status == "passed", result.verification  # alembic_version is no leftover

@@ -1,0 +1,52 @@
+"""A foreign key to an existing table with a composite primary key references the whole key (one column
+per key column), and a table with no primary key gets no foreign key — said under Assumptions — never a
+single-column foreign key that does not match a key."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from schemawright.pipeline import DesignRequest, design
+
+SPECS = Path(__file__).parent / "specs"
+
+
+def _project(root: Path, users: str) -> None:
+    d = root / "db" / "migrations"
+    d.mkdir(parents=True)
+    (d / "000001_users.up.sql").write_text(users, encoding="utf-8")
+    (d / "000001_users.down.sql").write_text("DROP TABLE users;\n", encoding="utf-8")
+
+
+def test_fk_to_a_composite_key_references_all_its_columns(tmp_path: Path, pg_url: str) -> None:
+    _project(
+        tmp_path,
+        "CREATE TABLE users (\n  tenant_id BIGINT NOT NULL,\n  id BIGINT NOT NULL,\n  email TEXT NOT NULL,\n"
+        "  PRIMARY KEY (tenant_id, id)\n);\n",
+    )
+    result = design(
+        DesignRequest(spec_path=SPECS / "002_notes.md", root=tmp_path, postgres_url=pg_url)
+    ).result
+    assert result.verification.status == "passed", result.verification  # sample rows went through it too
+    design_ = result.stores[0]
+    notes = design_.table("notes")
+    assert notes is not None
+    fk = next(fk for fk in notes.foreign_keys if fk.ref_table == "users")
+    assert fk.ref_columns == ["tenant_id", "id"] and fk.columns == ["user_tenant_id", "user_id"]
+    assert all(
+        c.logical.name == "bigint" for c in (notes.column("user_tenant_id"), notes.column("user_id")) if c
+    )
+    up = next(f.content for f in result.files if f.role == "migration-up")
+    assert "REFERENCES users (tenant_id, id)" in up
+    assert any("composite primary key (tenant_id, id)" in a.text for a in result.assumptions)
+
+
+def test_no_primary_key_means_no_foreign_key_and_an_assumption(tmp_path: Path, pg_url: str) -> None:
+    _project(tmp_path, "CREATE TABLE users (id BIGINT NOT NULL, email TEXT NOT NULL);\n")
+    result = design(
+        DesignRequest(spec_path=SPECS / "002_notes.md", root=tmp_path, postgres_url=pg_url)
+    ).result
+    assert result.verification.status == "passed", result.verification
+    notes = result.stores[0].table("notes")
+    assert notes is not None and not any(fk.ref_table == "users" for fk in notes.foreign_keys)
+    assert any("has no primary key to reference" in a.text for a in result.assumptions)
