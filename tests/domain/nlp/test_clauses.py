@@ -47,3 +47,19 @@ def test_a_passive_agent_links_even_with_a_screen_verb() -> None:
     facts, _ = prose_facts([(text, 1, "")], load_lexicon(), set())
     links = {(f.child, f.parent) for f in facts if isinstance(f, RelationshipFact)}
     assert ("claim", "customer") in links
+
+
+def test_a_one_word_item_read_as_a_verb_stays_in_the_list() -> None:
+    sent = parse_texts(
+        [("A sensor reading is device, plot (if mounted), time, value.", 1, "sensor_reading")]
+    )[0]
+    objects = [c.name for cl in clauses(sent) if cl.lemma == "be" for c in cl.objects]
+    assert objects[:2] == ["device", "plot"]
+
+
+def test_plural_things_the_sentence_describes_are_children() -> None:
+    text = "A thread has notes written by tutors, each with a body and optional files (file name, size)."
+    facts, _ = prose_facts([(text, 1, "")], load_lexicon(), set())
+    links = {(f.child, f.parent) for f in facts if isinstance(f, RelationshipFact)}
+    assert ("note", "thread") in links
+    assert ("file", "note") in links

@@ -182,6 +182,16 @@ def _list_compound(tokens: list[Token]) -> list[Token]:
                 t.pos, t.tag, t.dep, t.head = "ADJ", "JJ", "amod", noun.i
             else:
                 t.pos, t.tag, t.dep, t.head, t.lemma = "NOUN", "NN", "compound", noun.i, t.lower
+        elif (
+            t.pos == "VERB"
+            and t.tag in ("VB", "VBP")
+            and prev.text == ","
+            and noun.text in (",", "(", ".", ";")
+            and not any(c.head == t.i and c.dep in ("dobj", "nsubj") for c in tokens)
+            and (noun.text == "(" or not any(c.head == t.i and c.dep == "prep" for c in tokens))
+            and is_noun(t.lower)
+        ):  # "driver, ride (if on a trip), time": a one-word item read as a verb
+            t.pos, t.tag, t.dep, t.lemma = "NOUN", "NN", "conj", t.lower
     return tokens
 
 

@@ -599,7 +599,9 @@ def _contents(
             continue
         if o.group == "number" and not o.counted and not _established(o, ctx):
             o = o.model_copy(update={"counted": True})  # "a name and a number of beds": a count of them
-        plural_thing = (o.card.many or o.plural) and (not is_value(o, ctx) or o.name in ctx.known)
+        plural_thing = (o.card.many or o.plural) and (
+            not is_value(o, ctx) or o.name in ctx.known or _described(state.sent, o)
+        )
         if plural_thing and children and not o.counted:
             state.facts.append(EntityFact(prov=_prov(state, rule, prio), name=o.name, evidence="object"))
             if listed and _names_attributes(listed, ctx):  # "keep guests (name, short bio, website)"
@@ -619,6 +621,20 @@ def _contents(
         state.facts.insert(
             before, EntityFact(prov=_prov(state, rule, prio), name=owner.name, evidence="subject")
         )
+
+
+def _described(sent: Sentence, c: Chunk) -> bool:
+    """ "messages written by users, each with a body": things the sentence goes on to describe are things,
+    even when their name alone would be a value ("message", "note")."""
+    if c.head < 0:
+        return False
+    toks = sent.tokens
+    agent = any(
+        v.pos == "VERB" and any(a.dep == "agent" for a in sent.children(v.i))
+        for v in sent.children(c.head, "acl", "relcl")
+    )
+    each_with = c.head + 3 < len(toks) and [t.lower for t in toks[c.head + 1 : c.head + 3]] == [",", "each"]
+    return agent or each_with
 
 
 def _phrase_attribute(c: Chunk, ctx: Context) -> tuple[str, Kind] | None:
@@ -1734,7 +1750,16 @@ def _with_list(state: _State, row: Row, cls: list[Clause]) -> None:
             EntityFact(prov=_prov(state, row.id, row.priority), name=owner.name, evidence="has_attributes")
         )
         for c in sorted(items, key=lambda c: c.head):
-            _attribute(state, owner.name, c, row.id, row.priority, None)
+            listed = _enum_after(state.sent, c)
+            if (c.plural or c.card.many) and listed and _names_attributes(listed, state.ctx):
+                # "each with a body and optional attachments (file name, size)": a child with its own fields
+                prov = _prov(state, row.id, row.priority)
+                state.facts.append(EntityFact(prov=prov, name=c.name, evidence="has_attributes"))
+                for v in listed:
+                    state.facts.append(AttributeFact(prov=prov, entity=c.name, name=v))
+                state.facts.append(RelationshipFact(prov=prov, child=c.name, parent=owner.name))
+            else:
+                _attribute(state, owner.name, c, row.id, row.priority, None)
 
 
 _CLAUSE_CONSTRUCTIONS: dict[str, Callable[[_State, Row, Clause], None]] = {
