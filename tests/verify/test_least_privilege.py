@@ -20,7 +20,9 @@ import psycopg
 import pymysql
 import pytest
 from psycopg.conninfo import make_conninfo
+from typer.testing import CliRunner
 
+from schemawright.cli import app
 from schemawright.review.engine import review_project
 from schemawright.review.replay import EngineChoice
 from schemawright.verify.engines import ScratchDatabase, scratch_database
@@ -28,6 +30,7 @@ from schemawright.verify.errors import MigrationError
 from schemawright.verify.least_privilege import mysql_grant_target
 from schemawright.verify.outside import reaches_outside
 from schemawright.verify.server_url import mysql_server
+from tests.corpus_paths import EXAMPLES
 
 PG_DENIED = "[SQLSTATE 42501]"  # insufficient_privilege
 
@@ -164,6 +167,27 @@ def test_review_replays_a_hostile_folder_as_the_role(tmp_path: Path, postgres_ur
     assert not marker.exists()
 
 
+def test_design_stops_on_a_hostile_existing_migration_the_role_refused(
+    tmp_path: Path, postgres_url: str
+) -> None:
+    marker = _marker()
+    folder = tmp_path / "backend" / "migrations"
+    folder.mkdir(parents=True)
+    (folder / "001_x.up.sql").write_text(
+        "CREATE TABLE x (id INT);\n"
+        f"DO $$ BEGIN EXECUTE 'CO' || 'PY x TO PRO' || 'GRAM ''touch {marker}'''; END $$;\n"
+    )
+    (folder / "001_x.down.sql").write_text("DROP TABLE x;\n")
+    result = CliRunner().invoke(
+        app,
+        ["design", str(EXAMPLES / "001_login.md"), "--root", str(tmp_path), "--db", "postgresql"],
+        env={"SCHEMAWRIGHT_POSTGRES_URL": postgres_url},
+    )
+    assert result.exit_code == 1, result.output
+    assert "001_x.up.sql: line 2" in result.stderr and "42501" in result.stderr
+    assert not marker.exists() and not (tmp_path / "ai").exists()
+
+
 @contextlib.contextmanager
 def _pg_login(postgres_url: str, attributes: str) -> Iterator[tuple[str, str]]:
     """A login role of the server with ``attributes``, to be the configured user; its URL and password."""
@@ -293,6 +317,27 @@ def test_mariadb_user_cannot_drop_another_database(mysql_url: str) -> None:
             assert cur.fetchall()
         finally:
             cur.execute(f"DROP DATABASE IF EXISTS `{victim}`")
+
+
+def test_mariadb_user_without_create_user_runs_as_itself_after_one_line(
+    mysql_url: str, capfd: pytest.CaptureFixture[str]
+) -> None:
+    server = mysql_server(mysql_url, "SCHEMAWRIGHT_MYSQL_URL")
+    user, password = f"sw_test_{uuid.uuid4().hex[:8]}", f"Pw-{uuid.uuid4().hex}"
+    with contextlib.closing(_mysql_admin(mysql_url)) as admin, contextlib.closing(admin.cursor()) as cur:
+        cur.execute("SELECT USER()")
+        host = str(cur.fetchall()[0][0]).rsplit("@", 1)[1]
+        cur.execute("CREATE USER %s@%s IDENTIFIED BY %s", [user, host, password])
+        try:
+            cur.execute("GRANT SELECT, INSERT, CREATE, DROP, ALTER, INDEX ON *.* TO %s@%s", [user, host])
+            url = f"mysql://{user}:{password}@{server.host}:{server.port}/{server.database or 'mysql'}"
+            with scratch_database("mysql", url) as db:
+                assert str(db.query("SELECT CURRENT_USER() AS u")[0]["u"]).split("@")[0] == user
+            err = capfd.readouterr().err
+            [line] = [ln for ln in err.splitlines() if ln.startswith("warning:")]
+            assert "cannot create a user limited to the scratch database" in line and password not in err
+        finally:
+            cur.execute("DROP USER IF EXISTS %s@%s", [user, host])
 
 
 # -- SQLite -----------------------------------------------------------------------------------
