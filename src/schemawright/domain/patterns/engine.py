@@ -174,6 +174,10 @@ def _sentence(state: _State, table: Table, previous: str) -> list[Fact]:
     for name, sfn in _SENTENCE_CONSTRUCTIONS.items():
         for row in table.by_construction(name):
             sfn(state, row, cls)
+    counted_one = {c.name for c in chunks if c.card.stated and c.card.high == 1 and _exactly_one(state, c)}
+    for f in state.facts:
+        if isinstance(f, RelationshipFact) and f.parent in counted_one:
+            f.one_parent = True
     return state.facts
 
 
