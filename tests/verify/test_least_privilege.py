@@ -9,12 +9,15 @@ database dropped. The refusals of the static check itself are in ``test_outside.
 
 from __future__ import annotations
 
+import base64
 import contextlib
+import hashlib
+import hmac
 import os
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 import psycopg
 import pymysql
@@ -88,7 +91,22 @@ def test_postgres_role_owns_only_the_scratch_database(postgres_url: str) -> None
                 query = "SELECT pg_has_role(%s, %s, 'USAGE')"
                 [(member,)] = admin.execute(query, [name, powerful]).fetchall()
                 assert member is False, powerful
+            # The password goes to the server pre-hashed; what it stored accepts the password the URL carries.
+            query = "SELECT rolpassword FROM pg_authid WHERE rolname = %s"
+            [(stored,)] = admin.execute(query, [name]).fetchall()
+            assert _verifier_accepts(str(stored), unquote(urlsplit(db.sqlalchemy_url).password or ""), name)
     assert name not in _pg_roles(postgres_url, "sw\\_scratch\\_%")
+
+
+def _verifier_accepts(stored: str, password: str, user: str) -> bool:
+    """Whether PostgreSQL's stored password (SCRAM-SHA-256 or md5) is that of ``password``."""
+    if stored.startswith("md5"):
+        return stored == "md5" + hashlib.md5((password + user).encode()).hexdigest()
+    iterations_salt, keys = stored.removeprefix("SCRAM-SHA-256$").split("$")
+    iterations, salt = iterations_salt.split(":")
+    salted = hashlib.pbkdf2_hmac("sha256", password.encode(), base64.b64decode(salt), int(iterations))
+    client_key = hmac.new(salted, b"Client Key", "sha256").digest()
+    return base64.b64encode(hashlib.sha256(client_key).digest()).decode() == keys.split(":")[0]
 
 
 @pytest.mark.parametrize(

@@ -50,10 +50,13 @@ def new_password() -> str:
 def pg_create_role(admin: psycopg.Connection[Any], name: str, password: str) -> None:
     """Create the login role ``name`` with no privilege beyond logging in. A configured user that is not a
     superuser is made a member of it (it must be, to create a database owned by it). Raises
-    ``psycopg.errors.InsufficientPrivilege`` when the user cannot create roles."""
+    ``psycopg.errors.InsufficientPrivilege`` when the user cannot create roles. The password is sent
+    already hashed the way the server stores it (libpq's ``PQencryptPasswordConn``), so it is in no
+    server log."""
+    hashed = admin.pgconn.encrypt_password(password.encode(), name.encode()).decode()
     admin.execute(
         sql.SQL("CREATE ROLE {} " + PG_ROLE_ATTRIBUTES + " PASSWORD {}").format(
-            sql.Identifier(name), sql.Literal(password)
+            sql.Identifier(name), sql.Literal(hashed)
         )
     )
     row = admin.execute("SELECT rolsuper FROM pg_roles WHERE rolname = current_user").fetchone()
