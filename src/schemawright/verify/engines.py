@@ -334,9 +334,15 @@ def _postgres_or_embedded(url: str) -> Iterator[PostgresScratch]:
         yield db
 
 
+_WARNED: set[str] = set()
+
+
 def warn(line: str) -> None:
-    """One ``warning:`` line on stderr (the CLI's human output; never stdout, which may carry JSON or MCP)."""
-    print(f"warning: {line}", file=sys.stderr, flush=True)
+    """One ``warning:`` line on stderr (the CLI's human output; never stdout, which may carry JSON or MCP),
+    once per process: replay and verification each make a scratch database, the reason is the same."""
+    if line not in _WARNED:
+        _WARNED.add(line)
+        print(f"warning: {line}", file=sys.stderr, flush=True)
 
 
 # -- MySQL / MariaDB --------------------------------------------------------------------------
