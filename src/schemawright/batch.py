@@ -156,7 +156,7 @@ def run_batch(
         if options.verify:
             from schemawright.verify.warm import shared_postgres
 
-            stack.enter_context(shared_postgres())
+            stack.enter_context(shared_postgres(embedded=options.embedded))
         now = started
         for i, spec in enumerate(specs):
             if on_start is not None:

@@ -173,6 +173,24 @@ def _pg_error(statement: Statement, exc: psycopg.Error) -> MigrationError:
 
 @contextmanager
 def _postgres(url: str, embedded: bool = False) -> Iterator[PostgresScratch]:
+    from schemawright.verify.warm import active
+
+    warm = None if embedded else active(url)
+    if warm is not None:  # design --all: one connection to the configured server for the whole batch
+        with warm.scratch() as shared:
+            yield shared
+        return
+    admin, shown, target = postgres_admin(url, embedded)
+    with closing(admin):
+        sweep_postgres(admin)  # killed runs' leftovers (databases and roles)
+        with postgres_scratch_on(admin, url, shown, target) as db:
+            yield db
+
+
+def postgres_admin(url: str, embedded: bool = False) -> tuple[psycopg.Connection[Any], str, str]:
+    """An autocommit connection as the configured user (or the embedded server's), the URL as shown in
+    messages (no password) and the target label of reports. :class:`ServerUnusable` (one line, URL without
+    its password) when the URL is malformed or the server cannot be reached or logged in to."""
     shown = "the embedded PostgreSQL" if embedded else check_postgres_url(url, POSTGRES_ENV)
     try:
         params = conninfo_to_dict(url)
@@ -193,14 +211,9 @@ def _postgres(url: str, embedded: bool = False) -> Iterator[PostgresScratch]:
             f"cannot connect to PostgreSQL at {shown} ({_first_line(exc, url)}); start the server, fix "
             f"{POSTGRES_ENV}, pass --embedded to use the embedded PostgreSQL, or --no-verify to skip"
         ) from None
-    with closing(admin):
-        sweep_postgres(admin)  # killed runs' leftovers (databases and roles)
-        version = _pg_version(admin.info.server_version)
-        target = (
-            f"embedded PostgreSQL {version}" if embedded else f"server {host}:{port} (PostgreSQL {version})"
-        )
-        with postgres_scratch_on(admin, url, shown, target) as db:
-            yield db
+    version = _pg_version(admin.info.server_version)
+    target = f"embedded PostgreSQL {version}" if embedded else f"server {host}:{port} (PostgreSQL {version})"
+    return admin, shown, target
 
 
 @contextmanager
@@ -286,7 +299,7 @@ def _pg_version(num: int) -> str:
 def _embedded_postgres() -> Iterator[PostgresScratch]:
     from schemawright.verify.warm import active
 
-    warm = active()
+    warm = active(None)
     if warm is not None:  # design --all: one embedded server for the whole batch
         with warm.scratch() as shared:
             yield shared
