@@ -112,3 +112,24 @@ def test_unrecognised_layout_stops_instead_of_recreating_tables(tmp_path: Path) 
     assert "\n" not in message and str(d) in message and "--format" in message
     with pytest.raises(ProjectError, match="--format"):  # a named folder is checked too
         detect(tmp_path, tmp_path / "migrations")
+
+
+def test_regenerated_feature_replaces_its_diesel_folder(tmp_path: Path) -> None:
+    d = _diesel_project(tmp_path)
+    first = design(DesignRequest(spec_path=SPECS / "002_notes.md", root=tmp_path, verify=False, now=NOW))
+    write_outputs(first, tmp_path)
+    later = NOW + dt.timedelta(days=1)
+    second = design(DesignRequest(spec_path=SPECS / "002_notes.md", root=tmp_path, verify=False, now=later))
+    assert {p.name for p in second.replaced} == {"up.sql", "down.sql"}
+    write_outputs(second, tmp_path)
+    folders = sorted(p.name for p in d.iterdir())
+    assert folders[-1] == "2026-03-05-050607_002_notes"
+    assert "2026-03-04-050607_002_notes" not in folders  # no empty folder for Diesel to trip over
+
+
+def test_wrong_format_for_the_folder_says_so(tmp_path: Path) -> None:
+    _write(tmp_path / "migrations" / "000001_users.up.sql", "CREATE TABLE users (id BIGINT PRIMARY KEY);\n")
+    with pytest.raises(
+        ProjectError, match=r"000001_users\.up\.sql\) that are not goose migrations; pass --format"
+    ):
+        detect(tmp_path, fmt="goose")

@@ -289,7 +289,7 @@ def _read_format(directory: Path, fmt: Format, reader: SafeReader) -> list[Migra
     return []  # Alembic, Django, Knex: found by their own files (detect), never read as a folder of SQL
 
 
-def unrecognised(directory: Path) -> str | None:
+def unrecognised(directory: Path, fmt: Format | None = None) -> str | None:
     """One line naming ``directory`` and some of its ``.sql`` files when it holds SQL migrations in no
     layout we read (None otherwise): designing on as if the project were empty would create its existing
     tables again, so the run stops and asks for ``--format``."""
@@ -306,8 +306,9 @@ def unrecognised(directory: Path) -> str | None:
     if not found:
         return None
     shown = ", ".join(found[:3]) + (f" and {len(found) - 3} more" if len(found) > 3 else "")
+    layout = f"that are not {fmt} migrations" if fmt else "in a layout schemawright does not recognise"
     return (
-        f"{directory}: holds SQL migrations ({shown}) in a layout schemawright does not recognise; pass "
+        f"{directory}: holds SQL migrations ({shown}) {layout}; pass "
         f"--format (one of {', '.join(ALL_FORMATS)}) and --migrations-dir for the project's tool, so its "
         "existing tables are not created again"
     )
@@ -373,7 +374,7 @@ def detect(
         found = read_folder(directory, fmt, containment(root, directory))
         if found is not None:
             return found
-        problem = unrecognised(directory)
+        problem = unrecognised(directory, fmt)
         if problem is not None:
             raise ProjectError(problem)
         return MigrationSet(directory=directory, format=fmt or "golang-migrate")
@@ -389,7 +390,7 @@ def detect(
         found = read_folder(root / candidate, fmt, root.resolve())
         if found is not None:
             return found
-        odd = odd or unrecognised(root / candidate)
+        odd = odd or unrecognised(root / candidate, fmt)
     foreign = find_foreign(root) if fmt in (None, "django", "knex") else None
     if foreign is not None and foreign.tool == "knex" and fmt in (None, "knex"):
         return MigrationSet(

@@ -12,6 +12,7 @@ state). If finishing fails (a folder became read-only), the backups are put back
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -131,6 +132,9 @@ def _finish(run: Path, moves: list[Move]) -> None:
                 os.replace(move.staged, move.target)
         for parent in sorted({str(Path(m.target).parent) for m in moves}):
             _sync_dir(Path(parent))
+        for move in moves:  # a replaced migration's own folder (Diesel, Prisma) goes when emptied
+            if move.staged is None:
+                _remove_if_empty(Path(move.target).parent)
     except OSError as exc:
         _roll_back(run, moves)
         raise WriteError(
@@ -154,6 +158,11 @@ def _roll_back(run: Path, moves: list[Move]) -> None:
             f"its journal is {run / JOURNAL}"
         ) from exc
     shutil.rmtree(run, ignore_errors=True)
+
+
+def _remove_if_empty(folder: Path) -> None:
+    with contextlib.suppress(OSError):
+        folder.rmdir()  # only ever succeeds on an empty folder
 
 
 def _sync_dir(folder: Path) -> None:
