@@ -4,6 +4,11 @@ The engine's catalog is the truth about structure (types, keys, checks, indexes,
 by DO blocks or dynamic SQL); the static model still knows where each object was written, so source
 locations are copied from it. Tables the static model never saw are placed at the migration after which
 they appeared.
+
+On PostgreSQL every non-system schema is read, not only the default one: a table in another schema is
+keyed by its bare name like the static model keys it (``billing.invoices`` -> ``invoices``), or by
+``schema.name`` when the default schema has a table of that name too. A column of a type SQLAlchemy does
+not know (``xid8``, an extension's type) keeps the catalog's name for it.
 """
 
 from __future__ import annotations
@@ -20,12 +25,44 @@ from schemawright.review.parse import DIALECTS
 from schemawright.review.schema import Column, ForeignKey, Index, Schema, Table, key
 from schemawright.verify.engines import ScratchDatabase
 
+# PostgreSQL's own schemas; everything else (public, billing, an extension's schema) is the application's
+_SYSTEM = "n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_%'"
+
+
+def _schemas(inspector: sa.Inspector, dialect: str) -> list[str | None]:
+    """The schemas to read: the default one (None) first, then on PostgreSQL every other non-system one.
+    A MySQL server's other databases are not this project's, and SQLite has one."""
+    if dialect != "postgresql":
+        return [None]
+    default = inspector.default_schema_name
+    others = sorted(
+        s
+        for s in inspector.get_schema_names()
+        if s != default and s != "information_schema" and not s.startswith("pg_")
+    )
+    return [None, *others]
+
+
+def _tables(inspector: sa.Inspector, dialect: str) -> list[tuple[str | None, str, str]]:
+    """(schema, name, key) of every application table: the bare name is the key unless a table of an
+    earlier schema (the default one first) already has it, then ``schema.name``."""
+    out: list[tuple[str | None, str, str]] = []
+    taken: set[str] = set()
+    for schema in _schemas(inspector, dialect):
+        for name in inspector.get_table_names(schema=schema):
+            if key(name) in TOOL_TABLES:
+                continue
+            tkey = key(name) if key(name) not in taken else key(f"{schema}.{name}")
+            taken.add(tkey)
+            out.append((schema, name, tkey))
+    return out
+
 
 def table_names(db: ScratchDatabase) -> set[str]:
-    """Application table names now in the scratch database (cheap: used after every migration)."""
+    """Application table keys now in the scratch database (cheap: used after every migration)."""
     engine = sa.create_engine(db.sqlalchemy_url)
     try:
-        return {key(t) for t in sa.inspect(engine).get_table_names()} - TOOL_TABLES
+        return {tkey for _, _, tkey in _tables(sa.inspect(engine), db.dialect)}
     finally:
         engine.dispose()
 
@@ -36,43 +73,93 @@ def reflect_schema(db: ScratchDatabase, static: Schema, appeared: dict[str, str]
     try:
         inspector = sa.inspect(engine)
         schema = Schema()
-        warnings.filterwarnings("ignore", "Skipped unsupported reflection", sa.exc.SAWarning)
-        partitions = _partitions(db)
-        for name in inspector.get_table_names():
-            if key(name) in TOOL_TABLES:
-                continue
-            table = _table(inspector, engine.dialect, name, static, appeared, db.dialect)
-            table.partitioned, table.partition_of = partitions.get(key(name), (False, None))
-            schema.tables[key(name)] = table
-        schema.views = {key(v) for v in inspector.get_view_names()}
+        with warnings.catch_warnings():
+            warnings.filterwarnings("ignore", "Skipped unsupported reflection", sa.exc.SAWarning)
+            warnings.filterwarnings("ignore", "Did not recognize type", sa.exc.SAWarning)
+            partitions = _partitions(db)
+            types = _TypeNames(db)
+            for owner, name, tkey in _tables(inspector, db.dialect):
+                reader = _Reader(inspector, engine.dialect, owner, name, types)
+                table = _table(reader, tkey, static, appeared, db.dialect)
+                table.partitioned, table.partition_of = partitions.get(tkey, (False, None))
+                schema.tables[tkey] = table
+            schema.views = {
+                key(v) for owner in _schemas(inspector, db.dialect) for v in inspector.get_view_names(owner)
+            }
     finally:
         engine.dispose()
     schema.functions, schema.triggers, schema.types = _objects(db)
     return schema
 
 
-def _table(
-    inspector: sa.Inspector,
-    sa_dialect: sa.Dialect,
-    name: str,
-    static: Schema,
-    appeared: dict[str, str],
-    dialect: str,
-) -> Table:
-    known = _match(name, static.tables)
+class _TypeNames:
+    """The catalog's own name for each column's type (PostgreSQL ``format_type``), read once and only
+    when SQLAlchemy meets a type it does not know."""
+
+    def __init__(self, db: ScratchDatabase) -> None:
+        self.db = db
+        self.names: dict[tuple[str, str, str], str] | None = None
+
+    def get(self, schema: str | None, table: str, column: str) -> str:
+        if self.db.dialect != "postgresql":
+            return ""  # SQLite: a column declared without a type
+        if self.names is None:
+            rows = self.db.query(
+                "SELECT n.nspname AS nsp, n.nspname = current_schema() AS here, c.relname AS tbl, "
+                "a.attname AS col, format_type(a.atttypid, a.atttypmod) AS type "
+                "FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid "
+                "JOIN pg_namespace n ON n.oid = c.relnamespace "
+                f"WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'p') AND {_SYSTEM}"
+            )
+            self.names = {}
+            for r in rows:
+                self.names[(str(r["nsp"]), str(r["tbl"]), str(r["col"]))] = str(r["type"])
+                if r["here"]:
+                    self.names[("", str(r["tbl"]), str(r["col"]))] = str(r["type"])
+        return self.names.get((schema or "", table, column), "")
+
+
+class _Reader:
+    """The inspector calls for one table, in its schema."""
+
+    def __init__(
+        self,
+        inspector: sa.Inspector,
+        sa_dialect: sa.Dialect,
+        schema: str | None,
+        name: str,
+        types: _TypeNames,
+    ) -> None:
+        self.inspector = inspector
+        self.sa_dialect = sa_dialect
+        self.schema = schema
+        self.name = name
+        self.types = types
+
+    def type_sql(self, info: Any) -> str:
+        """The column's type as the engine spells it; the catalog's name for types SQLAlchemy does not
+        know (it reflects them as NullType, which cannot be compiled)."""
+        if isinstance(info["type"], sa.types.NullType):
+            return self.types.get(self.schema, self.name, str(info["name"]))
+        return str(info["type"].compile(dialect=self.sa_dialect))
+
+
+def _table(reader: _Reader, tkey: str, static: Schema, appeared: dict[str, str], dialect: str) -> Table:
+    inspector, name, owner = reader.inspector, reader.name, reader.schema
+    known = _match(tkey, static.tables)
     table = Table(
         known.name if known else name,
         created_in=known.created_in if known else "",
         line=known.line if known else 1,
-        path=known.path if known else appeared.get(key(name), ""),
+        path=known.path if known else appeared.get(tkey, ""),
     )
-    checks = [str(c["sqltext"]) for c in inspector.get_check_constraints(name)]
-    for info in inspector.get_columns(name):
-        table.columns[key(info["name"])] = _column(info, sa_dialect, dialect, known, checks)
+    checks = [str(c["sqltext"]) for c in inspector.get_check_constraints(name, schema=owner)]
+    for info in inspector.get_columns(name, schema=owner):
+        table.columns[key(info["name"])] = _column(info, reader, dialect, known, checks)
     table.primary_key = tuple(
-        key(c) for c in inspector.get_pk_constraint(name).get("constrained_columns", [])
+        key(c) for c in inspector.get_pk_constraint(name, schema=owner).get("constrained_columns", [])
     )
-    for fk in inspector.get_foreign_keys(name):
+    for fk in inspector.get_foreign_keys(name, schema=owner):
         cols = tuple(key(c) for c in fk["constrained_columns"])
         same = next((f for f in known.foreign_keys if f.columns == cols), None) if known else None
         on_delete = (fk.get("options") or {}).get("ondelete") or (same.on_delete if same else None)
@@ -87,9 +174,10 @@ def _table(
                 same.path if same else table.path,
             )
         )
-    table.uniques = [tuple(key(c) for c in u["column_names"]) for u in inspector.get_unique_constraints(name)]
-    unique_names = {key(u.get("name") or "") for u in inspector.get_unique_constraints(name)}
-    for ix in inspector.get_indexes(name):
+    uniques = inspector.get_unique_constraints(name, schema=owner)
+    table.uniques = [tuple(key(c) for c in u["column_names"]) for u in uniques]
+    unique_names = {key(u.get("name") or "") for u in uniques}
+    for ix in inspector.get_indexes(name, schema=owner):
         index_name = ix.get("name") or ""
         if key(index_name) in unique_names:
             continue  # MySQL and SQLite report unique constraints as indexes too
@@ -99,18 +187,16 @@ def _table(
             table.indexes[static_key] = index  # expression indexes: SQLAlchemy cannot reflect them
     table.checks = checks
     try:
-        table.comment = inspector.get_table_comment(name).get("text") or ""
+        table.comment = inspector.get_table_comment(name, schema=owner).get("text") or ""
     except NotImplementedError:  # SQLite has no comments
         table.comment = known.comment if known else ""
     return table
 
 
-def _column(
-    info: Any, sa_dialect: sa.Dialect, dialect: str, known: Table | None, checks: list[str]
-) -> Column:
+def _column(info: Any, reader: _Reader, dialect: str, known: Table | None, checks: list[str]) -> Column:
     static_col = _match(str(info["name"]), known.columns) if known else None
     name = static_col.name if static_col else str(info["name"])
-    type_sql = info["type"].compile(dialect=sa_dialect)
+    type_sql = reader.type_sql(info)
     default = info.get("default")
     identity = bool(info.get("identity")) or bool(default and "nextval(" in str(default))
     identity = identity or (info.get("autoincrement") is True and dialect == "mysql")
@@ -183,7 +269,7 @@ def _partitions(db: ScratchDatabase) -> dict[str, tuple[bool, str | None]]:
         "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
         "LEFT JOIN pg_inherits i ON i.inhrelid = c.oid AND c.relispartition "
         "LEFT JOIN pg_class p ON p.oid = i.inhparent "
-        "WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p')"
+        f"WHERE {_SYSTEM} AND c.relkind IN ('r', 'p')"
     )
     return {key(r["name"]): (bool(r["partitioned"]), key(r["parent"]) if r["parent"] else None) for r in rows}
 
@@ -193,17 +279,17 @@ def _objects(db: ScratchDatabase) -> tuple[set[str], dict[str, str], set[str]]:
     if db.dialect == "postgresql":
         functions = db.query(
             "SELECT p.proname AS name FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace "
-            "WHERE n.nspname = current_schema()"
+            f"WHERE {_SYSTEM}"
         )
         triggers = db.query(
             "SELECT t.tgname AS name, c.relname AS tbl FROM pg_trigger t "
             "JOIN pg_class c ON c.oid = t.tgrelid "
-            "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = current_schema() "
+            f"JOIN pg_namespace n ON n.oid = c.relnamespace WHERE {_SYSTEM} "
             "AND NOT t.tgisinternal"
         )
         types = db.query(
             "SELECT t.typname AS name FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace "
-            "WHERE n.nspname = current_schema() AND t.typtype IN ('e', 'd')"
+            f"WHERE {_SYSTEM} AND t.typtype IN ('e', 'd')"
         )
         return (
             {key(r["name"]) for r in functions},
