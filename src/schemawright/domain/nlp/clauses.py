@@ -76,13 +76,18 @@ def list_items(sent: Sentence, first: Token) -> list[Token]:
     items = [first]
     k = first.i + 1
     depth = 0
+    dashed = False  # "— by card, bank transfer or cash —": an aside between dashes, like parentheses
     while k < len(toks):
         t = toks[k]
         if t.text == "(":
             depth += 1
         elif t.text == ")":
             depth = max(depth - 1, 0)
-        if depth or t.text in ("(", ")"):
+        elif t.text in ("—", "–", "--") and (dashed or any(x.text == t.text for x in toks[k + 1 :])):
+            dashed = not dashed
+            k += 1
+            continue
+        if depth or dashed or t.text in ("(", ")"):
             k += 1
             continue
         if t.lower in _LIST_STOP or t.text in _LIST_STOP:
@@ -215,6 +220,27 @@ def _object_list(sent: Sentence, verb: Token, obj: Token) -> list[Token]:
     return items if any(x.i == obj.i for x in items) else list_items(sent, obj)
 
 
+def _unattached_object(sent: Sentence, verb: Token, passive: bool) -> list[Token]:
+    """ "we want the amount (strictly positive, kept to the cent), its currency, …": an aside after the
+    first item makes the parser read it as the subject of the aside; the noun right after a transitive verb
+    with no object of its own is its object."""
+    if passive or verb.lemma == "be" or verb.pos != "VERB":
+        return []
+    k = verb.i + 1
+    toks = sent.tokens
+    while k < len(toks) and toks[k].pos in ("DET", "ADJ", "NUM", "PRON") and toks[k].tag != "PRP":
+        k += 1
+    if (
+        k >= len(toks)
+        or not _nounish(toks[k])
+        or toks[k].dep not in ("nsubj", "nsubjpass", "dep", "npadvmod")
+    ):
+        return []
+    while toks[k].dep == "compound" and toks[k].head > k:
+        k = toks[k].head
+    return [toks[k]] if toks[k].head != verb.i or toks[k].dep != "nsubj" else []
+
+
 def _left_clause_subjects(sent: Sentence, verb: Token) -> list[Token]:
     """A verb phrase list the parser hung on its last member ("A ticket belongs to an organization, is
     opened by a user, …": "belongs" under "opened"): the subject of the first member is every member's."""
@@ -239,7 +265,9 @@ def clauses(sent: Sentence) -> list[Clause]:
             verb.dep == "acl" and verb.tag == "VBN"
         )
         particle = " ".join(t.lower for t in kids if t.dep == "prt")
-        firsts = [t for t in kids if t.dep in _OBJ and t.pos in ("NOUN", "PROPN")]
+        firsts = [t for t in kids if t.dep in _OBJ and t.pos in ("NOUN", "PROPN")] or _unattached_object(
+            sent, verb, passive
+        )
         objects = _chunks(sent, [x for f in firsts[:1] for x in _object_list(sent, verb, f)] + firsts[1:])
         if (
             verb.dep == "relcl"
