@@ -502,8 +502,13 @@ def _attribute(
     unique: bool | None = None,
 ) -> None:
     name = _attr_name(owner, c)
-    if not name:
-        return
+    if not name or (
+        c.head >= 0
+        and len(c.words) == 1
+        and c.words[0] in _WHEN_NOUNS
+        and _when_participle(state.sent, state.sent.tokens[c.head])
+    ):
+        return  # "the date they joined": the time row names it joined_on
     completed = _of_complement(state, c)
     if completed:
         name = f"{name}_of_{completed}"
@@ -1545,17 +1550,50 @@ def _when_happened(state: _State, row: Row, cls: list[Clause]) -> None:
                 name = f"{verb.lower}_at"
             elif verb.lemma in ("happen", "occur"):
                 name = "occurred_at"  # "when it happened"
-        elif t.lemma in ("date", "time", "moment", "day") and t.pos == "NOUN":
-            rel = [c for c in state.sent.children(t.i, "relcl") if c.tag == "VBN"]
-            if rel:
+        elif t.lemma in _WHEN_NOUNS and t.pos == "NOUN":
+            participle = _when_participle(state.sent, t)
+            if participle:
                 kind = Kind.DATE if t.lemma in ("date", "day") else Kind.TIMESTAMP
-                name = f"{rel[0].lower}_{'on' if kind is Kind.DATE else 'at'}"
+                name = f"{participle}_{'on' if kind is Kind.DATE else 'at'}"
         if name:
             owner = owner or _owner_for(state, cls)
             if owner:
                 state.facts.append(
                     AttributeFact(prov=_prov(state, row.id, row.priority), entity=owner, name=name, kind=kind)
                 )
+
+
+_WHEN_NOUNS = ("date", "time", "moment", "day")
+
+
+def _when_participle(sent: Sentence, t: Token) -> str:
+    """ "the date it was signed", "the date they joined", "the moment the member enrolled": the event the
+    date is of, as a participle (signed, joined, enrolled); "" when the noun is no such date."""
+    for c in sent.children(t.i, "relcl"):
+        if c.tag == "VBN":
+            return c.lower
+        subject = sent.children(c.i, "nsubj")
+        if c.tag == "VBD" and subject and not sent.children(c.i, "dobj") and c.lemma.isalpha():
+            return _participle(c)
+    # the parser may hang "the member enrolled" on the main verb instead: read the surface
+    toks = sent.tokens
+    k = t.i + 1
+    while k < len(toks) and toks[k].pos == "DET":
+        k += 1
+    if k + 1 < len(toks) and toks[k].dep == "nsubj" and toks[k].pos in ("NOUN", "PROPN", "PRON"):
+        v = toks[k + 1]
+        if v.tag == "VBD" and toks[k].head == v.i and not sent.children(v.i, "dobj") and v.lemma.isalpha():
+            return _participle(v)
+    return ""
+
+
+def _participle(v: Token) -> str:
+    """The past participle of a verb in the past tense: the spec's own spelling when it is regular
+    ("enrolled"), the dictionary's when not ("threw" → thrown)."""
+    from schemawright.domain.verbs import past_participle
+
+    made = past_participle(v.lemma)
+    return v.lower if made.endswith("ed") and v.lower.endswith("ed") else made
 
 
 def _number_before(toks: list[Token], k: int) -> float | None:
