@@ -6,6 +6,7 @@ Atlas (``{version}_{name}.sql`` beside ``atlas.sum``), Prisma (``{ts}_{name}/mig
 Diesel (``{version}_{name}/up.sql`` + ``down.sql``, ``diesel.toml``). A folder holding ``.sql`` files in
 none of these layouts is an error, never an empty project (its tables would be created again).
 Alembic projects (``alembic.ini`` + ``versions/*.py``) are read through Alembic (``alembic_chain``).
+Each tool's reading, versioning and writing is its plugin in :mod:`schemawright.tools`.
 """
 
 from __future__ import annotations
@@ -15,13 +16,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from schemawright.project import diesel
 from schemawright.project.alembic_chain import AlembicLayout, find_layout, layout_at, read_revisions
 from schemawright.project.errors import ProjectError
 from schemawright.project.foreign import ForeignProject, find_foreign
 from schemawright.project.knex import FILE as KNEX_FILE
 from schemawright.project.knex import is_migration as is_knex_migration
+from schemawright.project.migration import Migration
 from schemawright.safe_files import SafeReader, containment
+from schemawright.tools import diesel, tool
+from schemawright.tools.sectioned import split_sections
 
 Format = Literal[
     "golang-migrate",
@@ -35,6 +38,7 @@ Format = Literal[
     "django",
     "knex",
 ]
+# Folder tools in detection order, as registered in schemawright.tools (tests/tools check they agree).
 FORMATS: tuple[Format, ...] = ("diesel", "prisma", "atlas", "flyway", "golang-migrate", "goose", "dbmate")
 # Found by their own files, not a folder:
 ALL_FORMATS: tuple[Format, ...] = (*FORMATS, "alembic", "django", "knex")
@@ -52,44 +56,16 @@ CANDIDATE_DIRS = (
     "src/main/resources/db/migration",
     "db/migration",
 )
-DEFAULT_DIRS: dict[str, str] = {
-    "prisma": "prisma/migrations",
-    "flyway": "db/migration",
-    "diesel": "migrations",
-}
-
-_PAIR = re.compile(r"^(?P<version>\d+)_(?P<name>.+)\.(?P<dir>up|down)\.sql$")
-_SINGLE = re.compile(r"^(?P<version>\d+)_(?P<name>[^.]+)\.sql$")
-_FLYWAY = re.compile(r"^(?P<kind>[VU])(?P<version>\d+(?:[._]\d+)*)__(?P<name>.+)\.sql$")
 _DJANGO = re.compile(r"^(?P<num>\d{4})_(?P<name>\w+)\.py$")
-_PRISMA = re.compile(r"^(?P<version>\d{14})_(?P<name>.+)$")
-_SECTIONS: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
-    "dbmate": (re.compile(r"^--\s*migrate:up\b.*$", re.M), re.compile(r"^--\s*migrate:down\b.*$", re.M)),
-    "goose": (
-        re.compile(r"^--\s*\+goose\s+Up\b.*$", re.M | re.I),
-        re.compile(r"^--\s*\+goose\s+Down\b.*$", re.M | re.I),
-    ),
-}
-# The file (goose) or its up section (dbmate) runs outside the tool's per-migration transaction.
-_NO_TX: dict[str, re.Pattern[str]] = {
-    "goose": re.compile(r"^--\s*\+goose\s+NO\s+TRANSACTION\b", re.M | re.I),
-    "dbmate": re.compile(r"^--\s*migrate:up\b[^\n]*\btransaction:false\b", re.M),
-}
-
-
-@dataclass(frozen=True)
-class Migration:
-    version: str
-    name: str
-    path: Path  # the up file (or the single file holding both sections)
-    up: str
-    down: str | None = None
-    down_path: Path | None = None
-    transactional: bool = False  # the tool runs the up in a transaction of its own (goose, dbmate, Diesel)
-
-    @property
-    def key(self) -> tuple[int, ...]:
-        return tuple(int(part) for part in re.split(r"[._]", self.version.replace("-", "")))
+__all__ = [
+    "ALL_FORMATS",
+    "CANDIDATE_DIRS",
+    "Migration",
+    "MigrationSet",
+    "detect",
+    "resolve_dir",
+    "split_sections",
+]
 
 
 @dataclass
@@ -117,176 +93,10 @@ class MigrationSet:
         return paths
 
     def next_version(self, stamp: str) -> str:
-        """Flyway: the next integer version. Others: ``stamp`` (UTC YYYYMMDDHHMMSS) when the project uses
-        timestamps and it sorts after the latest; else the latest plus one, keeping its width."""
-        if self.format == "flyway":
-            return str(self.migrations[-1].key[0] + 1) if self.migrations else "1"
-        if self.format in ("alembic", "django"):
-            return stamp  # unused: Alembic revisions are chained by id, not ordered by version
-        if self.format == "diesel":
-            return diesel.next_version(stamp, self.migrations[-1].version if self.migrations else None)
-        if not self.migrations:
-            return stamp
-        latest = self.migrations[-1].version
-        if len(latest) == len(stamp) and stamp > latest:
-            return stamp
-        return str(int(latest) + 1).zfill(len(latest))
-
-
-def _read(path: Path, reader: SafeReader) -> str | None:
-    """The migration's text; None (noted by ``reader``) for a file that must not be read."""
-    try:
-        return reader.text(path)
-    except UnicodeDecodeError as exc:
-        raise ProjectError(
-            f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start}); re-save the migration as UTF-8"
-        ) from exc
-    except OSError as exc:
-        raise ProjectError(f"{path}: cannot read the migration ({exc.strerror})") from exc
-
-
-def split_sections(text: str, path: Path, fmt: Literal["dbmate", "goose"]) -> tuple[str, str]:
-    """(up, down) sections of a dbmate or goose file."""
-    up_re, down_re = _SECTIONS[fmt]
-    up_m = up_re.search(text)
-    if up_m is None:
-        raise ProjectError(f"{path}: no up section ({up_re.pattern}); {fmt} files need one")
-    down_m = down_re.search(text, up_m.end())
-    up = text[up_m.end() : down_m.start() if down_m else len(text)]
-    down = text[down_m.end() :] if down_m else ""
-    return up.strip() + "\n", down.strip() + "\n"
-
-
-def _pairs(directory: Path, reader: SafeReader) -> list[Migration]:
-    ups: dict[tuple[str, str], Path] = {}
-    downs: dict[tuple[str, str], Path] = {}
-    for path in directory.iterdir():
-        m = _PAIR.match(path.name)
-        if m and not path.is_dir():
-            (ups if m["dir"] == "up" else downs)[(m["version"], m["name"])] = path
-    out = []
-    for (v, n), up_path in ups.items():
-        up = _read(up_path, reader)
-        if up is None:
-            continue
-        down_path = downs.get((v, n))
-        down = _read(down_path, reader) if down_path else None
-        out.append(
-            Migration(
-                version=v,
-                name=n,
-                path=up_path,
-                up=up,
-                down=down,
-                down_path=down_path if down is not None else None,
-            )
-        )
-    return out
-
-
-def _sectioned(directory: Path, fmt: Literal["dbmate", "goose"], reader: SafeReader) -> list[Migration]:
-    out = []
-    for path in directory.iterdir():
-        m = _SINGLE.match(path.name)
-        if m and not path.is_dir():
-            text = _read(path, reader)
-            if text is None or _SECTIONS[fmt][0].search(text) is None:
-                continue
-            up, down = split_sections(text, path, fmt)
-            tx = _NO_TX[fmt].search(text) is None
-            out.append(
-                Migration(version=m["version"], name=m["name"], path=path, up=up, down=down, transactional=tx)
-            )
-    return out
-
-
-def _flyway(directory: Path, reader: SafeReader) -> list[Migration]:
-    undo = {m["version"]: p for p in directory.iterdir() if (m := _FLYWAY.match(p.name)) and m["kind"] == "U"}
-    out = []
-    for path in directory.iterdir():
-        m = _FLYWAY.match(path.name)
-        if m and m["kind"] == "V" and not path.is_dir():
-            up = _read(path, reader)
-            if up is None:
-                continue
-            u = undo.get(m["version"])
-            down = _read(u, reader) if u else None
-            out.append(
-                Migration(
-                    version=m["version"],
-                    name=m["name"],
-                    path=path,
-                    up=up,
-                    down=down,
-                    down_path=u if down is not None else None,
-                )
-            )
-    return out
-
-
-def _atlas(directory: Path, reader: SafeReader) -> list[Migration]:
-    if not (directory / "atlas.sum").is_file():
-        return []
-    found = [
-        (m, p, _read(p, reader))
-        for p in directory.iterdir()
-        if (m := _SINGLE.match(p.name)) and not p.is_dir()
-    ]
-    return [
-        Migration(version=m["version"], name=m["name"], path=p, up=up) for m, p, up in found if up is not None
-    ]
-
-
-def _prisma(directory: Path, reader: SafeReader) -> list[Migration]:
-    found = [
-        (m, p / "migration.sql", _read(p / "migration.sql", reader))
-        for p in directory.iterdir()
-        if (m := _PRISMA.match(p.name)) and (p / "migration.sql").exists()
-    ]
-    return [
-        Migration(version=m["version"], name=m["name"], path=p, up=up) for m, p, up in found if up is not None
-    ]
-
-
-def _diesel(directory: Path, reader: SafeReader) -> list[Migration]:
-    out = []
-    for folder in directory.iterdir():
-        m = diesel.FOLDER.match(folder.name)
-        if m is None or not folder.is_dir() or not (folder / "up.sql").exists():
-            continue
-        up = _read(folder / "up.sql", reader)
-        if up is None:
-            continue
-        down_path = folder / "down.sql"
-        down = _read(down_path, reader) if down_path.exists() else None
-        out.append(
-            Migration(
-                version=m["version"],
-                name=m["name"],
-                path=folder / "up.sql",
-                up=up,
-                down=down,
-                down_path=down_path if down is not None else None,
-                transactional=diesel.transactional(folder),
-            )
-        )
-    return out
-
-
-def _read_format(directory: Path, fmt: Format, reader: SafeReader) -> list[Migration]:
-    if fmt == "diesel":
-        return _diesel(directory, reader)
-    if fmt == "golang-migrate":
-        return _pairs(directory, reader)
-    if fmt in ("dbmate", "goose"):
-        return _sectioned(directory, fmt, reader)
-    if fmt == "flyway":
-        return _flyway(directory, reader)
-    if fmt == "atlas":
-        return _atlas(directory, reader)
-    if fmt == "prisma":
-        return _prisma(directory, reader)
-    return []  # Alembic, Django, Knex: found by their own files (detect), never read as a folder of SQL
+        """The next version in the tool's scheme (its plugin's ``next_version``): Flyway the next integer;
+        Diesel ``YYYY-MM-DD-HHMMSS``; others ``stamp`` (UTC YYYYMMDDHHMMSS) when the project uses
+        timestamps and it sorts after the latest, else the latest plus one, keeping its width."""
+        return tool(self.format).next_version(self.migrations, stamp)
 
 
 def unrecognised(directory: Path, fmt: Format | None = None) -> str | None:
@@ -333,12 +143,13 @@ def read_folder(directory: Path, fmt: Format | None = None, base: Path | None = 
     """The migrations in ``directory`` (format detected unless given), or None when it holds none. Files
     whose real path leaves ``base`` (default: the folder), special files and oversized files are not read;
     the set's ``refused`` says which and why."""
-    if not directory.is_dir() or fmt in ("alembic", "django", "knex"):
+    if not directory.is_dir() or (fmt is not None and not tool(fmt).folder):
         return None
     for name in [fmt] if fmt else FORMATS:
         reader = SafeReader(base or directory.resolve())
-        found = _read_format(directory, name, reader)
-        if found or reader.refused or (name == "atlas" and (directory / "atlas.sum").is_file()):
+        plugin = tool(name)
+        found = plugin.read_history(directory, reader)
+        if found or reader.refused or plugin.owns(directory):
             found.sort(key=lambda m: (m.key, m.name))
             return MigrationSet(
                 directory=directory, format=name, migrations=found, detected=True, refused=reader.refused
@@ -412,7 +223,7 @@ def detect(
         )
     if fmt == "django":
         raise ProjectError(f"{root}: no Django app with migrations/0001_*.py found")
-    default = DEFAULT_DIRS.get(fmt or "", "backend/migrations")
+    default = tool(fmt or "golang-migrate").default_dir
     if fmt == "alembic":
         raise ProjectError(
             f"{root}: no alembic.ini (in the root or a folder below it) or alembic/versions found; run "

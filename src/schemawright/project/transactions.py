@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from schemawright.project.detect import Migration
+from schemawright.project.migration import Migration
 
 _BLOCK = re.compile(
     r"^--\s*\+goose\s+StatementBegin\b[^\n]*\n(?P<body>.*?)^--\s*\+goose\s+StatementEnd\b[^\n]*$",

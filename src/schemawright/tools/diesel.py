@@ -11,11 +11,20 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import tomllib
 
 from schemawright.project.errors import ProjectError
+from schemawright.project.migration import Migration, NewFile, Step
+from schemawright.safe_files import SafeReader
+from schemawright.tools.base import MigrationTool, Written, read_text
+
+if TYPE_CHECKING:
+    from schemawright.emit.sql.dialects import DialectName
+    from schemawright.project.detect import MigrationSet
 
 CONFIG = "diesel.toml"
 FOLDER = re.compile(r"^(?P<version>\d[\d-]*)_(?P<name>.+)$")
@@ -55,7 +64,11 @@ def digits(version: str) -> str:
     return version.replace("-", "")
 
 
-def next_version(stamp: str, latest: str | None) -> str:
+def next_version(migrations: Sequence[Migration], stamp: str) -> str:
+    return next_after(stamp, migrations[-1].version if migrations else None)
+
+
+def next_after(stamp: str, latest: str | None) -> str:
     """``stamp`` (UTC ``YYYYMMDDHHMMSS``) in Diesel's ``YYYY-MM-DD-HHMMSS`` form (or undashed when the
     project's latest version is), one second after the latest when the clock does not sort after it."""
     dashed = latest is None or bool(_DASHED.match(latest)) or digits(latest).strip("0") == ""
@@ -74,3 +87,46 @@ def bump(version: str, by: int) -> str:
         when = dt.datetime.strptime(version, "%Y-%m-%d-%H%M%S") + dt.timedelta(seconds=by)
         return when.strftime("%Y-%m-%d-%H%M%S")
     return str(int(version) + by).zfill(len(version)) if version.isdigit() else version
+
+
+def read_history(directory: Path, reader: SafeReader) -> list[Migration]:
+    out = []
+    for folder in directory.iterdir():
+        m = FOLDER.match(folder.name)
+        if m is None or not folder.is_dir() or not (folder / "up.sql").exists():
+            continue
+        up = read_text(folder / "up.sql", reader)
+        if up is None:
+            continue
+        down_path = folder / "down.sql"
+        down = read_text(down_path, reader) if down_path.exists() else None
+        out.append(
+            Migration(
+                version=m["version"],
+                name=m["name"],
+                path=folder / "up.sql",
+                up=up,
+                down=down,
+                down_path=down_path if down is not None else None,
+                transactional=transactional(folder),
+            )
+        )
+    return out
+
+
+def write(found: MigrationSet, plan: list[Step], _dialect: DialectName) -> Written:
+    files = []
+    for s in plan:
+        folder = found.directory / f"{s.version}_{s.name}"
+        files.append(NewFile(folder / "up.sql", "migration-up", s.up))
+        files.append(NewFile(folder / "down.sql", "migration-down", s.down))
+        if not s.transactional:
+            files.append(NewFile(folder / "metadata.toml", "migration", NO_TRANSACTION))
+    return files, [
+        "Diesel: each migration is a {version}_{name}/ folder with up.sql and down.sql (`diesel "
+        "migration run`); run `diesel print-schema` (or `diesel migration run`, which updates "
+        "src/schema.rs) so the Rust schema matches."
+    ]
+
+
+TOOL = MigrationTool("diesel", next_version, write, read_history, default_dir="migrations")

@@ -1,0 +1,73 @@
+"""What every migration tool plugin provides (:class:`MigrationTool`), and what several share."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from schemawright.project.errors import ProjectError
+from schemawright.project.migration import Migration, NewFile, Step
+from schemawright.safe_files import SafeReader
+
+if TYPE_CHECKING:
+    from schemawright.emit.sql.dialects import DialectName
+    from schemawright.project.detect import MigrationSet
+
+Written = tuple[list[NewFile], list[str]]  # the files, and notes for the Assumptions
+
+
+def _never(_directory: Path) -> bool:
+    return False
+
+
+def _nothing(_directory: Path, _reader: SafeReader) -> list[Migration]:
+    return []
+
+
+@dataclass(frozen=True)
+class MigrationTool:
+    """One migration tool: how to read its history from a folder, name its next version, and write the
+    feature's steps in its own layout.
+
+    ``read_history(folder, reader)`` returns the folder's migrations of this tool ([] when it holds none);
+    ``owns(folder)`` says the folder is this tool's even without migrations (Atlas's ``atlas.sum``);
+    ``folder`` is False for tools found by their own project files (Alembic, Django, Knex), which the
+    folder scan skips."""
+
+    name: str
+    next_version: Callable[[Sequence[Migration], str], str]
+    write: Callable[[MigrationSet, list[Step], DialectName], Written]
+    read_history: Callable[[Path, SafeReader], list[Migration]] = _nothing
+    owns: Callable[[Path], bool] = _never
+    folder: bool = True
+    default_dir: str = "backend/migrations"
+
+
+def read_text(path: Path, reader: SafeReader) -> str | None:
+    """The migration's text; None (noted by ``reader``) for a file that must not be read."""
+    try:
+        return reader.text(path)
+    except UnicodeDecodeError as exc:
+        raise ProjectError(
+            f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start}); re-save the migration as UTF-8"
+        ) from exc
+    except OSError as exc:
+        raise ProjectError(f"{path}: cannot read the migration ({exc.strerror})") from exc
+
+
+def numbered_next(migrations: Sequence[Migration], stamp: str) -> str:
+    """``stamp`` (UTC YYYYMMDDHHMMSS) when the project uses timestamps and it sorts after the latest; else
+    the latest plus one, keeping its width."""
+    if not migrations:
+        return stamp
+    latest = migrations[-1].version
+    if len(latest) == len(stamp) and stamp > latest:
+        return stamp
+    return str(int(latest) + 1).zfill(len(latest))
+
+
+def clock(_migrations: Sequence[Migration], stamp: str) -> str:
+    """The stamp itself (tools whose migrations are chained or named otherwise)."""
+    return stamp
