@@ -94,7 +94,7 @@ def design_command(
     migration_format: Annotated[
         str | None,
         typer.Option("--format", help="Migration tool of the project: golang-migrate, dbmate, goose, flyway, "
-                     "atlas, prisma, alembic, django, knex "
+                     "atlas, prisma, diesel, alembic, django, knex "
                      "(default: detected from the existing migrations, else golang-migrate)."),
     ] = None,
     decisions_dir: Annotated[
