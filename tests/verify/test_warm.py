@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from schemawright.verify.engines import scratch_database
+import pytest
+
+from schemawright.verify.engines import ScratchDatabase, scratch_database
+from schemawright.verify.errors import MigrationError
 from schemawright.verify.warm import active, shared_postgres
 
 
@@ -41,3 +44,54 @@ def test_one_connection_to_a_configured_server_serves_the_batch(postgres_url: st
                            "WHERE datname = current_database()")[0]
             assert row["who"] == row["owner"] and str(row["who"]).startswith("sw_scratch_")
     assert active(postgres_url) is None
+
+
+S1 = "CREATE TABLE t1 (id int PRIMARY KEY);"
+S2 = "CREATE TABLE t2 (id int PRIMARY KEY, t1_id int REFERENCES t1 (id));"
+S3 = "CREATE TABLE t3 (id int PRIMARY KEY);\nCREATE INDEX ix_t3 ON t3 (id);"
+BAD = "CREATE TABLE t4 (id int);\n\nCREATE TABLE t4 (id int);"
+
+
+def _tables(db: ScratchDatabase) -> set[str]:
+    rows = db.query("SELECT tablename FROM pg_tables WHERE schemaname = 'public'")
+    return {str(r["tablename"]) for r in rows}
+
+
+def test_a_replayed_history_is_copied_from_the_chain_template(postgres_url: str) -> None:
+    with shared_postgres(postgres_url) as warm:
+        with scratch_database("postgresql", postgres_url) as db:  # like a design's replay
+            db.execute_script(S1)
+            db.execute_script(S2)
+            assert _tables(db) == {"t1", "t2"}
+        assert warm.chain_scripts == 2 and warm.copies == 1
+        with scratch_database("postgresql", postgres_url) as db:  # the next feature: one more migration
+            for script in (S1, S2, S3):
+                db.execute_script(script)
+            assert _tables(db) == {"t1", "t2", "t3"}
+            # the copy's objects belong to this scratch role: it can change and drop them
+            db.execute_script("ALTER TABLE t1 ADD COLUMN note text;\nDROP TABLE t2;")
+            assert _tables(db) == {"t1", "t3"}
+        assert warm.chain_scripts == 3 and warm.copies == 2
+        with scratch_database("postgresql", postgres_url) as db:  # a shorter history: replayed for real
+            db.execute_script(S1)
+            assert _tables(db) == {"t1"}
+        assert warm.copies == 2
+
+
+def test_a_failing_script_fails_in_its_own_call_with_its_line(postgres_url: str) -> None:
+    with shared_postgres(postgres_url) as warm, scratch_database("postgresql", postgres_url) as db:
+        db.execute_script(S1)
+        with pytest.raises(MigrationError) as failed:
+            db.execute_script(BAD)
+        assert failed.value.line == 3 and "already exists" in failed.value.engine_message
+        assert warm.chain_length == 0  # the template held part of BAD: dropped
+
+
+def test_session_settings_are_never_taken_from_the_template(postgres_url: str) -> None:
+    with shared_postgres(postgres_url) as warm:
+        for _ in range(2):
+            with scratch_database("postgresql", postgres_url) as db:
+                db.execute_script("CREATE SCHEMA app;\nSET search_path = app, public;")
+                db.execute_script(S1)
+                assert db.query("SELECT to_regclass('app.t1') IS NOT NULL AS there")[0]["there"]
+        assert warm.chain_scripts == 0 and warm.copies == 0

@@ -218,13 +218,14 @@ def postgres_admin(url: str, embedded: bool = False) -> tuple[psycopg.Connection
 
 @contextmanager
 def postgres_scratch_on(
-    admin: psycopg.Connection[Any], conninfo: str, shown: str, target: str
+    admin: psycopg.Connection[Any], conninfo: str, shown: str, target: str, template: str | None = None
 ) -> Iterator[PostgresScratch]:
     """A new scratch database on the server of ``admin`` (autocommit, the configured user; ``conninfo`` is
     its URL, ``shown`` that without the password), owned by a new role of the same name that has no other
     privilege; the connection handed out (and the SQLAlchemy URL) log in as that role. Both are dropped
     when the block ends. :class:`NoScratchRole` when the user cannot create roles or the role cannot log
-    in (nothing is left behind)."""
+    in (nothing is left behind). ``template``: a database to copy instead of an empty one (``design
+    --all``'s replayed chain, :mod:`schemawright.verify.warm`, which hands its objects to the new role)."""
     name, password = scratch_name(), new_password()
     try:
         pg_create_role(admin, name, password)
@@ -241,7 +242,8 @@ def postgres_scratch_on(
         ) from None
     try:
         try:
-            admin.execute(f'CREATE DATABASE "{name}" OWNER "{name}"'.encode())
+            copy = f' TEMPLATE "{template}"' if template else ""
+            admin.execute(f'CREATE DATABASE "{name}" OWNER "{name}"{copy}'.encode())
         except psycopg.Error as exc:
             raise ServerUnusable(
                 f"cannot create a scratch database on PostgreSQL at {shown} ({_first_line(exc, conninfo)}); "

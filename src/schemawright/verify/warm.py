@@ -17,19 +17,33 @@ cannot see each other's scratch state and migrations never run as the configured
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
+import re
 import shutil
 import warnings
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Iterator, Mapping
+from contextlib import ExitStack, closing, contextmanager
 from contextvars import ContextVar
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import psycopg
+from psycopg import sql
+from psycopg.conninfo import make_conninfo
+from psycopg.rows import dict_row
 
-from schemawright.verify.engines import POSTGRES_ENV, PostgresScratch, postgres_admin, postgres_scratch_on
-from schemawright.verify.errors import EngineUnavailable
+from schemawright.verify.engines import (
+    POSTGRES_ENV,
+    Params,
+    PostgresScratch,
+    postgres_admin,
+    postgres_scratch_on,
+)
+from schemawright.verify.errors import EngineUnavailable, VerifyError
+from schemawright.verify.least_privilege import new_password, pg_create_role, pg_drop_role
+from schemawright.verify.scratch_names import scratch_name
 from schemawright.verify.sweep import embedded_workdir, sweep_embedded, sweep_postgres
 
 _active: ContextVar[WarmPostgres | None] = ContextVar("schemawright_warm_postgres", default=None)
@@ -45,6 +59,10 @@ class WarmPostgres:
         self.starts = 0  # embedded servers started (at most one)
         self.connections = 0  # admin connections opened (at most one)
         self.scratches = 0  # scratch databases served
+        self.copies = 0  # of them made as copies of the chain template
+        self.chain_scripts = 0  # scripts run on the chain template
+        self._chain = _Chain()
+        self._probed = url is None  # the embedded server's user can always make scratch roles
         self._server: Any = None
         self._workdir: Path | None = None
         self._admin: psycopg.Connection[Any] | None = None
@@ -58,16 +76,89 @@ class WarmPostgres:
         """The running embedded server's folder (its data folder is inside); None otherwise."""
         return self._workdir if self._server is not None else None
 
+    @property
+    def chain_length(self) -> int:
+        """How many scripts the chain template holds now."""
+        return len(self._chain.keys)
+
     @contextmanager
     def scratch(self) -> Iterator[PostgresScratch]:
-        """A new, empty scratch database (and role) on the warm server, dropped when the block ends."""
+        """A new scratch database (and role) on the warm server, dropped when the block ends. It is made
+        lazily (see :class:`ChainScratch`): scripts the batch's chain template already ran are not run
+        again, the database is a copy of the template instead."""
         admin = self._start()
+        if not self._probed:  # a server that gives no scratch role fails here, where engines falls back
+            with postgres_scratch_on(admin, self._conninfo, self._shown, self._target):
+                pass
+            self._probed = True
         self.scratches += 1
-        with postgres_scratch_on(admin, self._conninfo, self._shown, self._target) as db:
-            yield db
+        with ExitStack() as stack:
+            yield ChainScratch(self, stack)
+
+    def _materialize(self, stack: ExitStack, scripts: list[str]) -> PostgresScratch:
+        """The real scratch database for a :class:`ChainScratch` whose ``scripts`` (already run on the
+        chain template, in order) must be in it: a copy of the template when it holds exactly those, else an
+        empty database on which they are run again."""
+        admin = self._start()
+        template = self._chain.name if scripts and len(scripts) == len(self._chain.keys) else None
+        db = stack.enter_context(
+            postgres_scratch_on(admin, self._conninfo, self._shown, self._target, template)
+        )
+        if template is not None:
+            self.copies += 1
+            role = _database_owner(db)
+            with closing(
+                psycopg.connect(make_conninfo(self._conninfo, dbname=_database_name(db)), autocommit=True)
+            ) as conn:
+                conn.execute(
+                    sql.SQL("REASSIGN OWNED BY {} TO {}").format(
+                        sql.Identifier(self._chain.role), sql.Identifier(role)
+                    )
+                )
+            # REASSIGN OWNED also hands over the databases the role owns: the template goes back to its role
+            admin.execute(
+                sql.SQL("ALTER DATABASE {} OWNER TO {}").format(
+                    sql.Identifier(self._chain.name), sql.Identifier(self._chain.role)
+                )
+            )
+            return db
+        for script in scripts:
+            db.execute_script(script)
+        return db
+
+    def _extend_chain(self, script: str) -> bool:
+        """Run ``script`` on the chain template (as the template's own role), after everything it holds.
+        True when it ran; False when it failed, after which the template is dropped (it holds part of the
+        script) and the caller runs the script on a real scratch database, where it fails the same way."""
+        admin = self._start()
+        chain = self._chain
+        try:
+            if not chain.name:
+                chain.name, chain.password = scratch_name(), new_password()
+                chain.role = chain.name
+                pg_create_role(admin, chain.role, chain.password)
+                admin.execute(f'CREATE DATABASE "{chain.name}" OWNER "{chain.role}"'.encode())
+            info = make_conninfo(self._conninfo, dbname=chain.name, user=chain.role, password=chain.password)
+            with closing(psycopg.connect(info, autocommit=True, row_factory=dict_row)) as conn:
+                PostgresScratch(conn, self._target, "").execute_script(script)
+        except (psycopg.Error, VerifyError):
+            self._drop_chain()
+            return False
+        chain.keys.append(_key(script))
+        self.chain_scripts += 1
+        return True
+
+    def _drop_chain(self) -> None:
+        chain, self._chain = self._chain, _Chain()
+        if chain.name and self._admin is not None and not self._admin.closed:
+            with contextlib.suppress(psycopg.Error):
+                self._admin.execute(f'DROP DATABASE IF EXISTS "{chain.name}" WITH (FORCE)'.encode())
+                pg_drop_role(self._admin, chain.role)
 
     def close(self) -> None:
-        """Close the admin connection, stop the embedded server and delete its folder (idempotent)."""
+        """Drop the chain template, close the admin connection, stop the embedded server and delete its
+        folder (idempotent)."""
+        self._drop_chain()
         if self._admin is not None:
             with contextlib.suppress(psycopg.Error):
                 self._admin.close()
@@ -117,6 +208,93 @@ class WarmPostgres:
             ) from exc
         self.starts += 1
         return uri
+
+
+@dataclass
+class _Chain:
+    """The batch's chain template: a database on which the project's migrations ran, in order, as its own
+    role, and nothing else; ``keys`` are the scripts' digests. Never handed out: scratch databases are
+    copies of it."""
+
+    name: str = ""
+    role: str = ""
+    password: str = ""
+    keys: list[str] = field(default_factory=list)
+
+
+class ChainScratch(PostgresScratch):
+    """A scratch database made on first real use. Until then, a script that is the chain template's next
+    one is only noted (it already ran there, without error); a script one past the template's end is run on
+    the template, extending it, so its error (if any) is raised by this very call. The first other use — a
+    query, a snapshot, an insert, the SQLAlchemy URL, a script the template does not have next — makes the
+    real database: a copy of the template when it holds exactly the noted scripts (its objects handed to
+    the scratch role), else an empty one on which the noted scripts run again.
+
+    In ``design --all`` the project's migrations are replayed for the design and again for its verification,
+    and every feature adds one: with the template, each feature runs one script on it and copies it twice,
+    instead of replaying the whole history twice. A script with session settings that later scripts would
+    inherit (``SET search_path``, ``SET ROLE``, ``set_config``) turns this off for the scratch database: the
+    template's scripts do not share one session."""
+
+    def __init__(self, warm: WarmPostgres, stack: ExitStack) -> None:  # no connection until used
+        self._warm = warm
+        self._stack = stack
+        self._noted: list[str] = []
+        self._db: PostgresScratch | None = None
+        self.target = warm._target
+
+    def execute_script(self, sql: str) -> None:
+        if self._db is None and not _SESSION_STATE.search(sql):
+            keys, at = self._warm._chain.keys, len(self._noted)
+            if at < len(keys) and keys[at] == _key(sql):
+                self._noted.append(sql)
+                return
+            if at == len(keys) and self._warm._extend_chain(sql):
+                self._noted.append(sql)
+                return
+        self._real().execute_script(sql)
+
+    def execute(self, sql: str, params: Params = None) -> None:
+        self._real().execute(sql, params)
+
+    def query(self, sql: str, params: Params = None) -> list[dict[str, Any]]:
+        return self._real().query(sql, params)
+
+    def insert(self, table: str, values: Mapping[str, Any]) -> dict[str, Any]:
+        return self._real().insert(table, values)
+
+    def snapshot(self) -> dict[str, Any]:
+        return self._real().snapshot()
+
+    @property
+    def sqlalchemy_url(self) -> str:  # type: ignore[override]
+        return self._real().sqlalchemy_url
+
+    def _real(self) -> PostgresScratch:
+        if self._db is None:
+            self._db = self._warm._materialize(self._stack, self._noted)
+            self.target = self._db.target
+        return self._db
+
+
+# Session state a script leaves for the scripts after it (not SET LOCAL, not the timeouts every generated
+# migration sets): replayed one session per script on the template, it would be lost.
+_SESSION_STATE = re.compile(
+    r"(?im)^\s*SET\s+(?!LOCAL\b)(?!(?:SESSION\s+)?(?:lock_timeout|statement_timeout|"
+    r"idle_in_transaction_session_timeout)\b)|\bset_config\s*\(|^\s*RESET\b"
+)
+
+
+def _key(script: str) -> str:
+    return hashlib.sha256(script.encode()).hexdigest()
+
+
+def _database_name(db: PostgresScratch) -> str:
+    return str(db.query("SELECT current_database() AS name")[0]["name"])
+
+
+def _database_owner(db: PostgresScratch) -> str:
+    return str(db.query("SELECT current_user AS name")[0]["name"])
 
 
 @contextmanager
