@@ -140,6 +140,7 @@ LONG = "ck_orders_total_is_never_negative_even_for_refunds_and_store_credit"  # 
         f"CREATE TRIGGER {LONG} BEFORE UPDATE ON orders FOR EACH ROW EXECUTE FUNCTION f();",
         f"CREATE TYPE {LONG} AS ENUM ('a');",
         f"ALTER TABLE orders RENAME CONSTRAINT fk_orders_user TO {LONG};",
+        f"ALTER INDEX idx_orders_total RENAME TO {LONG};",
     ],
 )
 def test_long_names_of_other_objects_are_reported(statement: str) -> None:

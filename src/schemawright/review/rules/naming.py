@@ -290,6 +290,10 @@ def _defined_names(stmt: Statement) -> list[tuple[str, str]]:
         if isinstance(e, exp.Create) and kind in _OTHER_KINDS:
             target = e.this.this if isinstance(e.this, exp.UserDefinedFunction) else e.this
             out.append((kind.lower(), ident(target)))
+        if isinstance(e, exp.Alter) and kind not in ("", "TABLE"):  # ALTER INDEX/VIEW … RENAME TO
+            for action in e.args.get("actions") or []:
+                if isinstance(action, exp.AlterRename):
+                    out.append((kind.lower(), ident(action.this)))
         for node in e.find_all(exp.Constraint, exp.ColumnConstraint):
             if isinstance(node.this, exp.Identifier):
                 out.append(("constraint", ident(node.this)))
