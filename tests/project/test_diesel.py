@@ -133,3 +133,11 @@ def test_wrong_format_for_the_folder_says_so(tmp_path: Path) -> None:
         ProjectError, match=r"000001_users\.up\.sql\) that are not goose migrations; pass --format"
     ):
         detect(tmp_path, fmt="goose")
+
+
+def test_check_still_gets_the_folder_of_an_unrecognised_layout(tmp_path: Path) -> None:
+    d = tmp_path / "migrations"
+    _write(d / "create_users" / "forward.sql", "CREATE TABLE users (id BIGINT PRIMARY KEY);\n")
+    found = detect(tmp_path, strict=False)  # `check` and the MCP schema resource lint any SQL
+    assert found.directory == d and not found.migrations
+    assert detect(tmp_path, Path("migrations"), strict=False).directory.resolve() == d.resolve()

@@ -37,7 +37,7 @@ def check(
     if not root.is_dir():
         _usage(f"project root not found: {root} — pass an existing folder with --root")
     try:
-        folder = detect(root, migrations_dir).directory
+        folder = detect(root, migrations_dir, strict=False).directory  # the review reads any SQL layout
         if not folder.is_dir():
             raise FileNotFoundError(f"migrations folder not found: {folder} — pass --migrations-dir")
         report = review(root, migrations_dir=folder, replay=not no_replay, embedded=embedded)

@@ -114,7 +114,7 @@ class Workspace:
         from schemawright.drift import migrated_schema
         from schemawright.project.detect import detect
 
-        folder = detect(self.root).directory
+        folder = detect(self.root, strict=False).directory  # parsed statically, whatever the layout
         if not folder.is_dir():
             return {"migrations": str(folder), "tables": []}
         schema = migrated_schema(folder, self.root)

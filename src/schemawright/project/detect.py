@@ -158,13 +158,19 @@ def read_folder(directory: Path, fmt: Format | None = None, base: Path | None = 
 
 
 def detect(
-    root: Path, migrations_dir: Path | None = None, fmt: Format | None = None, *, trust_python: bool = False
+    root: Path,
+    migrations_dir: Path | None = None,
+    fmt: Format | None = None,
+    *,
+    trust_python: bool = False,
+    strict: bool = True,
 ) -> MigrationSet:
     """The project's migration set. ``migrations_dir`` (see :func:`resolve_dir`) wins; otherwise the
     folder ``diesel.toml`` names, then the first common folder that holds migrations; otherwise the
     format's usual folder (``backend/migrations`` for golang-migrate). Alembic revisions are imported
     only with ``trust_python``; otherwise their chain is read from the source without running it. A
-    folder of SQL files in no known layout raises :class:`ProjectError` (see :func:`unrecognised`)."""
+    folder of SQL files in no known layout raises :class:`ProjectError` (see :func:`unrecognised`); with
+    ``strict=False`` (``check``, which lints any SQL) that folder is returned, with no migrations read."""
     if fmt is not None and fmt not in ALL_FORMATS:
         raise ProjectError(f"unknown migration format {fmt!r}; use one of {', '.join(ALL_FORMATS)}")
     if fmt in (None, "alembic") and migrations_dir is None:
@@ -186,7 +192,7 @@ def detect(
         if found is not None:
             return found
         problem = unrecognised(directory, fmt)
-        if problem is not None:
+        if problem is not None and strict:
             raise ProjectError(problem)
         return MigrationSet(directory=directory, format=fmt or "golang-migrate")
     configured = diesel.config_dir(root) if fmt in (None, "diesel") else None
@@ -196,12 +202,13 @@ def detect(
             return found
         if not configured.is_dir() or unrecognised(configured) is None:
             return MigrationSet(directory=configured, format="diesel")
-    odd: str | None = None  # the first folder of SQL files in no known layout
+    odd: tuple[Path, str] | None = None  # the first folder of SQL files in no known layout, and why
     for candidate in CANDIDATE_DIRS:
         found = read_folder(root / candidate, fmt, root.resolve())
         if found is not None:
             return found
-        odd = odd or unrecognised(root / candidate, fmt)
+        problem = unrecognised(root / candidate, fmt) if odd is None else None
+        odd = (root / candidate, problem) if problem is not None else odd
     foreign = find_foreign(root) if fmt in (None, "django", "knex") else None
     if foreign is not None and foreign.tool == "knex" and fmt in (None, "knex"):
         return MigrationSet(
@@ -230,7 +237,9 @@ def detect(
             "`alembic init alembic` first, or pass --migrations-dir the folder holding env.py and versions/"
         )
     if odd is not None and foreign is None:
-        raise ProjectError(odd)
+        if strict:
+            raise ProjectError(odd[1])
+        return MigrationSet(directory=odd[0], format=fmt or "golang-migrate")
     return MigrationSet(directory=root / default, format=fmt or "golang-migrate", foreign=foreign)
 
 
