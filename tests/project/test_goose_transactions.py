@@ -114,3 +114,20 @@ def test_dbmate_files_run_in_a_transaction_unless_marked(tmp_path: Path) -> None
     )
     found = detect(tmp_path)
     assert found.format == "dbmate" and [m.transactional for m in found.migrations] == [True, False]
+
+
+def test_goose_transactions_replay_on_sqlite_too(tmp_path: Path) -> None:
+    d = tmp_path / "db" / "migrations"
+    d.mkdir(parents=True)
+    (d / "001_a.sql").write_text(
+        "-- +goose Up\nCREATE TABLE a (id INTEGER PRIMARY KEY);\nINSERT INTO a (id) VALUES (1);\n"
+        "-- +goose Down\nDROP TABLE a;\n",
+        encoding="utf-8",
+    )
+    (d / "002_b.sql").write_text(
+        "-- +goose NO TRANSACTION\n-- +goose Up\nCREATE TABLE b (id INTEGER PRIMARY KEY);\n"
+        "-- +goose Down\nDROP TABLE b;\n",
+        encoding="utf-8",
+    )
+    project = load_project(detect(tmp_path), "sqlite")
+    assert {t.name for t in project.schema.tables} == {"a", "b"}
