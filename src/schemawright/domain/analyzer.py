@@ -151,6 +151,7 @@ def prose_facts(
     ctx = Context(lexicon, known)
     counts, ctx.aliases = mentions(sentences, ctx)
     ctx.mentioned = counts
+    ctx.subjects = subjects(sentences)
     ctx.events = event_verbs(sentences)
     for word, entity in definition_aliases(sentences, ctx).items():
         ctx.aliases.setdefault(word, entity)
@@ -187,6 +188,20 @@ def mentions(sentences: list[Sentence], ctx: Context) -> tuple[dict[str, int], d
     for short, full in aliases.items():
         counts[full] += counts[short]
     return dict(counts), aliases
+
+
+def subjects(sentences: list[Sentence]) -> set[str]:
+    """Noun phrases the spec makes the subject of a clause: evidence that a name stands for a thing."""
+    from schemawright.domain.nlp.chunks import chunk_at
+
+    out: set[str] = set()
+    for sent in sentences:
+        for t in sent.tokens:
+            if t.dep in ("nsubj", "nsubjpass") and t.pos in ("NOUN", "PROPN"):
+                c = chunk_at(sent, t.i)
+                if c is not None:
+                    out.add(c.name)
+    return out
 
 
 def definition_aliases(sentences: list[Sentence], ctx: Context) -> dict[str, str]:

@@ -18,7 +18,9 @@ from pydantic import BaseModel, Field
 from schemawright.domain.model import Cardinality, Kind, Sensitivity, StoreKind
 
 Origin = Literal["structured", "prose"]
-Evidence = Literal["declared", "subject", "object", "has_attributes", "referenced", "event", "glossary"]
+Evidence = Literal[
+    "declared", "subject", "object", "has_attributes", "referenced", "event", "glossary", "classifier"
+]
 
 
 class Provenance(BaseModel):

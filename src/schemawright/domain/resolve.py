@@ -149,7 +149,7 @@ class Resolver:
             structured = any(f.prov.origin == "structured" for f in group)
             evidence = {f.evidence for f in group}
             mentioned = self.mentions.get(name, 2)
-            value_noun = self.lex.kind_for_name(name) is not None
+            value_noun = self.lex.kind_for_name(name) is not None and "classifier" not in evidence
             if (
                 not structured
                 and len(self.structured) >= 3

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from schemawright.domain.analyze import analyze
 from schemawright.domain.analyzer import prose_facts
-from schemawright.domain.facts import AttributeFact, EntityFact, RelationshipFact
+from schemawright.domain.facts import AttributeFact
 from schemawright.domain.lexicon import load_lexicon
 from schemawright.domain.nlp.stories import declarative
+from schemawright.spec.parser import parse_spec
 
 
 def test_role_becomes_the_subject_and_the_purpose_is_dropped() -> None:
@@ -40,9 +42,25 @@ def test_a_backlog_of_stories_yields_entities_and_attributes() -> None:
 
 
 def test_the_role_alone_is_no_entity_and_no_party_to_a_link() -> None:
-    units = [
-        ("As a florist, I want to create bouquets with a name and a price, so that I can sell them.", 1, "")
-    ]
-    facts, _ = prose_facts(units, load_lexicon(), set())
-    assert not any(isinstance(f, RelationshipFact) and "florist" in (f.child, f.parent) for f in facts)
-    assert not any(isinstance(f, EntityFact) and f.name == "florist" for f in facts)
+    spec = (
+        "# Bouquets\n\n"
+        "- As a florist, I want to create bouquets with a name and a price, so that I can sell them.\n"
+        "- As a florist, I want to list the stems of a bouquet with their colour, so that I can restock.\n"
+    )
+    model = analyze(parse_spec(spec), "001_bouquets", "Bouquets")
+    assert "florist" not in {e.name for e in model.entities}
+    assert "bouquet" in {e.name for e in model.entities}
+
+
+def test_a_role_with_data_of_its_own_is_an_entity_and_owns_what_it_creates() -> None:
+    spec = (
+        "# Renovations\n\n"
+        "- As a homeowner, I want to sign up with my name, my email and a password, so that I can log in.\n"
+        "- As a homeowner, I want to create a project with a name and a budget, so that I can plan.\n"
+        "- As a homeowner, I want to create a profile with my phone number and my city.\n"
+    )
+    model = analyze(parse_spec(spec), "001_renovations", "Renovations")
+    homeowner = model.entity("homeowner")
+    assert homeowner is not None
+    assert {"email", "phone_number"} <= {a.name for a in homeowner.attributes}
+    assert model.entity("profile") is None

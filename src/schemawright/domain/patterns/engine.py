@@ -50,6 +50,7 @@ class Context:
     # short mentions of a longer name used in the same spec: "the list" → shopping_list
     aliases: dict[str, str] = field(default_factory=dict)
     mentioned: dict[str, int] = field(default_factory=dict)  # every noun phrase name the spec uses, counted
+    subjects: set[str] = field(default_factory=set)  # noun phrases the spec uses as a clause's subject
     events: dict[str, str] = field(
         default_factory=dict
     )  # verb lemma → the entity its event is ("borrow" → loan)
@@ -123,12 +124,27 @@ def _without_roles(facts: list[Fact], roles: list[str]) -> list[Fact]:
     """A story's role wants something; that makes it neither an entity nor a party to a link (what the role
     owns, "my plants", still names the role as the owner through an attribute or a later sentence)."""
     names = {_role_name(r) for r in roles}
-    return [
-        f
-        for f in facts
-        if not (isinstance(f, RelationshipFact) and names & {f.child, f.parent})
-        and not (isinstance(f, EntityFact) and f.name in names and f.evidence == "subject")
-    ]
+    own = {f"{n}_{w}" for n in names for w in _OWN_RECORDS} | set(_OWN_RECORDS)
+    out: list[Fact] = []
+    for f in facts:
+        if isinstance(f, AttributeFact) and f.entity in names and f.prov.rule.startswith("possession."):
+            continue  # "the manager lists our waters with …": what the role keeps is not the role's
+        if isinstance(f, (EntityFact, AttributeFact, RelationshipFact)) and len(names) == 1:
+            role = next(iter(names))
+            if isinstance(f, EntityFact) and f.name in own:
+                f = f.model_copy(update={"name": role, "evidence": "has_attributes"})
+            elif isinstance(f, AttributeFact) and f.entity in own:
+                f = f.model_copy(update={"entity": role})  # "create a profile with my name": the role's
+        if isinstance(f, RelationshipFact) and own & {f.child, f.parent}:
+            continue  # a link to the role itself stands only if the role is an entity on other evidence
+        if isinstance(f, EntityFact) and f.name in names and f.evidence == "subject":
+            continue
+        out.append(f)
+    return out
+
+
+# what a story's role creates about itself: "I want to create a profile with my name and email"
+_OWN_RECORDS = ("profile", "account", "record")
 
 
 def _role_name(role: str) -> str:
@@ -174,6 +190,12 @@ def _sentence(state: _State, table: Table, previous: str) -> list[Fact]:
     for name, sfn in _SENTENCE_CONSTRUCTIONS.items():
         for row in table.by_construction(name):
             sfn(state, row, cls)
+    classifiers = {c.name for c in chunks if _classifier(c, state.ctx)}
+    for f in list(state.facts):
+        if isinstance(f, EntityFact) and f.name in classifiers and f.evidence != "classifier":
+            # "permit type" names a thing here, though its head alone would be a value
+            state.facts.append(f.model_copy(update={"evidence": "classifier"}))
+            classifiers.discard(f.name)
     counted_one = {c.name for c in chunks if c.card.stated and c.card.high == 1 and _exactly_one(state, c)}
     for f in state.facts:
         if isinstance(f, RelationshipFact) and f.parent in counted_one:
@@ -289,13 +311,25 @@ def _is_actor(c: Chunk, ctx: Context) -> bool:
         c.name in ACTORS
         or c.head_word in ACTORS
         or c.name in ctx.lexicon.not_entities
-        or (c.head_word in ctx.lexicon.not_entities and c.name not in ctx.known)
+        or (c.head_word in ctx.lexicon.not_entities and c.name not in ctx.known and not _classifier(c, ctx))
     )
 
 
+def _classifier(c: Chunk, ctx: Context) -> bool:
+    """ "a permit type is for exactly one water": a classifying compound the spec makes a subject."""
+    return len(c.words) > 1 and c.head_word in _CLASSIFIERS and c.name in ctx.subjects
+
+
+# heads that classify: "permit type", "room category" are things of their own when the spec says so
+_CLASSIFIERS = {"type", "kind", "category", "class", "tier", "grade", "level", "plan", "template"}
+
+
 def is_value(c: Chunk, ctx: Context) -> bool:
-    """A value noun names a property (a name, a price, a due date), not a thing of its own."""
+    """A value noun names a property (a name, a price, a due date), not a thing of its own; a classifying
+    compound ("permit type") the spec makes the subject of its own sentences is a thing."""
     if c.name in ctx.known:
+        return False
+    if _classifier(c, ctx):
         return False
     surface = c.text.split()[-1].lower() if c.text else ""
     return any(ctx.lexicon.kind_for_name(n) is not None for n in (c.name, c.head_word, surface) if n)
