@@ -29,30 +29,41 @@ class SpecWarning(UserWarning):
 
 
 def read_spec(path: Path) -> str:
+    where = shown(path)
     if not path.exists():
-        raise UsageError(f"spec file not found: {path} — check the path")
+        raise UsageError(f"spec file not found: {where} — check the path")
     if not path.is_file():
-        raise UsageError(f"not a file: {path} — pass the feature spec's markdown file")
+        raise UsageError(f"not a file: {where} — pass the feature spec's markdown file")
     try:
         size = path.stat().st_size
         if size > MAX_SPEC_BYTES:
-            raise UsageError(f"spec file is {size:,} bytes, over the 5 MB limit: {path} — split the spec")
+            raise UsageError(f"spec file is {size:,} bytes, over the 5 MB limit: {where} — split the spec")
         data = path.read_bytes()
     except PermissionError as exc:
-        raise UsageError(f"cannot read {path}: permission denied — check its permissions") from exc
+        raise UsageError(f"cannot read {where}: permission denied — check its permissions") from exc
     except OSError as exc:
-        raise UsageError(f"cannot read {path}: {exc.strerror} — check the file") from exc
+        raise UsageError(f"cannot read {where}: {exc.strerror} — check the file") from exc
     if b"\x00" in data:
-        raise UsageError(f"{path} looks binary (contains NUL bytes) — pass a markdown text file")
+        raise UsageError(f"{where} looks binary (contains NUL bytes) — pass a markdown text file")
     text, encoding = _decode(data)
     controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\t\n\r\f\v")
     if controls > 0.05 * len(text):
-        raise UsageError(f"{path} looks binary ({controls} control characters) — pass a markdown text file")
+        raise UsageError(f"{where} looks binary ({controls} control characters) — pass a markdown text file")
     if encoding:
-        warnings.warn(f"{path} is not UTF-8; read it as {encoding}", SpecWarning, stacklevel=2)
+        warnings.warn(f"{where} is not UTF-8; read it as {encoding}", SpecWarning, stacklevel=2)
     if not text.strip():
-        raise UsageError(f"{path} is empty — write the feature spec first")
+        raise UsageError(f"{where} is empty — write the feature spec first")
     return text
+
+
+def shown(value: object) -> str:
+    """A path (or other text from the user) for a one-line message: control characters and line breaks
+    (a folder named ``"a\\nb"``) are written as escapes, so the message stays one line."""
+    text = str(value)
+    return "".join(
+        ch.encode("unicode_escape").decode("ascii") if unicodedata.category(ch) in ("Cc", "Zl", "Zp") else ch
+        for ch in text
+    )
 
 
 def _decode(data: bytes) -> tuple[str, str]:

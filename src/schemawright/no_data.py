@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from schemawright.domain.model import Assumption, DomainModel
+from schemawright.io import shown
 
 # The spec's own Out of Scope excludes stored data ("Any backend or database work", "No persistence").
 _SCOPE_EXCLUDES_DATA = re.compile(
@@ -45,9 +46,9 @@ def unreadable_message(source: str, sentence: Assumption) -> str:
     """The one-line error for :func:`unreadable_data`: the file, the sentence quoted, what to do."""
     where = f"line {sentence.source.line}: " if sentence.source.line else ""
     return (
-        f'{source}: the spec describes data (e.g. {where}"{shorten(sentence.text)}") but no entity could '
-        'be read; rewrite it with "A <thing> has …" sentences, add a Key Entities/Data Models section, or '
-        "pass a model file (--model)"
+        f'{shown(source)}: the spec describes data (e.g. {where}"{shorten(sentence.text)}") but no entity '
+        'could be read; rewrite it with "A <thing> has …" sentences, add a Key Entities/Data Models section, '
+        "or pass a model file (--model)"
     )
 
 

@@ -9,6 +9,8 @@ collide) and MySQL would reject the statement.
 
 from __future__ import annotations
 
+import re
+
 from schemawright.design.models import RelationalDesign, Table
 from schemawright.emit.sql.dialects import IDENTIFIER_LIMIT, DialectName, quote, shorten
 
@@ -35,10 +37,15 @@ def _rename_in_table(table: Table, mapping: dict[str, str], dialect: DialectName
     def r(name: str) -> str:
         return mapping.get(name, name)
 
+    # One pass over whole identifiers, longest first: replacing names one after another would rewrite a
+    # long name inside another (``x…x`` of 150 characters inside one of 200) or inside a new name.
+    quoted = {quote(dialect, old): quote(dialect, new) for old, new in mapping.items()}
+    names = re.compile(
+        r"(?<![\w$])(" + "|".join(re.escape(q) for q in sorted(quoted, key=len, reverse=True)) + r")(?![\w$])"
+    )
+
     def sql(text: str) -> str:
-        for old, new in mapping.items():
-            text = text.replace(quote(dialect, old), quote(dialect, new))
-        return text
+        return names.sub(lambda m: quoted[m.group(1)], text)
 
     for column in table.columns:
         column.name = r(column.name)
