@@ -77,9 +77,9 @@ def render_decision_doc(result: DesignResult, model: DomainModel) -> str:
         new = store.new_tables()
         existing = [t.name for t in store.tables if t.existing]
         out.append(f"- Store: relational, {store.dialect}.")
-        out.append(f"- New tables ({len(new)}): {', '.join(t.name for t in new)}.")
-        if existing:
-            out.append(f"- Existing tables referenced, not changed: {', '.join(existing)}.")
+        out.append(f"- New tables ({len(new)}): {text(', '.join(t.name for t in new))}.")
+        if existing:  # names from the project's own migrations: any identifier a quoted name allows
+            out.append(f"- Existing tables referenced, not changed: {text(', '.join(existing))}.")
         out.append(f"- Source spec: {code(result.feature.source)}.")
         out.append("")
         _relational(out, store)
@@ -98,19 +98,19 @@ def _relational(out: list[str], design: RelationalDesign) -> None:
     out += ["## Tables", ""]
     statements = tables_sql(design)
     for table in design.new_tables():
-        out += [f"### {table.name}", ""]
+        out += [f"### {text(table.name)}", ""]
         if table.purpose:
             out += [f"Purpose: {text(table.purpose)}", ""]
         out += ["| Column | Type | Constraints | Why |", "|---|---|---|---|"]
         for column in table.columns:
             out.append(
-                f"| {column.name} | {column.type} | {_cell(_constraints(table, column))} "
+                f"| {_cell(column.name)} | {_cell(column.type)} | {_cell(_constraints(table, column))} "
                 f"| {_cell(_why(column))} |"
             )
         out += ["", *fence(statements[table.name], "sql"), ""]
         if table.partition:
             out += [
-                f"Partitioned by {table.partition.method} on `{table.partition.column}` "
+                f"Partitioned by {table.partition.method} on {code(table.partition.column)} "
                 f"({table.partition.interval}ly): {text(table.partition.reason)}.",
                 "",
             ]
@@ -125,13 +125,13 @@ def _relational(out: list[str], design: RelationalDesign) -> None:
             kind = "unique " if ix.unique else ""
             where = f" WHERE {ix.where}" if ix.where else ""
             out.append(
-                f"| {table.name} | {ix.name} ({kind}{ix.method}) | {cols}{_cell(where)} "
+                f"| {_cell(table.name)} | {_cell(ix.name)} ({kind}{ix.method}) | {_cell(cols + where)} "
                 f"| {_cell(ix.purpose)} |"
             )
         for u in table.unique:
             out.append(
-                f"| {table.name} | {u.name} (unique constraint) | {', '.join(u.columns)} | business key; "
-                f"{u.source.cite()} |"
+                f"| {_cell(table.name)} | {_cell(u.name)} (unique constraint) "
+                f"| {_cell(', '.join(u.columns))} | business key; {u.source.cite()} |"
             )
     out += [
         "",
@@ -143,7 +143,7 @@ def _relational(out: list[str], design: RelationalDesign) -> None:
     for table in design.new_tables():
         for fk in table.foreign_keys:
             out.append(
-                f"- `{table.name}.{fk.columns[0]}` → `{fk.ref_table}` ON DELETE {fk.on_delete}: "
+                f"- {code(f'{table.name}.{fk.columns[0]}')} → {code(fk.ref_table)} ON DELETE {fk.on_delete}: "
                 f"{text(fk.reason)} ({fk.source.cite()})."
             )
         for check in table.checks:
@@ -157,14 +157,15 @@ def _relational(out: list[str], design: RelationalDesign) -> None:
         for column in table.columns:
             if column.name.endswith(("_hash", "_digest")):
                 notes.append(
-                    f"- `{table.name}.{column.name}`: "
+                    f"- {code(f'{table.name}.{column.name}')}: "
                     f"{text(column.comment or 'hash only, never the plain value')}."
                 )
             elif column.name.endswith(("_encrypted", "_ciphertext")):
-                notes.append(f"- `{table.name}.{column.name}`: {text(column.comment or '')}.")
+                notes.append(f"- {code(f'{table.name}.{column.name}')}: {text(column.comment or '')}.")
             elif column.sensitive not in ("none", ""):
                 notes.append(
-                    f"- `{table.name}.{column.name}` holds {column.sensitive} data; restrict access to it."
+                    f"- {code(f'{table.name}.{column.name}')} holds {column.sensitive} data; restrict access "
+                    "to it."
                 )
     out += notes or ["- No credentials, secrets or confidential values are stored by this feature."]
     out.append("")
@@ -243,5 +244,5 @@ def _traceability(out: list[str], result: DesignResult) -> None:
                 if ix.source.line:
                     rows.append((ix.source.line, f"index {ix.name}"))
     for line, element in sorted(set(rows)):
-        out.append(f"| {line} | {element} |")
+        out.append(f"| {line} | {_cell(element)} |")
     out.append("")

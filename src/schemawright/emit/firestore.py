@@ -14,6 +14,7 @@ import re
 from typing import Any
 
 from schemawright.design.firestore import FirestoreCollection, FirestoreDesign, camel
+from schemawright.emit.markdown_safe import code, fence, text
 
 
 def render_indexes(design: FirestoreDesign) -> str:
@@ -118,33 +119,36 @@ def _example(node: dict[str, Any]) -> Any:
 
 
 def render_firestore_section(design: FirestoreDesign) -> list[str]:
-    out = ["## Firestore collections", "", "```text"]
+    """Collection paths, fields and reasons come from the spec: code spans and fences outlast any backtick
+    in them, prose is one line (see :mod:`schemawright.emit.markdown_safe`)."""
+    tree = "\n".join("  " * (coll.path.count("/") // 2) + coll.path for coll in design.collections)
+    out = ["## Firestore collections", "", *fence(tree, "text"), ""]
     for coll in design.collections:
-        depth = coll.path.count("/") // 2
-        out.append("  " * depth + coll.path)
-    out += ["```", ""]
-    for coll in design.collections:
-        out += [f"### `{coll.path}`", "", "```json",
-                json.dumps(_example(coll.json_schema), indent=2, ensure_ascii=False), "```", ""]
+        example = json.dumps(_example(coll.json_schema), indent=2, ensure_ascii=False)
+        out += [f"### {code(coll.path)}", "", *fence(example, "json"), ""]
         why = []
         if coll.parent_path:
-            words = coll.entity.replace("_", " ")
-            why.append(f"- Subcollection of `{coll.parent_path}`: each {words} has one "
+            words = text(coll.entity.replace("_", " "))
+            why.append(f"- Subcollection of {code(coll.parent_path)}: each {words} has one "
                        "parent, which is its path; a collection-group query reads them across parents.")
-        why += [f"- Embedded `{e.path}` ({e.entity}): {e.reason}." for e in coll.embedded]
-        why += [f"- `{f}` is a document path in `{t}`." for f, t in coll.references.items()]
+        why += [f"- Embedded {code(e.path)} ({text(e.entity)}): {text(e.reason)}." for e in coll.embedded]
+        why += [f"- {code(f)} is a document path in {code(t)}." for f, t in coll.references.items()]
         if coll.owner_field:
-            why.append(f"- Owner field `{coll.owner_field}`: the rules let only that user read and write it.")
+            why.append(
+                f"- Owner field {code(coll.owner_field)}: the rules let only that user read and write it."
+            )
         out += [*why, ""] if why else []
     out += ["### Indexes", ""]
     if design.indexes:
         for ix in design.indexes:
-            fields = ", ".join(f"{f.fieldPath} {f.order.lower()}" for f in ix.fields)
-            out.append(f"- `{ix.collectionGroup}` ({ix.queryScope.lower()}): {fields} — {ix.purpose}.")
+            fields = text(", ".join(f"{f.fieldPath} {f.order.lower()}" for f in ix.fields))
+            scope = ix.queryScope.lower()
+            out.append(f"- {code(ix.collectionGroup)} ({scope}): {fields} — {text(ix.purpose)}.")
     else:
         out.append("- No composite index: every query filters or orders on one field, which Firestore's "
                    "automatic single-field indexes serve.")
-    out += [f"- TTL policy on `{t.collectionGroup}.{t.fieldPath}`: {t.purpose}." for t in design.ttl]
+    out += [f"- TTL policy on {code(f'{t.collectionGroup}.{t.fieldPath}')}: {text(t.purpose)}."
+            for t in design.ttl]
     out += [
         "",
         "### Rules",

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from schemawright.design.document import Collection, DocumentDesign
+from schemawright.emit.markdown_safe import code, fence, text
 
 
 @dataclass(frozen=True)
@@ -103,28 +104,30 @@ def collection_notation(coll: Collection) -> str:
 
 
 def render_document_section(design: DocumentDesign) -> list[str]:
-    """Decision-document section: each collection in the role's notation, then why it is shaped so."""
+    """Decision-document section: each collection in the role's notation, then why it is shaped so. Names
+    and reasons come from the spec: code spans and fences outlast any backtick in them, prose is one line
+    (see :mod:`schemawright.emit.markdown_safe`)."""
     out = ["## Collections", ""]
     for coll in design.collections:
-        out += ["```javascript", collection_notation(coll), "```", ""]
-        why = [f"- Embedded `{e.path}` ({e.entity}): {e.reason}." for e in coll.embedded]
+        out += [*fence(collection_notation(coll), "javascript"), ""]
+        why = [f"- Embedded {code(e.path)} ({text(e.entity)}): {text(e.reason)}." for e in coll.embedded]
         why += [
-            f"- `{field}` references `{target}` (unbounded or shared: its own collection)."
+            f"- {code(field)} references {code(target)} (unbounded or shared: its own collection)."
             for field, target in coll.references.items()
         ]
         if coll.timeseries is not None:
             ts = coll.timeseries
             why.append(
-                f"- Time-series collection on `{ts.timeField}`"
-                + (f" with metaField `{ts.metaField}`" if ts.metaField else "")
+                f"- Time-series collection on {code(ts.timeField)}"
+                + (f" with metaField {code(ts.metaField)}" if ts.metaField else "")
                 + (f"; expires after {ts.expire_after_seconds} s" if ts.expire_after_seconds else "")
                 + "."
             )
-        why += [f"- {u.pattern.replace('_', ' ').capitalize()} pattern (`{u.field}`): {u.reason}."
+        why += [f"- {u.pattern.replace('_', ' ').capitalize()} pattern ({code(u.field)}): {text(u.reason)}."
                 for u in coll.patterns]
-        why += [f"- Index `{ix.name}`: {ix.purpose}." for ix in coll.indexes]
+        why += [f"- Index {code(ix.name)}: {text(ix.purpose)}." for ix in coll.indexes]
         if coll.shard_key:
-            why.append(f"- Shard key {_keys(coll.shard_key)}: {coll.shard_reason}.")
+            why.append(f"- Shard key {code(_keys(coll.shard_key))}: {text(coll.shard_reason)}.")
         out += [*why, ""]
     out += [
         "Every collection has a `$jsonSchema` validator (validationLevel strict, validationAction error); "
