@@ -119,6 +119,21 @@ class Resolver:
             same = by_head.get(name.split("_")[-1], [])
             if len(same) == 1 and "_" in name + same[0]:
                 self.merged[name] = same[0]
+        # "Donations are taken at donation centres. A centre has a name …": a thing introduced by a compound
+        # and then called by its head alone is one thing, when no other compound shares that head
+        first: dict[str, int] = {}
+        for f in facts:
+            if isinstance(f, EntityFact) and f.prov.origin == "prose":
+                n = self.canon(f.name)
+                first[n] = min(first.get(n, 10**9), f.prov.line or 10**9)
+        compounds: dict[str, list[str]] = defaultdict(list)
+        for name in first:
+            if "_" in name and name not in declared:
+                compounds[name.split("_")[-1]].append(name)
+        for head, names in compounds.items():
+            introduced = len(names) == 1 and head in first and first[names[0]] <= first[head]
+            if introduced and head not in declared and head not in self.merged:
+                self.merged[head] = names[0]
 
     def _entities(self, facts: list[Fact]) -> dict[str, Entity]:
         self._head_merges(facts)

@@ -102,7 +102,7 @@ def run(sentences: list[Sentence], table: Table, ctx: Context) -> list[Fact]:
         if sent.story_roles:
             found = _without_roles(found, sent.story_roles)
         out.extend(found)
-        subj = _main_subject(state)
+        subj = _main_subject(state) or _root_subject(state)
         if subj:
             previous = subj
         if not found and _mentions_data(sent, ctx):
@@ -295,6 +295,23 @@ def _alias(c: Chunk, ctx: Context) -> None:
         if "_".join(c.words[k:]) in ctx.known:
             c.words = c.words[k:]
             return
+
+
+def _root_subject(state: _State) -> str:
+    """ "A presenter is a volunteer who speaks on air. We keep their real name …": with no fact of its own,
+    a sentence still sets the topic the next one's pronouns refer to."""
+    toks = state.sent.tokens
+    for t in toks:
+        if t.dep in ("nsubj", "nsubjpass") and toks[t.head].dep == "ROOT" and t.pos in ("NOUN", "PROPN"):
+            c = _chunk(state, t.i)
+            if (
+                c is not None
+                and _thing(c, state.ctx)
+                and not is_value(c, state.ctx)
+                and _established(c, state.ctx)
+            ):
+                return c.name
+    return ""
 
 
 def _main_subject(state: _State) -> str:
@@ -555,7 +572,13 @@ def _attribute(
                     if named is not None and _thing(named, state.ctx) and not is_value(named, state.ctx):
                         refers = named.name
         paren = _enum_after(state.sent, c)
-        if not paren and c.head + 2 < len(state.sent.tokens) and state.sent.tokens[c.head + 1].text == "(":
+        opens = state.sent.tokens[c.head + 2] if c.head + 2 < len(state.sent.tokens) else None
+        if (
+            not paren
+            and opens is not None
+            and state.sent.tokens[c.head + 1].text == "("
+            and opens.pos not in ("PRON", "SCONJ", "ADV", "VERB", "AUX")  # "(which listeners know …)"
+        ):
             inner = next(
                 (t for t in state.sent.tokens[c.head + 2 : c.head + 5] if t.pos in ("NOUN", "PROPN")), None
             )
