@@ -82,6 +82,7 @@ class _State:
     defined: set[int] = field(default_factory=set)  # token heads that stand for the defined entity
     previous: str = ""  # the main entity of the sentence before
     defines: str = ""  # the entity a prose definition ("Each gift is a sum …") is about
+    own_records: set[str] = field(default_factory=set)  # "an account with their name": the subject's own
 
 
 def run(sentences: list[Sentence], table: Table, ctx: Context) -> list[Fact]:
@@ -144,7 +145,7 @@ def _without_roles(facts: list[Fact], roles: list[str]) -> list[Fact]:
 
 
 # what a story's role creates about itself: "I want to create a profile with my name and email"
-_OWN_RECORDS = ("profile", "account", "record")
+_OWN_RECORDS = ("profile", "account")
 
 
 def _role_name(role: str) -> str:
@@ -190,6 +191,13 @@ def _sentence(state: _State, table: Table, previous: str) -> list[Fact]:
     for name, sfn in _SENTENCE_CONSTRUCTIONS.items():
         for row in table.by_construction(name):
             sfn(state, row, cls)
+    if state.own_records:
+        state.facts = [
+            f
+            for f in state.facts
+            if not (isinstance(f, EntityFact) and f.name in state.own_records)
+            and not (isinstance(f, RelationshipFact) and state.own_records & {f.child, f.parent})
+        ]
     classifiers = {c.name for c in chunks if _classifier(c, state.ctx)}
     for f in list(state.facts):
         if isinstance(f, EntityFact) and f.name in classifiers and f.evidence != "classifier":
@@ -1831,6 +1839,17 @@ def _with_list(state: _State, row: Row, cls: list[Clause]) -> None:
             owner = _chunk(state, objs[0].i) if objs else None
         if owner is not None and owner.head in state.defined:
             owner = _hint_chunk(state)
+        if (
+            owner is not None
+            and host.pos == "VERB"
+            and owner.words[-1] in _OWN_RECORDS
+            and owner.name not in state.ctx.known
+        ):
+            # "Runners create an account with their first name, …": the account is the runner's own record
+            subject = next((_chunk(state, x.i) for x in state.sent.children(host.i, "nsubj")), None)
+            if subject is not None and _thing(subject, state.ctx) and not is_value(subject, state.ctx):
+                state.own_records.add(owner.name)
+                owner = subject
         if owner is None or not _thing(owner, state.ctx):
             continue
         from schemawright.domain.nlp.clauses import list_items
