@@ -7,9 +7,11 @@ heading, else the stem). A feature that fails is reported and the batch goes on;
 after it are still written. Features build on each other: each is designed against the project as the
 earlier ones left it (their tables exist, their migrations are replayed).
 
-What one process saves over N runs: the imports, spaCy's model and, above all, the engine. Verification
-on the embedded PostgreSQL starts it once for the batch (:mod:`schemawright.verify.warm`) instead of once
-or twice per feature; a configured server is connected to as before.
+What one process saves over N runs: the imports, spaCy's model and, above all, the engine. The replay of
+the project's migrations and the verification (also with ``--no-verify``, which still replays) share one
+warm server for the whole batch (:mod:`schemawright.verify.warm`): the embedded PostgreSQL is started once
+instead of once or twice per feature, a configured server gets one admin connection, and the replayed
+history is copied from a chain template instead of being run again for every scratch database.
 
 Migration versions stay unique and ordered: each feature's timestamp is one second after the previous
 feature's (and after the last migration it wrote: a feature that alters existing tables writes several),
@@ -153,7 +155,7 @@ def run_batch(
     ids = [spec.stem for spec in specs]
     results: list[FeatureResult] = []
     with ExitStack() as stack:
-        if options.verify:
+        if options.verify or options.replay:  # the project's migrations are replayed even without --verify
             from schemawright.verify.warm import shared_postgres
 
             stack.enter_context(shared_postgres(embedded=options.embedded))
