@@ -305,18 +305,19 @@ class Resolver:
     @staticmethod
     def _without_shortcuts(chosen: list[tuple[RelationshipFact, Relationship]]) -> list[Relationship]:
         """A prose link X → A is dropped when X → O → A already says it ("a ticket bought by an attendee"
-        beside "bought in one order by one attendee"): the direct link would be a second, redundant path."""
+        beside "bought in one order by one attendee"): the direct link would be a second, redundant path.
+        A path through a link with a role of its own ("an issue's reporter") says something else: an
+        attachment uploaded by a user is not the issue's reporter's."""
+        plain = {
+            (r.child, r.parent)
+            for _, r in chosen
+            if r.cardinality is not Cardinality.MANY_TO_MANY and not r.role
+        }
         ones = {(r.child, r.parent) for _, r in chosen if r.cardinality is not Cardinality.MANY_TO_MANY}
         keep = []
         for f, r in chosen:
             via = {p for c, p in ones if c == r.child and p not in (r.parent, r.child)}
-            defined = f.prov.rule == "definition.link"  # the entity's own definition names each link it has
-            if (
-                f.prov.origin == "prose"
-                and not r.role
-                and not defined
-                and any((o, r.parent) in ones for o in via)
-            ):
+            if f.prov.origin == "prose" and not r.role and any((o, r.parent) in plain for o in via):
                 continue
             keep.append(r)
         return keep

@@ -518,7 +518,8 @@ def _of_complement(state: _State, c: Chunk) -> str:
             bare = (
                 pobj.i == prep.i + 1 and pobj.tag == "NN" and not state.sent.children(pobj.i, "det", "poss")
             )
-            if bare and pobj.lemma not in state.ctx.known and pobj.lemma.isalpha():
+            period = pobj.lemma in _PERIODS  # "a closing time of day" is a time of day, read elsewhere
+            if bare and not period and pobj.lemma not in state.ctx.known and pobj.lemma.isalpha():
                 return pobj.lemma
     return ""
 
