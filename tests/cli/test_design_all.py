@@ -87,6 +87,8 @@ def test_all_on_a_folder_without_specs_is_a_usage_error(tmp_path: Path) -> None:
     assert code == 2 and "no feature specs" in err
     code, _, err = _run("design", "--all", str(tmp_path / "absent"), "--root", str(tmp_path))
     assert code == 2 and "not a folder" in err
+    code, _, err = _run("design", "--all", str(tmp_path), "--root", str(tmp_path / "absent"))
+    assert code == 2 and "project root not found" in err
 
 
 def test_design_help_mentions_all() -> None:

@@ -14,7 +14,7 @@ from schemawright.batch import BatchOptions, FeatureResult
 
 def design_all(folder: Path, options: BatchOptions, *, as_json: bool) -> None:
     """Run the batch and report it; exit 1 when any feature failed (the others are still written), 2 when
-    the folder holds no spec."""
+    the folder holds no spec or the root does not exist."""
     from rich.console import Console
     from rich.markup import escape
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -24,6 +24,8 @@ def design_all(folder: Path, options: BatchOptions, *, as_json: bool) -> None:
 
     err = Console(stderr=True, highlight=False, soft_wrap=True)
     try:
+        if not options.root.is_dir():
+            raise UsageError(f"project root not found: {options.root} — pass an existing folder with --root")
         specs = feature_specs(folder)
     except UsageError as exc:
         err.print(f"[bold red]error:[/] {escape(str(exc))}")
