@@ -128,8 +128,8 @@ class Resolver:
                 first[n] = min(first.get(n, 10**9), f.prov.line or 10**9)
         compounds: dict[str, list[str]] = defaultdict(list)
         for name in first:
-            if "_" in name and name not in declared:
-                compounds[name.split("_")[-1]].append(name)
+            if "_" in name and name not in declared and not name.split("_")[0].endswith("ly"):
+                compounds[name.split("_")[-1]].append(name)  # "daily services" describe, never name
         for head, names in compounds.items():
             introduced = len(names) == 1 and head in first and first[names[0]] <= first[head]
             if introduced and head not in declared and head not in self.merged:

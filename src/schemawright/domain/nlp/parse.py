@@ -96,7 +96,34 @@ def parse_texts(units: Iterable[tuple[str, int, str]]) -> list[Sentence]:
                     text=sent.text, line=line, tokens=repair(tokens), subject_hint=hint, story_roles=roles
                 )
             )
-    return out
+    return _consistent_compounds(out)
+
+
+def _consistent_compounds(sentences: list[Sentence]) -> list[Sentence]:
+    """A spec uses a phrase the same way throughout: where "train set" is a noun compound in one sentence,
+    "at most one train set at a time" read as "train" with a participle "set" is that compound too."""
+    pairs = {
+        (t.lower, s.tokens[t.head].lemma)
+        for s in sentences
+        for t in s.tokens
+        if t.dep == "compound" and t.head == t.i + 1 and s.tokens[t.head].pos == "NOUN"
+    }
+    if not pairs:
+        return sentences
+    for s in sentences:
+        toks = s.tokens
+        for v in toks[1:]:
+            n = toks[v.i - 1]
+            if v.pos != "VERB" or v.dep != "acl" or v.head != n.i or n.pos != "NOUN":
+                continue
+            if (n.lower, v.lower) not in pairs and (n.lower, v.lemma) not in pairs:
+                continue
+            v.pos, v.tag, v.dep, v.head, v.lemma = "NOUN", "NN", n.dep, n.head, v.lower
+            for c in toks:
+                if c.head == n.i and c.i < n.i:
+                    c.head = v.i
+            n.dep, n.head = "compound", v.i
+    return sentences
 
 
 def _joined(doc: Any) -> list[Any]:

@@ -346,7 +346,11 @@ def _classifier(c: Chunk, ctx: Context) -> bool:
 
 
 # heads that classify: "permit type", "room category" are things of their own when the spec says so
-_CLASSIFIERS = {"type", "kind", "category", "class", "tier", "grade", "level", "plan", "template"}
+# ("train set", "price list", "menu section" likewise: heads that alone never name a table)
+_CLASSIFIERS = {
+    "type", "kind", "category", "class", "tier", "grade", "level", "plan", "template", "set", "list", "version",
+    "section",
+}  # fmt: skip
 
 
 def is_value(c: Chunk, ctx: Context) -> bool:
