@@ -348,8 +348,8 @@ def _classifier(c: Chunk, ctx: Context) -> bool:
 # heads that classify: "permit type", "room category" are things of their own when the spec says so
 # ("train set", "price list", "menu section" likewise: heads that alone never name a table)
 _CLASSIFIERS = {
-    "type", "kind", "category", "class", "tier", "grade", "level", "plan", "template", "set", "list", "version",
-    "section",
+    "type", "kind", "category", "class", "tier", "grade", "level", "plan", "template", "set", "list",
+    "version", "section",
 }  # fmt: skip
 
 
