@@ -492,6 +492,35 @@ def _enum_after(sent: Sentence, c: Chunk) -> list[str]:
     return values
 
 
+def _enum_listed(sent: Sentence, c: Chunk) -> list[str]:
+    """Values after a colon or "of" following a value-list noun: "a status: planned, firing or cooled",
+    "a difficulty of easy, medium or hard", "Parcel status: `announced` → `deposited` → `collected`"."""
+    toks = sent.tokens
+    k = c.head + 1
+    if c.head < 0 or k >= len(toks) or toks[k].text not in (":", "of"):
+        return []
+    values: list[str] = []
+    current: list[str] = []
+    joined = False
+    for t in toks[k + 1 :]:
+        if t.text in (",", "/", "|", "→", "->") or t.lower in ("or", "and"):
+            joined = joined or t.lower in ("or", "and") or t.text in ("→", "->")
+            if current:
+                values.append("_".join(current))
+            current = []
+        elif t.text in (".", ";", ")", "(", ":") or t.pos in ("DET", "AUX", "ADP", "PRON"):
+            break
+        elif t.text.replace("-", "").replace("_", "").isalnum():
+            current.append(t.lower.replace("-", "_"))
+        else:
+            break
+    if current:
+        values.append("_".join(current))
+    if not joined or len(values) < 2 or any(len(v.split("_")) > 3 for v in values):
+        return []
+    return values
+
+
 def _time_of_day(sent: Sentence, c: Chunk) -> bool:
     """ "… time of day" or a time written as "(HH:MM)" right after the noun."""
     after = [t.lower for t in sent.tokens[c.head + 1 : c.head + 6]] if c.head >= 0 else []
@@ -599,6 +628,8 @@ def _attribute(
             if named is not None and _established(named, state.ctx) and not is_value(named, state.ctx):
                 refers = named.name
     values = _enum_after(state.sent, c)
+    if not values and state.ctx.lexicon.kind_for_name(name) is Kind.ENUM:
+        values = _enum_listed(state.sent, c)
     if values and _names_attributes(values, state.ctx):  # "a library card (card number, name, email)"
         for v in values:
             state.facts.append(AttributeFact(prov=_prov(state, rule, prio), entity=owner, name=v))
@@ -1478,18 +1509,23 @@ def _enum_list(state: _State, row: Row, cls: list[Clause]) -> None:
         c = _chunk(state, t.i)
         if c is None:
             continue
-        values = _enum_after(state.sent, c)
-        stated = any(isinstance(f, AttributeFact) and f.enum_values == values for f in state.facts)
-        if state.ctx.lexicon.kind_for_name(c.name) not in (None, Kind.ENUM):
+        kind = state.ctx.lexicon.kind_for_name(c.name)
+        if kind not in (None, Kind.ENUM):
             continue
+        values = _enum_after(state.sent, c) or (_enum_listed(state.sent, c) if kind is Kind.ENUM else [])
+        stated = any(isinstance(f, AttributeFact) and f.enum_values == values for f in state.facts)
         if values and not stated and not _names_attributes(values, state.ctx):
             owner = _owner_for(state, cls)
+            name = _attr_name(owner, c) if owner else ""
+            modifier = "_".join(c.words[:-1])
+            if len(c.words) > 1 and _established(_named(modifier), state.ctx):
+                owner, name = modifier, c.words[-1]  # "Compartment status: free, reserved, occupied"
             if owner and owner != c.name:
                 state.facts.append(
                     AttributeFact(
                         prov=_prov(state, row.id, row.priority),
                         entity=owner,
-                        name=_attr_name(owner, c),
+                        name=name,
                         kind=Kind.ENUM,
                         enum_values=values,
                     )

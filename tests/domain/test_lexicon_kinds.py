@@ -1,0 +1,27 @@
+"""Semantic kinds the lexicon gives attribute names: each entry of lexicon.yaml is pinned by an example."""
+
+from __future__ import annotations
+
+import pytest
+
+from schemawright.domain.lexicon import load_lexicon
+from schemawright.domain.model import Kind
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("season_number", Kind.INTEGER),
+        ("shirt_number", Kind.INTEGER),
+        ("phone_number", Kind.PHONE),
+        ("licence_number", Kind.IDENTIFIER),
+        ("year_of_construction", Kind.YEAR),
+        ("floor", Kind.INTEGER),
+        ("monthly_rent", Kind.MONEY),
+        ("per_km_rate", Kind.MONEY),
+        ("salary_minimum", Kind.MONEY),
+        ("tax_rate", Kind.PERCENTAGE),
+    ],
+)
+def test_name_kind(name: str, kind: Kind) -> None:
+    assert load_lexicon().kind_for_name(name) is kind
