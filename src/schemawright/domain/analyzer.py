@@ -101,7 +101,10 @@ def definition_sentence(name: str, description: str) -> str:
         return f"{article} {words} {desc[0].lower()}{desc[1:]}."
     if first in ("has", "is", "belongs", "contains", "holds", "records", "stores"):
         return f"{article} {words} {desc[0].lower()}{desc[1:]}."
-    if first in ("a", "an", "the", "one", "each", "any"):
+    if first in ("a", "an", "the", "one", "each", "any", "every"):
+        rest = desc.split(" ", 1)[1].lower() if " " in desc else ""
+        if rest == words or rest.startswith((f"{words} ", f"{words}s ")):
+            return f"{desc}."  # "A person belongs to one tree …": already a sentence about the entity
         return f"{article} {words} is {desc[0].lower()}{desc[1:]}."
     return f"{article} {words} is {desc[0].lower()}{desc[1:]}." if desc else ""
 

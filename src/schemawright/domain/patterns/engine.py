@@ -1051,8 +1051,9 @@ def _links(state: _State, row: Row, cl: Clause) -> None:
     ctx = state.ctx
     linked = [*cl.objects, *cl.prep(*row.preps)]
     things = [c for c in linked if _thing(c, ctx) and not is_value(c, ctx)]
+    pair = len(things) == 1 and things[0].card.low == 2 and things[0].card.high == 2
     for s in cl.subjects:
-        if not _thing(s, ctx) or is_value(s, ctx) or len(things) < 2:
+        if not _thing(s, ctx) or is_value(s, ctx) or (len(things) < 2 and not pair):
             continue
         prov = _prov(state, row.id, row.priority)
         state.facts.append(EntityFact(prov=prov, name=s.name, evidence="subject"))
@@ -1060,7 +1061,9 @@ def _links(state: _State, row: Row, cl: Clause) -> None:
             if t.name == s.name:
                 continue
             state.facts.append(EntityFact(prov=prov, name=t.name, evidence="referenced"))
-            state.facts.append(RelationshipFact(prov=prov, child=s.name, parent=t.name))
+            # "a partnership links two people": one reference to each of the two
+            for role in ("first", "second") if pair else ("",):
+                state.facts.append(RelationshipFact(prov=prov, child=s.name, parent=t.name, role=role))
 
 
 def _placed_with(state: _State, row: Row, cl: Clause, target: Chunk, *, many: bool) -> None:
