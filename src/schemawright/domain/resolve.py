@@ -122,16 +122,19 @@ class Resolver:
         # "Donations are taken at donation centres. A centre has a name …": a thing introduced by a compound
         # and then called by its head alone is one thing, when no other compound shares that head
         first: dict[str, int] = {}
+        kinds: set[str] = set()  # "a savings account is a kind of account": a subtype, never the same thing
         for f in facts:
             if isinstance(f, EntityFact) and f.prov.origin == "prose":
                 n = self.canon(f.name)
                 first[n] = min(first.get(n, 10**9), f.prov.line or 10**9)
+                if f.prov.rule.startswith(("generalisation.", "kinds.")):
+                    kinds.add(n)
         compounds: dict[str, list[str]] = defaultdict(list)
         for name in first:
-            if "_" in name and name not in declared and not name.split("_")[0].endswith("ly"):
+            if "_" in name and name not in declared | kinds and not name.split("_")[0].endswith("ly"):
                 compounds[name.split("_")[-1]].append(name)  # "daily services" describe, never name
         for head, names in compounds.items():
-            introduced = len(names) == 1 and head in first and first[names[0]] <= first[head]
+            introduced = len(names) == 1 and head in first and first[names[0]] < first[head]
             if introduced and head not in declared and head not in self.merged:
                 self.merged[head] = names[0]
 
