@@ -101,3 +101,25 @@ interface T {{
 ```
 """
     _passes(campaign, spec, db="auto", crlf=True, name="<img src=x onerror=alert(1)>")
+
+
+@pytest.mark.parametrize(
+    "spec",
+    [
+        # BMAD: the attribute listed twice, a timestamp, then with a "|"-separated note
+        "# Arch\n\n## 3. Data Models\n\n### 3.1 Check\n\n**Purpose:** A check.\n\n**Key Attributes:**\n\n"
+        "- `order`: timestamp - optional\n- `order`:  - > 0 team s | b word\n\n**Relationships:**\n\n"
+        "- Has one Accounts\n",
+        # Kiro design.md: two fields that name the same attribute, a number and a 'a' | 'b' union
+        "# Design Document\n\n## Data Models\n\n```typescript\ninterface Order {\n  id: string;\n"
+        "  word: number | null;\n  word?: 'a' | 'b';\n  total: number;\n}\n```\n",
+    ],
+    ids=["bmad-timestamp", "kiro-number"],
+)
+def test_a_value_list_from_a_weaker_line_does_not_retype_a_typed_attribute(
+    campaign: Campaign, spec: str
+) -> None:
+    """A later fact's value list was given to an attribute a stronger fact had typed as a timestamp or a
+    number: the sample row ("a", "- > 0 team s") did not fit the column. Values now go only to
+    attributes that can hold them (numbers only to numbers)."""
+    _passes(campaign, spec, db="auto")

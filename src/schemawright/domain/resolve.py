@@ -56,6 +56,19 @@ _ORDERED_KINDS = (
 )
 
 
+_NO_VALUE_LIST = {Kind.DATE, Kind.TIMESTAMP, Kind.TIME, Kind.BOOLEAN, Kind.JSON, Kind.UUID, Kind.LIST}
+_NUMBER = re.compile(r"[+-]?\d+(?:\.\d+)?")
+
+
+def _values_fit(kind: Kind, values: list[str]) -> bool:
+    """Whether a later fact's value list can belong to an attribute typed by a stronger one: a date, time,
+    flag, JSON or UUID takes none, a number only numbers (a second ``order`` line listing "a | b" under a
+    timestamp ``order`` is no list of its values; the design's sample row would not fit its column)."""
+    if kind in _NO_VALUE_LIST:
+        return False
+    return kind not in _NUMERIC_REFINE or all(_NUMBER.fullmatch(v.strip()) for v in values)
+
+
 def _rank(p: Provenance) -> tuple[int, int, int]:
     """Sort key: strongest first (structured, then priority, then earliest line)."""
     return (0 if p.origin == "structured" else 1, -p.priority, p.line or 10**9)
@@ -415,7 +428,7 @@ class Resolver:
             attr = Attribute(name=name, kind=kind, source=source(first.prov))
             attr.description = first.description[:200]
             for f in group:  # later facts only fill what earlier (stronger) ones left open
-                if attr.enum_values == [] and f.enum_values:
+                if attr.enum_values == [] and f.enum_values and _values_fit(attr.kind, f.enum_values):
                     attr.enum_values = list(f.enum_values)
                     if attr.kind in (Kind.TEXT, Kind.NAME, Kind.TITLE):
                         attr.kind = Kind.ENUM
