@@ -35,13 +35,16 @@ class Clause(BaseModel):
         return [c for w in words for c in self.preps.get(w, [])]
 
 
-def _expand(sent: Sentence, chunk_head: Token) -> list[Token]:
-    """A noun and the nouns coordinated with it ("a name, a price and a status")."""
+def _expand(sent: Sentence, chunk_head: Token, before: int | None = None) -> list[Token]:
+    """A noun and the nouns coordinated with it ("a name, a price and a status"); a subject's are all
+    before its verb (``before``): a list the parser hung on the subject after the verb is the object's."""
     out = [chunk_head]
     stack = [chunk_head]
     while stack:
         t = stack.pop()
         for c in sent.children(t.i, "conj", "appos"):
+            if before is not None and c.i > before:
+                continue
             lo, hi = sorted((t.i, c.i))
             if any(x.text in (":", ";") for x in sent.tokens[lo:hi]):
                 continue  # a list after a colon is not coordinated with what came before it
@@ -159,11 +162,11 @@ def _distributed(sent: Sentence, c: Chunk) -> Chunk | None:
     return c.model_copy(update={"words": [word.replace("-", "_"), *c.words[1:]], "head": c.head + 1000})
 
 
-def _chunks(sent: Sentence, heads: list[Token]) -> list[Chunk]:
+def _chunks(sent: Sentence, heads: list[Token], before: int | None = None) -> list[Chunk]:
     out: list[Chunk] = []
     heads = [_partitive(sent, h) for h in heads]
     for h in heads:
-        for t in _expand(sent, h):
+        for t in _expand(sent, h, before):
             c = chunk_at(sent, t.i)
             nxt = sent.tokens[t.i + 1].lower if t.i + 1 < len(sent.tokens) else ""
             if c is not None and c.words == [t.lower] and t.lower in _DISTRIBUTIVE and nxt in ("and", "or"):
@@ -183,7 +186,7 @@ def _verb_subjects(sent: Sentence, verb: Token) -> tuple[list[Chunk], bool]:
     passive = any(t.dep in ("nsubjpass", "auxpass") for t in sent.children(verb.i))
     rel = verb.dep in ("relcl", "acl")
     if subj and not (rel and subj[0].lower in ("who", "that", "which")):
-        return _chunks(sent, subj), rel
+        return _chunks(sent, subj, verb.i), rel
     if rel:  # "customers who place orders", "a book written by an author"
         head = sent.tokens[verb.head]
         if head.pos in ("NOUN", "PROPN"):
