@@ -194,13 +194,17 @@ def mentions(sentences: list[Sentence], ctx: Context) -> tuple[dict[str, int], d
 
 
 def subjects(sentences: list[Sentence]) -> set[str]:
-    """Noun phrases the spec makes the subject of a clause: evidence that a name stands for a thing."""
+    """Noun phrases the spec makes the subject of a clause, or records "for each" of: evidence that a name
+    stands for a thing."""
     from schemawright.domain.nlp.chunks import chunk_at
 
     out: set[str] = set()
     for sent in sentences:
         for t in sent.tokens:
-            if t.dep in ("nsubj", "nsubjpass") and t.pos in ("NOUN", "PROPN"):
+            each = t.dep == "pobj" and any(
+                d.lower in ("each", "every") for d in sent.tokens if d.head == t.i and d.dep == "det"
+            )  # "for each enrolment we keep …" is about enrolments as much as a subject is
+            if (t.dep in ("nsubj", "nsubjpass") or each) and t.pos in ("NOUN", "PROPN"):
                 c = chunk_at(sent, t.i)
                 if c is not None:
                     out.add(c.name)

@@ -63,7 +63,8 @@ class Context:
         if lemma in self.events:
             return self.events[lemma]
         for k, noun in enumerate(nominalisations(lemma)):
-            if noun in self.known or (k and self.mentioned.get(noun, 0) >= 2 and not noun.endswith("ing")):
+            talked_about = self.mentioned.get(noun, 0) >= 2 or noun in self.subjects
+            if noun in self.known or (k and talked_about and not noun.endswith("ing")):
                 return noun
         if depth == 0:
             for opener in self.lexicon.lifecycle_pairs.get(lemma, ()):
