@@ -848,8 +848,17 @@ def _recorded_for(state: _State, row: Row, cl: Clause) -> None:
     if not owners:
         return
     objs = [o for o in cl.objects if o.name not in {w.name for w in owners}]
+    if objs and all(o.words == [o.head_word] and o.head_word in _RECORD_WORDS for o in objs):
+        # "The app keeps a record for every queen": the queen is a thing the app stores, with no value named
+        state.facts.append(
+            EntityFact(prov=_prov(state, row.id, row.priority), name=owners[0].name, evidence="subject")
+        )
+        return
     for owner in owners[:1]:
         _contents(state, owner, objs, row.id, row.priority, cl)
+
+
+_RECORD_WORDS = {"record", "entry", "log", "row", "file", "history", "card", "profile", "dossier"}
 
 
 def _each(state: _State, c: Chunk, prep: str) -> bool:
@@ -1029,7 +1038,7 @@ def _descriptive(state: _State, cl: Clause) -> bool:
     if any(t.text in ("WHEN", "THEN", "SHALL", "IF", "GIVEN") for t in state.sent.tokens):
         return False
     verb = state.sent.tokens[cl.verb]
-    if verb.dep == "ccomp" and verb.head > verb.i and state.sent.children(verb.i, "nsubj"):
+    if verb.dep == "ccomp" and verb.head > verb.i and state.sent.children(verb.i, "nsubj", "nsubjpass"):
         return True  # a main clause the parser hung under a later aside
     return verb.dep in ("ROOT", "conj", "relcl")
 
