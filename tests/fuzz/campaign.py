@@ -18,8 +18,11 @@ runs N cases and prints the summary."""
 
 from __future__ import annotations
 
+import concurrent.futures
 import contextlib
 import functools
+import json
+import multiprocessing
 import os
 import re
 import sys
@@ -33,7 +36,7 @@ from pathlib import Path
 from typing import Any
 
 import typer.testing
-from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import HealthCheck, Phase, given, seed, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
@@ -50,6 +53,7 @@ from schemawright.verify.snapshots import diff_snapshots
 from tests.fuzz.markdown_checks import document_problems
 from tests.fuzz.strategies import HOSTILE, STYLES
 
+SEED = 20261130  # the cases are a function of this seed and the strategies
 POSTGRES, MYSQL, REDIS = "SCHEMAWRIGHT_POSTGRES_URL", "SCHEMAWRIGHT_MYSQL_URL", "SCHEMAWRIGHT_REDIS_URL"
 DBS = ["auto", "auto", "postgresql", "postgresql", "postgresql", "mysql", "sqlite", "mongodb", "supabase",
        "firestore"]
@@ -108,11 +112,17 @@ class Stats:
     seconds: float = 0.0
     phase_seconds: Counter[str] = field(default_factory=Counter)  # "design" and each engine's checks
 
+    def merge(self, other: Stats) -> None:
+        for name in ("cases", "designed", "documents_checked", "seconds"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        for name in ("tool_errors", "verified", "styles", "stores", "phase_seconds"):
+            getattr(self, name).update(getattr(other, name))
+
     def summary(self) -> str:
         errors = ", ".join(f"{k} {v}" for k, v in self.tool_errors.most_common(6))
         return (
-            f"{self.cases} specs ({', '.join(f'{k} {v}' for k, v in sorted(self.styles.items()))}) in "
-            f"{self.seconds:.0f} s: {self.designed} designed and written, "
+            f"{self.cases} specs ({', '.join(f'{k} {v}' for k, v in sorted(self.styles.items()))}), "
+            f"{self.seconds:.0f} s of case time: {self.designed} designed and written, "
             f"{sum(self.tool_errors.values())} one-line tool errors ({errors}); stores "
             f"{dict(sorted(self.stores.items()))}; {self.documents_checked} decision documents checked; "
             f"migrations verified up→down→up: {dict(sorted(self.verified.items()))}; seconds by phase: "
@@ -230,6 +240,11 @@ class Campaign:
         for f in design.files:
             if not (root / f.path).is_file():
                 problems.append(f"listed output {f.path!r} was not written")
+            elif f.path.endswith(".json"):  # firestore.indexes.json and the collections' JSON Schemas
+                try:
+                    json.loads((root / f.path).read_text(encoding="utf-8"))
+                except ValueError as exc:
+                    problems.append(f"{f.path} is not JSON: {exc}")
         decision = next(f for f in design.files if f.role == "decision")
         problems += [f"decision document: {p}" for p in document_problems((root / decision.path).read_text())]
         self.stats.documents_checked += 1
@@ -338,19 +353,21 @@ def _write_spec(case: Case, root: Path) -> Path:
 
 
 def _error_kind(line: str, root: Path) -> str:
-    """A short label for the summary: the error's first words, paths and spec text dropped."""
+    """A short label for the summary: the error's first words, the spec's path and quoted text dropped."""
     message = line.removeprefix("error: ").replace(shown(root), "ROOT").split(" — ")[0]
-    message = re.sub(r"ROOT\S*|['\"].*", "…", message)
+    message = re.sub(r"ROOT.*?\.md:? |ROOT\S*|['\"].*", "… ", message)
     return " ".join(message.split()[:6])
 
 
-def run_campaign(campaign: Campaign, examples: int) -> None:
-    """``examples`` generated cases, the same ones every run (derandomised, no shrinking: each failure is
-    reported as found and the run goes on)."""
+def run_cases(campaign: Campaign, examples: int, shard: tuple[int, int] = (0, 1)) -> None:
+    """The ``examples`` generated cases, the same ones every run (hypothesis with the fixed ``SEED``, no
+    example database, no shrinking: each failure is reported as found and the run goes on); with
+    ``shard=(k, n)`` only every n-th case from the k-th."""
+    index = [-1]
 
+    @seed(SEED)
     @settings(
         max_examples=examples,
-        derandomize=True,
         database=None,
         deadline=None,
         phases=[Phase.generate],
@@ -358,26 +375,65 @@ def run_campaign(campaign: Campaign, examples: int) -> None:
     )
     @given(case=cases())
     def each(case: Case) -> None:
-        campaign.run(case)
+        index[0] += 1
+        if index[0] % shard[1] == shard[0]:
+            campaign.run(case)
 
     each()
 
 
+@dataclass
+class Outcome:
+    stats: Stats
+    failures: list[Failure]
+    unverified: Counter[str]
+    seconds: float  # wall time of the whole run
+
+
+def _shard(workdir: Path, urls: dict[str, str | None], examples: int, shard: tuple[int, int]) -> Outcome:
+    started = time.perf_counter()
+    folder = workdir / f"worker{shard[0]}"
+    folder.mkdir(parents=True, exist_ok=True)
+    postgres = urls[POSTGRES] or ""  # none: $SCHEMAWRIGHT_POSTGRES_URL, else the embedded PostgreSQL
+    with Campaign(folder, postgres_url=postgres, mysql_url=urls[MYSQL], redis_url=urls[REDIS]) as c:
+        run_cases(c, examples, shard)
+    return Outcome(c.stats, c.failures, c.unverified, time.perf_counter() - started)
+
+
+def run_campaign(workdir: Path, examples: int, urls: dict[str, str | None], workers: int = 1) -> Outcome:
+    """Run the campaign; with ``workers`` > 1 the cases are split over forked processes (each generates
+    the same sequence and runs its share, with its own scratch database per engine)."""
+    if workers <= 1:
+        return _shard(workdir, urls, examples, (0, 1))
+    started = time.perf_counter()
+    context = multiprocessing.get_context("fork")
+    with concurrent.futures.ProcessPoolExecutor(workers, mp_context=context) as pool:
+        parts = list(pool.map(_shard, *zip(*[(workdir, urls, examples, (k, workers)) for k in range(workers)],
+                                             strict=True)))
+    total = Outcome(Stats(), [], Counter(), time.perf_counter() - started)
+    for part in parts:
+        total.stats.merge(part.stats)
+        total.failures += part.failures
+        total.unverified.update(part.unverified)
+    return total
+
+
+def workers() -> int:
+    """``$SCHEMAWRIGHT_FUZZ_WORKERS``, else one process per CPU, at most four."""
+    return int(os.environ.get("SCHEMAWRIGHT_FUZZ_WORKERS") or min(4, os.cpu_count() or 1))
+
+
 def main() -> None:
     examples = int(sys.argv[1]) if len(sys.argv) > 1 else 1000
-    with tempfile.TemporaryDirectory() as work, Campaign(
-        Path(work),
-        postgres_url=os.environ.get(POSTGRES) or "",
-        mysql_url=os.environ.get(MYSQL),
-        redis_url=os.environ.get(REDIS),
-    ) as campaign:
-        run_campaign(campaign, examples)
+    urls = {POSTGRES: os.environ.get(POSTGRES), MYSQL: os.environ.get(MYSQL), REDIS: os.environ.get(REDIS)}
+    with tempfile.TemporaryDirectory() as work:
+        outcome = run_campaign(Path(work), examples, urls, workers())
     saved = Path(os.environ.get("FUZZ_FAILURES", "fuzz-failures"))
-    for n, failure in enumerate(campaign.failures):
+    for n, failure in enumerate(outcome.failures):
         print(failure, f"\n  saved: {failure.save(saved, n)}\n")
-    print(campaign.stats.summary())
-    print(f"{len(campaign.failures)} failures; not verified (no engine): {dict(campaign.unverified)}")
-    sys.exit(1 if campaign.failures else 0)
+    print(outcome.stats.summary(), f"(wall {outcome.seconds:.0f} s)")
+    print(f"{len(outcome.failures)} failures; not verified (no engine): {dict(outcome.unverified)}")
+    sys.exit(1 if outcome.failures else 0)
 
 
 if __name__ == "__main__":
