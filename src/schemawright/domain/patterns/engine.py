@@ -1904,7 +1904,8 @@ def _with_list(state: _State, row: Row, cls: list[Clause]) -> None:
             if subject is not None and _thing(subject, state.ctx) and not is_value(subject, state.ctx):
                 state.own_records.add(owner.name)
                 owner = subject
-        if owner is None or not _thing(owner, state.ctx) or is_value(owner, state.ctx):
+        value = owner is not None and is_value(owner, state.ctx) and not _described(state.sent, owner)
+        if owner is None or not _thing(owner, state.ctx) or value:
             continue  # "the weight of honey in kilograms (with two decimals)": a value has no attributes
         from schemawright.domain.nlp.clauses import list_items
 
