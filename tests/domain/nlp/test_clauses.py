@@ -63,3 +63,13 @@ def test_plural_things_the_sentence_describes_are_children() -> None:
     links = {(f.child, f.parent) for f in facts if isinstance(f, RelationshipFact)}
     assert ("note", "thread") in links
     assert ("file", "note") in links
+
+
+def test_a_second_predicate_after_and_is_read_as_a_verb() -> None:
+    text = (
+        "A survey is for one farm and records when it happened, the soil type of the field, "
+        "the number of hedges and free-text remarks."
+    )
+    facts, _ = prose_facts([(text, 1, "")], load_lexicon(), set())
+    names = {f.name for f in facts if isinstance(f, AttributeFact) and f.entity == "survey"}
+    assert {"occurred_at", "hedges"} <= names

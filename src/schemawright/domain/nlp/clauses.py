@@ -223,20 +223,38 @@ def _object_list(sent: Sentence, verb: Token, obj: Token) -> list[Token]:
     return items if any(x.i == obj.i for x in items) else list_items(sent, obj)
 
 
+_WH = {"when", "whether", "how", "what", "where", "which", "who"}
+_LISTING_VERBS = {"record", "store", "keep", "track", "hold", "have", "contain", "include", "list", "note",
+                  "log", "capture", "carry"}  # fmt: skip
+
+
 def _unattached_object(sent: Sentence, verb: Token, passive: bool) -> list[Token]:
     """ "we want the amount (strictly positive, kept to the cent), its currency, …": an aside after the
     first item makes the parser read it as the subject of the aside; the noun right after a transitive verb
     with no object of its own is its object."""
     if passive or verb.lemma == "be" or verb.pos != "VERB":
         return []
+    if verb.lemma in _LISTING_VERBS:
+        # "records when it happened, the temperament of the colony, the number of frames": the list's
+        # items hang on the verb as appositions once a clause came first
+        hung = [c for c in sent.children(verb.i, "appos", "npadvmod", "conj") if c.i > verb.i and _nounish(c)]
+        if hung and not sent.children(verb.i, "dobj"):
+            return hung[:1]
     k = verb.i + 1
     toks = sent.tokens
+    surface = verb.lemma in _LISTING_VERBS and k < len(toks) and toks[k].lower in _WH
+    if surface:
+        # "records when it happened, the soil type, …": the list goes on after the first comma
+        comma = next((t.i for t in toks[k:] if t.text == ","), None)
+        if comma is None:
+            return []
+        k = comma + 1
     while k < len(toks) and toks[k].pos in ("DET", "ADJ", "NUM", "PRON") and toks[k].tag != "PRP":
         k += 1
     if (
         k >= len(toks)
         or not _nounish(toks[k])
-        or toks[k].dep not in ("nsubj", "nsubjpass", "dep", "npadvmod")
+        or (not surface and toks[k].dep not in ("nsubj", "nsubjpass", "dep", "npadvmod"))
     ):
         return []
     while toks[k].dep == "compound" and toks[k].head > k:

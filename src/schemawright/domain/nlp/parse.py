@@ -54,12 +54,21 @@ _ELIDED_SUBJECT = re.compile(
 )
 
 
+# "An inspection is for one hive and records when it happened, …": a second predicate the small parser
+# reads as a plural noun ("hive and records"); before a determiner or a wh-word it is the verb
+_SECOND_PREDICATE = re.compile(
+    r",? and (records|stores|keeps|tracks|holds|has|contains|includes|lists|notes|logs|captures|carries)"
+    r" (?=(?:the|a|an|its|their|his|her|when|whether|how|what|which|who|each|every|one)\b)"
+)
+
+
 def clean(text: str) -> str:
     """Requirement labels ("FR-001:"), emphasis and code markers removed; whitespace collapsed; a predicate
     whose subject a semicolon left out gets "It", so it parses as a sentence of its own."""
     text = _LABEL.sub("", text)
     text = _MARKUP.sub("", text)
     text = _ELIDED_SUBJECT.sub(". It ", text)
+    text = _SECOND_PREDICATE.sub(r". It \1 ", text)
     return _SPACE.sub(" ", text).strip()[:MAX_CHARS]
 
 

@@ -313,12 +313,7 @@ def _root_subject(state: _State) -> str:
     for t in toks:
         if t.dep in ("nsubj", "nsubjpass") and toks[t.head].dep == "ROOT" and t.pos in ("NOUN", "PROPN"):
             c = _chunk(state, t.i)
-            if (
-                c is not None
-                and _thing(c, state.ctx)
-                and not is_value(c, state.ctx)
-                and _established(c, state.ctx)
-            ):
+            if c is not None and _thing(c, state.ctx) and not is_value(c, state.ctx):
                 return c.name
     return ""
 
@@ -692,6 +687,8 @@ def _contents(
         if not o.words or o.head_word in PRONOUNS or _in_parentheses(state.sent, o.head):
             continue
         owner_of = _of_owner(state, o)
+        if owner_of is not None and not _established(owner_of, ctx):
+            owner_of = None  # "the temperament of the colony": a thing named once is no owner of its own
         target = owner_of.name if owner_of is not None and owner_of.name != owner.name else owner.name
         if not _thing(o, ctx) and not is_value(o, ctx):
             phrase = _phrase_attribute(o, ctx)
