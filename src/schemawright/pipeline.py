@@ -159,6 +159,8 @@ def design_from_model(model: DomainModel, req: DesignRequest) -> DesignOutcome:
             sql, rls_notes = add_row_level_security(relational, sql)
             result.assumptions.extend(rls_notes)
         alter = alter_existing(relational, project.schema)  # safe changes to the project's own tables
+        alter_rule = Source(rule="safe changes to existing tables")
+        result.assumptions.extend(Assumption(text=t, source=alter_rule) for t in alter.notes)
         sql = merge_alter(sql, header, alter)
         stamp = found.next_version(req.now.strftime("%Y%m%d%H%M%S"))
         plan = migration_steps(stamp, feature_id, sql.up, sql.down, alter.concurrent, header)

@@ -10,6 +10,7 @@ from pathlib import Path
 from schemawright.pipeline import DesignRequest, design, design_json, write_outputs
 from schemawright.scoring.gold import load_gold
 from schemawright.scoring.score import score_design
+from schemawright.verify.engines import scratch_database
 from tests.corpus_paths import EXAMPLES, shared_spec
 
 SPECS = Path(__file__).parent / "specs"
@@ -80,3 +81,38 @@ def test_new_link_on_an_existing_table_is_a_safe_change(tmp_path: Path, pg_url: 
     assert down.index("DROP COLUMN team_id") < down.index("DROP TABLE IF EXISTS teams")
     assert "DROP TABLE IF EXISTS users" not in down
     assert len(sorted(migrations.glob("*.up.sql"))) == 5  # the third feature replayed all four before it
+
+
+def test_index_on_an_existing_partitioned_table_is_built_per_partition(tmp_path: Path, pg_url: str) -> None:
+    """PostgreSQL refuses CREATE INDEX CONCURRENTLY (and a NOT VALID foreign key) on a partitioned table:
+    the index is made ON ONLY the parent, built CONCURRENTLY on each leaf partition, and attached."""
+    shutil.copytree(SPECS / "partitioned_existing", tmp_path, dirs_exist_ok=True)
+    outcome = design(DesignRequest(spec_path=SPECS / "005_campaigns.md", root=tmp_path, postgres_url=pg_url))
+    assert outcome.result.verification.status == "passed", outcome.result.verification
+    write_outputs(outcome, tmp_path)
+    migrations = tmp_path / "backend" / "migrations"
+    ups = sorted(migrations.glob("*_005_campaigns*.up.sql"))
+    main, text = ups[0].read_text(), "\n".join(f.read_text() for f in ups)
+    assert "ON ONLY page_views (campaign_id);" in main and "ON ONLY page_views_2025 (campaign_id);" in main
+    assert "NOT VALID" not in main and "CONCURRENTLY" not in main
+    assert not re.search(r"CONCURRENTLY[^;]* ON page_views(_2025)? ", text)  # never on a partitioned table
+    for leaf in ("page_views_2025_h1", "page_views_2025_h2", "page_views_2026_01", "page_views_default"):
+        assert re.search(rf"CREATE INDEX CONCURRENTLY IF NOT EXISTS \w+ ON {leaf} \(campaign_id\);", text), (
+            leaf
+        )
+    assert text.count("ATTACH PARTITION") == 5  # four leaves and the sub-partitioned year
+    assumptions = " ".join(a.text for a in outcome.result.assumptions)
+    assert "page_views is a partitioned table" in assumptions and "ON ONLY page_views" in assumptions
+    downs = sorted(migrations.glob("*_005_campaigns*.down.sql"), reverse=True)
+    with scratch_database("postgresql", pg_url) as db:
+        for f in sorted(migrations.glob("*.up.sql")):
+            db.execute_script(f.read_text())
+        rows = db.query(
+            "SELECT c.relname AS name, i.indisvalid AS valid FROM pg_index i "
+            "JOIN pg_class c ON c.oid = i.indexrelid WHERE c.relname LIKE '%campaign_id%'"
+        )
+        assert len(rows) == 6 and all(r["valid"] for r in rows), rows  # the parent's index is complete
+        for f in downs:
+            db.execute_script(f.read_text())
+        assert not db.query("SELECT 1 FROM pg_class WHERE relname LIKE '%campaign%'")
+        assert db.query("SELECT 1 FROM pg_class WHERE relname = 'page_views' AND relkind = 'p'")

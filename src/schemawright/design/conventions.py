@@ -28,6 +28,12 @@ class ExistingSchema(BaseModel):
     tables: list[Table] = Field(default_factory=list)
     functions: list[str] = Field(default_factory=list)
     conventions: Conventions = Field(default_factory=Conventions)
+    # PostgreSQL partitioned tables (relkind 'p') -> their direct partitions, in the catalog's order; a
+    # partition that is itself partitioned has an entry of its own. A table not listed is a plain table.
+    partitions: dict[str, list[str]] = Field(default_factory=dict)
 
     def table(self, name: str) -> Table | None:
         return next((t for t in self.tables if t.name == name), None)
+
+    def partitioned(self, name: str) -> bool:
+        return name in self.partitions

@@ -12,7 +12,7 @@ from schemawright.project.conventions import learn
 from schemawright.project.detect import MigrationSet
 from schemawright.project.django_run import django_available
 from schemawright.project.knex import KnexRuntime, knex_runtime
-from schemawright.project.reflect import reflect_functions, reflect_tables, trigger_tables
+from schemawright.project.reflect import reflect_functions, reflect_partitions, reflect_tables, trigger_tables
 from schemawright.project.replay import dump_ddl, replay_alembic, replay_django, replay_knex
 from schemawright.project.replay import replay as replay_sql
 from schemawright.project.transactions import runnable
@@ -100,8 +100,12 @@ def load_project(
         tables = reflect_tables(db)
         functions = reflect_functions(db)
         triggered = trigger_tables(db)
+        partitions = reflect_partitions(db)
     schema = ExistingSchema(
-        tables=tables, functions=functions, conventions=learn(tables, functions, triggered)
+        tables=tables,
+        functions=functions,
+        conventions=learn(tables, functions, triggered),
+        partitions=partitions,
     )
     return ExistingProject(found, schema, ddl, notes, runtime, dialect=dialect)
 

@@ -231,6 +231,31 @@ def reflect_functions(db: ScratchDatabase) -> list[str]:
     return [str(r["name"]) for r in rows]
 
 
+def reflect_partitions(db: ScratchDatabase) -> dict[str, list[str]]:
+    """PostgreSQL declarative partitioning: every partitioned table (relkind 'p') -> its direct
+    partitions (named like :func:`reflect_tables` names tables: ``schema.table`` outside the current
+    schema). An index on such a table cannot be built ``CONCURRENTLY``; it is built on each partition."""
+    if db.dialect != "postgresql":
+        return {}
+    rows = db.query("""SELECT CASE WHEN pn.nspname = current_schema() THEN p.relname
+                                   ELSE pn.nspname || '.' || p.relname END AS parent,
+                              CASE WHEN cn.nspname = current_schema() THEN c.relname
+                                   ELSE cn.nspname || '.' || c.relname END AS child
+                       FROM pg_class p JOIN pg_namespace pn ON pn.oid = p.relnamespace
+                       LEFT JOIN pg_inherits i ON i.inhparent = p.oid
+                       LEFT JOIN pg_class c ON c.oid = i.inhrelid AND c.relispartition
+                       LEFT JOIN pg_namespace cn ON cn.oid = c.relnamespace
+                       WHERE p.relkind = 'p' AND pn.nspname NOT IN ('pg_catalog', 'information_schema')
+                       AND pn.nspname NOT LIKE 'pg\\_%'
+                       ORDER BY 1, 2""")
+    out: dict[str, list[str]] = {}
+    for r in rows:
+        children = out.setdefault(str(r["parent"]), [])
+        if r["child"] is not None:
+            children.append(str(r["child"]))
+    return out
+
+
 def trigger_tables(db: ScratchDatabase) -> set[str]:
     """Tables with a user-defined trigger (the project's way of keeping ``updated_at`` current)."""
     if db.dialect == "postgresql":

@@ -1,0 +1,2 @@
+DROP TABLE page_views;
+DROP TABLE users;
