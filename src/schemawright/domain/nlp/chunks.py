@@ -20,6 +20,8 @@ MANY_WORDS = {"many", "several", "multiple", "various", "numerous", "some", "any
 QUANTITY_NOUNS = {
     "number", "set", "list", "collection", "group", "series", "range", "variety", "lot", "lots", "couple",
     "pair", "bunch", "plenty", "array", "handful", "maximum", "minimum", "total", "sequence",
+    # collections a spec keeps things in: "a register of contractors", "an address book of suppliers"
+    "register", "catalogue", "catalog", "directory", "roster", "inventory", "book", "library", "pool",
 }  # fmt: skip
 # Adjectives that describe a state or a selection, not a different thing: dropped from names.
 STATE_ADJECTIVES = {

@@ -207,7 +207,7 @@ def _list_compound(tokens: list[Token]) -> list[Token]:
             and (prev.text == "," or prev.lower in ("and", "or"))
             and noun.pos == "NOUN"
             and noun.head == t.i
-            and after.lower in _ITEM_END
+            and (after.lower in _ITEM_END or (participle and after.lower == "of"))
             and (participle or is_noun(t.lower))
         ):
             noun.head, noun.dep = t.head, t.dep if t.dep != "ROOT" else "conj"

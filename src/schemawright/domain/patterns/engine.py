@@ -129,7 +129,7 @@ def _without_roles(facts: list[Fact], roles: list[str]) -> list[Fact]:
     own = {f"{n}_{w}" for n in names for w in _OWN_RECORDS} | set(_OWN_RECORDS)
     out: list[Fact] = []
     for f in facts:
-        if isinstance(f, AttributeFact) and f.entity in names and f.prov.rule.startswith("possession."):
+        if isinstance(f, AttributeFact) and f.entity in names and f.prov.rule.startswith(_NOT_THE_ROLES):
             continue  # "the manager lists our waters with …": what the role keeps is not the role's
         if isinstance(f, (EntityFact, AttributeFact, RelationshipFact)) and len(names) == 1:
             role = next(iter(names))
@@ -145,6 +145,8 @@ def _without_roles(facts: list[Fact], roles: list[str]) -> list[Fact]:
     return out
 
 
+# rows whose owner a story's role only stands in for: what the role lists or keeps is not the role's
+_NOT_THE_ROLES = ("possession.", "enum.", "flag.", "time.", "recorded.for_each")
 # what a story's role creates about itself: "I want to create a profile with my name and email"
 _OWN_RECORDS = ("profile", "account")
 
@@ -1887,6 +1889,11 @@ def _with_list(state: _State, row: Row, cls: list[Clause]) -> None:
             owner = _chunk(state, host.i)
         elif host.pos == "VERB":
             objs = [o for o in state.sent.children(host.i, "dobj") if o.pos in ("NOUN", "PROPN")]
+            if not objs and host.dep in ("advcl", "conj") and host.head != host.i:
+                # "register an animal when it arrives, with its name …": the with-phrase hangs on the
+                # adverbial clause; what it describes is the main verb's object
+                main = state.sent.tokens[host.head]
+                objs = [o for o in state.sent.children(main.i, "dobj") if o.pos in ("NOUN", "PROPN")]
             owner = _chunk(state, objs[0].i) if objs else None
         if owner is not None and owner.head in state.defined:
             owner = _hint_chunk(state)
