@@ -864,9 +864,10 @@ def _each(state: _State, c: Chunk, prep: str) -> bool:
     """ "for each vessel", "for every guest", "per episode": the owner of recorded values is quantified."""
     if prep == "per":
         return True
-    return any(
-        t.lower in ("each", "every", "all", "any") for t in state.sent.tokens[max(c.start, 0) : c.head]
-    )
+    before = [t.lower for t in state.sent.tokens[max(c.start, 0) : c.head]]
+    if prep == "for" and before[:1] in (["a"], ["an"]) and not c.plural:
+        return True  # "For a member the database keeps the full name, …": any one member, as "each"
+    return any(t in ("each", "every", "all", "any") for t in before)
 
 
 def _signs_up_with(state: _State, row: Row, cl: Clause) -> None:
