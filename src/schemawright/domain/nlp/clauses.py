@@ -95,6 +95,8 @@ def list_items(sent: Sentence, first: Token) -> list[Token]:
             continue
         if t.lower in _LIST_STOP or t.text in _LIST_STOP:
             break
+        if t.lower in ("with", "including", "containing") and t.pos == "ADP":
+            break  # "a quiz night with the pub, the date, …": what follows is the item's own list
         if t.text == "," or t.lower in ("and", "or", "plus", "&"):
             j = k + 1
             while j < len(toks) and (toks[j].text == "," or toks[j].lower in _LIST_SEPARATORS):
@@ -228,7 +230,7 @@ _LISTING_VERBS = {"record", "store", "keep", "track", "hold", "have", "contain",
                   "log", "capture", "carry"}  # fmt: skip
 
 
-def _unattached_object(sent: Sentence, verb: Token, passive: bool) -> list[Token]:
+def unattached_object(sent: Sentence, verb: Token, passive: bool) -> list[Token]:
     """ "we want the amount (strictly positive, kept to the cent), its currency, …": an aside after the
     first item makes the parser read it as the subject of the aside; the noun right after a transitive verb
     with no object of its own is its object."""
@@ -251,14 +253,12 @@ def _unattached_object(sent: Sentence, verb: Token, passive: bool) -> list[Token
         k = comma + 1
     while k < len(toks) and toks[k].pos in ("DET", "ADJ", "NUM", "PRON") and toks[k].tag != "PRP":
         k += 1
-    if (
-        k >= len(toks)
-        or not _nounish(toks[k])
-        or (not surface and toks[k].dep not in ("nsubj", "nsubjpass", "dep", "npadvmod"))
-    ):
+    if k >= len(toks) or not _nounish(toks[k]):
         return []
     while toks[k].dep == "compound" and toks[k].head > k:
         k = toks[k].head
+    if not surface and toks[k].dep not in ("nsubj", "nsubjpass", "dep", "npadvmod"):
+        return []
     return [toks[k]] if toks[k].head != verb.i or toks[k].dep != "nsubj" else []
 
 
@@ -286,7 +286,7 @@ def clauses(sent: Sentence) -> list[Clause]:
             verb.dep == "acl" and verb.tag == "VBN"
         )
         particle = " ".join(t.lower for t in kids if t.dep == "prt")
-        firsts = [t for t in kids if t.dep in _OBJ and t.pos in ("NOUN", "PROPN")] or _unattached_object(
+        firsts = [t for t in kids if t.dep in _OBJ and t.pos in ("NOUN", "PROPN")] or unattached_object(
             sent, verb, passive
         )
         objects = _chunks(sent, [x for f in firsts[:1] for x in _object_list(sent, verb, f)] + firsts[1:])

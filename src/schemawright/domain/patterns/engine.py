@@ -1889,7 +1889,10 @@ def _with_list(state: _State, row: Row, cls: list[Clause]) -> None:
         elif host.pos in ("NOUN", "PROPN"):
             owner = _chunk(state, host.i)
         elif host.pos == "VERB":
+            from schemawright.domain.nlp.clauses import unattached_object
+
             objs = [o for o in state.sent.children(host.i, "dobj") if o.pos in ("NOUN", "PROPN")]
+            objs = objs or unattached_object(state.sent, host, passive=False)
             if not objs and host.dep in ("advcl", "conj") and host.head != host.i:
                 # "register an animal when it arrives, with its name …": the with-phrase hangs on the
                 # adverbial clause; what it describes is the main verb's object
