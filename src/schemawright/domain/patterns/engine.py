@@ -1082,8 +1082,9 @@ def _placed_with(state: _State, row: Row, cl: Clause, target: Chunk, *, many: bo
     for s in cl.subjects:
         if not (_thing(s, ctx) and _thing(target, ctx)) or is_value(target, ctx) or s.name == target.name:
             continue
-        if not (_established(s, ctx) and _established(target, ctx)):
-            continue
+        counted = target.card.stated and target.card.high == 1 and _exactly_one(state, target)
+        if not ((_established(s, ctx) or counted) and _established(target, ctx)):
+            continue  # "A treatment is applied to one hive": counting the other side is evidence enough
         prov = _prov(state, row.id, row.priority)
         state.facts.append(EntityFact(prov=prov, name=s.name, evidence="subject"))
         state.facts.append(EntityFact(prov=prov, name=target.name, evidence="referenced"))
@@ -1104,7 +1105,10 @@ def _passive_counted(state: _State, row: Row, cl: Clause) -> None:
         return
     for w in row.preps:
         for target in cl.prep(w):
-            if not target.card.stated or (target.card.high is None and not target.card.many):
+            if w == "per" and not target.plural:
+                # "Honey harvests are recorded per hive": many of the subject for each one of the target
+                target = target.model_copy(update={"card": target.card.model_copy(update={"stated": True})})
+            elif not target.card.stated or (target.card.high is None and not target.card.many):
                 continue
             _placed_with(state, row, cl, target, many=target.card.many)
 
