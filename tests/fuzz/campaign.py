@@ -29,6 +29,7 @@ import sys
 import tempfile
 import time
 import traceback
+import zlib
 from collections import Counter
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
@@ -85,15 +86,19 @@ def cases(draw: st.DrawFn) -> Case:
     text = draw(STYLES[style])
     if draw(st.integers(0, 9)) != 7:  # most specs without control characters (a NUL refuses the file)
         text = _CONTROLS.sub("", text)
-    # (hypothesis leans towards the ends of a range, so shares are taken from its middle)
+    layout, pass_id = draw(st.sampled_from(LAYOUTS)), draw(st.booleans())
+    name = draw(st.none() | st.none() | st.sampled_from(HOSTILE))
+    # 1 in 40 the command verifies itself on its own scratch database, as a user's run does (hypothesis
+    # leans towards the ends of a range, so shares come from the text's checksum or a range's middle)
+    by_command = db == "sqlite" or zlib.crc32(text.encode()) % 40 == 0
     return Case(
         style=style,
         text=text,
         db=db,
-        layout=draw(st.sampled_from(LAYOUTS)),
-        pass_id=draw(st.booleans()),
-        name=draw(st.none() | st.none() | st.sampled_from(HOSTILE)),
-        cli_verifies=db == "sqlite" or draw(st.integers(0, 49)) == 23,
+        layout=layout,
+        pass_id=pass_id,
+        name=name,
+        cli_verifies=by_command,
         allow_review_errors=draw(st.integers(0, 4)) != 2,
         crlf=draw(st.integers(0, 9)) == 4,
         encoding=encoding,
