@@ -186,8 +186,22 @@ def _noun_lemma(word: str) -> str:
 
 def repair(tokens: list[Token]) -> list[Token]:
     """Undo the small model's two common misreadings of short data sentences; see the two helpers."""
-    tokens = _compound_subject(_noun_verb(tokens))
+    tokens = _compound_subject(_noun_verb(_determined_nouns(tokens)))
     return _list_compound(_split_noun_object(_plural_subject_verb(tokens)))
+
+
+def _determined_nouns(tokens: list[Token]) -> list[Token]:
+    """ "A quote is for one task": a word after a determiner in a subject or object position is a noun,
+    whatever part of speech the small model guessed (INTJ, X, ADV)."""
+    for t in tokens[1:]:
+        if (
+            t.dep in ("nsubj", "nsubjpass", "dobj", "pobj")
+            and t.pos in ("INTJ", "X", "ADV", "SYM")
+            and tokens[t.i - 1].pos == "DET"
+            and t.text.isalpha()
+        ):
+            t.pos, t.tag = "NOUN", "NNS" if t.lower.endswith("s") and not t.lower.endswith("ss") else "NN"
+    return tokens
 
 
 _ITEM_END = {",", ".", ";", ")", "(", "and", "or"}
