@@ -373,14 +373,20 @@ class Resolver:
                 # "the rule" for the only entity whose head is "rule" (alert_rule)
                 heads = [e for e in entities if e.split("_")[-1] == target and e != ent]
                 target = heads[0] if len(heads) == 1 else target
+            prefixed = ""
+            if target and target not in entities and "_" in target and target.split("_")[-1] in entities:
+                # "a parent task", "the home team": a reference to that entity, in a role
+                prefixed, target = target, target.split("_")[-1]
             fk_target = self._fk_target(name, entities)
-            if (target and target in entities and target != ent) or fk_target:
+            if (target and target in entities and (target != ent or prefixed)) or fk_target:
                 parent = fk_target or target
                 if (ent, parent) in linked or (ent, name) in linked or (parent, ent) in linked:
                     continue  # already linked, or linked the other way (no mutual required keys)
                 role = (
                     "" if self.canon(name) == parent or name == f"{parent}_id" else name.removesuffix("_id")
                 )
+                if parent == ent and not role:
+                    continue  # a self-reference needs a role to name its column
                 if first.kind is Kind.LIST and not fk_target:  # "a course has several modules"
                     if (parent, ent) in linked:
                         continue

@@ -73,3 +73,16 @@ def test_a_second_predicate_after_and_is_read_as_a_verb() -> None:
     facts, _ = prose_facts([(text, 1, "")], load_lexicon(), set())
     names = {f.name for f in facts if isinstance(f, AttributeFact) and f.entity == "survey"}
     assert {"occurred_at", "hedges"} <= names
+
+
+def test_a_role_before_an_entity_name_is_a_reference_in_that_role() -> None:
+    from schemawright.domain.analyze import analyze
+    from schemawright.spec.parser import parse_spec
+
+    spec = (
+        "# Chores\n\nA chore has a title, a due date and an optional parent chore. "
+        "Each household has a name. A chore belongs to one household.\n"
+    )
+    model = analyze(parse_spec(spec), "001_chores", "Chores")
+    roles = {(r.child, r.parent, r.role) for r in model.relationships}
+    assert ("chore", "chore", "parent_chore") in roles or ("chore", "chore", "parent") in roles
