@@ -22,6 +22,8 @@ SETS = [
     CORPUS,
     ROOT / "benchmarks" / "paraphrases",
     ROOT / "benchmarks" / "unseen",
+    ROOT / "benchmarks" / "blind2",
+    ROOT / "benchmarks" / "dev2",
     ROOT / "tests" / "corpus",
 ]
 
