@@ -200,7 +200,7 @@ class Resolver:
                         or (attrs_of[name] == 1 and mentioned >= 2)
                         or (
                             linked[name] > 0
-                            and bool(evidence & {"subject", "object", "referenced", "event"})
+                            and bool(evidence & {"object", "referenced", "event", "classifier"})
                             and mentioned >= 2
                         )
                     )
