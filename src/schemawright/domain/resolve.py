@@ -316,7 +316,7 @@ class Resolver:
                 source=source(f.prov),
             )
             chosen[key] = (f, rel)
-        return self._without_shortcuts(list(chosen.values()))
+        return self._without_shortcuts(_without_covered_pairs(list(chosen.values())))
 
     @staticmethod
     def _without_shortcuts(chosen: list[tuple[RelationshipFact, Relationship]]) -> list[Relationship]:
@@ -640,6 +640,28 @@ class Resolver:
                         source=source(f.prov),
                     )
                 )
+
+
+def _without_covered_pairs(
+    chosen: list[tuple[RelationshipFact, Relationship]],
+) -> list[tuple[RelationshipFact, Relationship]]:
+    """A prose many-to-many between X and Y is dropped when an entity of the model already pairs them ("for
+    every station on a line we record its position" made line_station): the pairing is that entity."""
+    parents: dict[str, set[str]] = defaultdict(set)
+    for _, r in chosen:
+        if r.cardinality is not Cardinality.MANY_TO_MANY:
+            parents[r.child].add(r.parent)
+    pairs = {frozenset(ps) for ps in parents.values() if len(ps) == 2}
+    return [
+        (f, r)
+        for f, r in chosen
+        if not (
+            r.cardinality is Cardinality.MANY_TO_MANY
+            and f.prov.origin == "prose"
+            and not r.through
+            and frozenset((r.child, r.parent)) in pairs
+        )
+    ]
 
 
 def _loosen_cycles(rels: list[Relationship]) -> None:

@@ -86,3 +86,20 @@ def test_a_role_before_an_entity_name_is_a_reference_in_that_role() -> None:
     model = analyze(parse_spec(spec), "001_chores", "Chores")
     roles = {(r.child, r.parent, r.role) for r in model.relationships}
     assert ("chore", "chore", "parent_chore") in roles or ("chore", "chore", "parent") in roles
+
+
+def test_values_recorded_for_a_pairing_make_a_link_entity() -> None:
+    from schemawright.domain.analyze import analyze
+    from schemawright.spec.parser import parse_spec
+
+    spec = (
+        "# Routes\n\nA route has a name. A stop has a name and a code. A stop can lie on many routes and a "
+        "route has many stops. For every stop on a route we record the stop's position and the minutes "
+        "from the start.\n"
+    )
+    model = analyze(parse_spec(spec), "001_routes", "Routes")
+    link = model.entity("route_stop")
+    assert link is not None and "position" in {a.name for a in link.attributes}
+    pairs = {(r.child, r.parent) for r in model.relationships}
+    assert {("route_stop", "route"), ("route_stop", "stop")} <= pairs
+    assert not any(r.cardinality.value == "many_to_many" for r in model.relationships)

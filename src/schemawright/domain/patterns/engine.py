@@ -844,6 +844,12 @@ def _recorded_for(state: _State, row: Row, cl: Clause) -> None:
                         c = _chunk(state, pobj.i)
                         if c and _thing(c, state.ctx) and _each(state, c, prep.lower):
                             owners.append(c)
+    if not owners and state.sent.tokens and state.sent.tokens[0].lower in ("for", "per"):
+        # "For every stop on a route we record …" read with the clause hung under the route
+        for pobj in state.sent.children(0, "pobj"):
+            c = _chunk(state, pobj.i)
+            if c is not None and _thing(c, state.ctx) and _each(state, c, state.sent.tokens[0].lower):
+                owners.append(c)
     if not owners:
         return
     objs = [o for o in cl.objects if o.name not in {w.name for w in owners}]
@@ -854,7 +860,38 @@ def _recorded_for(state: _State, row: Row, cl: Clause) -> None:
         )
         return
     for owner in owners[:1]:
+        link = _link_owner(state, owner)
+        if link is not None:
+            # "For every station on a line we record its position": the values belong to the pairing
+            name = f"{link.name}_{owner.name}"
+            prov = _prov(state, row.id, row.priority)
+            state.facts.append(EntityFact(prov=prov, name=name, evidence="has_attributes"))
+            for end in (owner.name, link.name):
+                state.facts.append(RelationshipFact(prov=prov, child=name, parent=end, ownership="owned"))
+            owner = _named(name)
         _contents(state, owner, objs, row.id, row.priority, cl)
+
+
+def _link_owner(state: _State, owner: Chunk) -> Chunk | None:
+    """ "each garment in a costume", "every station on a line": the thing the quantified one is placed in,
+    when both are things the spec talks about."""
+    if owner.head < 0:
+        return None
+    for prep in state.sent.children(owner.head, "prep"):
+        if prep.lower not in ("in", "on", "within", "at", "per"):
+            continue
+        for pobj in state.sent.children(prep.i, "pobj"):
+            other = _chunk(state, pobj.i)
+            if (
+                other is not None
+                and other.name != owner.name
+                and _thing(other, state.ctx)
+                and not is_value(other, state.ctx)
+                and _established(other, state.ctx)
+                and _established(owner, state.ctx)
+            ):
+                return other
+    return None
 
 
 _RECORD_WORDS = {"record", "entry", "log", "row", "file", "history", "card", "profile", "dossier"}
