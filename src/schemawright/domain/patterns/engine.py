@@ -691,6 +691,8 @@ def _contents(
         owner_of = _of_owner(state, o)
         if owner_of is not None and not _established(owner_of, ctx):
             owner_of = None  # "the temperament of the colony": a thing named once is no owner of its own
+        if owner_of is not None and owner_of.name in owner.name.split("_"):
+            owner_of = None  # "for every stop on a route … the position of the stop": the pairing's
         target = owner_of.name if owner_of is not None and owner_of.name != owner.name else owner.name
         if not _thing(o, ctx) and not is_value(o, ctx):
             phrase = _phrase_attribute(o, ctx)
