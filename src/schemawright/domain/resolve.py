@@ -645,8 +645,8 @@ class Resolver:
 def _without_covered_pairs(
     chosen: list[tuple[RelationshipFact, Relationship]],
 ) -> list[tuple[RelationshipFact, Relationship]]:
-    """A prose many-to-many between X and Y is dropped when an entity of the model already pairs them ("for
-    every station on a line we record its position" made line_station): the pairing is that entity."""
+    """A prose link between X and Y is dropped when an entity of the model already pairs them ("for every
+    station on a line we record its position" made line_station): the pairing is that entity."""
     parents: dict[str, set[str]] = defaultdict(set)
     for _, r in chosen:
         if r.cardinality is not Cardinality.MANY_TO_MANY:
@@ -656,12 +656,12 @@ def _without_covered_pairs(
         (f, r)
         for f, r in chosen
         if not (
-            r.cardinality is Cardinality.MANY_TO_MANY
-            and f.prov.origin == "prose"
+            f.prov.origin == "prose"
             and not r.through
+            and not r.role
             and frozenset((r.child, r.parent)) in pairs
         )
-    ]
+    ]  # a direct link between two things an entity pairs would contradict the pairing
 
 
 def _loosen_cycles(rels: list[Relationship]) -> None:
