@@ -821,6 +821,13 @@ def _possession(state: _State, row: Row, cl: Clause) -> None:
         return
     if row.id == "possession.records" and any(_each(state, c, p) for p in ("for", "per") for c in cl.prep(p)):
         return  # "For each maker the museum records …": the values are the maker's
+    if row.id == "possession.records":
+        # "A split records one entry passing one waypoint": what the recorded thing does, to whom, is
+        # recorded too
+        for o in list(objs):
+            for v in state.sent.children(o.head, "acl") if o.head >= 0 else []:
+                if v.tag == "VBG":
+                    objs += [c for x in state.sent.children(v.i, "dobj") if (c := _chunk(state, x.i))]
     for s in cl.subjects:
         if _recorder(s, state.ctx) and row.id == "possession.records":
             # "Agents record the floor it is on": people record facts about the thing just described
