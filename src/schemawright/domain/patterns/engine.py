@@ -1052,6 +1052,29 @@ def _interaction(state: _State, row: Row, cl: Clause) -> None:
                 linkable = _thing(extra, ctx) and not is_value(extra, ctx) and _established(extra, ctx)
                 if linkable and extra.name not in (actor.name, target.name) and not extra.card.many:
                     state.facts.append(RelationshipFact(prov=prov, child=target.name, parent=extra.name))
+        elif not passive and child == actor.name:
+            # "An appointment books one patient with one clinician in one surgery": each counted party
+            around = [*cl.prep("for", "at", "in", "on", "with"), *_prep_chunks(state, target)]
+            for extra in around:
+                counted = extra.card.stated and extra.card.high == 1 and _exactly_one(state, extra)
+                linkable = (
+                    counted and _thing(extra, ctx) and not is_value(extra, ctx) and _established(extra, ctx)
+                )
+                if linkable and extra.name not in (actor.name, target.name):
+                    state.facts.append(RelationshipFact(prov=prov, child=actor.name, parent=extra.name))
+
+
+def _prep_chunks(state: _State, c: Chunk) -> list[Chunk]:
+    """Things a noun's own prepositional phrases name ("one patient with one clinician")."""
+    if c.head < 0:
+        return []
+    out = []
+    for prep in state.sent.children(c.head, "prep"):
+        for pobj in state.sent.children(prep.i, "pobj"):
+            found = _chunk(state, pobj.i)
+            if found is not None:
+                out.append(found)
+    return out
 
 
 _SCENARIO_WORDS = {
