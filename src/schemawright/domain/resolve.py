@@ -148,6 +148,9 @@ class Resolver:
                 compounds[name.split("_")[-1]].append(name)  # "daily services" describe, never name
         for head, names in compounds.items():
             introduced = len(names) == 1 and head in first and first[names[0]] < first[head]
+            # a head used far more often than the compound is its own name ("drag recipes" once, "recipe"
+            # twenty times): the compound was a passing phrase, not the thing's introduction
+            introduced = introduced and self.mentions.get(head, 0) <= 8 * self.mentions.get(names[0], 1)
             if introduced and head not in declared and head not in self.merged:
                 self.merged[head] = names[0]
 
