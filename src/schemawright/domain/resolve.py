@@ -298,7 +298,8 @@ class Resolver:
             if card is Cardinality.MANY_TO_MANY and ((child, parent, role) in chosen or reverse in chosen):
                 # "a flight is flown by exactly two pilots" after "pilots fly flights": many on both sides
                 existing = chosen.get((child, parent, role)) or chosen[reverse]
-                if existing[0].prov.origin == "prose" or f.prov.origin == "structured":
+                counted = existing[0].one_parent and f.prov.origin == "prose"  # "written by one cook"
+                if (existing[0].prov.origin == "prose" or f.prov.origin == "structured") and not counted:
                     existing[1].cardinality = Cardinality.MANY_TO_MANY
                 continue
             if key in chosen:

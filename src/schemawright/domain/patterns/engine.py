@@ -99,8 +99,9 @@ def run(sentences: list[Sentence], table: Table, ctx: Context) -> list[Fact]:
                 f
                 for f in found
                 if not isinstance(f, RelationshipFact)
+                and not (isinstance(f, AttributeFact) and f.refers_to and _all_known_name(f.refers_to, ctx))
                 and (not isinstance(f, (EntityFact, AttributeFact)) or _all_known(f, ctx))
-            ]
+            ]  # a scenario's "the recipe lists each ingredient" is an example, not a link
         if sent.story_roles:
             found = _without_roles(found, sent.story_roles)
         out.extend(found)
@@ -154,6 +155,10 @@ _OWN_RECORDS = ("profile", "account")
 def _role_name(role: str) -> str:
     words = [w for w in role.lower().replace("-", " ").split() if w not in STATE_ADJECTIVES]
     return singular("_".join(words)) if words else ""
+
+
+def _all_known_name(name: str, ctx: Context) -> bool:
+    return name in ctx.known or ctx.mentioned.get(name, 0) >= 3
 
 
 def _all_known(f: Fact, ctx: Context) -> bool:
@@ -1407,6 +1412,15 @@ def _definition_link(state: _State, row: Row, cls: list[Clause]) -> None:
     for head in state.defined:
         if head >= 0:
             scope |= {t.i for t in sent.subtree(head)}
+    if sent.subject_hint:
+        # "Recipe Ingredient: amount and unit of one ingredient in one recipe": the values a definition
+        # lists are the entity's; what they are "of" and "in" is what it refers to
+        for cl in cls:
+            if cl.lemma == "be" and any(s.name == hint for s in cl.subjects) and cl.objects:
+                if all(is_value(o, ctx) for o in cl.objects):
+                    for o in cl.objects:
+                        if o.head >= 0:
+                            scope |= {t.i for t in sent.subtree(o.head)}
     if sent.subject_hint:
         for cl in clauses(sent):  # "Bought in one order by one attendee." — a fragment about the entity
             if not any(t.dep in ("nsubj", "nsubjpass") for t in sent.children(cl.verb)):
