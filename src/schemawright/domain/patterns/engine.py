@@ -1416,11 +1416,11 @@ def _definition_link(state: _State, row: Row, cls: list[Clause]) -> None:
         # "Recipe Ingredient: amount and unit of one ingredient in one recipe": the values a definition
         # lists are the entity's; what they are "of" and "in" is what it refers to
         for cl in cls:
-            if cl.lemma == "be" and any(s.name == hint for s in cl.subjects) and cl.objects:
-                if all(is_value(o, ctx) for o in cl.objects):
-                    for o in cl.objects:
-                        if o.head >= 0:
-                            scope |= {t.i for t in sent.subtree(o.head)}
+            listed = cl.objects and all(is_value(o, ctx) for o in cl.objects)
+            if cl.lemma == "be" and any(s.name == hint for s in cl.subjects) and listed:
+                for o in cl.objects:
+                    if o.head >= 0:
+                        scope |= {t.i for t in sent.subtree(o.head)}
     if sent.subject_hint:
         for cl in clauses(sent):  # "Bought in one order by one attendee." — a fragment about the entity
             if not any(t.dep in ("nsubj", "nsubjpass") for t in sent.children(cl.verb)):
