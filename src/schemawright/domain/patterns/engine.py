@@ -1416,8 +1416,8 @@ def _definition_link(state: _State, row: Row, cls: list[Clause]) -> None:
         # "Recipe Ingredient: amount and unit of one ingredient in one recipe": the values a definition
         # lists are the entity's; what they are "of" and "in" is what it refers to
         for cl in cls:
-            listed = cl.objects and all(is_value(o, ctx) for o in cl.objects)
-            if cl.lemma == "be" and any(s.name == hint for s in cl.subjects) and listed:
+            values_only = bool(cl.objects) and all(is_value(o, ctx) for o in cl.objects)
+            if cl.lemma == "be" and any(s.name == hint for s in cl.subjects) and values_only:
                 for o in cl.objects:
                     if o.head >= 0:
                         scope |= {t.i for t in sent.subtree(o.head)}
