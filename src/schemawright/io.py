@@ -3,9 +3,7 @@
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 import unicodedata
 import warnings
 from pathlib import Path
@@ -106,38 +104,3 @@ def default_name(feature_id: str) -> str:
     rest = match[1] if len(match) > 1 and re.match(r"^\d+$", match[0]) else feature_id
     words = re.sub(r"[_-]+", " ", rest).strip()
     return words[:1].upper() + words[1:] if words else feature_id
-
-
-def _stage(path: Path, content: str) -> str:
-    """Write ``content`` to a synced temp file beside ``path``; returns the temp file's name. A failed
-    write removes its own temp file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(content)
-            handle.flush()
-            os.fsync(handle.fileno())
-    except OSError:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return tmp
-
-
-def write_all(files: list[tuple[Path, str]], replace: list[Path]) -> None:
-    """Write every file or none: all are staged as temp files first, then renamed; files being replaced
-    (``--force``) are removed only after every new file is staged."""
-    staged: list[tuple[Path, str]] = []
-    try:
-        for path, content in files:
-            staged.append((path, _stage(path, content)))
-    except OSError as exc:
-        for _, tmp in staged:
-            Path(tmp).unlink(missing_ok=True)
-        raise WriteError(f"cannot write outputs: {exc.strerror} — check the folders' permissions") from exc
-    targets = {p.resolve() for p, _ in files}
-    for old in replace:
-        if old.resolve() not in targets:
-            old.unlink(missing_ok=True)
-    for path, tmp in staged:
-        os.replace(tmp, path)
