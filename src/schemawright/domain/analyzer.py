@@ -201,9 +201,8 @@ def subjects(sentences: list[Sentence]) -> set[str]:
     out: set[str] = set()
     for sent in sentences:
         for t in sent.tokens:
-            each = t.dep == "pobj" and any(
-                d.lower in ("each", "every") for d in sent.tokens if d.head == t.i and d.dep == "det"
-            )  # "for each enrolment we keep …" is about enrolments as much as a subject is
+            each = t.dep == "pobj" and any(d.lower in ("each", "every") for d in sent.children(t.i, "det"))
+            # "for each enrolment we keep …" is about enrolments as much as a subject is
             if (t.dep in ("nsubj", "nsubjpass") or each) and t.pos in ("NOUN", "PROPN"):
                 c = chunk_at(sent, t.i)
                 if c is not None:

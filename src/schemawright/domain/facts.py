@@ -99,9 +99,8 @@ class RelationshipFact(_Fact):
     through: str = ""
     attributes: list[AttributeFact] = Field(default_factory=list)  # many-to-many link attributes
     ordered: bool | None = None
-    one_parent: bool = (
-        False  # the sentence counts the parent as exactly one ("owned by exactly one landlord")
-    )
+    # the sentence counts the parent as exactly one ("owned by exactly one landlord")
+    one_parent: bool = False
 
 
 class UniqueFact(_Fact):

@@ -286,15 +286,13 @@ class Resolver:
                     and x.prov.rule.startswith(("interaction.", "possession.", "belonging."))
                     for x in (other_fact, f)
                 )
-                if stated_both and f.one_parent and not other_fact.one_parent:
-                    # "a landlord has any number of buildings … every building is owned by exactly one
-                    # landlord": a side counted as exactly one is the parent
-                    del chosen[reverse]
-                elif stated_both and not role and not (f.one_parent or other_fact.one_parent):
-                    other.cardinality = Cardinality.MANY_TO_MANY
+                if not (stated_both and f.one_parent and not other_fact.one_parent):
+                    if stated_both and not role and not (f.one_parent or other_fact.one_parent):
+                        other.cardinality = Cardinality.MANY_TO_MANY
                     continue
-                else:
-                    continue
+                # "a landlord has any number of buildings … every building is owned by exactly one
+                # landlord": a side counted as exactly one is the parent
+                del chosen[reverse]
             if card is Cardinality.MANY_TO_MANY and ((child, parent, role) in chosen or reverse in chosen):
                 # "a flight is flown by exactly two pilots" after "pilots fly flights": many on both sides
                 existing = chosen.get((child, parent, role)) or chosen[reverse]

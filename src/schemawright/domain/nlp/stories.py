@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 
 _STORY = re.compile(
-    r"\bAs (?P<article>an?|the) (?P<role>[A-Za-z][\w\- ]{0,40}?),? I"
+    r"\bAs (?:an?|the) (?P<role>[A-Za-z][\w\- ]{0,40}?),? I"
     r"(?: (?:want|need|would like|wish|'d like) to"
     r"(?: be able to)?| (?:can|should be able to|am able to|must be able to))"
     r" (?P<adverb>[a-z]+ly )?(?P<verb>[a-z]+)\b",
@@ -22,6 +22,7 @@ _STORY = re.compile(
 _PURPOSE = re.compile(r",? (?:so that|so|in order to) (?:I|we|my|the|it|they|a|an|our)\b[^.;!?]*", re.I)
 _FIRST_PERSON = re.compile(r"\b(?:I|me|myself)\b")
 _POSSESSIVE = re.compile(r"\b(?:my|My)\b")
+_END = re.compile(r"[.!?](?:\s|$)")
 
 
 @lru_cache(maxsize=512)
@@ -57,5 +58,5 @@ def declarative(text: str) -> tuple[str, list[str]]:
 
 
 def _sentence_end(text: str, i: int) -> int:
-    m = re.compile(r"[.!?](?:\s|$)").search(text, i)
+    m = _END.search(text, i)
     return m.start() if m else len(text)

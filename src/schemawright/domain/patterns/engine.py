@@ -212,7 +212,7 @@ def _sentence(state: _State, table: Table, previous: str) -> list[Fact]:
             # "permit type" names a thing here, though its head alone would be a value
             state.facts.append(f.model_copy(update={"evidence": "classifier"}))
             classifiers.discard(f.name)
-    counted_one = {c.name for c in chunks if c.card.stated and c.card.high == 1 and _exactly_one(state, c)}
+    counted_one = {c.name for c in chunks if _counted_one(state, c)}
     for f in state.facts:
         if isinstance(f, RelationshipFact) and f.parent in counted_one:
             f.one_parent = True
@@ -1017,9 +1017,7 @@ def _interaction(state: _State, row: Row, cl: Clause) -> None:
     if row.verbs:
         if cl.lemma not in row.verbs:
             return
-    elif cl.lemma in row.exclude_verbs and not (
-        cl.passive and cl.prep("by") and cl.lemma not in ("have", "use")
-    ):
+    elif cl.lemma in row.exclude_verbs and not (cl.passive and cl.prep("by") and cl.lemma not in _NO_AGENT):
         return  # a verb's screen sense never takes an agent: "is opened by a user" is the user's ticket
     if cl.passive:
         agents = cl.prep("by")
@@ -1046,7 +1044,7 @@ def _interaction(state: _State, row: Row, cl: Clause) -> None:
                 card, child, parent = Cardinality.MANY_TO_ONE, target.name, actor.name
         elif actor_many and target_many and actor.card.stated and target.card.stated:
             card, child, parent = Cardinality.MANY_TO_MANY, target.name, actor.name
-        elif target.card.stated and target.card.high == 1 and _exactly_one(state, target):
+        elif _counted_one(state, target):
             card, child, parent = Cardinality.MANY_TO_ONE, actor.name, target.name
         else:
             card, child, parent = Cardinality.MANY_TO_ONE, target.name, actor.name
@@ -1061,7 +1059,7 @@ def _interaction(state: _State, row: Row, cl: Clause) -> None:
             # "An appointment books one patient with one clinician in one surgery": each counted party
             around = [*cl.prep("for", "at", "in", "on", "with"), *_prep_chunks(state, target)]
             for extra in around:
-                counted = extra.card.stated and extra.card.high == 1 and _exactly_one(state, extra)
+                counted = _counted_one(state, extra)
                 linkable = (
                     counted and _thing(extra, ctx) and not is_value(extra, ctx) and _established(extra, ctx)
                 )
@@ -1156,7 +1154,7 @@ def _placed_with(state: _State, row: Row, cl: Clause, target: Chunk, *, many: bo
     for s in cl.subjects:
         if not (_thing(s, ctx) and _thing(target, ctx)) or is_value(target, ctx) or s.name == target.name:
             continue
-        counted = target.card.stated and target.card.high == 1 and _exactly_one(state, target)
+        counted = _counted_one(state, target)
         if not ((_established(s, ctx) or counted) and _established(target, ctx)):
             continue  # "A treatment is applied to one hive": counting the other side is evidence enough
         prov = _prov(state, row.id, row.priority)
@@ -1190,6 +1188,11 @@ def _passive_counted(state: _State, row: Row, cl: Clause) -> None:
 def _exactly_one(state: _State, c: Chunk) -> bool:
     words = {t.lower for t in state.sent.tokens[max(c.start, 0) : c.head]}
     return bool(words & {"one", "exactly", "single", "only"})
+
+
+def _counted_one(state: _State, c: Chunk) -> bool:
+    """The sentence counts ``c`` as exactly one ("owned by exactly one landlord", "for one task")."""
+    return c.card.stated and c.card.high == 1 and _exactly_one(state, c)
 
 
 def _event(state: _State, row: Row, cl: Clause) -> None:
@@ -1421,7 +1424,6 @@ def _definition_link(state: _State, row: Row, cls: list[Clause]) -> None:
                 for o in cl.objects:
                     if o.head >= 0:
                         scope |= {t.i for t in sent.subtree(o.head)}
-    if sent.subject_hint:
         for cl in clauses(sent):  # "Bought in one order by one attendee." — a fragment about the entity
             if not any(t.dep in ("nsubj", "nsubjpass") for t in sent.children(cl.verb)):
                 scope |= {t.i for t in sent.subtree(cl.verb)}
@@ -1978,13 +1980,11 @@ def _with_list(state: _State, row: Row, cls: list[Clause]) -> None:
         elif host.pos == "VERB":
             from schemawright.domain.nlp.clauses import unattached_object
 
-            objs = [o for o in state.sent.children(host.i, "dobj") if o.pos in ("NOUN", "PROPN")]
-            objs = objs or unattached_object(state.sent, host, passive=False)
+            objs = _noun_objects(state.sent, host.i) or unattached_object(state.sent, host, passive=False)
             if not objs and host.dep in ("advcl", "conj") and host.head != host.i:
                 # "register an animal when it arrives, with its name …": the with-phrase hangs on the
                 # adverbial clause; what it describes is the main verb's object
-                main = state.sent.tokens[host.head]
-                objs = [o for o in state.sent.children(main.i, "dobj") if o.pos in ("NOUN", "PROPN")]
+                objs = _noun_objects(state.sent, host.head)
             owner = _chunk(state, objs[0].i) if objs else None
         if owner is not None and owner.head in state.defined:
             owner = _hint_chunk(state)
@@ -2028,6 +2028,10 @@ def _with_list(state: _State, row: Row, cls: list[Clause]) -> None:
                 state.facts.append(RelationshipFact(prov=prov, child=c.name, parent=owner.name))
             else:
                 _attribute(state, owner.name, c, row.id, row.priority, None)
+
+
+def _noun_objects(sent: Sentence, verb: int) -> list[Token]:
+    return [o for o in sent.children(verb, "dobj") if o.pos in ("NOUN", "PROPN")]
 
 
 _CLAUSE_CONSTRUCTIONS: dict[str, Callable[[_State, Row, Clause], None]] = {
