@@ -142,18 +142,12 @@ def _static_chain(layout: AlembicLayout) -> list[Revision]:
     """The revision chain from the files' syntax trees (no import): each file's module-level ``revision``
     and ``down_revision`` string assignments, ordered from the base by following the parents."""
     from schemawright.safe_files import SafeReader
+    from schemawright.tools.base import read_text
 
     reader = SafeReader(layout.script_location.resolve())
     found: dict[str, Revision] = {}
     for path in sorted(layout.versions.glob("*.py")):
-        try:
-            text = reader.text(path) if path.is_file() else None
-        except UnicodeDecodeError as exc:
-            raise ProjectError(
-                f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start}); re-save the revision as UTF-8"
-            ) from exc
-        except OSError as exc:
-            raise ProjectError(f"{path}: cannot read the revision ({exc.strerror})") from exc
+        text = read_text(path, reader, "revision") if path.is_file() else None
         names = _assignments(text, path) if text is not None else {}
         rev = names.get("revision")
         if not isinstance(rev, str):

@@ -45,16 +45,16 @@ class MigrationTool:
     default_dir: str = "backend/migrations"
 
 
-def read_text(path: Path, reader: SafeReader) -> str | None:
+def read_text(path: Path, reader: SafeReader, what: str = "migration") -> str | None:
     """The migration's text; None (noted by ``reader``) for a file that must not be read."""
     try:
         return reader.text(path)
     except UnicodeDecodeError as exc:
         raise ProjectError(
-            f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start}); re-save the migration as UTF-8"
+            f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start}); re-save the {what} as UTF-8"
         ) from exc
     except OSError as exc:
-        raise ProjectError(f"{path}: cannot read the migration ({exc.strerror})") from exc
+        raise ProjectError(f"{path}: cannot read the {what} ({exc.strerror})") from exc
 
 
 def numbered_next(migrations: Sequence[Migration], stamp: str) -> str:
