@@ -103,3 +103,15 @@ def test_values_recorded_for_a_pairing_make_a_link_entity() -> None:
     pairs = {(r.child, r.parent) for r in model.relationships}
     assert {("route_stop", "route"), ("route_stop", "stop")} <= pairs
     assert not any(r.cardinality.value == "many_to_many" for r in model.relationships)
+
+
+def test_a_predicate_after_a_semicolon_gets_a_subject() -> None:
+    from schemawright.domain.nlp.parse import clean
+
+    assert (
+        clean("A vessel is a ship; belongs to one fleet.") == "A vessel is a ship. It belongs to one fleet."
+    )
+    assert clean("A skipper is a sailor; may hold several licences.") == (
+        "A skipper is a sailor. It may hold several licences."
+    )
+    assert clean("A vessel is a ship; the fleet owns it.") == "A vessel is a ship; the fleet owns it."
