@@ -11,12 +11,11 @@ from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.dialects import mysql as sa_mysql
-from sqlalchemy.dialects import postgresql as sa_pg
 from sqlalchemy.schema import AddConstraint, CreateIndex, CreateTable
 
-from schemawright.design.models import Column, Index, LogicalType, RelationalDesign, Table
+from schemawright.design.models import Column, Index, RelationalDesign, Table
 from schemawright.design.mysql import COLLATION as MYSQL_COLLATION
-from schemawright.emit.sql.dialects import DialectName, quote, sa_dialect, shorten
+from schemawright.emit.sql.dialects import DialectName, dialect_for, quote, sa_dialect, shorten
 from schemawright.emit.sql.triggers import trigger_down, trigger_up
 
 
@@ -24,50 +23,6 @@ from schemawright.emit.sql.triggers import trigger_down, trigger_up
 class MigrationSQL:
     up: str
     down: str
-
-
-def _sa_type(t: LogicalType, dialect: DialectName) -> sa.types.TypeEngine[Any]:
-    if t.name == "uuid":
-        if dialect == "postgresql":
-            return sa_pg.UUID()
-        return sa.CHAR(36) if dialect == "mysql" else sa.Text()
-    if t.name == "bigint":
-        return sa.BigInteger() if dialect != "sqlite" else sa.Integer()
-    if t.name == "integer":
-        return sa.Integer()
-    if t.name == "smallint":
-        return sa.SmallInteger() if dialect != "sqlite" else sa.Integer()
-    if t.name == "text":
-        return sa.Text()
-    if t.name == "varchar":
-        return sa.String(t.length)
-    if t.name == "char":
-        return sa.CHAR(t.length) if dialect != "sqlite" else sa.Text()
-    if t.name == "numeric":
-        return sa.Numeric(t.precision, t.scale) if dialect != "sqlite" else sa.Text()
-    if t.name == "boolean":
-        return sa.Boolean() if dialect != "sqlite" else sa.Integer()
-    if t.name == "date":
-        return sa.Date() if dialect != "sqlite" else sa.Text()
-    if t.name == "time":
-        if dialect == "mysql":
-            return sa_mysql.TIME(fsp=0)
-        return sa.Time() if dialect != "sqlite" else sa.Text()
-    if t.name == "timestamptz":
-        if dialect == "postgresql":
-            return sa_pg.TIMESTAMP(timezone=True)
-        return sa_mysql.DATETIME(fsp=6) if dialect == "mysql" else sa.Text()
-    if t.name == "json":
-        if dialect == "postgresql":
-            return sa_pg.JSONB()
-        return sa.JSON() if dialect == "mysql" else sa.Text()
-    if t.name == "bytea":
-        if dialect == "postgresql":
-            return sa.LargeBinary()
-        return sa_mysql.VARBINARY(1024) if dialect == "mysql" else sa.LargeBinary()
-    if t.name == "inet":
-        return sa_pg.INET() if dialect == "postgresql" else sa.String(45)
-    return sa.Text()
 
 
 def _sql(fragment: str) -> sa.TextClause:
@@ -80,10 +35,7 @@ def _server_default(column: Column, dialect: DialectName) -> sa.TextClause | Non
     if column.default is None:
         return None
     if column.default_kind == "literal" and column.logical.name == "boolean":
-        value = column.default.lower() in ("true", "1")
-        if dialect == "postgresql":
-            return sa.text("true" if value else "false")
-        return sa.text("1" if value else "0")
+        return sa.text(dialect_for(dialect).boolean(column.default.lower() in ("true", "1")).lower())
     return _sql(column.default)
 
 
@@ -99,7 +51,7 @@ def build_metadata(design: RelationalDesign) -> tuple[sa.MetaData, dict[str, sa.
                 args.append(sa.Identity(always=dialect == "postgresql"))
             col = sa.Column(
                 column.name,
-                _sa_type(column.logical, dialect),
+                dialect_for(dialect).sa_type(column.logical),
                 *args,
                 nullable=column.nullable,
                 server_default=_server_default(column, dialect),

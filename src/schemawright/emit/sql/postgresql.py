@@ -1,0 +1,74 @@
+"""PostgreSQL: transactional DDL, CONCURRENTLY, NOT VALID, declarative partitioning, TIMESTAMPTZ."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql as sa_pg
+from sqlalchemy.engine.interfaces import Dialect as SADialect
+
+from schemawright.emit.sql.base import DialectName, SATypeRenderer, SqlDialect, TypeRenderer, numeric
+
+
+class PostgreSQL(SqlDialect):
+    name: ClassVar[DialectName] = "postgresql"
+    sqlglot = "postgres"
+
+    TYPES: ClassVar[dict[str, TypeRenderer]] = {
+        "uuid": lambda t: "UUID",
+        "bigint": lambda t: "BIGINT",
+        "integer": lambda t: "INTEGER",
+        "smallint": lambda t: "SMALLINT",
+        "text": lambda t: "TEXT",
+        "varchar": lambda t: f"VARCHAR({t.length})",
+        "char": lambda t: f"CHAR({t.length})",
+        "numeric": lambda t: numeric("NUMERIC", t),
+        "boolean": lambda t: "BOOLEAN",
+        "date": lambda t: "DATE",
+        "time": lambda t: "TIME",
+        "timestamptz": lambda t: "TIMESTAMPTZ",
+        "interval": lambda t: "INTERVAL",
+        "json": lambda t: "JSONB",
+        "bytea": lambda t: "BYTEA",
+        "inet": lambda t: "INET",
+    }
+    SA_TYPES: ClassVar[dict[str, SATypeRenderer]] = {
+        "uuid": lambda t: sa_pg.UUID(),
+        "bigint": lambda t: sa.BigInteger(),
+        "integer": lambda t: sa.Integer(),
+        "smallint": lambda t: sa.SmallInteger(),
+        "text": lambda t: sa.Text(),
+        "varchar": lambda t: sa.String(t.length),
+        "char": lambda t: sa.CHAR(t.length),
+        "numeric": lambda t: sa.Numeric(t.precision, t.scale),
+        "boolean": lambda t: sa.Boolean(),
+        "date": lambda t: sa.Date(),
+        "time": lambda t: sa.Time(),
+        "timestamptz": lambda t: sa_pg.TIMESTAMP(timezone=True),
+        "json": lambda t: sa_pg.JSONB(),
+        "bytea": lambda t: sa.LargeBinary(),
+        "inet": lambda t: sa_pg.INET(),
+    }
+
+    identifier_limit = 63
+    engine_identifier_limit = 63
+    truncates_long_identifiers = True
+
+    supports_lock_timeout = True
+    supports_concurrent_index = True
+    supports_not_valid = True
+    supports_partitioning = True
+    supports_create_or_replace = True
+    single_statement_triggers = True
+
+    has_timestamptz = True
+    timestamp_type = "TIMESTAMPTZ"
+    now = "now()"
+    uuid_default = "gen_random_uuid()"  # core since PostgreSQL 13, no extension
+    true_literal = "TRUE"
+    false_literal = "FALSE"
+    checks_email_shape = True
+
+    def _make_sa_dialect(self) -> SADialect:
+        return sa_pg.dialect(paramstyle="named")  # type: ignore[no-untyped-call]
