@@ -34,7 +34,7 @@ from schemawright.domain.model import (
     Source,
 )
 from schemawright.domain.naming import plural, singular
-from schemawright.emit.sql.dialects import DialectName, literal, quote, shorten, type_sql
+from schemawright.emit.sql.dialects import DialectName, dialect_for
 
 PARTITION_ROWS_PER_MONTH = 10_000_000
 
@@ -44,7 +44,7 @@ class _Ctx:
         self, model: DomainModel, dialect: DialectName, existing: ExistingSchema, conventions: Conventions
     ) -> None:
         self.model = model
-        self.dialect = dialect
+        self.sql = dialect_for(dialect)
         self.existing = existing
         self.conv = conventions
         self.assumptions: list[Assumption] = []
@@ -52,15 +52,15 @@ class _Ctx:
         self.attr_columns: dict[tuple[str, str], str] = {}  # (entity, attribute) → column
 
     def q(self, ident: str) -> str:
-        return quote(self.dialect, ident)
+        return self.sql.quote(ident)
 
     def col(self, logical: LogicalType, name: str, **kw: object) -> Column:
         return Column.model_validate(
-            {"name": name, "type": type_sql(self.dialect, logical), "logical": logical, **kw}
+            {"name": name, "type": self.sql.type_sql(logical), "logical": logical, **kw}
         )
 
     def name(self, text: str) -> str:
-        return shorten(text, self.dialect)
+        return self.sql.shorten(text)
 
     def assume(self, text: str, source: Source | None = None) -> None:
         if all(a.text != text for a in self.assumptions):
@@ -90,11 +90,8 @@ def design_relational(
             _fk_indexes(table, ctx)
     design = RelationalDesign(dialect=dialect, tables=_ordered(list(ctx.tables.values())))
     fit_column_names(design)
-    if dialect == "mysql":
-        from schemawright.design.mysql import adapt_for_mysql
-
-        for note in adapt_for_mysql(design, ctx.conv.updated_at):
-            ctx.assume(note.text, note.source)
+    for note in ctx.sql.adapt_design(design, ctx.conv.updated_at):  # what the engine lacks (MySQL)
+        ctx.assume(note.text, note.source)
     return design, ctx.assumptions
 
 
@@ -142,11 +139,7 @@ def _entity_table(ctx: _Ctx, entity: Entity) -> None:
 
 def _id_column(ctx: _Ctx) -> Column:
     if ctx.conv.key_type == "uuid":
-        default = (
-            "gen_random_uuid()"
-            if ctx.dialect == "postgresql"
-            else ("(UUID())" if ctx.dialect == "mysql" else None)
-        )
+        default = ctx.sql.uuid_default
         return ctx.col(
             LogicalType(name="uuid"),
             "id",
@@ -163,7 +156,7 @@ def _id_column(ctx: _Ctx) -> Column:
 
 
 def _timestamps(ctx: _Ctx, table: Table, soft_delete: bool) -> None:
-    now = {"postgresql": "now()", "mysql": "CURRENT_TIMESTAMP(6)", "sqlite": "CURRENT_TIMESTAMP"}[ctx.dialect]
+    now = ctx.sql.now
     ts = LogicalType(name="timestamptz")
     rule = Source(rule="every table has created_at and updated_at")
     for column in (ctx.conv.created_at, ctx.conv.updated_at):
@@ -200,10 +193,7 @@ def _attribute_column(ctx: _Ctx, entity: Entity, table: Table, attr: Attribute) 
         column.default, column.default_kind = phys.default, "literal"
     if entity.time_attribute == attr.name and phys.logical.name == "timestamptz":
         # the moment the row's event happened: always known, and "now" when the row is written
-        now = {"postgresql": "now()", "mysql": "CURRENT_TIMESTAMP(6)", "sqlite": "CURRENT_TIMESTAMP"}[
-            ctx.dialect
-        ]
-        column.nullable, column.default, column.default_kind = False, now, "now"
+        column.nullable, column.default, column.default_kind = False, ctx.sql.now, "now"
     table.columns.append(column)
     ctx.attr_columns[(entity.name, attr.name)] = phys.name
     if phys.name != attr.name:
@@ -236,7 +226,7 @@ def _attribute_column(ctx: _Ctx, entity: Entity, table: Table, attr: Attribute) 
 def _column_checks(ctx: _Ctx, table: Table, column: Column, attr: Attribute) -> None:
     q = ctx.q(column.name)
     if column.max_length and column.logical.name == "text" and not column.enum_values:
-        length = "char_length" if ctx.dialect != "sqlite" else "length"
+        length = ctx.sql.length_function
         table.checks.append(
             Check(
                 name=ctx.name(f"ck_{table.name}_{column.name}_length"),
@@ -260,7 +250,7 @@ def _column_checks(ctx: _Ctx, table: Table, column: Column, attr: Attribute) -> 
                 attr.source,
             )
         )
-    if attr.kind is Kind.EMAIL and ctx.dialect == "postgresql":
+    if attr.kind is Kind.EMAIL and ctx.sql.checks_email_shape:
         table.checks.append(
             Check(
                 name=ctx.name(f"ck_{table.name}_{column.name}_format"),
@@ -287,7 +277,7 @@ def _check_rule(ctx: _Ctx, rule: CheckRule) -> None:
         return
     q = ctx.q(col.name)
     if rule.kind == "enum" and rule.values:
-        values = ", ".join(literal(ctx.dialect, v) for v in rule.values)
+        values = ", ".join(ctx.sql.literal(v) for v in rule.values)
         _add_check(
             ctx,
             table,
@@ -609,14 +599,11 @@ def _value_sql(ctx: _Ctx, value: str) -> str:
     """Booleans as the engine stores them (MySQL and SQLite keep 0/1), numbers as numbers, the rest as
     escaped string literals."""
     if value.lower() in ("true", "false"):
-        truth = value.lower() == "true"
-        if ctx.dialect == "postgresql":
-            return "TRUE" if truth else "FALSE"
-        return "1" if truth else "0"
+        return ctx.sql.boolean(value.lower() == "true")
     try:
         return _num(float(value))
     except ValueError:
-        return literal(ctx.dialect, value)
+        return ctx.sql.literal(value)
 
 
 def _where_sql(ctx: _Ctx, where: str) -> str:
@@ -692,7 +679,7 @@ def _junction_for(ctx: _Ctx, entity: str, others: list[str]) -> str | None:
 def _partitions(ctx: _Ctx) -> None:
     """Large append-only tables are range-partitioned by time (PostgreSQL) so retention drops whole
     partitions instead of running huge DELETEs."""
-    if ctx.dialect != "postgresql":
+    if not ctx.sql.supports_partitioning:
         return
     for entity in ctx.model.entities:
         table = ctx.tables.get(entity.name)
