@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from schemawright.emit.sql.dialects import SqlDialect, dialect_for
 from schemawright.review.parse import Statement
 from schemawright.review.schema import Schema, key
 from schemawright.review.sqlsplit import Comment
@@ -37,5 +38,6 @@ class StatementContext:
         return key(table) not in self.created_here
 
     @property
-    def postgres(self) -> bool:
-        return self.dialect == "postgresql"
+    def sql(self) -> SqlDialect:
+        """The dialect's feature flags (what the engine supports decides which fix is safe)."""
+        return dialect_for(self.dialect)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from sqlglot import exp
 
+from schemawright.emit.sql.dialects import dialect_for
 from schemawright.review.config import ReviewConfig, load_config
 from schemawright.review.context import ParsedMigration, StatementContext
 from schemawright.review.discover import Migration, Section, discover_with_notes
@@ -234,7 +235,7 @@ def _atomic(migration: ParsedMigration, stmts: Sequence[Statement], dialect: str
     """Whether a failed run of the script rolls back entirely: PostgreSQL and SQLite DDL is
     transactional, MySQL DDL commits implicitly, and CONCURRENTLY or a no-transaction marker means the
     script runs statement by statement."""
-    if dialect == "mysql" or migration.no_transaction:
+    if not dialect_for(dialect).transactional_ddl or migration.no_transaction:
         return False
     return not any(re.search(r"\bCONCURRENTLY\b", s.upper) for s in stmts)
 

@@ -14,11 +14,12 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 import sqlalchemy as sa
-from sqlalchemy.engine.interfaces import Dialect as SADialect
 
 from schemawright.design.models import LogicalType
 
 if TYPE_CHECKING:
+    from sqlalchemy.engine.interfaces import Dialect as SADialect
+
     from schemawright.design.models import RelationalDesign
     from schemawright.domain.model import Assumption
 
@@ -40,9 +41,9 @@ class SqlDialect:
     name: ClassVar[DialectName]
     sqlglot: ClassVar[str]  # sqlglot's name for the dialect (parsing SQL the tool did not write)
 
-    # -- type tables: logical type name -> DDL spelling (the JSON ``type``), and -> SQLAlchemy type -------
+    # -- type tables: logical type name -> DDL spelling (the JSON ``type``); -> SQLAlchemy type in
+    # ``_sa_types`` (built on first use: SQLAlchemy's dialect modules are imported only when DDL is compiled)
     TYPES: ClassVar[dict[str, TypeRenderer]]
-    SA_TYPES: ClassVar[dict[str, SATypeRenderer]]
 
     # -- identifiers ---------------------------------------------------------------------------------------
     identifier_limit: ClassVar[int]  # bytes a generated name may use (longer ones are shortened with a hash)
@@ -80,6 +81,7 @@ class SqlDialect:
 
     def __init__(self) -> None:
         self._sa: SADialect | None = None
+        self._sa_table: dict[str, SATypeRenderer] | None = None
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}()"
@@ -92,6 +94,9 @@ class SqlDialect:
         return self._sa
 
     def _make_sa_dialect(self) -> SADialect:
+        raise NotImplementedError
+
+    def _sa_types(self) -> dict[str, SATypeRenderer]:
         raise NotImplementedError
 
     # -- identifiers and literals --------------------------------------------------------------------------
@@ -127,7 +132,9 @@ class SqlDialect:
 
     def sa_type(self, t: LogicalType) -> sa.types.TypeEngine[Any]:
         """The SQLAlchemy type the DDL is compiled from."""
-        render = self.SA_TYPES.get(t.name)
+        if self._sa_table is None:
+            self._sa_table = self._sa_types()
+        render = self._sa_table.get(t.name)
         return render(t) if render is not None else sa.Text()
 
     # -- statements whose form differs ---------------------------------------------------------------------

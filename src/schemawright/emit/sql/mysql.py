@@ -7,12 +7,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, ClassVar
 
 import sqlalchemy as sa
-from sqlalchemy.dialects import mysql as sa_mysql
-from sqlalchemy.engine.interfaces import Dialect as SADialect
 
 from schemawright.emit.sql.base import DialectName, SATypeRenderer, SqlDialect, TypeRenderer, numeric
 
 if TYPE_CHECKING:
+    from sqlalchemy.engine.interfaces import Dialect as SADialect
+
     from schemawright.design.models import RelationalDesign
     from schemawright.domain.model import Assumption
 
@@ -39,23 +39,6 @@ class MySQL(SqlDialect):
         "bytea": lambda t: "VARBINARY(1024)",
         "inet": lambda t: "VARCHAR(45)",
     }
-    SA_TYPES: ClassVar[dict[str, SATypeRenderer]] = {
-        "uuid": lambda t: sa.CHAR(36),
-        "bigint": lambda t: sa.BigInteger(),
-        "integer": lambda t: sa.Integer(),
-        "smallint": lambda t: sa.SmallInteger(),
-        "text": lambda t: sa.Text(),
-        "varchar": lambda t: sa.String(t.length),
-        "char": lambda t: sa.CHAR(t.length),
-        "numeric": lambda t: sa.Numeric(t.precision, t.scale),
-        "boolean": lambda t: sa.Boolean(),
-        "date": lambda t: sa.Date(),
-        "time": lambda t: sa_mysql.TIME(fsp=0),
-        "timestamptz": lambda t: sa_mysql.DATETIME(fsp=6),
-        "json": lambda t: sa.JSON(),
-        "bytea": lambda t: sa_mysql.VARBINARY(1024),
-        "inet": lambda t: sa.String(45),
-    }
 
     identifier_limit = 64
     engine_identifier_limit = 64
@@ -73,9 +56,31 @@ class MySQL(SqlDialect):
     now = "CURRENT_TIMESTAMP(6)"
     uuid_default = "(UUID())"
 
+    def _sa_types(self) -> dict[str, SATypeRenderer]:
+        from sqlalchemy.dialects import mysql as sa_mysql
+
+        return {
+            "uuid": lambda t: sa.CHAR(36),
+            "bigint": lambda t: sa.BigInteger(),
+            "integer": lambda t: sa.Integer(),
+            "smallint": lambda t: sa.SmallInteger(),
+            "text": lambda t: sa.Text(),
+            "varchar": lambda t: sa.String(t.length),
+            "char": lambda t: sa.CHAR(t.length),
+            "numeric": lambda t: sa.Numeric(t.precision, t.scale),
+            "boolean": lambda t: sa.Boolean(),
+            "date": lambda t: sa.Date(),
+            "time": lambda t: sa_mysql.TIME(fsp=0),
+            "timestamptz": lambda t: sa_mysql.DATETIME(fsp=6),
+            "json": lambda t: sa.JSON(),
+            "bytea": lambda t: sa_mysql.VARBINARY(1024),
+            "inet": lambda t: sa.String(45),
+        }
+
     def _make_sa_dialect(self) -> SADialect:
         # One migration must run on MySQL and on MariaDB, whose reserved words differ (MariaDB reserves
         # OFFSET; MySQL reserves RANK): quote the words either engine reserves.
+        from sqlalchemy.dialects import mysql as sa_mysql
         from sqlalchemy.dialects.mysql.reserved_words import RESERVED_WORDS_MARIADB, RESERVED_WORDS_MYSQL
 
         dialect = sa_mysql.dialect(paramstyle="named")

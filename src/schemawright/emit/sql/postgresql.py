@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 import sqlalchemy as sa
-from sqlalchemy.dialects import postgresql as sa_pg
-from sqlalchemy.engine.interfaces import Dialect as SADialect
 
 from schemawright.emit.sql.base import DialectName, SATypeRenderer, SqlDialect, TypeRenderer, numeric
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine.interfaces import Dialect as SADialect
 
 
 class PostgreSQL(SqlDialect):
@@ -33,23 +34,6 @@ class PostgreSQL(SqlDialect):
         "bytea": lambda t: "BYTEA",
         "inet": lambda t: "INET",
     }
-    SA_TYPES: ClassVar[dict[str, SATypeRenderer]] = {
-        "uuid": lambda t: sa_pg.UUID(),
-        "bigint": lambda t: sa.BigInteger(),
-        "integer": lambda t: sa.Integer(),
-        "smallint": lambda t: sa.SmallInteger(),
-        "text": lambda t: sa.Text(),
-        "varchar": lambda t: sa.String(t.length),
-        "char": lambda t: sa.CHAR(t.length),
-        "numeric": lambda t: sa.Numeric(t.precision, t.scale),
-        "boolean": lambda t: sa.Boolean(),
-        "date": lambda t: sa.Date(),
-        "time": lambda t: sa.Time(),
-        "timestamptz": lambda t: sa_pg.TIMESTAMP(timezone=True),
-        "json": lambda t: sa_pg.JSONB(),
-        "bytea": lambda t: sa.LargeBinary(),
-        "inet": lambda t: sa_pg.INET(),
-    }
 
     identifier_limit = 63
     engine_identifier_limit = 63
@@ -70,5 +54,28 @@ class PostgreSQL(SqlDialect):
     false_literal = "FALSE"
     checks_email_shape = True
 
+    def _sa_types(self) -> dict[str, SATypeRenderer]:
+        from sqlalchemy.dialects import postgresql as sa_pg
+
+        return {
+            "uuid": lambda t: sa_pg.UUID(),
+            "bigint": lambda t: sa.BigInteger(),
+            "integer": lambda t: sa.Integer(),
+            "smallint": lambda t: sa.SmallInteger(),
+            "text": lambda t: sa.Text(),
+            "varchar": lambda t: sa.String(t.length),
+            "char": lambda t: sa.CHAR(t.length),
+            "numeric": lambda t: sa.Numeric(t.precision, t.scale),
+            "boolean": lambda t: sa.Boolean(),
+            "date": lambda t: sa.Date(),
+            "time": lambda t: sa.Time(),
+            "timestamptz": lambda t: sa_pg.TIMESTAMP(timezone=True),
+            "json": lambda t: sa_pg.JSONB(),
+            "bytea": lambda t: sa.LargeBinary(),
+            "inet": lambda t: sa_pg.INET(),
+        }
+
     def _make_sa_dialect(self) -> SADialect:
+        from sqlalchemy.dialects import postgresql as sa_pg
+
         return sa_pg.dialect(paramstyle="named")  # type: ignore[no-untyped-call]

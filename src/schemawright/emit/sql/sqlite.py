@@ -3,13 +3,14 @@ TEXT or INTEGER; no ALTER TABLE … ADD CONSTRAINT, no schemas, no identifier li
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 import sqlalchemy as sa
-from sqlalchemy.dialects import sqlite as sa_sqlite
-from sqlalchemy.engine.interfaces import Dialect as SADialect
 
 from schemawright.emit.sql.base import DialectName, SATypeRenderer, SqlDialect, TypeRenderer
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine.interfaces import Dialect as SADialect
 
 
 class SQLite(SqlDialect):
@@ -34,23 +35,6 @@ class SQLite(SqlDialect):
         "bytea": lambda t: "BLOB",
         "inet": lambda t: "TEXT",
     }
-    SA_TYPES: ClassVar[dict[str, SATypeRenderer]] = {
-        "uuid": lambda t: sa.Text(),
-        "bigint": lambda t: sa.Integer(),
-        "integer": lambda t: sa.Integer(),
-        "smallint": lambda t: sa.Integer(),
-        "text": lambda t: sa.Text(),
-        "varchar": lambda t: sa.String(t.length),
-        "char": lambda t: sa.Text(),
-        "numeric": lambda t: sa.Text(),
-        "boolean": lambda t: sa.Integer(),
-        "date": lambda t: sa.Text(),
-        "time": lambda t: sa.Text(),
-        "timestamptz": lambda t: sa.Text(),
-        "json": lambda t: sa.Text(),
-        "bytea": lambda t: sa.LargeBinary(),
-        "inet": lambda t: sa.String(45),
-    }
 
     identifier_limit = 128  # SQLite has none; names stay readable
 
@@ -60,5 +44,26 @@ class SQLite(SqlDialect):
     now = "CURRENT_TIMESTAMP"
     length_function = "length"
 
+    def _sa_types(self) -> dict[str, SATypeRenderer]:
+        return {
+            "uuid": lambda t: sa.Text(),
+            "bigint": lambda t: sa.Integer(),
+            "integer": lambda t: sa.Integer(),
+            "smallint": lambda t: sa.Integer(),
+            "text": lambda t: sa.Text(),
+            "varchar": lambda t: sa.String(t.length),
+            "char": lambda t: sa.Text(),
+            "numeric": lambda t: sa.Text(),
+            "boolean": lambda t: sa.Integer(),
+            "date": lambda t: sa.Text(),
+            "time": lambda t: sa.Text(),
+            "timestamptz": lambda t: sa.Text(),
+            "json": lambda t: sa.Text(),
+            "bytea": lambda t: sa.LargeBinary(),
+            "inet": lambda t: sa.String(45),
+        }
+
     def _make_sa_dialect(self) -> SADialect:
+        from sqlalchemy.dialects import sqlite as sa_sqlite
+
         return sa_sqlite.dialect(paramstyle="named")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from sqlglot import exp
 
+from schemawright.emit.sql.dialects import dialect_for
 from schemawright.review.context import ParsedMigration, StatementContext
 from schemawright.review.findings import finding
 from schemawright.review.models import Location
@@ -21,7 +22,7 @@ _KINDS = ("TABLE", "INDEX", "VIEW", "TYPE", "FUNCTION", "PROCEDURE")
 
 def _tracked(kind: str, dialect: str) -> bool:
     """Kinds the static model follows reliably (triggers: only PostgreSQL's single-statement form)."""
-    return kind in _KINDS or (kind == "TRIGGER" and dialect == "postgresql")
+    return kind in _KINDS or (kind == "TRIGGER" and dialect_for(dialect).single_statement_triggers)
 
 
 def check_statement(stmt: Statement, ctx: StatementContext) -> FindingIter:
@@ -29,7 +30,7 @@ def check_statement(stmt: Statement, ctx: StatementContext) -> FindingIter:
     if isinstance(e, exp.Create) and not e.args.get("exists") and not e.args.get("replace"):
         kind = str(e.args.get("kind") or "").upper()
         name = _created_name(e, kind)
-        if kind == "INDEX" and ctx.dialect == "mysql":  # MySQL index names are per table
+        if kind == "INDEX" and ctx.sql.index_names_per_table:  # MySQL
             table = ctx.schema.table(ident(e.this.args.get("table")))
             taken = table is not None and key(name) in table.indexes
         else:

@@ -10,6 +10,7 @@ import re
 
 from sqlglot import exp
 
+from schemawright.emit.sql.dialects import dialect_for
 from schemawright.review.context import StatementContext
 from schemawright.review.findings import finding
 from schemawright.review.models import Finding, Location
@@ -134,10 +135,11 @@ def _add_column(stmt: Statement, table: str, cdef: exp.ColumnDef, ctx: Statement
                 f"CREATE UNIQUE INDEX CONCURRENTLY {cname} ON {table} ({column});  -- its own migration\n"
                 f"ALTER TABLE {table} ADD CONSTRAINT {cname} {what} USING INDEX {cname};"
             )
-            if ctx.postgres
+            if ctx.sql.supports_concurrent_index
             else "-- add the column, then the constraint off-peak",
         )
-    if ctx.postgres and any(isinstance(k, exp.Reference) for k in kinds) and not _not_valid(stmt):
+    references = any(isinstance(k, exp.Reference) for k in kinds)
+    if ctx.sql.supports_not_valid and references and not _not_valid(stmt):
         yield finding(
             "SW607",
             f"{table}.{column} is added with a validated REFERENCES constraint.",
@@ -177,7 +179,7 @@ def _alter_column(stmt: Statement, table: str, action: exp.AlterColumn, ctx: Sta
                 f"ALTER TABLE {table} VALIDATE CONSTRAINT {nn};\n"
                 f"ALTER TABLE {table} ALTER COLUMN {column} SET NOT NULL;"
             )
-            if ctx.postgres
+            if ctx.sql.supports_not_valid
             else "-- run it off-peak after a batched backfill of NULLs",
         )
 
@@ -196,9 +198,9 @@ def _add_constraint(
         name = ident(item.this) if isinstance(item, exp.Constraint) else ""
         parts = list(item.expressions) if isinstance(item, exp.Constraint) else [item]
         for part in parts:
-            if isinstance(part, exp.ForeignKey) and ctx.postgres and partitioned:
+            if isinstance(part, exp.ForeignKey) and ctx.sql.supports_not_valid and partitioned:
                 continue  # PostgreSQL (before 18) refuses NOT VALID on a partitioned table: no safer form
-            if isinstance(part, exp.ForeignKey) and ctx.postgres and not not_valid:
+            if isinstance(part, exp.ForeignKey) and ctx.sql.supports_not_valid and not not_valid:
                 cname = name or f"fk_{key(table)}"
                 yield finding(
                     "SW607",
@@ -208,7 +210,7 @@ def _add_constraint(
                     fix=f"{stmt.text} NOT VALID;\nALTER TABLE {table} VALIDATE CONSTRAINT {cname};  "
                     "-- in a separate migration",
                 )
-            elif isinstance(part, exp.CheckColumnConstraint) and ctx.postgres and not not_valid:
+            elif isinstance(part, exp.CheckColumnConstraint) and ctx.sql.supports_not_valid and not not_valid:
                 cname = name or f"ck_{key(table)}"
                 yield finding(
                     "SW608",
@@ -238,7 +240,7 @@ def _add_constraint(
                         f"CREATE UNIQUE INDEX CONCURRENTLY {cname} ON {table} ({cols});\n"
                         f"ALTER TABLE {table} ADD CONSTRAINT {cname} {kind} USING INDEX {cname};"
                     )
-                    if ctx.postgres
+                    if ctx.sql.supports_concurrent_index
                     else "-- check for duplicates first and run it off-peak",
                 )
 
@@ -247,7 +249,7 @@ def _create_index(stmt: Statement, e: exp.Create, ctx: StatementContext) -> Find
     index = e.this
     table = ident(index.args.get("table"))
     concurrent = bool(e.args.get("concurrently")) or " CONCURRENTLY " in f" {stmt.upper} "
-    if not ctx.postgres:
+    if not ctx.sql.supports_concurrent_index:
         return
     if concurrent and ctx.in_transaction:
         yield finding(
@@ -304,7 +306,7 @@ def _drop_table_finding(
 
 
 def _drop_index(stmt: Statement, e: exp.Drop, ctx: StatementContext) -> FindingIter:
-    if str(e.args.get("kind") or "").upper() != "INDEX" or not ctx.postgres:
+    if str(e.args.get("kind") or "").upper() != "INDEX" or not ctx.sql.supports_concurrent_index:
         return
     names = [ident(t) for t in e.args.get("tables") or []]
     if e.args.get("concurrently"):
@@ -374,7 +376,7 @@ def _idempotent(stmt: Statement, ctx: StatementContext) -> FindingIter:
     if isinstance(e, exp.Create) and not e.args.get("exists") and not e.args.get("replace"):
         if _CREATE_HEAD.match(stmt.text):
             fixed = _CREATE_HEAD.sub(r"\1 IF NOT EXISTS ", stmt.text, count=1)
-        elif _CREATE_REPLACEABLE.match(stmt.text) and ctx.dialect == "postgresql":
+        elif _CREATE_REPLACEABLE.match(stmt.text) and ctx.sql.supports_create_or_replace:
             fixed = _CREATE_REPLACEABLE.sub(r"CREATE OR REPLACE \1", stmt.text, count=1)
     elif isinstance(e, exp.Drop) and not e.args.get("exists") and _DROP_HEAD.match(stmt.text):
         fixed = _DROP_HEAD.sub(r"\1 IF EXISTS ", stmt.text, count=1)
@@ -402,7 +404,7 @@ def check_validation(
     """SW621: a constraint added NOT VALID and validated in the same transaction. ``atomic``: the script
     runs as one transaction (PostgreSQL without CONCURRENTLY or a no-transaction marker); otherwise only an
     explicit BEGIN … COMMIT block groups statements. Tables in ``created`` are new in this migration."""
-    if dialect != "postgresql":
+    if not dialect_for(dialect).supports_not_valid:
         return
     pending: dict[str, str] = {}  # constraint key -> its table, added NOT VALID in the open transaction
     explicit = False

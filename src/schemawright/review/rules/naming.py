@@ -7,6 +7,7 @@ from collections.abc import Iterable
 
 from sqlglot import exp
 
+from schemawright.emit.sql.dialects import dialect_for
 from schemawright.review.context import StatementContext
 from schemawright.review.findings import finding
 from schemawright.review.models import Location
@@ -148,7 +149,6 @@ UNCOUNTABLE = frozenset(
     }
 )
 IRREGULAR_PLURALS = frozenset({"people", "children", "men", "women", "criteria", "mice", "geese", "feet"})
-MAX_LENGTH = {"postgresql": 63, "mysql": 64}
 
 
 def check_table(table: Table, schema: Schema, dialect: str) -> FindingIter:
@@ -201,7 +201,7 @@ def _identifier(name: str, at: Location, what: str, dialect: str) -> FindingIter
             fix=f"-- rename {name} to a plain descriptive snake_case name "
             f"(e.g. {key(name).removeprefix(prefix or '') if prefix else 'user_name'})",
         )
-    limit = MAX_LENGTH.get(dialect)
+    limit = dialect_for(dialect).engine_identifier_limit
     if limit and len(name.encode()) > limit:
         yield finding(
             "SW405",
@@ -261,7 +261,7 @@ def check_statement(stmt: Statement, ctx: StatementContext) -> FindingIter:
     """SW405 for names a statement gives to constraints, views, triggers, functions, types and sequences:
     PostgreSQL truncates every identifier to 63 bytes (MySQL rejects over 64), and the table rules only see
     table, column and index names."""
-    limit = MAX_LENGTH.get(ctx.dialect)
+    limit = ctx.sql.engine_identifier_limit
     if not limit:
         return
     for what, name in _defined_names(stmt):
@@ -272,7 +272,7 @@ def check_statement(stmt: Statement, ctx: StatementContext) -> FindingIter:
                 f"{what.capitalize()} name {name[:40]}… is {size} bytes (limit {limit})"
                 + (
                     f": PostgreSQL silently truncates it to {name.encode()[:limit].decode(errors='ignore')}."
-                    if ctx.dialect == "postgresql"
+                    if ctx.sql.truncates_long_identifiers
                     else "."
                 ),
                 at=Location(file=stmt.path, line=_line_of(stmt, name)),

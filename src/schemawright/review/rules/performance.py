@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from schemawright.emit.sql.dialects import dialect_for
 from schemawright.review.findings import finding
 from schemawright.review.models import Location
 from schemawright.review.rules.common import FindingIter, reviewable, table_at, tokens
@@ -67,7 +68,7 @@ def _partial_on(columns: tuple[str, ...], table: Table) -> Index | None:
 
 
 def _fk_indexes(table: Table, dialect: str) -> FindingIter:
-    if dialect == "mysql":
+    if dialect_for(dialect).fk_creates_index:
         return  # InnoDB creates an index for every foreign key itself
     for fk in table.foreign_keys:
         if not _covered(fk.columns, table):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from schemawright.emit.sql.dialects import dialect_for
 from schemawright.review.findings import finding
 from schemawright.review.rules.common import (
     FLOAT_TYPES,
@@ -144,6 +145,7 @@ def _copied_columns(table: Table, schema: Schema) -> FindingIter:
 
 
 def _types(table: Table, dialect: str) -> FindingIter:
+    sql = dialect_for(dialect)
     for col in table.columns.values():
         words = set(tokens(col.name))
         name = key(col.name)
@@ -152,7 +154,7 @@ def _types(table: Table, dialect: str) -> FindingIter:
             words & MONEY_WORDS
             and not words & NOT_MONEY
             # SQLite has no exact decimal type: TEXT keeps amounts exact there, REAL does not
-            and (col.dtype in FLOAT_TYPES or (col.dtype in TEXT_TYPES and dialect != "sqlite"))
+            and (col.dtype in FLOAT_TYPES or (col.dtype in TEXT_TYPES and sql.has_exact_decimal))
         ):
             yield finding(
                 "SW103",
@@ -162,7 +164,7 @@ def _types(table: Table, dialect: str) -> FindingIter:
                 f"USING {col.name}::numeric;  -- plus CHECK ({col.name} >= 0) where it cannot be negative",
             )
         temporal = name.endswith(TEMPORAL_SUFFIXES) or name in TEMPORAL_NAMES
-        if dialect == "postgresql" and col.dtype in ("TIMESTAMP", "DATETIME"):
+        if sql.has_timestamptz and col.dtype in ("TIMESTAMP", "DATETIME"):
             yield finding(
                 "SW104",
                 f"{table.name}.{col.name} is TIMESTAMP without time zone.",
@@ -170,11 +172,11 @@ def _types(table: Table, dialect: str) -> FindingIter:
                 fix=f"ALTER TABLE {table.name} ALTER COLUMN {col.name} TYPE TIMESTAMPTZ "
                 f"USING {col.name} AT TIME ZONE 'UTC';",
             )
-        if dialect != "sqlite" and temporal and col.dtype in TEXT_TYPES:
+        if sql.has_temporal_types and temporal and col.dtype in TEXT_TYPES:
             target = (
                 "DATE"
                 if name.endswith("_date") or name in ("date", "birthday", "dob", "date_of_birth")
-                else ("TIMESTAMPTZ" if dialect == "postgresql" else "DATETIME")
+                else sql.timestamp_type
             )
             yield finding(
                 "SW105",

@@ -10,6 +10,7 @@ import re
 
 from sqlglot import exp
 
+from schemawright.emit.sql.dialects import dialect_for
 from schemawright.review.context import ParsedMigration
 from schemawright.review.findings import finding
 from schemawright.review.models import Location
@@ -25,7 +26,7 @@ _SETTINGS = {
 
 
 def check_migration(migration: ParsedMigration, dialect: str) -> FindingIter:
-    if dialect != "postgresql":
+    if not dialect_for(dialect).supports_lock_timeout:
         return
     created: set[str] = set()
     settings: set[str] = set()
