@@ -30,6 +30,7 @@ class Clause(BaseModel):
     negated: bool = False
     modal: str = ""  # may, can, must, should, will, shall
     relative: bool = False  # the clause modifies a noun ("customers who place orders")
+    flag: bool = False  # "whether they have a garden": a yes/no value (flag.whether), never a thing
 
     def prep(self, *words: str) -> list[Chunk]:
         return [c for w in words for c in self.preps.get(w, [])]
@@ -353,6 +354,7 @@ def clauses(sent: Sentence) -> list[Clause]:
                 negated=negated,
                 modal=modal,
                 relative=relative,
+                flag=any(t.lower == "whether" and t.dep == "mark" for t in kids),
             )
         )
     return out

@@ -23,7 +23,7 @@ from schemawright.domain.facts import (
 )
 from schemawright.domain.lexicon import Lexicon
 from schemawright.domain.model import Cardinality, Kind
-from schemawright.domain.naming import singular
+from schemawright.domain.naming import singular, snake
 from schemawright.domain.nlp.chunks import NUMBER_WORDS, PRONOUNS, STATE_ADJECTIVES, Chunk, chunk_at
 from schemawright.domain.nlp.clauses import Clause, clauses
 from schemawright.domain.nlp.tokens import Sentence, Token
@@ -189,6 +189,7 @@ def _sentence(state: _State, table: Table, previous: str) -> list[Fact]:
         _restore_subject(state, cl, antecedent)
         first = next((s.name for s in cl.subjects if _thing(s, state.ctx)), "")
         antecedent = first or antecedent
+    cls = [cl for cl in cls if not cl.flag]
     for name, fn in _CLAUSE_CONSTRUCTIONS.items():
         for row in table.by_construction(name):
             for cl in cls:
@@ -1315,9 +1316,12 @@ def _owner_for(state: _State, cls: list[Clause]) -> str:
         for s in cl.subjects:
             if _recorder(s, state.ctx) and state.previous:
                 return state.previous
-            if _thing(s, state.ctx):
+            if _thing(s, state.ctx) and s.head_word not in _FLAG_WORDS:
                 return s.name
     return state.sent.subject_hint
+
+
+_FLAG_WORDS = ("flag", "checkbox", "indicator", "toggle", "switch", "boolean", "tick")
 
 
 def _no_two(state: _State, row: Row, cls: list[Clause]) -> None:
@@ -1725,24 +1729,89 @@ def _whether(state: _State, row: Row, cls: list[Clause]) -> None:
         if t.lower != "whether":
             continue
         verb = toks[t.head]
+        if verb.pos not in ("VERB", "AUX", "ADJ") or any(
+            a.lower == "to" for a in state.sent.children(verb.i, "aux")
+        ):
+            continue  # "we decide later whether to keep logs": no stored flag
         owner = _owner_for(state, cls)
         if not owner:
             return
-        comp = [c for c in state.sent.children(verb.i, "acomp")]
-        word = comp[0].lower if comp else verb.lower
-        if verb.lemma in ("be", "have") and not comp:
-            return
-        subj = [c for c in state.sent.children(verb.i, "nsubj", "nsubjpass") if c.lower not in PRONOUNS]
-        name = word
-        if subj:
-            sc = _chunk(state, subj[0].i)
-            if sc is not None and sc.name != owner:
-                name = f"{sc.name}_{word}"
-        if verb.lemma == "to" or verb.pos not in ("VERB", "AUX", "ADJ"):
-            return
-        state.facts.append(
-            AttributeFact(prov=_prov(state, row.id, row.priority), entity=owner, name=name, kind=Kind.BOOLEAN)
-        )
+        name = _flag_name(state, verb, owner)
+        if name:
+            prov = _prov(state, row.id, row.priority)
+            if not name.startswith(f"{_flag_subject(state, verb)}_") and _governs(state, cls, verb, owner):
+                # "a route records whether it is a loop": a flag about the owner itself is evidence of it
+                state.facts.append(EntityFact(prov=prov, name=owner, evidence="has_attributes"))
+            state.facts.append(AttributeFact(prov=prov, entity=owner, name=name, kind=Kind.BOOLEAN))
+
+
+def _governs(state: _State, cls: list[Clause], verb: Token, owner: str) -> bool:
+    """The owner is the subject, or the "for each" thing, of the clause the "whether" clause hangs on."""
+    toks = state.sent.tokens
+    k = verb.i
+    while toks[k].head != k and (toks[k].dep == "conj" or k == verb.i):
+        k = toks[k].head
+    named = {cl.verb: {c.name for c in [*cl.subjects, *cl.prep("for", "per", "about")]} for cl in cls}
+    return owner in named.get(k, set()) or owner == state.sent.subject_hint
+
+
+def _flag_name(state: _State, verb: Token, owner: str) -> str:
+    """The column a "whether …" clause names, in the words of the clause: "whether it is public" → public,
+    "whether it is a loop" → is_loop, "whether they hold a licence" → has_licence, "whether it needs
+    alterations" → needs_alterations, "whether the performer turned up" → performer_turned_up, "whether
+    they must be returned" → must_return, "whether eggs were seen" → eggs_seen; "" when it names none,
+    or names a choice ("whether it is a debit or a credit"). Never a preposition inside: the name gate
+    would drop "ready_for_adoption", so it is "ready"."""
+    sent = state.sent
+    comp = sent.children(verb.i, "acomp")
+    attr = [c for c in sent.children(verb.i, "attr", "dobj") if c.pos in ("NOUN", "PROPN")]
+    if attr and sent.children(attr[0].i, "conj"):
+        return ""
+    if comp:
+        word = snake(comp[0].lower)
+    elif attr and verb.lemma in _HAVING:
+        word = ("is_" if verb.lemma == "be" else "has_") + _surface(sent, attr[0], owner)
+    elif verb.lemma in _HAVING:
+        return ""
+    else:
+        word = verb.lower
+        particle = sent.children(verb.i, "prt")
+        if particle:
+            word += "_" + particle[0].lower
+        elif attr:
+            word += "_" + _surface(sent, attr[0])
+        modal = [a.lower for a in sent.children(verb.i, "aux") if a.tag == "MD"]
+        if modal and modal[0] in ("must", "should") and sent.children(verb.i, "auxpass"):
+            word = f"{modal[0]}_{verb.lemma}"  # "must be returned": must_return (no "be" inside a name)
+    subject = _flag_subject(state, verb)
+    if subject:
+        sc = _chunk(state, sent.children(verb.i, "nsubj", "nsubjpass")[0].i)
+        if sc is not None and sc.name != owner and sc.name not in owner.split("_"):
+            return f"{subject}_{word}"
+    return word
+
+
+_HAVING = ("be", "have", "hold", "own", "possess")
+
+
+def _flag_subject(state: _State, verb: Token) -> str:
+    """The noun a "whether …" clause is about when it is not a pronoun ("whether eggs were seen")."""
+    subj = state.sent.children(verb.i, "nsubj", "nsubjpass")
+    return _surface(state.sent, subj[0]) if subj and subj[0].lower not in PRONOUNS else ""
+
+
+def _surface(sent: Sentence, head: Token, owner: str = "") -> str:
+    """A noun phrase as the spec wrote it, without its determiners ("her wings" → wings, "a timing
+    checkpoint" → timing_checkpoint): a flag's name keeps the spec's number. Naming the owner adds
+    nothing: "whether they are a business customer" is is_business."""
+    words = [
+        c.lower
+        for c in sent.children(head.i, "compound", "amod")
+        if c.i < head.i and c.lower not in ("other", "same", "own", "different", "certain", "any")
+    ]
+    if words and owner and head.lemma.lower() == owner.rsplit("_", 1)[-1]:
+        return snake(" ".join(words))
+    return snake(" ".join([*words, head.lower]))
 
 
 def _when_happened(state: _State, row: Row, cls: list[Clause]) -> None:

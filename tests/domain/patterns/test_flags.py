@@ -1,0 +1,82 @@
+"""A "whether …" clause names one yes/no column in the clause's own words, and nothing else: its nouns
+are neither entities nor attributes. Examples written for this test, not taken from any corpus."""
+
+from __future__ import annotations
+
+import pytest
+
+from schemawright.domain.analyze import analyze
+from schemawright.domain.model import Kind
+from schemawright.spec.parser import parse_spec
+
+
+def _model(text: str):  # type: ignore[no-untyped-def]
+    return analyze(parse_spec(f"# Feature\n\n{text}\n"), "x", "x")
+
+
+@pytest.mark.parametrize(
+    ("text", "entity", "column"),
+    [
+        ("A kayak has a colour and whether it is a tandem.", "kayak", "is_tandem"),
+        ("For every tenant we keep a name and whether they own a car.", "tenant", "has_car"),
+        (
+            "A volunteer has a name and whether they hold a driving licence.",
+            "volunteer",
+            "has_driving_licence",
+        ),
+        (
+            "Each recipe has a title, a cooking time and whether it is suitable for vegans.",
+            "recipe",
+            "suitable",
+        ),
+        (
+            "For each delivery we store an address, a due date and whether the parcel was signed for.",
+            "delivery",
+            "parcel_signed",
+        ),
+        (
+            "Each sample records its weight, the date it was taken and whether spores were found.",
+            "sample",
+            "spores_found",
+        ),
+        (
+            "For each booking we keep the arrival date, the nights and whether the guest checked in.",
+            "booking",
+            "guest_checked_in",
+        ),
+        ("A ticket has a price, a seat and whether it must be printed.", "ticket", "must_print"),
+        ("A client has an email and whether they are a corporate client.", "client", "is_corporate"),
+        ("Each course has a title and whether it needs a projector.", "course", "needs_projector"),
+    ],
+)
+def test_a_whether_clause_is_one_boolean_column(text: str, entity: str, column: str) -> None:
+    model = _model(text)
+    owner = model.entity(entity)
+    assert owner is not None, [e.name for e in model.entities]
+    kinds = {a.name: a.kind for a in owner.attributes}
+    assert kinds.get(column) is Kind.BOOLEAN, kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "not_an_entity"),
+    [
+        ("For every tenant we keep a name and whether they own a car.", "car"),
+        ("Each course has a title and whether it needs a projector.", "projector"),
+    ],
+)
+def test_nouns_inside_the_clause_are_not_things(text: str, not_an_entity: str) -> None:
+    assert _model(text).entity(not_an_entity) is None
+
+
+def test_a_choice_between_two_nouns_is_no_flag() -> None:
+    model = _model("A payment has an amount and whether it is a refund or a charge.")
+    payment = model.entity("payment")
+    assert payment is not None
+    assert not [a for a in payment.attributes if a.kind is Kind.BOOLEAN]
+
+
+def test_a_flag_saying_belongs_to_the_thing_that_has_the_flag() -> None:
+    model = _model("Each boat has a length, a name and a flag saying whether it can sail at night.")
+    assert model.entity("flag") is None
+    boat = model.entity("boat")
+    assert boat is not None and any(a.kind is Kind.BOOLEAN for a in boat.attributes)
