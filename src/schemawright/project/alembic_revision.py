@@ -14,7 +14,7 @@ from pathlib import Path
 
 from schemawright import __version__
 from schemawright.emit.sql.dialects import DialectName
-from schemawright.verify.splitter import split_statements
+from schemawright.engines.splitter import split_statements
 
 # A colon that SQLAlchemy's text() would read as a bind parameter (":name"); "::" casts are left alone.
 _BIND = re.compile(r"(?<![:\w\\]):(?=\w)")

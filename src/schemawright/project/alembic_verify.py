@@ -10,10 +10,10 @@ import time
 from pathlib import Path
 
 from schemawright.design.models import RelationalDesign
+from schemawright.engines.scratch import scratch_database
 from schemawright.project.alembic_chain import AlembicLayout, run
 from schemawright.project.detect import MigrationSet
 from schemawright.project.formats import NewFile
-from schemawright.verify.engines import scratch_database
 from schemawright.verify.errors import EngineUnavailable
 from schemawright.verify.models import VerificationReport
 from schemawright.verify.relational import ToolCommand, _Run, _StepFailed, tool_round_trip

@@ -9,10 +9,10 @@ import time
 from pathlib import Path
 
 from schemawright.design.models import RelationalDesign
+from schemawright.engines.scratch import scratch_database
 from schemawright.project.detect import MigrationSet
 from schemawright.project.django_run import apps_of, migrate, stage
 from schemawright.project.formats import NewFile
-from schemawright.verify.engines import scratch_database
 from schemawright.verify.errors import EngineUnavailable
 from schemawright.verify.models import VerificationReport
 from schemawright.verify.relational import ToolCommand, _Run, _StepFailed, tool_round_trip

@@ -10,9 +10,9 @@ from pathlib import Path
 from typing import Literal
 
 from schemawright.emit.sql.dialects import DialectName
+from schemawright.engines.splitter import split_statements
 from schemawright.project.knex import migrations_dir
 from schemawright.project.mongo_migrate import mongo_migrations_dir
-from schemawright.verify.splitter import split_statements
 
 Tool = Literal["django", "knex", "migrate-mongo"]
 _DJANGO = re.compile(r"^(?P<num>\d{4})_(?P<name>\w+)\.py$")

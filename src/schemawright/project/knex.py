@@ -22,9 +22,9 @@ from sqlalchemy.engine import make_url
 
 from schemawright import __version__
 from schemawright.emit.sql.dialects import DialectName
+from schemawright.engines.splitter import split_statements
 from schemawright.project.errors import ProjectError
 from schemawright.verify.errors import VerifyError
-from schemawright.verify.splitter import split_statements
 
 NODE_MODULES_ENV = "SCHEMAWRIGHT_NODE_MODULES"
 FILE = re.compile(r"^(?P<version>\d+)_(?P<name>[\w.-]+?)\.(?:js|cjs)$")

@@ -8,6 +8,7 @@ from pathlib import Path
 from schemawright.design.conventions import ExistingSchema
 from schemawright.domain.model import Assumption, Source
 from schemawright.emit.sql.dialects import DialectName
+from schemawright.engines.scratch import scratch_database
 from schemawright.project.conventions import learn
 from schemawright.project.detect import MigrationSet
 from schemawright.project.django_run import django_available
@@ -16,7 +17,6 @@ from schemawright.project.reflect import reflect_functions, reflect_partitions, 
 from schemawright.project.replay import dump_ddl, replay_alembic, replay_django, replay_knex
 from schemawright.project.replay import replay as replay_sql
 from schemawright.project.transactions import runnable
-from schemawright.verify.engines import scratch_database
 
 
 @dataclass

@@ -17,8 +17,8 @@ from sqlalchemy.engine.interfaces import ReflectedColumn
 
 from schemawright.design.models import Check, Column, ForeignKey, Index, LogicalType, Table, UniqueConstraint
 from schemawright.emit.sql.dialects import DialectName, type_sql
+from schemawright.engines.scratch import ScratchDatabase
 from schemawright.project.tool_tables import TOOL_TABLES
-from schemawright.verify.engines import ScratchDatabase
 
 T = TypeVar("T")
 

@@ -11,12 +11,12 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from sqlalchemy.schema import CreateIndex, CreateTable
 
+from schemawright.engines.scratch import ScratchDatabase
 from schemawright.project.alembic_chain import AlembicLayout, AlembicRunError, run
 from schemawright.project.detect import Migration, MigrationSet
 from schemawright.project.knex import KnexRuntime
 from schemawright.project.tool_tables import TOOL_TABLES
 from schemawright.project.transactions import runnable
-from schemawright.verify.engines import ScratchDatabase
 from schemawright.verify.errors import MigrationError, RefusedStatement
 
 

@@ -20,10 +20,10 @@ import sqlalchemy as sa
 from sqlglot import exp
 from sqlglot.errors import ParseError
 
+from schemawright.engines.scratch import ScratchDatabase
 from schemawright.project.tool_tables import TOOL_TABLES
 from schemawright.review.parse import DIALECTS
 from schemawright.review.schema import Column, ForeignKey, Index, Schema, Table, key
-from schemawright.verify.engines import ScratchDatabase
 
 # PostgreSQL's own schemas; everything else (public, billing, an extension's schema) is the application's
 _SYSTEM = "n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_%'"

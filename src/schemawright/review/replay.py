@@ -12,12 +12,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal, cast
 
+from schemawright.engines.scratch import ScratchDatabase, scratch_database
 from schemawright.review.discover import Migration, Section
 from schemawright.review.findings import finding
 from schemawright.review.models import Finding, Location
 from schemawright.review.reflect import reflect_schema, table_names
 from schemawright.review.schema import Schema
-from schemawright.verify.engines import ScratchDatabase, scratch_database
 from schemawright.verify.errors import EngineUnavailable, MigrationError, RefusedStatement, ServerUnusable
 
 

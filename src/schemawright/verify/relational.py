@@ -14,7 +14,7 @@ from functools import partial
 from typing import Any, TypeVar
 
 from schemawright.design.models import RelationalDesign
-from schemawright.verify.engines import ScratchDatabase, scratch_database
+from schemawright.engines.scratch import ScratchDatabase, scratch_database
 from schemawright.verify.errors import EngineUnavailable, VerifyError
 from schemawright.verify.models import Step, VerificationReport
 from schemawright.verify.sample_rows import insert_sample_rows

@@ -21,7 +21,7 @@ from decimal import Decimal
 from typing import Any
 
 from schemawright.design.models import Check, Column, ForeignKey, LogicalType, RelationalDesign, Table
-from schemawright.verify.engines import ScratchDatabase
+from schemawright.engines.scratch import ScratchDatabase
 from schemawright.verify.errors import MigrationError, VerifyError
 
 _DB_DEFAULTS = ("identity", "uuid", "now", "literal")
