@@ -19,11 +19,9 @@ from schemawright.design.relational import design_relational
 from schemawright.design.store_choice import StoreChoice
 from schemawright.domain.model import Assumption, DomainModel, Source
 from schemawright.emit.decision_doc import render_decision_doc
-from schemawright.emit.sql.ddl import render_migration
 from schemawright.io import validate_id
 from schemawright.no_data import unreadable_data, unreadable_message
-from schemawright.project.alter import alter_existing
-from schemawright.project.alter import merge as merge_alter
+from schemawright.ops.feature import plan_feature, render_feature
 from schemawright.project.detect import MigrationSet
 from schemawright.project.detect import detect as detect_migrations
 from schemawright.project.django_run import django_available
@@ -152,18 +150,17 @@ def design_from_model(model: DomainModel, req: DesignRequest) -> DesignOutcome:
         result.assumptions.extend(assumptions)
         result.stores.append(relational)
         header = _header("--", req, feature_id, decision_path)
-        sql = render_migration(relational, header, existing_functions=project.schema.functions)
         if choice.primary == "supabase":
             from schemawright.design.supabase import add_row_level_security
 
-            sql, rls_notes = add_row_level_security(relational, sql)
-            result.assumptions.extend(rls_notes)
-        alter = alter_existing(relational, project.schema)  # safe changes to the project's own tables
+            result.assumptions.extend(add_row_level_security(relational))
+        # new tables, then safe changes to the project's own tables; every down is their reverse
+        migration = plan_feature(relational, project.schema)
         alter_rule = Source(rule="safe changes to existing tables")
-        result.assumptions.extend(Assumption(text=t, source=alter_rule) for t in alter.notes)
-        sql = merge_alter(sql, header, alter)
+        result.assumptions.extend(Assumption(text=t, source=alter_rule) for t in migration.notes)
+        sql, separate = render_feature(migration, relational, header)
         stamp = found.next_version(req.now.strftime("%Y%m%d%H%M%S"))
-        plan = migration_steps(stamp, feature_id, sql.up, sql.down, alter.concurrent, header)
+        plan = migration_steps(stamp, feature_id, sql.up, sql.down, separate, header)
         new_files, notes = render_migration_files(found, plan, relational.dialect)  # the project's own format
         result.files.extend(
             OutputFile(path=str(_rel(f.path, root)), role=f.role, content=f.content) for f in new_files

@@ -101,6 +101,7 @@ class Table(BaseModel):
     checks: list[Check] = Field(default_factory=list)
     partition: Partition | None = None
     updated_at_trigger: bool = False
+    row_level_security: bool = False  # PostgreSQL: RLS enabled (Supabase); see RelationalDesign.policies
     existing: bool = False  # already in the project; referenced, never created or dropped
     source: Source = Field(default_factory=Source)
 
@@ -108,10 +109,26 @@ class Table(BaseModel):
         return next((c for c in self.columns if c.name == name), None)
 
 
+class Policy(BaseModel):
+    """A row-level security policy (PostgreSQL): who may see and write which rows of ``table``."""
+
+    name: str
+    table: str
+    command: Literal["ALL", "SELECT", "INSERT", "UPDATE", "DELETE"] = "ALL"
+    roles: list[str] = Field(default_factory=lambda: ["public"])
+    using: str = ""  # rendered SQL predicate: the rows visible (identifiers quoted)
+    with_check: str = ""  # rendered SQL predicate: the rows that may be written
+    # "supabase": created only where Supabase's auth.uid() and authenticated role exist, so the same
+    # migration also applies (without the policy) on plain PostgreSQL
+    guard: Literal["none", "supabase"] = "none"
+    reason: str = ""
+
+
 class RelationalDesign(BaseModel):
     kind: Literal["relational"] = "relational"
     dialect: Literal["postgresql", "mysql", "sqlite"] = "postgresql"
     tables: list[Table] = Field(default_factory=list)
+    policies: list[Policy] = Field(default_factory=list)  # row-level security (Supabase)
     seed: list[dict[str, Any]] = Field(default_factory=list)  # {"table": name, "values": {...}}
 
     def table(self, name: str) -> Table | None:

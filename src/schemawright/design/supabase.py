@@ -9,9 +9,9 @@ both: the same migration applies, reverts and verifies on plain PostgreSQL and p
 
 from __future__ import annotations
 
-from schemawright.design.models import RelationalDesign, Table
+from schemawright.design.models import Policy, RelationalDesign, Table
 from schemawright.domain.model import Assumption, Source
-from schemawright.emit.sql.ddl import MigrationSQL
+from schemawright.emit.sql.dialects import sa_dialect, shorten
 
 _OWNER_COLUMNS = ("user_id", "owner_id", "account_id", "profile_id", "created_by_id", "author_id")
 _USER_TABLES = ("users", "profiles", "accounts", "user", "profile", "account")
@@ -28,35 +28,15 @@ def owner_column(table: Table) -> str | None:
     return None
 
 
-def _q(name: str) -> str:
-    return '"' + name.replace('"', '""') + '"'
-
-
-def _policy(table: Table, column: str) -> str:
-    name = f"{table.name}_owner"[:63]
-    create = (
-        f"CREATE POLICY {_q(name)} ON {_q(table.name)} FOR ALL TO authenticated "
-        f"USING ((select auth.uid()) = {_q(column)}) WITH CHECK ((select auth.uid()) = {_q(column)})"
-    )
-    literal = "'" + create.replace("'", "''") + "'"
-    return (
-        "DO $$\nBEGIN\n"
-        "  IF to_regprocedure('auth.uid()') IS NOT NULL\n"
-        "     AND EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'authenticated') THEN\n"
-        f"    EXECUTE {literal};\n"
-        "  END IF;\nEND\n$$;\n"
-    )
-
-
-def add_row_level_security(
-    design: RelationalDesign, sql: MigrationSQL
-) -> tuple[MigrationSQL, list[Assumption]]:
-    """Append RLS statements to the up script (the down drops the tables, and their policies with them)."""
+def add_row_level_security(design: RelationalDesign) -> list[Assumption]:
+    """Enable RLS on every new table of ``design`` and give each table with an owner column its owner
+    policy (``design.policies``, shown by ``--json``); returns the Assumptions. The migration's operations
+    (:mod:`schemawright.ops`) create them; the down drops the tables, and their policies with them."""
     rule = Source(rule="supabase row-level security")
-    parts: list[str] = []
     notes: list[Assumption] = []
+    quote = sa_dialect("postgresql").identifier_preparer.quote_identifier
     for table in design.new_tables():
-        parts.append(f"ALTER TABLE {_q(table.name)} ENABLE ROW LEVEL SECURITY;\n")
+        table.row_level_security = True
         column = owner_column(table)
         if column is None:
             notes.append(
@@ -67,15 +47,27 @@ def add_row_level_security(
                 )
             )
             continue
-        parts.append(_policy(table, column))
+        name = shorten(f"{table.name}_owner", "postgresql")
+        owner = f"(select auth.uid()) = {quote(column)}"
+        design.policies.append(
+            Policy(
+                name=name,
+                table=table.name,
+                command="ALL",
+                roles=["authenticated"],
+                using=owner,
+                with_check=owner,
+                guard="supabase",
+                reason=f"rows are visible and writable only by their owner ({table.name}.{column})",
+            )
+        )
         notes.append(
             Assumption(
                 text=f"Supabase: {table.name} rows are visible and writable only by their owner "
-                f"(policy {table.name}_owner: auth.uid() = {column}); the users table's id is the "
+                f"(policy {name}: auth.uid() = {column}); the users table's id is the "
                 "Supabase Auth user id (auth.users.id). The policy is created only where "
                 "auth.uid() and the authenticated role exist.",
                 source=rule,
             )
         )
-    up = sql.up.rstrip("\n") + "\n\n-- Supabase row-level security\n" + "".join(parts)
-    return MigrationSQL(up=up, down=sql.down), notes
+    return notes
