@@ -120,3 +120,35 @@ def test_changes_to_an_existing_table_with_rows_are_undone_by_their_derived_down
             _round_trip(db, [sql.up, *(s.up for s in separate)], [sql.down, *(s.down for s in separate)])
 
     check()
+
+
+def test_a_new_table_refers_to_an_existing_table_in_another_schema() -> None:
+    """Reflection names a table outside the default schema ``schema.table``; the key refers to it there."""
+    invoices = Table(
+        name="billing.invoices",
+        columns=[Column(name="id", type="BIGINT", logical=BIGINT)],
+        primary_key=["id"],
+        existing=True,
+    )
+    payments = Table(
+        name="payments",
+        columns=[
+            Column(name="id", type="BIGINT", logical=BIGINT, default_kind="identity"),
+            Column(name="invoice_id", type="BIGINT", logical=BIGINT),
+        ],
+        primary_key=["id"],
+        foreign_keys=[
+            ForeignKey(
+                name="fk_payments_invoices",
+                columns=["invoice_id"],
+                ref_table="billing.invoices",
+                ref_columns=["id"],
+            )
+        ],
+    )
+    design = RelationalDesign(dialect="postgresql", tables=[invoices, payments])
+    sql, _ = render_feature(plan_feature(design, ExistingSchema(tables=[invoices])), design)
+    assert "REFERENCES billing.invoices (id)" in sql.up
+    with scratch_database("postgresql", _url("postgresql")) as db:
+        db.execute_script("CREATE SCHEMA billing;\nCREATE TABLE billing.invoices (id bigint PRIMARY KEY);")
+        _round_trip(db, [sql.up], [sql.down])

@@ -24,7 +24,7 @@ from sqlalchemy.schema import DropIndex as SADropIndex
 
 from schemawright.design.models import ForeignKey, Index, Policy, RelationalDesign, Table
 from schemawright.emit.sql import triggers
-from schemawright.emit.sql.ddl import _compile, _index, build_metadata
+from schemawright.emit.sql.ddl import build_metadata, compile_ddl, index_element
 from schemawright.emit.sql.dialects import DialectName, sa_dialect
 from schemawright.ops import models as o
 
@@ -85,7 +85,7 @@ class Renderer:
         return self._sa_tables
 
     def _compile(self, element: sa.schema.ExecutableDDLElement) -> str:
-        return _compile(element, self.name) + ";"
+        return compile_ddl(element, self.name) + ";"
 
     def quote(self, name: str) -> str:
         """``name`` quoted where the engine needs it; ``schema.name`` quoted part by part."""
@@ -157,7 +157,7 @@ class Renderer:
         sa_table = self._metadata().get(name) if model is not None else None
         if model is None or sa_table is None:  # a table the design does not describe (a partition)
             model, sa_table = Table(name=name), self._stub(name, index.columns)
-        return _index(model.model_copy(update={"indexes": [index]}), sa_table, self.name, index.name)
+        return index_element(model, sa_table, self.name, index)
 
     def _create_index(self, op: o.CreateIndex) -> str:
         return self._compile(

@@ -1,7 +1,8 @@
-"""RelationalDesign → up/down migration SQL, compiled by SQLAlchemy Core for the design's dialect.
+"""RelationalDesign → SQLAlchemy Core metadata for the design's dialect, and the DDL compiled from it.
 
-SQLAlchemy renders tables, constraints and indexes with the dialect's quoting and type rules; this
-module adds what Core does not model: updated_at triggers, partition children, and the down script.
+SQLAlchemy renders tables, constraints and indexes with the dialect's quoting and type rules. The
+migrations are made of operations (:mod:`schemawright.ops`), whose renderers compile them from this
+metadata; what Core does not model (updated_at triggers, partitions, policies) is theirs.
 """
 
 from __future__ import annotations
@@ -11,12 +12,11 @@ from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.dialects import mysql as sa_mysql
-from sqlalchemy.schema import AddConstraint, CreateIndex, CreateTable
+from sqlalchemy.schema import CreateIndex, CreateTable
 
 from schemawright.design.models import Column, Index, RelationalDesign, Table
 from schemawright.design.mysql import COLLATION as MYSQL_COLLATION
 from schemawright.emit.sql.dialects import DialectName, dialect_for, quote, sa_dialect, shorten
-from schemawright.emit.sql.triggers import trigger_down, trigger_up
 
 
 @dataclass(frozen=True)
@@ -76,7 +76,8 @@ def build_metadata(design: RelationalDesign) -> tuple[sa.MetaData, dict[str, sa.
             kwargs["postgresql_partition_by"] = (
                 f"{table.partition.method.upper()} ({quote(dialect, table.partition.column)})"
             )
-        tables[table.name] = sa.Table(table.name, metadata, *columns, **kwargs)
+        schema, _, name = table.name.rpartition(".")  # an existing table outside the default schema
+        tables[table.name] = sa.Table(name, metadata, *columns, schema=schema or None, **kwargs)
     for table in design.tables:
         sa_table = tables[table.name]
         for fk in table.foreign_keys:
@@ -136,8 +137,9 @@ def _mysql_prefix_lengths(ix: Index, table: Table) -> dict[str, int]:
     return {n: each for n in texts}
 
 
-def _index(table: Table, sa_table: sa.Table, dialect: DialectName, ix_name: str) -> sa.Index:
-    ix = next(i for i in table.indexes if i.name == ix_name)
+def index_element(table: Table, sa_table: sa.Table, dialect: DialectName, ix: Index) -> sa.Index:
+    """``ix`` of ``table`` as a SQLAlchemy index on ``sa_table`` (expressions, order, partial condition or
+    MySQL's marker column, prefix lengths, method)."""
     exprs: list[sa.ColumnElement[object]] = []
     for name in ix.columns:
         col = sa_table.c[name]
@@ -160,75 +162,24 @@ def _index(table: Table, sa_table: sa.Table, dialect: DialectName, ix_name: str)
     return sa.Index(ix.name, *exprs, unique=ix.unique, _table=sa_table, **kwargs)
 
 
-def _compile(element: sa.schema.ExecutableDDLElement, dialect: DialectName) -> str:
+def compile_ddl(element: sa.schema.ExecutableDDLElement, dialect: DialectName) -> str:
     return str(element.compile(dialect=sa_dialect(dialect))).strip()
 
 
 def render_migration(
     design: RelationalDesign, header: str = "", *, existing_functions: list[str] | None = None
 ) -> MigrationSQL:
-    """The up script creates only the design's new tables (existing ones are referenced); the down script
-    removes exactly what the up created, in reverse order."""
-    dialect = design.dialect
-    _, sa_tables = build_metadata(design)
-    new_tables = design.new_tables()
-    created: set[str] = {t.name for t in design.tables if t.existing}
-    up: list[str] = []
-    deferred: list[str] = []
-    deferred_drops: list[str] = []
-    forward_refs = False  # SQLite: a table refers to one created after it (a cycle the down cannot order)
-    for table in new_tables:
-        sa_table = sa_tables[table.name]
-        later = sorted(  # foreign_key_constraints is a set: sorted, so the same design gives the same SQL
-            (
-                fk
-                for fk in sa_table.foreign_key_constraints
-                if fk.referred_table.name not in created and fk.referred_table.name != table.name
-            ),
-            key=lambda fk: str(fk.name),
-        )
-        forward_refs = forward_refs or bool(later)
-        if dialect != "sqlite":
-            for fk in later:
-                sa_table.foreign_key_constraints.discard(fk)
-                sa_table.constraints.discard(fk)
-        up.append(_compile(CreateTable(sa_table), dialect) + ";")
-        if dialect != "sqlite":
-            for fk in later:
-                sa_table.append_constraint(fk)
-                deferred.append(_compile(AddConstraint(fk), dialect) + ";")
-                drop = "FOREIGN KEY" if dialect == "mysql" else "CONSTRAINT"
-                deferred_drops.append(
-                    f"ALTER TABLE {quote(dialect, table.name)} DROP {drop} {quote(dialect, str(fk.name))};"
-                )
-        if table.partition is not None and dialect == "postgresql":
-            child = shorten(f"{table.name}_default", dialect)
-            up.append(
-                f"CREATE TABLE {quote(dialect, child)} PARTITION OF {quote(dialect, table.name)} DEFAULT;"
-            )
-        for ix in table.indexes:
-            up.append(_compile(CreateIndex(_index(table, sa_table, dialect, ix.name)), dialect) + ";")
-        created.add(table.name)
-    up.extend(deferred)
-    trigger_tables = [t.name for t in new_tables if t.updated_at_trigger]
-    if trigger_tables:
-        up.append(trigger_up(dialect, trigger_tables, design, existing_functions or []))
-    down: list[str] = []
-    if trigger_tables:
-        down.append(trigger_down(dialect, trigger_tables, existing_functions or []))
-    down.extend(reversed(deferred_drops))
-    if dialect == "sqlite" and forward_refs:
-        # Tables refer to each other both ways, so no drop order satisfies the foreign keys.
-        down.append("PRAGMA foreign_keys = OFF;")
-    for table in reversed(new_tables):
-        down.append(f"DROP TABLE IF EXISTS {quote(dialect, table.name)};")
-    if dialect == "sqlite" and forward_refs:
-        down.append("PRAGMA foreign_keys = ON;")
-    head = f"{header}\n" if header else ""
-    return MigrationSQL(
-        up=head + "\n\n".join(s for s in up if s) + "\n",
-        down=head + "\n\n".join(s for s in down if s) + "\n",
-    )
+    """The migration that creates the design's new tables (existing ones are referenced). Its operations
+    come from :func:`schemawright.ops.plan.create_operations`; the down is their reverse, never written
+    separately. (The designer renders the whole feature, changes to existing tables included, through
+    :mod:`schemawright.ops.feature`.)"""
+    from schemawright.ops.plan import Step, create_operations, render_step
+    from schemawright.ops.render import renderer_for
+
+    renderer = renderer_for(design.dialect, design.tables)
+    operations = create_operations(design, existing_functions or [], renderer)
+    up, down = render_step(Step(operations=operations), renderer.with_tables(operations), header)
+    return MigrationSQL(up=up, down=down)
 
 
 def tables_sql(design: RelationalDesign) -> dict[str, str]:
@@ -239,9 +190,9 @@ def tables_sql(design: RelationalDesign) -> dict[str, str]:
     out: dict[str, str] = {}
     for table in design.new_tables():
         sa_table = sa_tables[table.name]
-        parts = [_compile(CreateTable(sa_table), dialect) + ";"]
+        parts = [compile_ddl(CreateTable(sa_table), dialect) + ";"]
         parts += [
-            _compile(CreateIndex(_index(table, sa_table, dialect, ix.name)), dialect) + ";"
+            compile_ddl(CreateIndex(index_element(table, sa_table, dialect, ix)), dialect) + ";"
             for ix in table.indexes
         ]
         out[table.name] = "\n".join(parts)

@@ -5,7 +5,6 @@ AFTER UPDATE trigger on SQLite. One statement per function; the operations in
 
 from __future__ import annotations
 
-from schemawright.design.models import RelationalDesign
 from schemawright.emit.sql.dialects import DialectName, quote, shorten
 
 FUNCTION = "set_updated_at"
@@ -44,28 +43,3 @@ def create_trigger(dialect: DialectName, table: str) -> str:
 def drop_trigger(dialect: DialectName, table: str) -> str:
     on = f" ON {quote(dialect, table)}" if dialect == "postgresql" else ""
     return f"DROP TRIGGER IF EXISTS {trigger_name(dialect, table)}{on};"
-
-
-def trigger_up(
-    dialect: DialectName, tables: list[str], design: RelationalDesign, existing_functions: list[str]
-) -> str:
-    if dialect == "mysql":
-        return ""
-    parts: list[str] = []
-    if dialect == "postgresql" and FUNCTION not in existing_functions:
-        parts.append(create_function(dialect))
-    for table in tables:
-        t = design.table(table)
-        if dialect == "sqlite" and (t is None or t.column("updated_at") is None):
-            continue
-        parts.append(create_trigger(dialect, table))
-    return "\n\n".join(parts)
-
-
-def trigger_down(dialect: DialectName, tables: list[str], existing_functions: list[str]) -> str:
-    if dialect == "mysql":
-        return ""
-    parts = [drop_trigger(dialect, table) for table in tables]
-    if dialect == "postgresql" and FUNCTION not in existing_functions:
-        parts.append(drop_function(dialect))
-    return "\n".join(parts)
