@@ -251,11 +251,10 @@ def verify(
     used: verification fails closed. (``design`` runs this
     with sample rows for every table it designs.)"""
     from schemawright.design.models import RelationalDesign
+    from schemawright.engines import engine_for
     from schemawright.verify.relational import verify_relational
 
-    if url is None and not embedded and dialect != "sqlite":
-        url = os.environ.get("SCHEMAWRIGHT_MYSQL_URL" if dialect == "mysql" else "SCHEMAWRIGHT_POSTGRES_URL")
-    embedded = embedded or (dialect == "postgresql" and not url)
+    url, embedded = engine_for(dialect).server(url, embedded)
     return verify_relational(
         RelationalDesign(dialect=dialect), up_sql, down_sql, prior_sql=prior_sql, url=url, embedded=embedded
     )

@@ -25,6 +25,8 @@ from psycopg.conninfo import conninfo_to_dict, make_conninfo
 from psycopg.rows import dict_row
 from sqlalchemy.engine import URL
 
+from schemawright.engines.base import MYSQL_ENV as MYSQL_ENV
+from schemawright.engines.base import POSTGRES_ENV as POSTGRES_ENV
 from schemawright.engines.splitter import Dialect, Statement, split_statements
 from schemawright.verify import snapshots
 from schemawright.verify.errors import (
@@ -48,9 +50,6 @@ from schemawright.verify.outside import reaches_outside
 from schemawright.verify.scratch_names import scratch_name
 from schemawright.verify.server_url import check_postgres_url, mysql_server
 from schemawright.verify.sweep import embedded_workdir, sweep_embedded, sweep_mysql, sweep_postgres
-
-POSTGRES_ENV = "SCHEMAWRIGHT_POSTGRES_URL"
-MYSQL_ENV = "SCHEMAWRIGHT_MYSQL_URL"
 
 Params = Sequence[Any] | Mapping[str, Any] | None
 

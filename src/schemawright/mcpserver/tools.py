@@ -74,6 +74,7 @@ class Workspace:
         """Verify SQL given as text, or the migrations of ``feature_id`` in the project, after replaying
         the ones before it."""
         from schemawright.api import verify
+        from schemawright.emit.sql.dialects import is_dialect
 
         prior: list[str] = []
         if feature_id:
@@ -82,7 +83,7 @@ class Workspace:
         if not up_sql or down_sql is None:
             raise ToolError("pass feature_id (a feature with migrations in the project), or up_sql and "
                             "down_sql")
-        if dialect not in (None, "postgresql", "mysql", "sqlite"):
+        if dialect is not None and not is_dialect(dialect):
             raise ToolError(f"dialect must be postgresql, mysql or sqlite, not {dialect!r}")
         up, down = up_sql, down_sql
         report = _run(lambda: verify(up, down, dialect=dialect or "postgresql", prior_sql=prior))  # type: ignore[arg-type]

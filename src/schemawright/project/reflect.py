@@ -17,6 +17,7 @@ from sqlalchemy.engine.interfaces import ReflectedColumn
 
 from schemawright.design.models import Check, Column, ForeignKey, Index, LogicalType, Table, UniqueConstraint
 from schemawright.emit.sql.dialects import DialectName, type_sql
+from schemawright.engines import engine_for
 from schemawright.engines.scratch import ScratchDatabase
 from schemawright.project.tool_tables import TOOL_TABLES
 
@@ -110,27 +111,11 @@ def reflect_tables(db: ScratchDatabase) -> list[Table]:
         inspector = sa.inspect(engine)
         with warnings.catch_warnings():
             warnings.filterwarnings("ignore", "Did not recognize type", sa.exc.SAWarning)
-            for schema in _schemas(inspector, dialect):
+            for schema in engine_for(dialect).schemas(inspector):
                 tables += _reflect_schema(db, inspector, schema)
     finally:
         engine.dispose()
     return tables
-
-
-def _schemas(inspector: sa.Inspector, dialect: str) -> list[str | None]:
-    """The default schema (None), then on PostgreSQL every other non-system one (a MySQL server's other
-    databases belong to others, SQLite has one)."""
-    if dialect != "postgresql":
-        return [None]
-    default = inspector.default_schema_name
-    return [
-        None,
-        *sorted(
-            s
-            for s in inspector.get_schema_names()
-            if s != default and s != "information_schema" and not s.startswith("pg_")
-        ),
-    ]
 
 
 def _qualified(schema: str | None, name: str) -> str:
@@ -202,19 +187,10 @@ def _catalog_types(
 ) -> dict[tuple[str, str], str]:
     """(table, column) -> PostgreSQL's ``format_type`` for the columns SQLAlchemy reflected as NullType
     (one query, only when there is such a column)."""
-    if db.dialect != "postgresql" or not any(
-        isinstance(c["type"], sa.types.NullType) for cols in columns.values() for c in cols
-    ):
+    if not any(isinstance(c["type"], sa.types.NullType) for cols in columns.values() for c in cols):
         return {}
-    rows = db.query(
-        "SELECT c.relname AS tbl, a.attname AS col, format_type(a.atttypid, a.atttypmod) AS type "
-        "FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid "
-        "JOIN pg_namespace n ON n.oid = c.relnamespace "
-        "WHERE a.attnum > 0 AND NOT a.attisdropped AND n.nspname = COALESCE(%s, current_schema())",
-        [schema],
-    )
     wanted = set(names)
-    return {(str(r["tbl"]), str(r["col"])): str(r["type"]) for r in rows if r["tbl"] in wanted}
+    return {k: v for k, v in engine_for(db.dialect).catalog_types(db, schema).items() if k[0] in wanted}
 
 
 def _by_name(found: Mapping[tuple[str | None, str], T]) -> dict[str, T]:
@@ -224,52 +200,16 @@ def _by_name(found: Mapping[tuple[str | None, str], T]) -> dict[str, T]:
 
 def reflect_functions(db: ScratchDatabase) -> list[str]:
     """User-defined functions (PostgreSQL), so shared ones like ``set_updated_at`` are not recreated."""
-    if db.dialect != "postgresql":
-        return []
-    rows = db.query("""SELECT p.proname AS name FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
-                       WHERE n.nspname = current_schema() ORDER BY 1""")
-    return [str(r["name"]) for r in rows]
+    return engine_for(db.dialect).current_functions(db)
 
 
 def reflect_partitions(db: ScratchDatabase) -> dict[str, list[str]]:
     """PostgreSQL declarative partitioning: every partitioned table (relkind 'p') -> its direct
     partitions (named like :func:`reflect_tables` names tables: ``schema.table`` outside the current
     schema). An index on such a table cannot be built ``CONCURRENTLY``; it is built on each partition."""
-    if db.dialect != "postgresql":
-        return {}
-    rows = db.query("""SELECT CASE WHEN pn.nspname = current_schema() THEN p.relname
-                                   ELSE pn.nspname || '.' || p.relname END AS parent,
-                              CASE WHEN cn.nspname = current_schema() THEN c.relname
-                                   ELSE cn.nspname || '.' || c.relname END AS child
-                       FROM pg_class p JOIN pg_namespace pn ON pn.oid = p.relnamespace
-                       LEFT JOIN pg_inherits i ON i.inhparent = p.oid
-                       LEFT JOIN pg_class c ON c.oid = i.inhrelid AND c.relispartition
-                       LEFT JOIN pg_namespace cn ON cn.oid = c.relnamespace
-                       WHERE p.relkind = 'p' AND pn.nspname NOT IN ('pg_catalog', 'information_schema')
-                       AND pn.nspname NOT LIKE 'pg\\_%'
-                       ORDER BY 1, 2""")
-    out: dict[str, list[str]] = {}
-    for r in rows:
-        children = out.setdefault(str(r["parent"]), [])
-        if r["child"] is not None:
-            children.append(str(r["child"]))
-    return out
+    return engine_for(db.dialect).partition_children(db)
 
 
 def trigger_tables(db: ScratchDatabase) -> set[str]:
     """Tables with a user-defined trigger (the project's way of keeping ``updated_at`` current)."""
-    if db.dialect == "postgresql":
-        rows = db.query("""SELECT CASE WHEN n.nspname = current_schema() THEN c.relname
-                                       ELSE n.nspname || '.' || c.relname END AS name
-                           FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
-                           JOIN pg_namespace n ON n.oid = c.relnamespace
-                           WHERE NOT t.tgisinternal AND n.nspname NOT IN ('pg_catalog', 'information_schema')
-                           AND n.nspname NOT LIKE 'pg\\_%'""")
-    elif db.dialect == "sqlite":
-        rows = db.query("SELECT tbl_name AS name FROM sqlite_master WHERE type = 'trigger'")
-    else:
-        rows = db.query(
-            "SELECT event_object_table AS name FROM information_schema.triggers "
-            "WHERE trigger_schema = DATABASE()"
-        )
-    return {str(r["name"]) for r in rows}
+    return engine_for(db.dialect).trigger_tables(db)

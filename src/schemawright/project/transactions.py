@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from schemawright.emit.sql.dialects import dialect_for
 from schemawright.project.migration import Migration
 
 _BLOCK = re.compile(
@@ -26,13 +27,13 @@ _ROUTINE = re.compile(
 
 def runnable(migration: Migration, dialect: str) -> str:
     """The migration's up script as the scratch database should run it (line numbers unchanged)."""
+    sql = dialect_for(dialect)
     body = migration.up
-    if dialect == "mysql":
+    if sql.delimiter_command:
         body = _BLOCK.sub(_delimited, body)
     if not migration.transactional:
         return body
-    begin = "START TRANSACTION;" if dialect == "mysql" else "BEGIN;"
-    return f"{begin} {body.rstrip()}\nCOMMIT;\n"
+    return f"{sql.begin_transaction} {body.rstrip()}\nCOMMIT;\n"
 
 
 def _delimited(m: re.Match[str]) -> str:

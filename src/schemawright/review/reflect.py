@@ -20,27 +20,11 @@ import sqlalchemy as sa
 from sqlglot import exp
 from sqlglot.errors import ParseError
 
+from schemawright.engines import engine_for
 from schemawright.engines.scratch import ScratchDatabase
 from schemawright.project.tool_tables import TOOL_TABLES
 from schemawright.review.parse import DIALECTS
 from schemawright.review.schema import Column, ForeignKey, Index, Schema, Table, key
-
-# PostgreSQL's own schemas; everything else (public, billing, an extension's schema) is the application's
-_SYSTEM = "n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_%'"
-
-
-def _schemas(inspector: sa.Inspector, dialect: str) -> list[str | None]:
-    """The schemas to read: the default one (None) first, then on PostgreSQL every other non-system one.
-    A MySQL server's other databases are not this project's, and SQLite has one."""
-    if dialect != "postgresql":
-        return [None]
-    default = inspector.default_schema_name
-    others = sorted(
-        s
-        for s in inspector.get_schema_names()
-        if s != default and s != "information_schema" and not s.startswith("pg_")
-    )
-    return [None, *others]
 
 
 def _tables(inspector: sa.Inspector, dialect: str) -> list[tuple[str | None, str, str]]:
@@ -48,7 +32,7 @@ def _tables(inspector: sa.Inspector, dialect: str) -> list[tuple[str | None, str
     earlier schema (the default one first) already has it, then ``schema.name``."""
     out: list[tuple[str | None, str, str]] = []
     taken: set[str] = set()
-    for schema in _schemas(inspector, dialect):
+    for schema in engine_for(dialect).schemas(inspector):
         for name in inspector.get_table_names(schema=schema):
             if key(name) in TOOL_TABLES:
                 continue
@@ -84,7 +68,9 @@ def reflect_schema(db: ScratchDatabase, static: Schema, appeared: dict[str, str]
                 table.partitioned, table.partition_of = partitions.get(tkey, (False, None))
                 schema.tables[tkey] = table
             schema.views = {
-                key(v) for owner in _schemas(inspector, db.dialect) for v in inspector.get_view_names(owner)
+                key(v)
+                for owner in engine_for(db.dialect).schemas(inspector)
+                for v in inspector.get_view_names(owner)
             }
     finally:
         engine.dispose()
@@ -101,21 +87,9 @@ class _TypeNames:
         self.names: dict[tuple[str, str, str], str] | None = None
 
     def get(self, schema: str | None, table: str, column: str) -> str:
-        if self.db.dialect != "postgresql":
-            return ""  # SQLite: a column declared without a type
+        """"" when the catalog has no name for it (SQLite: a column declared without a type)."""
         if self.names is None:
-            rows = self.db.query(
-                "SELECT n.nspname AS nsp, n.nspname = current_schema() AS here, c.relname AS tbl, "
-                "a.attname AS col, format_type(a.atttypid, a.atttypmod) AS type "
-                "FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid "
-                "JOIN pg_namespace n ON n.oid = c.relnamespace "
-                f"WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'p') AND {_SYSTEM}"
-            )
-            self.names = {}
-            for r in rows:
-                self.names[(str(r["nsp"]), str(r["tbl"]), str(r["col"]))] = str(r["type"])
-                if r["here"]:
-                    self.names[("", str(r["tbl"]), str(r["col"]))] = str(r["type"])
+            self.names = engine_for(self.db.dialect).all_catalog_types(self.db)
         return self.names.get((schema or "", table, column), "")
 
 
@@ -199,7 +173,9 @@ def _column(info: Any, reader: _Reader, dialect: str, known: Table | None, check
     type_sql = reader.type_sql(info)
     default = info.get("default")
     identity = bool(info.get("identity")) or bool(default and "nextval(" in str(default))
-    identity = identity or (info.get("autoincrement") is True and dialect == "mysql")
+    identity = identity or (
+        info.get("autoincrement") is True and engine_for(dialect).reflected_autoincrement_is_identity
+    )
     col = Column(
         name,
         type_sql,
@@ -262,48 +238,15 @@ def _index(ix: Any, table: Table, known: Table | None) -> Index:
 
 def _partitions(db: ScratchDatabase) -> dict[str, tuple[bool, str | None]]:
     """PostgreSQL declarative partitioning: table key -> (partitioned parent?, parent of a partition)."""
-    if db.dialect != "postgresql":
-        return {}
-    rows = db.query(
-        "SELECT c.relname AS name, c.relkind = 'p' AS partitioned, p.relname AS parent "
-        "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
-        "LEFT JOIN pg_inherits i ON i.inhrelid = c.oid AND c.relispartition "
-        "LEFT JOIN pg_class p ON p.oid = i.inhparent "
-        f"WHERE {_SYSTEM} AND c.relkind IN ('r', 'p')"
-    )
+    rows = engine_for(db.dialect).partition_rows(db)
     return {key(r["name"]): (bool(r["partitioned"]), key(r["parent"]) if r["parent"] else None) for r in rows}
 
 
 def _objects(db: ScratchDatabase) -> tuple[set[str], dict[str, str], set[str]]:
     """Functions, triggers (-> table key) and user-defined types the engine holds."""
-    if db.dialect == "postgresql":
-        functions = db.query(
-            "SELECT p.proname AS name FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace "
-            f"WHERE {_SYSTEM}"
-        )
-        triggers = db.query(
-            "SELECT t.tgname AS name, c.relname AS tbl FROM pg_trigger t "
-            "JOIN pg_class c ON c.oid = t.tgrelid "
-            f"JOIN pg_namespace n ON n.oid = c.relnamespace WHERE {_SYSTEM} "
-            "AND NOT t.tgisinternal"
-        )
-        types = db.query(
-            "SELECT t.typname AS name FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace "
-            f"WHERE {_SYSTEM} AND t.typtype IN ('e', 'd')"
-        )
-        return (
-            {key(r["name"]) for r in functions},
-            {key(r["name"]): key(r["tbl"]) for r in triggers},
-            {key(r["name"]) for r in types},
-        )
-    if db.dialect == "mysql":
-        functions = db.query(
-            "SELECT ROUTINE_NAME AS name FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = DATABASE()"
-        )
-        triggers = db.query(
-            "SELECT TRIGGER_NAME AS name, EVENT_OBJECT_TABLE AS tbl FROM information_schema.TRIGGERS "
-            "WHERE TRIGGER_SCHEMA = DATABASE()"
-        )
-        return {key(r["name"]) for r in functions}, {key(r["name"]): key(r["tbl"]) for r in triggers}, set()
-    triggers = db.query("SELECT name, tbl_name AS tbl FROM sqlite_master WHERE type = 'trigger'")
-    return set(), {key(r["name"]): key(r["tbl"]) for r in triggers}, set()
+    functions, triggers, types = engine_for(db.dialect).objects(db)
+    return (
+        {key(r["name"]) for r in functions},
+        {key(r["name"]): key(r["tbl"]) for r in triggers},
+        {key(r["name"]) for r in types},
+    )

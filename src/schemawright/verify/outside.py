@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import re
 
+from schemawright.emit.sql.dialects import dialect_for
+
 # Statement starts (after comments); each with the reason shown to the user.
 _STATEMENTS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern, re.I | re.S), reason)
@@ -102,7 +104,7 @@ _BODY_STARTS = re.compile(
 def reaches_outside(statement: str, dialect: str = "postgresql") -> str | None:
     """Why ``statement`` acts outside its database (None when it does not)."""
     text = _COMMENT.sub(" ", statement).strip()
-    if dialect == "mysql" and re.match(r"(?:CREATE|DROP)\s+SCHEMA\b", text, re.I):
+    if dialect_for(dialect).schema_is_database and re.match(r"(?:CREATE|DROP)\s+SCHEMA\b", text, re.I):
         return "in MySQL a schema is a database: it creates or drops a database"
     for candidate in [text, *(m.group(2) for m in _DOLLAR.finditer(text))]:
         for start in _starts(candidate):

@@ -21,6 +21,7 @@ from decimal import Decimal
 from typing import Any
 
 from schemawright.design.models import Check, Column, ForeignKey, LogicalType, RelationalDesign, Table
+from schemawright.engines import engine_for
 from schemawright.engines.scratch import ScratchDatabase
 from schemawright.verify.errors import MigrationError, VerifyError
 
@@ -389,27 +390,9 @@ def _text(name: str, n: int, token: str, min_len: int, max_len: int | None) -> s
 
 def _adapt(value: Any, dialect: str, col: Column | None) -> Any:
     """Python value → what this dialect's driver binds correctly for the rendered column type."""
-    rendered = (col.type if col else "").lower()
     if isinstance(value, dict):
         return json.dumps(value)  # untyped text: PostgreSQL casts it to json or jsonb alike
-    if dialect == "postgresql":
-        if isinstance(value, dt.datetime):
-            return value.replace(tzinfo=dt.timezone.utc)
-        return value
-    if isinstance(value, uuid.UUID):
-        return value.bytes if "binary" in rendered or "blob" in rendered else str(value)
-    if isinstance(value, dt.timedelta):
-        return int(value.total_seconds()) if "int" in rendered else "01:00:00"
-    if dialect == "sqlite":
-        if isinstance(value, dt.date):
-            return value.isoformat(sep=" ") if isinstance(value, dt.datetime) else value.isoformat()
-        if isinstance(value, dt.time):
-            return value.strftime("%H:%M")
-        if isinstance(value, Decimal):
-            return float(value)
-        if isinstance(value, bool):
-            return int(value)
-    return value
+    return engine_for(dialect).bind(value, (col.type if col else "").lower())
 
 
 def _column_from_catalog(name: str, info: dict[str, Any], catalog: dict[str, Any]) -> Column:

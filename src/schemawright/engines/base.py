@@ -1,0 +1,93 @@
+"""What differs between engines when talking to a live one, as one class per engine over this base: which
+server it runs on, how its driver wants values bound, and the catalog queries reflection needs beyond
+SQLAlchemy's inspector. The defaults are an engine without schemas, routines' catalog or partitions."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from schemawright.emit.sql.dialects import DialectName, SqlDialect, dialect_for
+
+if TYPE_CHECKING:
+    import sqlalchemy as sa
+
+    from schemawright.engines.scratch import ScratchDatabase
+
+POSTGRES_ENV = "SCHEMAWRIGHT_POSTGRES_URL"
+MYSQL_ENV = "SCHEMAWRIGHT_MYSQL_URL"
+
+Row = dict[str, Any]
+
+
+class Engine:
+    """One engine as verification, replay and reflection see it; get it from ``engine_for``."""
+
+    name: ClassVar[DialectName]
+    reflected_autoincrement_is_identity: ClassVar[bool] = False  # inspector's autoincrement means identity
+
+    @property
+    def sql(self) -> SqlDialect:
+        """The engine's SQL dialect (type tables, feature flags, quoting)."""
+        return dialect_for(self.name)
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}()"
+
+    # -- where it runs ---------------------------------------------------------------------------------
+    def server(
+        self, url: str | None = None, embedded: bool = False, *, postgres_url: str | None = None
+    ) -> tuple[str | None, bool]:
+        """(url, embedded) of the server that replays and verifies this engine's migrations: ``url`` if
+        given, else the engine's own configuration (``postgres_url`` is ``design``'s PostgreSQL server, so
+        only PostgreSQL reads it); an engine without a server (SQLite) has neither."""
+        return None, False
+
+    # -- binding values --------------------------------------------------------------------------------
+    def bind(self, value: Any, rendered: str) -> Any:
+        """A Python value as this engine's driver binds it correctly for a column rendered as
+        ``rendered`` (lower case). The base is MySQL's: UUIDs and intervals as the column stores them."""
+        if isinstance(value, uuid.UUID):
+            return value.bytes if "binary" in rendered or "blob" in rendered else str(value)
+        if isinstance(value, dt.timedelta):
+            return int(value.total_seconds()) if "int" in rendered else "01:00:00"
+        return value
+
+    # -- catalog reads (beyond SQLAlchemy's inspector) -----------------------------------------------
+    def schemas(self, inspector: sa.Inspector) -> list[str | None]:
+        """The schemas holding the project's tables: the default one (None) first. A MySQL server's other
+        databases are not this project's, and SQLite has one."""
+        return [None]
+
+    def catalog_types(self, db: ScratchDatabase, schema: str | None) -> dict[tuple[str, str], str]:
+        """(table, column) -> the engine's own name for the column's type, in ``schema`` (None: the
+        current one); for types SQLAlchemy does not know."""
+        return {}
+
+    def all_catalog_types(self, db: ScratchDatabase) -> dict[tuple[str, str, str], str]:
+        """(schema, table, column) -> the engine's own name for the type, in every application schema;
+        the current schema's columns also under schema ""."""
+        return {}
+
+    def current_functions(self, db: ScratchDatabase) -> list[str]:
+        """User-defined functions of the current schema, sorted."""
+        return []
+
+    def partition_children(self, db: ScratchDatabase) -> dict[str, list[str]]:
+        """Every partitioned table -> its direct partitions (``schema.table`` outside the current schema)."""
+        return {}
+
+    def partition_rows(self, db: ScratchDatabase) -> list[Row]:
+        """One row per table: ``name``, ``partitioned`` (a partitioned parent) and ``parent`` (the table it
+        is a partition of, or None)."""
+        return []
+
+    def trigger_tables(self, db: ScratchDatabase) -> set[str]:
+        """Tables with a user-defined trigger."""
+        raise NotImplementedError
+
+    def objects(self, db: ScratchDatabase) -> tuple[list[Row], list[Row], list[Row]]:
+        """Rows of the functions (``name``), triggers (``name``, ``tbl``) and user-defined types (``name``)
+        the engine holds."""
+        raise NotImplementedError

@@ -1,0 +1,41 @@
+"""MySQL 8 / MariaDB 10.11: the server in ``$SCHEMAWRIGHT_MYSQL_URL``; ``information_schema`` of the
+scratch database for routines and triggers."""
+
+from __future__ import annotations
+
+import os
+from typing import TYPE_CHECKING, ClassVar
+
+from schemawright.emit.sql.dialects import DialectName
+from schemawright.engines.base import MYSQL_ENV, Engine, Row
+
+if TYPE_CHECKING:
+    from schemawright.engines.scratch import ScratchDatabase
+
+
+class MySQLEngine(Engine):
+    name: ClassVar[DialectName] = "mysql"
+    reflected_autoincrement_is_identity = True  # AUTO_INCREMENT is MySQL's identity column
+
+    def server(
+        self, url: str | None = None, embedded: bool = False, *, postgres_url: str | None = None
+    ) -> tuple[str | None, bool]:
+        """The configured server (there is no embedded MySQL)."""
+        return (url if url is not None else os.environ.get(MYSQL_ENV)), embedded
+
+    def trigger_tables(self, db: ScratchDatabase) -> set[str]:
+        rows = db.query(
+            "SELECT event_object_table AS name FROM information_schema.triggers "
+            "WHERE trigger_schema = DATABASE()"
+        )
+        return {str(r["name"]) for r in rows}
+
+    def objects(self, db: ScratchDatabase) -> tuple[list[Row], list[Row], list[Row]]:
+        functions = db.query(
+            "SELECT ROUTINE_NAME AS name FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = DATABASE()"
+        )
+        triggers = db.query(
+            "SELECT TRIGGER_NAME AS name, EVENT_OBJECT_TABLE AS tbl FROM information_schema.TRIGGERS "
+            "WHERE TRIGGER_SCHEMA = DATABASE()"
+        )
+        return functions, triggers, []

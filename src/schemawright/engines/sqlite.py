@@ -1,0 +1,39 @@
+"""SQLite: a temp file, no server; ``sqlite_master`` for triggers; the driver binds text, numbers and
+integers only."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from schemawright.emit.sql.dialects import DialectName
+from schemawright.engines.base import Engine, Row
+
+if TYPE_CHECKING:
+    from schemawright.engines.scratch import ScratchDatabase
+
+
+class SQLiteEngine(Engine):
+    name: ClassVar[DialectName] = "sqlite"
+
+    def bind(self, value: Any, rendered: str) -> Any:
+        """Dates and times as ISO text, decimals as floats, booleans as 0/1."""
+        value = super().bind(value, rendered)
+        if isinstance(value, dt.date):
+            return value.isoformat(sep=" ") if isinstance(value, dt.datetime) else value.isoformat()
+        if isinstance(value, dt.time):
+            return value.strftime("%H:%M")
+        if isinstance(value, Decimal):
+            return float(value)
+        if isinstance(value, bool):
+            return int(value)
+        return value
+
+    def trigger_tables(self, db: ScratchDatabase) -> set[str]:
+        rows = db.query("SELECT tbl_name AS name FROM sqlite_master WHERE type = 'trigger'")
+        return {str(r["name"]) for r in rows}
+
+    def objects(self, db: ScratchDatabase) -> tuple[list[Row], list[Row], list[Row]]:
+        triggers = db.query("SELECT name, tbl_name AS tbl FROM sqlite_master WHERE type = 'trigger'")
+        return [], triggers, []
