@@ -25,6 +25,7 @@ class Engine:
     """One engine as verification, replay and reflection see it; get it from ``engine_for``."""
 
     name: ClassVar[DialectName]
+    has_server: ClassVar[bool] = True  # False: a file the tool opens itself (SQLite)
     reflected_autoincrement_is_identity: ClassVar[bool] = False  # inspector's autoincrement means identity
 
     @property

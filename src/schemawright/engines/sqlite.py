@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 
 class SQLiteEngine(Engine):
     name: ClassVar[DialectName] = "sqlite"
+    has_server = False
 
     def bind(self, value: Any, rendered: str) -> Any:
         """Dates and times as ISO text, decimals as floats, booleans as 0/1."""

@@ -26,6 +26,7 @@ from pathlib import Path
 
 from sqlalchemy.engine import make_url
 
+from schemawright.engines import engine_for
 from schemawright.project.errors import ProjectError
 from schemawright.verify.errors import VerifyError
 
@@ -72,11 +73,15 @@ def database_settings(sqlalchemy_url: str) -> dict[str, str]:
     """Django's ``DATABASES['default']`` for a SQLAlchemy URL (postgresql, mysql or sqlite)."""
     url = make_url(sqlalchemy_url)
     backend = url.get_backend_name()
-    if backend == "sqlite":
-        return {"ENGINE": "django.db.backends.sqlite3", "NAME": url.database or ""}
-    engines = {"postgresql": "django.db.backends.postgresql", "mysql": "django.db.backends.mysql"}
+    engines = {
+        "postgresql": "django.db.backends.postgresql",
+        "mysql": "django.db.backends.mysql",
+        "sqlite": "django.db.backends.sqlite3",
+    }
     if backend not in engines:
         raise ProjectError(f"Django replay supports postgresql, mysql and sqlite, not {backend}")
+    if not engine_for(backend).has_server:  # SQLite: a file
+        return {"ENGINE": engines[backend], "NAME": url.database or ""}
     return {
         "ENGINE": engines[backend],
         "NAME": url.database or "",

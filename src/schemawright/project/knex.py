@@ -103,8 +103,7 @@ def connection(sqlalchemy_url: str) -> tuple[str, str]:
     backend = url.get_backend_name()
     if backend not in _DRIVERS:
         raise KnexRunError(f"Knex runs on postgresql or mysql here, not {backend}")
-    scheme = "postgresql" if backend == "postgresql" else "mysql"
-    plain = url.set(drivername=scheme).render_as_string(hide_password=False)
+    plain = url.set(drivername=backend).render_as_string(hide_password=False)  # no +driver suffix
     return _DRIVERS[backend], plain
 
 
