@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from schemawright.emit.sql.dialects import DialectName, SqlDialect, dialect_for
@@ -44,6 +45,10 @@ class Engine:
         given, else the engine's own configuration (``postgres_url`` is ``design``'s PostgreSQL server, so
         only PostgreSQL reads it); an engine without a server (SQLite) has neither."""
         return None, False
+
+    def scratch(self, url: str | None, embedded: bool) -> AbstractContextManager[ScratchDatabase]:
+        """A fresh database of this engine (see :func:`schemawright.engines.scratch.scratch_database`)."""
+        raise NotImplementedError
 
     # -- binding values --------------------------------------------------------------------------------
     def bind(self, value: Any, rendered: str) -> Any:

@@ -4,6 +4,7 @@ scratch database for routines and triggers."""
 from __future__ import annotations
 
 import os
+from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING, ClassVar
 
 from schemawright.emit.sql.dialects import DialectName
@@ -22,6 +23,19 @@ class MySQLEngine(Engine):
     ) -> tuple[str | None, bool]:
         """The configured server (there is no embedded MySQL)."""
         return (url if url is not None else os.environ.get(MYSQL_ENV)), embedded
+
+    def scratch(self, url: str | None, embedded: bool) -> AbstractContextManager[ScratchDatabase]:
+        """A scratch database on ``url`` or ``$SCHEMAWRIGHT_MYSQL_URL``; without either, what to do."""
+        from schemawright.engines import scratch
+        from schemawright.verify.errors import EngineUnavailable
+
+        server = url or os.environ.get(MYSQL_ENV)
+        if not server:
+            raise EngineUnavailable(
+                f"no MySQL/MariaDB server configured; set {MYSQL_ENV}=mysql://user:password@host:3306/db "
+                "(or pass url=) to verify MySQL migrations, or pass --no-verify to skip"
+            )
+        return scratch._mysql(server)
 
     def trigger_tables(self, db: ScratchDatabase) -> set[str]:
         rows = db.query(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from schemawright.emit.sql.dialects import DialectName
@@ -31,6 +32,14 @@ class PostgreSQLEngine(Engine):
         if url is None:
             url = postgres_url or os.environ.get(POSTGRES_ENV)
         return url, not url
+
+    def scratch(self, url: str | None, embedded: bool) -> AbstractContextManager[ScratchDatabase]:
+        """A scratch database on ``url`` or ``$SCHEMAWRIGHT_POSTGRES_URL``, else (or with ``embedded``)
+        on an embedded server."""
+        from schemawright.engines import scratch
+
+        server = None if embedded else (url or os.environ.get(POSTGRES_ENV))
+        return scratch._postgres_or_embedded(server) if server else scratch._embedded_postgres()
 
     def bind(self, value: Any, rendered: str) -> Any:
         """psycopg binds everything natively; a naive timestamp is taken as UTC."""

@@ -7,14 +7,13 @@ between calls: each call owns its resources.
 
 from __future__ import annotations
 
-import os
 import shutil
 import sqlite3
 import sys
 import tempfile
 import warnings
 from collections.abc import Iterator, Mapping, Sequence
-from contextlib import AbstractContextManager, ExitStack, closing, contextmanager
+from contextlib import ExitStack, closing, contextmanager
 from pathlib import Path
 from typing import Any, Literal
 
@@ -558,21 +557,7 @@ def scratch_database(
     an embedded server; MySQL needs ``url`` or ``$SCHEMAWRIGHT_MYSQL_URL``; SQLite uses a temp
     file. Raises :class:`EngineUnavailable` with what to do when the engine cannot be used.
     """
-    factory: AbstractContextManager[ScratchDatabase]
-    if dialect == "postgresql":
-        server = None if embedded else (url or os.environ.get(POSTGRES_ENV))
-        factory = _postgres_or_embedded(server) if server else _embedded_postgres()
-    elif dialect == "mysql":
-        server = url or os.environ.get(MYSQL_ENV)
-        if not server:
-            raise EngineUnavailable(
-                f"no MySQL/MariaDB server configured; set {MYSQL_ENV}=mysql://user:password@host:3306/db "
-                "(or pass url=) to verify MySQL migrations, or pass --no-verify to skip"
-            )
-        factory = _mysql(server)
-    elif dialect == "sqlite":
-        factory = _sqlite()
-    else:
-        raise ValueError(f"unknown dialect {dialect!r}; expected postgresql, mysql or sqlite")
-    with factory as db:
+    from schemawright.engines import engine_for
+
+    with engine_for(dialect).scratch(url, embedded) as db:
         yield db

@@ -4,6 +4,7 @@ integers only."""
 from __future__ import annotations
 
 import datetime as dt
+from contextlib import AbstractContextManager
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -17,6 +18,12 @@ if TYPE_CHECKING:
 class SQLiteEngine(Engine):
     name: ClassVar[DialectName] = "sqlite"
     has_server = False
+
+    def scratch(self, url: str | None, embedded: bool) -> AbstractContextManager[ScratchDatabase]:
+        """A scratch database in a temp file."""
+        from schemawright.engines import scratch
+
+        return scratch._sqlite()
 
     def bind(self, value: Any, rendered: str) -> Any:
         """Dates and times as ISO text, decimals as floats, booleans as 0/1."""
