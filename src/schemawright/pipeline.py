@@ -5,7 +5,6 @@ a model read back from ``analyze`` designs exactly as its spec does. Nothing her
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -19,6 +18,7 @@ from schemawright.design.relational import design_relational
 from schemawright.design.store_choice import StoreChoice
 from schemawright.domain.model import Assumption, DomainModel, Source
 from schemawright.emit.decision_doc import render_decision_doc
+from schemawright.engines import engine_for
 from schemawright.io import validate_id
 from schemawright.no_data import unreadable_data, unreadable_message
 from schemawright.ops.feature import plan_feature, render_feature
@@ -287,12 +287,7 @@ def _add_keyvalue(req: DesignRequest, model: DomainModel, result: DesignResult) 
 
 def _engine(req: DesignRequest, dialect: str) -> tuple[str | None, bool]:
     """(url, embedded) of the engine that replays and verifies ``dialect`` migrations."""
-    url = None if req.embedded else (req.postgres_url or os.environ.get("SCHEMAWRIGHT_POSTGRES_URL"))
-    if dialect == "mysql":
-        url = os.environ.get("SCHEMAWRIGHT_MYSQL_URL")
-    if dialect == "sqlite":
-        return None, False  # a temp file; no server
-    return url, req.embedded or (dialect == "postgresql" and not url)
+    return engine_for(dialect).server(embedded=req.embedded, postgres_url=req.postgres_url)
 
 
 def _load_project(req: DesignRequest, found: MigrationSet, dialect: str, feature_id: str) -> ExistingProject:
