@@ -151,6 +151,11 @@ class Resolver:
             # a head used far more often than the compound is its own name ("drag recipes" once, "recipe"
             # twenty times): the compound was a passing phrase, not the thing's introduction
             introduced = introduced and self.mentions.get(head, 0) <= 8 * self.mentions.get(names[0], 1)
+            # "source language" and "target language": the head is the thing, each compound one role of it
+            introduced = introduced and not any(
+                m.endswith(f"_{head}") and m != names[0] and m.count("_") == names[0].count("_")
+                for m in self.mentions
+            )
             if introduced and head not in declared and head not in self.merged:
                 self.merged[head] = names[0]
 

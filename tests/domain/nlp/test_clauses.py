@@ -115,3 +115,23 @@ def test_a_predicate_after_a_semicolon_gets_a_subject() -> None:
         "A skipper is a sailor. It may hold several licences."
     )
     assert clean("A vessel is a ship; the fleet owns it.") == "A vessel is a ship; the fleet owns it."
+
+
+def test_a_gerund_before_a_list_noun_is_its_modifier() -> None:
+    names = _objects("A depot has an address, opening hours, the billing address and a manager name.")
+    assert {"address", "opening_hour", "billing_address", "manager_name"} <= set(names)
+
+
+def test_the_rest_of_a_with_list_is_not_the_verbs_object() -> None:
+    sent = parse_texts(
+        [
+            (
+                "Each exam consists of questions with their number in the exam, the question text and marks.",
+                1,
+                "",
+            )
+        ]
+    )[0]
+    consist = next(cl for cl in clauses(sent) if cl.lemma == "consist")
+    assert [c.name for c in consist.objects] == []
+    assert [c.name for c in consist.prep("of")] == ["question"]

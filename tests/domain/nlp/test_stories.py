@@ -64,3 +64,23 @@ def test_a_role_with_data_of_its_own_is_an_entity_and_owns_what_it_creates() -> 
     assert homeowner is not None
     assert {"email", "phone_number"} <= {a.name for a in homeowner.attributes}
     assert model.entity("profile") is None
+
+
+def test_a_wish_about_a_thing_becomes_a_statement_about_it() -> None:
+    text, roles = declarative(
+        "As a chef, I want each menu to consist of dishes with a name and a price, so that guests can order."
+    )
+    assert text == "Each menu consists of dishes with a name and a price."
+    assert roles == ["chef"]
+
+
+def test_a_wish_in_the_plural_keeps_the_plural_verb_and_our_names_the_role() -> None:
+    text, _ = declarative("As a crew, we want all our boats to carry a radio.")
+    assert text == "All the crew's boats carry a radio."
+    text, _ = declarative("As a club, we want exactly one of our members to be the treasurer.")
+    assert text == "Exactly one of the club's members is the treasurer."
+
+
+def test_a_wish_with_no_thing_is_left_to_the_first_shape() -> None:
+    text, _ = declarative("As a chef, I want to print the menu, so that guests see it.")
+    assert text == "The chef prints the menu."

@@ -263,6 +263,21 @@ def unattached_object(sent: Sentence, verb: Token, passive: bool) -> list[Token]
     return [toks[k]] if toks[k].head != verb.i or toks[k].dep != "nsubj" else []
 
 
+def _in_with_list(sent: Sentence, verb: Token, obj: Token) -> bool:
+    """ "consists of questions with their position in the round, the question text and the answer": the
+    parser may hang the list's later items on the verb; they are the with-phrase's, not the verb's objects."""
+    for w in sent.tokens[verb.i + 1 : obj.i]:
+        if (
+            w.lower in ("with", "including")
+            and w.dep == "prep"
+            and sent.tokens[w.head].pos in ("NOUN", "PROPN")
+        ):
+            pobj = sent.children(w.i, "pobj")
+            if pobj and obj in list_items(sent, pobj[0]):
+                return True
+    return False
+
+
 def _left_clause_subjects(sent: Sentence, verb: Token) -> list[Token]:
     """A verb phrase list the parser hung on its last member ("A ticket belongs to an organization, is
     opened by a user, …": "belongs" under "opened"): the subject of the first member is every member's."""
@@ -290,6 +305,7 @@ def clauses(sent: Sentence) -> list[Clause]:
         firsts = [t for t in kids if t.dep in _OBJ and t.pos in ("NOUN", "PROPN")] or unattached_object(
             sent, verb, passive
         )
+        firsts = [f for f in firsts if not _in_with_list(sent, verb, f)]
         objects = _chunks(sent, [x for f in firsts[:1] for x in _object_list(sent, verb, f)] + firsts[1:])
         if (
             verb.dep == "relcl"

@@ -215,16 +215,18 @@ def _list_compound(tokens: list[Token]) -> list[Token]:
     for t in tokens[1:-2]:
         prev, noun, after = tokens[t.i - 1], tokens[t.i + 1], tokens[t.i + 2]
         participle = t.tag in ("VBN", "VBD")  # ", saved postings and": an adjective
+        gerund = t.tag == "VBG"  # ", opening hours and", "the billing address,": a noun modifier
         if (
             t.pos == "VERB"
-            and (t.tag in ("VB", "VBP") or participle)
-            and (prev.text == "," or prev.lower in ("and", "or"))
+            and (t.tag in ("VB", "VBP") or participle or gerund)
+            and (prev.text == "," or prev.lower in ("and", "or") or (gerund and prev.pos == "DET"))
             and noun.pos == "NOUN"
             and noun.head == t.i
             and (after.lower in _ITEM_END or (participle and after.lower == "of"))
-            and (participle or is_noun(t.lower))
+            and (participle or gerund or is_noun(t.lower))
         ):
-            noun.head, noun.dep = t.head, t.dep if t.dep != "ROOT" else "conj"
+            item = t.dep == "ROOT" or (gerund and t.dep in ("acl", "relcl", "advcl"))
+            noun.head, noun.dep = t.head, "conj" if item else t.dep
             for c in tokens:
                 if c.head == t.i and c.i != noun.i:
                     c.head = noun.i

@@ -752,7 +752,19 @@ def _described(sent: Sentence, c: Chunk) -> bool:
         for v in sent.children(c.head, "acl", "relcl")
     )
     each_with = c.head + 3 < len(toks) and [t.lower for t in toks[c.head + 1 : c.head + 3]] == [",", "each"]
-    return agent or each_with
+    return agent or each_with or _with_fields(sent, c)
+
+
+def _with_fields(sent: Sentence, c: Chunk) -> bool:
+    """ "questions with their position, the question text and the answer": a plural followed by a list of
+    two or more fields of its own is a thing, though "question" alone would be a value."""
+    from schemawright.domain.nlp.clauses import list_items
+
+    toks = sent.tokens
+    if not c.plural or c.head + 2 >= len(toks) or toks[c.head + 1].lower not in ("with", "including"):
+        return False
+    pobj = sent.children(c.head + 1, "pobj")
+    return bool(pobj) and len(list_items(sent, pobj[0])) >= 2
 
 
 def _phrase_attribute(c: Chunk, ctx: Context) -> tuple[str, Kind] | None:

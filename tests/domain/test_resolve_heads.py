@@ -1,0 +1,32 @@
+"""A thing introduced by a compound and then called by its head alone is one thing, unless the spec uses
+the head with other compounds too: then the head is the thing and each compound a role of it.
+Examples written for this test, not taken from any corpus."""
+
+from __future__ import annotations
+
+from schemawright.domain.analyze import analyze
+from schemawright.spec.parser import parse_spec
+
+
+def _names(text: str) -> set[str]:
+    return {e.name for e in analyze(parse_spec(f"# Feature\n\n{text}\n"), "x", "x").entities}
+
+
+def test_two_compounds_of_one_head_are_roles_of_the_head() -> None:
+    names = _names(
+        "Travellers book flights from a departure airport to an arrival airport.\n\n"
+        "Each flight has a flight number and a departure time.\n\n"
+        "We store airports with an IATA code and a name."
+    )
+    assert "airport" in names
+    assert "departure_airport" not in names and "arrival_airport" not in names
+
+
+def test_one_compound_then_its_head_is_one_thing() -> None:
+    names = _names(
+        "Each customer rents one or more storage lockers.\n\n"
+        "A locker has a code, a size and a monthly price.\n\n"
+        "Each customer has a name and a phone number."
+    )
+    assert "storage_locker" in names
+    assert "locker" not in names
