@@ -2,7 +2,7 @@
 
 Following sqlglot's ``dialects/`` layout, each engine is one subclass (``postgresql.py``, ``mysql.py``,
 ``sqlite.py``) over this base: a type table, feature flags and a few small methods (quoting, literals, the
-current-time expression, the form of a statement that differs). Code outside ``emit/sql/`` and
+current-time expression, the design adaptation an engine needs). Code outside ``emit/sql/`` and
 ``engines/`` asks a dialect (:func:`schemawright.emit.sql.dialects.dialect_for`) what it supports instead
 of comparing its name.
 """
@@ -39,7 +39,6 @@ class SqlDialect:
     the engine's SQLAlchemy dialect; get them from ``dialect_for``."""
 
     name: ClassVar[DialectName]
-    sqlglot: ClassVar[str]  # sqlglot's name for the dialect (parsing SQL the tool did not write)
 
     # -- type tables: logical type name -> DDL spelling (the JSON ``type``); -> SQLAlchemy type in
     # ``_sa_types`` (built on first use: SQLAlchemy's dialect modules are imported only when DDL is compiled)
@@ -136,10 +135,6 @@ class SqlDialect:
             self._sa_table = self._sa_types()
         render = self._sa_table.get(t.name)
         return render(t) if render is not None else sa.Text()
-
-    # -- statements whose form differs ---------------------------------------------------------------------
-    def drop_index(self, quoted_index: str, quoted_table: str) -> str:
-        return f"DROP INDEX {quoted_index};"
 
     # -- design ----------------------------------------------------------------------------------------------
     def adapt_design(self, design: RelationalDesign, updated_at: str) -> list[Assumption]:

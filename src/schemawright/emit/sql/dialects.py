@@ -18,7 +18,6 @@ from schemawright.emit.sql.postgresql import PostgreSQL
 from schemawright.emit.sql.sqlite import SQLite
 
 __all__ = [
-    "DIALECT_NAMES",
     "IDENTIFIER_LIMIT",
     "DialectName",
     "SqlDialect",
@@ -33,7 +32,6 @@ __all__ = [
 
 _DIALECTS: dict[str, SqlDialect] = {d.name: d for d in (PostgreSQL(), MySQL(), SQLite())}
 _ALIASES = {"postgres": "postgresql"}  # sqlglot's name
-DIALECT_NAMES: tuple[DialectName, ...] = tuple(d.name for d in _DIALECTS.values())
 IDENTIFIER_LIMIT: dict[str, int] = {name: d.identifier_limit for name, d in _DIALECTS.items()}
 
 

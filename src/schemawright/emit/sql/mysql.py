@@ -19,7 +19,6 @@ if TYPE_CHECKING:
 
 class MySQL(SqlDialect):
     name: ClassVar[DialectName] = "mysql"
-    sqlglot = "mysql"
 
     TYPES: ClassVar[dict[str, TypeRenderer]] = {
         "uuid": lambda t: "CHAR(36)",
@@ -87,9 +86,6 @@ class MySQL(SqlDialect):
         preparer = dialect.identifier_preparer
         preparer.reserved_words = set(preparer.reserved_words) | RESERVED_WORDS_MARIADB | RESERVED_WORDS_MYSQL
         return dialect
-
-    def drop_index(self, quoted_index: str, quoted_table: str) -> str:
-        return f"DROP INDEX {quoted_index} ON {quoted_table};"  # index names are per table
 
     def adapt_design(self, design: RelationalDesign, updated_at: str) -> list[Assumption]:
         from schemawright.design.mysql import adapt_for_mysql

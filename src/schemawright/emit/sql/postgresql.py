@@ -14,7 +14,6 @@ if TYPE_CHECKING:
 
 class PostgreSQL(SqlDialect):
     name: ClassVar[DialectName] = "postgresql"
-    sqlglot = "postgres"
 
     TYPES: ClassVar[dict[str, TypeRenderer]] = {
         "uuid": lambda t: "UUID",

@@ -15,7 +15,6 @@ if TYPE_CHECKING:
 
 class SQLite(SqlDialect):
     name: ClassVar[DialectName] = "sqlite"
-    sqlglot = "sqlite"
 
     TYPES: ClassVar[dict[str, TypeRenderer]] = {
         "uuid": lambda t: "TEXT",
