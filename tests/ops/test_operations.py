@@ -212,3 +212,12 @@ def test_json_shows_supabase_policies(tmp_path: Path) -> None:
     assert policies["notes_owner"]["table"] == "notes" and policies["notes_owner"]["guard"] == "supabase"
     assert policies["notes_owner"]["using"] == '(select auth.uid()) = "user_id"'
     assert all(t["row_level_security"] for t in store["tables"] if not t["existing"])
+
+
+def test_a_change_to_existing_tables_alone_still_starts_with_lock_timeout() -> None:
+    note = Column(name="note", type="TEXT", logical=LogicalType(name="text"), nullable=True)
+    users = _users(existing=False)
+    design = RelationalDesign(tables=[users.model_copy(update={"columns": [*users.columns, note]})])
+    sql, separate = render_feature(plan_feature(design, ExistingSchema(tables=[users])), design, "-- f")
+    assert sql.up == "-- f\nSET lock_timeout = '5s';\n\nALTER TABLE users ADD COLUMN note TEXT;\n"
+    assert sql.down == "-- f\nALTER TABLE users DROP COLUMN note;\n" and not separate

@@ -3,8 +3,8 @@
 A plan is a list of :class:`Step` — one migration each: the feature's own, then the statements that need
 a migration of their own (a ``VALIDATE CONSTRAINT``, each ``CREATE INDEX CONCURRENTLY``). A step's down
 is never written: :func:`down_operations` reverses its operations (last first, each ``reverse()``d) and
-leaves out what a later ``DROP TABLE`` of the same down removes anyway (the table's indexes, triggers'
-tables' policies, a partition of a dropped parent).
+leaves out what a later ``DROP TABLE`` of the same down removes anyway (the table's indexes, row-level
+security and policies, the partitions of a dropped parent).
 """
 
 from __future__ import annotations
@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from pydantic import BaseModel, ConfigDict, Field
 
 from schemawright.design.models import RelationalDesign
+from schemawright.emit.sql.dialects import shorten
+from schemawright.emit.sql.triggers import FUNCTION
 from schemawright.ops import models as o
 from schemawright.ops.render import Renderer, renderer_for
 
@@ -114,15 +116,13 @@ def create_operations(
             out.append(o.CreateTable(table=table))
         if table.partition is not None and renderer.partitions:
             out.append(
-                o.CreatePartition(table=_shorten(f"{table.name}_default", renderer), parent=table.name)
+                o.CreatePartition(table=shorten(f"{table.name}_default", renderer.name), parent=table.name)
             )
         out += [o.CreateIndex(table=table.name, index=ix) for ix in table.indexes]
         created.add(table.name)
     out += deferred
     trigger_tables = [t for t in new_tables if t.updated_at_trigger]
     if trigger_tables and renderer.updated_at == "function":
-        from schemawright.emit.sql.triggers import FUNCTION
-
         if FUNCTION not in existing_functions:
             out.append(o.CreateUpdatedAtFunction())
         out += [o.CreateUpdatedAtTrigger(table=t.name) for t in trigger_tables]
@@ -133,12 +133,6 @@ def create_operations(
             out.append(o.EnableRowLevelSecurity(table=table.name))
         out += [o.CreatePolicy(policy=p) for p in design.policies if p.table == table.name]
     return out
-
-
-def _shorten(name: str, renderer: Renderer) -> str:
-    from schemawright.emit.sql.dialects import shorten
-
-    return shorten(name, renderer.name)
 
 
 # -- text ------------------------------------------------------------------------------------------------
