@@ -146,6 +146,7 @@ class Resolver:
         for name in first:
             if "_" in name and name not in declared | kinds and not name.split("_")[0].endswith("ly"):
                 compounds[name.split("_")[-1]].append(name)  # "daily services" describe, never name
+        named = {self.canon(f.name) for f in facts if isinstance(f, (EntityFact, AttributeFact))}
         for head, names in compounds.items():
             introduced = len(names) == 1 and head in first and first[names[0]] < first[head]
             # a head used far more often than the compound is its own name ("drag recipes" once, "recipe"
@@ -154,7 +155,7 @@ class Resolver:
             # "source language" and "target language": the head is the thing, each compound one role of it
             introduced = introduced and not any(
                 m.endswith(f"_{head}") and m != names[0] and m.count("_") == names[0].count("_")
-                for m in self.mentions
+                for m in named
             )
             if introduced and head not in declared and head not in self.merged:
                 self.merged[head] = names[0]
