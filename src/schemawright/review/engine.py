@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
+import threading
+from collections import OrderedDict
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -109,13 +112,16 @@ def review_chain(
     engine: EngineChoice | None = None,
 ) -> ReviewReport:
     dialect = normalise_dialect(dialect)
-    schema = Schema()
     findings: list[Finding] = []
     touched: set[str] = set()
     suppressions = Suppressions()
     reviewed: list[str] = []
-    for migration in migrations:
-        parsed = _parse(migration, dialect, suppressions)
+    parsed_all = [_parse(migration, dialect, suppressions) for migration in migrations]
+    lead = 0  # the migrations before the first reviewed one only build the schema the others run against
+    while lead < len(migrations) and focus is not None and migrations[lead].name not in focus:
+        lead += 1
+    schema = _context_schema(migrations[:lead], parsed_all[:lead], dialect)
+    for migration, parsed in zip(migrations[lead:], parsed_all[lead:], strict=True):
         active = focus is None or migration.name in focus
         if active:
             reviewed.append(migration.name)
@@ -163,6 +169,47 @@ def review_chain(
     )
     report.positives = positives(report, catalog, tables)
     return report
+
+
+# The schema after a chain of context migrations (none of them reviewed), by the chain's digest: ``design``
+# reviews its migration after every earlier one, so ``design --all`` replayed the whole history statically
+# again for each feature. Schemas are copy-on-write (:meth:`Schema.copy`): a remembered one is shared, never
+# changed, and costs its table dict.
+_CONTEXT: OrderedDict[str, Schema] = OrderedDict()
+_CONTEXT_SIZE = 8
+_CONTEXT_LOCK = threading.Lock()
+
+
+def _context_schema(
+    migrations: Sequence[Migration], parsed: Sequence[ParsedMigration], dialect: str
+) -> Schema:
+    """The schema the ups of ``migrations`` (not reviewed: no findings, their downs never matter) build,
+    starting from the longest chain already replayed; the same as replaying them one by one."""
+    digests: list[str] = []
+    digest = hashlib.sha256(dialect.encode())
+    for migration in migrations:
+        up = migration.up
+        for part in (migration.name, up.path, str(up.first_line), up.sql):
+            data = part.encode("utf-8", "surrogatepass")
+            digest.update(len(data).to_bytes(8, "big") + data)
+        digests.append(digest.hexdigest())
+    start, schema = 0, Schema()
+    with _CONTEXT_LOCK:
+        for i in range(len(digests), 0, -1):
+            known = _CONTEXT.get(digests[i - 1])
+            if known is not None:
+                _CONTEXT.move_to_end(digests[i - 1])
+                start, schema = i, known.copy()
+                break
+    for step in parsed[start:]:
+        for stmt in step.up:
+            schema.apply(stmt, step.name)
+    if digests and start < len(digests):
+        with _CONTEXT_LOCK:
+            _CONTEXT[digests[-1]] = schema.copy()
+            while len(_CONTEXT) > _CONTEXT_SIZE:
+                _CONTEXT.popitem(last=False)
+    return schema
 
 
 def _parse(migration: Migration, dialect: str, suppressions: Suppressions) -> ParsedMigration:
