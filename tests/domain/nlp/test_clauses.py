@@ -135,3 +135,17 @@ def test_the_rest_of_a_with_list_is_not_the_verbs_object() -> None:
     consist = next(cl for cl in clauses(sent) if cl.lemma == "consist")
     assert [c.name for c in consist.objects] == []
     assert [c.name for c in consist.prep("of")] == ["question"]
+
+
+def test_a_participle_coordinated_with_a_passive_is_passive() -> None:
+    sent = parse_texts([("Each ferry is owned by one company and crewed by exactly one crew.", 1, "")])[0]
+    crewed = next(cl for cl in clauses(sent) if cl.lemma == "crew")
+    assert crewed.passive
+    assert [c.name for c in crewed.subjects] == ["ferry"]
+    assert [c.name for c in crewed.prep("by")] == ["crew"]
+
+
+def test_a_participle_with_its_own_auxiliary_keeps_its_voice() -> None:
+    sent = parse_texts([("The ferry is owned by one company and has sailed many routes.", 1, "")])[0]
+    sailed = next(cl for cl in clauses(sent) if cl.lemma == "sail")
+    assert not sailed.passive

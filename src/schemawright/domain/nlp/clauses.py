@@ -301,6 +301,11 @@ def clauses(sent: Sentence) -> list[Clause]:
         passive = any(t.dep in ("nsubjpass", "auxpass") for t in kids) or (
             verb.dep == "acl" and verb.tag == "VBN"
         )
+        participle = verb.tag == "VBN" or (verb.tag == "VBD" and bool(sent.children(verb.i, "agent")))
+        if not passive and verb.dep == "conj" and participle and not sent.children(verb.i, "aux"):
+            # "is operated by one train set and driven by one driver": the second participle is passive too
+            head = sent.tokens[verb.head]
+            passive = any(t.dep in ("nsubjpass", "auxpass") for t in sent.children(head.i))
         particle = " ".join(t.lower for t in kids if t.dep == "prt")
         firsts = [t for t in kids if t.dep in _OBJ and t.pos in ("NOUN", "PROPN")] or unattached_object(
             sent, verb, passive
