@@ -6,7 +6,7 @@ import pytest
 
 from schemawright.verify.engines import ScratchDatabase, scratch_database
 from schemawright.verify.errors import MigrationError
-from schemawright.verify.warm import active, shared_postgres
+from schemawright.verify.warm import active, reading, shared_postgres
 
 
 def _server_identity(url: str | None = None) -> tuple[str, str, str]:
@@ -29,6 +29,10 @@ def test_one_embedded_server_serves_every_scratch_database() -> None:
         assert first[2] != second[2]  # but a fresh database each time
         data_dir = warm.workdir
         assert data_dir is not None and data_dir.is_dir()
+        with scratch_database("postgresql", None, embedded=True) as db:  # throw-away data: never flushed
+            settings = db.query("SELECT name, setting FROM pg_settings WHERE name IN "
+                                "('fsync', 'synchronous_commit', 'full_page_writes')")
+            assert {str(r["setting"]) for r in settings} == {"off"} and len(settings) == 3
     assert active(None) is None
     assert not data_dir.exists()  # stopped and removed when the block ends
 
@@ -95,3 +99,62 @@ def test_session_settings_are_never_taken_from_the_template(postgres_url: str) -
                 db.execute_script(S1)
                 assert db.query("SELECT to_regclass('app.t1') IS NOT NULL AS there")[0]["there"]
         assert warm.chain_scripts == 0 and warm.copies == 0
+
+
+def test_a_replayed_history_is_read_from_the_chain_template_itself(postgres_url: str) -> None:
+    from schemawright.project.reflect import reflect_functions, reflect_tables, trigger_tables
+
+    def read(db: ScratchDatabase) -> tuple[object, ...]:
+        tables = [t.model_dump() for t in reflect_tables(db)]
+        return tables, reflect_functions(db), trigger_tables(db), db.query("SELECT current_schema() AS s")
+
+    scripts = (S1, S2, S3, "CREATE FUNCTION f() RETURNS int LANGUAGE sql AS 'SELECT 1';")
+    with shared_postgres(postgres_url) as warm:
+        with scratch_database("postgresql", postgres_url) as db:
+            for script in scripts:
+                db.execute_script(script)
+            copied = read(db)  # used as a database of its own: a copy
+        assert warm.copies == 1 and warm.views == 0
+        with scratch_database("postgresql", postgres_url) as db:
+            for script in scripts:
+                db.execute_script(script)
+            with reading(db) as replayed:
+                assert replayed is not db
+                assert read(replayed) == copied  # exactly what the copy gives
+                with pytest.raises(MigrationError, match="read-only"):
+                    replayed.execute("CREATE TABLE t9 (id int)")
+        assert warm.copies == 1 and warm.views == 1
+        with scratch_database("postgresql", postgres_url) as db:  # the template was not changed
+            for script in scripts:
+                db.execute_script(script)
+            assert _tables(db) == {"t1", "t2", "t3"} and warm.copies == 2
+
+
+@pytest.mark.parametrize(
+    "differs",
+    [
+        "CREATE SCHEMA AUTHORIZATION CURRENT_USER;",  # "$user" on the path finds it on the template only
+        # a setting a copy does not get (written so that the refusal of database statements misses it)
+        "DO $$ BEGIN EXECUTE 'ALTER DATA' || 'BASE ' || quote_ident(current_database()) "
+        "|| ' SET search_path = app, public'; END $$;",
+    ],
+)
+def test_a_template_that_reads_differently_is_copied(postgres_url: str, differs: str) -> None:
+    with shared_postgres(postgres_url) as warm, scratch_database("postgresql", postgres_url) as db:
+        db.execute_script(S1)
+        db.execute_script(differs)
+        with reading(db) as replayed:
+            assert replayed is db
+            assert _tables(replayed) == {"t1"}
+        assert warm.views == 0 and warm.copies == 1
+
+
+def test_anything_else_is_read_where_it_is(postgres_url: str) -> None:
+    with scratch_database("postgresql", postgres_url) as db, reading(db) as same:  # no batch
+        assert same is db
+    with shared_postgres(postgres_url) as warm, scratch_database("postgresql", postgres_url) as db:
+        db.execute_script(S1)
+        db.execute("INSERT INTO t1 VALUES (1)")  # used: a copy of its own
+        with reading(db) as same:
+            assert same is db
+        assert warm.views == 0

@@ -17,6 +17,7 @@ from schemawright.project.reflect import reflect_functions, reflect_partitions, 
 from schemawright.project.replay import dump_ddl, replay_alembic, replay_django, replay_knex
 from schemawright.project.replay import replay as replay_sql
 from schemawright.project.transactions import runnable
+from schemawright.verify.warm import reading
 
 
 @dataclass
@@ -97,10 +98,11 @@ def load_project(
             ddl = dump_ddl(db)
         else:
             replay_sql(db, found.migrations)
-        tables = reflect_tables(db)
-        functions = reflect_functions(db)
-        triggered = trigger_tables(db)
-        partitions = reflect_partitions(db)
+        with reading(db) as replayed:  # design --all: the batch's replayed chain itself, not a copy of it
+            tables = reflect_tables(replayed)
+            functions = reflect_functions(replayed)
+            triggered = trigger_tables(replayed)
+            partitions = reflect_partitions(replayed)
     schema = ExistingSchema(
         tables=tables,
         functions=functions,

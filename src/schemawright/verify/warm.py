@@ -11,7 +11,9 @@ the connection and stops the server.
 
 Each call still gets its own empty scratch database owned by its own scratch role
 (:func:`schemawright.verify.engines.postgres_scratch_on`, the same code as outside a batch), so designs
-cannot see each other's scratch state and migrations never run as the configured user.
+cannot see each other's scratch state and migrations never run as the configured user. The one exception
+is a pure read: the replayed history a design reflects is read on the chain template itself, over a
+read-only session (:func:`reading`), instead of on a copy made only to be read.
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ from schemawright.verify.engines import (
     POSTGRES_ENV,
     Params,
     PostgresScratch,
+    ScratchDatabase,
     postgres_admin,
     postgres_scratch_on,
 )
@@ -61,6 +64,7 @@ class WarmPostgres:
         self.scratches = 0  # scratch databases served
         self.copies = 0  # of them made as copies of the chain template
         self.chain_scripts = 0  # scripts run on the chain template
+        self.views = 0  # read-only views of the chain template handed out instead of copies
         self._chain = _Chain()
         self._probed = url is None  # the embedded server's user can always make scratch roles
         self._server: Any = None
@@ -126,6 +130,28 @@ class WarmPostgres:
             db.execute_script(script)
         return db
 
+    def _view(self) -> PostgresScratch | None:
+        """A read-only connection to the chain template as its role; None when reading it there could differ
+        from reading a copy (see :func:`reading`)."""
+        chain = self._chain
+        info = make_conninfo(
+            self._conninfo, dbname=chain.name, user=chain.role, password=chain.password, options=_READ_ONLY
+        )
+        try:
+            conn = psycopg.connect(info, autocommit=True, row_factory=dict_row)
+        except psycopg.Error:
+            return None
+        try:
+            row = conn.execute(_VIEW_DIFFERS).fetchone()
+        except psycopg.Error:
+            row = {"differs": True}
+        if row is None or row["differs"]:
+            conn.close()
+            return None
+        self.views += 1
+        url = _sqlalchemy_url(self._conninfo, chain.role, chain.password, chain.name)
+        return PostgresScratch(conn, self._target, url)
+
     def _extend_chain(self, script: str) -> bool:
         """Run ``script`` on the chain template (as the template's own role), after everything it holds.
         True when it ran; False when it failed, after which the template is dropped (it holds part of the
@@ -184,6 +210,8 @@ class WarmPostgres:
             raise
         self.connections += 1
         self._admin, self._conninfo = admin, conninfo
+        if self.url is None:
+            _throwaway(admin)
         sweep_postgres(admin)  # killed runs' leftovers, once per batch
         return admin
 
@@ -208,6 +236,17 @@ class WarmPostgres:
             ) from exc
         self.starts += 1
         return uri
+
+
+def _throwaway(admin: psycopg.Connection[Any]) -> None:
+    """Tune the batch's own embedded server for throw-away data: its folder is deleted when the batch ends,
+    so nothing it writes has to survive a crash, and flushing every commit, checkpoint and dropped
+    database to disk (a scratch database is copied and dropped for every verification) only costs time.
+    What runs on it, and every result, is the same. Best effort: the defaults are only slower."""
+    with contextlib.suppress(psycopg.Error):
+        for setting in ("fsync", "synchronous_commit", "full_page_writes"):
+            admin.execute(f"ALTER SYSTEM SET {setting} = off".encode())
+        admin.execute("SELECT pg_reload_conf()")
 
 
 @dataclass
@@ -270,6 +309,14 @@ class ChainScratch(PostgresScratch):
     def sqlalchemy_url(self) -> str:  # type: ignore[override]
         return self._real().sqlalchemy_url
 
+    def _template_view(self) -> PostgresScratch | None:
+        """A read-only view of the chain template when this scratch database would be an untouched copy
+        of it (nothing used yet, every noted script the template's, in order); None otherwise."""
+        chain = self._warm._chain
+        if self._db is not None or not self._noted or len(self._noted) != len(chain.keys) or not chain.name:
+            return None
+        return self._warm._view()
+
     def _real(self) -> PostgresScratch:
         if self._db is None:
             self._db = self._warm._materialize(self._stack, self._noted)
@@ -283,6 +330,53 @@ _SESSION_STATE = re.compile(
     r"(?im)^\s*SET\s+(?!LOCAL\b)(?!(?:SESSION\s+)?(?:lock_timeout|statement_timeout|"
     r"idle_in_transaction_session_timeout)\b)|\bset_config\s*\(|^\s*RESET\b"
 )
+
+
+# The template's reader may not write: the template is every later copy's source.
+_READ_ONLY = "-c default_transaction_read_only=on"
+
+# What could make a session on the template read the catalog differently from one on a copy, as the copy's
+# fresh role (the same objects, owned by that role; search_path "$user", public): a schema named after the
+# template's role (the copy's role has none, so its "$user" is not on the path), or settings stored for the
+# template database or its role (a copy gets neither). Then the copy is made after all.
+_VIEW_DIFFERS = """SELECT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = current_user)
+    OR EXISTS (SELECT 1 FROM pg_db_role_setting s
+               WHERE s.setdatabase = (SELECT oid FROM pg_database WHERE datname = current_database())
+                  OR s.setrole = (SELECT oid FROM pg_roles WHERE rolname = current_user)) AS differs"""
+
+
+def _sqlalchemy_url(conninfo: str, user: str, password: str, dbname: str) -> str:
+    """The SQLAlchemy URL of a read-only session as ``user`` on ``dbname`` (the server of ``conninfo``),
+    built like :func:`schemawright.verify.engines.postgres_scratch_on`'s."""
+    from psycopg.conninfo import conninfo_to_dict
+    from sqlalchemy.engine import URL
+
+    params = conninfo_to_dict(conninfo)
+    host = str(params.get("host") or "localhost")
+    socket = host.startswith("/")
+    query = {"host": host, "options": _READ_ONLY} if socket else {"options": _READ_ONLY}
+    return URL.create(
+        "postgresql+psycopg", username=user, password=password, host=None if socket else host,
+        port=int(str(params.get("port") or "5432")), database=dbname, query=query,
+    ).render_as_string(hide_password=False)
+
+
+@contextmanager
+def reading(db: ScratchDatabase) -> Iterator[ScratchDatabase]:
+    """``db`` for reading only (catalog queries, SQLAlchemy reflection; nothing may be written through it).
+
+    In ``design --all`` the project's replayed history is read right after the replay, from a scratch
+    database that would be a fresh copy of the batch's chain template (:class:`ChainScratch`): then the
+    template itself is read instead, over a read-only session, and no copy is made (copying a database is
+    most of what a replay costs). Reading it there gives what reading the copy would: the same objects
+    (``_VIEW_DIFFERS`` rules out what could differ, and the copy is made then). Anything else is ``db``
+    itself. The session is closed when the block ends, before the template is copied or extended again."""
+    view = db._template_view() if isinstance(db, ChainScratch) else None
+    if view is None:
+        yield db
+        return
+    with closing(view.conn):
+        yield view
 
 
 def _key(script: str) -> str:
