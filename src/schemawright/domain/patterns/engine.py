@@ -830,6 +830,9 @@ def _possession(state: _State, row: Row, cl: Clause) -> None:
     if cl.lemma == "have" and any(t.dep == "xcomp" for t in state.sent.children(cl.verb)):
         return  # "has to be cleaned"
     objs = list(cl.objects)
+    if state.sent.tokens[cl.verb].dep == "relcl":
+        # "each plant a user owns": the plant is owned, one of many; the interaction rows link it
+        objs = [o for o in objs if o.head != state.sent.tokens[cl.verb].head]
     last = verb.split()[-1]
     if last in ("of", "into"):
         objs += cl.prep(last)
@@ -1324,7 +1327,8 @@ def _owner_for(state: _State, cls: list[Clause]) -> str:
             for c in cl.prep(p):
                 if _thing(c, state.ctx):
                     return c.name
-    for cl in cls:
+    # a relative clause's subject ("each plant a user owns is recorded with …") is not the sentence's
+    for cl in sorted(cls, key=lambda c: state.sent.tokens[c.verb].dep == "relcl"):
         for s in cl.subjects:
             if _recorder(s, state.ctx) and state.previous:
                 return state.previous
