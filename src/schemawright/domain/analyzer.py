@@ -155,6 +155,7 @@ def prose_facts(
     counts, ctx.aliases = mentions(sentences, ctx)
     ctx.mentioned = counts
     ctx.subjects = subjects(sentences)
+    ctx.countable = countable(sentences)
     ctx.events = event_verbs(sentences)
     for word, entity in definition_aliases(sentences, ctx).items():
         ctx.aliases.setdefault(word, entity)
@@ -207,6 +208,26 @@ def subjects(sentences: list[Sentence]) -> set[str]:
                 c = chunk_at(sent, t.i)
                 if c is not None:
                     out.add(c.name)
+    return out
+
+
+def countable(sentences: list[Sentence]) -> set[str]:
+    """Noun phrases the spec counts: used in the plural, or after each / every / an / one: individual
+    things, never the one software system ("the application")."""
+    from schemawright.domain.nlp.chunks import chunk_at
+
+    out: set[str] = set()
+    for sent in sentences:
+        for t in sent.tokens:
+            if t.pos not in ("NOUN", "PROPN"):
+                continue
+            counted = t.tag in ("NNS", "NNPS") or any(
+                d.lower in ("each", "every", "a", "an", "one", "another")
+                for d in sent.children(t.i, "det", "nummod")
+            )
+            c = chunk_at(sent, t.i) if counted else None
+            if c is not None and c.head == t.i:
+                out.add(c.name)
     return out
 
 

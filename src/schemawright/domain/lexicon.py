@@ -32,6 +32,9 @@ class Lexicon:
     unique_by_default: frozenset[str]
     verb_roles: dict[str, str] = field(default_factory=dict)
     actor_nouns: frozenset[str] = frozenset()
+    # not_entities words that also name domain things ("a rental application", "leave requests"): a thing
+    # when the spec counts them (plural, or "each / an / one …")
+    countable_things: frozenset[str] = frozenset()
     text_entry_nouns: frozenset[str] = frozenset()
     lifecycle_pairs: dict[str, tuple[str, ...]] = field(default_factory=dict)
     closing_words: frozenset[str] = frozenset()
@@ -65,6 +68,7 @@ def load_lexicon() -> Lexicon:
         unique_by_default=frozenset(raw["unique_by_default"]),
         verb_roles=dict(raw["verb_roles"]),
         actor_nouns=frozenset(raw["actor_nouns"]),
+        countable_things=frozenset(raw.get("countable_things", [])),
         text_entry_nouns=frozenset(raw["text_entry_nouns"]),
         lifecycle_pairs={k: tuple(v) for k, v in raw["lifecycle_pairs"].items()},
         closing_words=frozenset(raw["closing_words"]),

@@ -51,6 +51,7 @@ class Context:
     aliases: dict[str, str] = field(default_factory=dict)
     mentioned: dict[str, int] = field(default_factory=dict)  # every noun phrase name the spec uses, counted
     subjects: set[str] = field(default_factory=set)  # noun phrases the spec uses as a clause's subject
+    countable: set[str] = field(default_factory=set)  # noun phrases the spec counts: plural, each, an, one
     events: dict[str, str] = field(
         default_factory=dict
     )  # verb lemma → the entity its event is ("borrow" → loan)
@@ -336,6 +337,8 @@ def _main_subject(state: _State) -> str:
 
 
 def _is_actor(c: Chunk, ctx: Context) -> bool:
+    if c.head_word in ctx.lexicon.countable_things and c.name in ctx.countable:
+        return False  # "an application links one person to one apartment": the spec counts them
     return (
         c.name in ACTORS
         or c.head_word in ACTORS
