@@ -59,3 +59,15 @@ def test_the_report_is_the_same_with_a_remembered_context() -> None:
     longer = engine.review_chain([*chain, reviewed], dialect=DIALECT, focus={reviewed.name})
     assert fresh.model_dump() == again.model_dump() == longer.model_dump()
     assert fresh.migrations == [reviewed.name]
+
+
+def test_a_script_parsed_again_under_another_name_keeps_its_lines_and_name() -> None:
+    from schemawright.review.parse import parse_script
+
+    sql = "-- a design's migration\nCREATE TABLE t (id int PRIMARY KEY);\n\nCREATE INDEX ix_t ON t (id);\n"
+    first, _ = parse_script(sql, DIALECT, "20260101_x.up.sql")
+    again, _ = parse_script(sql, DIALECT, "<prior 3>", 7)
+    assert [s.path for s in first] == ["20260101_x.up.sql"] * 2
+    assert [s.path for s in again] == ["<prior 3>"] * 2
+    assert [s.line for s in first] == [2, 4] and [s.line for s in again] == [8, 10]
+    assert all(a.expr is b.expr for a, b in zip(first, again, strict=True))  # one parse of each statement

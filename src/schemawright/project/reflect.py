@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Mapping
+from functools import lru_cache
 from typing import Any, TypeVar
 
 import sqlalchemy as sa
@@ -105,7 +106,7 @@ def reflect_tables(db: ScratchDatabase) -> list[Table]:
     tables, or the later features of ``design --all``, spent seconds here); other dialects loop as
     before inside SQLAlchemy."""
     dialect: DialectName = db.dialect
-    engine = sa.create_engine(db.sqlalchemy_url)
+    engine = _engine(db.sqlalchemy_url)
     tables: list[Table] = []
     try:
         inspector = sa.inspect(engine)
@@ -116,6 +117,14 @@ def reflect_tables(db: ScratchDatabase) -> list[Table]:
     finally:
         engine.dispose()
     return tables
+
+
+@lru_cache(maxsize=4)
+def _engine(url: str) -> sa.Engine:
+    """One SQLAlchemy engine per database URL: its compiled catalog queries and its dialect's first-connect
+    checks are kept, which ``design --all`` (reading the same chain template for every feature) would
+    otherwise pay again each time. Callers dispose of its connections when done."""
+    return sa.create_engine(url)
 
 
 def _qualified(schema: str | None, name: str) -> str:

@@ -48,19 +48,26 @@ def normalise_dialect(dialect: str) -> str:
 
 
 def parse_statement(raw: RawStatement, dialect: str, path: str) -> Statement:
-    if _nesting(raw.text) > MAX_NESTING:  # sqlglot's parser and the rules' walks recurse per level
-        return Statement(raw, None, path)
+    return Statement(raw, _parse_text(raw.text, dialect), path)
+
+
+@lru_cache(maxsize=8192)
+def _parse_text(text: str, dialect: str) -> exp.Expr | None:
+    """The statement's tree, remembered per text: a design's migration is parsed again as the next design's
+    history, under another file name (trees are only read, so statements may share one)."""
+    if _nesting(text) > MAX_NESTING:  # sqlglot's parser and the rules' walks recurse per level
+        return None
     level = _SQLGLOT_LOG.level
     _SQLGLOT_LOG.setLevel(logging.ERROR)  # sqlglot warns on every Command fallback
     try:
-        expr: exp.Expr | None = sqlglot.parse_one(raw.text, read=DIALECTS[dialect])
+        expr: exp.Expr | None = sqlglot.parse_one(text, read=DIALECTS[dialect])
     except (ParseError, TokenError, ValueError, RecursionError):
         expr = None
     finally:
         _SQLGLOT_LOG.setLevel(level)
     if expr is None:
-        expr = _drop_indexes(raw.text)
-    return Statement(raw, expr, path)
+        expr = _drop_indexes(text)
+    return expr
 
 
 _DROP_INDEXES = re.compile(
@@ -105,8 +112,15 @@ def parse_script(
 def _parse_script(
     sql: str, dialect: str, path: str, first_line: int
 ) -> tuple[tuple[Statement, ...], tuple[Comment, ...]]:
+    raws, comments = _split(sql, first_line)
+    return tuple(parse_statement(raw, dialect, path) for raw in raws), comments
+
+
+@lru_cache(maxsize=1024)
+def _split(sql: str, first_line: int) -> tuple[tuple[RawStatement, ...], tuple[Comment, ...]]:
+    """:func:`split_sql`, remembered for the same reason (statements and comments are frozen)."""
     raws, comments = split_sql(sql, first_line=first_line)
-    return tuple(parse_statement(raw, dialect, path) for raw in raws), tuple(comments)
+    return tuple(raws), tuple(comments)
 
 
 def _nesting(text: str) -> int:
