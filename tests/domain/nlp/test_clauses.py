@@ -149,3 +149,14 @@ def test_a_participle_with_its_own_auxiliary_keeps_its_voice() -> None:
     sent = parse_texts([("The ferry is owned by one company and has sailed many routes.", 1, "")])[0]
     sailed = next(cl for cl in clauses(sent) if cl.lemma == "sail")
     assert not sailed.passive
+
+
+def test_a_passive_recording_owns_the_list_after_its_colon() -> None:
+    facts, _ = prose_facts(
+        [("Repairs are logged per bike: the repair date, the labour cost and a note.", 1, "")],
+        load_lexicon(),
+        {"bike"},
+    )
+    attrs = {(f.entity, f.name) for f in facts if isinstance(f, AttributeFact)}
+    assert {("repair", "labour_cost"), ("repair", "note")} <= attrs
+    assert not {a for a in attrs if a[0] == "bike"}

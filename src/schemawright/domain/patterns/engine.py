@@ -1550,12 +1550,27 @@ def _colon_list(state: _State, row: Row, cls: list[Clause]) -> None:
     ctx = state.ctx
     stop = next((t.i for t in toks[colon + 1 :] if t.text in (",", ";", ".")), len(toks))
     if any(
-        t.pos in ("VERB", "AUX") and state.sent.children(t.i, "nsubj", "nsubjpass")
+        t.pos in ("VERB", "AUX")
+        and t.dep not in ("relcl", "acl")  # "…: the date the supers were taken off, …" is a list item
+        and state.sent.children(t.i, "nsubj", "nsubjpass")
         for t in toks[colon + 1 : stop]
     ):
         return  # "…: for each click we keep …" — a clause follows the colon, not a list
     owner: Chunk | None = None
+    recorded = next(
+        (
+            s
+            for cl in cls
+            if cl.verb < colon and cl.passive and cl.lemma in row.verbs
+            for s in cl.subjects
+            if _thing(s, ctx) and not is_value(s, ctx)
+        ),
+        None,
+    )
     for t in toks[:colon]:
+        if recorded is not None:
+            owner = recorded  # "Honey harvests are recorded per hive: …" — the harvests' values
+            break
         if t.lower in ("each", "every", "per") and t.i + 1 < colon:
             nxt = next(
                 (x for x in toks[t.i + 1 : colon] if x.pos in ("NOUN", "PROPN") or x.dep == "pobj"), None
