@@ -457,10 +457,15 @@ _UNITS = {
 }  # fmt: skip
 
 
+_MEASURES = {"weight", "volume", "amount", "length", "height", "depth", "mass", "area", "quantity", "width"}
+
+
 def _unit_after(sent: Sentence, c: Chunk) -> str:
-    """ "its duration in seconds" → "seconds"."""
+    """ "its duration in seconds" → "seconds"; "the weight of honey in kilograms" → "kilograms"."""
     toks = sent.tokens
     k = c.head + 1
+    if c.head_word in _MEASURES and k + 2 < len(toks) and toks[k].lower == "of" and toks[k + 1].tag == "NN":
+        k += 2
     if 0 < k < len(toks) - 1 and toks[k].lower == "in":
         j = k + 1
         while j < len(toks) - 1 and toks[j].pos in ("DET", "ADJ"):
@@ -549,8 +554,8 @@ def _unique_before(sent: Sentence, c: Chunk) -> bool:
 def _of_complement(state: _State, c: Chunk) -> str:
     """ "date of birth", "country of origin": a value noun completed by a bare noun is one name; with a
     determiner ("the date of the loan") or a declared entity, the of-phrase names the owner instead."""
-    if c.head < 0 or not is_value(c, state.ctx):
-        return ""
+    if c.head < 0 or not is_value(c, state.ctx) or c.head_word in _MEASURES:
+        return ""  # "the weight of honey in kilograms" is a weight: the unit names it, not the material
     for prep in state.sent.children(c.head, "prep"):
         if prep.lower != "of" or prep.i != c.head + 1:
             continue
