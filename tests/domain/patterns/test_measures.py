@@ -21,7 +21,7 @@ def test_the_measured_material_is_left_out_and_the_unit_kept() -> None:
 
 
 def test_a_value_completed_by_a_bare_noun_is_still_one_name() -> None:
-    model = analyze(parse_spec("# Crew\n\nEach sailor has a name and a place of birth.\n"), "x", "x")
+    model = analyze(parse_spec("# Crew\n\nEach sailor has a name and a country of origin.\n"), "x", "x")
     sailor = model.entity("sailor")
     assert sailor is not None
-    assert "place_of_birth" in {a.name for a in sailor.attributes}
+    assert "country_of_origin" in {a.name for a in sailor.attributes}
