@@ -53,3 +53,11 @@ def test_parse_repairs_plural_subject_verb_object() -> None:
         ("rent", "ROOT"),
         ("bikes", "dobj"),
     ]
+
+
+def test_any_number_of_our_things_is_many_stated() -> None:
+    sent = parse_texts([("A member can borrow any number of our kayaks.", 1, "")])[0]
+    kayaks = next(t for t in sent.tokens if t.lower == "kayaks")
+    c = chunk_at(sent, kayaks.i)
+    assert c is not None and c.name == "kayak"
+    assert c.card.many and c.card.stated

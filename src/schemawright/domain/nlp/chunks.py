@@ -16,6 +16,7 @@ NUMBER_WORDS = {
     "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100,
 }  # fmt: skip
 MANY_WORDS = {"many", "several", "multiple", "various", "numerous", "some", "any", "all", "more", "few"}
+_POSSESSIVES = {"our", "my", "your", "their", "its", "his", "her"}
 # Nouns that only carry quantity or grouping: "a list of tags", "any number of customers" → head is "tags"
 QUANTITY_NOUNS = {
     "number", "set", "list", "collection", "group", "series", "range", "variety", "lot", "lots", "couple",
@@ -290,7 +291,10 @@ def chunk_at(sent: Sentence, head: int) -> Chunk | None:
             break
         card_toks.insert(0, t)
         k -= 1
-    # "any number of customers": the quantity words before "of" belong to this head
+    # "any number of customers": the quantity words before "of" belong to this head ("any number of our
+    # newsletters" too: the possessive says whose, not how many)
+    if k >= 2 and toks[k].dep == "poss" and toks[k].lower in _POSSESSIVES and toks[k - 1].lower == "of":
+        k -= 1
     if k >= 1 and toks[k].lower == "of" and toks[k - 1].lemma in QUANTITY_NOUNS:
         j = k - 2
         pre = [toks[k - 1]]
