@@ -62,6 +62,19 @@ class _Ctx:
     def name(self, text: str) -> str:
         return self.sql.shorten(text)
 
+    def new_table_name(self, name: str, source: Source | None = None) -> str:
+        """``name`` for a table the design creates, renamed (and said under Assumptions) when the engine
+        cannot use it for a table (``SqlDialect.safe_table_name``: MySQL's device names such as ``lpt1``)."""
+        safe = self.sql.safe_table_name(name)
+        if safe == name:
+            return name
+        taken = {t.name for t in self.tables.values()} | {t.name for t in self.existing.tables}
+        base, n = safe, 2
+        while safe in taken:
+            safe, n = self.name(f"{base}_{n}"), n + 1
+        self.assume(f"The table {name} is named {safe} instead: {self.sql.unsafe_table_reason}", source)
+        return safe
+
     def assume(self, text: str, source: Source | None = None) -> None:
         if all(a.text != text for a in self.assumptions):
             self.assumptions.append(Assumption(text=text, source=source or Source()))
@@ -123,7 +136,7 @@ def _entity_table(ctx: _Ctx, entity: Entity) -> None:
             ctx.attr_columns[(entity.name, attr.name)] = attr.name
         return
     table = Table(
-        name=name,
+        name=ctx.new_table_name(name, entity.source),
         entity=entity.name,
         purpose=entity.description,
         source=entity.source,
@@ -526,8 +539,9 @@ def _on_delete(rel: Relationship, is_nullable: bool) -> tuple[str, str]:
 def _junction(ctx: _Ctx, rel: Relationship, left: Table, right: Table) -> None:
     a, b = sorted([rel.child, rel.parent])
     name = ctx.name(plural(rel.through) if rel.through else f"{a}_{plural(b)}")
-    if name in {t.name for t in ctx.tables.values()}:
+    if {name, ctx.sql.safe_table_name(name)} & {t.name for t in ctx.tables.values()}:
         return
+    name = ctx.new_table_name(name, rel.source)
     ta, tb = ctx.tables[a], ctx.tables[b]
     table = Table(
         name=name,

@@ -48,6 +48,11 @@ class SqlDialect:
     identifier_limit: ClassVar[int]  # bytes a generated name may use (longer ones are shortened with a hash)
     engine_identifier_limit: ClassVar[int | None] = None  # the engine's own limit (None: effectively none)
     truncates_long_identifiers: ClassVar[bool] = False  # silently (PostgreSQL), instead of rejecting them
+    # names (compared case-insensitively) a table cannot safely have on this engine: InnoDB names a table's
+    # file after it, so the Windows device names misbehave on MySQL/MariaDB (see ``safe_table_name``)
+    unsafe_table_names: ClassVar[frozenset[str]] = frozenset()
+    unsafe_table_suffix: ClassVar[str] = "_table"
+    unsafe_table_reason: ClassVar[str] = ""  # why, for the Assumptions
 
     # -- transactions --------------------------------------------------------------------------------------
     transactional_ddl: ClassVar[bool] = True  # a failed script rolls back its DDL (MySQL commits each one)
@@ -123,6 +128,14 @@ class SqlDialect:
         digest = hashlib.sha1(name.encode("utf-8")).hexdigest()[:8]
         prefix = name.encode("utf-8")[: limit - 9].decode("utf-8", errors="ignore").rstrip("_")
         return f"{prefix}_{digest}"
+
+    def safe_table_name(self, name: str) -> str:
+        """``name`` as a new table's name: unchanged unless the engine cannot use it for a table (one of
+        ``unsafe_table_names``, in any case), which gets ``unsafe_table_suffix`` (``lpt1`` → ``lpt1_table``).
+        Only tables the design creates are named this way; existing ones keep their name."""
+        if name.casefold() in self.unsafe_table_names:
+            return self.shorten(name + self.unsafe_table_suffix)
+        return name
 
     # -- types ---------------------------------------------------------------------------------------------
     def type_sql(self, t: LogicalType) -> str:

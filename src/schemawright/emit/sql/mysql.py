@@ -41,6 +41,17 @@ class MySQL(SqlDialect):
 
     identifier_limit = 64
     engine_identifier_limit = 64
+    # The names Windows reserves for devices, which MySQL and MariaDB treat specially when they map a table
+    # name to its file (on every platform: the file name gets an ``@@@`` suffix). InnoDB then cannot resolve
+    # a foreign key to or from such a table (MariaDB 10.11: errno 150 "Foreign key constraint is incorrectly
+    # formed"), so a new table is never given one of them.
+    unsafe_table_names = frozenset(
+        ["con", "prn", "aux", "nul"] + [f"com{n}" for n in range(1, 10)] + [f"lpt{n}" for n in range(1, 10)]
+    )
+    unsafe_table_reason = (
+        "CON, PRN, AUX, NUL, COM1-COM9 and LPT1-LPT9 are Windows device names, which MySQL and MariaDB store "
+        "under an altered file name (lpt1@@@.ibd), and InnoDB then rejects foreign keys to or from the table."
+    )
 
     transactional_ddl = False
     begin_transaction = "START TRANSACTION;"
