@@ -91,6 +91,8 @@ def list_items(sent: Sentence, first: Token) -> list[Token]:
             dashed = not dashed
             k += 1
             continue
+        elif t.text in ("—", "–", "--") and not depth:
+            break  # "a person in the directory — email and display name": a lone dash opens another list
         if depth or dashed or t.text in ("(", ")"):
             k += 1
             continue

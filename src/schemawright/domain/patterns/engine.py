@@ -1550,6 +1550,9 @@ def _colon_list(state: _State, row: Row, cls: list[Clause]) -> None:
     before the colon (the thing sent or stored), else its subject."""
     toks = state.sent.tokens
     colon = next((t.i for t in toks if t.text == ":"), None)
+    dashes = [t.i for t in toks if t.text in ("—", "–", "--")]
+    if colon is None and len(dashes) == 1:
+        colon = dashes[0]  # "A user is a person in the directory — email (unique) and display name."
     if colon is None or colon + 1 >= len(toks):
         return
     ctx = state.ctx
@@ -2085,6 +2088,9 @@ def _with_list(state: _State, row: Row, cls: list[Clause]) -> None:
             owner = _chunk(state, before[-1].i) if before else None
         elif host.pos in ("NOUN", "PROPN"):
             owner = _chunk(state, host.i)
+        elif host.lemma == "be":  # "A label is a project-scoped tag with a colour": the subject's values
+            be_subjects = state.sent.children(host.i, "nsubj")
+            owner = _chunk(state, be_subjects[0].i) if be_subjects else None
         elif host.pos == "VERB":
             from schemawright.domain.nlp.clauses import unattached_object
 
