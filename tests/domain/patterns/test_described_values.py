@@ -38,3 +38,12 @@ def test_comments_with_fields_hang_on_their_owner() -> None:
 def test_a_single_value_noun_with_one_detail_stays_a_value() -> None:
     found = _entities("A ticket has a subject, a priority and a note with the date.")
     assert "note" not in found
+
+
+def test_a_with_phrase_after_of_the_describes_the_thing_it_is_of() -> None:
+    found = _entities(
+        "The organiser opens a new season of the league with its name, a start date and an end date. "
+        "A season has many fixtures."
+    )
+    assert {"name", "start_date", "end_date"} <= set(found.get("season", []))
+    assert "league" not in found or "start_date" not in found["league"]

@@ -2087,7 +2087,7 @@ def _with_list(state: _State, row: Row, cls: list[Clause]) -> None:
             before = [x for x in state.sent.tokens[: host.i] if x.pos in ("NOUN", "PROPN")]
             owner = _chunk(state, before[-1].i) if before else None
         elif host.pos in ("NOUN", "PROPN"):
-            owner = _chunk(state, host.i)
+            owner = _chunk(state, _of_the_head(state.sent, host))
         elif host.lemma == "be":  # "A label is a project-scoped tag with a colour": the subject's values
             be_subjects = state.sent.children(host.i, "nsubj")
             owner = _chunk(state, be_subjects[0].i) if be_subjects else None
@@ -2142,6 +2142,19 @@ def _with_list(state: _State, row: Row, cls: list[Clause]) -> None:
                 state.facts.append(RelationshipFact(prov=prov, child=c.name, parent=owner.name))
             else:
                 _attribute(state, owner.name, c, row.id, row.priority, None)
+
+
+def _of_the_head(sent: Sentence, host: Token) -> int:
+    """ "a new edition of the conference with its name, year and host city": the with-phrase describes the
+    edition, not "the conference" it is of; "a copy of a book with a barcode" describes the copy too."""
+    if host.dep != "pobj" or host.head == host.i:
+        return host.i
+    prep = sent.tokens[host.head]
+    of_head = sent.tokens[prep.head]
+    definite = any(d.lower == "the" for d in sent.children(host.i, "det"))
+    if prep.lower == "of" and of_head.pos in ("NOUN", "PROPN") and definite and not host.tag.endswith("S"):
+        return of_head.i
+    return host.i
 
 
 def _noun_objects(sent: Sentence, verb: int) -> list[Token]:
