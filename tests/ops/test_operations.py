@@ -221,3 +221,61 @@ def test_a_change_to_existing_tables_alone_still_starts_with_lock_timeout() -> N
     sql, separate = render_feature(plan_feature(design, ExistingSchema(tables=[users])), design, "-- f")
     assert sql.up == "-- f\nSET lock_timeout = '5s';\n\nALTER TABLE users ADD COLUMN note TEXT;\n"
     assert sql.down == "-- f\nALTER TABLE users DROP COLUMN note;\n" and not separate
+
+
+def test_sqlite_adds_a_foreign_key_to_an_existing_table_with_the_new_column() -> None:
+    """SQLite has no ALTER TABLE … ADD CONSTRAINT: a link to an existing table is its new column's own
+    REFERENCES clause (allowed because the column defaults to NULL), and the down drops the column."""
+    text = LogicalType(name="text")
+    users = Table(name="users", columns=[Column(name="id", type="TEXT", logical=text)], primary_key=["id"])
+    team_id = Column(name="team_id", type="TEXT", logical=text, nullable=True)
+    linked = users.model_copy(
+        update={
+            "columns": [*users.columns, team_id],
+            "foreign_keys": [FK],
+            "indexes": [Index(name="idx_users_team_id", columns=["team_id"])],
+            "existing": True,
+        }
+    )
+    teams = TEAMS.model_copy(
+        update={"columns": [Column(name="id", type="TEXT", logical=text)], "indexes": []}
+    )
+    design = RelationalDesign(dialect="sqlite", tables=[linked, teams])
+    plan = plan_feature(design, ExistingSchema(tables=[users]))
+    [main] = plan.steps
+    add = next(op for op in main.operations if isinstance(op, o.AddColumn))
+    assert add.foreign_key == FK and not any(isinstance(op, o.AddForeignKey) for op in main.operations)
+    assert add.reverse() == o.DropColumn(table="users", column=team_id, foreign_key=FK)
+    assert add.reverse().reverse() == add and main.reverse().reverse() == main
+    sql, separate = render_feature(plan, design)
+    assert not separate and "ADD CONSTRAINT" not in sql.up
+    assert (
+        "ALTER TABLE users ADD COLUMN team_id TEXT CONSTRAINT fk_users_teams REFERENCES teams (id) "
+        "ON DELETE SET NULL;\n\nCREATE INDEX idx_users_team_id ON users (team_id);"
+    ) in sql.up
+    assert sql.down.startswith("DROP INDEX idx_users_team_id;\nALTER TABLE users DROP COLUMN team_id;")
+    assert TypeAdapter(o.Operation).validate_python(add.model_dump(mode="json")) == add
+    # PostgreSQL keeps its NOT VALID key: the column carries none
+    pg = plan_feature(design.model_copy(update={"dialect": "postgresql"}), ExistingSchema(tables=[users]))
+    assert all(op.foreign_key is None for op in pg.steps[0].operations if isinstance(op, o.AddColumn))
+
+
+def test_sqlite_cannot_add_a_foreign_key_to_an_existing_column_and_says_so() -> None:
+    text = LogicalType(name="text")
+    users = Table(
+        name="users",
+        columns=[
+            Column(name="id", type="TEXT", logical=text),
+            Column(name="team_id", type="TEXT", logical=text),
+        ],
+        primary_key=["id"],
+    )
+    linked = users.model_copy(update={"foreign_keys": [FK], "existing": True})
+    teams = TEAMS.model_copy(
+        update={"columns": [Column(name="id", type="TEXT", logical=text)], "indexes": []}
+    )
+    plan = plan_feature(
+        RelationalDesign(dialect="sqlite", tables=[linked, teams]), ExistingSchema(tables=[users])
+    )
+    assert not any(isinstance(op, o.AddForeignKey | o.AddColumn) for op in plan.steps[0].operations)
+    assert any("fk_users_teams (team_id → teams) is not in the migration" in n for n in plan.notes)

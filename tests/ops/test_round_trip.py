@@ -89,7 +89,7 @@ def _accounts(*, team: bool, note: bool, index: bool) -> Table:
     )
 
 
-@pytest.mark.parametrize("dialect", ["postgresql", "mysql"])
+@pytest.mark.parametrize("dialect", ["postgresql", "mysql", "sqlite"])
 def test_changes_to_an_existing_table_with_rows_are_undone_by_their_derived_downs(dialect: str) -> None:
     url = _url(dialect)
     base = RelationalDesign(dialect=dialect, tables=[_accounts(team=False, note=False, index=False)])  # type: ignore[arg-type]

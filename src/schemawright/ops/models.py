@@ -72,23 +72,29 @@ class DropPartition(_Op):
 
 class AddColumn(_Op):
     """``ALTER TABLE … ADD COLUMN`` on an existing table (the column as it is added: nullable, or NOT
-    NULL with a constant default, so that no row needs rewriting)."""
+    NULL with a constant default, so that no row needs rewriting). ``foreign_key``, a key on this column
+    alone, is written into the column (``… CONSTRAINT fk REFERENCES parent (id)``): the only way SQLite
+    adds a foreign key to an existing table without rebuilding it (the column must then default to NULL)."""
 
     op: Literal["add_column"] = "add_column"
     table: str
     column: Column
+    foreign_key: ForeignKey | None = None
 
     def reverse(self) -> DropColumn:
-        return DropColumn(table=self.table, column=self.column)
+        return DropColumn(table=self.table, column=self.column, foreign_key=self.foreign_key)
 
 
 class DropColumn(_Op):
+    """``ALTER TABLE … DROP COLUMN`` (its own foreign key, if it carries one, goes with it)."""
+
     op: Literal["drop_column"] = "drop_column"
     table: str
     column: Column
+    foreign_key: ForeignKey | None = None
 
     def reverse(self) -> AddColumn:
-        return AddColumn(table=self.table, column=self.column)
+        return AddColumn(table=self.table, column=self.column, foreign_key=self.foreign_key)
 
 
 class AddForeignKey(_Op):

@@ -123,7 +123,19 @@ class Renderer:
         design = RelationalDesign(dialect=self.name, tables=[stub])
         column = build_metadata(design)[1][op.table].c[op.column.name]
         spec = str(CreateColumn(column).compile(dialect=self.sa_dialect)).strip()
+        if op.foreign_key is not None:
+            spec += " " + self._references(op.foreign_key)
         return f"ALTER TABLE {self.quote(op.table)} ADD COLUMN {spec};"
+
+    def _references(self, fk: ForeignKey) -> str:
+        """A one-column foreign key as the column's own constraint: ``CONSTRAINT fk REFERENCES parent
+        (id) ON DELETE …`` (Core writes foreign keys only as table constraints)."""
+        if len(fk.columns) != 1 or len(fk.ref_columns) != 1:
+            raise UnsupportedOperation(f"{fk.name} has {len(fk.columns)} columns: not a column constraint")
+        return (
+            f"CONSTRAINT {self.quote(fk.name)} REFERENCES {self.quote(fk.ref_table)} "
+            f"({self.quote(fk.ref_columns[0])})" + (f" ON DELETE {fk.on_delete}" if fk.on_delete else "")
+        )
 
     def _drop_column(self, op: o.DropColumn) -> str:
         return f"ALTER TABLE {self.quote(op.table)} DROP COLUMN {self.quote(op.column.name)};"
@@ -140,7 +152,8 @@ class Renderer:
         return constraint
 
     # SQLite has no ALTER TABLE … ADD / DROP CONSTRAINT: what Core compiles for it fails on the engine
-    # (verification reports it); the planner keeps new tables' keys inline there.
+    # (verification reports it); the planners keep new tables' keys inline there, and a key added to an
+    # existing table goes with its new column (AddColumn.foreign_key).
     def _add_foreign_key(self, op: o.AddForeignKey) -> str:
         return self._compile(AddConstraint(self._fk(op.table, op.foreign_key, op.not_valid)))
 

@@ -7,6 +7,10 @@ foreign keys are added ``NOT VALID`` (no scan under the ACCESS EXCLUSIVE lock) a
 (a scan under SHARE UPDATE EXCLUSIVE, which allows writes); indexes are built ``CONCURRENTLY``, which
 cannot run inside a transaction, so they are returned as steps to be written one per migration.
 
+SQLite has no ``ALTER TABLE … ADD CONSTRAINT``: a foreign key added to an existing table is the new
+column's own constraint (``ADD COLUMN … REFERENCES``, which SQLite allows for a column that defaults to
+NULL — every link the designer adds to an existing table is such a column), and its down drops the column.
+
 A partitioned table (relkind 'p') takes neither: PostgreSQL (before 18) refuses a ``NOT VALID`` foreign
 key on it, so the key is added validated, and it refuses ``CREATE INDEX CONCURRENTLY`` on it, so the
 index follows the documented pattern: ``CREATE INDEX … ON ONLY`` the parent (catalog only, nothing is
@@ -19,7 +23,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from schemawright.design.conventions import ExistingSchema
-from schemawright.design.models import Column, Index, RelationalDesign
+from schemawright.design.models import Column, ForeignKey, Index, RelationalDesign
 from schemawright.emit.sql.dialects import shorten
 from schemawright.ops import models as o
 from schemawright.ops.plan import Separate, Step
@@ -70,16 +74,27 @@ def alter_existing(
         partitioned = renderer.partitions and existing.partitioned(table.name)
         old_fks = {fk.name for fk in old.foreign_keys}
         old_indexes = {ix.name for ix in old.indexes}
-        out.operations += [
-            o.AddColumn(table=table.name, column=_as_added(c))
-            for c in table.columns
-            if old.column(c.name) is None
-        ]
+        added = {c.name: _as_added(c) for c in table.columns if old.column(c.name) is None}
+        inline: dict[str, ForeignKey] = {}  # column → the key it carries (SQLite)
         # the table's new indexes go before its new keys, so a key uses the index (InnoDB would make an
         # index of its own, drop it for ours, then refuse to drop ours before the key in the down)
         keys: list[o.Operation] = []
+        index_ops: list[o.Operation] = []
         for fk in table.foreign_keys:
             if fk.name in old_fks:
+                continue
+            if not renderer.alters_constraints:
+                column = added.get(fk.columns[0]) if len(fk.columns) == 1 else None
+                if column is not None and column.nullable and column.default is None:
+                    inline[column.name] = fk  # ADD COLUMN … REFERENCES: SQLite's one way without a rebuild
+                else:
+                    out.notes.append(
+                        f"{table.name} is an existing table, and {renderer.name} adds a foreign key to one "
+                        "only with a new nullable column of its own (ALTER TABLE … ADD COLUMN … REFERENCES), "
+                        f"so {fk.name} ({', '.join(fk.columns)} → {fk.ref_table}) is not in the migration: "
+                        f"rebuild {table.name} with it (create the new table, copy the rows, drop the old "
+                        "one, rename) if it must be enforced."
+                    )
                 continue
             if partitioned:
                 keys.append(o.AddForeignKey(table=table.name, foreign_key=fk))
@@ -103,7 +118,7 @@ def alter_existing(
             if partitioned:
                 tree = _index_tree(existing, table.name, ix.name, renderer)
                 # catalog only: the parent's (and sub-partitioned partitions') index, invalid until attached
-                out.operations += [
+                index_ops += [
                     o.CreateIndex(
                         table=n.table,
                         table_schema=n.schema,
@@ -144,8 +159,11 @@ def alter_existing(
                 )
                 indexes.append(Step(operations=[build], suffix=f"index_{len(indexes) + 1}", compact=True))
             else:
-                out.operations.append(o.CreateIndex(table=table.name, index=_plain(ix)))
-        out.operations += keys
+                index_ops.append(o.CreateIndex(table=table.name, index=_plain(ix)))
+        out.operations += [
+            o.AddColumn(table=table.name, column=c, foreign_key=inline.get(c.name)) for c in added.values()
+        ]
+        out.operations += index_ops + keys
     if attaches:  # an attached index cannot be detached: its down drops the parent's, which takes them all
         indexes.append(Step(operations=attaches, suffix=f"index_{len(indexes) + 1}", compact=True))
     out.steps = validates + indexes
