@@ -60,8 +60,7 @@ def test_sqlite_catalog_reads() -> None:
             "CREATE TRIGGER trg_notes AFTER UPDATE ON notes BEGIN SELECT 1; END;\n"
         )
         engine = engine_for("sqlite")
-        assert engine.trigger_tables(db) == {"notes"}
-        functions, triggers, types = engine.objects(db)
-        assert (functions, types) == ([], [])
-        assert [(r["name"], r["tbl"]) for r in triggers] == [("trg_notes", "notes")]
-        assert engine.current_functions(db) == [] and engine.partition_children(db) == {}
+        [trigger] = engine.triggers(db)
+        assert (trigger["nsp"], trigger["name"], trigger["tbl"]) == (None, "trg_notes", "notes")
+        assert engine.functions(db) == engine.user_types(db) == engine.relations(db) == []
+        assert engine.policies(db) == [] and engine.all_catalog_types(db) == {}

@@ -7,19 +7,21 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
+from schemawright.catalog.models import LogicalType
 from schemawright.domain.model import Source
 
-
-class LogicalType(BaseModel):
-    """Dialect-neutral column type; ``emit.sql.<dialect>`` renders it."""
-
-    name: Literal[
-        "uuid", "bigint", "integer", "smallint", "text", "varchar", "char", "numeric", "boolean",
-        "date", "time", "timestamptz", "interval", "json", "bytea", "inet",
-    ]
-    length: int | None = None
-    precision: int | None = None
-    scale: int | None = None
+__all__ = [
+    "Check",
+    "Column",
+    "ForeignKey",
+    "Index",
+    "LogicalType",
+    "Partition",
+    "Policy",
+    "RelationalDesign",
+    "Table",
+    "UniqueConstraint",
+]
 
 
 class Column(BaseModel):

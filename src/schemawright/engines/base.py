@@ -66,34 +66,34 @@ class Engine:
         databases are not this project's, and SQLite has one."""
         return [None]
 
-    def catalog_types(self, db: ScratchDatabase, schema: str | None) -> dict[tuple[str, str], str]:
-        """(table, column) -> the engine's own name for the column's type, in ``schema`` (None: the
-        current one); for types SQLAlchemy does not know."""
-        return {}
-
     def all_catalog_types(self, db: ScratchDatabase) -> dict[tuple[str, str, str], str]:
-        """(schema, table, column) -> the engine's own name for the type, in every application schema;
-        the current schema's columns also under schema ""."""
+        """(schema, table, column) -> the engine's own name for the column's type, in every application
+        schema; the current schema's columns also under schema "" (for types SQLAlchemy does not know)."""
         return {}
 
-    def current_functions(self, db: ScratchDatabase) -> list[str]:
-        """User-defined functions of the current schema, sorted."""
+    # Rows for the catalog (``schemawright.catalog.reflect``); ``nsp`` is a schema's name, or None for
+    # the current (default) schema.
+    def relations(self, db: ScratchDatabase) -> list[Row]:
+        """One row per table, in the order of the tables' qualified names: ``nsp``, ``name``,
+        ``partitioned`` (a partitioned parent), ``parent_nsp`` and ``parent`` (the table it is a partition
+        of, or None) and ``row_security`` (row-level security enabled)."""
         return []
 
-    def partition_children(self, db: ScratchDatabase) -> dict[str, list[str]]:
-        """Every partitioned table -> its direct partitions (``schema.table`` outside the current schema)."""
-        return {}
-
-    def partition_rows(self, db: ScratchDatabase) -> list[Row]:
-        """One row per table: ``name``, ``partitioned`` (a partitioned parent) and ``parent`` (the table it
-        is a partition of, or None)."""
+    def functions(self, db: ScratchDatabase) -> list[Row]:
+        """One row per routine (each overload): ``nsp``, ``name``, ``kind`` (function, procedure,
+        aggregate, window), ``arguments``, ``returns``; the current schema's first, by name."""
         return []
 
-    def trigger_tables(self, db: ScratchDatabase) -> set[str]:
-        """Tables with a user-defined trigger."""
-        raise NotImplementedError
+    def triggers(self, db: ScratchDatabase) -> list[Row]:
+        """One row per user-defined trigger: ``nsp`` (its table's), ``name``, ``tbl``, ``func``."""
+        return []
 
-    def objects(self, db: ScratchDatabase) -> tuple[list[Row], list[Row], list[Row]]:
-        """Rows of the functions (``name``), triggers (``name``, ``tbl``) and user-defined types (``name``)
-        the engine holds."""
-        raise NotImplementedError
+    def user_types(self, db: ScratchDatabase) -> list[Row]:
+        """One row per enum or domain type: ``nsp``, ``name``, ``kind`` (enum, domain), ``labels`` (an
+        enum's, in order), ``base`` (a domain's type)."""
+        return []
+
+    def policies(self, db: ScratchDatabase) -> list[Row]:
+        """One row per row-level security policy: ``nsp``, ``tbl``, ``name``, ``command``, ``permissive``,
+        ``roles``, ``using``, ``with_check``."""
+        return []

@@ -37,19 +37,16 @@ class MySQLEngine(Engine):
             )
         return scratch._mysql(server)
 
-    def trigger_tables(self, db: ScratchDatabase) -> set[str]:
-        rows = db.query(
-            "SELECT event_object_table AS name FROM information_schema.triggers "
-            "WHERE trigger_schema = DATABASE()"
+    def functions(self, db: ScratchDatabase) -> list[Row]:
+        return db.query(
+            "SELECT NULL AS nsp, ROUTINE_NAME AS name, LOWER(ROUTINE_TYPE) AS kind, '' AS arguments, "
+            "COALESCE(DTD_IDENTIFIER, '') AS returns FROM information_schema.ROUTINES "
+            "WHERE ROUTINE_SCHEMA = DATABASE() ORDER BY ROUTINE_NAME"
         )
-        return {str(r["name"]) for r in rows}
 
-    def objects(self, db: ScratchDatabase) -> tuple[list[Row], list[Row], list[Row]]:
-        functions = db.query(
-            "SELECT ROUTINE_NAME AS name FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = DATABASE()"
+    def triggers(self, db: ScratchDatabase) -> list[Row]:
+        return db.query(
+            "SELECT NULL AS nsp, TRIGGER_NAME AS name, EVENT_OBJECT_TABLE AS tbl, '' AS func "
+            "FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE() "
+            "ORDER BY EVENT_OBJECT_TABLE, TRIGGER_NAME"
         )
-        triggers = db.query(
-            "SELECT TRIGGER_NAME AS name, EVENT_OBJECT_TABLE AS tbl FROM information_schema.TRIGGERS "
-            "WHERE TRIGGER_SCHEMA = DATABASE()"
-        )
-        return functions, triggers, []

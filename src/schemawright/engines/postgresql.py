@@ -57,16 +57,6 @@ class PostgreSQLEngine(Engine):
         )
         return [None, *others]
 
-    def catalog_types(self, db: ScratchDatabase, schema: str | None) -> dict[tuple[str, str], str]:
-        rows = db.query(
-            "SELECT c.relname AS tbl, a.attname AS col, format_type(a.atttypid, a.atttypmod) AS type "
-            "FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid "
-            "JOIN pg_namespace n ON n.oid = c.relnamespace "
-            "WHERE a.attnum > 0 AND NOT a.attisdropped AND n.nspname = COALESCE(%s, current_schema())",
-            [schema],
-        )
-        return {(str(r["tbl"]), str(r["col"])): str(r["type"]) for r in rows}
-
     def all_catalog_types(self, db: ScratchDatabase) -> dict[tuple[str, str, str], str]:
         rows = db.query(
             "SELECT n.nspname AS nsp, n.nspname = current_schema() AS here, c.relname AS tbl, "
@@ -82,62 +72,58 @@ class PostgreSQLEngine(Engine):
                 names[("", str(r["tbl"]), str(r["col"]))] = str(r["type"])
         return names
 
-    def current_functions(self, db: ScratchDatabase) -> list[str]:
-        rows = db.query("""SELECT p.proname AS name
-                           FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
-                           WHERE n.nspname = current_schema() ORDER BY 1""")
-        return [str(r["name"]) for r in rows]
-
-    def partition_children(self, db: ScratchDatabase) -> dict[str, list[str]]:
-        rows = db.query("""SELECT CASE WHEN pn.nspname = current_schema() THEN p.relname
-                                       ELSE pn.nspname || '.' || p.relname END AS parent,
-                                  CASE WHEN cn.nspname = current_schema() THEN c.relname
-                                       ELSE cn.nspname || '.' || c.relname END AS child
-                           FROM pg_class p JOIN pg_namespace pn ON pn.oid = p.relnamespace
-                           LEFT JOIN pg_inherits i ON i.inhparent = p.oid
-                           LEFT JOIN pg_class c ON c.oid = i.inhrelid AND c.relispartition
-                           LEFT JOIN pg_namespace cn ON cn.oid = c.relnamespace
-                           WHERE p.relkind = 'p' AND pn.nspname NOT IN ('pg_catalog', 'information_schema')
-                           AND pn.nspname NOT LIKE 'pg\\_%'
-                           ORDER BY 1, 2""")
-        out: dict[str, list[str]] = {}
-        for r in rows:
-            children = out.setdefault(str(r["parent"]), [])
-            if r["child"] is not None:
-                children.append(str(r["child"]))
-        return out
-
-    def partition_rows(self, db: ScratchDatabase) -> list[Row]:
+    def relations(self, db: ScratchDatabase) -> list[Row]:
         return db.query(
-            "SELECT c.relname AS name, c.relkind = 'p' AS partitioned, p.relname AS parent "
+            "SELECT NULLIF(n.nspname, current_schema()) AS nsp, c.relname AS name, "
+            "c.relkind = 'p' AS partitioned, c.relrowsecurity AS row_security, "
+            "NULLIF(pn.nspname, current_schema()) AS parent_nsp, p.relname AS parent "
             "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
             "LEFT JOIN pg_inherits i ON i.inhrelid = c.oid AND c.relispartition "
             "LEFT JOIN pg_class p ON p.oid = i.inhparent "
-            f"WHERE {SYSTEM_SCHEMAS} AND c.relkind IN ('r', 'p')"
+            "LEFT JOIN pg_namespace pn ON pn.oid = p.relnamespace "
+            f"WHERE {SYSTEM_SCHEMAS} AND c.relkind IN ('r', 'p') "
+            "ORDER BY CASE WHEN n.nspname = current_schema() THEN c.relname "
+            "ELSE n.nspname || '.' || c.relname END"
         )
 
-    def trigger_tables(self, db: ScratchDatabase) -> set[str]:
-        rows = db.query("""SELECT CASE WHEN n.nspname = current_schema() THEN c.relname
-                                       ELSE n.nspname || '.' || c.relname END AS name
-                           FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
-                           JOIN pg_namespace n ON n.oid = c.relnamespace
-                           WHERE NOT t.tgisinternal AND n.nspname NOT IN ('pg_catalog', 'information_schema')
-                           AND n.nspname NOT LIKE 'pg\\_%'""")
-        return {str(r["name"]) for r in rows}
+    def functions(self, db: ScratchDatabase) -> list[Row]:
+        return db.query(
+            "SELECT NULLIF(n.nspname, current_schema()) AS nsp, p.proname AS name, "
+            "CASE p.prokind WHEN 'p' THEN 'procedure' WHEN 'a' THEN 'aggregate' WHEN 'w' THEN 'window' "
+            "ELSE 'function' END AS kind, pg_get_function_identity_arguments(p.oid) AS arguments, "
+            "COALESCE(pg_get_function_result(p.oid), '') AS returns "
+            "FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace "
+            f"WHERE {SYSTEM_SCHEMAS} "
+            "ORDER BY n.nspname <> current_schema(), n.nspname, p.proname, 4"
+        )
 
-    def objects(self, db: ScratchDatabase) -> tuple[list[Row], list[Row], list[Row]]:
-        functions = db.query(
-            "SELECT p.proname AS name FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace "
-            f"WHERE {SYSTEM_SCHEMAS}"
+    def triggers(self, db: ScratchDatabase) -> list[Row]:
+        return db.query(
+            "SELECT NULLIF(n.nspname, current_schema()) AS nsp, t.tgname AS name, c.relname AS tbl, "
+            "p.proname AS func FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid "
+            "JOIN pg_namespace n ON n.oid = c.relnamespace LEFT JOIN pg_proc p ON p.oid = t.tgfoid "
+            f"WHERE {SYSTEM_SCHEMAS} AND NOT t.tgisinternal "
+            "ORDER BY n.nspname <> current_schema(), n.nspname, c.relname, t.tgname"
         )
-        triggers = db.query(
-            "SELECT t.tgname AS name, c.relname AS tbl FROM pg_trigger t "
-            "JOIN pg_class c ON c.oid = t.tgrelid "
-            f"JOIN pg_namespace n ON n.oid = c.relnamespace WHERE {SYSTEM_SCHEMAS} "
-            "AND NOT t.tgisinternal"
+
+    def user_types(self, db: ScratchDatabase) -> list[Row]:
+        return db.query(
+            "SELECT NULLIF(n.nspname, current_schema()) AS nsp, t.typname AS name, "
+            "CASE t.typtype WHEN 'e' THEN 'enum' ELSE 'domain' END AS kind, "
+            "ARRAY(SELECT e.enumlabel::text FROM pg_enum e WHERE e.enumtypid = t.oid "
+            "ORDER BY e.enumsortorder) AS labels, "
+            "CASE WHEN t.typtype = 'd' THEN format_type(t.typbasetype, t.typtypmod) ELSE '' END AS base "
+            "FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace "
+            f"WHERE {SYSTEM_SCHEMAS} AND t.typtype IN ('e', 'd') "
+            "ORDER BY n.nspname <> current_schema(), n.nspname, t.typname"
         )
-        types = db.query(
-            "SELECT t.typname AS name FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace "
-            f"WHERE {SYSTEM_SCHEMAS} AND t.typtype IN ('e', 'd')"
+
+    def policies(self, db: ScratchDatabase) -> list[Row]:
+        return db.query(
+            "SELECT NULLIF(schemaname::text, current_schema()) AS nsp, tablename::text AS tbl, "
+            "policyname::text AS name, cmd AS command, permissive = 'PERMISSIVE' AS permissive, "
+            "roles::text[] AS roles, qual AS using, with_check FROM pg_policies "
+            "WHERE schemaname NOT IN ('pg_catalog', 'information_schema') "
+            "AND schemaname NOT LIKE 'pg\\_%' "
+            "ORDER BY schemaname <> current_schema(), schemaname, tablename, policyname"
         )
-        return functions, triggers, types

@@ -38,10 +38,8 @@ class SQLiteEngine(Engine):
             return int(value)
         return value
 
-    def trigger_tables(self, db: ScratchDatabase) -> set[str]:
-        rows = db.query("SELECT tbl_name AS name FROM sqlite_master WHERE type = 'trigger'")
-        return {str(r["name"]) for r in rows}
-
-    def objects(self, db: ScratchDatabase) -> tuple[list[Row], list[Row], list[Row]]:
-        triggers = db.query("SELECT name, tbl_name AS tbl FROM sqlite_master WHERE type = 'trigger'")
-        return [], triggers, []
+    def triggers(self, db: ScratchDatabase) -> list[Row]:
+        return db.query(
+            "SELECT NULL AS nsp, name, tbl_name AS tbl, '' AS func FROM sqlite_master "
+            "WHERE type = 'trigger' ORDER BY tbl_name, name"
+        )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from schemawright.catalog.reflect import reflect
 from schemawright.design.conventions import ExistingSchema
 from schemawright.domain.model import Assumption, Source
 from schemawright.emit.sql.dialects import DialectName
@@ -13,7 +14,7 @@ from schemawright.project.conventions import learn
 from schemawright.project.detect import MigrationSet
 from schemawright.project.django_run import django_available
 from schemawright.project.knex import KnexRuntime, knex_runtime
-from schemawright.project.reflect import reflect_functions, reflect_partitions, reflect_tables, trigger_tables
+from schemawright.project.reflect import design_tables, functions, partitions, triggered_tables
 from schemawright.project.replay import dump_ddl, replay_alembic, replay_django, replay_knex
 from schemawright.project.replay import replay as replay_sql
 from schemawright.project.transactions import runnable
@@ -99,15 +100,13 @@ def load_project(
         else:
             replay_sql(db, found.migrations)
         with reading(db) as replayed:  # design --all: the batch's replayed chain itself, not a copy of it
-            tables = reflect_tables(replayed)
-            functions = reflect_functions(replayed)
-            triggered = trigger_tables(replayed)
-            partitions = reflect_partitions(replayed)
+            catalog = reflect(replayed)
+    tables, names = design_tables(catalog), functions(catalog)
     schema = ExistingSchema(
         tables=tables,
-        functions=functions,
-        conventions=learn(tables, functions, triggered),
-        partitions=partitions,
+        functions=names,
+        conventions=learn(tables, names, triggered_tables(catalog)),
+        partitions=partitions(catalog),
     )
     return ExistingProject(found, schema, ddl, notes, runtime, dialect=dialect)
 
