@@ -11,9 +11,9 @@ the nearest neutral one)."""
 from __future__ import annotations
 
 from schemawright.catalog import models as cat
+from schemawright.catalog.design import design_table
 from schemawright.catalog.reflect import logical_type, reflect
-from schemawright.design.models import Check, Column, ForeignKey, Index, Table, UniqueConstraint
-from schemawright.emit.sql.dialects import DialectName, type_sql
+from schemawright.design.models import Table
 from schemawright.engines.scratch import ScratchDatabase
 
 __all__ = [
@@ -28,8 +28,6 @@ __all__ = [
     "triggered_tables",
 ]
 
-_ON_DELETE = ("CASCADE", "RESTRICT", "SET NULL")
-
 
 def design_tables(catalog: cat.Catalog) -> list[Table]:
     """Every application table as an ``existing`` design table: the default schema's first, then each
@@ -37,7 +35,7 @@ def design_tables(catalog: cat.Catalog) -> list[Table]:
     tables: list[Table] = []
     for schema in [None, *catalog.schemas]:
         for table in sorted(catalog.in_schema(schema), key=lambda t: t.name):
-            tables.append(_table(catalog.dialect, table))
+            tables.append(design_table(catalog.dialect, table))
     return tables
 
 
@@ -78,62 +76,3 @@ def reflect_partitions(db: ScratchDatabase) -> dict[str, list[str]]:
 def trigger_tables(db: ScratchDatabase) -> set[str]:
     """:func:`triggered_tables` of ``db``'s catalog."""
     return triggered_tables(reflect(db))
-
-
-def _table(dialect: DialectName, found: cat.Table) -> Table:
-    name = found.name
-    table = Table(
-        name=found.qualified,
-        existing=True,
-        primary_key=list(found.primary_key.columns) if found.primary_key else [],
-        columns=[_column(dialect, c) for c in found.columns],
-    )
-    for fk in found.foreign_keys:
-        on_delete = fk.on_delete or "NO ACTION"
-        table.foreign_keys.append(
-            ForeignKey(
-                name=fk.name or f"fk_{name}_{fk.ref_table}",
-                columns=fk.columns,
-                ref_table=fk.ref_qualified,
-                ref_columns=fk.ref_columns,
-                on_delete=on_delete if on_delete in _ON_DELETE else "NO ACTION",
-            )
-        )
-    table.unique = [UniqueConstraint(name=u.name or f"uq_{name}", columns=u.columns) for u in found.uniques]
-    table.indexes = [
-        Index(name=ix.name or f"idx_{name}", columns=ix.columns, unique=ix.unique)
-        for ix in found.indexes
-        if not ix.constraint  # the index behind a UNIQUE constraint is that constraint
-    ]
-    table.checks = [Check(name=c.name or f"ck_{name}", expression=c.expression) for c in found.checks]
-    return table
-
-
-def _column(dialect: DialectName, found: cat.Column) -> Column:
-    logical = found.logical
-    default = found.default
-    kind = "none"
-    if (
-        found.identity
-        or (default and "nextval(" in default)
-        or (found.autoincrement and logical.name in ("bigint", "integer"))
-    ):
-        kind, default = "identity", None
-    elif default:
-        low = default.lower()
-        kind = (
-            "now"
-            if ("now()" in low or "current_timestamp" in low)
-            else "uuid"
-            if "uuid" in low
-            else "literal"
-        )
-    return Column(
-        name=found.name,
-        type=found.type if not found.known_type and found.type else type_sql(dialect, logical),
-        logical=logical,
-        nullable=found.nullable,
-        default=default,
-        default_kind=kind,
-        comment=found.comment,
-    )
