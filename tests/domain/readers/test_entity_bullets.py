@@ -140,3 +140,41 @@ def test_section_matching_tolerates_typos_only() -> None:
     block = Block(kind="bullet", line=1, end_line=1, text="x", section=["overview", "key entitis"])
     assert section_matches(block, "key entities")
     assert not section_matches(block, "glossary")
+
+
+DATA_MODELS = """# Ferry bookings
+
+### Data Models
+- Passenger: phone (unique), full name, date of birth, loyalty number.
+- Vessel: belongs to one operator; name (unique), call sign, cabin count — one operator runs many.
+- Operator: legal name, country, licence number.
+- Booking: passenger, sailing (if known), party size, total price.
+- Sailing: departure port, arrival port, departure time.
+- Cabin Grade: `inside`, `outside`, `suite`.
+- Crew Member: a seafarer employed by one operator, with a rank and a name.
+"""
+
+
+def test_a_bare_list_after_an_entity_is_its_attributes() -> None:
+    facts = _facts(DATA_MODELS)
+    attrs = {(f.entity, f.name) for f in facts if isinstance(f, AttributeFact)}
+    assert {("Passenger", "phone"), ("Passenger", "full name"), ("Passenger", "loyalty number")} <= attrs
+    assert {("Vessel", "name"), ("Vessel", "call sign"), ("Vessel", "cabin count")} <= attrs
+
+
+def test_the_rest_of_the_description_stays_prose() -> None:
+    vessel = _entities(_facts(DATA_MODELS))["Vessel"]
+    assert vessel.description.startswith("belongs to one operator")
+    assert "call sign" not in vessel.description
+
+
+def test_a_listed_entity_is_a_reference_and_a_condition_makes_it_optional() -> None:
+    refs = {(f.child, f.parent, f.required) for f in _facts(DATA_MODELS) if isinstance(f, RelationshipFact)}
+    assert ("Booking", "Passenger", None) in refs
+    assert ("Booking", "Sailing", False) in refs
+
+
+def test_values_in_backticks_and_descriptions_are_no_attribute_list() -> None:
+    attrs = {(f.entity, f.name) for f in _facts(DATA_MODELS) if isinstance(f, AttributeFact)}
+    assert not {a for a in attrs if a[0] == "Cabin Grade"}
+    assert ("Crew Member", "seafarer") not in attrs

@@ -23,8 +23,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from schemawright.domain.facts import AttributeFact, EntityFact, Evidence, Fact
+from schemawright.domain.facts import AttributeFact, EntityFact, Evidence, Fact, RelationshipFact
 from schemawright.domain.model import Kind
+from schemawright.domain.naming import snake
 from schemawright.domain.readers.bmad import (
     KeyAttribute,
     attribute_facts,
@@ -37,6 +38,7 @@ from schemawright.domain.readers.hints import (
     Known,
     declared_names,
     enum_hint,
+    key,
     prov,
     raw_line,
     required_hint,
@@ -44,6 +46,7 @@ from schemawright.domain.readers.hints import (
     unique_hint,
 )
 from schemawright.domain.readers.sections import section_matches
+from schemawright.domain.sanity import check_name
 from schemawright.spec.document import Block, SpecDocument
 
 KEY_ENTITIES = ("key entities", "key entity")
@@ -151,6 +154,17 @@ def _facts(doc: SpecDocument, item: _Pending, known: Known) -> list[Fact]:
     m = _LIST.search(item.description)
     if m:
         body.extend(_list_facts(item.name, m.group(1), known, item.line, item.text, prefix))
+    else:
+        # "Driver: phone (unique), full name, national ID number, …" — a bare list is the attribute list;
+        # the rest of the description ("belongs to one driver; …") stays prose
+        kept: list[str] = []
+        for segment in split_top(item.description, ";—–"):
+            if _value_list(segment, item.text):
+                body.extend(_list_facts(item.name, segment, known, item.line, item.text, prefix))
+            else:
+                kept.append(segment.strip())
+        if len(kept) < len(split_top(item.description, ";—–")):
+            item.description = "; ".join(k for k in kept if k)
     mode = ""
     for sub in item.sub:
         text = sub.text.strip()
@@ -201,6 +215,28 @@ def _facts(doc: SpecDocument, item: _Pending, known: Known) -> list[Fact]:
     return [entity, *body]
 
 
+def _value_list(segment: str, raw: str) -> bool:
+    """Three or more bare noun phrases and nothing else: "plate (unique), make, model, colour". Not a
+    description ("a named competence, shared by postings and candidates") nor a clause ("has Skills, …")."""
+    items = [i.strip(" .") for i in split_top(re.sub(r"\([^()]*\)", "", segment), ",")]
+    items = [i for part in items for i in re.split(r"\s+and\s+", part) if i]
+    return (
+        len(items) >= 3
+        and sum(f"`{i}`" in raw for i in items) < 2  # "`dirty`, `clean`, `inspected`": values, not fields
+        and items[0].split()[0].lower() not in _CLAUSE_STARTS
+        and all(
+            0 < len(i.split()) <= 4
+            and i.split()[0].lower() not in ("a", "an", "the")
+            and " by " not in f" {i} "
+            and check_name(snake(i)) is None
+            for i in items
+        )
+    )
+
+
+_CLAUSE_STARTS = ("has", "have", "is", "are", "belongs", "contains", "holds", "includes", "links", "records")
+
+
 def _single_identifier(text: str) -> bool:
     return bool(
         re.fullmatch(r"`?[a-z][a-z0-9]*(?:_[a-z0-9]+)*`?|`?[a-z]+(?:[A-Z][a-z0-9]*)+`?", text.strip())
@@ -236,6 +272,19 @@ def _list_facts(entity: str, text: str, known: Known, line: int, line_text: str,
                     f"{prefix}.attribute_list",
                     f"{prefix}.fk",
                     f"{prefix}.unique",
+                )
+            )
+            continue
+        target = known.find(name)
+        if target is not None and key(target) != key(entity):
+            # "Location ping: driver, ride (if on a trip), time": a listed entity is a reference to it
+            optional = bool(re.search(r"\b(?:if|optional|empty|unless|until|may)\b", notes, re.I))
+            facts.append(
+                RelationshipFact(
+                    child=entity,
+                    parent=target,
+                    required=False if optional else None,
+                    prov=prov(f"{prefix}.reference", line, line_text),
                 )
             )
             continue
