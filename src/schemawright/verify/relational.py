@@ -149,7 +149,7 @@ def tool_round_trip(
     after_up = db.snapshot()
     rows = r.step(
         "sample-rows",
-        lambda: insert_sample_rows(db, design),
+        lambda: insert_sample_rows(db, design, after_up),  # the catalog as it is now
         lambda rs: ", ".join(x.table for x in rs) or "no new tables",
     )
     r.report.rows_inserted = len(rows)

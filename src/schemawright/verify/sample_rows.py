@@ -194,12 +194,17 @@ def _plan(design: RelationalDesign, live: LiveKeys | None) -> tuple[list[Table],
     return done, skipped
 
 
-def insert_sample_rows(db: ScratchDatabase, design: RelationalDesign) -> list[SampleRow]:
+def insert_sample_rows(
+    db: ScratchDatabase, design: RelationalDesign, catalog: dict[str, Any] | None = None
+) -> list[SampleRow]:
     """Insert one row per new table (and per existing table they need, parents first); return them in
     order. An existing table whose row cannot be made (a cycle of NOT NULL foreign keys, a constraint
     the design does not know) gets none, and neither does a table that needs it: sample rows never fail
-    a verification for the project's old tables. A new table's rejected row is an error."""
-    catalog: dict[str, Any] = db.snapshot()
+    a verification for the project's old tables. A new table's rejected row is an error. ``catalog``: the
+    database's :meth:`~ScratchDatabase.snapshot` as it is now, when the caller has just taken it (only
+    read here); else it is taken."""
+    if catalog is None:
+        catalog = db.snapshot()
     with live_keys(db, catalog) as live:
         order, skipped = _plan(design, live)
     counter = itertools.count(1)
