@@ -481,6 +481,11 @@ def _enum_after(sent: Sentence, c: Chunk) -> list[str]:
     """Values in parentheses right after a noun: "a status (draft, sent, paid or void)"."""
     toks = sent.tokens
     k = c.head + 1
+    if 0 < k < len(toks) and toks[k].dep == "prep" and toks[k].head == c.head:
+        # "a role within their company (admin or recruiter)": the values follow the noun's own phrase
+        inside = {t.i for t in sent.subtree(k)}
+        paren = next((t.i for t in toks[k : k + 6] if t.text == "(" or t.i not in inside), None)
+        k = paren if paren is not None and toks[paren].text == "(" else k
     if k >= len(toks) or toks[k].text != "(":
         return []
     values: list[str] = []
@@ -646,8 +651,16 @@ def _attribute(
         for v in values:
             state.facts.append(AttributeFact(prov=_prov(state, rule, prio), entity=owner, name=v))
         return
-    if values and state.ctx.lexicon.kind_for_name(name) not in (None, Kind.ENUM):
-        values = []  # "a description (show notes, HTML allowed)": an explanation, not a value list
+    name_kind = state.ctx.lexicon.kind_for_name(name)
+    numeric = all(v.replace("_", "").isdigit() for v in values)
+    if (
+        values
+        and name_kind not in (None, Kind.ENUM, Kind.TEXT)
+        and not (name_kind is Kind.COUNT and not numeric)
+    ):
+        # "a description (show notes, HTML allowed)": an explanation, not a value list; "a format (talk or
+        # workshop)" and "a size (S, M, L)" are value lists
+        values = []
     kind = Kind.ENUM if values else None
     if values:  # the value list is the enum row's fact, wherever the attribute itself came from
         rule, prio = "enum.parenthesised", max(prio, 75)

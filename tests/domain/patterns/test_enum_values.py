@@ -1,0 +1,48 @@
+"""Value lists in parentheses make an enum, wherever the noun's own phrase puts them, and whatever short
+kind the noun's name would otherwise have. Examples written for this test, not taken from any corpus."""
+
+from __future__ import annotations
+
+import pytest
+
+from schemawright.domain.analyze import analyze
+from schemawright.domain.model import Kind
+from schemawright.spec.parser import parse_spec
+
+
+def _attribute(text: str, entity: str, name: str):  # type: ignore[no-untyped-def]
+    model = analyze(parse_spec(f"# Feature\n\n{text}\n"), "x", "x")
+    owner = model.entity(entity)
+    assert owner is not None, [e.name for e in model.entities]
+    return next(a for a in owner.attributes if a.name == name)
+
+
+@pytest.mark.parametrize(
+    ("text", "entity", "name", "values"),
+    [
+        (
+            "We store volunteers with a name, an email and a role within their team (lead or helper).",
+            "volunteer",
+            "role",
+            ["lead", "helper"],
+        ),
+        (
+            "Each workshop has a title and a format (lecture, hands-on lab or panel).",
+            "workshop",
+            "format",
+            ["lecture", "hands_on_lab", "panel"],
+        ),
+        ("Each locker has a code and a size (S, M, L or XL).", "locker", "size", ["s", "m", "l", "xl"]),
+    ],
+)
+def test_listed_values_make_an_enum(text: str, entity: str, name: str, values: list[str]) -> None:
+    attr = _attribute(text, entity, name)
+    assert attr.kind is Kind.ENUM
+    assert attr.enum_values == values
+
+
+def test_an_explanation_in_parentheses_is_no_value_list() -> None:
+    attr = _attribute(
+        "Each episode has a title and a description (show notes, links allowed).", "episode", "description"
+    )
+    assert attr.kind is not Kind.ENUM
