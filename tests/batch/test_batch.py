@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import shutil
 from pathlib import Path
 
@@ -115,8 +116,15 @@ def test_rerun_needs_force_and_force_replaces_the_whole_chain(project: Path, ser
 
 def test_dry_run_writes_nothing_and_keeps_versions_distinct(project: Path) -> None:
     specs = feature_specs(project / "ai" / "features")
-    results = run_batch(specs, BatchOptions(root=project, verify=False, dry_run=True))
+    seen: list[int] = []
+    results = run_batch(
+        specs,
+        BatchOptions(root=project, verify=False, dry_run=True),
+        on_start=lambda _, __: seen.append(gc.get_freeze_count()),
+    )
     assert [r.status for r in results] == ["dry-run"] * 3
+    # what the first feature loaded is kept out of full garbage collections, until the batch ends
+    assert seen[0] == 0 and seen[1] > 0 and gc.get_freeze_count() == 0
     assert not (project / "backend").exists() and not (project / "ai" / "decisions").exists()
     stamps = []
     for r in results:
