@@ -870,6 +870,23 @@ def _possession(state: _State, row: Row, cl: Clause) -> None:
             for v in state.sent.children(o.head, "acl") if o.head >= 0 else []:
                 if v.tag == "VBG":
                     objs += [c for x in state.sent.children(v.i, "dobj") if (c := _chunk(state, x.i))]
+    for o in [o for o in objs if _scoped_one(state, o) is not None]:
+        # "a donor may hold at most one appointment per session": many appointments, one per session
+        scope = _scoped_one(state, o)
+        for s in cl.subjects:
+            if (
+                _thing(s, state.ctx)
+                and scope is not None
+                and _thing(o, state.ctx)
+                and not is_value(o, state.ctx)
+            ):
+                prov = _prov(state, row.id, row.priority)
+                state.facts.append(EntityFact(prov=prov, name=o.name, evidence="object"))
+                state.facts.append(RelationshipFact(prov=prov, child=o.name, parent=s.name))
+                if _thing(scope, state.ctx) and not is_value(scope, state.ctx):
+                    state.facts.append(RelationshipFact(prov=prov, child=o.name, parent=scope.name))
+                state.facts.append(UniqueFact(prov=prov, entity=o.name, attributes=[s.name, scope.name]))
+        objs.remove(o)
     for s in cl.subjects:
         if _recorder(s, state.ctx) and row.id == "possession.records":
             # "Agents record the floor it is on": people record facts about the thing just described
@@ -901,6 +918,8 @@ def _recorded_for(state: _State, row: Row, cl: Clause) -> None:
             c = _chunk(state, pobj.i)
             if c is not None and _thing(c, state.ctx) and _each(state, c, state.sent.tokens[0].lower):
                 owners.append(c)
+    scopes = {x.name for o in cl.objects if (x := _scoped_one(state, o)) is not None}
+    owners = [c for c in owners if c.name not in scopes]  # "at most one appointment per session"
     if not owners:
         return
     objs = [o for o in cl.objects if o.name not in {w.name for w in owners}]
@@ -1225,6 +1244,24 @@ def _passive_counted(state: _State, row: Row, cl: Clause) -> None:
 def _exactly_one(state: _State, c: Chunk) -> bool:
     words = {t.lower for t in state.sent.tokens[max(c.start, 0) : c.head]}
     return bool(words & {"one", "exactly", "single", "only"})
+
+
+def _scoped_one(state: _State, c: Chunk) -> Chunk | None:
+    """The scope of "at most one appointment per session", "only one loan per copy": one per scope is a
+    uniqueness, not a to-one link."""
+    if c.head < 0 or not (c.card.stated and c.card.high == 1):
+        return None
+    if not _thing(c, state.ctx) or is_value(c, state.ctx):
+        return None  # "a release year for every film": an attribute of each film, no count
+    toks = state.sent.tokens
+    k = c.head + 1
+    if k + 1 < len(toks) and toks[k].lower == "per":
+        return _chunk(state, k + 1) if toks[k + 1].pos in ("NOUN", "PROPN") else None
+    if not any(t.lower in ("one", "single") for t in toks[c.start : c.head]):
+        return None
+    if k + 2 < len(toks) and toks[k].lower in ("for", "in") and toks[k + 1].lower in ("each", "every"):
+        return _chunk(state, k + 2) if toks[k + 2].pos in ("NOUN", "PROPN") else None
+    return None
 
 
 def _counted_one(state: _State, c: Chunk) -> bool:
