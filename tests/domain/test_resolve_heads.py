@@ -30,3 +30,16 @@ def test_one_compound_then_its_head_is_one_thing() -> None:
     )
     assert "storage_locker" in names
     assert "locker" not in names
+
+
+def test_a_compound_introduced_with_values_names_the_thing_however_often_the_head_is_used() -> None:
+    names = _names(
+        "A gardener registers a vegetable plot with a name, a size and a soil type.\n\n"
+        + "\n\n".join(
+            f"The gardener can see the plot on the {w} map, and each plot has a history."
+            for w in "abcdefghij"
+        )
+        + "\n\nA plot is owned by exactly one gardener. A gardener has a name."
+    )
+    assert "vegetable_plot" in names
+    assert "plot" not in names

@@ -151,7 +151,14 @@ class Resolver:
             introduced = len(names) == 1 and head in first and first[names[0]] < first[head]
             # a head used far more often than the compound is its own name ("drag recipes" once, "recipe"
             # twenty times): the compound was a passing phrase, not the thing's introduction
-            introduced = introduced and self.mentions.get(head, 0) <= 8 * self.mentions.get(names[0], 1)
+            described = sum(
+                1 for f in facts if isinstance(f, AttributeFact) and self.canon(f.entity) == names[0]
+            )
+            # a compound introduced with values of its own ("a renovation project with a name, a budget …")
+            # names the thing however often the head is used afterwards
+            introduced = introduced and (
+                described >= 2 or self.mentions.get(head, 0) <= 8 * self.mentions.get(names[0], 1)
+            )
             # "source language" and "target language": the head is the thing, each compound one role of it
             introduced = introduced and not any(
                 m.endswith(f"_{head}") and m != names[0] and m.count("_") == names[0].count("_")
