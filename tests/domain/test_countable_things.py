@@ -30,3 +30,16 @@ def test_the_application_itself_stays_the_software() -> None:
     names = _names("The application stores each customer with a name and an email address.")
     assert "application" not in names
     assert "customer" in names
+
+
+def test_what_has_an_identity_is_evidence_of_a_thing() -> None:
+    from schemawright.domain.analyzer import prose_facts
+    from schemawright.domain.facts import EntityFact
+    from schemawright.domain.lexicon import load_lexicon
+
+    text = "Each season a club gets a fixture list, which is identified by the season code."
+    facts, _ = prose_facts([(text, 1, "")], load_lexicon(), set())
+    assert any(
+        isinstance(f, EntityFact) and f.name == "fixture_list" and f.prov.rule == "identity.identified_by"
+        for f in facts
+    )

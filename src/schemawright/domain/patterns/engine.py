@@ -1326,6 +1326,12 @@ def _identified_by(state: _State, row: Row, cl: Clause) -> None:
         for c in cl.prep("by"):
             name = _attr_name(s.name, c)
             if name:
+                # "a meal plan, which is identified by the Monday …": what has an identity is a thing
+                state.facts.append(
+                    EntityFact(
+                        prov=_prov(state, row.id, row.priority), name=s.name, evidence="has_attributes"
+                    )
+                )
                 state.facts.append(
                     AttributeFact(
                         prov=_prov(state, row.id, row.priority),
