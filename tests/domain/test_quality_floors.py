@@ -23,6 +23,7 @@ SETS = [
     ROOT / "benchmarks" / "paraphrases",
     ROOT / "benchmarks" / "unseen",
     ROOT / "benchmarks" / "blind2",
+    ROOT / "benchmarks" / "blind3",
     ROOT / "benchmarks" / "dev2",
     ROOT / "tests" / "corpus",
 ]
