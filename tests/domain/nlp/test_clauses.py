@@ -160,3 +160,19 @@ def test_a_passive_recording_owns_the_list_after_its_colon() -> None:
     attrs = {(f.entity, f.name) for f in facts if isinstance(f, AttributeFact)}
     assert {("repair", "labour_cost"), ("repair", "note")} <= attrs
     assert not {a for a in attrs if a[0] == "bike"}
+
+
+def test_a_list_never_runs_into_the_main_clause_after_a_condition() -> None:
+    facts, _ = prose_facts(
+        [
+            (
+                "WHEN a tenant registers THE System SHALL store the tenant's full name, email and phone.",
+                1,
+                "",
+            )
+        ],
+        load_lexicon(),
+        {"tenant"},
+    )
+    owners = {f.entity for f in facts if isinstance(f, AttributeFact)}
+    assert owners == {"tenant"}

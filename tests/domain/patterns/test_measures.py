@@ -25,3 +25,15 @@ def test_a_value_completed_by_a_bare_noun_is_still_one_name() -> None:
     sailor = model.entity("sailor")
     assert sailor is not None
     assert "country_of_origin" in {a.name for a in sailor.attributes}
+
+
+def test_a_participle_between_the_measure_and_its_unit_keeps_the_unit() -> None:
+    model = analyze(
+        parse_spec("# Zoo\n\nEach feeding has a keeper name, a time and the amount eaten in grams.\n"),
+        "x",
+        "x",
+    )
+    feeding = model.entity("feeding")
+    assert feeding is not None
+    kinds = {a.name: a.kind for a in feeding.attributes}
+    assert kinds.get("amount_grams") is Kind.DECIMAL, kinds

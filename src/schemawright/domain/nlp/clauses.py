@@ -98,6 +98,8 @@ def list_items(sent: Sentence, first: Token) -> list[Token]:
             continue
         if t.lower in _LIST_STOP or t.text in _LIST_STOP:
             break
+        if t.tag == "MD" and toks[t.head].dep == "ROOT" and t.head > t.i:
+            break  # "WHEN an owner registers THE System SHALL store …": the main clause starts, not an item
         if t.lower in ("with", "including", "containing") and t.pos == "ADP":
             break  # "a quiz night with the pub, the date, …": what follows is the item's own list
         if t.text == "," or t.lower in ("and", "or", "plus", "&"):

@@ -466,6 +466,8 @@ def _unit_after(sent: Sentence, c: Chunk) -> str:
     k = c.head + 1
     if c.head_word in _MEASURES and k + 2 < len(toks) and toks[k].lower == "of" and toks[k + 1].tag == "NN":
         k += 2
+    if k + 1 < len(toks) and toks[k].tag in ("VBN", "VBD") and toks[k + 1].lower == "in":
+        k += 1  # "the amount eaten in grams", "the distance walked in kilometres"
     if 0 < k < len(toks) - 1 and toks[k].lower == "in":
         j = k + 1
         while j < len(toks) - 1 and toks[j].pos in ("DET", "ADJ"):
