@@ -176,3 +176,13 @@ def test_a_list_never_runs_into_the_main_clause_after_a_condition() -> None:
     )
     owners = {f.entity for f in facts if isinstance(f, AttributeFact)}
     assert owners == {"tenant"}
+
+
+def test_the_system_storing_someones_values_gives_them_to_the_possessor() -> None:
+    facts, _ = prose_facts(
+        [("THE System SHALL store each Volunteer's name, shirt size and emergency contact.", 1, "")],
+        load_lexicon(),
+        set(),
+    )
+    attrs = {(f.entity, f.name) for f in facts if isinstance(f, AttributeFact)}
+    assert {("volunteer", "name"), ("volunteer", "shirt_size"), ("volunteer", "emergency_contact")} <= attrs

@@ -889,6 +889,18 @@ def _possession(state: _State, row: Row, cl: Clause) -> None:
                     state.facts.append(RelationshipFact(prov=prov, child=o.name, parent=scope.name))
                 state.facts.append(UniqueFact(prov=prov, entity=o.name, attributes=[s.name, scope.name]))
         objs.remove(o)
+    first = objs[0] if objs else None
+    if (
+        row.id == "possession.records"
+        and first is not None
+        and first.possessor is not None
+        and not any(_thing(s, state.ctx) and not _recorder(s, state.ctx) for s in cl.subjects)
+    ):
+        # "The system stores each member's name, email address and membership number": the possessor's
+        possessor = _chunk(state, first.possessor)
+        if possessor is not None and _thing(possessor, state.ctx) and not is_value(possessor, state.ctx):
+            _contents(state, possessor, objs, row.id, row.priority, cl)
+            return
     for s in cl.subjects:
         if _recorder(s, state.ctx) and row.id == "possession.records":
             # "Agents record the floor it is on": people record facts about the thing just described
