@@ -46,3 +46,21 @@ def test_an_explanation_in_parentheses_is_no_value_list() -> None:
         "Each episode has a title and a description (show notes, links allowed).", "episode", "description"
     )
     assert attr.kind is not Kind.ENUM
+
+
+def test_values_after_a_dash_following_a_value_list_noun_are_an_enum_not_fields() -> None:
+    model = analyze(
+        parse_spec(
+            "# Feature\n\nFor each donation we capture the weight in kilograms and the food category — "
+            "bakery, "
+            "produce, dairy or prepared meals.\n\nA donation has a date.\n"
+        ),
+        "x",
+        "x",
+    )
+    donation = model.entity("donation")
+    assert donation is not None
+    attrs = {a.name: a for a in donation.attributes}
+    assert attrs["food_category"].kind is Kind.ENUM
+    assert attrs["food_category"].enum_values == ["bakery", "produce", "dairy", "prepared_meals"]
+    assert not {"bakery", "produce", "dairy"} & set(attrs)

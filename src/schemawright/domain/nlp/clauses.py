@@ -47,8 +47,11 @@ def _expand(sent: Sentence, chunk_head: Token, before: int | None = None) -> lis
             if before is not None and c.i > before:
                 continue
             lo, hi = sorted((t.i, c.i))
-            if any(x.text in (":", ";") for x in sent.tokens[lo:hi]):
-                continue  # a list after a colon is not coordinated with what came before it
+            if any(x.text in (":", ";") for x in sent.tokens[lo:hi]) or (
+                sum(x.text in ("—", "–") for x in sent.tokens) == 1
+                and any(x.text in ("—", "–") for x in sent.tokens[lo:hi])
+            ):
+                continue  # a list after a colon (or a lone dash) is not coordinated with what came before it
             if c.pos in ("NOUN", "PROPN") and c not in out:
                 out.append(c)
                 stack.append(c)

@@ -516,7 +516,7 @@ def _enum_listed(sent: Sentence, c: Chunk) -> list[str]:
     "a difficulty of easy, medium or hard", "Parcel status: `announced` → `deposited` → `collected`"."""
     toks = sent.tokens
     k = c.head + 1
-    if c.head < 0 or k >= len(toks) or toks[k].text not in (":", "of"):
+    if c.head < 0 or k >= len(toks) or toks[k].text not in (":", "of", "—", "–"):
         return []
     values: list[str] = []
     current: list[str] = []
@@ -1623,6 +1623,9 @@ def _colon_list(state: _State, row: Row, cls: list[Clause]) -> None:
     dashes = [t.i for t in toks if t.text in ("—", "–", "--")]
     if colon is None and len(dashes) == 1:
         colon = dashes[0]  # "A user is a person in the directory — email (unique) and display name."
+        before = _chunk(state, colon - 1) if colon > 0 and toks[colon - 1].pos in ("NOUN", "PROPN") else None
+        if before is not None and ctx_kind(state, before) is Kind.ENUM:
+            return  # "the food category — bakery, produce or dairy": the category's values (enum rows)
     if colon is None or colon + 1 >= len(toks):
         return
     ctx = state.ctx
@@ -1683,6 +1686,10 @@ def _colon_list(state: _State, row: Row, cls: list[Clause]) -> None:
     items = [c for t in list_items(state.sent, first) if (c := _chunk(state, t.i)) is not None]
     if sum(is_value(c, ctx) for c in items) >= 2:  # a list of values, not of examples or options
         _contents(state, owner, items, row.id, row.priority, None)
+
+
+def ctx_kind(state: _State, c: Chunk) -> Kind | None:
+    return state.ctx.lexicon.kind_for_name(c.name) or state.ctx.lexicon.kind_for_name(c.head_word)
 
 
 def _one_open(state: _State, row: Row, cls: list[Clause]) -> None:
