@@ -80,3 +80,10 @@ def test_neutralise_html_leaves_code_and_own_tags() -> None:
     doc = "<details><summary>Mermaid</summary>\n\n```\n<b>kept</b>\n```\n\n`<i>kept</i>` <i>escaped</i>\n"
     doc += "</details>"
     assert neutralise_html(doc) == doc.replace("<i>escaped</i>", "&lt;i>escaped&lt;/i>")
+
+
+def test_a_run_of_tildes_never_opens_a_fence_in_a_list_item() -> None:
+    line = "- " + text("~~~ the customer has a name and an email")
+    tokens = MarkdownIt("commonmark").parse(line + "\n\nAfter the list.\n")
+    assert not [t for t in tokens if t.type == "fence"]
+    assert any(t.type == "paragraph_open" for t in tokens)

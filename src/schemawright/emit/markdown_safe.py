@@ -26,11 +26,13 @@ _FENCE = re.compile(r"^ {0,3}(`{3,})")
 
 def text(value: str) -> str:
     """One line of prose from the spec: newlines become spaces; a run of three or more backticks, or an
-    odd number of backtick runs (an unclosed code span), is escaped."""
+    odd number of backtick runs (an unclosed code span), is escaped, and so are tildes in a run of three."""
     flat = " ".join(value.splitlines()) if ("\n" in value or "\r" in value) else value
     runs = _BACKTICKS.findall(flat)
     if any(len(r) >= 3 for r in runs) or len(runs) % 2:
         flat = flat.replace("`", "\\`")
+    if "~~~" in flat:  # "~~~" opens a fence too, at the start of a list item as much as of a line
+        flat = flat.replace("~", "\\~")
     return flat
 
 
