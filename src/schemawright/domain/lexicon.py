@@ -40,12 +40,14 @@ class Lexicon:
     closing_words: frozenset[str] = frozenset()
     assignable_nouns: frozenset[str] = frozenset()
     extra: dict[str, Any] = field(default_factory=dict)
+    # answers already given: the table is fixed once loaded, and names repeat across a spec and a batch
+    _kinds: dict[str, Kind | None] = field(default_factory=dict, compare=False, repr=False)
 
     def kind_for_name(self, name: str) -> Kind | None:
-        for pattern, kind in self.name_kinds:
-            if pattern.search(name):
-                return kind
-        return None
+        if name not in self._kinds:
+            found = (kind for pattern, kind in self.name_kinds if pattern.search(name))
+            self._kinds[name] = next(found, None)
+        return self._kinds[name]
 
     def kind_for_type(self, declared: str) -> Kind | None:
         word = re.split(r"[\s(<\[|,]", declared.strip().lower(), maxsplit=1)[0]

@@ -251,6 +251,7 @@ def _plural_noun(word: str) -> str:
     return forms[0]  # children, wives, leaves, criteria, quizzes, potatoes, photos
 
 
+@lru_cache(maxsize=16384)  # pure, and called tens of thousands of times per batch
 def snake(text: str) -> str:
     """``TicketType`` / ``ticket type`` / ``Ticket-Type`` → ``ticket_type``."""
     text = re.sub(r"([a-z0-9])([A-Z])", r"\1_\2", text.strip())
@@ -285,6 +286,7 @@ def plural_word(word: str) -> str:
     return _plural_noun(word)
 
 
+@lru_cache(maxsize=16384)  # pure, and called tens of thousands of times per batch
 def singular(name: str) -> str:
     """Singular snake_case of a possibly plural compound name: ``order_items`` → ``order_item``."""
     parts = snake(name).split("_")
@@ -294,6 +296,7 @@ def singular(name: str) -> str:
     return "_".join(parts)
 
 
+@lru_cache(maxsize=16384)  # pure, and called tens of thousands of times per batch
 def plural(name: str) -> str:
     """Plural table name of a singular snake_case entity: ``category`` → ``categories``."""
     parts = snake(name).split("_")
