@@ -2252,7 +2252,40 @@ _CLAUSE_CONSTRUCTIONS: dict[str, Callable[[_State, Row, Clause], None]] = {
     "passive_counted": _passive_counted,
     "signs_up_with": _signs_up_with,
 }
+
+
+def _both_ways(state: _State, row: Row, cls: list[Clause]) -> None:
+    """ "One apartment can have many amenities, and each amenity appears in many apartments": two
+    clauses of one sentence, each counting the other's subject as many, state a many-to-many."""
+    ctx = state.ctx
+
+    def many_of(cl: Clause) -> dict[str, Chunk]:
+        found = [*cl.objects, *(c for cs in cl.preps.values() for c in cs)]
+        return {c.name: c for c in found if c.card.many and c.card.stated and _thing(c, ctx)}
+
+    for k, first in enumerate(cls):
+        for second in cls[k + 1 :]:
+            if first.negated or second.negated:
+                continue
+            for a in first.subjects:
+                for b in second.subjects:
+                    if a.name == b.name or not (_thing(a, ctx) and _thing(b, ctx)):
+                        continue
+                    if is_value(a, ctx) or is_value(b, ctx):
+                        continue
+                    if b.name in many_of(first) and a.name in many_of(second):
+                        prov = _prov(state, row.id, row.priority)
+                        state.facts.append(EntityFact(prov=prov, name=a.name, evidence="subject"))
+                        state.facts.append(EntityFact(prov=prov, name=b.name, evidence="subject"))
+                        state.facts.append(
+                            RelationshipFact(
+                                prov=prov, child=a.name, parent=b.name, cardinality=Cardinality.MANY_TO_MANY
+                            )
+                        )
+
+
 _SENTENCE_CONSTRUCTIONS: dict[str, Callable[[_State, Row, list[Clause]], None]] = {
+    "both_ways": _both_ways,
     "with_list": _with_list,
     "colon_list": _colon_list,
     "one_open": _one_open,

@@ -37,6 +37,7 @@ CONSTRUCTIONS = {
     "one_open",
     "passive_counted",
     "signs_up_with",
+    "both_ways",
 }
 
 
