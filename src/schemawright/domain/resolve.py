@@ -9,7 +9,7 @@ keeps the rule id and spec line of the fact that decided it.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 from schemawright.domain.facts import (
@@ -147,17 +147,15 @@ class Resolver:
             if "_" in name and name not in declared | kinds and not name.split("_")[0].endswith("ly"):
                 compounds[name.split("_")[-1]].append(name)  # "daily services" describe, never name
         named = {self.canon(f.name) for f in facts if isinstance(f, (EntityFact, AttributeFact))}
+        described = Counter(self.canon(f.entity) for f in facts if isinstance(f, AttributeFact))
         for head, names in compounds.items():
             introduced = len(names) == 1 and head in first and first[names[0]] < first[head]
             # a head used far more often than the compound is its own name ("drag recipes" once, "recipe"
             # twenty times): the compound was a passing phrase, not the thing's introduction
-            described = sum(
-                1 for f in facts if isinstance(f, AttributeFact) and self.canon(f.entity) == names[0]
-            )
             # a compound introduced with values of its own ("a renovation project with a name, a budget …")
             # names the thing however often the head is used afterwards
             introduced = introduced and (
-                described >= 2 or self.mentions.get(head, 0) <= 8 * self.mentions.get(names[0], 1)
+                described[names[0]] >= 2 or self.mentions.get(head, 0) <= 8 * self.mentions.get(names[0], 1)
             )
             # "source language" and "target language": the head is the thing, each compound one role of it
             introduced = introduced and not any(

@@ -31,7 +31,7 @@ _PURPOSE = re.compile(
     r",? (?:(?:so that|in order to) \w|so (?:I|we|my|the|it|they|a|an|our)\b)[^.;!?]*", re.I
 )
 _FIRST_PERSON = re.compile(r"\b(?:I|me|myself)\b")
-_POSSESSIVE = re.compile(r"\b(?:my|My)\b")
+_POSSESSIVE = re.compile(r"\b(?:my|My|our|Our)\b")
 _END = re.compile(r"[.!?](?:\s|$)")
 
 
@@ -90,7 +90,6 @@ def _stories(text: str) -> list[re.Match[str]]:
 
 def _first_person(text: str, role: str) -> str:
     text = _POSSESSIVE.sub(f"the {role}'s", text)
-    text = re.sub(r"\b(?:our|Our)\b", f"the {role}'s", text)
     return _FIRST_PERSON.sub(f"the {role}", text)
 
 

@@ -872,16 +872,11 @@ def _possession(state: _State, row: Row, cl: Clause) -> None:
             for v in state.sent.children(o.head, "acl") if o.head >= 0 else []:
                 if v.tag == "VBG":
                     objs += [c for x in state.sent.children(v.i, "dobj") if (c := _chunk(state, x.i))]
-    for o in [o for o in objs if _scoped_one(state, o) is not None]:
+    scoped = [(o, scope) for o in objs if (scope := _scoped_one(state, o)) is not None]
+    for o, scope in scoped:
         # "a donor may hold at most one appointment per session": many appointments, one per session
-        scope = _scoped_one(state, o)
         for s in cl.subjects:
-            if (
-                _thing(s, state.ctx)
-                and scope is not None
-                and _thing(o, state.ctx)
-                and not is_value(o, state.ctx)
-            ):
+            if _thing(s, state.ctx):
                 prov = _prov(state, row.id, row.priority)
                 state.facts.append(EntityFact(prov=prov, name=o.name, evidence="object"))
                 state.facts.append(RelationshipFact(prov=prov, child=o.name, parent=s.name))
@@ -1624,7 +1619,7 @@ def _colon_list(state: _State, row: Row, cls: list[Clause]) -> None:
     if colon is None and len(dashes) == 1:
         colon = dashes[0]  # "A user is a person in the directory — email (unique) and display name."
         before = _chunk(state, colon - 1) if colon > 0 and toks[colon - 1].pos in ("NOUN", "PROPN") else None
-        if before is not None and ctx_kind(state, before) is Kind.ENUM:
+        if before is not None and _chunk_kind(state, before) is Kind.ENUM:
             return  # "the food category — bakery, produce or dairy": the category's values (enum rows)
     if colon is None or colon + 1 >= len(toks):
         return
@@ -1688,7 +1683,7 @@ def _colon_list(state: _State, row: Row, cls: list[Clause]) -> None:
         _contents(state, owner, items, row.id, row.priority, None)
 
 
-def ctx_kind(state: _State, c: Chunk) -> Kind | None:
+def _chunk_kind(state: _State, c: Chunk) -> Kind | None:
     return state.ctx.lexicon.kind_for_name(c.name) or state.ctx.lexicon.kind_for_name(c.head_word)
 
 
@@ -1855,10 +1850,10 @@ def _whether(state: _State, row: Row, cls: list[Clause]) -> None:
         owner = _owner_for(state, cls)
         if not owner:
             return
-        name = _flag_name(state, verb, owner)
+        name, about_other = _flag_name(state, verb, owner)
         if name:
             prov = _prov(state, row.id, row.priority)
-            if not name.startswith(f"{_flag_subject(state, verb)}_") and _governs(state, cls, verb, owner):
+            if not about_other and _governs(state, cls, verb, owner):
                 # "a route records whether it is a loop": a flag about the owner itself is evidence of it
                 state.facts.append(EntityFact(prov=prov, name=owner, evidence="has_attributes"))
             state.facts.append(AttributeFact(prov=prov, entity=owner, name=name, kind=Kind.BOOLEAN))
@@ -1874,24 +1869,25 @@ def _governs(state: _State, cls: list[Clause], verb: Token, owner: str) -> bool:
     return owner in named.get(k, set()) or owner == state.sent.subject_hint
 
 
-def _flag_name(state: _State, verb: Token, owner: str) -> str:
+def _flag_name(state: _State, verb: Token, owner: str) -> tuple[str, bool]:
     """The column a "whether …" clause names, in the words of the clause: "whether it is public" → public,
     "whether it is a loop" → is_loop, "whether they hold a licence" → has_licence, "whether it needs
     alterations" → needs_alterations, "whether the performer turned up" → performer_turned_up, "whether
     they must be returned" → must_return, "whether eggs were seen" → eggs_seen; "" when it names none,
     or names a choice ("whether it is a debit or a credit"). Never a preposition inside: the name gate
-    would drop "ready_for_adoption", so it is "ready"."""
+    would drop "ready_for_adoption", so it is "ready". The flag is about another noun than the owner
+    when the name starts with that noun ("eggs_seen")."""
     sent = state.sent
     comp = sent.children(verb.i, "acomp")
     attr = [c for c in sent.children(verb.i, "attr", "dobj") if c.pos in ("NOUN", "PROPN")]
     if attr and sent.children(attr[0].i, "conj"):
-        return ""
+        return "", False
     if comp:
         word = snake(comp[0].lower)
     elif attr and verb.lemma in _HAVING:
         word = ("is_" if verb.lemma == "be" else "has_") + _surface(sent, attr[0], owner)
     elif verb.lemma in _HAVING:
-        return ""
+        return "", False
     else:
         word = verb.lower
         particle = sent.children(verb.i, "prt")
@@ -1902,21 +1898,14 @@ def _flag_name(state: _State, verb: Token, owner: str) -> str:
         modal = [a.lower for a in sent.children(verb.i, "aux") if a.tag == "MD"]
         if modal and modal[0] in ("must", "should") and sent.children(verb.i, "auxpass"):
             word = f"{modal[0]}_{verb.lemma}"  # "must be returned": must_return (no "be" inside a name)
-    subject = _flag_subject(state, verb)
-    if subject:
-        sc = _chunk(state, sent.children(verb.i, "nsubj", "nsubjpass")[0].i)
-        if sc is not None and sc.name != owner and sc.name not in owner.split("_"):
-            return f"{subject}_{word}"
-    return word
+    subj = [t for t in sent.children(verb.i, "nsubj", "nsubjpass")[:1] if t.lower not in PRONOUNS]
+    sc = _chunk(state, subj[0].i) if subj else None
+    if sc is not None and sc.name != owner and sc.name not in owner.split("_"):
+        return f"{_surface(sent, subj[0])}_{word}", True  # "whether eggs were seen": eggs_seen
+    return word, False
 
 
 _HAVING = ("be", "have", "hold", "own", "possess")
-
-
-def _flag_subject(state: _State, verb: Token) -> str:
-    """The noun a "whether …" clause is about when it is not a pronoun ("whether eggs were seen")."""
-    subj = state.sent.children(verb.i, "nsubj", "nsubjpass")
-    return _surface(state.sent, subj[0]) if subj and subj[0].lower not in PRONOUNS else ""
 
 
 def _surface(sent: Sentence, head: Token, owner: str = "") -> str:
@@ -2263,8 +2252,9 @@ def _both_ways(state: _State, row: Row, cls: list[Clause]) -> None:
         found = [*cl.objects, *(c for cs in cl.preps.values() for c in cs)]
         return {c.name: c for c in found if c.card.many and c.card.stated and _thing(c, ctx)}
 
+    many = [many_of(cl) for cl in cls]
     for k, first in enumerate(cls):
-        for second in cls[k + 1 :]:
+        for m, second in enumerate(cls[k + 1 :], start=k + 1):
             if first.negated or second.negated:
                 continue
             for a in first.subjects:
@@ -2273,7 +2263,7 @@ def _both_ways(state: _State, row: Row, cls: list[Clause]) -> None:
                         continue
                     if is_value(a, ctx) or is_value(b, ctx):
                         continue
-                    if b.name in many_of(first) and a.name in many_of(second):
+                    if b.name in many[k] and a.name in many[m]:
                         prov = _prov(state, row.id, row.priority)
                         state.facts.append(EntityFact(prov=prov, name=a.name, evidence="subject"))
                         state.facts.append(EntityFact(prov=prov, name=b.name, evidence="subject"))

@@ -157,13 +157,14 @@ def _facts(doc: SpecDocument, item: _Pending, known: Known) -> list[Fact]:
     else:
         # "Driver: phone (unique), full name, national ID number, …" — a bare list is the attribute list;
         # the rest of the description ("belongs to one driver; …") stays prose
+        segments = split_top(item.description, ";—–")
         kept: list[str] = []
-        for segment in split_top(item.description, ";—–"):
+        for segment in segments:
             if _value_list(segment, item.text):
                 body.extend(_list_facts(item.name, segment, known, item.line, item.text, prefix))
             else:
                 kept.append(segment.strip())
-        if len(kept) < len(split_top(item.description, ";—–")):
+        if len(kept) < len(segments):
             item.description = "; ".join(k for k in kept if k)
     mode = ""
     for sub in item.sub:
@@ -215,11 +216,20 @@ def _facts(doc: SpecDocument, item: _Pending, known: Known) -> list[Fact]:
     return [entity, *body]
 
 
+def _items(text: str) -> list[str]:
+    """The items of a list: split on commas and semicolons and on "and", never inside parentheses."""
+    return [
+        i.strip(" .")
+        for part in split_top(text, ",;")
+        for i in re.split(r"\s+and\s+(?![^(]*\))", part)
+        if i.strip(" .")
+    ]
+
+
 def _value_list(segment: str, raw: str) -> bool:
     """Three or more bare noun phrases and nothing else: "plate (unique), make, model, colour". Not a
     description ("a named competence, shared by postings and candidates") nor a clause ("has Skills, …")."""
-    items = [i.strip(" .") for i in split_top(re.sub(r"\([^()]*\)", "", segment), ",")]
-    items = [i for part in items for i in re.split(r"\s+and\s+", part) if i]
+    items = _items(re.sub(r"\([^()]*\)", "", segment))
     return (
         len(items) >= 3
         and sum(f"`{i}`" in raw for i in items) < 2  # "`dirty`, `clean`, `inspected`": values, not fields
@@ -246,10 +256,7 @@ def _single_identifier(text: str) -> bool:
 def _list_facts(entity: str, text: str, known: Known, line: int, line_text: str, prefix: str) -> list[Fact]:
     """ "email (unique), display name, status (draft, live)" → one attribute per item."""
     facts: list[Fact] = []
-    items = [
-        i for part in split_top(text, ",;") for i in re.split(r"\s+and\s+(?![^(]*\))", part) if i.strip()
-    ]
-    for item in items:
+    for item in _items(text):
         item = re.sub(r"^(?:and|or|an?|the)\s+", "", item.strip(), flags=re.I).strip(" .`")
         m = re.match(
             r"^([A-Za-z_][\w-]*(?: [A-Za-z_][\w-]*){0,3}?)\s*(?:\(([^()]*)\))?\s*(?::\s*(.*))?$", item
