@@ -15,11 +15,13 @@ import re
 import signal
 import sys
 from collections.abc import Callable
+from datetime import datetime, timezone, tzinfo
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from schemawright import pipeline
 from schemawright.cli import app  # imported once, before the forks
 from schemawright.writes import journal
 from schemawright.writes.lock import root_lock
@@ -66,7 +68,21 @@ def _design(root: Path, spec_text: str, kill_at: int = 0) -> int:
     return status
 
 
+class _Clock(datetime):
+    """The design's clock, fixed per spec version: the second version's migration always gets a later
+    stamp than the first's. With the wall clock, a first and second design in the same second share a stamp
+    and the write takes fewer steps than a run that crosses a second, so "every step" was not one list."""
+
+    at = datetime(2026, 1, 1, tzinfo=timezone.utc)
+
+    @classmethod
+    def now(cls, tz: tzinfo | None = None) -> _Clock:
+        return cls.fromtimestamp(cls.at.timestamp(), tz)
+
+
 def _child(root: Path, spec: Path, kill_at: int) -> int:
+    _Clock.at = datetime(2026, 1, 1, 0, 0, 0 if spec.read_text() == V1 else 10, tzinfo=timezone.utc)
+    setattr(pipeline, "datetime", _Clock)  # noqa: B010 — only this forked child's copy
     count = [0]
     writing = [False]
 
