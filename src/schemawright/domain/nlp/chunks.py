@@ -200,6 +200,11 @@ _QUANT_WORDS = {
 _NAME_POS = {"NOUN", "PROPN", "ADJ"}
 
 
+def _adverb_modifier(tok: Token, head: int) -> bool:
+    """ "the away team", "an overhead cost": a particle the parser reads as modifying the head noun."""
+    return tok.pos in ("ADP", "ADV") and tok.dep == "amod" and tok.head == head
+
+
 def _is_quant(tok: Token) -> bool:
     return (
         tok.pos in ("NUM", "DET")
@@ -255,7 +260,7 @@ def chunk_at(sent: Sentence, head: int) -> Chunk | None:
     name_toks: list[Token] = []
     while (
         k >= 0
-        and (toks[k].pos in _NAME_POS or "-" in toks[k].text)
+        and (toks[k].pos in _NAME_POS or "-" in toks[k].text or _adverb_modifier(toks[k], head))
         and toks[k].lower not in PRONOUNS
         and (toks[k].dep != "poss")
     ):

@@ -67,6 +67,19 @@ def _nounish(t: Token) -> bool:
     return t.pos in ("NOUN", "PROPN")
 
 
+def _premodifier(toks: list[Token], m: int) -> bool:
+    """ "away team", "kick-off time": a word of another class that modifies the noun right after it, not
+    a preposition or verb that starts a phrase of its own."""
+    t = toks[m]
+    return (
+        t.dep in ("amod", "compound", "nmod")
+        and t.tag != "VBN"  # "votes, called divisions": a participle names the list's last item again
+        and t.head == m + 1
+        and m + 1 < len(toks)
+        and _nounish(toks[m + 1])
+    )
+
+
 def _misread_noun(t: Token, after: Token) -> bool:
     """A list's last word read as a verb: a verb form right before the end of the list."""
     from schemawright.domain.verbs import is_noun
@@ -111,7 +124,10 @@ def list_items(sent: Sentence, first: Token) -> list[Token]:
                 j += 1
             # the next item: determiners and modifiers, then the last noun of that phrase
             m = j
-            while m < len(toks) and toks[m].pos in ("DET", "ADJ", "NUM", "PRON") and toks[m].tag != "PRP":
+            while m < len(toks) and (
+                (toks[m].pos in ("DET", "ADJ", "NUM", "PRON") and toks[m].tag != "PRP")
+                or _premodifier(toks, m)
+            ):
                 m += 1
             if m >= len(toks) or toks[m].pos in ("VERB", "AUX", "ADP") or toks[m].lower in _LIST_STOP:
                 break  # ", and belongs to …", ", with a name …": a new clause or phrase, the list is over

@@ -62,6 +62,26 @@ _SECOND_PREDICATE = re.compile(
 )
 
 
+# "The system stores fixtures with …", "The clinic records visits": a records verb before a bare plural,
+# which the small tagger reads as a compound noun ("system stores") with the plural as the verb. Said with
+# "will" the same statement parses as one: "The system will store fixtures with …"
+_RECORDS_THEN_PLURAL = re.compile(
+    r"\b((?:the|a|an|each|every|our|this|its|their)\s+[A-Za-z-]+|(?:^|(?<=[.;!?]\s))[A-Z][A-Za-z-]+)"
+    r"\s+(store|record|keep|track|log|save|hold|list|capture|register|note)s\s+([a-z]+s)\b",
+    re.IGNORECASE,
+)
+_NOT_PLURALS = {"is", "was", "has", "does", "this", "its", "as", "us", "always", "sometimes", "thus", "his"}
+
+
+def _records_verb(m: re.Match[str]) -> str:
+    from schemawright.domain.verbs import is_noun
+
+    plural = m.group(3).lower()
+    if plural in _NOT_PLURALS or plural.endswith("ss") or not is_noun(plural):
+        return m.group(0)
+    return f"{m.group(1)} will {m.group(2)} {m.group(3)}"
+
+
 def clean(text: str) -> str:
     """Requirement labels ("FR-001:"), emphasis and code markers removed; whitespace collapsed; a predicate
     whose subject a semicolon left out gets "It", so it parses as a sentence of its own."""
@@ -69,6 +89,7 @@ def clean(text: str) -> str:
     text = _MARKUP.sub("", text)
     text = _ELIDED_SUBJECT.sub(". It ", text)
     text = _SECOND_PREDICATE.sub(r". It \1 ", text)
+    text = _RECORDS_THEN_PLURAL.sub(_records_verb, text)
     return _SPACE.sub(" ", text).strip()[:MAX_CHARS]
 
 

@@ -550,8 +550,11 @@ def _time_of_day(sent: Sentence, c: Chunk) -> bool:
 
 
 def _names_attributes(values: list[str], ctx: Context) -> bool:
-    """A parenthesised list of value nouns lists attributes, not enum values."""
-    return sum(ctx.lexicon.kind_for_name(v) is not None for v in values) * 2 >= len(values) + 1
+    """A parenthesised list of value nouns lists attributes, not enum values; so does one naming the
+    spec's own things ("squad registrations (player, team, season, shirt number)"): an enum's values are
+    states, never the things the spec records."""
+    fields = sum(ctx.lexicon.kind_for_name(v) is not None or v in ctx.known for v in values)
+    return fields * 2 >= len(values) + 1
 
 
 def _unique_before(sent: Sentence, c: Chunk) -> bool:
@@ -896,6 +899,10 @@ def _possession(state: _State, row: Row, cl: Clause) -> None:
         if possessor is not None and _thing(possessor, state.ctx) and not is_value(possessor, state.ctx):
             _contents(state, possessor, objs, row.id, row.priority, cl)
             return
+    if row.id == "possession.records" and not any(
+        _thing(s, state.ctx) and not _recorder(s, state.ctx) for s in cl.subjects
+    ):
+        _stored_with_fields(state, row, objs)
     for s in cl.subjects:
         if _recorder(s, state.ctx) and row.id == "possession.records":
             # "Agents record the floor it is on": people record facts about the thing just described
@@ -904,6 +911,22 @@ def _possession(state: _State, row: Row, cl: Clause) -> None:
             continue
         if _thing(s, state.ctx):
             _contents(state, s, objs, row.id, row.priority, cl, ownership=row.ownership)
+
+
+def _stored_with_fields(state: _State, row: Row, objs: list[Chunk]) -> None:
+    """ "The system stores squad registrations (player, team, season, shirt number)", "we keep guests
+    (name, bio, website)": things the system keeps, each with the fields listed after it."""
+    ctx = state.ctx
+    for o in objs:
+        listed = _enum_after(state.sent, o)
+        if not listed or not _names_attributes(listed, ctx) or not _thing(o, ctx):
+            continue
+        if not (o.plural or o.card.many or o.name in ctx.known):
+            continue  # "a library card (card number, name, email)": one value's parts, read elsewhere
+        prov = _prov(state, row.id, row.priority)
+        state.facts.append(EntityFact(prov=prov, name=o.name, evidence="has_attributes"))
+        for v in listed:
+            state.facts.append(AttributeFact(prov=prov, entity=o.name, name=v, refers_to=v))
 
 
 def _recorded_for(state: _State, row: Row, cl: Clause) -> None:
@@ -1275,7 +1298,7 @@ def _scoped_one(state: _State, c: Chunk) -> Chunk | None:
 
 def _counted_one(state: _State, c: Chunk) -> bool:
     """The sentence counts ``c`` as exactly one ("owned by exactly one landlord", "for one task")."""
-    return c.card.stated and c.card.high == 1 and _exactly_one(state, c)
+    return c.card.stated and c.card.high == 1 and _exactly_one(state, c) and _scoped_one(state, c) is None
 
 
 def _event(state: _State, row: Row, cl: Clause) -> None:
@@ -2165,6 +2188,10 @@ def _with_list(state: _State, row: Row, cls: list[Clause]) -> None:
                 # "register an animal when it arrives, with its name …": the with-phrase hangs on the
                 # adverbial clause; what it describes is the main verb's object
                 objs = _noun_objects(state.sent, host.head)
+            if not objs and host.dep == "acl" and toks[host.head].pos in ("NOUN", "PROPN"):
+                # "teams belonging to a league with a name …": the with-phrase hangs on the participle;
+                # what it describes is the noun the participle modifies
+                objs = [toks[host.head]]
             owner = _chunk(state, objs[0].i) if objs else None
         if owner is not None and owner.head in state.defined:
             owner = _hint_chunk(state)

@@ -1,0 +1,72 @@
+"""What a system keeps, read whole: the things it stores with the fields listed after them, lists whose
+items carry modifiers of any word class, a with-phrase on a participle, and roles to the same entity.
+The sentences were written for these tests."""
+
+from __future__ import annotations
+
+from schemawright.domain.analyze import analyze
+from schemawright.domain.model import DomainModel
+from schemawright.spec.parser import parse_spec
+
+
+def _model(text: str) -> DomainModel:
+    return analyze(parse_spec(text + "\n"), "x", "x")
+
+
+def _attrs(model: DomainModel, entity: str) -> list[str]:
+    found = model.entity(entity)
+    assert found is not None, [e.name for e in model.entities]
+    return [a.name for a in found.attributes]
+
+
+def test_things_stored_with_a_parenthesised_field_list() -> None:
+    model = _model("The system keeps guests (name, short bio, website).")
+    assert _attrs(model, "guest") == ["name", "short_bio", "website"]
+
+
+def test_people_recording_things_with_their_fields() -> None:
+    model = _model("Staff must record deliveries (supplier, delivery date, invoice number).")
+    assert _attrs(model, "delivery") == ["supplier", "delivery_date", "invoice_number"]
+
+
+def test_a_value_list_after_a_state_is_still_an_enum() -> None:
+    model = _model("Parcels have a weight. The system stores parcel statuses (open, closed).")
+    assert [e.name for e in model.entities] == ["parcel"]
+    status = next(a for a in model.entities[0].attributes if a.name == "status")
+    assert status.enum_values == ["open", "closed"]
+
+
+def test_a_with_phrase_on_a_participle_describes_the_noun_it_modifies() -> None:
+    model = _model("The system keeps kennels belonging to a shelter with a size and a daily rate.")
+    assert _attrs(model, "kennel") == ["size", "daily_rate"]
+
+
+def test_two_roles_to_one_entity_are_two_links() -> None:
+    model = _model(
+        "The planner keeps ferry crossings with a departure port, an arrival port and a sailing date. "
+        "Ports have a name and a country."
+    )
+    links = sorted((r.child, r.parent, r.role) for r in model.relationships)
+    assert links == [
+        ("ferry_crossing", "port", "arrival_port"),
+        ("ferry_crossing", "port", "departure_port"),
+    ]
+
+
+def test_list_items_keep_modifiers_the_tagger_reads_as_other_words() -> None:
+    # "away" is read as a preposition, "kick-off" as a verb: both modify the noun after them
+    model = _model("Each fixture records a venue, the away side, a kick-off time and a round number.")
+    assert _attrs(model, "fixture") == ["venue", "away_side", "kick_off_time", "round_number"]
+
+
+def test_one_per_scope_is_not_a_single_parent() -> None:
+    model = _model(
+        "Every crew works one shift per day. Crews have a name. Shifts have a start time. Days have a date."
+    )
+    assert not [r for r in model.relationships if r.child == "crew" and r.parent == "shift"]
+
+
+def test_a_records_verb_before_a_bare_plural_is_the_verb() -> None:
+    # the tagger alone reads "library stores" as one noun and "books" as the verb
+    model = _model("The library stores books with a title and a publication year.")
+    assert _attrs(model, "book") == ["title", "publication_year"]
