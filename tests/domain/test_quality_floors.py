@@ -24,6 +24,7 @@ SETS = [
     ROOT / "benchmarks" / "unseen",
     ROOT / "benchmarks" / "blind2",
     ROOT / "benchmarks" / "blind3",
+    ROOT / "benchmarks" / "blind4",
     ROOT / "benchmarks" / "dev2",
     ROOT / "tests" / "corpus",
 ]
