@@ -70,3 +70,8 @@ def test_a_records_verb_before_a_bare_plural_is_the_verb() -> None:
     # the tagger alone reads "library stores" as one noun and "books" as the verb
     model = _model("The library stores books with a title and a publication year.")
     assert _attrs(model, "book") == ["title", "publication_year"]
+
+
+def test_one_per_period_is_many_over_time() -> None:
+    model = _model("Every week each crew gets a rota. Rotas have a start date and a note. Crews have a name.")
+    assert [(r.child, r.parent) for r in model.relationships] == [("rota", "crew")]

@@ -24,7 +24,7 @@ from schemawright.domain.facts import (
 from schemawright.domain.lexicon import Lexicon
 from schemawright.domain.model import Cardinality, Kind
 from schemawright.domain.naming import singular, snake
-from schemawright.domain.nlp.chunks import NUMBER_WORDS, PRONOUNS, STATE_ADJECTIVES, Chunk, chunk_at
+from schemawright.domain.nlp.chunks import NUMBER_WORDS, PRONOUNS, STATE_ADJECTIVES, Card, Chunk, chunk_at
 from schemawright.domain.nlp.clauses import Clause, clauses
 from schemawright.domain.nlp.tokens import Sentence, Token
 from schemawright.domain.patterns.table import Row, Table
@@ -407,7 +407,6 @@ def _recorder(c: Chunk, ctx: Context) -> bool:
 
 def _named(name: str, *, stated: bool = False) -> Chunk:
     """A chunk standing for an entity by name (a definition's subject, the last sentence's, an event)."""
-    from schemawright.domain.nlp.chunks import Card
 
     return Chunk(
         head=-1, start=-1, end=-1, words=name.split("_"), text=name, card=Card(stated=stated), plural=False
@@ -875,6 +874,9 @@ def _possession(state: _State, row: Row, cl: Clause) -> None:
             for v in state.sent.children(o.head, "acl") if o.head >= 0 else []:
                 if v.tag == "VBG":
                     objs += [c for x in state.sent.children(v.i, "dobj") if (c := _chunk(state, x.i))]
+    if _periodic(state, cl):
+        # "Each week a household gets a meal plan": one per period is many over time
+        objs = [o.model_copy(update={"card": Card(low=0, high=None, stated=True)}) for o in objs]
     scoped = [(o, scope) for o in objs if (scope := _scoped_one(state, o)) is not None]
     for o, scope in scoped:
         # "a donor may hold at most one appointment per session": many appointments, one per session
@@ -911,6 +913,14 @@ def _possession(state: _State, row: Row, cl: Clause) -> None:
             continue
         if _thing(s, state.ctx):
             _contents(state, s, objs, row.id, row.priority, cl, ownership=row.ownership)
+
+
+def _periodic(state: _State, cl: Clause) -> bool:
+    """The clause happens once per period: "each week …", "every month …"."""
+    return any(
+        x.lemma in _PERIODS and any(d.lower in ("each", "every") for d in state.sent.children(x.i, "det"))
+        for x in state.sent.children(cl.verb, "npadvmod")
+    )
 
 
 def _stored_with_fields(state: _State, row: Row, objs: list[Chunk]) -> None:
