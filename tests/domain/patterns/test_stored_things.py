@@ -75,3 +75,21 @@ def test_a_records_verb_before_a_bare_plural_is_the_verb() -> None:
 def test_one_per_period_is_many_over_time() -> None:
     model = _model("Every week each crew gets a rota. Rotas have a start date and a note. Crews have a name.")
     assert [(r.child, r.parent) for r in model.relationships] == [("rota", "crew")]
+
+
+def test_a_flag_noted_for_each_thing_in_another_belongs_to_the_pairing() -> None:
+    model = _model(
+        "A costume is made up of garments. Garments have a size. "
+        "For each garment in a costume we note whether it needs alterations for that costume."
+    )
+    assert _attrs(model, "costume_garment") == ["needs_alterations"]
+    assert "needs_alterations" not in _attrs(model, "garment")
+
+
+def test_the_pairing_is_read_from_the_surface_when_the_parser_hangs_it_on_the_verb() -> None:
+    # "on a menu" is attached to "note", not to "dish"
+    model = _model(
+        "A menu is made up of dishes. Dishes have a price. "
+        "For each dish on a menu we note whether it is spicy."
+    )
+    assert _attrs(model, "menu_dish") == ["spicy"]

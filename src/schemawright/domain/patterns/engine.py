@@ -989,7 +989,9 @@ def _link_owner(state: _State, owner: Chunk) -> Chunk | None:
     when both are things the spec talks about."""
     if owner.head < 0:
         return None
-    for prep in state.sent.children(owner.head, "prep"):
+    toks = state.sent.tokens
+    after = toks[owner.head + 1 : owner.head + 2]  # the parser may hang "on a menu" on the verb
+    for prep in [*state.sent.children(owner.head, "prep"), *(t for t in after if t.dep == "prep")]:
         if prep.lower not in ("in", "on", "within", "at", "per"):
             continue
         for pobj in state.sent.children(prep.i, "pobj"):
@@ -1428,11 +1430,18 @@ def _unique_adjective(state: _State, row: Row, cl: Clause) -> None:
 
 # -- sentence constructions --------------------------------------------------------------------------
 def _owner_for(state: _State, cls: list[Clause]) -> str:
-    for cl in cls:
-        for p in ("for", "about"):
-            for c in cl.prep(p):
-                if _thing(c, state.ctx):
-                    return c.name
+    toks = state.sent.tokens
+    opening = [  # "For each garment in a costume we note …", read with the clause hung under the costume
+        (c, toks[0].lower)
+        for pobj in (state.sent.children(0, "pobj") if toks and toks[0].lower in ("for", "per") else [])
+        if (c := _chunk(state, pobj.i)) is not None
+    ]
+    stated = [(c, w) for cl in cls for w in ("for", "about") for c in cl.prep(w)]
+    for c, prep in [*stated, *opening]:
+        if _thing(c, state.ctx):
+            link = _link_owner(state, c) if _each(state, c, prep) else None
+            # "for each garment in a costume we note whether …": the pairing's value
+            return f"{link.name}_{c.name}" if link is not None else c.name
     # a relative clause's subject ("each plant a user owns is recorded with …") is not the sentence's
     for cl in sorted(cls, key=lambda c: state.sent.tokens[c.verb].dep == "relcl"):
         for s in cl.subjects:
