@@ -93,3 +93,32 @@ def test_the_pairing_is_read_from_the_surface_when_the_parser_hangs_it_on_the_ve
         "For each dish on a menu we note whether it is spicy."
     )
     assert _attrs(model, "menu_dish") == ["spicy"]
+
+
+def test_values_recorded_with_no_recorder_belong_to_the_thing_described() -> None:
+    model = _model(
+        "Each parcel has a label and a barcode. The height, width and depth are recorded in centimetres."
+    )
+    assert _attrs(model, "parcel") == ["height", "width", "depth", "label", "barcode"]
+
+
+def test_a_measure_recorded_in_a_unit_is_named_with_it() -> None:
+    model = _model("Every hive has a name and a location. Its weight is recorded in kilograms.")
+    assert "weight_kg" in _attrs(model, "hive")
+
+
+def test_values_stored_with_a_thing_are_its_own() -> None:
+    model = _model(
+        "Guests have a name and an email. Each booking has a start date and an end date. "
+        "The arrival time and the room preference are stored with the booking."
+    )
+    assert {"arrival_time", "room_preference"} <= set(_attrs(model, "booking"))
+
+
+def test_a_rule_about_storage_names_no_value() -> None:
+    model = _model(
+        "Members have a name and an email address. No password is stored anywhere. "
+        "Orders have a total and a date. Orders are stored for seven years."
+    )
+    assert "password" not in _attrs(model, "member")
+    assert _attrs(model, "order") == ["total", "date"]

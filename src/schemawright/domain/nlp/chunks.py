@@ -230,10 +230,21 @@ def chunk_at(sent: Sentence, head: int) -> Chunk | None:
         and (nxt is None or nxt.text in (".", ",", ";", ")") or nxt.lower in ("and", "or"))
         and _is_noun(tok.lower)
     )
-    if tail_noun or (
+    coordinated = (  # "the height, width and depth" with "width" read as a verb joined to a noun
         tok.pos == "VERB"
-        and tok.dep in ("pobj", "dobj", "nsubj", "nsubjpass")
-        and any(c.dep == "det" for c in sent.children(head))
+        and tok.dep in ("conj", "appos")
+        and toks[tok.head].pos in ("NOUN", "PROPN")
+        and tok.tag == "VB"
+        and _is_noun(tok.lower)
+    )
+    if (
+        tail_noun
+        or coordinated
+        or (
+            tok.pos == "VERB"
+            and tok.dep in ("pobj", "dobj", "nsubj", "nsubjpass")
+            and any(c.dep == "det" for c in sent.children(head))
+        )
     ):
         tok = tok.model_copy(update={"pos": "NOUN", "tag": "NN", "lemma": tok.lower})  # "for each click"
     if tok.pos not in ("NOUN", "PROPN") or tok.lower in PRONOUNS or not tok.text[:1].isalnum():

@@ -67,6 +67,23 @@ def _nounish(t: Token) -> bool:
     return t.pos in ("NOUN", "PROPN")
 
 
+def _coordinated_noun(toks: list[Token], m: int) -> bool:
+    """A list item the tagger read as a verb: coordinated with a noun, a noun itself, and followed by the
+    next separator."""
+    from schemawright.domain.verbs import is_noun
+
+    t = toks[m]
+    nxt = toks[m + 1] if m + 1 < len(toks) else None
+    return (
+        t.pos == "VERB"
+        and t.dep in ("conj", "appos")
+        and _nounish(toks[t.head])
+        and is_noun(t.lower)
+        and nxt is not None
+        and (nxt.text in (",", ";", ".") or nxt.lower in ("and", "or"))
+    )
+
+
 def _premodifier(toks: list[Token], m: int) -> bool:
     """ "away team", "kick-off time": a word of another class that modifies the noun right after it, not
     a preposition or verb that starts a phrase of its own."""
@@ -129,6 +146,10 @@ def list_items(sent: Sentence, first: Token) -> list[Token]:
                 or _premodifier(toks, m)
             ):
                 m += 1
+            if m < len(toks) and _coordinated_noun(toks, m):
+                items.append(toks[m])  # "the height, width and depth" with "width" read as a verb
+                k = m + 1
+                continue
             if m >= len(toks) or toks[m].pos in ("VERB", "AUX", "ADP") or toks[m].lower in _LIST_STOP:
                 break  # ", and belongs to …", ", with a name …": a new clause or phrase, the list is over
             if not _nounish(toks[m]):
@@ -143,6 +164,8 @@ def list_items(sent: Sentence, first: Token) -> list[Token]:
                 and toks[m + 1].pos in ("VERB", "AUX")
                 and toks[m + 1].tag in ("VBZ", "VBP", "VBD", "MD")
             ):
+                if t.lower in ("and", "or") and toks[m + 1].tag == "VBP" and toks[m + 1].head != m:
+                    items.append(toks[m])  # "the height, width and depth are recorded": the last subject
                 break  # ", a room contains cabinets": the noun starts a new clause
             # "the audio file's storage key": the item is what the possessive names
             while m + 2 < len(toks) and toks[m + 1].tag == "POS" and _nounish(toks[m + 2]):

@@ -939,6 +939,75 @@ def _stored_with_fields(state: _State, row: Row, objs: list[Chunk]) -> None:
             state.facts.append(AttributeFact(prov=prov, entity=o.name, name=v, refers_to=v))
 
 
+def _passive_values(state: _State, row: Row, cl: Clause) -> None:
+    """ "The height, width and depth are recorded in centimetres", "its weight is kept in kilograms", "for
+    each parcel the sender and the postcode are stored": values said to be recorded, with no recorder
+    named, belong to the thing the sentence is about."""
+    ctx = state.ctx
+    if not cl.passive or cl.negated or cl.lemma not in row.verbs:
+        return
+    from schemawright.domain.nlp.clauses import list_items
+
+    subjects = cl.subjects
+    if len(subjects) == 1 and subjects[0].head >= 0:  # "the height, width and depth": read the list
+        items = list_items(state.sent, state.sent.tokens[subjects[0].head])
+        subjects = [c for t in items if t.i < cl.verb and (c := _chunk(state, t.i)) is not None]
+    values = [
+        s
+        for s in subjects
+        if s.head >= 0
+        and s.name not in ctx.known
+        and (is_value(s, ctx) or s.head_word in _MEASURES or not _established(s, ctx))
+    ]
+    if not any(is_value(v, ctx) for v in values) or len(values) < len(subjects):
+        return  # "orders are stored for a year", "bookings are recorded by staff": things, not values
+    toks = state.sent.tokens
+    if toks[cl.verb].dep in ("acl", "relcl", "advcl"):
+        return  # "has fees recorded on the plan": a participle describes, the main clause says what is kept
+    if cl.modal in ("can", "may", "could", "might") or any(
+        t.dep == "mark" and t.lower in ("if", "when", "unless", "once", "until") for t in toks
+    ):
+        return  # "an email can be registered only once", "IF a reference has been recorded THEN …"
+    dets = {
+        t.lower
+        for v in values
+        for t in [*toks[v.start : v.head], *state.sent.children(v.head, "det", "poss")]
+    }
+    if dets & {"no", "all", "any", "every", "each"}:
+        return  # "no password is stored anywhere", "all amounts must be stored exactly": a rule, no value
+    owner = ""
+    for prep in ("for", "per", "with", "on", "against"):
+        for c in cl.prep(prep):
+            if not _thing(c, ctx) or is_value(c, ctx) or owner:
+                continue
+            if prep in ("for", "per") and not _each(state, c, prep):
+                continue
+            link = _link_owner(state, c) if prep in ("for", "per") else None
+            owner = f"{link.name}_{c.name}" if link is not None else c.name  # "stored with the gift"
+    if not owner and any(
+        t.lower in ("it", "them") and toks[t.head].dep == "prep" and toks[t.head].head == cl.verb
+        for t in toks
+    ):
+        owner = state.previous  # "the date and the reason are recorded on it"
+    possessor = values[0].possessor
+    if not owner and possessor is not None:
+        c = _chunk(state, possessor)
+        owner = c.name if c is not None and _thing(c, ctx) and not is_value(c, ctx) else ""
+    definite = dets & {"the", "its", "their", "his", "her"}
+    if not owner and definite:  # "The height, width and depth are recorded …": of the thing just described
+        owner = state.sent.subject_hint or state.previous
+    if not owner or owner in {v.name for v in values}:
+        return
+    unit = next((w for c in cl.prep("in") if (w := c.text.split()[-1].lower()) in _UNITS), "")
+    before = len(state.facts)
+    _contents(state, _named(owner), values, row.id, row.priority, cl, children=False)
+    for k, f in enumerate(state.facts[before:], start=before):
+        if unit and isinstance(f, AttributeFact) and f.name in _MEASURES | {"duration", "distance"}:
+            phrase = _phrase_attribute(_named(f.name).model_copy(update={"text": f"{f.name} in {unit}"}), ctx)
+            if phrase is not None:  # "the height … in centimetres" → height_cm
+                state.facts[k] = f.model_copy(update={"name": phrase[0], "kind": phrase[1]})
+
+
 def _recorded_for(state: _State, row: Row, cl: Clause) -> None:
     if not _matches(state, row, cl) or cl.negated:
         return
@@ -1038,6 +1107,10 @@ def _passive_with(state: _State, row: Row, cl: Clause) -> None:
     objs = [c for p in row.preps for c in cl.prep(p)]
     if cl.lemma in ("identify", "key") or not objs:
         return
+    if any(is_value(s, state.ctx) for s in cl.subjects) and all(
+        _established(o, state.ctx) and not is_value(o, state.ctx) for o in objs
+    ):
+        return  # "the arrival time is stored with the booking": the booking's value (passive_values)
     for s in cl.subjects:
         if _thing(s, state.ctx):
             _contents(state, s, objs, row.id, row.priority, cl)
@@ -2277,6 +2350,7 @@ _CLAUSE_CONSTRUCTIONS: dict[str, Callable[[_State, Row, Clause], None]] = {
     "identified_by": _identified_by,
     "possession": _possession,
     "recorded_for": _recorded_for,
+    "passive_values": _passive_values,
     "passive_with": _passive_with,
     "belonging": _belonging,
     "interaction": _interaction,

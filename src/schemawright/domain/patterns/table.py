@@ -12,6 +12,7 @@ CONSTRUCTIONS = {
     "possession",
     "links",
     "recorded_for",
+    "passive_values",
     "passive_with",
     "with_list",
     "belonging",
