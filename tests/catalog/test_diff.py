@@ -152,3 +152,23 @@ ALTER TABLE teams ADD CONSTRAINT fk_teams_players FOREIGN KEY (captain_id) REFER
     change = round_trip("postgresql", service_url(POSTGRES), PAIRS, PAIRS + after)
     # one table first without its key to the other, the key added once both exist
     assert [op.op for op in change.operations] == ["create_table", "create_table", "add_foreign_key"]
+
+
+def test_sqlite_refuses_a_key_its_new_column_cannot_carry() -> None:
+    # SQLite adds a REFERENCES column only with a NULL default: on a table with rows, a NOT NULL column
+    # with a default cannot carry the key, so the column is added without it and the key is listed
+    before = "CREATE TABLE notes (id INTEGER NOT NULL PRIMARY KEY);\nINSERT INTO notes (id) VALUES (1);\n"
+    after = """CREATE TABLE teams (id INTEGER NOT NULL PRIMARY KEY);
+CREATE TABLE notes (id INTEGER NOT NULL PRIMARY KEY,
+    team_id INTEGER NOT NULL DEFAULT 0 CONSTRAINT fk_notes_teams REFERENCES teams (id));
+"""
+    with scratch_database("sqlite") as target:
+        target.execute_script(after)
+        wanted = reflect(target)
+    with scratch_database("sqlite") as db:
+        db.execute_script(before)
+        change = diff(reflect(db), wanted, alters_constraints=False)
+        run(db, change, change.operations)
+        notes = reflect(db).table("notes")
+    assert change.unsupported == ["notes: foreign key fk_notes_teams on an existing table (no ADD CONSTRAINT)"]
+    assert notes is not None and notes.column("team_id") is not None and notes.foreign_keys == []

@@ -25,17 +25,20 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from sqlglot import exp
 from sqlglot.errors import ParseError
 
 from schemawright.catalog import models as cat
 from schemawright.catalog.design import design_column, design_table
-from schemawright.design.models import ForeignKey, Index, Table
+from schemawright.design.models import ForeignKey, Table
 from schemawright.emit.sql.dialects import DialectName
 from schemawright.ops import models as o
 from schemawright.ops.plan import down_operations
 from schemawright.review.parse import DIALECTS
+
+_IndexOp = TypeVar("_IndexOp", o.CreateIndex, o.DropIndex)
 
 
 @dataclass
@@ -51,10 +54,63 @@ class Diff:
         return down_operations(self.operations)
 
 
+@dataclass
+class TableDiff:
+    """What one table gains and loses between two versions of it, as operations. Everything is matched
+    by name: columns, foreign keys, indexes."""
+
+    add_columns: list[o.AddColumn] = field(default_factory=list)  # in the table's column order
+    add_indexes: list[o.CreateIndex] = field(default_factory=list)
+    add_keys: list[o.AddForeignKey] = field(default_factory=list)
+    drop_keys: list[o.DropForeignKey] = field(default_factory=list)
+    drop_indexes: list[o.DropIndex] = field(default_factory=list)
+    drop_columns: list[o.DropColumn] = field(default_factory=list)
+    # new keys the engine cannot add to an existing table (no ADD CONSTRAINT, and not one new column's own)
+    refused_keys: list[ForeignKey] = field(default_factory=list)
+
+
+def diff_table(was: Table, now: Table, *, alters_constraints: bool = True) -> TableDiff:
+    """The operations that make the table ``was`` into ``now`` (one table, named ``now.name``).
+
+    Without ``alters_constraints`` (SQLite) a new key on one new column that defaults to NULL is that
+    column's own (``ADD COLUMN … REFERENCES``, the only form SQLite allows: the column must default to
+    NULL), a dropped column takes its one key with it, and any other new key is refused."""
+    name = now.name
+    out = TableDiff()
+    was_fks = {fk.name for fk in was.foreign_keys}
+    now_fks = {fk.name for fk in now.foreign_keys}
+    out.drop_keys = [
+        o.DropForeignKey(table=name, foreign_key=fk) for fk in was.foreign_keys if fk.name not in now_fks
+    ]
+    was_ix = {ix.name for ix in was.indexes}
+    now_ix = {ix.name for ix in now.indexes}
+    out.drop_indexes = [o.DropIndex(table=name, index=ix) for ix in was.indexes if ix.name not in now_ix]
+    out.add_indexes = [o.CreateIndex(table=name, index=ix) for ix in now.indexes if ix.name not in was_ix]
+    added = {c.name: c for c in now.columns if was.column(c.name) is None}
+    inline: dict[str, ForeignKey] = {}
+    for fk in (fk for fk in now.foreign_keys if fk.name not in was_fks):
+        column = added.get(fk.columns[0]) if len(fk.columns) == 1 else None
+        if alters_constraints:
+            out.add_keys.append(o.AddForeignKey(table=name, foreign_key=fk))
+        elif column is not None and column.nullable and column.default is None:
+            inline[column.name] = fk
+        else:
+            out.refused_keys.append(fk)
+    out.add_columns = [
+        o.AddColumn(table=name, column=c, foreign_key=inline.get(c.name)) for c in added.values()
+    ]
+    for column in (c for c in was.columns if now.column(c.name) is None):
+        own = [fk for fk in was.foreign_keys if column.name in fk.columns]
+        key = own[0] if not alters_constraints and len(own) == 1 else None
+        out.drop_columns.append(o.DropColumn(table=name, column=column, foreign_key=key))
+    return out
+
+
 def diff(existing: cat.Catalog, target: cat.Catalog, *, alters_constraints: bool = True) -> Diff:
     """The operations from ``existing`` to ``target`` (both of one dialect). Without
-    ``alters_constraints`` (SQLite: no ``ADD CONSTRAINT``) a new one-column key on a new column goes with
-    the column (``ADD COLUMN … REFERENCES``) and any other key added to an existing table is unsupported."""
+    ``alters_constraints`` (SQLite: no ``ADD CONSTRAINT``) a new one-column key on a new column that
+    defaults to NULL goes with the column (``ADD COLUMN … REFERENCES``) and any other key added to an
+    existing table is unsupported (see :func:`diff_table`)."""
     dialect = target.dialect
     out = Diff()
     old = {t.qualified: t for t in existing.tables}
@@ -70,52 +126,28 @@ def diff(existing: cat.Catalog, target: cat.Catalog, *, alters_constraints: bool
     add_keys: list[o.Operation] = []
     for name in (n for n in new if n in old):
         before, after = old[name], new[name]
-        was, now = design_table(dialect, before), designed[name]
         _compare_table(dialect, before, after, out.unsupported)
-        now_fks = {fk.name: fk for fk in now.foreign_keys}
-        was_fks = {fk.name: fk for fk in was.foreign_keys}
-        drop_keys += [
-            o.DropForeignKey(table=name, foreign_key=fk) for n, fk in was_fks.items() if n not in now_fks
+        change = diff_table(
+            design_table(dialect, before), designed[name], alters_constraints=alters_constraints
+        )
+        drop_indexes += [_index_op(op, before, out.unsupported) for op in change.drop_indexes]
+        add_indexes += [_index_op(op, after, out.unsupported) for op in change.add_indexes]
+        out.unsupported += [
+            f"{name}: foreign key {fk.name} on an existing table (no ADD CONSTRAINT)"
+            for fk in change.refused_keys
         ]
-        was_ix = {ix.name: (ix, i) for ix, i in zip(was.indexes, _indexes(before), strict=True)}
-        now_ix = {ix.name: (ix, i) for ix, i in zip(now.indexes, _indexes(after), strict=True)}
-        for ix_name, (ix, found) in was_ix.items():
-            if ix_name not in now_ix:
-                drop_indexes.append(_index_op(o.DropIndex, before, _full(ix, found), out.unsupported))
-        for ix_name, (ix, found) in now_ix.items():
-            if ix_name not in was_ix:
-                add_indexes.append(_index_op(o.CreateIndex, after, _full(ix, found), out.unsupported))
-        inline: dict[str, ForeignKey] = {}
-        added = {c.name for c in after.columns} - {c.name for c in before.columns}
-        for fk_name, fk in now_fks.items():
-            if fk_name in was_fks:
-                continue
-            if alters_constraints:
-                add_keys.append(o.AddForeignKey(table=name, foreign_key=fk))
-            elif len(fk.columns) == 1 and fk.columns[0] in added:
-                inline[fk.columns[0]] = fk
-            else:
-                out.unsupported.append(
-                    f"{name}: foreign key {fk_name} on an existing table (no ADD CONSTRAINT)"
-                )
-        for column in now.columns:
-            if column.name in added:
-                add_columns.append(
-                    o.AddColumn(table=name, column=column, foreign_key=inline.get(column.name))
-                )
-        gone_columns = [c for c in before.columns if c.name not in {c.name for c in after.columns}]
-        _check_types(dialect, before, gone_columns, out.unsupported)
-        for column in was.columns:
-            if column.name in {c.name for c in gone_columns}:
-                gone = [fk for fk in was.foreign_keys if column.name in fk.columns]
-                own = gone[0] if not alters_constraints and len(gone) == 1 else None
-                drop_columns.append(o.DropColumn(table=name, column=column, foreign_key=own))
+        gone = {op.column.name for op in change.drop_columns}
+        _check_types(dialect, before, [c for c in before.columns if c.name in gone], out.unsupported)
+        drop_keys += change.drop_keys
+        drop_columns += change.drop_columns
+        add_columns += change.add_columns
+        add_keys += change.add_keys
 
     creates, late_keys = _creation_order([designed[n] for n in new if n not in old], not alters_constraints)
     for table in creates:
         add_indexes += [
-            _index_op(o.CreateIndex, new[table.name], _full(ix, found), out.unsupported)
-            for ix, found in zip(table.indexes, _indexes(new[table.name]), strict=True)
+            _index_op(o.CreateIndex(table=table.name, index=ix), new[table.name], out.unsupported)
+            for ix in table.indexes
         ]
     for dropped in (t for n, t in old.items() if n not in new):
         _check_types(dialect, dropped, dropped.columns, out.unsupported)
@@ -154,29 +186,29 @@ def _check_types(
             )
 
 
-def _indexes(table: cat.Table) -> list[cat.Index]:
-    """The catalog indexes :func:`design_table` keeps, in its order."""
-    return [ix for ix in table.indexes if not ix.constraint]
-
-
-def _full(ix: Index, found: cat.Index) -> Index:
-    """The design index with what :func:`design_table` leaves out: predicate, order and method."""
-    return ix.model_copy(
-        update={
-            "where": found.where,
-            "descending": [k.column for k in found.keys if k.descending and k.column is not None],
-            "method": found.method or "btree",
-        }
+def _index_op(op: _IndexOp, table: cat.Table, unsupported: list[str]) -> _IndexOp:
+    """``op`` on ``table``'s catalog index of its name: with what :func:`design_table` leaves out of an
+    index (predicate, order, method) and the table's schema; expression keys are said, not rendered."""
+    found = next(
+        (i for i in table.indexes if not i.constraint and (i.name or f"idx_{table.name}") == op.index.name),
+        None,
+    )  # the index design_table made this one of (it names an unnamed one so)
+    index = op.index
+    if found is not None:
+        if any(k.expression is not None for k in found.keys):
+            unsupported.append(
+                f"{table.qualified}: index {index.name} has expression keys, rendered without them"
+            )
+        index = index.model_copy(
+            update={
+                "where": found.where,
+                "descending": [k.column for k in found.keys if k.descending and k.column is not None],
+                "method": found.method or "btree",
+            }
+        )
+    return op.model_copy(
+        update={"table": table.name, "table_schema": table.schema_name or "", "index": index}
     )
-
-
-def _index_op(
-    kind: type[o.CreateIndex] | type[o.DropIndex], table: cat.Table, ix: Index, unsupported: list[str]
-) -> o.Operation:
-    found = next((i for i in table.indexes if i.name == ix.name), None)
-    if found is not None and any(k.expression is not None for k in found.keys):
-        unsupported.append(f"{table.qualified}: index {ix.name} has expression keys, rendered without them")
-    return kind(table=table.name, table_schema=table.schema_name or "", index=ix)
 
 
 def _compare_table(dialect: DialectName, before: cat.Table, after: cat.Table, unsupported: list[str]) -> None:

@@ -22,8 +22,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from schemawright.catalog.diff import diff_table
 from schemawright.design.conventions import ExistingSchema
-from schemawright.design.models import Column, ForeignKey, Index, RelationalDesign
+from schemawright.design.models import Column, Index, RelationalDesign, Table
 from schemawright.emit.sql.dialects import shorten
 from schemawright.ops import models as o
 from schemawright.ops.plan import Separate, Step
@@ -52,6 +53,12 @@ def _as_added(column: Column) -> Column:
     return column.model_copy(update={"nullable": True, "default": None, "default_kind": "none"})
 
 
+def _addable(table: Table, old: Table) -> Table:
+    """``table`` with each column ``old`` has not in the form it can be added in (:func:`_as_added`)."""
+    columns = [c if old.column(c.name) is not None else _as_added(c) for c in table.columns]
+    return table.model_copy(update={"columns": columns})
+
+
 def _plain(ix: Index, name: str | None = None) -> Index:
     """The index as it is added to an existing table: its columns, order and uniqueness."""
     return Index(name=name or ix.name, columns=ix.columns, unique=ix.unique, descending=ix.descending)
@@ -61,7 +68,8 @@ def alter_existing(
     design: RelationalDesign, existing: ExistingSchema, renderer: Renderer | None = None
 ) -> AlterPlan:
     """Operations for what ``design`` adds to tables of ``existing`` (which must be the schema as it was
-    before designing)."""
+    before designing). What is added is :func:`schemawright.catalog.diff.diff_table`'s; this puts it in
+    the form that does not rewrite or long-lock a table with rows. Nothing existing is dropped."""
     renderer = renderer or renderer_for(design.dialect)
     out = AlterPlan()
     validates: list[Step] = []
@@ -71,33 +79,24 @@ def alter_existing(
         old = existing.table(table.name)
         if not table.existing or old is None:
             continue
+        change = diff_table(old, _addable(table, old), alters_constraints=renderer.alters_constraints)
         partitioned = renderer.partitions and existing.partitioned(table.name)
-        old_fks = {fk.name for fk in old.foreign_keys}
-        old_indexes = {ix.name for ix in old.indexes}
-        added = {c.name: _as_added(c) for c in table.columns if old.column(c.name) is None}
-        inline: dict[str, ForeignKey] = {}  # column → the key it carries (SQLite)
+        for fk in change.refused_keys:
+            out.notes.append(
+                f"{table.name} is an existing table, and {renderer.name} adds a foreign key to one "
+                "only with a new nullable column of its own (ALTER TABLE … ADD COLUMN … REFERENCES), "
+                f"so {fk.name} ({', '.join(fk.columns)} → {fk.ref_table}) is not in the migration: "
+                f"rebuild {table.name} with it (create the new table, copy the rows, drop the old "
+                "one, rename) if it must be enforced."
+            )
         # the table's new indexes go before its new keys, so a key uses the index (InnoDB would make an
         # index of its own, drop it for ours, then refuse to drop ours before the key in the down)
         keys: list[o.Operation] = []
         index_ops: list[o.Operation] = []
-        for fk in table.foreign_keys:
-            if fk.name in old_fks:
-                continue
-            if not renderer.alters_constraints:
-                column = added.get(fk.columns[0]) if len(fk.columns) == 1 else None
-                if column is not None and column.nullable and column.default is None:
-                    inline[column.name] = fk  # ADD COLUMN … REFERENCES: SQLite's one way without a rebuild
-                else:
-                    out.notes.append(
-                        f"{table.name} is an existing table, and {renderer.name} adds a foreign key to one "
-                        "only with a new nullable column of its own (ALTER TABLE … ADD COLUMN … REFERENCES), "
-                        f"so {fk.name} ({', '.join(fk.columns)} → {fk.ref_table}) is not in the migration: "
-                        f"rebuild {table.name} with it (create the new table, copy the rows, drop the old "
-                        "one, rename) if it must be enforced."
-                    )
-                continue
+        for add in change.add_keys:
+            fk = add.foreign_key
             if partitioned:
-                keys.append(o.AddForeignKey(table=table.name, foreign_key=fk))
+                keys.append(add)
                 out.notes.append(
                     f"{table.name} is a partitioned table, and PostgreSQL (before 18) refuses a NOT VALID "
                     f"foreign key on one, so {fk.name} is added and validated in one step: it reads every "
@@ -105,16 +104,15 @@ def alter_existing(
                     "ends) — run the migration off-peak."
                 )
             elif renderer.not_valid:
-                keys.append(o.AddForeignKey(table=table.name, foreign_key=fk, not_valid=True))
+                keys.append(add.model_copy(update={"not_valid": True}))
                 validate = o.ValidateConstraint(table=table.name, name=fk.name)
                 validates.append(
                     Step(operations=[validate], suffix=f"validate_{len(validates) + 1}", compact=True)
                 )
             else:
-                keys.append(o.AddForeignKey(table=table.name, foreign_key=fk))
-        for ix in table.indexes:
-            if ix.name in old_indexes:
-                continue
+                keys.append(add)
+        for create in change.add_indexes:
+            ix = create.index
             if partitioned:
                 tree = _index_tree(existing, table.name, ix.name, renderer)
                 # catalog only: the parent's (and sub-partitioned partitions') index, invalid until attached
@@ -154,15 +152,13 @@ def alter_existing(
                     "later get it automatically."
                 )
             elif renderer.concurrent_indexes:
-                build = o.CreateIndex(
-                    table=table.name, index=_plain(ix), concurrently=True, if_not_exists=True
+                build = create.model_copy(
+                    update={"index": _plain(ix), "concurrently": True, "if_not_exists": True}
                 )
                 indexes.append(Step(operations=[build], suffix=f"index_{len(indexes) + 1}", compact=True))
             else:
-                index_ops.append(o.CreateIndex(table=table.name, index=_plain(ix)))
-        out.operations += [
-            o.AddColumn(table=table.name, column=c, foreign_key=inline.get(c.name)) for c in added.values()
-        ]
+                index_ops.append(create.model_copy(update={"index": _plain(ix)}))
+        out.operations += change.add_columns
         out.operations += index_ops + keys
     if attaches:  # an attached index cannot be detached: its down drops the parent's, which takes them all
         indexes.append(Step(operations=attaches, suffix=f"index_{len(indexes) + 1}", compact=True))
