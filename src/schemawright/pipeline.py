@@ -22,6 +22,7 @@ from schemawright.engines import engine_for
 from schemawright.io import validate_id
 from schemawright.no_data import unreadable_data, unreadable_message
 from schemawright.ops.feature import plan_feature, render_feature
+from schemawright.ops.models import Operation
 from schemawright.project.detect import MigrationSet
 from schemawright.project.detect import detect as detect_migrations
 from schemawright.project.django_run import django_available
@@ -123,6 +124,7 @@ def design_from_model(model: DomainModel, req: DesignRequest) -> DesignOutcome:
         later = [m for f in req.later_features for m in found.of_feature(f)]
         found.migrations = [m for m in found.migrations if m not in later]
     result = DesignResult(feature=FeatureInfo(id=feature_id, name=name, source=str(req.spec_path)))
+    operations: list[Operation] = []  # the relational migrations', for the document's existing-table changes
     result.assumptions.extend(model.assumptions)
     unsafe = Source(rule="unsafe migration file")  # symlinks out of the root, FIFOs, devices: not read
     result.assumptions.extend(Assumption(text=t, source=unsafe) for t in found.refused)
@@ -156,6 +158,7 @@ def design_from_model(model: DomainModel, req: DesignRequest) -> DesignOutcome:
             result.assumptions.extend(add_row_level_security(relational))
         # new tables, then safe changes to the project's own tables; every down is their reverse
         migration = plan_feature(relational, project.schema)
+        operations = [op for step in migration.steps for op in step.operations]
         alter_rule = Source(rule="safe changes to existing tables")
         result.assumptions.extend(Assumption(text=t, source=alter_rule) for t in migration.notes)
         sql, separate = render_feature(migration, relational, header)
@@ -174,7 +177,7 @@ def design_from_model(model: DomainModel, req: DesignRequest) -> DesignOutcome:
         result.review = _review(relational.dialect, full_up, full_down, project.prior_sql, feature_id)
         _add_keyvalue(req, model, result)
     result.files.insert(0, OutputFile(path=str(_rel(decision_path, root)), role="decision"))
-    result.files[0].content = render_decision_doc(result, model)
+    result.files[0].content = render_decision_doc(result, model, operations)
     return DesignOutcome(result=result, model=model, document=None, replaced=replaced)
 
 

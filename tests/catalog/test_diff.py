@@ -170,5 +170,7 @@ CREATE TABLE notes (id INTEGER NOT NULL PRIMARY KEY,
         change = diff(reflect(db), wanted, alters_constraints=False)
         run(db, change, change.operations)
         notes = reflect(db).table("notes")
-    assert change.unsupported == ["notes: foreign key fk_notes_teams on an existing table (no ADD CONSTRAINT)"]
+    assert change.unsupported == [
+        "notes: foreign key fk_notes_teams on an existing table (no ADD CONSTRAINT)"
+    ]
     assert notes is not None and notes.column("team_id") is not None and notes.foreign_keys == []

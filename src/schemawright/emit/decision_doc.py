@@ -3,7 +3,10 @@ and from which spec line, in the layout the pipeline's reviewers expect."""
 
 from __future__ import annotations
 
-from schemawright.design.models import Column, RelationalDesign, Table
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from schemawright.design.models import Column, ForeignKey, Index, RelationalDesign, Table
 from schemawright.domain.model import Assumption, DomainModel
 from schemawright.emit.erdiagram import mermaid, text_diagram
 from schemawright.emit.firestore import render_firestore_section
@@ -11,6 +14,7 @@ from schemawright.emit.keyvalue_doc import render_keyvalue_section
 from schemawright.emit.markdown_safe import code, fence, neutralise_html, text
 from schemawright.emit.mongo import render_document_section
 from schemawright.emit.sql.ddl import tables_sql
+from schemawright.ops import models as o
 from schemawright.result import DesignResult
 
 
@@ -47,7 +51,55 @@ def _why(column: Column) -> str:
     return "; ".join(bits)
 
 
-def render_decision_doc(result: DesignResult, model: DomainModel) -> str:
+@dataclass
+class _Added:
+    """What a feature's migrations add to one existing table."""
+
+    table: Table  # the design's view of it (the existing table with what the feature adds)
+    columns: list[Column] = field(default_factory=list)  # as added (nullable unless a constant default)
+    indexes: list[Index] = field(default_factory=list)
+    keys: list[ForeignKey] = field(default_factory=list)
+
+    def summary(self) -> str:
+        parts = [f"column {c.name}" for c in self.columns]
+        parts += [f"index {ix.name}" for ix in self.indexes]
+        parts += [f"foreign key {fk.name} → {fk.ref_table}" for fk in self.keys]
+        return ", ".join(parts)
+
+
+def _existing_changes(design: RelationalDesign, operations: Sequence[o.Operation]) -> dict[str, _Added]:
+    """The existing tables ``operations`` (the feature's migrations, in order) add to, and what they add.
+    A key a new column carries (SQLite) is that column's; an index built per partition is named once,
+    on the partitioned table."""
+    existing = {t.name: t for t in design.tables if t.existing}
+    out: dict[str, _Added] = {}
+
+    def of(name: str) -> _Added | None:
+        if name not in existing:
+            return None
+        return out.setdefault(name, _Added(table=existing[name]))
+
+    for op in operations:
+        if isinstance(op, o.AddColumn) and (added := of(op.table)):
+            added.columns.append(op.column)
+            added.keys += [op.foreign_key] if op.foreign_key else []
+        elif isinstance(op, o.AddForeignKey) and (added := of(op.table)):
+            added.keys.append(op.foreign_key)
+        elif isinstance(op, o.CreateIndex):
+            name = f"{op.table_schema}.{op.table}" if op.table_schema else op.table
+            added = of(name)
+            if added and all(ix.name != op.index.name for ix in added.indexes):
+                designed = next((ix for ix in added.table.indexes if ix.name == op.index.name), None)
+                purpose = designed.purpose if designed else ""
+                added.indexes.append(op.index.model_copy(update={"purpose": purpose}))
+    return out
+
+
+def render_decision_doc(
+    result: DesignResult, model: DomainModel, operations: Sequence[o.Operation] = ()
+) -> str:
+    """The document for ``result``; ``operations`` are the feature's migrations' (all steps, in order),
+    from which what it adds to existing tables is listed."""
     fid, name = result.feature.id, result.feature.name
     out = [f"# Database Schema: {fid} — {text(name)}", ""]
     out += ["## Summary", ""]
@@ -75,14 +127,19 @@ def render_decision_doc(result: DesignResult, model: DomainModel) -> str:
             out += render_keyvalue_section(store)
             continue
         new = store.new_tables()
-        existing = [t.name for t in store.tables if t.existing]
+        changed = _existing_changes(store, operations)
+        unchanged = [t.name for t in store.tables if t.existing and t.name not in changed]
         out.append(f"- Store: relational, {store.dialect}.")
         out.append(f"- New tables ({len(new)}): {text(', '.join(t.name for t in new))}.")
-        if existing:  # names from the project's own migrations: any identifier a quoted name allows
-            out.append(f"- Existing tables referenced, not changed: {text(', '.join(existing))}.")
+        # names from the project's own migrations: any identifier a quoted name allows
+        if changed:
+            out.append(f"- Existing tables changed ({len(changed)}), nothing in them altered or dropped:")
+            out += [f"  - {text(n)}: adds {text(a.summary())}." for n, a in changed.items()]
+        if unchanged:
+            out.append(f"- Existing tables referenced, not changed: {text(', '.join(unchanged))}.")
         out.append(f"- Source spec: {code(result.feature.source)}.")
         out.append("")
-        _relational(out, store)
+        _relational(out, store, list(changed.values()))
     _migrations(out, result)
     _verification(out, result)
     _assumptions(out, result.assumptions)
@@ -91,7 +148,7 @@ def render_decision_doc(result: DesignResult, model: DomainModel) -> str:
     return neutralise_html("\n".join(out).rstrip() + "\n")
 
 
-def _relational(out: list[str], design: RelationalDesign) -> None:
+def _relational(out: list[str], design: RelationalDesign, changed: list[_Added]) -> None:
     out += ["## ER diagram", "", *fence(text_diagram(design)), ""]
     out += ["<details><summary>Mermaid</summary>", "", *fence(mermaid(design), "mermaid"), ""]
     out += ["</details>", ""]
@@ -114,9 +171,28 @@ def _relational(out: list[str], design: RelationalDesign) -> None:
                 f"({table.partition.interval}ly): {text(table.partition.reason)}.",
                 "",
             ]
+    for added in changed:
+        table = added.table
+        out += [f"### {text(table.name)} (existing table)", ""]
+        if added.columns:
+            out += ["Columns added:", "", "| Column | Type | Constraints | Why |", "|---|---|---|---|"]
+            for column in added.columns:
+                out.append(
+                    f"| {_cell(column.name)} | {_cell(column.type)} | {_cell(_constraints(table, column))} "
+                    f"| {_cell(_why(column))} |"
+                )
+            out.append("")
+        if added.indexes or added.keys:
+            out += [
+                "Indexes and foreign keys added: "
+                + text(", ".join([ix.name for ix in added.indexes] + [fk.name for fk in added.keys]))
+                + " (see below).",
+                "",
+            ]
     out += ["## Index strategy", "", "| Table | Index | Columns | Serves |", "|---|---|---|---|"]
-    for table in design.new_tables():
-        for ix in table.indexes:
+    indexed = [(t, t.indexes) for t in design.new_tables()] + [(a.table, a.indexes) for a in changed]
+    for table, indexes in indexed:
+        for ix in indexes:
             cols = ", ".join(
                 (f"lower({c})" if ix.expressions.get(c) == "lower" else c)
                 + (" DESC" if c in ix.descending else "")
@@ -128,7 +204,7 @@ def _relational(out: list[str], design: RelationalDesign) -> None:
                 f"| {_cell(table.name)} | {_cell(ix.name)} ({kind}{ix.method}) | {_cell(cols + where)} "
                 f"| {_cell(ix.purpose)} |"
             )
-        for u in table.unique:
+        for u in table.unique if not table.existing else []:
             out.append(
                 f"| {_cell(table.name)} | {_cell(u.name)} (unique constraint) "
                 f"| {_cell(', '.join(u.columns))} | business key; {u.source.cite()} |"
@@ -140,13 +216,14 @@ def _relational(out: list[str], design: RelationalDesign) -> None:
         "",
     ]
     out += ["## Constraints and integrity", ""]
-    for table in design.new_tables():
-        for fk in table.foreign_keys:
+    keyed = [(t, t.foreign_keys) for t in design.new_tables()] + [(a.table, a.keys) for a in changed]
+    for table, keys in keyed:
+        for fk in keys:
             out.append(
                 f"- {code(f'{table.name}.{fk.columns[0]}')} → {code(fk.ref_table)} ON DELETE {fk.on_delete}: "
                 f"{text(fk.reason)} ({fk.source.cite()})."
             )
-        for check in table.checks:
+        for check in table.checks if not table.existing else []:
             out.append(
                 f"- `{check.name}`: {code(check.expression)} — {text(check.reason)} ({check.source.cite()})."
             )
