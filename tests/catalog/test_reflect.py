@@ -196,6 +196,47 @@ CREATE TRIGGER trg_notes AFTER UPDATE ON notes BEGIN SELECT 1; END;
     assert [(t.name, t.table) for t in catalog.triggers] == [("trg_notes", "notes")]
 
 
+def test_sqlite_column_keys_keep_their_name_and_actions() -> None:
+    # SQLite keeps a key's name only in the table's SQL, and SQLAlchemy reads it (and ON DELETE / ON
+    # UPDATE) for table-level keys only; a column's own REFERENCES is how the designer links an existing
+    # SQLite table to a new one, so its name and action must survive a replay
+    with scratch_database("sqlite") as db:
+        db.execute_script(
+            """CREATE TABLE teams (id TEXT NOT NULL PRIMARY KEY);
+CREATE TABLE users (id TEXT NOT NULL PRIMARY KEY, email TEXT NOT NULL);
+ALTER TABLE users ADD COLUMN team_id TEXT CONSTRAINT fk_users_teams REFERENCES teams (id) ON DELETE SET NULL;
+CREATE TABLE badges (id INTEGER PRIMARY KEY,
+  "team id" TEXT CONSTRAINT "badge→team" REFERENCES teams (id) ON DELETE CASCADE ON UPDATE RESTRICT,
+  user_id TEXT REFERENCES users ON DELETE SET NULL,
+  owner_id TEXT REFERENCES users (id),
+  CONSTRAINT fk_badges_teams FOREIGN KEY (owner_id) REFERENCES teams (id) ON DELETE RESTRICT);
+"""
+        )
+        catalog = reflect(db)
+        tables = {t.name: t for t in project_view.design_tables(catalog)}
+
+    def keys(table: str) -> list[tuple[str | None, list[str], str, str | None, str | None]]:
+        found = catalog.table(table)
+        assert found is not None
+        return sorted(
+            ((fk.name, fk.columns, fk.ref_table, fk.on_delete, fk.on_update) for fk in found.foreign_keys),
+            key=str,
+        )
+
+    assert keys("users") == [("fk_users_teams", ["team_id"], "teams", "SET NULL", None)]
+    assert keys("badges") == sorted(
+        [
+            ("badge→team", ["team id"], "teams", "CASCADE", "RESTRICT"),
+            (None, ["user_id"], "users", "SET NULL", None),  # unnamed: SQLite has no name for it
+            (None, ["owner_id"], "users", None, None),  # NO ACTION, as the other engines report it
+            ("fk_badges_teams", ["owner_id"], "teams", "RESTRICT", None),  # table-level, read whole
+        ],
+        key=str,
+    )
+    [link] = tables["users"].foreign_keys  # the designer's view of the existing table
+    assert (link.name, link.on_delete) == ("fk_users_teams", "SET NULL")
+
+
 def test_the_designer_and_the_reviewer_see_filters_of_one_catalog() -> None:
     catalog = read_postgres()
     # the designer: every table, qualified outside the default schema, the default schema's functions

@@ -46,6 +46,7 @@ from schemawright.catalog.models import (
     Unique,
     UserType,
     View,
+    qualify,
 )
 from schemawright.engines import engine_for
 from schemawright.engines.scratch import ScratchDatabase
@@ -76,6 +77,7 @@ def reflect(db: ScratchDatabase) -> Catalog:
     finally:
         sa_engine.dispose()
     _add_relations(catalog, engine.relations(db))
+    _complete_foreign_keys(catalog, engine.foreign_keys(db))
     catalog.functions = [
         Function(
             schema_name=r["nsp"],
@@ -303,6 +305,22 @@ def _add_relations(catalog: Catalog, rows: list[dict[str, Any]]) -> None:
             found = tables.get((parent.schema_name, parent.name))
             if found is not None:
                 found.partitions.append(table.ref)
+
+
+def _complete_foreign_keys(catalog: Catalog, rows: list[dict[str, Any]]) -> None:
+    """Fill in the name and actions the inspector left out of a key (SQLite's column-level ones) from
+    the engine's own rows (:meth:`schemawright.engines.base.Engine.foreign_keys`), matched by table,
+    columns and referenced table. What the inspector did read is kept."""
+    for row in rows:
+        table = catalog.table(qualify(row["nsp"], str(row["tbl"])))
+        if table is None:
+            continue
+        for fk in table.foreign_keys:
+            if fk.columns == list(row["columns"]) and fk.ref_table.lower() == str(row["ref_table"]).lower():
+                fk.name = fk.name or row["name"]
+                fk.on_delete = fk.on_delete or row["on_delete"]
+                fk.on_update = fk.on_update or row["on_update"]
+                break
 
 
 def _upper(value: object) -> str | None:

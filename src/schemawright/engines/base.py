@@ -79,6 +79,13 @@ class Engine:
         of, or None) and ``row_security`` (row-level security enabled)."""
         return []
 
+    def foreign_keys(self, db: ScratchDatabase) -> list[Row]:
+        """Foreign keys as the engine itself reports them, for what SQLAlchemy's inspector leaves out (its
+        SQLite reader keeps the name and actions of table-level keys only): one row per key, ``nsp``,
+        ``tbl``, ``columns`` (in key order), ``ref_table``, ``name`` (None: unnamed), ``on_delete`` and
+        ``on_update`` (None: NO ACTION). Empty where the inspector reads keys whole."""
+        return []
+
     def functions(self, db: ScratchDatabase) -> list[Row]:
         """One row per routine (each overload): ``nsp``, ``name``, ``kind`` (function, procedure,
         aggregate, window), ``arguments``, ``returns``; the current schema's first, by name."""
