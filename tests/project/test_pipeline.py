@@ -103,6 +103,8 @@ def test_index_on_an_existing_partitioned_table_is_built_per_partition(tmp_path:
     assert text.count("ATTACH PARTITION") == 5  # four leaves and the sub-partitioned year
     assumptions = " ".join(a.text for a in outcome.result.assumptions)
     assert "page_views is a partitioned table" in assumptions and "ON ONLY page_views" in assumptions
+    # the built-in review reads the ON ONLY index as the foreign key's index
+    assert not [f for f in outcome.result.review.findings if f.startswith("SW201")], outcome.result.review
     downs = sorted(migrations.glob("*_005_campaigns*.down.sql"), reverse=True)
     with scratch_database("postgresql", pg_url) as db:
         for f in sorted(migrations.glob("*.up.sql")):

@@ -4,10 +4,12 @@ against PostgreSQL: the planner for SW201, the replayed chain for the others."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import psycopg
 import pytest
 
-from schemawright.review import review_migration
+from schemawright.review import review_migration, review_project
 from schemawright.review.replay import EngineChoice
 from tests.services import POSTGRES, service_url
 
@@ -80,6 +82,72 @@ def test_sw201_still_reports_a_foreign_key_with_no_index_at_all() -> None:
     report = review_migration(CHILD, "DROP TABLE IF EXISTS posts;", dialect="postgresql", prior_sql=[PARENT])
     [missing] = [f for f in report.findings if f.code == "SW201"]
     assert "partial" not in missing.message
+
+
+# A partitioned table's foreign key indexed the only way PostgreSQL allows (it refuses CREATE INDEX
+# CONCURRENTLY on a partitioned table): the parent's index ON ONLY (a catalog entry), each partition's built
+# CONCURRENTLY in a migration of its own, then attached — the pattern ``design`` writes.
+PARTITIONED_HISTORY = {
+    "20250101000000_views": (
+        """CREATE TABLE campaigns (id BIGINT PRIMARY KEY, name TEXT NOT NULL);
+CREATE TABLE page_views (
+    id BIGINT NOT NULL, viewed_at TIMESTAMPTZ NOT NULL, campaign_id BIGINT NOT NULL,
+    CONSTRAINT pk_page_views PRIMARY KEY (id, viewed_at)
+) PARTITION BY RANGE (viewed_at);
+CREATE TABLE page_views_2025 PARTITION OF page_views FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');
+CREATE TABLE page_views_default PARTITION OF page_views DEFAULT;
+ALTER TABLE page_views ADD CONSTRAINT fk_page_views_campaigns FOREIGN KEY (campaign_id)
+    REFERENCES campaigns (id) ON DELETE CASCADE;
+""",
+        "DROP TABLE IF EXISTS page_views;\nDROP TABLE IF EXISTS campaigns;\n",
+    ),
+    "20250101000001_index": (
+        "SET lock_timeout = '5s';\n"
+        "CREATE INDEX IF NOT EXISTS idx_page_views_campaign_id ON ONLY page_views (campaign_id);\n",
+        "DROP INDEX IF EXISTS idx_page_views_campaign_id;\n",
+    ),
+    "20250101000002_index_2025": (
+        "CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_views_2025 ON page_views_2025 (campaign_id);\n",
+        "DROP INDEX CONCURRENTLY IF EXISTS idx_views_2025;\n",
+    ),
+    "20250101000003_index_default": (
+        "CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_views_default ON page_views_default (campaign_id);\n",
+        "DROP INDEX CONCURRENTLY IF EXISTS idx_views_default;\n",
+    ),
+    "20250101000004_attach": (
+        "ALTER INDEX idx_page_views_campaign_id ATTACH PARTITION idx_views_2025;\n"
+        "ALTER INDEX idx_page_views_campaign_id ATTACH PARTITION idx_views_default;\n",
+        "DROP INDEX IF EXISTS idx_page_views_campaign_id;\n",
+    ),
+}
+
+
+def write_history(root: Path, names: list[str]) -> None:
+    folder = root / "backend" / "migrations"
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in names:
+        up, down = PARTITIONED_HISTORY[name]
+        (folder / f"{name}.up.sql").write_text(up)
+        (folder / f"{name}.down.sql").write_text(down)
+
+
+@pytest.mark.parametrize("replayed", [True, False])
+def test_sw201_counts_an_index_created_on_only_the_partitioned_parent(tmp_path: Path, replayed: bool) -> None:
+    write_history(tmp_path, list(PARTITIONED_HISTORY))
+    report = review_project(tmp_path, engine=engine() if replayed else None)
+    assert report.catalog.startswith("reflected") == replayed  # the history runs on PostgreSQL as written
+    codes = {(f.code, f.location.file.rsplit("/", 1)[-1]) for f in report.findings}
+    assert not [c for c in codes if c[0] == "SW201"], codes
+    # ON ONLY builds nothing and cannot be CONCURRENTLY; a partitioned index cannot be dropped CONCURRENTLY
+    assert ("SW606", "20250101000001_index.up.sql") not in codes
+    assert ("SW615", "20250101000001_index.down.sql") not in codes
+
+
+def test_sw201_reports_a_partitioned_foreign_key_with_no_index(tmp_path: Path) -> None:
+    write_history(tmp_path, ["20250101000000_views"])
+    report = review_project(tmp_path, engine=engine())
+    [missing] = [f for f in report.findings if f.code == "SW201"]
+    assert missing.location.table == "page_views"
 
 
 def table_with(columns: str) -> str:

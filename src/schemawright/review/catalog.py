@@ -142,7 +142,8 @@ RULES: tuple[Rule, ...] = (
         "Foreign key columns are not indexed",
         "Joins from the parent and every DELETE/UPDATE of a parent row scan the whole child table. A "
         "partial index counts only when its WHERE follows from the lookup (`WHERE fk_id IS NOT NULL`); "
-        "PostgreSQL cannot use one `WHERE deleted_at IS NULL` for the foreign key check.",
+        "PostgreSQL cannot use one `WHERE deleted_at IS NULL` for the foreign key check. A partitioned "
+        "table's `CREATE INDEX … ON ONLY parent (fk_id)` counts.",
         "CREATE TABLE orders (..., user_id BIGINT REFERENCES users (id) ON DELETE CASCADE);",
         "CREATE INDEX idx_orders_user_id ON orders (user_id);",
     ),
@@ -357,7 +358,9 @@ RULES: tuple[Rule, ...] = (
         E,
         M,
         "Index created without CONCURRENTLY on an existing table",
-        "CREATE INDEX blocks all writes to the table for the whole build.",
+        "CREATE INDEX blocks all writes to the table for the whole build. A partitioned table's "
+        "`CREATE INDEX … ON ONLY parent` builds nothing (each partition's index is built CONCURRENTLY and "
+        "attached) and is not reported.",
         "CREATE INDEX idx_orders_status ON orders (status);",
         "CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_orders_status ON orders (status);",
         squawk=("require-concurrent-index-creation",),
@@ -465,7 +468,8 @@ RULES: tuple[Rule, ...] = (
         W,
         M,
         "Index dropped without CONCURRENTLY",
-        "DROP INDEX takes an ACCESS EXCLUSIVE lock on the table while it runs.",
+        "DROP INDEX takes an ACCESS EXCLUSIVE lock on the table while it runs. Not reported for a "
+        "partitioned table's index, which PostgreSQL drops only without CONCURRENTLY.",
         "DROP INDEX idx_orders_status;",
         "DROP INDEX CONCURRENTLY IF EXISTS idx_orders_status;",
         squawk=("require-concurrent-index-deletion",),

@@ -66,8 +66,26 @@ def _parse_text(text: str, dialect: str) -> exp.Expr | None:
     finally:
         _SQLGLOT_LOG.setLevel(level)
     if expr is None:
-        expr = _drop_indexes(text)
+        expr = _drop_indexes(text) or _index_on_only(text, dialect)
     return expr
+
+
+_ON_ONLY = re.compile(r"^(\s*CREATE\s+(?:UNIQUE\s+)?INDEX\b[^;]*?\bON)\s+ONLY\s+", re.I)
+
+
+def on_only(text: str) -> bool:
+    """Whether ``text`` is PostgreSQL's ``CREATE INDEX … ON ONLY parent``: a partitioned table's own index,
+    a catalog entry that builds nothing (and cannot be CONCURRENTLY), valid once every partition's index
+    is attached to it."""
+    return _ON_ONLY.match(text) is not None
+
+
+def _index_on_only(text: str, dialect: str) -> exp.Expr | None:
+    """``CREATE INDEX … ON ONLY parent (…)``, which sqlglot does not parse, as the index on ``parent`` it
+    is (rules that care that nothing is built ask :func:`on_only`)."""
+    if not on_only(text):
+        return None
+    return _parse_text(_ON_ONLY.sub(r"\1 ", text, count=1), dialect)
 
 
 _DROP_INDEXES = re.compile(

@@ -14,7 +14,7 @@ from schemawright.emit.sql.dialects import dialect_for
 from schemawright.review.context import StatementContext
 from schemawright.review.findings import finding
 from schemawright.review.models import Finding, Location
-from schemawright.review.parse import Statement
+from schemawright.review.parse import Statement, on_only
 from schemawright.review.rules.common import FindingIter
 from schemawright.review.schema import ident, key
 
@@ -260,7 +260,7 @@ def _create_index(stmt: Statement, e: exp.Create, ctx: StatementContext) -> Find
             fix="-- run this migration outside a transaction: dbmate `-- migrate:up transaction:false`, "
             "goose `-- +goose NO TRANSACTION`, or remove BEGIN/COMMIT",
         )
-    if not concurrent and ctx.existing(table):
+    if not concurrent and ctx.existing(table) and not on_only(stmt.text):  # ON ONLY builds nothing
         fixed = re.sub(
             r"^CREATE\s+(UNIQUE\s+)?INDEX\s+(IF\s+NOT\s+EXISTS\s+)?",
             _concurrent,
@@ -324,8 +324,8 @@ def _drop_index(stmt: Statement, e: exp.Drop, ctx: StatementContext) -> FindingI
     for target in e.args.get("tables") or []:
         name = ident(target)
         owner = ctx.schema.index_owner(name)
-        if owner is not None and not ctx.existing(owner.name):
-            continue
+        if owner is not None and (not ctx.existing(owner.name) or owner.partitioned):
+            continue  # PostgreSQL drops a partitioned table's index only without CONCURRENTLY
         if ctx.direction == "down" and owner is None:
             continue
         yield finding(
