@@ -371,6 +371,7 @@ class Resolver:
 
     def _attributes(self, facts: list[Fact], entities: dict[str, Entity], rels: list[Relationship]) -> None:
         linked = {(r.child, r.role or r.parent) for r in rels} | {(r.child, r.parent) for r in rels}
+        plain = {(r.child, r.parent) for r in rels if not r.role}  # a role link is a link of its own
         groups: dict[tuple[str, str], list[AttributeFact]] = defaultdict(list)
         for f in facts:
             if isinstance(f, AttributeFact):
@@ -394,7 +395,7 @@ class Resolver:
             if (target and target in entities and (target != ent or prefixed)) or fk_target:
                 parent = fk_target or target
                 if (ent, name) in linked or (
-                    not prefixed and ((ent, parent) in linked or (parent, ent) in linked)
+                    not prefixed and ((ent, parent) in linked or (parent, ent) in plain)
                 ):
                     continue  # already linked, or linked the other way (no mutual required keys); a role
                     # ("home team", "away team") is a link of its own

@@ -122,3 +122,13 @@ def test_a_rule_about_storage_names_no_value() -> None:
     )
     assert "password" not in _attrs(model, "member")
     assert _attrs(model, "order") == ["total", "date"]
+
+
+def test_a_relative_clause_describes_the_noun_right_before_it() -> None:
+    model = _model(
+        "Departments have a name, a budget and a manager who is an employee. "
+        "Employees have a name, an email and a department."
+    )
+    links = sorted((r.child, r.parent, r.role) for r in model.relationships)
+    assert links == [("department", "employee", "manager"), ("employee", "department", "")]
+    assert "budget" in _attrs(model, "department")

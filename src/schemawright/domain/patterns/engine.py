@@ -628,8 +628,19 @@ def _attribute(
         name = f"{name}_of_{completed}"
     refers = c.name
     if c.head >= 0:  # "a manager who is an employee", "the employee's manager (another employee)"
-        for rel in state.sent.children(c.head, "relcl"):
-            if rel.lemma == "be":
+        toks = state.sent.tokens
+        k = c.head + 2 if c.head + 2 < len(toks) and toks[c.head + 1].text == "," else c.head + 1
+        wh = toks[k] if k < len(toks) else None  # "a form tutor, who is a teacher"
+        # the relative clause right after the noun, wherever the parser hung it ("a budget and a manager
+        # who is an employee": the manager is the employee, not the budget)
+        follows = [toks[wh.head]] if wh is not None and wh.lower in ("who", "which", "that") else []
+        own = [
+            r
+            for r in state.sent.children(c.head, "relcl")
+            if r.i > c.head and not _relative_after(toks, c, r)
+        ]
+        for rel in follows or own:
+            if rel.lemma == "be" and rel.dep == "relcl":
                 for a in state.sent.children(rel.i, "attr"):
                     named = _chunk(state, a.i)
                     if named is not None and _thing(named, state.ctx) and not is_value(named, state.ctx):
@@ -699,6 +710,14 @@ def _attribute(
             unique=True if (unique or _unique_before(state.sent, c)) else None,
             refers_to="" if values else refers,
         )
+    )
+
+
+def _relative_after(toks: list[Token], c: Chunk, rel: Token) -> bool:
+    """A relative pronoun after a later noun than ``c`` introduces ``rel``: it describes that noun."""
+    return any(
+        t.lower in ("who", "which", "that") and t.head == rel.i and t.i > c.head + 2
+        for t in toks[c.head : rel.i]
     )
 
 
