@@ -187,6 +187,11 @@ class Resolver:
             if isinstance(f, RelationshipFact) and f.prov.rule == "definition.link"
         }
         self.described = {n for n, c in attrs_of.items() if c > 0}
+        parties: dict[str, set[str]] = defaultdict(set)
+        for f in facts:  # "a member reserves a book": the reservation between two parties
+            if isinstance(f, RelationshipFact) and f.prov.rule.startswith("event."):
+                parties[self.canon(f.child)].add(self.canon(f.parent))
+        between = {n for n, ps in parties.items() if len(ps) >= 2}
         out: dict[str, Entity] = {}
         for name, group in sorted(by_name.items(), key=lambda kv: min(_rank(f.prov) for f in kv[1])):
             if not name or name in self.out_of_scope:
@@ -200,6 +205,7 @@ class Resolver:
                 and len(self.structured) >= 3
                 and attrs_of[name] < 2
                 and name not in defined_refs
+                and not (name in between and attrs_of[name] == 1 and self.mentions.get(name, 0) >= 2)
             ):
                 # the spec declares its entities: prose adds one only with attributes of its own, or when a
                 # declared entity's own definition counts it ("bought in one order")

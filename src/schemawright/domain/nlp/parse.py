@@ -342,7 +342,17 @@ def _noun_verb(tokens: list[Token]) -> list[Token]:
     for t in tokens:
         if t.pos != "NOUN" or t.i + 1 >= len(tokens) or tokens[t.i + 1].pos not in _REPAIR_NEXT:
             continue
-        if not (t.dep == "ROOT" and not verb_root) and not (t.dep == "dep" and t.tag == "NNS"):
+        # "WHEN a member reserves a book THEN …": in a clause of its own, a plural "noun" with an object
+        clause_verb = (
+            t.dep in ("advcl", "ccomp", "conj")
+            and t.tag == "NNS"
+            and any(c.head == t.i and c.dep == "dobj" for c in tokens)
+        )
+        if (
+            not (t.dep == "ROOT" and not verb_root)
+            and not (t.dep == "dep" and t.tag == "NNS")
+            and not clause_verb
+        ):
             continue
         lemma = _verb_lemma(t.lower)
         if not lemma or (t.tag == "NN" and t.lower != lemma):

@@ -64,6 +64,8 @@ class Context:
         if lemma in self.events:
             return self.events[lemma]
         for k, noun in enumerate(nominalisations(lemma)):
+            if depth and not k:
+                continue  # "cancelled" ends a booking, never a book: an opener's own noun is not its event
             talked_about = self.mentioned.get(noun, 0) >= 2 or noun in self.subjects
             if noun in self.known or (k and talked_about and not noun.endswith("ing")):
                 return noun
@@ -1893,7 +1895,11 @@ def _enum_can_be(state: _State, row: Row, cls: list[Clause]) -> None:
         toks = state.sent.tokens
         rest = toks[cl.verb + 1 :]
         words = [t.lower for t in rest[:3]]
-        if cl.modal not in ("can", "may", "must") and "either" not in words and "one" not in words[:1]:
+        if (
+            cl.modal not in ("can", "may", "must", "shall", "should", "will")
+            and "either" not in words
+            and "one" not in words[:1]
+        ):
             continue
         start = 0
         if words[:2] == ["one", "of"]:
