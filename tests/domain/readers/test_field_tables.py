@@ -232,3 +232,13 @@ def test_index_tables() -> None:
     assert any(i.text_search and i.entity == "reports" for i in indexes)
     overlap = next(i for i in indexes if i.range)
     assert overlap.equality == ["kennel_id"] and overlap.range == ["check_in", "check_out"]
+
+
+def test_an_entity_table_keeps_multi_word_field_names() -> None:
+    facts = _facts(
+        "# Sheds\n\n| Entity | Key fields |\n|---|---|\n"
+        "| sheds | address, opening hours (weekdays), price in euros, email unique |\n"
+    )
+    names = [f.name for f in facts if isinstance(f, AttributeFact)]
+    assert names == ["address", "opening_hours", "price", "email"]
+    assert _attr(facts, "sheds", "email").unique

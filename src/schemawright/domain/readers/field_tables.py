@@ -531,6 +531,10 @@ def _entity_table(doc: SpecDocument, block: Block, roles: dict[str, int], known:
             if not m or placeholder(item):
                 continue
             field, notes = m.group(1), m.group(2).strip()
+            words = _NAME_WORDS.match(item.strip())
+            if "`" not in item and words and " " in words.group(1).strip():
+                field = "_".join(words.group(1).split()).lower()  # "opening hours", "first name"
+                notes = item.strip()[words.end(1) :].strip()
             target = link_target(field, notes, known)
             if target is not None:
                 facts.append(
@@ -560,6 +564,14 @@ def _entity_table(doc: SpecDocument, block: Block, roles: dict[str, int], known:
                 )
             )
     return facts
+
+
+# "opening hours (weekdays)": the plain words before a note are the field's name, up to four of them
+_NAME_WORDS = re.compile(
+    r"^((?:(?!(?:unique|required|optional|nullable|indexed|fk|pk|primary|foreign|references?|default|not|in|of|for|per|with|to|from|as|and|or)\b)"
+    r"[A-Za-z][A-Za-z-]*\s*){1,4})(?=$|[(:,]|\s[-–—]\s)",
+    re.I,
+)
 
 
 # -- index tables ----------------------------------------------------------------------------------
