@@ -40,3 +40,14 @@ def test_a_state_that_ends_an_event_is_not_the_thing_of_the_same_word() -> None:
     text = "Each reservation has a date. A reservation shall be active, fulfilled or cancelled."
     facts, _ = prose_facts([(text, 1, "")], load_lexicon(), {"member", "book"})
     assert not [f for f in facts if isinstance(f, RelationshipFact) and f.prov.rule.startswith("event.")]
+
+
+def test_a_thing_defined_as_the_fact_that_particular_things_meet_links_to_each() -> None:
+    text = (
+        "Guests have a name and an email. Rooms have a number and a floor. Beds have a size and a label. "
+        "A stay is the fact that a particular guest sleeps in a particular bed in a particular room. "
+        "Each stay has a price and a night."
+    )
+    model = analyze(parse_spec(text + "\n"), "x", "x")
+    links = sorted((r.child, r.parent) for r in model.relationships)
+    assert links == [("stay", "bed"), ("stay", "guest"), ("stay", "room")]

@@ -2419,8 +2419,48 @@ def _both_ways(state: _State, row: Row, cls: list[Clause]) -> None:
                         )
 
 
+_REIFIERS = {"fact", "event", "record", "occasion", "situation", "combination", "statement", "assignment"}
+_PARTICULAR = {"particular", "given", "specific", "certain"}
+
+
+def _reified_fact(state: _State, row: Row, cls: list[Clause]) -> None:
+    """ "A lesson is the fact that, during a particular term, a particular class is taught a particular
+    subject by a particular teacher": the defined thing records one of each thing the clause singles out;
+    what is singled out by "a given …" and is only a value ("on a given weekday") is its value."""
+    ctx, sent = state.ctx, state.sent
+    toks = sent.tokens
+    for cl in cls:
+        if cl.lemma != "be" or cl.negated or not cl.subjects:
+            continue
+        # the token, not the chunk's name: the definition has already made "the fact" a name for the lesson
+        fact = next((o for o in cl.objects if o.head >= 0 and toks[o.head].lemma in _REIFIERS), None)
+        owner = cl.subjects[0]
+        if fact is None or not _thing(owner, ctx) or is_value(owner, ctx):
+            continue
+        scope = {t.i for t in sent.subtree(fact.head)} - {fact.head}
+        prov = _prov(state, row.id, row.priority)
+        emitted = False
+        for t in toks:
+            if t.i not in scope or t.pos not in ("NOUN", "PROPN"):
+                continue
+            c = _chunk(state, t.i)
+            if c is None or c.head != t.i or c.name == owner.name or not _thing(c, ctx):
+                continue
+            if not any(x.lower in _PARTICULAR for x in toks[max(c.start, t.i - 3) : t.i]):
+                continue
+            if is_value(c, ctx) and c.name not in ctx.known:
+                _attribute(state, owner.name, c, row.id, row.priority, None)
+            else:
+                state.facts.append(EntityFact(prov=prov, name=c.name, evidence="referenced"))
+                state.facts.append(RelationshipFact(prov=prov, child=owner.name, parent=c.name))
+            emitted = True
+        if emitted:
+            state.facts.append(EntityFact(prov=prov, name=owner.name, evidence="subject"))
+
+
 _SENTENCE_CONSTRUCTIONS: dict[str, Callable[[_State, Row, list[Clause]], None]] = {
     "both_ways": _both_ways,
+    "reified_fact": _reified_fact,
     "with_list": _with_list,
     "colon_list": _colon_list,
     "one_open": _one_open,

@@ -12,6 +12,7 @@ CONSTRUCTIONS = {
     "possession",
     "links",
     "recorded_for",
+    "reified_fact",
     "passive_values",
     "passive_with",
     "with_list",
