@@ -132,3 +132,12 @@ def test_a_relative_clause_describes_the_noun_right_before_it() -> None:
     links = sorted((r.child, r.parent, r.role) for r in model.relationships)
     assert links == [("department", "employee", "manager"), ("employee", "department", "")]
     assert "budget" in _attrs(model, "department")
+
+
+def test_their_values_belong_to_the_plural_thing_before_them() -> None:
+    model = _model(
+        "The organiser lists the rooms we rented for an edition with their capacity. "
+        "Each edition has a year and a name. Rooms have a floor."
+    )
+    assert "capacity" in _attrs(model, "room")
+    assert "capacity" not in _attrs(model, "edition")

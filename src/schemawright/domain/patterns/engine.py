@@ -2312,6 +2312,8 @@ def _with_list(state: _State, row: Row, cls: list[Clause]) -> None:
             owner = _chunk(state, objs[0].i) if objs else None
         if owner is not None and owner.head in state.defined:
             owner = _hint_chunk(state)
+        if owner is not None and owner.head >= 0 and not owner.plural:
+            owner = _agreeing_owner(state, t, owner)
         if (
             owner is not None
             and host.pos == "VERB"
@@ -2352,6 +2354,21 @@ def _with_list(state: _State, row: Row, cls: list[Clause]) -> None:
                 state.facts.append(RelationshipFact(prov=prov, child=c.name, parent=owner.name))
             else:
                 _attribute(state, owner.name, c, row.id, row.priority, None)
+
+
+def _agreeing_owner(state: _State, prep: Token, owner: Chunk) -> Chunk:
+    """ "the rooms we rented for an edition with their capacity": "their" cannot be the edition's; the
+    values belong to the nearest plural thing before it."""
+    toks = state.sent.tokens
+    first = next((x for x in toks[prep.i + 1 : prep.i + 4] if x.pos in ("NOUN", "PROPN")), None)
+    if first is None or not any(d.lower == "their" for d in state.sent.children(first.i, "poss")):
+        return owner
+    for x in reversed(toks[: owner.start]):
+        if x.pos in ("NOUN", "PROPN") and x.tag in ("NNS", "NNPS"):
+            c = _chunk(state, x.i)
+            if c is not None and c.head == x.i and _thing(c, state.ctx) and not is_value(c, state.ctx):
+                return c
+    return owner
 
 
 def _of_the_head(sent: Sentence, host: Token) -> int:
