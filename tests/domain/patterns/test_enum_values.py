@@ -64,3 +64,22 @@ def test_values_after_a_dash_following_a_value_list_noun_are_an_enum_not_fields(
     assert attrs["food_category"].kind is Kind.ENUM
     assert attrs["food_category"].enum_values == ["bakery", "produce", "dairy", "prepared_meals"]
     assert not {"bakery", "produce", "dairy"} & set(attrs)
+
+
+def test_values_written_with_a_hyphen_stay_one_value() -> None:
+    from schemawright.domain.analyze import analyze
+    from schemawright.spec.parser import parse_spec
+
+    model = analyze(
+        parse_spec(
+            "Organisers plan sessions with a title and a format "
+            "(30-minute talk, 60-minute talk or workshop). "
+            "Sessions have a room.\n"
+        ),
+        "x",
+        "x",
+    )
+    session = model.entity("session")
+    assert session is not None
+    fmt = next(a for a in session.attributes if a.name == "format")
+    assert fmt.enum_values == ["30_minute_talk", "60_minute_talk", "workshop"]

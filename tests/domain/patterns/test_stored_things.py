@@ -99,7 +99,7 @@ def test_values_recorded_with_no_recorder_belong_to_the_thing_described() -> Non
     model = _model(
         "Each parcel has a label and a barcode. The height, width and depth are recorded in centimetres."
     )
-    assert _attrs(model, "parcel") == ["height", "width", "depth", "label", "barcode"]
+    assert _attrs(model, "parcel") == ["height_cm", "width_cm", "depth_cm", "label", "barcode"]
 
 
 def test_a_measure_recorded_in_a_unit_is_named_with_it() -> None:

@@ -496,6 +496,9 @@ def _enum_after(sent: Sentence, c: Chunk) -> list[str]:
     k += 1
     while k < len(toks) and toks[k].text != ")":
         t = toks[k]
+        if t.tag == "HYPH":  # "30-minute talk" split at its hyphen: one value
+            k += 1
+            continue
         if t.text in (",", "/", "|") or t.lower in ("or", "and"):
             if current:
                 values.append("_".join(current))
