@@ -51,3 +51,13 @@ def test_a_thing_defined_as_the_fact_that_particular_things_meet_links_to_each()
     model = analyze(parse_spec(text + "\n"), "x", "x")
     links = sorted((r.child, r.parent) for r in model.relationships)
     assert links == [("stay", "bed"), ("stay", "guest"), ("stay", "room")]
+
+
+def test_a_documentation_label_before_a_sentence_is_not_part_of_it() -> None:
+    text = (
+        "Quotes have an amount and a date. Tasks have a title. Contractors have a name. "
+        "Acceptance notes: a quote is for one task and comes from one contractor."
+    )
+    model = analyze(parse_spec(text + "\n"), "x", "x")
+    links = sorted((r.child, r.parent) for r in model.relationships)
+    assert links == [("quote", "contractor"), ("quote", "task")]

@@ -82,10 +82,19 @@ def _records_verb(m: re.Match[str]) -> str:
     return f"{m.group(1)} will {m.group(2)} {m.group(3)}"
 
 
+# "Acceptance notes: a quote is for one task …": a documentation label before a sentence is no part of it
+_META_LABEL = re.compile(
+    r"(?:^\s*|(?<=[.!?]\s))(?:acceptance (?:notes?|criteria)|notes?|rules?|business rules?|constraints?|"
+    r"edge cases?|assumptions?|details|remarks?|important|caveats?|clarifications?)\s*:\s+(?=\S)",
+    re.IGNORECASE,
+)
+
+
 def clean(text: str) -> str:
     """Requirement labels ("FR-001:"), emphasis and code markers removed; whitespace collapsed; a predicate
     whose subject a semicolon left out gets "It", so it parses as a sentence of its own."""
     text = _LABEL.sub("", text)
+    text = _META_LABEL.sub("", text)
     text = _MARKUP.sub("", text)
     text = _ELIDED_SUBJECT.sub(". It ", text)
     text = _SECOND_PREDICATE.sub(r". It \1 ", text)
