@@ -147,7 +147,7 @@ def design_from_model(model: DomainModel, req: DesignRequest) -> DesignOutcome:
             raise DesignError(f"the {dialect} store is not supported yet — use --db postgresql")
         project = _load_project(req, found, dialect, feature_id)
         result.assumptions.extend(project.assumptions)
-        relational, assumptions = design_relational(model, dialect, project.schema.model_copy(deep=True))
+        relational, assumptions = design_relational(model, dialect, project.schema)
         follow_index_naming(relational, project.schema)  # the project's index names, when it has a habit
         result.assumptions.extend(assumptions)
         result.stores.append(relational)

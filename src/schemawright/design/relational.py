@@ -49,6 +49,7 @@ class _Ctx:
         self.conv = conventions
         self.assumptions: list[Assumption] = []
         self.tables: dict[str, Table] = {}  # entity name → table
+        self.taken: dict[str, Table] = {}  # existing table name → this design's own deep copy of it
         self.attr_columns: dict[tuple[str, str], str] = {}  # (entity, attribute) → column
 
     def q(self, ident: str) -> str:
@@ -75,6 +76,13 @@ class _Ctx:
         self.assume(f"The table {name} is named {safe} instead: {self.sql.unsafe_table_reason}", source)
         return safe
 
+    def take(self, found: Table) -> Table:
+        """The design's own copy of the existing table ``found``, one per table: the design adds columns,
+        keys and indexes to the tables it takes over, and the project's schema must stay as it was."""
+        if found.name not in self.taken:
+            self.taken[found.name] = found.model_copy(deep=True)
+        return self.taken[found.name]
+
     def assume(self, text: str, source: Source | None = None) -> None:
         if all(a.text != text for a in self.assumptions):
             self.assumptions.append(Assumption(text=text, source=source or Source()))
@@ -85,6 +93,8 @@ def design_relational(
     dialect: DialectName = "postgresql",
     existing: ExistingSchema | None = None,
 ) -> tuple[RelationalDesign, list[Assumption]]:
+    """The design of ``model``'s tables on top of the project's ``existing`` schema, which is only read:
+    an entity mapped to an existing table gets a copy of it (copied once, when taken over)."""
     existing = existing or ExistingSchema()
     ctx = _Ctx(model, dialect, existing, existing.conventions)
     for entity in model.entities:
@@ -127,7 +137,7 @@ def _entity_table(ctx: _Ctx, entity: Entity) -> None:
         or (ctx.existing.table(entity.existing_table) if entity.existing_table else None)
     )
     if found is not None:
-        ctx.tables[entity.name] = found.model_copy(update={"existing": True, "entity": entity.name})
+        ctx.tables[entity.name] = ctx.take(found).model_copy(update={"existing": True, "entity": entity.name})
         ctx.assume(
             f"{entity.name} maps to the existing table {found.name}; it is referenced, not recreated.",
             entity.source,
