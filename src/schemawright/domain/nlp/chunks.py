@@ -219,7 +219,17 @@ def chunk_at(sent: Sentence, head: int) -> Chunk | None:
 
     The phrase is read by a left scan, not from the tree: small parsers attach quantifier words
     ("zero or one", "one or more") unpredictably, while their surface order is fixed in English.
+    Read once per sentence and token; each call gets its own copy (callers rename a chunk by setting its
+    words).
     """
+    memo = sent._chunks
+    if head not in memo:
+        memo[head] = _chunk_at(sent, head)
+    found: Chunk | None = memo[head]
+    return None if found is None else found.model_copy()
+
+
+def _chunk_at(sent: Sentence, head: int) -> Chunk | None:
     toks = sent.tokens
     tok = toks[head]
     nxt = toks[head + 1] if head + 1 < len(toks) else None

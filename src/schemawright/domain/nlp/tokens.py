@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, Field
+from typing import Any
+
+from pydantic import BaseModel, Field, PrivateAttr
 
 
 class Token(BaseModel):
@@ -25,6 +27,9 @@ class Sentence(BaseModel):
     tokens: list[Token] = Field(default_factory=list)
     subject_hint: str = ""  # an implicit subject: the entity a definition bullet describes
     story_roles: list[str] = Field(default_factory=list)  # a user story's role, restated as the subject
+    # the noun phrase at each token index, remembered by :func:`~schemawright.domain.nlp.chunks.chunk_at`
+    # (the tokens are final once parsed; the analyzer asks for the same phrase ten to twenty times)
+    _chunks: dict[int, Any] = PrivateAttr(default_factory=dict)
 
     def children(self, i: int, *deps: str) -> list[Token]:
         return [t for t in self.tokens if t.head == i and t.i != i and (not deps or t.dep in deps)]
