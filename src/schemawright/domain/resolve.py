@@ -352,7 +352,10 @@ class Resolver:
         keep = []
         for f, r in chosen:
             via = {p for c, p in ones if c == r.child and p not in (r.parent, r.child)}
-            if f.prov.origin == "prose" and not r.role and any((o, r.parent) in plain for o in via):
+            # "a quote is for one task and comes from one contractor": a counted link is stated, not implied
+            stated = f.one_parent and f.prov.rule.startswith(("interaction.", "belonging."))
+            implied = any((o, r.parent) in plain for o in via)
+            if f.prov.origin == "prose" and not r.role and not stated and implied:
                 continue
             keep.append(r)
         return keep

@@ -61,3 +61,14 @@ def test_a_documentation_label_before_a_sentence_is_not_part_of_it() -> None:
     model = analyze(parse_spec(text + "\n"), "x", "x")
     links = sorted((r.child, r.parent) for r in model.relationships)
     assert links == [("quote", "contractor"), ("quote", "task")]
+
+
+def test_a_counted_link_is_kept_beside_a_path_that_implies_it() -> None:
+    text = (
+        "Quotes have an amount and a date. Tasks have a title. Contractors have a name. Owners have a name. "
+        "Each quote belongs to one owner. Each task belongs to one contractor. "
+        "A quote is for one task and comes from one contractor."
+    )
+    model = analyze(parse_spec(text + "\n"), "x", "x")
+    links = sorted((r.child, r.parent) for r in model.relationships)
+    assert ("quote", "contractor") in links and ("quote", "task") in links
