@@ -403,8 +403,10 @@ class Resolver:
             fk_target = self._fk_target(name, entities)
             if (target and target in entities and (target != ent or prefixed)) or fk_target:
                 parent = fk_target or target
-                if (ent, name) in linked or (
-                    not prefixed and ((ent, parent) in linked or (parent, ent) in plain)
+                if (
+                    (ent, name) in linked
+                    or (parent, ent) in plain
+                    or (not prefixed and (ent, parent) in linked)
                 ):
                     continue  # already linked, or linked the other way (no mutual required keys); a role
                     # ("home team", "away team") is a link of its own
