@@ -26,6 +26,11 @@ SPEC = """# Tool library
 """
 
 
+def _links(text: str) -> list[tuple[str, str]]:
+    model = analyze(parse_spec(text + "\n"), "x", "x")
+    return sorted((r.child, r.parent) for r in model.relationships)
+
+
 def test_a_reservation_between_a_member_and_a_tool() -> None:
     model = analyze(parse_spec(SPEC), "x", "x")
     reservation = model.entity("reservation")
@@ -48,8 +53,7 @@ def test_a_thing_defined_as_the_fact_that_particular_things_meet_links_to_each()
         "A stay is the fact that a particular guest sleeps in a particular bed in a particular room. "
         "Each stay has a price and a night."
     )
-    model = analyze(parse_spec(text + "\n"), "x", "x")
-    links = sorted((r.child, r.parent) for r in model.relationships)
+    links = _links(text)
     assert links == [("stay", "bed"), ("stay", "guest"), ("stay", "room")]
 
 
@@ -58,8 +62,7 @@ def test_a_documentation_label_before_a_sentence_is_not_part_of_it() -> None:
         "Quotes have an amount and a date. Tasks have a title. Contractors have a name. "
         "Acceptance notes: a quote is for one task and comes from one contractor."
     )
-    model = analyze(parse_spec(text + "\n"), "x", "x")
-    links = sorted((r.child, r.parent) for r in model.relationships)
+    links = _links(text)
     assert links == [("quote", "contractor"), ("quote", "task")]
 
 
@@ -69,6 +72,5 @@ def test_a_counted_link_is_kept_beside_a_path_that_implies_it() -> None:
         "Each quote belongs to one owner. Each task belongs to one contractor. "
         "A quote is for one task and comes from one contractor."
     )
-    model = analyze(parse_spec(text + "\n"), "x", "x")
-    links = sorted((r.child, r.parent) for r in model.relationships)
+    links = _links(text)
     assert ("quote", "contractor") in links and ("quote", "task") in links

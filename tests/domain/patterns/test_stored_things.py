@@ -19,6 +19,10 @@ def _attrs(model: DomainModel, entity: str) -> list[str]:
     return [a.name for a in found.attributes]
 
 
+def _links(model: DomainModel) -> list[tuple[str, str, str]]:
+    return sorted((r.child, r.parent, r.role) for r in model.relationships)
+
+
 def test_things_stored_with_a_parenthesised_field_list() -> None:
     model = _model("The system keeps guests (name, short bio, website).")
     assert _attrs(model, "guest") == ["name", "short_bio", "website"]
@@ -46,7 +50,7 @@ def test_two_roles_to_one_entity_are_two_links() -> None:
         "The planner keeps ferry crossings with a departure port, an arrival port and a sailing date. "
         "Ports have a name and a country."
     )
-    links = sorted((r.child, r.parent, r.role) for r in model.relationships)
+    links = _links(model)
     assert links == [
         ("ferry_crossing", "port", "arrival_port"),
         ("ferry_crossing", "port", "departure_port"),
@@ -129,7 +133,7 @@ def test_a_relative_clause_describes_the_noun_right_before_it() -> None:
         "Departments have a name, a budget and a manager who is an employee. "
         "Employees have a name, an email and a department."
     )
-    links = sorted((r.child, r.parent, r.role) for r in model.relationships)
+    links = _links(model)
     assert links == [("department", "employee", "manager"), ("employee", "department", "")]
     assert "budget" in _attrs(model, "department")
 
