@@ -40,3 +40,18 @@ def test_many_one_way_and_one_the_other_is_no_many_to_many() -> None:
         "A choir sings many songs, and a song has one arranger."
     )
     assert ("m2m", "choir", "song") not in links
+
+
+def test_what_connects_the_two_names_the_link_table() -> None:
+    from schemawright.domain.analyze import analyze
+    from schemawright.spec.parser import parse_spec
+
+    text = (
+        "A volunteer can help at many events, and each event needs many volunteers. "
+        "What connects the two is the shift, and it records a role (driver, cook or steward) "
+        "and a start time. "
+        "Volunteers have a name. Events have a date.\n"
+    )
+    model = analyze(parse_spec(text), "x", "x")
+    m2m = [r for r in model.relationships if r.cardinality.value == "many_to_many"]
+    assert [(r.child, r.parent, r.through) for r in m2m] == [("volunteer", "event", "shift")]

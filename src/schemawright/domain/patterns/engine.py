@@ -86,14 +86,16 @@ class _State:
     defined: set[int] = field(default_factory=set)  # token heads that stand for the defined entity
     previous: str = ""  # the main entity of the sentence before
     defines: str = ""  # the entity a prose definition ("Each gift is a sum …") is about
+    pair: tuple[str, str] | None = None  # the last many-to-many stated: "what connects the two" is its link
     own_records: set[str] = field(default_factory=set)  # "an account with their name": the subject's own
 
 
 def run(sentences: list[Sentence], table: Table, ctx: Context) -> list[Fact]:
     out: list[Fact] = []
     previous: str = ""
+    pair: tuple[str, str] | None = None
     for sent in sentences:
-        state = _State(sent, ctx, previous=previous)
+        state = _State(sent, ctx, previous=previous, pair=pair)
         found = _sentence(state, table, previous)
         if _scenario(sent):
             # a user story or test scenario speaks of things the spec describes elsewhere: it never
@@ -108,6 +110,14 @@ def run(sentences: list[Sentence], table: Table, ctx: Context) -> list[Fact]:
         if sent.story_roles:
             found = _without_roles(found, sent.story_roles)
         out.extend(found)
+        pair = next(
+            (
+                (f.child, f.parent)
+                for f in reversed(found)
+                if isinstance(f, RelationshipFact) and f.cardinality is Cardinality.MANY_TO_MANY
+            ),
+            pair,
+        )
         subj = _main_subject(state) or _root_subject(state)
         if subj:
             previous = subj
@@ -191,7 +201,7 @@ def _sentence(state: _State, table: Table, previous: str) -> list[Fact]:
     for cl in sorted(cls, key=lambda c: c.verb):
         _restore_subject(state, cl, antecedent)
         first = next((s.name for s in cl.subjects if _thing(s, state.ctx)), "")
-        antecedent = first or antecedent
+        antecedent = first or _named_by_wh(state, cl) or antecedent
     cls = [cl for cl in cls if not cl.flag]
     for name, fn in _CLAUSE_CONSTRUCTIONS.items():
         for row in table.by_construction(name):
@@ -228,6 +238,49 @@ def _prov(state: _State, rule: str, priority: int) -> Provenance:
     return Provenance(
         rule=rule, line=state.sent.line, text=state.sent.text[:240], origin="prose", priority=priority
     )
+
+
+def _named_by_wh(state: _State, cl: Clause) -> str:
+    """ "What connects the two is the subscription, and it carries …": a wh-clause subject makes the
+    thing it is equated with the topic the pronouns after it refer to."""
+    if cl.lemma != "be" or not state.sent.children(cl.verb, "csubj"):
+        return ""
+    return next((o.name for o in cl.objects if _thing(o, state.ctx) and not is_value(o, state.ctx)), "")
+
+
+_CONNECTING = {"connect", "link", "join", "tie", "relate", "bind", "pair"}
+
+
+def _connector(state: _State, row: Row, cls: list[Clause]) -> None:
+    """ "What connects the two is the subscription", "the link between them is a membership", "a booking
+    is what ties guests to rooms": the thing named is the link table of the many-to-many just stated (or of
+    the two things named in the clause)."""
+    ctx, sent = state.ctx, state.sent
+    for cl in cls:
+        if cl.lemma != "be" or cl.negated:
+            continue
+        link = _named_by_wh(state, cl)
+        verbs = [v for v in sent.children(cl.verb, "csubj") if v.lemma in _CONNECTING]
+        if not link or not verbs:
+            continue
+        ends = [
+            c.name
+            for v in verbs
+            for x in [
+                *sent.children(v.i, "dobj"),
+                *(p for q in sent.children(v.i, "prep") for p in sent.children(q.i, "pobj")),
+            ]
+            if (c := _chunk(state, x.i)) is not None and _thing(c, ctx) and not is_value(c, ctx)
+        ]
+        pair = tuple(ends[:2]) if len(ends) >= 2 else state.pair
+        if pair is None or link in pair:
+            continue
+        a, b = pair
+        prov = _prov(state, row.id, row.priority)
+        state.facts.append(EntityFact(prov=prov, name=link, evidence="subject"))
+        state.facts.append(
+            RelationshipFact(prov=prov, child=a, parent=b, cardinality=Cardinality.MANY_TO_MANY, through=link)
+        )
 
 
 def _hint_chunk(state: _State) -> Chunk | None:
@@ -2480,6 +2533,7 @@ def _reified_fact(state: _State, row: Row, cls: list[Clause]) -> None:
 
 _SENTENCE_CONSTRUCTIONS: dict[str, Callable[[_State, Row, list[Clause]], None]] = {
     "both_ways": _both_ways,
+    "connector": _connector,
     "reified_fact": _reified_fact,
     "with_list": _with_list,
     "colon_list": _colon_list,

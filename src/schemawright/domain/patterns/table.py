@@ -12,6 +12,7 @@ CONSTRUCTIONS = {
     "possession",
     "links",
     "recorded_for",
+    "connector",
     "reified_fact",
     "passive_values",
     "passive_with",
