@@ -1371,6 +1371,8 @@ def _interaction_prep(state: _State, row: Row, cl: Clause) -> None:
         return
     if cl.objects:
         return  # transitive: the other rows read it
+    if cl.complement in ("unique", "distinct"):
+        return  # "a water's name is unique within the association": a uniqueness scope, not a link
     for p in row.preps:
         for target in cl.prep(p):
             _placed_with(state, row, cl, target, many=target.card.many and target.card.stated)
