@@ -49,6 +49,8 @@ class Renderer:
     partitions: ClassVar[bool] = False  # declarative partitioning with a DEFAULT partition
     concurrent_indexes: ClassVar[bool] = False  # CREATE / DROP INDEX CONCURRENTLY, ON ONLY, ATTACH
     not_valid: ClassVar[bool] = False  # ADD CONSTRAINT … NOT VALID, then VALIDATE CONSTRAINT
+    partial_indexes: ClassVar[bool] = True  # CREATE INDEX … WHERE (MySQL: none, emulated on new tables)
+    expression_indexes: ClassVar[bool] = True  # CREATE INDEX … (lower(col)) (MariaDB: none)
     if_exists_indexes: ClassVar[bool] = (
         False  # CREATE INDEX IF NOT EXISTS / DROP INDEX IF EXISTS (all servers)
     )
@@ -282,6 +284,8 @@ class PostgreSQLRenderer(Renderer):
 
 class MySQLRenderer(Renderer):
     name = "mysql"  # updated_at: ON UPDATE CURRENT_TIMESTAMP on the column, no trigger
+    partial_indexes = False
+    expression_indexes = False
 
 
 class SQLiteRenderer(Renderer):

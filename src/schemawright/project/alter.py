@@ -59,9 +59,36 @@ def _addable(table: Table, old: Table) -> Table:
     return table.model_copy(update={"columns": columns})
 
 
-def _plain(ix: Index, name: str | None = None) -> Index:
-    """The index as it is added to an existing table: its columns, order and uniqueness."""
-    return Index(name=name or ix.name, columns=ix.columns, unique=ix.unique, descending=ix.descending)
+def _named(ix: Index, name: str) -> Index:
+    """``ix`` under another name (a partition's part of it): the same columns, order, uniqueness,
+    predicate, method and expressions, as ATTACH PARTITION requires."""
+    return ix.model_copy(update={"name": name})
+
+
+def _for_engine(ix: Index, table: str, renderer: Renderer) -> tuple[Index | None, list[str]]:
+    """``ix`` as ``renderer``'s engine can add it to the existing ``table`` (None: not at all), and the
+    notes saying what differs. PostgreSQL and SQLite build it whole. MySQL has no partial indexes (a new
+    table's is emulated with a generated column, which this does not add to an existing table) and
+    MariaDB no functional ones (case-insensitive uniqueness is the column's collation's)."""
+    if renderer.partial_indexes and renderer.expression_indexes:
+        return ix, []
+    if ix.where and not renderer.partial_indexes:
+        return None, [
+            f"{table} is an existing table, and {renderer.name} has no partial indexes (a new table's is "
+            f"emulated with a generated column, not added to an existing one), so {ix.name} "
+            f"({', '.join(ix.columns)} WHERE {ix.where}) is not in the migration: an index without its "
+            "condition would be a different constraint; add it by hand if it must be enforced."
+        ]
+    if ix.expressions and not renderer.expression_indexes:
+        kept = ix.model_copy(update={"expressions": {}})
+        exprs = ", ".join(f"{kind}({column})" for column, kind in ix.expressions.items())
+        return kept, [
+            f"{table} is an existing table, and {renderer.name} has no functional indexes in a form MySQL "
+            f"and MariaDB both accept, so {ix.name} indexes {', '.join(ix.columns)} instead of {exprs}: "
+            f"it is case-insensitive only if {table}'s column collation is (a _ci collation, as the "
+            "servers' defaults are)."
+        ]
+    return ix, []
 
 
 def alter_existing(
@@ -112,7 +139,11 @@ def alter_existing(
             else:
                 keys.append(add)
         for create in change.add_indexes:
-            ix = create.index
+            added, notes = _for_engine(create.index, table.name, renderer)
+            out.notes += notes
+            if added is None:
+                continue
+            ix = added
             if partitioned:
                 tree = _index_tree(existing, table.name, ix.name, renderer)
                 # catalog only: the parent's (and sub-partitioned partitions') index, invalid until attached
@@ -120,7 +151,7 @@ def alter_existing(
                     o.CreateIndex(
                         table=n.table,
                         table_schema=n.schema,
-                        index=_plain(ix, n.index),
+                        index=_named(ix, n.index),
                         only=True,
                         if_not_exists=True,
                     )
@@ -131,7 +162,7 @@ def alter_existing(
                     build = o.CreateIndex(
                         table=n.table,
                         table_schema=n.schema,
-                        index=_plain(ix, n.index),
+                        index=_named(ix, n.index),
                         concurrently=True,
                         if_not_exists=True,
                     )
@@ -152,12 +183,10 @@ def alter_existing(
                     "later get it automatically."
                 )
             elif renderer.concurrent_indexes:
-                build = create.model_copy(
-                    update={"index": _plain(ix), "concurrently": True, "if_not_exists": True}
-                )
+                build = create.model_copy(update={"index": ix, "concurrently": True, "if_not_exists": True})
                 indexes.append(Step(operations=[build], suffix=f"index_{len(indexes) + 1}", compact=True))
             else:
-                index_ops.append(create.model_copy(update={"index": _plain(ix)}))
+                index_ops.append(create.model_copy(update={"index": ix}))
         out.operations += change.add_columns
         out.operations += index_ops + keys
     if attaches:  # an attached index cannot be detached: its down drops the parent's, which takes them all
