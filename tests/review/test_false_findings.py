@@ -250,3 +250,22 @@ def test_without_cascade_the_dependents_are_left_behind() -> None:
     late = "DROP TABLE tags CASCADE;\nDROP VIEW tag_labels;\n"
     report = review_migration(CASCADE_UP, late, dialect="postgresql", prior_sql=[ENUM_PRIOR])
     assert any(f.code == "SW618" and "tag_labels" in f.message for f in report.findings)
+
+
+SUB_PARTITIONED = """CREATE TABLE page_views (id BIGINT NOT NULL, viewed_at TIMESTAMPTZ NOT NULL)
+    PARTITION BY RANGE (viewed_at);
+CREATE TABLE page_views_2025 PARTITION OF page_views
+    FOR VALUES FROM ('2025-01-01') TO ('2026-01-01') PARTITION BY RANGE (viewed_at);
+CREATE TABLE page_views_2025_h1 PARTITION OF page_views_2025 FOR VALUES FROM ('2025-01-01') TO ('2025-07-01');
+"""
+
+
+@pytest.mark.parametrize("replayed", [True, False])
+def test_sw613_dropping_a_partitioned_table_drops_its_sub_partitions(tmp_path: Path, replayed: bool) -> None:
+    """DROP TABLE of a partitioned table takes its partitions' partitions too, not only its own."""
+    folder = tmp_path / "backend" / "migrations"
+    folder.mkdir(parents=True)
+    (folder / "001_views.up.sql").write_text(SUB_PARTITIONED)
+    (folder / "001_views.down.sql").write_text("DROP TABLE page_views;\n")
+    report = review_project(tmp_path, engine=engine() if replayed else None)
+    assert not [f for f in report.findings if f.code == "SW613"], report.findings

@@ -394,14 +394,22 @@ class Schema:
                             f for f in table.foreign_keys if key(f.name) != key(ident(target))
                         ]
 
+    def _partition_tree(self, name: str) -> set[str]:
+        """``name`` and its partitions, theirs included (a sub-partitioned partition's own)."""
+        tree = {name}
+        while more := {k for k, t in self.tables.items() if t.partition_of in tree} - tree:
+            tree |= more
+        return tree
+
     def _drop(self, e: exp.Drop) -> None:
         kind = str(e.args.get("kind") or "").upper()
         cascade = bool(e.args.get("cascade"))
         for target in e.args.get("tables") or []:
             name = key(ident(target))
             if kind == "TABLE":
-                # dropping a partitioned table drops its partitions, and every table takes its triggers
-                gone = {name} | {k for k, t in self.tables.items() if t.partition_of == name}
+                # dropping a partitioned table drops its partitions (and theirs), and every table takes
+                # its triggers
+                gone = self._partition_tree(name)
                 for table_key in gone:
                     self.tables.pop(table_key, None)
                 self.triggers = {t: tbl for t, tbl in self.triggers.items() if tbl not in gone}
