@@ -11,7 +11,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from typer.testing import CliRunner
 
+from schemawright.cli import app
 from schemawright.design.models import Column, Index, LogicalType, RelationalDesign, Table
 from schemawright.engines.scratch import MigrationError, ScratchDatabase
 from schemawright.ops.feature import plan_feature, render_feature
@@ -181,3 +183,28 @@ def test_mysql_states_what_it_cannot_build_and_relies_on_the_collation(tmp_path:
         db.execute(insert.format("a@example.com", "Ann"))
         with pytest.raises(MigrationError, match=r"(?i)duplicate"):
             db.execute(insert.format("b@example.com", "ann"))
+
+
+def test_a_partitioned_index_migrations_pass_their_own_review(tmp_path: Path, pg_url: str) -> None:
+    """PostgreSQL cannot detach an attached index, so the down of the migration that attaches the
+    partitions' indexes drops the whole index — what the feature's earlier migrations created. The
+    migration says so with a suppression the reviewer honours, and review --fail-on error passes."""
+    shutil.copytree(SPECS / "partitioned_existing", tmp_path, dirs_exist_ok=True)
+    outcome = design(DesignRequest(spec_path=SPECS / "005_campaigns.md", root=tmp_path, postgres_url=pg_url))
+    assert outcome.result.verification.status == "passed", outcome.result.verification
+    write_outputs(outcome, tmp_path)
+    migrations = tmp_path / "backend" / "migrations"
+    review = CliRunner().invoke(app, ["review", "--root", str(tmp_path), "--fail-on", "error"])
+    assert review.exit_code == 0, review.output
+    attach = next(
+        f for f in migrations.glob("*_005_campaigns_index_*.down.sql") if "DROP INDEX IF" in f.read_text()
+    )
+    assert (
+        "-- schemawright:ignore SW613, SW618 PostgreSQL cannot detach an attached index" in attach.read_text()
+    )
+
+    ups = sorted(migrations.glob("*.up.sql"))
+    downs = [f.with_name(f.name.replace(".up.sql", ".down.sql")) for f in ups]
+    with scratch_database("postgresql", pg_url) as db:
+        db.execute_script(ups[0].read_text())  # the project's own migration
+        _up_down_up(db, [f.read_text() for f in ups[1:]], [f.read_text() for f in downs[1:]])

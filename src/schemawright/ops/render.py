@@ -210,6 +210,12 @@ class Renderer:
         return f"-- {op.note}"
 
 
+# the reviewer's suppression (review/suppress.py) of the down that drops an attached index tree
+DETACH_SUPPRESSION = (
+    "-- schemawright:ignore SW613, SW618 PostgreSQL cannot detach an attached index: this down drops"
+)
+
+
 class PostgreSQLRenderer(Renderer):
     name = "postgresql"
     partitions = True
@@ -248,7 +254,14 @@ class PostgreSQLRenderer(Renderer):
         return f"ALTER INDEX {self.quote(op.parent)} ATTACH PARTITION {self.quote(op.index)};"
 
     def _detach_index_partition(self, op: o.DetachIndexPartition) -> str:
-        return f"DROP INDEX IF EXISTS {self.quote(op.root)};"  # an attached index cannot be detached
+        """An attached index cannot be detached: the down drops the tree's root, which takes every
+        partition's index — what the feature's earlier migrations created (their downs then find nothing
+        to drop). The review's SW613 and SW618 say exactly that; the suppression gives the reason."""
+        return (
+            f"{DETACH_SUPPRESSION} {op.root} with every partition's index, which this feature's earlier "
+            "migrations created (their downs then do nothing): roll those back too before applying this "
+            f"one again\nDROP INDEX IF EXISTS {self.quote(op.root)};"
+        )
 
     def _enable_row_level_security(self, op: o.EnableRowLevelSecurity) -> str:
         return f"ALTER TABLE {self.always_quote(op.table)} ENABLE ROW LEVEL SECURITY;"

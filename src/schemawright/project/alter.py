@@ -180,7 +180,9 @@ def alter_existing(
                     f"CONCURRENTLY: {ix.name} is created ON ONLY {table.name} (a catalog entry, nothing is "
                     f"built), then built CONCURRENTLY on each of its {leaves} partition(s) in migrations of "
                     "their own and attached to it by the last one, which makes it valid; partitions created "
-                    "later get it automatically."
+                    "later get it automatically. PostgreSQL cannot detach an attached index, so that last "
+                    "migration's down drops the whole index: roll back the feature's index migrations "
+                    "together."
                 )
             elif renderer.concurrent_indexes:
                 build = create.model_copy(update={"index": ix, "concurrently": True, "if_not_exists": True})
