@@ -5,6 +5,8 @@ reviewer's views of a project are filters over it."""
 
 from __future__ import annotations
 
+import pytest
+
 from schemawright.catalog.models import Catalog, IndexKey, TableRef
 from schemawright.catalog.reflect import reflect, table_refs
 from schemawright.engines.scratch import scratch_database
@@ -254,3 +256,31 @@ def test_the_designer_and_the_reviewer_see_filters_of_one_catalog() -> None:
     }  # fmt: skip
     assert schema.functions == {"set_updated_at", "total"} and schema.types == {"mood", "positive"}
     assert schema.tables["events_old"].partition_of == "events"
+
+
+GENERATED_KEYS = {  # the columns the engine fills when a row leaves them out, then those it does not
+    "postgresql": (
+        "CREATE TABLE t (a BIGINT GENERATED ALWAYS AS IDENTITY, b SERIAL, c SMALLSERIAL, d INT PRIMARY KEY, "
+        "e BIGINT DEFAULT 1);",
+        {"a", "b", "c"},
+    ),
+    "mysql": ("CREATE TABLE t (a SMALLINT AUTO_INCREMENT PRIMARY KEY, d INT, e BIGINT DEFAULT 1);", {"a"}),
+    "sqlite": ("CREATE TABLE t (a INTEGER PRIMARY KEY AUTOINCREMENT, d INT, e BIGINT DEFAULT 1);", set()),
+}
+
+
+@pytest.mark.parametrize("dialect", list(GENERATED_KEYS))
+def test_the_designer_and_the_reviewer_agree_on_which_columns_fill_themselves(dialect: str) -> None:
+    """One rule, the catalog's (identity, serial, AUTO_INCREMENT): the designer's identity default and the
+    reviewer's identity flag are both read from it (a MySQL SMALLINT AUTO_INCREMENT key is one)."""
+    sql, filled = GENERATED_KEYS[dialect]
+    url = {"postgresql": POSTGRES, "mysql": MYSQL}.get(dialect)
+    with scratch_database(dialect, service_url(url) if url else None) as db:  # type: ignore[arg-type]
+        db.execute_script(sql)
+        catalog = reflect(db)
+    [found] = catalog.tables
+    assert {c.name for c in found.columns if c.fills_itself} == filled
+    [designed] = project_view.design_tables(catalog)
+    assert {c.name for c in designed.columns if c.default_kind == "identity"} == filled
+    reviewed = review_view.review_schema(catalog, Schema(), {}).tables["t"]
+    assert {c.name for c in reviewed.columns.values() if c.identity} == filled

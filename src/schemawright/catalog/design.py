@@ -50,11 +50,7 @@ def design_column(dialect: DialectName, found: cat.Column) -> Column:
     logical = found.logical
     default = found.default
     kind: Literal["none", "now", "uuid", "identity", "literal"] = "none"
-    if (
-        found.identity
-        or (default and "nextval(" in default)
-        or (found.autoincrement and logical.name in ("bigint", "integer"))
-    ):
+    if found.fills_itself:
         kind, default = "identity", None
     elif default:
         low = default.lower()

@@ -81,6 +81,14 @@ class Column(BaseModel):
     generated: str | None = None  # a generated (computed) column's expression
     comment: str = ""
 
+    @property
+    def fills_itself(self) -> bool:
+        """The engine fills the column when a row leaves it out: an identity, a serial (its default is
+        ``nextval(…)``) or MySQL's AUTO_INCREMENT (the only columns an engine reports as
+        ``autoincrement``; SQLite reports none, not even a rowid alias). The designer's identity default
+        and the reviewer's identity flag are both this."""
+        return self.identity or self.autoincrement or bool(self.default and "nextval(" in self.default)
+
 
 class PrimaryKey(BaseModel):
     name: str | None = None

@@ -27,7 +27,6 @@ class Engine:
 
     name: ClassVar[DialectName]
     has_server: ClassVar[bool] = True  # False: a file the tool opens itself (SQLite)
-    reflected_autoincrement_is_identity: ClassVar[bool] = False  # inspector's autoincrement means identity
 
     @property
     def sql(self) -> SqlDialect:

@@ -16,7 +16,6 @@ if TYPE_CHECKING:
 
 class MySQLEngine(Engine):
     name: ClassVar[DialectName] = "mysql"
-    reflected_autoincrement_is_identity = True  # AUTO_INCREMENT is MySQL's identity column
 
     def server(
         self, url: str | None = None, embedded: bool = False, *, postgres_url: str | None = None

@@ -22,7 +22,6 @@ from sqlglot.errors import ParseError
 
 from schemawright.catalog import models as cat
 from schemawright.catalog.reflect import reflect, table_refs
-from schemawright.engines import engine_for
 from schemawright.engines.scratch import ScratchDatabase
 from schemawright.review.parse import DIALECTS
 from schemawright.review.schema import Column, ForeignKey, Index, Schema, Table, key
@@ -115,8 +114,7 @@ def _column(info: cat.Column, dialect: str, known: Table | None) -> Column:
     name = static_col.name if static_col else info.name
     type_sql = info.type
     default = info.default
-    identity = info.identity or bool(default and "nextval(" in default)
-    identity = identity or (info.autoincrement and engine_for(dialect).reflected_autoincrement_is_identity)
+    identity = info.fills_itself
     col = Column(
         name,
         type_sql,
