@@ -171,14 +171,17 @@ def mentions(sentences: list[Sentence], ctx: Context) -> tuple[dict[str, int], d
     counts: Counter[str] = Counter()
     longer: dict[str, set[str]] = defaultdict(set)
     for sent in sentences:
+        depth = 0
         for t in sent.tokens:
+            depth += (t.text == "(") - (t.text == ")")
             if t.pos not in ("NOUN", "PROPN"):
                 continue
             c = chunk_at(sent, t.i)
             if c is None or c.head != t.i:
                 continue
             counts[c.name] += 1
-            if len(c.words) > 1 and not is_value(c, ctx):
+            # a value listed in parentheses ("a format (30-minute class, workshop)") names no thing
+            if len(c.words) > 1 and depth <= 0 and not is_value(c, ctx):
                 longer[c.head_word].add(c.name)
     aliases = {
         head: full

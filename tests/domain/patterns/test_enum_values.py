@@ -83,3 +83,16 @@ def test_values_written_with_a_hyphen_stay_one_value() -> None:
     assert session is not None
     fmt = next(a for a in session.attributes if a.name == "format")
     assert fmt.enum_values == ["30_minute_talk", "60_minute_talk", "workshop"]
+
+
+def test_values_listed_in_parentheses_name_no_thing() -> None:
+    from schemawright.domain.analyze import analyze
+    from schemawright.spec.parser import parse_spec
+
+    text = (
+        "Teachers run classes with a title and a length (30-minute class, 60-minute class or workshop). "
+        "Classes have a room.\n"
+    )
+    model = analyze(parse_spec(text), "x", "x")
+    assert [e.name for e in model.entities] == ["class"]
+    assert not model.relationships

@@ -1277,6 +1277,8 @@ def _interaction(state: _State, row: Row, cl: Clause) -> None:
     for actor, target, passive in pairs:
         if not (_thing(actor, ctx) and _thing(target, ctx)) or (is_value(target, ctx) and not target.plural):
             continue
+        if any(c.head >= 0 and _in_parentheses(state.sent, c.head) for c in (actor, target)):
+            continue  # "a length (30-minute class or workshop)": listed values, no party to the verb
         if not row.verbs and not all(_established(c, ctx) for c in (actor, target)):
             continue  # the generic row links only things the spec talks about more than once
         if actor.name == target.name:
