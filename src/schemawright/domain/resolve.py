@@ -420,6 +420,7 @@ class Resolver:
                         continue
                     rels.append(Relationship(child=parent, parent=ent, source=source(first.prov)))
                     linked.add((parent, ent))
+                    plain.add((parent, ent))
                     continue
                 rels.append(
                     Relationship(
@@ -431,6 +432,8 @@ class Resolver:
                     )
                 )
                 linked.add((ent, parent))
+                if not role:
+                    plain.add((ent, parent))
                 continue
             if name.endswith("_id") and (ent, name[:-3]) in linked:
                 continue

@@ -145,3 +145,8 @@ def test_their_values_belong_to_the_plural_thing_before_them() -> None:
     )
     assert "capacity" in _attrs(model, "room")
     assert "capacity" not in _attrs(model, "edition")
+
+
+def test_two_things_naming_each_other_get_one_link() -> None:
+    model = _model("Each desk has a name, a floor and a lamp. Each lamp has a colour, a wattage and a desk.")
+    assert _links(model) == [("desk", "lamp", "")]
