@@ -738,12 +738,9 @@ def _attribute(
     if values:  # the value list is the enum row's fact, wherever the attribute itself came from
         rule, prio = "enum.parenthesised", max(prio, 75)
     unit = "" if values else _unit_after(state.sent, c)
-    if unit:
-        phrase = _phrase_attribute(
-            c.model_copy(update={"text": f"{name.replace('_', ' ')} in {unit}"}), state.ctx
-        )
-        if phrase is not None:
-            name, kind = phrase
+    phrase = _in_unit(name, unit, state.ctx) if unit else None
+    if phrase is not None:
+        name, kind = phrase
     if _time_of_day(state.sent, c):  # "a shift start time of day", "an opening time (HH:MM)"
         kind = Kind.TIME
         if not name.endswith("time"):
@@ -867,6 +864,13 @@ def _with_fields(sent: Sentence, c: Chunk) -> bool:
         return False
     pobj = sent.children(c.head + 1, "pobj")
     return bool(pobj) and len(list_items(sent, pobj[0])) >= 2
+
+
+def _in_unit(name: str, unit: str, ctx: Context) -> tuple[str, Kind] | None:
+    """The lexicon's name for a value in a unit: "weight" in kilograms → weight_kg, a decimal."""
+    return _phrase_attribute(
+        _named(name).model_copy(update={"text": f"{name.replace('_', ' ')} in {unit}"}), ctx
+    )
 
 
 def _phrase_attribute(c: Chunk, ctx: Context) -> tuple[str, Kind] | None:
@@ -1059,8 +1063,7 @@ def _passive_values(state: _State, row: Row, cl: Clause) -> None:
                 continue
             if prep in ("for", "per") and not _each(state, c, prep):
                 continue
-            link = _link_owner(state, c) if prep in ("for", "per") else None
-            owner = f"{link.name}_{c.name}" if link is not None else c.name  # "stored with the gift"
+            owner = _pairing_name(state, c) if prep in ("for", "per") else c.name  # "stored with the gift"
     if not owner and any(
         t.lower in ("it", "them") and toks[t.head].dep == "prep" and toks[t.head].head == cl.verb
         for t in toks
@@ -1080,7 +1083,7 @@ def _passive_values(state: _State, row: Row, cl: Clause) -> None:
     _contents(state, _named(owner), values, row.id, row.priority, cl, children=False)
     for k, f in enumerate(state.facts[before:], start=before):
         if unit and isinstance(f, AttributeFact) and f.name in _MEASURES | {"duration", "distance"}:
-            phrase = _phrase_attribute(_named(f.name).model_copy(update={"text": f"{f.name} in {unit}"}), ctx)
+            phrase = _in_unit(f.name, unit, ctx)
             if phrase is not None:  # "the height … in centimetres" → height_cm
                 state.facts[k] = f.model_copy(update={"name": phrase[0], "kind": phrase[1]})
 
@@ -1128,6 +1131,13 @@ def _recorded_for(state: _State, row: Row, cl: Clause) -> None:
                 state.facts.append(RelationshipFact(prov=prov, child=name, parent=end, ownership="owned"))
             owner = _named(name)
         _contents(state, owner, objs, row.id, row.priority, cl)
+
+
+def _pairing_name(state: _State, owner: Chunk) -> str:
+    """ "each garment in a costume" → costume_garment, the pairing the recorded values belong to; the
+    thing's own name when it is placed in nothing."""
+    link = _link_owner(state, owner)
+    return f"{link.name}_{owner.name}" if link is not None else owner.name
 
 
 def _link_owner(state: _State, owner: Chunk) -> Chunk | None:
@@ -1593,9 +1603,8 @@ def _owner_for(state: _State, cls: list[Clause]) -> str:
     stated = [(c, w) for cl in cls for w in ("for", "about") for c in cl.prep(w)]
     for c, prep in [*stated, *opening]:
         if _thing(c, state.ctx):
-            link = _link_owner(state, c) if _each(state, c, prep) else None
             # "for each garment in a costume we note whether …": the pairing's value
-            return f"{link.name}_{c.name}" if link is not None else c.name
+            return _pairing_name(state, c) if _each(state, c, prep) else c.name
     # a relative clause's subject ("each plant a user owns is recorded with …") is not the sentence's
     for cl in sorted(cls, key=lambda c: state.sent.tokens[c.verb].dep == "relcl"):
         for s in cl.subjects:
