@@ -200,6 +200,16 @@ _QUANT_WORDS = {
 _NAME_POS = {"NOUN", "PROPN", "ADJ"}
 
 
+def misread_conjunct(toks: list[Token], tok: Token) -> bool:
+    """ "the height, width and depth" with "width" read as a verb: a noun, coordinated with a noun."""
+    return (
+        tok.pos == "VERB"
+        and tok.dep in ("conj", "appos")
+        and toks[tok.head].pos in ("NOUN", "PROPN")
+        and _is_noun(tok.lower)
+    )
+
+
 def _adverb_modifier(tok: Token, head: int) -> bool:
     """ "the away team", "an overhead cost": a particle the parser reads as modifying the head noun."""
     return tok.pos in ("ADP", "ADV") and tok.dep == "amod" and tok.head == head
@@ -240,13 +250,7 @@ def _chunk_at(sent: Sentence, head: int) -> Chunk | None:
         and (nxt is None or nxt.text in (".", ",", ";", ")") or nxt.lower in ("and", "or"))
         and _is_noun(tok.lower)
     )
-    coordinated = (  # "the height, width and depth" with "width" read as a verb joined to a noun
-        tok.pos == "VERB"
-        and tok.dep in ("conj", "appos")
-        and toks[tok.head].pos in ("NOUN", "PROPN")
-        and tok.tag == "VB"
-        and _is_noun(tok.lower)
-    )
+    coordinated = tok.tag == "VB" and misread_conjunct(toks, tok)
     if (
         tail_noun
         or coordinated

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, Field
 
-from schemawright.domain.nlp.chunks import Chunk, chunk_at
+from schemawright.domain.nlp.chunks import Chunk, chunk_at, misread_conjunct
 from schemawright.domain.nlp.tokens import Sentence, Token
 
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
@@ -68,17 +68,10 @@ def _nounish(t: Token) -> bool:
 
 
 def _coordinated_noun(toks: list[Token], m: int) -> bool:
-    """A list item the tagger read as a verb: coordinated with a noun, a noun itself, and followed by the
-    next separator."""
-    from schemawright.domain.verbs import is_noun
-
-    t = toks[m]
+    """A list item the tagger read as a verb, followed by the next separator."""
     nxt = toks[m + 1] if m + 1 < len(toks) else None
     return (
-        t.pos == "VERB"
-        and t.dep in ("conj", "appos")
-        and _nounish(toks[t.head])
-        and is_noun(t.lower)
+        misread_conjunct(toks, toks[m])
         and nxt is not None
         and (nxt.text in (",", ";", ".") or nxt.lower in ("and", "or"))
     )
