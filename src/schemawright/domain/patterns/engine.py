@@ -25,7 +25,7 @@ from schemawright.domain.lexicon import Lexicon
 from schemawright.domain.model import Cardinality, Kind
 from schemawright.domain.naming import singular, snake
 from schemawright.domain.nlp.chunks import NUMBER_WORDS, PRONOUNS, STATE_ADJECTIVES, Card, Chunk, chunk_at
-from schemawright.domain.nlp.clauses import Clause, clauses
+from schemawright.domain.nlp.clauses import Clause, clauses, list_items, unattached_object
 from schemawright.domain.nlp.tokens import Sentence, Token
 from schemawright.domain.patterns.table import Row, Table
 
@@ -857,8 +857,6 @@ def _described(sent: Sentence, c: Chunk) -> bool:
 def _with_fields(sent: Sentence, c: Chunk) -> bool:
     """ "questions with their position, the question text and the answer": a plural followed by a list of
     two or more fields of its own is a thing, though "question" alone would be a value."""
-    from schemawright.domain.nlp.clauses import list_items
-
     toks = sent.tokens
     if not c.plural or c.head + 2 >= len(toks) or toks[c.head + 1].lower not in ("with", "including"):
         return False
@@ -1027,8 +1025,6 @@ def _passive_values(state: _State, row: Row, cl: Clause) -> None:
     ctx = state.ctx
     if not cl.passive or cl.negated or cl.lemma not in row.verbs:
         return
-    from schemawright.domain.nlp.clauses import list_items
-
     subjects = cl.subjects
     if len(subjects) == 1 and subjects[0].head >= 0:  # "the height, width and depth": read the list
         items = list_items(state.sent, state.sent.tokens[subjects[0].head])
@@ -1881,8 +1877,6 @@ def _colon_list(state: _State, row: Row, cls: list[Clause]) -> None:
     first = next((t for t in toks[colon + 1 :] if t.pos in ("NOUN", "PROPN")), None)
     if owner is None or first is None:
         return
-    from schemawright.domain.nlp.clauses import list_items
-
     items = [c for t in list_items(state.sent, first) if (c := _chunk(state, t.i)) is not None]
     if sum(is_value(c, ctx) for c in items) >= 2:  # a list of values, not of examples or options
         _contents(state, owner, items, row.id, row.priority, None)
@@ -2367,8 +2361,6 @@ def _with_list(state: _State, row: Row, cls: list[Clause]) -> None:
             be_subjects = state.sent.children(host.i, "nsubj")
             owner = _chunk(state, be_subjects[0].i) if be_subjects else None
         elif host.pos == "VERB":
-            from schemawright.domain.nlp.clauses import unattached_object
-
             objs = _noun_objects(state.sent, host.i) or unattached_object(state.sent, host, passive=False)
             if not objs and host.dep in ("advcl", "conj") and host.head != host.i:
                 # "register an animal when it arrives, with its name …": the with-phrase hangs on the
@@ -2397,8 +2389,6 @@ def _with_list(state: _State, row: Row, cls: list[Clause]) -> None:
         value = owner is not None and is_value(owner, state.ctx) and not _described(state.sent, owner)
         if owner is None or not _thing(owner, state.ctx) or value:
             continue  # "the weight of honey in kilograms (with two decimals)": a value has no attributes
-        from schemawright.domain.nlp.clauses import list_items
-
         pobjs = [p for p in state.sent.children(t.i, "pobj") if p.pos in ("NOUN", "PROPN")]
         items: list[Chunk] = []
         for p in pobjs[:1]:  # the list is read from the surface: parsers attach long lists unpredictably
