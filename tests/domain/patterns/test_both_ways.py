@@ -6,6 +6,7 @@ from __future__ import annotations
 from schemawright.domain.analyze import analyze
 from schemawright.domain.model import Cardinality
 from schemawright.spec.parser import parse_spec
+from tests.domain.patterns._helpers import model_of
 
 
 def _links(text: str) -> set[tuple[str, ...]]:
@@ -43,15 +44,11 @@ def test_many_one_way_and_one_the_other_is_no_many_to_many() -> None:
 
 
 def test_what_connects_the_two_names_the_link_table() -> None:
-    from schemawright.domain.analyze import analyze
-    from schemawright.spec.parser import parse_spec
-
-    text = (
+    model = model_of(
         "A volunteer can help at many events, and each event needs many volunteers. "
         "What connects the two is the shift, and it records a role (driver, cook or steward) "
         "and a start time. "
         "Volunteers have a name. Events have a date.\n"
     )
-    model = analyze(parse_spec(text), "x", "x")
     m2m = [r for r in model.relationships if r.cardinality.value == "many_to_many"]
     assert [(r.child, r.parent, r.through) for r in m2m] == [("volunteer", "event", "shift")]

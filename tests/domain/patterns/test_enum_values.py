@@ -8,6 +8,7 @@ import pytest
 from schemawright.domain.analyze import analyze
 from schemawright.domain.model import Kind
 from schemawright.spec.parser import parse_spec
+from tests.domain.patterns._helpers import entity_of, model_of
 
 
 def _attribute(text: str, entity: str, name: str):  # type: ignore[no-untyped-def]
@@ -67,32 +68,19 @@ def test_values_after_a_dash_following_a_value_list_noun_are_an_enum_not_fields(
 
 
 def test_values_written_with_a_hyphen_stay_one_value() -> None:
-    from schemawright.domain.analyze import analyze
-    from schemawright.spec.parser import parse_spec
-
-    model = analyze(
-        parse_spec(
-            "Organisers plan sessions with a title and a format "
-            "(30-minute talk, 60-minute talk or workshop). "
-            "Sessions have a room.\n"
-        ),
-        "x",
-        "x",
+    model = model_of(
+        "Organisers plan sessions with a title and a format "
+        "(30-minute talk, 60-minute talk or workshop). "
+        "Sessions have a room.\n"
     )
-    session = model.entity("session")
-    assert session is not None
-    fmt = next(a for a in session.attributes if a.name == "format")
+    fmt = next(a for a in entity_of(model, "session").attributes if a.name == "format")
     assert fmt.enum_values == ["30_minute_talk", "60_minute_talk", "workshop"]
 
 
 def test_values_listed_in_parentheses_name_no_thing() -> None:
-    from schemawright.domain.analyze import analyze
-    from schemawright.spec.parser import parse_spec
-
-    text = (
+    model = model_of(
         "Teachers run classes with a title and a length (30-minute class, 60-minute class or workshop). "
         "Classes have a room.\n"
     )
-    model = analyze(parse_spec(text), "x", "x")
     assert [e.name for e in model.entities] == ["class"]
     assert not model.relationships

@@ -3,11 +3,10 @@ spec declares its entities elsewhere and says one thing about the event. Sentenc
 
 from __future__ import annotations
 
-from schemawright.domain.analyze import analyze
 from schemawright.domain.analyzer import prose_facts
 from schemawright.domain.facts import RelationshipFact
 from schemawright.domain.lexicon import load_lexicon
-from schemawright.spec.parser import parse_spec
+from tests.domain.patterns._helpers import entity_of, links, model_of
 
 SPEC = """# Tool library
 
@@ -26,18 +25,11 @@ SPEC = """# Tool library
 """
 
 
-def _links(text: str) -> list[tuple[str, str]]:
-    model = analyze(parse_spec(text + "\n"), "x", "x")
-    return sorted((r.child, r.parent) for r in model.relationships)
-
-
 def test_a_reservation_between_a_member_and_a_tool() -> None:
-    model = analyze(parse_spec(SPEC), "x", "x")
-    reservation = model.entity("reservation")
-    assert reservation is not None
+    model = model_of(SPEC)
+    reservation = entity_of(model, "reservation")
     assert reservation.attributes[0].enum_values == ["active", "fulfilled", "cancelled"]
-    links = sorted((r.child, r.parent) for r in model.relationships)
-    assert links == [("reservation", "member"), ("reservation", "tool")]
+    assert links(model) == [("reservation", "member"), ("reservation", "tool")]
 
 
 def test_a_state_that_ends_an_event_is_not_the_thing_of_the_same_word() -> None:
@@ -53,8 +45,7 @@ def test_a_thing_defined_as_the_fact_that_particular_things_meet_links_to_each()
         "A stay is the fact that a particular guest sleeps in a particular bed in a particular room. "
         "Each stay has a price and a night."
     )
-    links = _links(text)
-    assert links == [("stay", "bed"), ("stay", "guest"), ("stay", "room")]
+    assert links(model_of(text)) == [("stay", "bed"), ("stay", "guest"), ("stay", "room")]
 
 
 def test_a_documentation_label_before_a_sentence_is_not_part_of_it() -> None:
@@ -62,8 +53,7 @@ def test_a_documentation_label_before_a_sentence_is_not_part_of_it() -> None:
         "Quotes have an amount and a date. Tasks have a title. Contractors have a name. "
         "Acceptance notes: a quote is for one task and comes from one contractor."
     )
-    links = _links(text)
-    assert links == [("quote", "contractor"), ("quote", "task")]
+    assert links(model_of(text)) == [("quote", "contractor"), ("quote", "task")]
 
 
 def test_a_counted_link_is_kept_beside_a_path_that_implies_it() -> None:
@@ -72,5 +62,5 @@ def test_a_counted_link_is_kept_beside_a_path_that_implies_it() -> None:
         "Each quote belongs to one owner. Each task belongs to one contractor. "
         "A quote is for one task and comes from one contractor."
     )
-    links = _links(text)
-    assert ("quote", "contractor") in links and ("quote", "task") in links
+    found = links(model_of(text))
+    assert ("quote", "contractor") in found and ("quote", "task") in found

@@ -3,8 +3,7 @@ relative clause's subject owns it, and never holds it as a value. Examples writt
 
 from __future__ import annotations
 
-from schemawright.domain.analyze import analyze
-from schemawright.spec.parser import parse_spec
+from tests.domain.patterns._helpers import model_of
 
 SPEC = (
     "# Boats\n\n"
@@ -15,13 +14,13 @@ SPEC = (
 
 
 def test_the_owned_thing_refers_to_its_owner() -> None:
-    model = analyze(parse_spec(SPEC), "x", "x")
+    model = model_of(SPEC)
     assert any(r.child == "boat" and r.parent == "member" for r in model.relationships)
     assert not any(r.child == "member" and r.parent == "boat" for r in model.relationships)
 
 
 def test_values_in_the_sentence_are_the_owned_things() -> None:
-    model = analyze(parse_spec(SPEC), "x", "x")
+    model = model_of(SPEC)
     boat, member = model.entity("boat"), model.entity("member")
     assert boat is not None and member is not None
     assert "bought_on" in {a.name for a in boat.attributes}

@@ -3,8 +3,7 @@ unique. It is never a to-one link. Examples written for this test, not taken fro
 
 from __future__ import annotations
 
-from schemawright.domain.analyze import analyze
-from schemawright.spec.parser import parse_spec
+from tests.domain.patterns._helpers import model_of
 
 SPEC = (
     "# Allotments\n\n"
@@ -15,14 +14,14 @@ SPEC = (
 
 
 def test_one_per_scope_links_the_counted_thing_to_both() -> None:
-    model = analyze(parse_spec(SPEC), "x", "x")
+    model = model_of(SPEC)
     links = {(r.child, r.parent) for r in model.relationships}
     assert {("tenancy", "gardener"), ("tenancy", "season")} <= links
     assert ("gardener", "tenancy") not in links
 
 
 def test_one_per_scope_is_a_unique_pair() -> None:
-    model = analyze(parse_spec(SPEC), "x", "x")
+    model = model_of(SPEC)
     tenancy = model.entity("tenancy")
     assert tenancy is not None
     uniques = [set(u.attributes) for u in model.uniques if u.entity == "tenancy"]
