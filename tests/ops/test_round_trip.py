@@ -3,8 +3,6 @@ after the first up, and the down leaves it exactly as before. Designs are genera
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -12,9 +10,9 @@ from hypothesis import strategies as st
 from schemawright.design.conventions import ExistingSchema
 from schemawright.design.models import Column, ForeignKey, Index, LogicalType, RelationalDesign, Table
 from schemawright.ops.feature import plan_feature, render_feature
-from schemawright.verify.engines import ScratchDatabase, scratch_database
-from schemawright.verify.snapshots import diff_snapshots
+from schemawright.verify.engines import scratch_database
 from tests.ops.strategies import designs
+from tests.round_trips import up_down_up
 from tests.services import service_url
 
 URLS = {"postgresql": "SCHEMAWRIGHT_POSTGRES_URL", "mysql": "SCHEMAWRIGHT_MYSQL_URL"}
@@ -23,24 +21,6 @@ SLOW = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow], max
 
 def _url(dialect: str) -> str | None:
     return service_url(URLS[dialect]) if dialect in URLS else None
-
-
-def _same(before: dict[str, Any], after: dict[str, Any], what: str) -> None:
-    assert before == after, f"{what}: " + "; ".join(diff_snapshots(before, after))
-
-
-def _round_trip(db: ScratchDatabase, ups: list[str], downs: list[str]) -> None:
-    """``ups`` in order, ``downs`` (one per up) in reverse order, ``ups`` again."""
-    empty = db.snapshot()
-    for sql in ups:
-        db.execute_script(sql)
-    created = db.snapshot()
-    for sql in reversed(downs):
-        db.execute_script(sql)
-    _same(empty, db.snapshot(), "the down did not restore the catalog")
-    for sql in ups:
-        db.execute_script(sql)
-    _same(created, db.snapshot(), "the second up differs from the first")
 
 
 @pytest.mark.parametrize("dialect", ["postgresql", "mysql", "sqlite"])
@@ -53,7 +33,7 @@ def test_new_tables_up_down_up_restores_the_catalog(dialect: str) -> None:
         sql, separate = render_feature(plan_feature(design), design, "-- generated")
         assert not separate  # new tables need no migration of their own
         with scratch_database(dialect, url) as db:  # type: ignore[arg-type]
-            _round_trip(db, [sql.up], [sql.down])
+            up_down_up(db, [sql.up], [sql.down])
 
     check()
 
@@ -117,7 +97,7 @@ def test_changes_to_an_existing_table_with_rows_are_undone_by_their_derived_down
         with scratch_database(dialect, url) as db:  # type: ignore[arg-type]
             db.execute_script(prior.up)
             db.execute("INSERT INTO accounts (name) VALUES ('existing row')")
-            _round_trip(db, [sql.up, *(s.up for s in separate)], [sql.down, *(s.down for s in separate)])
+            up_down_up(db, [sql.up, *(s.up for s in separate)], [sql.down, *(s.down for s in separate)])
 
     check()
 
@@ -151,4 +131,4 @@ def test_a_new_table_refers_to_an_existing_table_in_another_schema() -> None:
     assert "REFERENCES billing.invoices (id)" in sql.up
     with scratch_database("postgresql", _url("postgresql")) as db:
         db.execute_script("CREATE SCHEMA billing;\nCREATE TABLE billing.invoices (id bigint PRIMARY KEY);")
-        _round_trip(db, [sql.up], [sql.down])
+        up_down_up(db, [sql.up], [sql.down])

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
-from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -22,6 +21,7 @@ from schemawright.project.detect import detect
 from schemawright.project.load import ExistingProject, load_project
 from schemawright.verify.engines import scratch_database
 from tests.corpus_paths import EXAMPLES
+from tests.round_trips import up_down_up
 from tests.services import service_url
 
 SPECS = Path(__file__).parent / "specs"
@@ -64,21 +64,6 @@ def _handles(dialect: str) -> list[Column]:
     ]
 
 
-def _up_down_up(db: ScratchDatabase, ups: list[str], downs: list[str]) -> dict[str, Any]:
-    """``ups`` in order, their ``downs`` last first, ``ups`` again; the catalog after the first up."""
-    before = db.snapshot()
-    for sql in ups:
-        db.execute_script(sql)
-    after = db.snapshot()
-    for sql in reversed(downs):
-        db.execute_script(sql)
-    assert db.snapshot() == before, "the down did not restore the project's schema"
-    for sql in ups:
-        db.execute_script(sql)
-    assert db.snapshot() == after, "the second up differs from the first"
-    return after
-
-
 def _handle_is_unique_among_live_users(db: ScratchDatabase, insert: str) -> None:
     """'Ann' and 'ann' collide while both are live (lower()), not once one is deleted (WHERE).
     ``insert`` is the table's INSERT with ``{email}`` and ``{handle}`` to fill."""
@@ -113,7 +98,7 @@ def test_postgresql_keeps_predicate_method_and_expressions_concurrently_and_on_o
     with scratch_database("postgresql", pg_url) as db:
         for prior in project.prior_sql:
             db.execute_script(prior)
-        _up_down_up(db, [sql.up, *(s.up for s in separate)], [sql.down, *(s.down for s in separate)])
+        up_down_up(db, [sql.up, *(s.up for s in separate)], [sql.down, *(s.down for s in separate)])
         rows = db.query(
             "SELECT c.relname AS name, i.indisvalid AS valid, pg_get_indexdef(i.indexrelid) AS def "
             "FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid "
@@ -140,7 +125,7 @@ def test_sqlite_keeps_predicate_and_expressions(tmp_path: Path) -> None:
     with scratch_database("sqlite") as db:
         for prior in project.prior_sql:
             db.execute_script(prior)
-        _up_down_up(db, [sql.up], [sql.down])
+        up_down_up(db, [sql.up], [sql.down])
         _handle_is_unique_among_live_users(
             db,
             "INSERT INTO users (id, email, password_hash, display_name, handle) "
@@ -176,7 +161,7 @@ def test_mysql_states_what_it_cannot_build_and_relies_on_the_collation(tmp_path:
     with scratch_database("mysql", url) as db:
         for prior in project.prior_sql:
             db.execute_script(prior)
-        _up_down_up(db, [sql.up], [sql.down])
+        up_down_up(db, [sql.up], [sql.down])
         insert = (
             "INSERT INTO users (email, password_hash, display_name, handle) VALUES ('{0}', 'h', 'A', '{1}')"
         )
@@ -207,4 +192,4 @@ def test_a_partitioned_index_migrations_pass_their_own_review(tmp_path: Path, pg
     downs = [f.with_name(f.name.replace(".up.sql", ".down.sql")) for f in ups]
     with scratch_database("postgresql", pg_url) as db:
         db.execute_script(ups[0].read_text())  # the project's own migration
-        _up_down_up(db, [f.read_text() for f in ups[1:]], [f.read_text() for f in downs[1:]])
+        up_down_up(db, [f.read_text() for f in ups[1:]], [f.read_text() for f in downs[1:]])
