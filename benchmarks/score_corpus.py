@@ -5,8 +5,9 @@
     python benchmarks/score_corpus.py A B --json result.json --details
 
 Runs the real pipeline in-process (``schemawright.pipeline.design_json``) on a scratch copy of
-each spec's project, prints one row per spec, the micro-averaged overall row and every failed
-check. It is a report, not a test: the exit code is 0 whatever the scores (2 on usage errors).
+each spec's project, scores it with ``benchmarks/scoring/`` (dev-only: not in the installed package),
+prints one row per spec, the micro-averaged overall row and every failed check. It is a report, not a
+test: the exit code is 0 whatever the scores (2 on usage errors).
 """
 
 from __future__ import annotations
@@ -22,7 +23,9 @@ DEFAULT_CORPUS = REPO.parent / "shared" / "specs"
 
 
 def _load_pipeline() -> Callable[..., dict[str, Any]]:
-    sys.path.insert(0, str(REPO / "src"))
+    # The repository root for the scorer (benchmarks/scoring, not part of the installed package), src for
+    # running from a clone without an install.
+    sys.path[:0] = [str(REPO), str(REPO / "src")]
     try:
         from schemawright.pipeline import design_json
     except ImportError as exc:
@@ -52,7 +55,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"not a folder: {', '.join(map(str, missing))}")
 
     design_json = _load_pipeline()
-    from schemawright.scoring.corpus import CorpusScore, render_table, score_corpus
+    from benchmarks.scoring.corpus import CorpusScore, render_table, score_corpus
 
     def run(spec: Path, root: Path) -> dict[str, Any]:
         return design_json(spec, root=root, db=args.db, verify=args.verify)

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from benchmarks.scoring import load_gold, score_design
 from schemawright.pipeline import DesignRequest, design, write_outputs
-from schemawright.scoring import load_gold, score_design
 from tests.corpus_paths import EXAMPLES, SHARED_SPECS, shared_spec
 from tests.services import service_url
 

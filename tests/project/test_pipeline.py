@@ -7,9 +7,9 @@ import re
 import shutil
 from pathlib import Path
 
+from benchmarks.scoring.gold import load_gold
+from benchmarks.scoring.score import score_design
 from schemawright.pipeline import DesignRequest, design, design_json, write_outputs
-from schemawright.scoring.gold import load_gold
-from schemawright.scoring.score import score_design
 from schemawright.verify.engines import scratch_database
 from tests.corpus_paths import EXAMPLES, shared_spec
 

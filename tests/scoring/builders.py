@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from schemawright.scoring.gold import Gold
+from benchmarks.scoring.gold import Gold
 
 
 def col(name: str, type_: str = "TEXT", nullable: bool = False) -> dict[str, Any]:

@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
-from schemawright.scoring.corpus import CorpusScore, render_table, score_corpus, spec_files
-from schemawright.scoring.metrics import Counts, SpecScore
+from benchmarks.scoring.corpus import CorpusScore, render_table, score_corpus, spec_files
+from benchmarks.scoring.metrics import Counts, SpecScore
 from tests.corpus_paths import shared_spec
 from tests.scoring.builders import design, fk, index, relational, table
 

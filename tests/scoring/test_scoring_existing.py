@@ -8,11 +8,11 @@ from typing import Any
 
 import pytest
 
-from schemawright.scoring.corpus import make_writable
-from schemawright.scoring.gold import Gold, load_gold
-from schemawright.scoring.metrics import SpecScore
-from schemawright.scoring.migrations import canonical_type, column_types, created_tables, dropped_tables
-from schemawright.scoring.score import score_design
+from benchmarks.scoring.corpus import make_writable
+from benchmarks.scoring.gold import Gold, load_gold
+from benchmarks.scoring.metrics import SpecScore
+from benchmarks.scoring.migrations import canonical_type, column_types, created_tables, dropped_tables
+from benchmarks.scoring.score import score_design
 from tests.corpus_paths import shared_spec
 from tests.scoring.builders import design, fk, gold, index, relational, table
 

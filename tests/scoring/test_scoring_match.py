@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from schemawright.scoring.match import NameMatcher, assign, bare_table_name, index_column, normalize
+from benchmarks.scoring.match import NameMatcher, assign, bare_table_name, index_column, normalize
 
 
 @pytest.fixture(scope="module")

@@ -7,9 +7,9 @@ from typing import Any
 
 import pytest
 
-from schemawright.scoring.gold import Gold, load_gold
-from schemawright.scoring.metrics import CheckResult, SpecScore
-from schemawright.scoring.score import score_design
+from benchmarks.scoring.gold import Gold, load_gold
+from benchmarks.scoring.metrics import CheckResult, SpecScore
+from benchmarks.scoring.score import score_design
 from tests.corpus_paths import shared_spec
 from tests.scoring.builders import design, fk, gold, index, relational, table
 

@@ -8,9 +8,9 @@ from typing import Any
 
 import pytest
 
-from schemawright.scoring.gold import Gold, load_gold
-from schemawright.scoring.metrics import CheckResult, SpecScore
-from schemawright.scoring.score import score_design, verified_flag
+from benchmarks.scoring.gold import Gold, load_gold
+from benchmarks.scoring.metrics import CheckResult, SpecScore
+from benchmarks.scoring.score import score_design, verified_flag
 from tests.corpus_paths import shared_spec
 from tests.scoring.builders import design, gold, relational, table
 

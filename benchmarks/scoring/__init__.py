@@ -4,10 +4,10 @@
 folder and ``render_table`` prints the result. Metric definitions are in ``scoring.score``.
 """
 
-from schemawright.scoring.corpus import CorpusScore, render_table, score_corpus
-from schemawright.scoring.gold import Gold, load_gold
-from schemawright.scoring.metrics import CheckResult, Counts, SpecScore
-from schemawright.scoring.score import score_design
+from benchmarks.scoring.corpus import CorpusScore, render_table, score_corpus
+from benchmarks.scoring.gold import Gold, load_gold
+from benchmarks.scoring.metrics import CheckResult, Counts, SpecScore
+from benchmarks.scoring.score import score_design
 
 __all__ = [
     "CheckResult",

@@ -19,9 +19,9 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
-from schemawright.scoring.gold import load_gold
-from schemawright.scoring.metrics import Counts, SpecScore
-from schemawright.scoring.score import score_design
+from benchmarks.scoring.gold import load_gold
+from benchmarks.scoring.metrics import Counts, SpecScore
+from benchmarks.scoring.score import score_design
 
 SPEC_NAME = re.compile(r"^\d{3}_.+\.md$")
 DesignRun = Callable[[Path, Path], dict[str, Any]]

@@ -12,9 +12,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from schemawright.scoring.gold import GoldKey
-from schemawright.scoring.match import NameMatcher, normalize
-from schemawright.scoring.metrics import CheckResult, Counts, seconds
+from benchmarks.scoring.gold import GoldKey
+from benchmarks.scoring.match import NameMatcher, normalize
+from benchmarks.scoring.metrics import CheckResult, Counts, seconds
 
 Key = dict[str, Any]
 

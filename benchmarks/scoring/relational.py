@@ -13,10 +13,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from schemawright.scoring.gold import Gold, GoldCheck
-from schemawright.scoring.match import NameMatcher, assign, bare_table_name, index_column, normalize
-from schemawright.scoring.metrics import CheckResult, Counts
-from schemawright.scoring.migrations import (
+from benchmarks.scoring.gold import Gold, GoldCheck
+from benchmarks.scoring.match import NameMatcher, assign, bare_table_name, index_column, normalize
+from benchmarks.scoring.metrics import CheckResult, Counts
+from benchmarks.scoring.migrations import (
     MigrationFiles,
     canonical_type,
     column_types,

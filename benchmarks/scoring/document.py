@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from schemawright.scoring.gold import (
+from benchmarks.scoring.gold import (
     Gold,
     GoldCollection,
     GoldDocIndex,
@@ -22,8 +22,8 @@ from schemawright.scoring.gold import (
     GoldTtl,
     GoldValidator,
 )
-from schemawright.scoring.match import NameMatcher, assign, normalize
-from schemawright.scoring.metrics import CheckResult, Counts, seconds
+from benchmarks.scoring.match import NameMatcher, assign, normalize
+from benchmarks.scoring.metrics import CheckResult, Counts, seconds
 
 Collection = dict[str, Any]
 _BOOKKEEPING = frozenset({"id", "createdat", "updatedat", "deletedat"})

@@ -57,11 +57,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from schemawright.scoring import document, keyvalue, relational
-from schemawright.scoring.gold import Gold
-from schemawright.scoring.match import NameMatcher
-from schemawright.scoring.metrics import CheckResult, Counts, SpecScore
-from schemawright.scoring.migrations import MigrationFiles, is_migration, load_migrations
+from benchmarks.scoring import document, keyvalue, relational
+from benchmarks.scoring.gold import Gold
+from benchmarks.scoring.match import NameMatcher
+from benchmarks.scoring.metrics import CheckResult, Counts, SpecScore
+from benchmarks.scoring.migrations import MigrationFiles, is_migration, load_migrations
 
 _NOT_RUN = frozenset({"not-run", "not_run", "skipped", "none", ""})
 _PASSED = frozenset({"passed", "ok", "verified"})
