@@ -1,6 +1,6 @@
 """Domain-level comparison with the corpus gold files: entity, attribute and relationship F1.
 
-The full scorer (``schemawright.scoring``) compares generated schemas; this one compares the logical
+The full scorer (``benchmarks.scoring``) compares generated schemas; this one compares the logical
 model directly, so analyzer regressions show up without running the designers.
 """
 
