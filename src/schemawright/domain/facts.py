@@ -103,6 +103,15 @@ class RelationshipFact(_Fact):
     one_parent: bool = False
 
 
+class RoleFact(_Fact):
+    """A part one entity plays ("each mentor is also an employee", "a manager, who is another employee"):
+    the role is no table of its own; a link to it is a link to ``base``, named for the role."""
+
+    type: Literal["role"] = "role"
+    role: str
+    base: str
+
+
 class UniqueFact(_Fact):
     type: Literal["unique"] = "unique"
     entity: str
@@ -156,6 +165,7 @@ Fact = Annotated[
     EntityFact
     | AttributeFact
     | RelationshipFact
+    | RoleFact
     | UniqueFact
     | CheckFact
     | IndexFact

@@ -22,6 +22,7 @@ from schemawright.domain.facts import (
     NotUnderstoodFact,
     Provenance,
     RelationshipFact,
+    RoleFact,
     StoreFact,
     UniqueFact,
 )
@@ -86,6 +87,7 @@ class Resolver:
         self.structured: set[str] = set()  # entities a structured block declares
         self.described: set[str] = set()  # entities with attribute facts of their own
         self.merged: dict[str, str] = {}  # prose mention → the declared entity it names
+        self.roles: dict[str, str] = {}  # a part an entity plays → that entity ("mentor" → employee)
 
     # -- names ------------------------------------------------------------------------------------------
     def canon(self, name: str) -> str:
@@ -165,8 +167,24 @@ class Resolver:
             if introduced and head not in declared and head not in self.merged:
                 self.merged[head] = names[0]
 
+    def _played(self, name: str) -> tuple[str, str]:
+        """(entity, role) of a canonical name: a role stands for the entity playing it."""
+        base = self.roles.get(name)
+        return (base, name) if base else (name, "")
+
+    def _role_facts(self, facts: list[Fact]) -> None:
+        """ "Each mentor is also an employee": the role is the entity in a part, unless the spec gives the
+        role values of its own (then it is a kind of its own, and stays a table)."""
+        described = Counter(self.canon(f.entity) for f in facts if isinstance(f, AttributeFact))
+        for f in facts:
+            if isinstance(f, RoleFact):
+                role, base = self.canon(f.role), self.canon(f.base)
+                if role != base and described[role] < 2 and base not in self.roles:
+                    self.roles.setdefault(role, base)
+
     def _entities(self, facts: list[Fact]) -> dict[str, Entity]:
         self._head_merges(facts)
+        self._role_facts(facts)
         by_name: dict[str, list[EntityFact]] = defaultdict(list)
         for f in facts:
             if isinstance(f, EntityFact):
@@ -241,6 +259,9 @@ class Resolver:
                     a for a in f.excluded_attributes if a not in entity.excluded_attributes
                 ]
             out[name] = entity
+        self.roles = {r: b for r, b in self.roles.items() if b in out}
+        for role in self.roles:
+            out.pop(role, None)
         # ordering: the order the spec introduces them (by line)
         return dict(sorted(out.items(), key=lambda kv: kv[1].source.line or 10**9))
 
@@ -271,6 +292,10 @@ class Resolver:
         }
         for f in rel_facts:
             child, parent = self.canon(f.child), self.canon(f.parent)
+            child = self._played(child)[0]
+            parent, played = self._played(parent)
+            if played and not f.role and not f.via:
+                f = f.model_copy(update={"role": played})
             if child not in entities or parent not in entities:
                 continue
             if f.prov.origin == "prose" and f.prov.rule.startswith(("interaction.", "event.")):
@@ -349,8 +374,16 @@ class Resolver:
             if r.cardinality is not Cardinality.MANY_TO_MANY and not r.role
         }
         ones = {(r.child, r.parent) for _, r in chosen if r.cardinality is not Cardinality.MANY_TO_MANY}
+        # "a task can be assigned to a user" read twice, once naming the role (assignee): one link, not two
+        named_on_line = {
+            (r.child, r.parent, f.prov.line)
+            for f, r in chosen
+            if r.role and f.prov.origin == "prose" and r.cardinality is not Cardinality.MANY_TO_MANY
+        }
         keep = []
         for f, r in chosen:
+            if f.prov.origin == "prose" and not r.role and (r.child, r.parent, f.prov.line) in named_on_line:
+                continue
             via = {p for c, p in ones if c == r.child and p not in (r.parent, r.child)}
             # "a quote is for one task and comes from one contractor": a counted link is stated, not implied
             stated = f.one_parent and f.prov.rule.startswith(("interaction.", "belonging."))
@@ -384,7 +417,7 @@ class Resolver:
         groups: dict[tuple[str, str], list[AttributeFact]] = defaultdict(list)
         for f in facts:
             if isinstance(f, AttributeFact):
-                groups[(self.canon(f.entity), self.attr_name(f.name))].append(f)
+                groups[(self._played(self.canon(f.entity))[0], self.attr_name(f.name))].append(f)
         for (ent, name), group in sorted(groups.items(), key=lambda kv: min(_rank(f.prov) for f in kv[1])):
             entity = entities.get(ent)
             if entity is None or not name or name in _SURROGATE:
@@ -397,11 +430,15 @@ class Resolver:
                 heads = [e for e in entities if e.split("_")[-1] == target and e != ent]
                 target = heads[0] if len(heads) == 1 else target
             prefixed = ""
+            if target in self.roles:  # "each auction has a seller" where sellers are users
+                prefixed, target = target, self.roles[target]
             if target and target not in entities and "_" in target and target.split("_")[-1] in entities:
                 # "a parent task", "the home team": a reference to that entity, in a role
                 prefixed, target = target, target.split("_")[-1]
             fk_target = self._fk_target(name, entities)
-            if (target and target in entities and (target != ent or prefixed)) or fk_target:
+            # "a manager (another employee)": a self-reference in a role, named by the attribute
+            other = target == ent and self.canon(name) != ent
+            if (target and target in entities and (target != ent or prefixed or other)) or fk_target:
                 parent = fk_target or target
                 if (
                     (ent, name) in linked

@@ -33,6 +33,8 @@ def _chunk(sentence: str, word: str) -> tuple[str, int, int | None]:
         ("Each desk seats one or two employees.", "employees", ("employee", 1, 2)),
         ("A quiz asks two or more questions.", "questions", ("question", 2, None)),
         ("A team fields eleven players.", "players", ("player", 11, 11)),
+        ("Each book has an optional publisher.", "publisher", ("publisher", 0, 1)),
+        ("A visit names an optional referring doctor.", "doctor", ("referring_doctor", 0, 1)),
     ],
 )
 def test_chunk_name_and_cardinality(sentence: str, word: str, expected: tuple[str, int, int | None]) -> None:

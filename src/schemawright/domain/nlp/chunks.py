@@ -165,6 +165,8 @@ def parse_card(words: list[str], plural: bool) -> Card:
             high = None if plural else 1
     if any(w in ("optional", "optionally", "no", "zero") for w in words) and low is None:
         low = 0
+    elif any(w in ("optional", "optionally") for w in words) and "least" not in words:
+        low = 0  # "an optional publisher": the article counts one, the adjective allows none
     if low is None:
         # "at most five" allows none; a bare plural allows none; otherwise one
         low = 0 if (high is None and not stated) or ("most" in words and "least" not in words) else 1

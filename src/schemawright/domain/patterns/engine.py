@@ -19,6 +19,7 @@ from schemawright.domain.facts import (
     NotUnderstoodFact,
     Provenance,
     RelationshipFact,
+    RoleFact,
     UniqueFact,
 )
 from schemawright.domain.lexicon import Lexicon
@@ -328,6 +329,8 @@ def _definition_aliases(state: _State, cls: list[Clause]) -> None:
             for o in root.objects
         ):
             return  # "a seat is part of a row", "a manager is a kind of employee": other rows read those
+        if any(t.lower in ("also", "too") for t in state.sent.children(root.verb, "advmod")):
+            return  # "every referee is also a volunteer": a role (definition.role_of), not a definition
         hint = state.defines = subject.name
     for cl in cls:
         if cl.lemma == "be" and any(s.name == hint for s in cl.subjects) and len(cl.objects) == 1:
@@ -709,7 +712,9 @@ def _attribute(
             not paren
             and opens is not None
             and state.sent.tokens[c.head + 1].text == "("
-            and opens.pos not in ("PRON", "SCONJ", "ADV", "VERB", "AUX")  # "(which listeners know …)"
+            # "(which listeners know …)", "(unique among recruiters)", "(no two share one)": remarks
+            and opens.pos not in ("PRON", "SCONJ", "ADV", "VERB", "AUX", "ADJ", "ADP")
+            and opens.lower not in ("no", "each", "every", "all", "any")
         ):
             inner = next(
                 (t for t in state.sent.tokens[c.head + 2 : c.head + 5] if t.pos in ("NOUN", "PROPN")), None
@@ -2040,6 +2045,56 @@ def _kind_of(state: _State, row: Row, cls: list[Clause]) -> None:
                     )
 
 
+def _role_of(state: _State, row: Row, cls: list[Clause]) -> None:
+    """ "Each mentor is also an employee", "sellers are users too", "a manager, who is another employee",
+    "a reviewer (another member)": the first noun is a part the second plays, not a thing of its own."""
+    sent, ctx = state.sent, state.ctx
+
+    def emit(role: Chunk, base: Chunk) -> None:
+        if (
+            role.name != base.name
+            and role.head_word not in PRONOUNS
+            and base.head_word not in PRONOUNS  # a role of a person is still a role: "a coach is a member"
+            and not is_value(role, ctx)
+            and not is_value(base, ctx)
+            and role.name not in ctx.known
+        ):
+            prov = _prov(state, row.id, row.priority)
+            state.facts.append(RoleFact(prov=prov, role=role.name, base=base.name))
+
+    def marked(verb: int, base: Chunk) -> bool:
+        also = any(t.lower in row.words and t.dep == "advmod" for t in sent.children(verb)) or any(
+            t.lower in row.words for t in sent.children(base.head, "det", "advmod", "preconj")
+        )
+        return also or (verb + 1 < len(sent.tokens) and sent.tokens[verb + 1].lower in row.words)
+
+    for cl in cls:
+        if cl.lemma != "be" or cl.negated or len(cl.objects) != 1 or cl.objects[0].head < 0:
+            continue
+        base = cl.objects[0]
+        if not marked(cl.verb, base):
+            continue
+        if cl.relative:  # "a manager, who is another employee": the relative clause's noun is the role
+            head = sent.tokens[cl.verb].head
+            role = _chunk(state, head) if sent.tokens[cl.verb].dep == "relcl" else None
+            if role is not None:
+                emit(role, base)
+            continue
+        for subject in cl.subjects:
+            if subject.head >= 0:
+                emit(subject, base)
+    toks = sent.tokens
+    for t in toks:  # "a reviewer (another member)"
+        if t.pos not in ("NOUN", "PROPN") or t.i + 3 >= len(toks) or toks[t.i + 1].text != "(":
+            continue
+        if toks[t.i + 2].lower not in row.words:
+            continue
+        inner = next((x for x in toks[t.i + 3 : t.i + 7] if x.pos in ("NOUN", "PROPN")), None)
+        named, other = _chunk(state, t.i), _chunk(state, inner.i) if inner is not None else None
+        if named is not None and other is not None and named.head == t.i:
+            emit(named, other)
+
+
 def _whether(state: _State, row: Row, cls: list[Clause]) -> None:
     toks = state.sent.tokens
     for t in toks:
@@ -2547,6 +2602,7 @@ _SENTENCE_CONSTRUCTIONS: dict[str, Callable[[_State, Row, list[Clause]], None]] 
     "enum_can_be": _enum_can_be,
     "kinds": _kinds,
     "kind_of": _kind_of,
+    "role_of": _role_of,
     "whether": _whether,
     "when_happened": _when_happened,
     "volume": _volume,

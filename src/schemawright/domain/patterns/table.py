@@ -26,6 +26,7 @@ CONSTRUCTIONS = {
     "enum_can_be",
     "kinds",
     "kind_of",
+    "role_of",
     "whether",
     "when_happened",
     "volume",

@@ -1,0 +1,64 @@
+"""A role an entity plays ("each referee is also a volunteer", "a manager, who is another employee") is no
+table of its own: a link to the role is a link to the entity, named for the role. Examples written for
+this test."""
+
+from __future__ import annotations
+
+from tests.domain.patterns._helpers import model_of, role_links
+
+
+def test_a_role_stated_with_too_links_to_the_entity_in_that_role() -> None:
+    model = model_of(
+        "# Auctions\n\n"
+        "Users sign up with an email and a display name.\n\n"
+        "Sellers are users too. Each auction has a seller, a title and a reserve price.\n"
+    )
+    assert model.entity("seller") is None
+    assert ("auction", "user", "seller") in role_links(model)
+
+
+def test_a_role_stated_with_also_names_the_link_of_a_passive_verb() -> None:
+    model = model_of(
+        "# Club\n\n"
+        "A member has a name and an email.\n\n"
+        "Every coach is also a member. A training session is run by one coach and has a date and a "
+        "length in minutes.\n"
+    )
+    assert model.entity("coach") is None
+    assert ("training_session", "member", "coach") in role_links(model)
+
+
+def test_another_of_the_same_kind_is_a_self_reference() -> None:
+    for sentence in (
+        "Each employee has a manager (another employee).",
+        "Each employee has a hire date and a manager, who is another employee.",
+    ):
+        model = model_of(f"# Staff\n\nEmployees have a name and a hire date. {sentence}\n")
+        assert ("employee", "employee", "manager") in role_links(model), sentence
+
+
+def test_a_role_with_values_of_its_own_stays_a_table() -> None:
+    model = model_of(
+        "# Club\n\n"
+        "A member has a name and an email.\n\n"
+        "Every coach is also a member. Coaches have a licence number, an hourly rate and a biography.\n"
+    )
+    assert model.entity("coach") is not None
+
+
+def test_a_parenthesised_remark_on_a_value_names_no_owner() -> None:
+    model = model_of(
+        "# Hiring\n\n"
+        "For every recruiter we keep an email (unique among recruiters), a full name and a phone number.\n"
+    )
+    assert not [r for r in model.relationships if r.child == r.parent]
+
+
+def test_a_link_read_with_and_without_its_role_is_one_link() -> None:
+    model = model_of(
+        "# Tasks\n\n"
+        "Tasks have a title and a due date. A task can optionally be assigned to a user.\n\n"
+        "Users have an email and a name.\n"
+    )
+    assert [(r.child, r.parent) for r in model.relationships] == [("task", "user")]
+    assert not model.relationships[0].required
