@@ -25,6 +25,7 @@ SETS = [
     ROOT / "benchmarks" / "blind2",
     ROOT / "benchmarks" / "blind3",
     ROOT / "benchmarks" / "blind4",
+    ROOT / "benchmarks" / "blind5",
     ROOT / "benchmarks" / "dev2",
     ROOT / "tests" / "corpus",
 ]
