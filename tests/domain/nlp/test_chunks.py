@@ -63,3 +63,16 @@ def test_any_number_of_our_things_is_many_stated() -> None:
     c = chunk_at(sent, kayaks.i)
     assert c is not None and c.name == "kayak"
     assert c.card.many and c.card.stated
+
+
+def test_parse_repairs_a_relative_clause_read_as_a_noun_phrase() -> None:
+    sent = parse_texts([("For every ingredient a recipe needs, we store the quantity.", 1, "")])[0]
+    needs = next(t for t in sent.tokens if t.text == "needs")
+    assert (needs.pos, needs.dep, sent.tokens[needs.head].text) == ("VERB", "relcl", "ingredient")
+    assert any(t.text == "recipe" and t.dep == "nsubj" and t.head == needs.i for t in sent.tokens)
+
+
+def test_parse_keeps_the_second_object_of_a_verb_a_noun() -> None:
+    sent = parse_texts([("We send every member the club rules, a badge and a card.", 1, "")])[0]
+    rules = next(t for t in sent.tokens if t.text == "rules")
+    assert rules.pos == "NOUN"

@@ -138,3 +138,25 @@ def test_two_things_naming_each_other_get_one_link() -> None:
         "Each desk has a name, a floor and a lamp. Each lamp has a colour, a wattage and a desk."
     )
     assert role_links(model) == [("desk", "lamp", "")]
+
+
+def test_values_for_each_thing_another_uses_belong_to_the_pairing() -> None:
+    for sentence, pairing in (
+        ("For every ingredient a recipe needs, we store the quantity and the unit.", "recipe_ingredient"),
+        ("For each course a student takes we record the grade.", "student_course"),
+    ):
+        model = model_of(
+            "Recipes have a title. Ingredients have a name. Students have a name. Courses have a title. "
+            + sentence
+        )
+        assert model.entity(pairing) is not None, sentence
+        ends = sorted(r.parent for r in model.relationships if r.child == pairing)
+        assert ends == sorted(pairing.split("_")), sentence
+
+
+def test_values_for_each_thing_another_makes_belong_to_the_thing() -> None:
+    model = model_of(
+        "Clerks have a name. Reports have a title. For each report a clerk files we record the date."
+    )
+    assert model.entity("clerk_report") is None
+    assert "date" in attribute_names(model, "report")

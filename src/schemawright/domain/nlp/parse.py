@@ -231,7 +231,59 @@ def _noun_lemma(word: str) -> str:
 def repair(tokens: list[Token]) -> list[Token]:
     """Undo the small model's two common misreadings of short data sentences; see the two helpers."""
     tokens = _compound_subject(_noun_verb(_determined_nouns(tokens)))
-    return _list_compound(_split_noun_object(_plural_subject_verb(tokens)))
+    return _reduced_relative(_list_compound(_split_noun_object(_plural_subject_verb(tokens))))
+
+
+def _reduced_relative(tokens: list[Token]) -> list[Token]:
+    """ "for every ingredient a recipe needs, we store …": the parser reads "a recipe needs" as a noun
+    phrase; after a noun, a determiner, a noun and a word that is that noun's verb in the third person
+    ("needs", "takes", "borrows") before a comma or a new clause are a relative clause on the first noun."""
+    for z in tokens[3:]:
+        y, det, x = tokens[z.i - 1], tokens[z.i - 2], tokens[z.i - 3]
+        nxt = tokens[z.i + 1] if z.i + 1 < len(tokens) else None
+        if not (
+            z.pos == "NOUN"
+            and z.tag == "NNS"
+            and y.pos == "NOUN"
+            and y.tag == "NN"
+            and y.head == z.i
+            and det.pos == "DET"
+            and det.lower in ("a", "an", "the", "each", "every", "one")
+            and x.pos == "NOUN"
+            and x.dep in ("pobj", "nsubj", "nsubjpass")  # never "we send every member the club rules"
+            and (nxt is None or nxt.text in (",", ".", ";") or nxt.pos in ("PRON", "AUX"))
+        ):
+            continue
+        lemma = _verb_lemma(z.lower)
+        if not lemma or z.lower not in (lemma + "s", lemma + "es", lemma[:-1] + "ies"):
+            continue
+        for c in tokens:
+            if c.head == z.i and c.i not in (y.i, z.i):
+                c.head = y.i
+        det.head = y.i
+        y.dep, y.head = "nsubj", z.i
+        z.pos, z.tag, z.dep, z.head, z.lemma = "VERB", "VBZ", "relcl", x.i, lemma
+    return _relative_read_as_root(tokens)
+
+
+def _relative_read_as_root(tokens: list[Token]) -> list[Token]:
+    """ "For each course a student takes we record the grade": with no comma the parser makes "takes" the
+    root and "record" its complement; the root is the recording, "a student takes" a relative clause."""
+    root = next((t for t in tokens if t.dep == "ROOT"), None)
+    if root is None or root.pos != "VERB" or root.i < 4 or tokens[0].lower not in ("for", "per"):
+        return tokens
+    subj = next((c for c in tokens if c.head == root.i and c.dep == "nsubj" and c.i == root.i - 1), None)
+    main = next((c for c in tokens if c.head == root.i and c.dep == "ccomp" and c.i > root.i), None)
+    det = tokens[root.i - 2]
+    x = tokens[root.i - 3]
+    if subj is None or main is None or det.pos != "DET" or x.pos != "NOUN" or x.dep != "pobj":
+        return tokens
+    for c in tokens:
+        if c.head == root.i and c.i not in (subj.i, main.i) and (c.i < det.i or c.i > root.i):
+            c.head = main.i
+    main.dep, main.head = "ROOT", main.i
+    root.dep, root.head = "relcl", x.i
+    return tokens
 
 
 def _determined_nouns(tokens: list[Token]) -> list[Token]:

@@ -1162,7 +1162,29 @@ def _link_owner(state: _State, owner: Chunk) -> Chunk | None:
                 and _established(owner, state.ctx)
             ):
                 return other
+    # "every ingredient a recipe needs", "each course a student takes": the relative clause's subject; a
+    # thing the subject makes ("each report a clerk files") is the subject's own, not a pairing
+    for verb in state.sent.children(owner.head, "relcl"):
+        if verb.i < owner.head or verb.lemma in _CREATING or state.sent.children(verb.i, "nsubjpass"):
+            continue
+        for subj in state.sent.children(verb.i, "nsubj"):
+            other = _chunk(state, subj.i)
+            if (
+                other is not None
+                and other.name != owner.name
+                and _thing(other, state.ctx)
+                and not is_value(other, state.ctx)
+                and _established(other, state.ctx)
+                and _established(owner, state.ctx)
+            ):
+                return other
     return None
+
+
+_CREATING = {
+    "create", "write", "submit", "make", "file", "raise", "open", "send", "post", "upload", "generate",
+    "produce", "compose", "author", "publish", "place", "draft", "log", "report", "issue", "start", "add",
+}  # fmt: skip
 
 
 _RECORD_WORDS = {"record", "entry", "log", "row", "file", "history", "card", "profile", "dossier"}
