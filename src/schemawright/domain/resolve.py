@@ -210,10 +210,13 @@ class Resolver:
             if isinstance(f, RelationshipFact) and f.prov.rule.startswith("event."):
                 parties[self.canon(f.child)].add(self.canon(f.parent))
         between = {n for n, ps in parties.items() if len(ps) >= 2}
+        held = self._held_values(facts)
         out: dict[str, Entity] = {}
         for name, group in sorted(by_name.items(), key=lambda kv: min(_rank(f.prov) for f in kv[1])):
             if not name or name in self.out_of_scope:
                 continue
+            if name in held and name not in self.structured:
+                continue  # "their postal address broken into street, town and postcode": the holder's values
             structured = any(f.prov.origin == "structured" for f in group)
             evidence = {f.evidence for f in group}
             mentioned = self.mentions.get(name, 2)
@@ -231,6 +234,9 @@ class Resolver:
             accepted = (
                 structured
                 or attrs_of[name] >= 2
+                # "an actor appears in many films … for every appearance we store the character name": the
+                # event between two things, with a value of its own, is a thing however rarely it is named
+                or (name in between and attrs_of[name] >= 1 and not value_noun)
                 or (
                     not value_noun
                     and (
@@ -264,6 +270,26 @@ class Resolver:
             out.pop(role, None)
         # ordering: the order the spec introduces them (by line)
         return dict(sorted(out.items(), key=lambda kv: kv[1].source.line or 10**9))
+
+    def _held_values(self, facts: list[Fact]) -> dict[str, str]:
+        """ "An address made up of street, city and postcode", "a postal address broken into …": a value (an
+        address is a value to the lexicon) that one thing holds and whose parts the same sentence lists is
+        that thing's values, flattened into it, not a table of its own. Value → holder."""
+        holders: dict[str, tuple[str, tuple[int, str]]] = {}
+        for f in facts:
+            if isinstance(f, AttributeFact) and f.prov.origin == "prose" and f.refers_to:
+                whole = self.canon(f.refers_to)
+                if self.lex.kind_for_name(whole) is not None and whole != self.canon(f.entity):
+                    holders.setdefault(whole, (self.canon(f.entity), (f.prov.line, f.prov.text)))
+        parts: dict[str, set[tuple[int, str]]] = defaultdict(set)
+        for f in facts:
+            if isinstance(f, AttributeFact) and self.canon(f.entity) in holders:
+                parts[self.canon(f.entity)].add(
+                    (f.prov.line, f.prov.text) if f.prov.origin == "prose" else (-1, "")
+                )
+        return {
+            whole: holder for whole, (holder, sentence) in holders.items() if parts.get(whole) == {sentence}
+        }
 
     def _independent(self, name: str) -> bool:
         return name in self.structured or name in self.described or self.mentions.get(name, 0) >= 3
@@ -415,9 +441,13 @@ class Resolver:
         linked = {(r.child, r.role or r.parent) for r in rels} | {(r.child, r.parent) for r in rels}
         plain = {(r.child, r.parent) for r in rels if not r.role}  # a role link is a link of its own
         groups: dict[tuple[str, str], list[AttributeFact]] = defaultdict(list)
+        held = {whole: holder for whole, holder in self._held_values(facts).items() if whole not in entities}
         for f in facts:
             if isinstance(f, AttributeFact):
-                groups[(self._played(self.canon(f.entity))[0], self.attr_name(f.name))].append(f)
+                owner = self._played(self.canon(f.entity))[0]
+                if f.refers_to and self.canon(f.refers_to) in held and held[self.canon(f.refers_to)] == owner:
+                    continue  # the whole value is replaced by its parts
+                groups[(held.get(owner, owner), self.attr_name(f.name))].append(f)
         for (ent, name), group in sorted(groups.items(), key=lambda kv: min(_rank(f.prov) for f in kv[1])):
             entity = entities.get(ent)
             if entity is None or not name or name in _SURROGATE:
