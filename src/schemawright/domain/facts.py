@@ -78,6 +78,7 @@ class AttributeFact(_Fact):
     # prose: "a book has a publisher" names a thing that may be an entity; when the resolver accepts
     # ``refers_to`` as an entity, the attribute becomes a reference to it instead of a text column
     refers_to: str = ""
+    many: bool = False  # the phrase names it in the plural ("projects with labels and comments")
 
 
 class RelationshipFact(_Fact):

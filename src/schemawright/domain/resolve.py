@@ -482,7 +482,8 @@ class Resolver:
                 )
                 if parent == ent and not role:
                     continue  # a self-reference needs a role to name its column
-                if first.kind is Kind.LIST and not fk_target:  # "a course has several modules"
+                # "a course has several modules", "projects with labels and comments": the many refer to it
+                if (first.kind is Kind.LIST or (first.many and not role)) and not fk_target:
                     if (parent, ent) in linked:
                         continue
                     rels.append(Relationship(child=parent, parent=ent, source=source(first.prov)))

@@ -4,7 +4,7 @@ The sentences were written for these tests."""
 
 from __future__ import annotations
 
-from tests.domain.patterns._helpers import attribute_names, model_of, role_links
+from tests.domain.patterns._helpers import attribute_names, links, model_of, role_links
 
 
 def test_things_stored_with_a_parenthesised_field_list() -> None:
@@ -160,3 +160,12 @@ def test_values_for_each_thing_another_makes_belong_to_the_thing() -> None:
     )
     assert model.entity("clerk_report") is None
     assert "date" in attribute_names(model, "report")
+
+
+def test_things_named_in_the_plural_among_values_refer_to_their_holder() -> None:
+    model = model_of(
+        "Projects have a key and a name. Labels have a name and a colour. "
+        "The tracker stores projects with short keys and labels."
+    )
+    assert ("label", "project") in links(model)
+    assert ("project", "label") not in links(model)

@@ -769,6 +769,7 @@ def _attribute(
             required=_required(c, cl),
             unique=True if (unique or _unique_before(state.sent, c)) else None,
             refers_to="" if values else refers,
+            many=c.plural and not c.counted and not values,
         )
     )
 
