@@ -169,3 +169,13 @@ def test_things_named_in_the_plural_among_values_refer_to_their_holder() -> None
     )
     assert ("label", "project") in links(model)
     assert ("project", "label") not in links(model)
+
+
+def test_a_second_thing_listed_with_values_of_its_own_is_not_a_value_of_the_first() -> None:
+    model = model_of(
+        "Members sign up with an email. Boats have a sail number. "
+        "The app keeps members with a name and an email, and boats with a name and a length."
+    )
+    assert not [link for link in links(model) if set(link) == {"boat", "member"}]
+    assert "length" in attribute_names(model, "boat")
+    assert "boat" not in attribute_names(model, "member")

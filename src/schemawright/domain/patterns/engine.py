@@ -2472,6 +2472,8 @@ def _with_list(state: _State, row: Row, cls: list[Clause]) -> None:
         for p in pobjs[:1]:  # the list is read from the surface: parsers attach long lists unpredictably
             for x in list_items(state.sent, p):
                 c = _chunk(state, x.i)
+                if c is not None and c.end < len(toks) and toks[c.end].lower == t.lower and x.i > p.i:
+                    break  # "comments with an author, and attachments with a size": a second thing, listed
                 if c is not None and all(c.head != i.head for i in items):
                     items.append(c)
         values = [c for c in items if is_value(c, state.ctx) or _enum_after(state.sent, c)]
