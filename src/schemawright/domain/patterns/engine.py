@@ -1330,6 +1330,14 @@ def _interaction(state: _State, row: Row, cl: Clause) -> None:
                 card, child, parent = Cardinality.MANY_TO_ONE, target.name, actor.name
         elif actor_many and target_many and actor.card.stated and target.card.stated:
             card, child, parent = Cardinality.MANY_TO_MANY, target.name, actor.name
+        elif (
+            cl.lemma in _TAKING_PART
+            and target_many
+            and target.card.stated
+            and not _counted_one(state, target)
+        ):
+            # "a member can borrow many books": the books were there before and others borrow them too
+            card, child, parent = Cardinality.MANY_TO_MANY, target.name, actor.name
         elif _counted_one(state, target):
             card, child, parent = Cardinality.MANY_TO_ONE, actor.name, target.name
         else:
@@ -1383,6 +1391,11 @@ _SCENARIO_WORDS = {
 
 
 _NO_AGENT = ("have", "use")
+# verbs whose object exists before and apart from the act: many of them, for one subject, is many-to-many
+_TAKING_PART = {
+    "borrow", "rent", "hire", "attend", "join", "follow", "rate", "review", "like", "visit", "enrol",
+    "enroll", "watch", "buy", "purchase", "reserve", "book", "bookmark", "favourite", "favorite",
+}  # fmt: skip
 
 
 def _descriptive(state: _State, cl: Clause) -> bool:
