@@ -34,6 +34,18 @@ def _attribute(text: str, entity: str, name: str):  # type: ignore[no-untyped-de
             ["lecture", "hands_on_lab", "panel"],
         ),
         ("Each locker has a code and a size (S, M, L or XL).", "locker", "size", ["s", "m", "l", "xl"]),
+        (
+            "Kiosks have a code. A kiosk has a street and a status: `open`, `closed`, `relocated`.",
+            "kiosk",
+            "status",
+            ["open", "closed", "relocated"],
+        ),
+        (
+            "Kiosks have a code and a status. Kiosk status: open, closed, relocated.",
+            "kiosk",
+            "status",
+            ["open", "closed", "relocated"],
+        ),
     ],
 )
 def test_listed_values_make_an_enum(text: str, entity: str, name: str, values: list[str]) -> None:
@@ -84,3 +96,10 @@ def test_values_listed_in_parentheses_name_no_thing() -> None:
     )
     assert [e.name for e in model.entities] == ["class"]
     assert not model.relationships
+
+
+def test_two_unjoined_words_after_a_colon_are_no_value_list() -> None:
+    attr = _attribute(
+        "Kiosks have a code. A kiosk has a street and a status: see below, later.", "kiosk", "status"
+    )
+    assert attr.kind is not Kind.ENUM

@@ -242,3 +242,20 @@ def test_an_entity_table_keeps_multi_word_field_names() -> None:
     names = [f.name for f in facts if isinstance(f, AttributeFact)]
     assert names == ["address", "opening_hours", "price", "email"]
     assert _attr(facts, "sheds", "email").unique
+
+
+def test_entity_table_values_in_capitals_separated_by_slashes_are_an_enum() -> None:
+    facts = _facts(
+        "# Cars\n\n## Entities\n\n| Entity | Description | Key fields |\n|---|---|---|\n"
+        "| Scooter | rentable scooters | serial, battery (LITHIUM/LEAD_ACID), state (PARKED/RIDING/LOST) |\n"
+    )
+    assert _attr(facts, "Scooter", "battery").enum_values == ["LITHIUM", "LEAD_ACID"]
+    assert _attr(facts, "Scooter", "state").kind is Kind.ENUM
+
+
+def test_mixed_case_words_in_parentheses_are_a_note_not_values() -> None:
+    facts = _facts(
+        "# Cars\n\n## Entities\n\n| Entity | Description | Key fields |\n|---|---|---|\n"
+        "| Scooter | rentable scooters | serial, zone (Centre, north) |\n"
+    )
+    assert _attr(facts, "Scooter", "zone").enum_values == []

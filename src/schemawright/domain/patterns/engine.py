@@ -581,6 +581,7 @@ def _enum_listed(sent: Sentence, c: Chunk) -> list[str]:
     values: list[str] = []
     current: list[str] = []
     joined = False
+    ended = True  # the list runs to the end of the sentence: "a status: online, offline, maintenance."
     for t in toks[k + 1 :]:
         if t.text in (",", "/", "|", "→", "->") or t.lower in ("or", "and"):
             joined = joined or t.lower in ("or", "and") or t.text in ("→", "->")
@@ -588,16 +589,18 @@ def _enum_listed(sent: Sentence, c: Chunk) -> list[str]:
                 values.append("_".join(current))
             current = []
         elif t.text in (".", ";", ")", "(", ":") or t.pos in ("DET", "AUX", "ADP", "PRON"):
+            ended = t.text in (".", ";")
             break
         elif t.text.replace("-", "").replace("_", "").isalnum():
             current.append(t.lower.replace("-", "_"))
         else:
+            ended = False
             break
     if current:
         values.append("_".join(current))
-    if not joined or len(values) < 2 or any(len(v.split("_")) > 3 for v in values):
+    if not (joined or (ended and len(values) >= 3)) or len(values) < 2:
         return []
-    return values
+    return [] if any(len(v.split("_")) > 3 for v in values) else values
 
 
 def _time_of_day(sent: Sentence, c: Chunk) -> bool:

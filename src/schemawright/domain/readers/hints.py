@@ -243,7 +243,9 @@ def enum_hint(text: str) -> list[str]:
         if re.match(r"\s*(?:e\.g\.|i\.e\.|eg\b|ie\b|see\b|not\b|such as\b)", inner, re.I):
             continue
         values = split_values(inner)
-        if len(values) >= 2 and all(_VALUE.match(v) and v == v.lower() and not v.isdigit() for v in values):
+        # one case throughout: "(draft, sent, paid)", "(PETROL/DIESEL/HYBRID)", "(S, M, L, XL)"
+        same_case = all(v == v.lower() for v in values) or all(v == v.upper() for v in values)
+        if len(values) >= 2 and same_case and all(_VALUE.match(v) and not v.isdigit() for v in values):
             return values
     if "|" in text:
         values = split_values(text.split(" - ")[0] if " - " in text else text)
