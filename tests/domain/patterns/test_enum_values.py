@@ -41,6 +41,18 @@ def _attribute(text: str, entity: str, name: str):  # type: ignore[no-untyped-de
             ["open", "closed", "relocated"],
         ),
         (
+            "Kiosks have a code and a status, which can be open, closed or relocated.",
+            "kiosk",
+            "status",
+            ["open", "closed", "relocated"],
+        ),
+        (
+            "Each kiosk has a code. A kiosk's status is either open or closed.",
+            "kiosk",
+            "status",
+            ["open", "closed"],
+        ),
+        (
             "Kiosks have a code and a status. Kiosk status: open, closed, relocated.",
             "kiosk",
             "status",

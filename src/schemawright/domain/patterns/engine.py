@@ -2018,6 +2018,8 @@ def _enum_can_be(state: _State, row: Row, cls: list[Clause]) -> None:
             continue
         s = cl.subjects[0]
         owner = _of_owner(state, s)
+        if owner is None and s.possessor is not None:  # "a station's status is either online or offline"
+            owner = _chunk(state, s.possessor)
         entity = owner.name if owner else ""
         attr = _attr_name(entity, s) if owner else s.name
         if not owner and _thing(s, state.ctx) and not is_value(s, state.ctx):
@@ -2027,6 +2029,11 @@ def _enum_can_be(state: _State, row: Row, cls: list[Clause]) -> None:
                 if attr.startswith(known + "_"):
                     entity, attr = known, attr[len(known) + 1 :]
                     break
+        if not entity and not state.sent.subject_hint:
+            # "stations have a code and a status, which can be …", "… a status. The status is one of …":
+            # whoever this sentence gave the value to, else the thing the sentence before was about
+            held = [f.entity for f in state.facts if isinstance(f, AttributeFact) and f.name == attr]
+            entity = held[0] if held else ""
         state.facts.append(
             AttributeFact(
                 prov=_prov(state, row.id, row.priority),
