@@ -7,6 +7,7 @@ conflicts is the resolver's job.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -603,6 +604,45 @@ def _enum_listed(sent: Sentence, c: Chunk) -> list[str]:
     return [] if any(len(v.split("_")) > 3 for v in values) else values
 
 
+_NUMERIC = {
+    Kind.INTEGER, Kind.DECIMAL, Kind.COUNT, Kind.RATING, Kind.PERCENTAGE, Kind.MONEY, Kind.YEAR,
+    Kind.POSITION, Kind.DURATION,
+}  # fmt: skip
+_WHOLE = {Kind.INTEGER, Kind.COUNT, Kind.RATING, Kind.YEAR, Kind.POSITION}
+_SPAN = re.compile(r"^(\d+(?:\.\d+)?)[-–](\d+(?:\.\d+)?)$")
+
+
+def _number(t: Token) -> float | None:
+    if t.lower in NUMBER_WORDS:
+        return float(NUMBER_WORDS[t.lower])
+    try:
+        return float(t.text.replace(",", ""))
+    except ValueError:
+        return None
+
+
+def _range_after(sent: Sentence, c: Chunk) -> tuple[float, float] | None:
+    """A stated range right after a value: "a rating from 1 to 5", "a score between 0 and 10", "a level
+    (1-3)", "a grade of 1–6". None when the words after the noun are anything else."""
+    if c.head < 0:
+        return None
+    toks = sent.tokens[c.head + 1 : c.head + 6]
+    words = [t.lower for t in toks]
+    if not words or words[0] not in ("(", "from", "between", "of"):
+        return None
+    toks, words = toks[1:], words[1:]
+    if toks and (m := _SPAN.match(toks[0].text)):
+        low, high = float(m.group(1)), float(m.group(2))
+    elif len(toks) >= 3 and words[1] in ("to", "and", "-", "–"):
+        first, last = _number(toks[0]), _number(toks[2])
+        if first is None or last is None:
+            return None
+        low, high = first, last
+    else:
+        return None
+    return (low, high) if low < high else None
+
+
 def _time_of_day(sent: Sentence, c: Chunk) -> bool:
     """ "… time of day" or a time written as "(HH:MM)" right after the noun."""
     after = [t.lower for t in sent.tokens[c.head + 1 : c.head + 6]] if c.head >= 0 else []
@@ -762,12 +802,22 @@ def _attribute(
         name, kind = (surface if surface.endswith("s") else f"{name}_count"), Kind.COUNT
     if c.card.many and c.card.stated and not values and not c.counted:
         kind = Kind.LIST
+    span = None if values or kind is not None else _range_after(state.sent, c)
+    if span is not None and name_kind in (None, Kind.TEXT, Kind.NAME, Kind.IDENTIFIER, Kind.ENUM):
+        # "a priority from 1 to 5": a number in that range, whatever the name alone suggested
+        kind = Kind.INTEGER if all(x.is_integer() for x in span) else Kind.DECIMAL
+    elif span is not None and name_kind not in _NUMERIC:
+        span = None  # "a date between …" is no numeric range
+    elif span is not None and name_kind in _WHOLE and not all(x.is_integer() for x in span):
+        kind = Kind.DECIMAL  # "a score from 0.5 to 9.5": a rating, but not in whole steps
     state.facts.append(
         AttributeFact(
             prov=_prov(state, rule, prio),
             entity=owner,
             name=name,
             kind=kind,
+            minimum=span[0] if span else None,
+            maximum=span[1] if span else None,
             enum_values=values,
             required=_required(c, cl),
             unique=True if (unique or _unique_before(state.sent, c)) else None,
