@@ -9,7 +9,6 @@ from typer.testing import CliRunner
 
 from schemawright.review import Severity, review_migration, review_project
 from schemawright.review.command import review
-from schemawright.review.sqlsplit import split_sql
 
 USERS = """CREATE TABLE users (
     id UUID NOT NULL DEFAULT gen_random_uuid(),
@@ -140,12 +139,6 @@ CREATE TRIGGER trg_users_updated_at BEFORE UPDATE ON users FOR EACH ROW EXECUTE 
     assert review_migration(up, down, dialect="postgresql").at_or_above(Severity.ERROR) == []
     forgot_function = review_migration(up, "DROP TABLE IF EXISTS users;", dialect="postgresql")
     assert "SW613" in forgot_function.codes()
-
-
-def test_splitter_keeps_dollar_quotes_and_lines() -> None:
-    statements, comments = split_sql("-- c\nSELECT ';';\n\nCREATE FUNCTION f() AS $b$ x; y; $b$;\n")
-    assert [(s.line, s.text[:6]) for s in statements] == [(2, "SELECT"), (4, "CREATE")]
-    assert comments[0].text == "c"
 
 
 def run(*args: str) -> tuple[int, str]:

@@ -1,9 +1,15 @@
 """Split migration scripts into statements the way each engine's command-line client does.
 
-Drivers execute one statement at a time (or, when they accept several, cannot say which one
-failed), so scripts are split here: respecting quotes, comments, PostgreSQL dollar quoting,
-``BEGIN … END`` bodies of functions/triggers, SQLite's own completeness rule and MySQL's
-``DELIMITER`` command. Each statement keeps the line where it starts for error messages.
+The one statement splitter: replay and verification run what it cuts, and the reviewer lints the same
+statements. Drivers execute one statement at a time (or, when they accept several, cannot say which one
+failed), so scripts are split here: respecting quotes, comments, PostgreSQL dollar quoting and
+parentheses, ``BEGIN … END`` bodies of functions/triggers, SQLite's own completeness rule and MySQL's
+``DELIMITER`` command.
+
+Each statement keeps the exact lines where it starts and ends, and its text both as the client sends it
+(comments inside kept) and as a linter reads it (:attr:`Statement.code`, comments taken out).
+:func:`split_script` also returns every comment with its lines, for suppression comments such as
+``-- schemawright:ignore SW613 <reason>``.
 """
 
 from __future__ import annotations
@@ -28,16 +34,40 @@ _ROUTINE_WORDS = {"function", "procedure", "trigger", "event"}
 
 @dataclass(frozen=True)
 class Statement:
-    text: str  # without the terminating delimiter
-    line: int  # 1-based line of the script where the statement starts
+    """One statement of a script. ``end_line`` and ``code`` are filled by the splitter; a statement the
+    tool builds itself for an error message (``Statement(sql, 1)``) leaves them at 0 and ``""``."""
+
+    text: str  # as the client sends it: comments inside kept, without the terminating delimiter
+    line: int  # 1-based line of the script where the statement starts (its first token)
+    end_line: int = 0  # line of its terminating delimiter (of the script's end when it has none)
+    code: str = ""  # the text without comments (a line comment dropped, a block comment one space)
+
+
+@dataclass(frozen=True)
+class Comment:
+    """A comment (``--``, MySQL's ``#``, ``/* … */``), inside a statement or between statements."""
+
+    line: int  # 1-based line where it starts
+    end_line: int  # line where it ends (a block comment may span lines)
+    text: str  # without its markers, stripped
+
+
+@dataclass(frozen=True)
+class _Span:
+    start: int
+    end: int
+    block: bool  # a block comment leaves one space in the statement's code; a line comment nothing
 
 
 class _Scanner:
-    def __init__(self, script: str, dialect: Dialect) -> None:
+    def __init__(self, script: str, dialect: Dialect, *, first_line: int = 1, lenient: bool = False) -> None:
         self.s = script
         self.dialect = dialect
+        self.offset = first_line - 1
+        self.lenient = lenient
         self.line_starts = [0] + [m.end() for m in re.finditer("\n", script)]
         self.out: list[Statement] = []
+        self.comments: list[Comment] = []
         self.delimiter = ";"
         self._reset()
 
@@ -46,20 +76,38 @@ class _Scanner:
         self.paren = 0
         self.begin_depth = 0
         self.words: list[str] = []
+        self.spans: list[_Span] = []  # comments inside the current statement
 
     def line_of(self, index: int) -> int:
-        return bisect.bisect_right(self.line_starts, index)
+        return bisect.bisect_right(self.line_starts, index) + self.offset
 
     def _emit(self, end: int) -> None:
         if self.first is not None:
             text = self.s[self.first : end].rstrip()
             if text:
-                self.out.append(Statement(text, self.line_of(self.first)))
+                code = self._code(self.first, end)
+                self.out.append(Statement(text, self.line_of(self.first), self.line_of(end), code))
         self._reset()
+
+    def _code(self, start: int, end: int) -> str:
+        parts, at = [], start
+        for span in self.spans:
+            if span.start >= end:
+                break
+            parts += [self.s[at : span.start], " " if span.block else ""]
+            at = span.end
+        parts.append(self.s[at:end])
+        return "".join(parts).strip()
 
     def _mark(self, i: int) -> None:
         if self.first is None:
             self.first = i
+
+    def _comment(self, start: int, end: int, text: str, block: bool) -> None:
+        line = self.line_of(start)
+        self.comments.append(Comment(line, line + self.s.count("\n", start, end), text.strip()))
+        if self.first is not None:
+            self.spans.append(_Span(start, end, block))
 
     # -- skipping quoted regions; each returns the index just past the region ------------------
     def _skip_quoted(self, i: int, quote: str, backslash: bool) -> int:
@@ -101,7 +149,9 @@ class _Scanner:
         head = self.words[1:8]
         if self.dialect == "postgresql":  # psql's rule: CREATE [OR REPLACE] FUNCTION|PROCEDURE
             return head[:1] in (["function"], ["procedure"]) or head[:3] in (
-                ["or", "replace", "function"], ["or", "replace", "procedure"])
+                ["or", "replace", "function"],
+                ["or", "replace", "procedure"],
+            )
         return any(w in _ROUTINE_WORDS for w in head)
 
     def _word(self, i: int, word: str) -> None:
@@ -120,6 +170,21 @@ class _Scanner:
                 return  # END IF / END LOOP …: we never counted their openers
             self.begin_depth -= 1
 
+    def _meta_command(self, i: int) -> int:
+        """A psql meta-command (``\\connect``): an error for the engine, which cannot run it; in lenient
+        mode (the reviewer) a statement of its own up to the end of its line, as psql reads it."""
+        end = self._line_end(i)
+        if not self.lenient:
+            raise MigrationError(
+                excerpt(self.s[i:end]),
+                "psql meta-commands are not supported in migration scripts; use plain SQL statements instead",
+                self.line_of(i),
+            )
+        self._emit(i)
+        self._mark(i)
+        self._emit(end)
+        return end
+
     # -- main loop ---------------------------------------------------------------------------
     def run(self) -> list[Statement]:
         s, n, d = self.s, len(self.s), self.dialect
@@ -133,23 +198,36 @@ class _Scanner:
                 assert m is not None
                 self.delimiter = m.group(1)
                 i = m.end()
-            elif d == "mysql" and s.startswith(self.delimiter, i) and (
-                self.delimiter != ";" or (self.begin_depth == 0)
+            elif (
+                d == "mysql"
+                and s.startswith(self.delimiter, i)
+                and (self.delimiter != ";" or (self.begin_depth == 0))
             ):
                 self._emit(i)
                 i += len(self.delimiter)
-            elif (c == "-" and s.startswith("--", i) and (d != "mysql" or i + 2 >= n or s[i + 2].isspace())
-                  ) or (c == "#" and d == "mysql"):
-                i = self._line_end(i)
+            elif c == "-" and s.startswith("--", i) and (d != "mysql" or i + 2 >= n or s[i + 2].isspace()):
+                end = self._line_end(i)
+                self._comment(i, end, s[i + 2 : end], block=False)
+                i = end
+            elif c == "#" and d == "mysql":
+                end = self._line_end(i)
+                self._comment(i, end, s[i + 1 : end], block=False)
+                i = end
             elif c == "/" and s.startswith("/*", i):
-                executable = d == "mysql" and (s.startswith(("/*!", "/*+", "/*M!"), i))
-                if executable:
-                    self._mark(i)
-                i = self._skip_block_comment(i, nested=d == "postgresql")
+                if d == "mysql" and s.startswith(("/*!", "/*+", "/*M!"), i):
+                    self._mark(i)  # executable comment: the client sends it, MySQL runs it
+                end = self._skip_block_comment(i, nested=d == "postgresql")
+                closed = end - i >= 4 and s.startswith("*/", end - 2)
+                self._comment(i, end, s[i + 2 : end - 2 if closed else end], block=True)
+                i = end
             elif c == "'":
                 self._mark(i)
-                e_string = d == "postgresql" and i > 0 and s[i - 1] in "eE" and (
-                    i < 2 or not _IDENT_CHAR.match(s[i - 2]))
+                e_string = (
+                    d == "postgresql"
+                    and i > 0
+                    and s[i - 1] in "eE"
+                    and (i < 2 or not _IDENT_CHAR.match(s[i - 2]))
+                )
                 i = self._skip_quoted(i, "'", backslash=d == "mysql" or e_string)
             elif c == '"':
                 self._mark(i)
@@ -161,26 +239,25 @@ class _Scanner:
                 self._mark(i)
                 j = s.find("]", i + 1)
                 i = n if j < 0 else j + 1
-            elif c == "$" and d == "postgresql" and (i == 0 or not _IDENT_CHAR.match(s[i - 1])) and (
-                m := _DOLLAR_TAG.match(s, i)
+            elif (
+                c == "$"
+                and d == "postgresql"
+                and (i == 0 or not _IDENT_CHAR.match(s[i - 1]))
+                and (m := _DOLLAR_TAG.match(s, i))
             ):
                 self._mark(i)
                 j = s.find(m.group(), m.end())
                 i = n if j < 0 else j + len(m.group())
             elif c == "\\" and d == "postgresql":
-                line = self.line_of(i)
-                raise MigrationError(
-                    excerpt(s[i : self._line_end(i)]),
-                    "psql meta-commands are not supported in migration scripts; "
-                    "use plain SQL statements instead",
-                    line,
-                )
+                i = self._meta_command(i)
             elif c == ";" and d != "mysql":
                 if d == "postgresql" and (self.paren or self.begin_depth):
                     i += 1
                     continue
-                if d == "sqlite" and self.first is not None and not sqlite3.complete_statement(
-                    s[self.first : i + 1]
+                if (
+                    d == "sqlite"
+                    and self.first is not None
+                    and not sqlite3.complete_statement(s[self.first : i + 1])
                 ):
                     i += 1
                     continue
@@ -202,5 +279,17 @@ class _Scanner:
 
 
 def split_statements(script: str, dialect: Dialect) -> list[Statement]:
-    """Statements of ``script`` in order; comment-only fragments are dropped."""
+    """Statements of ``script`` in order, as the engine's client sends them; comment-only fragments are
+    dropped. A psql meta-command raises :class:`MigrationError` with its line."""
     return _Scanner(script, dialect).run()
+
+
+def split_script(
+    script: str, dialect: Dialect, *, first_line: int = 1
+) -> tuple[list[Statement], list[Comment]]:
+    """What a linter reads of ``script``: the statements that hold code (a MySQL executable comment
+    alone is a comment), and every comment, with lines counted from ``first_line`` (a section that starts
+    inside its file). Never raises: a psql meta-command is a statement of its own line."""
+    scanner = _Scanner(script, dialect, first_line=first_line, lenient=True)
+    statements = [s for s in scanner.run() if s.code]
+    return statements, scanner.comments

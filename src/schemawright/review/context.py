@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from schemawright.emit.sql.dialects import SqlDialect, dialect_for
+from schemawright.engines.splitter import Comment
 from schemawright.review.parse import Statement
 from schemawright.review.schema import Schema, key
-from schemawright.review.sqlsplit import Comment
 
 
 @dataclass(frozen=True)

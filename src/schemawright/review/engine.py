@@ -12,6 +12,7 @@ from pathlib import Path
 from sqlglot import exp
 
 from schemawright.emit.sql.dialects import dialect_for
+from schemawright.engines.splitter import Comment, split_script
 from schemawright.review.config import ReviewConfig, load_config
 from schemawright.review.context import ParsedMigration, StatementContext
 from schemawright.review.discover import Migration, Section, discover_with_notes
@@ -29,7 +30,6 @@ from schemawright.review.rules import (
     check_validation,
 )
 from schemawright.review.schema import Schema, ident, key
-from schemawright.review.sqlsplit import Comment, split_sql
 from schemawright.review.suppress import Suppressions
 
 DEFAULT_MIGRATIONS_DIR = Path("backend/migrations")
@@ -325,9 +325,10 @@ _LITERAL = re.compile(r"\$\$.*?\$\$|\$(?P<tag>[A-Za-z_]\w*)\$.*?\$(?P=tag)\$|'(?
 
 
 def _code_only(sql: str) -> str:
-    """``sql`` without comments (the splitter sets them aside), string literals and dollar-quoted bodies."""
-    statements, _ = split_sql(sql)
-    return "\n".join(_LITERAL.sub("''", s.text) for s in statements)
+    """``sql`` without comments (the splitter sets them aside), string literals and dollar-quoted bodies.
+    Split by PostgreSQL's rules, the default: MySQL and SQLite code keeps its markers under them."""
+    statements, _ = split_script(sql, "postgresql")
+    return "\n".join(_LITERAL.sub("''", s.code) for s in statements)
 
 
 def fails(report: ReviewReport, fail_on: str) -> bool:

@@ -6,12 +6,14 @@ import logging
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import cast
 
 import sqlglot
 from sqlglot import exp
 from sqlglot.errors import ParseError, TokenError
 
-from schemawright.review.sqlsplit import Comment, RawStatement, split_sql
+from schemawright.engines import splitter
+from schemawright.engines.splitter import Comment, split_script
 
 DIALECTS = {"postgresql": "postgres", "postgres": "postgres", "mysql": "mysql", "sqlite": "sqlite"}
 _SQLGLOT_LOG = logging.getLogger("sqlglot")
@@ -22,13 +24,14 @@ MAX_NESTING = 100
 
 @dataclass(frozen=True)
 class Statement:
-    raw: RawStatement
+    raw: splitter.Statement  # as the splitter cut it: lines, and the text with and without comments
     expr: exp.Expr | None  # None when sqlglot could not parse it; rules then match on raw text
     path: str
 
     @property
     def text(self) -> str:
-        return self.raw.text
+        """The statement without its comments (suppressions and notes are not SQL)."""
+        return self.raw.code
 
     @property
     def line(self) -> int:
@@ -37,7 +40,7 @@ class Statement:
     @property
     def upper(self) -> str:
         """Whitespace-normalised upper-case text for keyword matching."""
-        return re.sub(r"\s+", " ", self.raw.text).upper()
+        return re.sub(r"\s+", " ", self.raw.code).upper()
 
 
 def normalise_dialect(dialect: str) -> str:
@@ -47,8 +50,8 @@ def normalise_dialect(dialect: str) -> str:
     return "postgresql" if key == "postgres" else key
 
 
-def parse_statement(raw: RawStatement, dialect: str, path: str) -> Statement:
-    return Statement(raw, _parse_text(raw.text, dialect), path)
+def parse_statement(raw: splitter.Statement, dialect: str, path: str) -> Statement:
+    return Statement(raw, _parse_text(raw.code, dialect), path)
 
 
 @lru_cache(maxsize=8192)
@@ -130,14 +133,18 @@ def parse_script(
 def _parse_script(
     sql: str, dialect: str, path: str, first_line: int
 ) -> tuple[tuple[Statement, ...], tuple[Comment, ...]]:
-    raws, comments = _split(sql, first_line)
+    raws, comments = _split(sql, dialect, first_line)
     return tuple(parse_statement(raw, dialect, path) for raw in raws), comments
 
 
 @lru_cache(maxsize=1024)
-def _split(sql: str, first_line: int) -> tuple[tuple[RawStatement, ...], tuple[Comment, ...]]:
-    """:func:`split_sql`, remembered for the same reason (statements and comments are frozen)."""
-    raws, comments = split_sql(sql, first_line=first_line)
+def _split(
+    sql: str, dialect: str, first_line: int
+) -> tuple[tuple[splitter.Statement, ...], tuple[Comment, ...]]:
+    """:func:`split_script` (the engine's own splitter, so the review sees the statements the engine
+    runs), remembered for the same reason (statements and comments are frozen)."""
+    engine = cast(splitter.Dialect, normalise_dialect(dialect))
+    raws, comments = split_script(sql, engine, first_line=first_line)
     return tuple(raws), tuple(comments)
 
 

@@ -10,8 +10,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from schemawright.engines.splitter import Comment, Statement
 from schemawright.review.models import Finding
-from schemawright.review.sqlsplit import Comment, RawStatement
 
 _IGNORE = re.compile(r"^schemawright:ignore(?P<file>-file)?\s+(?P<codes>SW\d{3}(?:\s*,\s*SW\d{3})*)", re.I)
 
@@ -23,7 +23,7 @@ class Suppressions:
     whole_file: dict[str, set[str]] = field(default_factory=dict)
     spans: dict[str, list[tuple[int, int, set[str]]]] = field(default_factory=dict)
 
-    def add_file(self, path: str, statements: Iterable[RawStatement], comments: Iterable[Comment]) -> None:
+    def add_file(self, path: str, statements: Iterable[Statement], comments: Iterable[Comment]) -> None:
         stmts = list(statements)
         comment_lines = {c.line for c in comments}
         for comment in comments:
@@ -43,7 +43,7 @@ class Suppressions:
         return any(lo <= line <= hi and f.code in codes for lo, hi, codes in self.spans.get(path, []))
 
 
-def _target(comment: Comment, stmts: list[RawStatement], comment_lines: set[int]) -> tuple[int, int]:
+def _target(comment: Comment, stmts: list[Statement], comment_lines: set[int]) -> tuple[int, int]:
     line = comment.line
     for stmt in stmts:
         if stmt.line <= line <= stmt.end_line:
