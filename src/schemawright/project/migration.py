@@ -20,6 +20,11 @@ class Migration:
     down: str | None = None
     down_path: Path | None = None
     transactional: bool = False  # the tool runs the up in a transaction of its own (goose, dbmate, Diesel)
+    # the file opts out of that transaction (goose NO TRANSACTION, dbmate transaction:false, Diesel's
+    # run_in_transaction = false)
+    no_transaction: bool = False
+    up_line: int = 1  # the line of its file where ``up`` starts (a dbmate or goose section starts lower)
+    down_line: int = 1  # the same for ``down``
 
     @property
     def key(self) -> tuple[int, ...]:

@@ -4,17 +4,19 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from schemawright.project.migration import Migration, NewFile, Step
 from schemawright.safe_files import SafeReader
 from schemawright.tools.base import MigrationTool, Written, numbered_next, read_text
-from schemawright.tools.sectioned import SINGLE
 
 if TYPE_CHECKING:
     from schemawright.emit.sql.dialects import DialectName
     from schemawright.project.detect import MigrationSet
+
+FILE = re.compile(r"^(?P<version>\d+)_(?P<name>[^.]+)\.sql$")
 
 
 def owns(directory: Path) -> bool:
@@ -27,7 +29,7 @@ def read_history(directory: Path, reader: SafeReader) -> list[Migration]:
     found = [
         (m, p, read_text(p, reader))
         for p in directory.iterdir()
-        if (m := SINGLE.match(p.name)) and not p.is_dir()
+        if (m := FILE.match(p.name)) and not p.is_dir()
     ]
     return [
         Migration(version=m["version"], name=m["name"], path=p, up=up) for m, p, up in found if up is not None

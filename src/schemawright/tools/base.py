@@ -26,6 +26,11 @@ def _nothing(_directory: Path, _reader: SafeReader) -> list[Migration]:
     return []
 
 
+def joined(migration: Migration) -> str:
+    """``{version}_{name}``: the file (or folder) name most tools give a migration."""
+    return f"{migration.version}_{migration.name}"
+
+
 @dataclass(frozen=True)
 class MigrationTool:
     """One migration tool: how to read its history from a folder, name its next version, and write the
@@ -34,7 +39,8 @@ class MigrationTool:
     ``read_history(folder, reader)`` returns the folder's migrations of this tool ([] when it holds none);
     ``owns(folder)`` says the folder is this tool's even without migrations (Atlas's ``atlas.sum``);
     ``folder`` is False for tools found by their own project files (Alembic, Django, Knex), which the
-    folder scan skips."""
+    folder scan skips; ``label(migration)`` is the migration's name as the tool shows it (the reviewer's
+    name for it)."""
 
     name: str
     next_version: Callable[[Sequence[Migration], str], str]
@@ -43,6 +49,7 @@ class MigrationTool:
     owns: Callable[[Path], bool] = _never
     folder: bool = True
     default_dir: str = "backend/migrations"
+    label: Callable[[Migration], str] = joined
 
 
 def read_text(path: Path, reader: SafeReader, what: str = "migration") -> str | None:

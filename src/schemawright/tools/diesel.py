@@ -100,6 +100,7 @@ def read_history(directory: Path, reader: SafeReader) -> list[Migration]:
             continue
         down_path = folder / "down.sql"
         down = read_text(down_path, reader) if down_path.exists() else None
+        tx = transactional(folder)
         out.append(
             Migration(
                 version=m["version"],
@@ -108,7 +109,8 @@ def read_history(directory: Path, reader: SafeReader) -> list[Migration]:
                 up=up,
                 down=down,
                 down_path=down_path if down is not None else None,
-                transactional=transactional(folder),
+                transactional=tx,
+                no_transaction=not tx,
             )
         )
     return out

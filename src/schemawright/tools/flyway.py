@@ -1,4 +1,5 @@
-"""Flyway: ``V{n}__{name}.sql`` with an undo ``U{n}__{name}.sql`` (Flyway Teams)."""
+"""Flyway: ``V{n}__{name}.sql`` with an undo ``U{n}__{name}.sql`` (Flyway Teams), in a folder and the
+folders below it."""
 
 from __future__ import annotations
 
@@ -19,15 +20,18 @@ FLYWAY = re.compile(r"^(?P<kind>[VU])(?P<version>\d+(?:[._]\d+)*)__(?P<name>.+)\
 
 
 def read_history(directory: Path, reader: SafeReader) -> list[Migration]:
-    undo = {m["version"]: p for p in directory.iterdir() if (m := FLYWAY.match(p.name)) and m["kind"] == "U"}
+    """The versioned migrations in ``directory`` and every folder below it (Flyway scans its locations
+    recursively), each with the undo script of the same version, whatever the undo's description."""
+    files = sorted(p for p in directory.rglob("*.sql") if FLYWAY.match(p.name) and not p.is_dir())
+    undo = {_number(m["version"]): p for p in files if (m := FLYWAY.match(p.name)) and m["kind"] == "U"}
     out = []
-    for path in directory.iterdir():
+    for path in files:
         m = FLYWAY.match(path.name)
-        if m and m["kind"] == "V" and not path.is_dir():
+        if m and m["kind"] == "V":
             up = read_text(path, reader)
             if up is None:
                 continue
-            u = undo.get(m["version"])
+            u = undo.get(_number(m["version"]))
             down = read_text(u, reader) if u else None
             out.append(
                 Migration(
@@ -40,6 +44,16 @@ def read_history(directory: Path, reader: SafeReader) -> list[Migration]:
                 )
             )
     return out
+
+
+def _number(version: str) -> tuple[int, ...]:
+    """Flyway's version as numbers: ``1.1``, ``1_1`` and ``01.1`` are one version."""
+    return tuple(int(part) for part in re.split(r"[._]", version))
+
+
+def label(migration: Migration) -> str:
+    """The versioned file's name without ``.sql``: ``V1.1__add_email``."""
+    return f"V{migration.version}__{migration.name}"
 
 
 def next_version(migrations: Sequence[Migration], _stamp: str) -> str:
@@ -56,4 +70,4 @@ def write(found: MigrationSet, plan: list[Step], _dialect: DialectName) -> Writt
     return files, ["Flyway: the undo script is written as U{n}__… (Flyway Teams runs it with `flyway undo`)."]
 
 
-TOOL = MigrationTool("flyway", next_version, write, read_history, default_dir="db/migration")
+TOOL = MigrationTool("flyway", next_version, write, read_history, default_dir="db/migration", label=label)

@@ -1,4 +1,5 @@
-"""Prisma Migrate: ``{ts}_{name}/migration.sql``; no down migrations."""
+"""Prisma Migrate: ``{ts}_{name}/migration.sql``; no down migrations (Prisma's documented rollback, a
+``down.sql`` beside ``migration.sql`` run with ``prisma db execute``, is read as the down when present)."""
 
 from __future__ import annotations
 
@@ -18,14 +19,27 @@ PRISMA = re.compile(r"^(?P<version>\d{14})_(?P<name>.+)$")
 
 
 def read_history(directory: Path, reader: SafeReader) -> list[Migration]:
-    found = [
-        (m, p / "migration.sql", read_text(p / "migration.sql", reader))
-        for p in directory.iterdir()
-        if (m := PRISMA.match(p.name)) and (p / "migration.sql").exists()
-    ]
-    return [
-        Migration(version=m["version"], name=m["name"], path=p, up=up) for m, p, up in found if up is not None
-    ]
+    out = []
+    for folder in directory.iterdir():
+        m = PRISMA.match(folder.name)
+        if m is None or not (folder / "migration.sql").exists():
+            continue
+        up = read_text(folder / "migration.sql", reader)
+        if up is None:
+            continue
+        down_path = folder / "down.sql"
+        down = read_text(down_path, reader) if down_path.exists() else None
+        out.append(
+            Migration(
+                version=m["version"],
+                name=m["name"],
+                path=folder / "migration.sql",
+                up=up,
+                down=down,
+                down_path=down_path if down is not None else None,
+            )
+        )
+    return out
 
 
 def write(found: MigrationSet, plan: list[Step], _dialect: DialectName) -> Written:
