@@ -17,7 +17,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
-from schemawright.review.discover import Migration, Section  # noqa: E402
+from schemawright.review.chain import Migration, Section  # noqa: E402
 from schemawright.review.engine import review_chain  # noqa: E402
 
 

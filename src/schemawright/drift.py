@@ -67,11 +67,11 @@ def documented_tables(text: str) -> list[DocumentedTable]:
 
 def migrated_schema(folder: Path, root: Path, dialect: str | None = None) -> Schema:
     """The schema the up migrations in ``folder`` build, parsed statically in version order."""
-    from schemawright.review.discover import discover_with_notes
+    from schemawright.review.chain import read_chain
     from schemawright.review.engine import sniff_dialect
     from schemawright.review.parse import parse_script
 
-    migrations, _ = discover_with_notes(folder, relative_to=root)
+    migrations, _ = read_chain(folder, relative_to=root)
     chosen = dialect or sniff_dialect(m.up.sql for m in migrations)
     schema = Schema()
     for migration in migrations:
@@ -89,12 +89,24 @@ def find_drift(decisions: Path, schema: Schema, root: Path) -> list[Drift]:
         for table in documented_tables(doc.read_text(encoding="utf-8", errors="replace")):
             actual = schema.tables.get(key(table.name))
             if actual is None or actual.stub:
-                found.append(Drift(where, table.line, f"table {table.name} is documented but the "
-                                   "migrations do not create it (dropped or renamed later?)"))
+                found.append(
+                    Drift(
+                        where,
+                        table.line,
+                        f"table {table.name} is documented but the "
+                        "migrations do not create it (dropped or renamed later?)",
+                    )
+                )
                 continue
             present = {key(c) for c in actual.columns}
             for column, line in table.columns:
                 if key(column) not in present:
-                    found.append(Drift(where, line, f"column {table.name}.{column} is documented but the "
-                                       "migrations do not create it (dropped or renamed later?)"))
+                    found.append(
+                        Drift(
+                            where,
+                            line,
+                            f"column {table.name}.{column} is documented but the "
+                            "migrations do not create it (dropped or renamed later?)",
+                        )
+                    )
     return found

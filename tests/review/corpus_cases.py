@@ -7,7 +7,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from schemawright.review.discover import Migration, Section, split_sections
+from schemawright.review.chain import Migration, Section
+from schemawright.tools.sectioned import SECTIONS, sections
 
 CORPUS = Path(__file__).parent / "corpus"
 _PRIOR = re.compile(r"^-- corpus:prior\s*$", re.M)
@@ -36,17 +37,19 @@ def load_case(path: Path) -> Case:
     assert expect, f"{path.name}: no '-- expect:' header"
     codes = frozenset() if expect[1].strip() == "none" else frozenset(c.strip() for c in expect[1].split(","))
     dialect = m[1].strip() if (m := re.search(r"^-- dialect:\s*(\w+)", text, re.M)) else "postgresql"
-    sections = split_sections(text)
-    assert sections, f"{path.name}: no up section"
-    up_sql, up_line, down_sql, down_line, no_tx = sections
+    found = sections(
+        text, "goose" if SECTIONS["goose"][0].search(text) else "dbmate"
+    )  # as the plugins read them
+    assert found, f"{path.name}: no up section"
     migrations = []
     prior = _PRIOR.search(text)
     if prior:
         body_start = min(m.start() for m in re.finditer(r"^-- (?:migrate:up|\+goose Up)", text, re.M))
         setup = Section(f"{path.name}#prior", text[prior.end() : body_start])
         migrations.append(Migration("000_prior", setup, None))
-    down = Section(path.name, down_sql, down_line) if down_line else None
-    migrations.append(Migration(path.stem, Section(path.name, up_sql, up_line), down, not no_tx, no_tx))
+    down = Section(path.name, found.down, found.down_line) if found.down is not None else None
+    up = Section(path.name, found.up, found.up_line)
+    migrations.append(Migration(path.stem, up, down, not found.no_transaction, found.no_transaction))
     replay = re.search(r"^-- replay-expect:\s*(.+)$", text, re.M)
     replay_codes = frozenset(c.strip() for c in replay[1].split(",")) if replay else frozenset()
     return Case(path, codes, dialect, migrations, replay_codes)

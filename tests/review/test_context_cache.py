@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from schemawright.review import engine
-from schemawright.review.discover import Migration
+from schemawright.review.chain import Migration
 from schemawright.review.schema import Schema
 from schemawright.review.suppress import Suppressions
 from tests.review.corpus_cases import all_cases

@@ -9,7 +9,7 @@ import psycopg
 import pytest
 
 from schemawright.review import review_migration
-from schemawright.review.discover import Migration, Section
+from schemawright.review.chain import Migration, Section
 from schemawright.review.engine import review_chain
 from schemawright.review.models import ReviewReport
 from schemawright.review.replay import EngineChoice
@@ -160,8 +160,7 @@ def test_postgresql_truncates_a_long_constraint_name() -> None:
         conn.execute("CREATE TEMP TABLE t (total INT)")
         conn.execute(f"ALTER TABLE t ADD CONSTRAINT {LONG} CHECK (total >= 0)")
         names = [
-            r[0]
-            for r in conn.execute("SELECT conname FROM pg_constraint WHERE conrelid = 't'::regclass")
+            r[0] for r in conn.execute("SELECT conname FROM pg_constraint WHERE conrelid = 't'::regclass")
         ]
         conn.rollback()
     assert names == [LONG[:63]]

@@ -13,9 +13,9 @@ from sqlglot import exp
 
 from schemawright.emit.sql.dialects import dialect_for
 from schemawright.engines.splitter import Comment, split_script
+from schemawright.review.chain import Migration, Section, read_chain
 from schemawright.review.config import ReviewConfig, load_config
 from schemawright.review.context import ParsedMigration, StatementContext
-from schemawright.review.discover import Migration, Section, discover_with_notes
 from schemawright.review.models import Finding, ReviewReport, Severity
 from schemawright.review.parse import Statement, normalise_dialect, parse_script
 from schemawright.review.positives import positives
@@ -57,7 +57,7 @@ def review_project(
     folder = folder if folder.is_absolute() else root / folder
     if not folder.is_dir():
         raise FileNotFoundError(f"migrations folder not found: {folder}")
-    migrations, notes = discover_with_notes(folder, relative_to=root)
+    migrations, notes = read_chain(folder, relative_to=root)
     chosen = dialect or config.dialect or sniff_dialect(m.up.sql for m in migrations)
     focus = None
     if feature_id and any(key(feature_id) in key(m.name) for m in migrations):

@@ -14,7 +14,7 @@ import ast
 import re
 from pathlib import Path
 
-from schemawright.review.discover import Migration, Section
+from schemawright.review.chain import Migration, Section
 
 _CHANGESET = re.compile(r"^--\s*changeset\s+(?P<id>\S+)", re.I)
 _ROLLBACK = re.compile(r"^--\s*rollback\s?(?P<sql>.*)$", re.I)

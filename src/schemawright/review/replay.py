@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Literal, cast
 
 from schemawright.engines.scratch import ScratchDatabase, scratch_database
-from schemawright.review.discover import Migration, Section
+from schemawright.review.chain import Migration, Section
 from schemawright.review.findings import finding
 from schemawright.review.models import Finding, Location
 from schemawright.review.reflect import reflect_schema, table_names

@@ -1,0 +1,143 @@
+"""The chain of migrations the reviewer walks, each an up and (when there is one) a down section.
+
+A folder's migrations are read by the migration tools' plugins (:mod:`schemawright.tools`), so the
+reviewer and the designer agree on what a migration is, how up and down pair, in which order they run
+and which run outside a transaction. The review lints any SQL, so a folder in no tool's layout is plain
+SQL, each file an up (a Liquibase formatted-SQL changelog one migration per changeset), and Alembic
+revisions under ``versions/`` are read statically (:mod:`schemawright.review.formats`). ``.sql`` files
+beside the tools' migrations that no tool would run are named in a note, not reviewed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from schemawright.project import migration as tool_migration
+from schemawright.project.errors import ProjectError
+from schemawright.safe_files import SafeReader, containment
+from schemawright.tools import folder_tools
+from schemawright.tools.base import MigrationTool
+
+_Rel = Callable[[Path], str]  # a path as the report names it: relative to the project root
+
+
+@dataclass(frozen=True)
+class Section:
+    """One direction of a migration: its SQL and where it sits in its file."""
+
+    path: str
+    sql: str
+    first_line: int = 1
+
+
+@dataclass(frozen=True)
+class Migration:
+    name: str
+    up: Section
+    down: Section | None
+    # True when the tool runs the file inside a transaction it opens itself (dbmate, goose, Diesel)
+    implicit_transaction: bool = False
+    no_transaction: bool = False  # marked to run outside a transaction
+
+
+def read_chain(migrations_dir: Path, *, relative_to: Path | None = None) -> tuple[list[Migration], list[str]]:
+    """The folder's migrations in the order they run, and notes on what could only be read partly
+    (Alembic), was left out (files no tool would run) or was refused (symbolic links out of the project
+    root, FIFOs, devices, oversized files: see ``safe_files``). A file that is not UTF-8 is a
+    :class:`ValueError` naming it."""
+    from schemawright.review import formats
+
+    base = relative_to or migrations_dir
+    inside = containment(base, migrations_dir)
+
+    def rel(path: Path) -> str:
+        try:
+            return str(path.relative_to(base))
+        except ValueError:
+            return str(path)
+
+    found, refused = _by_tools(migrations_dir, inside)
+    notes: list[str] = []
+    if found:
+        migrations = [_from_tool(m, plugin, rel) for m, plugin in found]
+        notes += _not_run(migrations_dir, [m for m, _ in found], rel)
+    else:
+        reader = SafeReader(inside)
+        migrations = _plain(migrations_dir, reader, rel)
+        refused += reader.refused
+    reader = SafeReader(inside)
+    revisions = sorted(
+        p for p in migrations_dir.rglob("*.py") if p.parent.name == "versions" and reader.allows(p)
+    )
+    alembic_notes: list[str] = []
+    for path in formats.alembic_order(revisions):
+        migration, read_notes = formats.alembic(path, rel(path))
+        migrations.append(migration)
+        alembic_notes += read_notes
+    return migrations, alembic_notes + refused + reader.refused + notes
+
+
+def _by_tools(
+    folder: Path, inside: Path
+) -> tuple[list[tuple[tool_migration.Migration, MigrationTool]], list[str]]:
+    """Every folder tool's migrations in ``folder``, each file taken by the first tool (in detection order)
+    that reads it, in version order; and the refusals. A folder is normally one tool's (``design`` writes
+    in the first one's layout), but the review lints every migration there that some tool would run."""
+    found: list[tuple[tool_migration.Migration, MigrationTool]] = []
+    taken: set[Path] = set()
+    refused: list[str] = []
+    for plugin in folder_tools():
+        reader = SafeReader(inside)
+        try:
+            read = plugin.read_history(folder, reader)
+        except ProjectError as exc:
+            raise ValueError(str(exc)) from exc
+        refused += [note for note in reader.refused if note not in refused]
+        for m in read:
+            if m.path not in taken:
+                found.append((m, plugin))
+                taken |= {p for p in (m.path, m.down_path) if p is not None}
+    found.sort(key=lambda pair: (pair[0].key, pair[0].name))
+    return found, refused
+
+
+def _from_tool(m: tool_migration.Migration, plugin: MigrationTool, rel: _Rel) -> Migration:
+    up = Section(rel(m.path), m.up, m.up_line)
+    down = Section(rel(m.down_path or m.path), m.down, m.down_line) if m.down is not None else None
+    return Migration(plugin.label(m), up, down, m.transactional, m.no_transaction)
+
+
+def _not_run(folder: Path, migrations: list[tool_migration.Migration], rel: _Rel) -> list[str]:
+    """A note naming the ``.sql`` files under ``folder`` that no tool would run."""
+    read = {p for m in migrations for p in (m.path, m.down_path) if p is not None}
+    left = sorted(rel(p) for p in folder.rglob("*.sql") if p not in read and not p.is_dir())
+    if not left:
+        return []
+    shown = ", ".join(left[:3]) + (f" and {len(left) - 3} more" if len(left) > 3 else "")
+    layout = "in no file layout schemawright reads for a migration tool"
+    return [f"not reviewed: {shown} (beside the migrations, {layout})"]
+
+
+def _plain(folder: Path, reader: SafeReader, rel: _Rel) -> list[Migration]:
+    """A folder in no tool's layout: every ``.sql`` file (in any folder below) an up migration, a
+    Liquibase changelog one per changeset; in version order (numerically: 10 follows 9)."""
+    from schemawright.review import formats
+
+    found: list[tuple[str, Migration]] = []
+    for path in sorted(folder.rglob("*.sql")):
+        text = reader.text(path)
+        if text is None:
+            continue
+        if formats.is_liquibase(text):
+            found += [(f"{path.stem}:{i:04d}", m) for i, m in enumerate(formats.liquibase(path, rel(path)))]
+            continue
+        found.append((path.stem, Migration(path.stem, Section(rel(path), text), None)))
+    found.sort(key=lambda item: _version_key(item[0]))
+    return [migration for _, migration in found]
+
+
+def _version_key(name: str) -> tuple[tuple[int, str], ...]:
+    return tuple((int(p), "") if p.isdigit() else (0, p) for p in re.split(r"[._]", name))
