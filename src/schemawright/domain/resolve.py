@@ -448,6 +448,13 @@ class Resolver:
                 if f.refers_to and self.canon(f.refers_to) in held and held[self.canon(f.refers_to)] == owner:
                     continue  # the whole value is replaced by its parts
                 groups[(held.get(owner, owner), self.attr_name(f.name))].append(f)
+        renamed: dict[tuple[str, str], list[AttributeFact]] = {}
+        for (ent, name), group in groups.items():  # in place, so the spec's order stays
+            simple = _plain_name(name, entities)
+            prose = all(f.prov.origin == "prose" for f in group)
+            keep = simple == name or (ent, simple) in groups or not prose
+            renamed[(ent, name) if keep else (ent, simple)] = group
+        groups = defaultdict(list, renamed)
         for (ent, name), group in sorted(groups.items(), key=lambda kv: min(_rank(f.prov) for f in kv[1])):
             entity = entities.get(ent)
             if entity is None or not name or name in _SURROGATE:
@@ -739,6 +746,22 @@ class Resolver:
                         source=source(f.prov),
                     )
                 )
+
+
+# words that say how a value is written, not what it is: "a short code", "a three-letter code"
+_DESCRIPTORS = ("short_", "brief_", "free_text_", "two_letter_", "three_letter_", "four_letter_")
+
+
+def _plain_name(name: str, entities: dict[str, Entity]) -> str:
+    """The name a designer would give a prose value: "short_code" → code, "kind_of_honey" → honey_kind,
+    "year_of_release" → release_year (the caller keeps the spec's words when the plain name is taken)."""
+    for prefix in _DESCRIPTORS:
+        if name.startswith(prefix) and len(name) > len(prefix):
+            return name[len(prefix) :]
+    head, of, rest = name.partition("_of_")
+    if of and head.isalpha() and rest.isalpha() and rest not in entities:
+        return f"{rest}_{head}"
+    return name
 
 
 def _without_covered_pairs(

@@ -9,7 +9,7 @@ from tests.domain.patterns._helpers import attribute_names, links, model_of, rol
 
 def test_things_stored_with_a_parenthesised_field_list() -> None:
     model = model_of("The system keeps guests (name, short bio, website).")
-    assert attribute_names(model, "guest") == ["name", "short_bio", "website"]
+    assert attribute_names(model, "guest") == ["name", "bio", "website"]
 
 
 def test_people_recording_things_with_their_fields() -> None:

@@ -1,0 +1,36 @@
+"""A prose value is named as a designer would name its column: words about how it is written go
+("a short code" → code) and "the year of release" reads as release_year, unless the spec uses both names.
+Structured fields keep the spec's own names. Examples written for this test."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.domain.patterns._helpers import attribute_names, model_of
+
+
+@pytest.mark.parametrize(
+    ("phrase", "name"),
+    [
+        ("a short code", "code"),
+        ("a three-letter code", "code"),
+        ("the year of release", "release_year"),
+        ("the kind of honey", "honey_kind"),
+    ],
+)
+def test_prose_values_get_a_designers_name(phrase: str, name: str) -> None:
+    model = model_of(f"# Shop\n\nEach jar has a label text and {phrase}.\n")
+    assert name in attribute_names(model, "jar")
+
+
+def test_both_names_used_by_the_spec_stay_apart() -> None:
+    model = model_of("# Shop\n\nEach jar has a code and a short code.\n")
+    assert {"code", "short_code"} <= set(attribute_names(model, "jar"))
+
+
+def test_a_field_table_keeps_the_specs_own_name() -> None:
+    model = model_of(
+        "# Shop\n\n## Jar\n\n| Field | Type | Notes |\n|---|---|---|\n"
+        "| short_code | text | |\n| label | text | |\n"
+    )
+    assert "short_code" in attribute_names(model, "jar")
