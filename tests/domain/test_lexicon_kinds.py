@@ -25,3 +25,10 @@ from schemawright.domain.model import Kind
 )
 def test_name_kind(name: str, kind: Kind) -> None:
     assert load_lexicon().kind_for_name(name) is kind
+
+
+def test_a_bound_takes_the_kind_of_what_it_bounds() -> None:
+    lexicon = load_lexicon()
+    assert lexicon.kind_for_name("max_temperature") is lexicon.kind_for_name("temperature")
+    assert lexicon.kind_for_name("max_price") is Kind.MONEY
+    assert lexicon.kind_for_name("max_runners") is Kind.COUNT

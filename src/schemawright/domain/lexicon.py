@@ -47,6 +47,10 @@ class Lexicon:
         if name not in self._kinds:
             found = (kind for pattern, kind in self.name_kinds if pattern.search(name))
             self._kinds[name] = next(found, None)
+            bounded = name.split("_", 1)
+            if len(bounded) == 2 and bounded[0] in ("max", "min"):
+                # "max_temperature" is a temperature, "max_runners" a count of runners
+                self._kinds[name] = self.kind_for_name(bounded[1]) or self._kinds[name]
         return self._kinds[name]
 
     def kind_for_type(self, declared: str) -> Kind | None:

@@ -35,6 +35,8 @@ def _chunk(sentence: str, word: str) -> tuple[str, int, int | None]:
         ("A team fields eleven players.", "players", ("player", 11, 11)),
         ("Each book has an optional publisher.", "publisher", ("publisher", 0, 1)),
         ("A visit names an optional referring doctor.", "doctor", ("referring_doctor", 0, 1)),
+        ("Each kiln has a maximum temperature.", "temperature", ("max_temperature", 1, 1)),
+        ("Each class has a minimum age.", "age", ("min_age", 1, 1)),
     ],
 )
 def test_chunk_name_and_cardinality(sentence: str, word: str, expected: tuple[str, int, int | None]) -> None:

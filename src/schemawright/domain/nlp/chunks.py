@@ -217,6 +217,9 @@ def _adverb_modifier(tok: Token, head: int) -> bool:
     return tok.pos in ("ADP", "ADV") and tok.dep == "amod" and tok.head == head
 
 
+_BOUNDS = {"maximum": "max", "minimum": "min"}
+
+
 def _is_quant(tok: Token) -> bool:
     return (
         tok.pos in ("NUM", "DET")
@@ -291,8 +294,11 @@ def _chunk_at(sent: Sentence, head: int) -> Chunk | None:
         and toks[k].lower not in PRONOUNS
         and (toks[k].dep != "poss")
     ):
-        if toks[k].lower in MANY_WORDS or toks[k].lower in _QUANT_WORDS or toks[k].lower in NUMBER_WORDS:
-            break
+        bound = toks[k].lower in _BOUNDS and toks[k + 1].pos in ("NOUN", "PROPN", "ADJ")
+        if not bound and (
+            toks[k].lower in MANY_WORDS or toks[k].lower in _QUANT_WORDS or toks[k].lower in NUMBER_WORDS
+        ):
+            break  # "a maximum of five guests" counts; "a maximum temperature" names the value
         if toks[k].tag == "POS" or not toks[k].text[:1].isalnum():
             break
         name_toks.insert(0, toks[k])
@@ -346,6 +352,9 @@ def _chunk_at(sent: Sentence, head: int) -> Chunk | None:
         if m.lower in STATE_ADJECTIVES or m.lower in MANY_WORDS:
             continue
         if m.lower in NUMBER_WORDS or m.pos == "NUM":
+            continue
+        if m.lower in _BOUNDS:
+            words.append(_BOUNDS[m.lower])
             continue
         # modifiers keep their surface form ("savings account", "sports club"); only the head is lemmatised
         words.append(
