@@ -106,6 +106,27 @@ def test_a_folder_in_no_tools_layout_is_reviewed_as_plain_sql(tmp_path: Path) ->
     assert notes == []
 
 
+def test_up_and_down_files_without_a_version_are_one_migration_each_in_name_order(tmp_path: Path) -> None:
+    # no tool reads {name}.up.sql without a version (golang-migrate wants one): was each file an up, so
+    # users.down.sql was reviewed as a migration dropping the table the next one alters
+    folder = write(
+        tmp_path / "migrations",
+        {
+            "users.up.sql": TABLE.format("users"),
+            "users.down.sql": "DROP TABLE users;\n",
+            "add_orders.up.sql": TABLE.format("orders"),
+            "add_orders.down.sql": "DROP TABLE orders;\n",
+            "old.down.sql": "DROP TABLE old;\n",
+        },
+    )
+    migrations, notes = read_chain(folder, relative_to=tmp_path)
+    assert [(m.name, m.up.path, m.down and m.down.path) for m in migrations] == [
+        ("add_orders", "migrations/add_orders.up.sql", "migrations/add_orders.down.sql"),
+        ("users", "migrations/users.up.sql", "migrations/users.down.sql"),
+    ]
+    assert notes == ["not reviewed: migrations/old.down.sql (a down migration with no up beside it)"]
+
+
 def test_every_tools_migrations_in_one_folder_are_reviewed_in_version_order(tmp_path: Path) -> None:
     folder = write(
         tmp_path / "db",

@@ -3,7 +3,8 @@
 A folder's migrations are read by the migration tools' plugins (:mod:`schemawright.tools`), so the
 reviewer and the designer agree on what a migration is, how up and down pair, in which order they run
 and which run outside a transaction. The review lints any SQL, so a folder in no tool's layout is plain
-SQL, each file an up (a Liquibase formatted-SQL changelog one migration per changeset), and Alembic
+SQL, each file an up (a Liquibase formatted-SQL changelog one migration per changeset, ``{name}.up.sql``
+and ``{name}.down.sql`` one migration), and Alembic
 revisions under ``versions/`` are read statically (:mod:`schemawright.review.formats`). ``.sql`` files
 beside the tools' migrations that no tool would run are named in a note, not reviewed.
 """
@@ -66,8 +67,9 @@ def read_chain(migrations_dir: Path, *, relative_to: Path | None = None) -> tupl
         notes += _not_run(migrations_dir, [m for m, _ in found], rel)
     else:
         reader = SafeReader(inside)
-        migrations = _plain(migrations_dir, reader, rel)
+        migrations, plain_notes = _plain(migrations_dir, reader, rel)
         refused += reader.refused
+        notes += plain_notes
     reader = SafeReader(inside)
     revisions = sorted(
         p for p in migrations_dir.rglob("*.py") if p.parent.name == "versions" and reader.allows(p)
@@ -121,22 +123,43 @@ def _not_run(folder: Path, migrations: list[tool_migration.Migration], rel: _Rel
     return [f"not reviewed: {shown} (beside the migrations, {layout})"]
 
 
-def _plain(folder: Path, reader: SafeReader, rel: _Rel) -> list[Migration]:
+_PAIR = re.compile(r"^(?P<name>.+)\.(?P<dir>up|down)\.sql$")
+
+
+def _plain(folder: Path, reader: SafeReader, rel: _Rel) -> tuple[list[Migration], list[str]]:
     """A folder in no tool's layout: every ``.sql`` file (in any folder below) an up migration, a
-    Liquibase changelog one per changeset; in version order (numerically: 10 follows 9)."""
+    Liquibase changelog one per changeset, ``{name}.up.sql`` with ``{name}.down.sql`` beside it one
+    migration; in version order (numerically: 10 follows 9; by name when there is no version). A down
+    with no up beside it is named in a note, not reviewed."""
     from schemawright.review import formats
 
     found: list[tuple[str, Migration]] = []
-    for path in sorted(folder.rglob("*.sql")):
+    paths = sorted(folder.rglob("*.sql"))
+    downs = {(p.parent, m["name"]): p for p in paths if (m := _PAIR.match(p.name)) and m["dir"] == "down"}
+    for path in paths:
+        pair = _PAIR.match(path.name)
+        if pair is not None and pair["dir"] == "down":
+            continue
+        down_path = downs.pop((path.parent, pair["name"]), None) if pair is not None else None
         text = reader.text(path)
         if text is None:
             continue
-        if formats.is_liquibase(text):
+        if pair is not None:
+            down = _section(down_path, reader, rel)
+            found.append((pair["name"], Migration(pair["name"], Section(rel(path), text), down)))
+        elif formats.is_liquibase(text):
             found += [(f"{path.stem}:{i:04d}", m) for i, m in enumerate(formats.liquibase(path, rel(path)))]
-            continue
-        found.append((path.stem, Migration(path.stem, Section(rel(path), text), None)))
+        else:
+            found.append((path.stem, Migration(path.stem, Section(rel(path), text), None)))
     found.sort(key=lambda item: _version_key(item[0]))
-    return [migration for _, migration in found]
+    left = sorted(rel(p) for p in downs.values())
+    notes = [f"not reviewed: {', '.join(left)} (a down migration with no up beside it)"] if left else []
+    return [migration for _, migration in found], notes
+
+
+def _section(path: Path | None, reader: SafeReader, rel: _Rel) -> Section | None:
+    text = reader.text(path) if path is not None else None
+    return Section(rel(path), text) if path is not None and text is not None else None
 
 
 def _version_key(name: str) -> tuple[tuple[int, str], ...]:
