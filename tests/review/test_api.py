@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 import typer
 from typer.testing import CliRunner
 
@@ -165,3 +166,28 @@ def test_command_exit_codes(tmp_path: Path) -> None:
     write(tmp_path / "backend" / "migrations", {"002_age.up.sql": ADD_AGE})
     code, output = run("--root", str(tmp_path), "--format", "json")
     assert code == 1 and '"SW601"' in output
+
+
+def test_a_postgresql_escape_string_is_reviewed_without_a_warning_from_sqlglot(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # rules rendered parts of a statement in sqlglot's default dialect, which logged "Byte strings are not
+    # supported for Dialect" on stderr for every E'' string in a DEFAULT, a CHECK or a WHERE
+    nick = (
+        "ALTER TABLE users ADD COLUMN nick TEXT DEFAULT E'it\\'s' CHECK (nick <> E'\\t');\n"
+        "UPDATE users SET nick = NULL WHERE email = E'it\\'s';\n"
+    )
+    write(
+        tmp_path / "migrations",
+        {
+            "001_users.up.sql": USERS,
+            "001_users.down.sql": "DROP TABLE users;\n",
+            "002_nick.up.sql": nick,
+            "002_nick.down.sql": "ALTER TABLE users DROP COLUMN nick;\n",
+        },
+    )
+    report = review_project(tmp_path, migrations_dir=Path("migrations"), engine=None)
+    [batch] = [f for f in report.findings if f.code == "SW611"]
+    assert "(SELECT id FROM users WHERE email = e'it''s' LIMIT 1000)" in batch.fix  # PostgreSQL's string
+    assert "not supported" not in caplog.text
+    assert "not supported" not in capsys.readouterr().err

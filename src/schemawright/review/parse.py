@@ -27,6 +27,12 @@ class Statement:
     raw: splitter.Statement  # as the splitter cut it: lines, and the text with and without comments
     expr: exp.Expr | None  # None when sqlglot could not parse it; rules then match on raw text
     path: str
+    dialect: str = ""  # sqlglot's name of the dialect it was parsed in ("" its default)
+
+    def render(self, node: exp.Expr) -> str:
+        """A part of the statement's tree as SQL of the statement's dialect (sqlglot's default dialect
+        would log a warning for what it lacks, such as PostgreSQL's E'' strings)."""
+        return node.sql(dialect=self.dialect)
 
     @property
     def text(self) -> str:
@@ -51,7 +57,7 @@ def normalise_dialect(dialect: str) -> str:
 
 
 def parse_statement(raw: splitter.Statement, dialect: str, path: str) -> Statement:
-    return Statement(raw, _parse_text(raw.code, dialect), path)
+    return Statement(raw, _parse_text(raw.code, dialect), path, DIALECTS[dialect])
 
 
 @lru_cache(maxsize=8192)

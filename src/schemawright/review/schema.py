@@ -234,9 +234,10 @@ class Schema:
             if params is not None:
                 for col in params.args.get("columns") or []:
                     inner = col.this if isinstance(col, exp.Ordered) else col
-                    columns.append(ident(inner) if isinstance(inner, exp.Column) else inner.sql().lower())
+                    column = ident(inner) if isinstance(inner, exp.Column) else stmt.render(inner).lower()
+                    columns.append(column)
                 where_node = params.args.get("where")
-                where = where_node.sql() if where_node is not None else None
+                where = stmt.render(where_node) if where_node is not None else None
                 using_node = params.args.get("using")
                 using = using_node.name.lower() if using_node is not None else None
             name = ident(index.this) or f"{table.name}_{'_'.join(columns)}_idx"
@@ -309,14 +310,14 @@ class Schema:
         )
         col.identity = dtype in ("SERIAL", "BIGSERIAL", "SMALLSERIAL")
         col.check = dtype == "ENUM" or (
-            dtype == "USERDEFINED" and key(kind.sql()) in self.types if kind else False
+            dtype == "USERDEFINED" and key(stmt.render(kind)) in self.types if kind else False
         )
         for cons in cdef.args.get("constraints") or []:
             ckind = cons.args.get("kind")
             if isinstance(ckind, exp.NotNullColumnConstraint):
                 col.nullable = bool(ckind.args.get("allow_null"))
             elif isinstance(ckind, exp.DefaultColumnConstraint):
-                col.default = ckind.this.sql() if ckind.this is not None else "NULL"
+                col.default = stmt.render(ckind.this) if ckind.this is not None else "NULL"
             elif isinstance(ckind, exp.PrimaryKeyColumnConstraint):
                 table.primary_key = (key(name),)
                 col.nullable = False
@@ -324,7 +325,7 @@ class Schema:
                 table.uniques.append((key(name),))
             elif isinstance(ckind, exp.CheckColumnConstraint):
                 col.check = True
-                table.checks.append(ckind.this.sql())
+                table.checks.append(stmt.render(ckind.this))
             elif isinstance(
                 ckind, exp.GeneratedAsIdentityColumnConstraint | exp.AutoIncrementColumnConstraint
             ):
@@ -352,7 +353,7 @@ class Schema:
                 cols = tuple(key(ident(c)) for c in schema.expressions) if schema is not None else ()
                 table.uniques.append(cols)
             elif isinstance(part, exp.CheckColumnConstraint):
-                table.checks.append(part.this.sql())
+                table.checks.append(stmt.render(part.this))
 
     def _alter(self, e: exp.Alter, stmt: Statement) -> None:
         table = self.ensure(ident(e.this))
@@ -372,7 +373,7 @@ class Schema:
                 if action.args.get("allow_null") is not None and action.args.get("dtype") is None:
                     col.nullable = bool(action.args.get("allow_null"))
                 if "default" in action.args and action.args.get("default") is not None:
-                    col.default = action.args["default"].sql()
+                    col.default = stmt.render(action.args["default"])
             elif isinstance(action, exp.RenameColumn):
                 old, new = ident(action.this), ident(action.args.get("to"))
                 col = table.columns.pop(key(old), None)

@@ -315,7 +315,7 @@ def _drop_index(stmt: Statement, e: exp.Drop, ctx: StatementContext) -> FindingI
             yield finding(
                 "SW617",
                 f"DROP INDEX CONCURRENTLY names {len(names)} indexes ({', '.join(names)}): PostgreSQL "
-                "rejects it (\"DROP INDEX CONCURRENTLY does not support dropping multiple objects\").",
+                'rejects it ("DROP INDEX CONCURRENTLY does not support dropping multiple objects").',
                 at=_at(stmt),
                 migration=ctx.migration,
                 fix="\n".join(f"DROP INDEX CONCURRENTLY {exists}{n};" for n in names),
@@ -342,7 +342,7 @@ def _backfill(stmt: Statement, e: exp.Update | exp.Delete, ctx: StatementContext
     if not table or not ctx.existing(table):
         return
     where = e.args.get("where")
-    if (where is not None and VOLATILE_BATCH.search(where.sql())) or e.args.get("limit") is not None:
+    if (where is not None and VOLATILE_BATCH.search(stmt.render(where))) or e.args.get("limit") is not None:
         return
     verb = "UPDATE" if isinstance(e, exp.Update) else "DELETE"
     yield finding(
@@ -352,7 +352,7 @@ def _backfill(stmt: Statement, e: exp.Update | exp.Delete, ctx: StatementContext
         migration=ctx.migration,
         fix=f"-- run it in batches outside the schema migration, e.g.\n{stmt.text} "
         f"{'AND' if where is not None else 'WHERE'} id IN (SELECT id FROM {table} "
-        f"{'WHERE ' + where.this.sql() + ' ' if where is not None else ''}LIMIT 1000);"
+        f"{'WHERE ' + stmt.render(where.this) + ' ' if where is not None else ''}LIMIT 1000);"
         "  -- repeat until 0 rows",
     )
 
