@@ -483,7 +483,8 @@ RULES: tuple[Rule, ...] = (
         "CREATE INDEX CONCURRENTLY inside a transaction",
         "PostgreSQL refuses CONCURRENTLY inside a transaction block; the migration fails.",
         "BEGIN; CREATE INDEX CONCURRENTLY idx_a ON t (a); COMMIT;",
-        "-- migrate:up transaction:false   (dbmate)  /  -- +goose NO TRANSACTION   (goose)",
+        "-- migrate:up transaction:false   (dbmate)  /  -- +goose NO TRANSACTION   (goose)\n"
+        "-- metadata.toml beside up.sql: run_in_transaction = false   (Diesel)",
         squawk=("ban-concurrent-index-creation-in-transaction",),
         dialects=PG,
     ),

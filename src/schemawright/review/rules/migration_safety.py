@@ -7,6 +7,7 @@ created earlier in the same migration, so lock-heavy operations on brand-new tab
 from __future__ import annotations
 
 import re
+from pathlib import PurePath
 
 from sqlglot import exp
 
@@ -245,6 +246,14 @@ def _add_constraint(
                 )
 
 
+# Diesel's {version}_{name}/up.sql (the only tool whose up file is named up.sql) runs in a transaction of
+# Diesel's own unless the migration's metadata.toml turns it off
+_DIESEL_NO_TRANSACTION = (
+    "-- run this migration outside a transaction: `run_in_transaction = false` in metadata.toml beside "
+    "up.sql (Diesel), and no BEGIN/COMMIT"
+)
+
+
 def _create_index(stmt: Statement, e: exp.Create, ctx: StatementContext) -> FindingIter:
     index = e.this
     table = ident(index.args.get("table"))
@@ -257,7 +266,9 @@ def _create_index(stmt: Statement, e: exp.Create, ctx: StatementContext) -> Find
             f"Index {ident(index.this)} is created CONCURRENTLY inside a transaction.",
             at=_at(stmt, table),
             migration=ctx.migration,
-            fix="-- run this migration outside a transaction: dbmate `-- migrate:up transaction:false`, "
+            fix=_DIESEL_NO_TRANSACTION
+            if PurePath(stmt.path).name == "up.sql"
+            else "-- run this migration outside a transaction: dbmate `-- migrate:up transaction:false`, "
             "goose `-- +goose NO TRANSACTION`, or remove BEGIN/COMMIT",
         )
     if not concurrent and ctx.existing(table) and not on_only(stmt.text):  # ON ONLY builds nothing
