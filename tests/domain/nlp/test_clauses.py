@@ -186,3 +186,13 @@ def test_the_system_storing_someones_values_gives_them_to_the_possessor() -> Non
     )
     attrs = {(f.entity, f.name) for f in facts if isinstance(f, AttributeFact)}
     assert {("volunteer", "name"), ("volunteer", "shirt_size"), ("volunteer", "emergency_contact")} <= attrs
+
+
+def test_a_participle_between_separators_modifies_the_next_item() -> None:
+    facts, _ = prose_facts(
+        [("The keeper registers a tortoise with its name, estimated age, shell length and weight.", 1, "")],
+        load_lexicon(),
+        set(),
+    )
+    names = {f.name for f in facts if isinstance(f, AttributeFact) and f.entity == "tortoise"}
+    assert {"age", "shell_length", "weight"} <= names

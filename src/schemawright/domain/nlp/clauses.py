@@ -83,7 +83,9 @@ def _premodifier(toks: list[Token], m: int) -> bool:
     t = toks[m]
     return (
         t.dep in ("amod", "compound", "nmod")
-        and t.tag != "VBN"  # "votes, called divisions": a participle names the list's last item again
+        # "votes, called divisions": a participle names the list's last item again; "an estimated date of
+        # birth": one the parser hangs on the noun right after it, between two separators, modifies it
+        and (t.tag != "VBN" or (t.dep == "amod" and m > 0 and toks[m - 1].text == ","))
         and t.head == m + 1
         and m + 1 < len(toks)
         and _nounish(toks[m + 1])
