@@ -16,6 +16,9 @@ from tests.domain.patterns._helpers import attribute_names, model_of
         ("a three-letter code", "code"),
         ("the year of release", "release_year"),
         ("the kind of honey", "honey_kind"),
+        ("an email address", "email"),
+        ("a work email address", "work_email"),
+        ("a website address", "website"),
     ],
 )
 def test_prose_values_get_a_designers_name(phrase: str, name: str) -> None:

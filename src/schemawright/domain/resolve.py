@@ -752,12 +752,18 @@ class Resolver:
 _DESCRIPTORS = ("short_", "brief_", "free_text_", "two_letter_", "three_letter_", "four_letter_")
 
 
+_SHORT_FORMS = {"email_address": "email", "e_mail_address": "email", "website_address": "website"}
+
+
 def _plain_name(name: str, entities: dict[str, Entity]) -> str:
     """The name a designer would give a prose value: "short_code" → code, "kind_of_honey" → honey_kind,
     "year_of_release" → release_year (the caller keeps the spec's words when the plain name is taken)."""
     for prefix in _DESCRIPTORS:
         if name.startswith(prefix) and len(name) > len(prefix):
             return name[len(prefix) :]
+    for long, short in _SHORT_FORMS.items():  # "an email address" → email, "a work email address"
+        if name == long or name.endswith(f"_{long}"):
+            return name[: -len(long)] + short
     head, of, rest = name.partition("_of_")
     if of and head.isalpha() and rest.isalpha() and rest not in entities:
         return f"{rest}_{head}"
