@@ -19,6 +19,7 @@ from tests.domain.patterns._helpers import attribute_names, model_of
         ("an email address", "email"),
         ("a work email address", "work_email"),
         ("a website address", "website"),
+        ("a mobile phone number", "mobile_phone"),
     ],
 )
 def test_prose_values_get_a_designers_name(phrase: str, name: str) -> None:

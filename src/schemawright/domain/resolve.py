@@ -752,7 +752,12 @@ class Resolver:
 _DESCRIPTORS = ("short_", "brief_", "free_text_", "two_letter_", "three_letter_", "four_letter_")
 
 
-_SHORT_FORMS = {"email_address": "email", "e_mail_address": "email", "website_address": "website"}
+_SHORT_FORMS = {
+    "email_address": "email",
+    "e_mail_address": "email",
+    "website_address": "website",
+    "phone_number": "phone",
+}
 
 
 def _plain_name(name: str, entities: dict[str, Entity]) -> str:
