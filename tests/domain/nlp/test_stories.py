@@ -62,7 +62,7 @@ def test_a_role_with_data_of_its_own_is_an_entity_and_owns_what_it_creates() -> 
     model = analyze(parse_spec(spec), "001_renovations", "Renovations")
     homeowner = model.entity("homeowner")
     assert homeowner is not None
-    assert {"email", "phone_number"} <= {a.name for a in homeowner.attributes}
+    assert {"email", "phone"} <= {a.name for a in homeowner.attributes}
     assert model.entity("profile") is None
 
 
