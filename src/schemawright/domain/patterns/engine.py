@@ -1202,36 +1202,33 @@ def _link_owner(state: _State, owner: Chunk) -> Chunk | None:
         return None
     toks = state.sent.tokens
     after = toks[owner.head + 1 : owner.head + 2]  # the parser may hang "on a menu" on the verb
-    for prep in [*state.sent.children(owner.head, "prep"), *(t for t in after if t.dep == "prep")]:
-        if prep.lower not in ("in", "on", "within", "at", "per"):
-            continue
-        for pobj in state.sent.children(prep.i, "pobj"):
-            other = _chunk(state, pobj.i)
-            if (
-                other is not None
-                and other.name != owner.name
-                and _thing(other, state.ctx)
-                and not is_value(other, state.ctx)
-                and _established(other, state.ctx)
-                and _established(owner, state.ctx)
-            ):
-                return other
+    places = [
+        pobj.i
+        for prep in [*state.sent.children(owner.head, "prep"), *(t for t in after if t.dep == "prep")]
+        if prep.lower in ("in", "on", "within", "at", "per")
+        for pobj in state.sent.children(prep.i, "pobj")
+    ]
     # "every ingredient a recipe needs", "each course a student takes": the relative clause's subject; a
     # thing the subject makes ("each report a clerk files") is the subject's own, not a pairing
-    for verb in state.sent.children(owner.head, "relcl"):
-        if verb.i < owner.head or verb.lemma in _CREATING or state.sent.children(verb.i, "nsubjpass"):
-            continue
-        for subj in state.sent.children(verb.i, "nsubj"):
-            other = _chunk(state, subj.i)
-            if (
-                other is not None
-                and other.name != owner.name
-                and _thing(other, state.ctx)
-                and not is_value(other, state.ctx)
-                and _established(other, state.ctx)
-                and _established(owner, state.ctx)
-            ):
-                return other
+    users = [
+        subj.i
+        for verb in state.sent.children(owner.head, "relcl")
+        if verb.i > owner.head
+        and verb.lemma not in _CREATING
+        and not state.sent.children(verb.i, "nsubjpass")
+        for subj in state.sent.children(verb.i, "nsubj")
+    ]
+    for i in [*places, *users]:
+        other = _chunk(state, i)
+        if (
+            other is not None
+            and other.name != owner.name
+            and _thing(other, state.ctx)
+            and not is_value(other, state.ctx)
+            and _established(other, state.ctx)
+            and _established(owner, state.ctx)
+        ):
+            return other
     return None
 
 
