@@ -64,6 +64,35 @@ def read_text(path: Path, reader: SafeReader, what: str = "migration") -> str | 
         raise ProjectError(f"{path}: cannot read the {what} ({exc.strerror})") from exc
 
 
+def folder_migration(
+    folder: Path,
+    up_name: str,
+    version: str,
+    name: str,
+    reader: SafeReader,
+    *,
+    transactional: bool | None = None,
+) -> Migration | None:
+    """A migration kept as a folder (Prisma, Diesel): ``up_name`` and an optional ``down.sql`` beside it;
+    None when the up must not be read. ``transactional`` when the tool wraps each migration itself (Diesel,
+    unless the folder opts out); None when it says nothing (Prisma)."""
+    up = read_text(folder / up_name, reader)
+    if up is None:
+        return None
+    down_path = folder / "down.sql"
+    down = read_text(down_path, reader) if down_path.exists() else None
+    return Migration(
+        version=version,
+        name=name,
+        path=folder / up_name,
+        up=up,
+        down=down,
+        down_path=down_path if down is not None else None,
+        transactional=bool(transactional),
+        no_transaction=transactional is False,
+    )
+
+
 def numbered_next(migrations: Sequence[Migration], stamp: str) -> str:
     """``stamp`` (UTC YYYYMMDDHHMMSS) when the project uses timestamps and it sorts after the latest; else
     the latest plus one, keeping its width."""

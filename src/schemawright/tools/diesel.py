@@ -20,7 +20,7 @@ import tomllib
 from schemawright.project.errors import ProjectError
 from schemawright.project.migration import Migration, NewFile, Step
 from schemawright.safe_files import SafeReader
-from schemawright.tools.base import MigrationTool, Written, read_text
+from schemawright.tools.base import MigrationTool, Written, folder_migration
 
 if TYPE_CHECKING:
     from schemawright.emit.sql.dialects import DialectName
@@ -95,24 +95,11 @@ def read_history(directory: Path, reader: SafeReader) -> list[Migration]:
         m = FOLDER.match(folder.name)
         if m is None or not folder.is_dir() or not (folder / "up.sql").exists():
             continue
-        up = read_text(folder / "up.sql", reader)
-        if up is None:
-            continue
-        down_path = folder / "down.sql"
-        down = read_text(down_path, reader) if down_path.exists() else None
-        tx = transactional(folder)
-        out.append(
-            Migration(
-                version=m["version"],
-                name=m["name"],
-                path=folder / "up.sql",
-                up=up,
-                down=down,
-                down_path=down_path if down is not None else None,
-                transactional=tx,
-                no_transaction=not tx,
-            )
+        found = folder_migration(
+            folder, "up.sql", m["version"], m["name"], reader, transactional=transactional(folder)
         )
+        if found is not None:
+            out.append(found)
     return out
 
 

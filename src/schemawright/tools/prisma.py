@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from schemawright.project.migration import Migration, NewFile, Step
 from schemawright.safe_files import SafeReader
-from schemawright.tools.base import MigrationTool, Written, numbered_next, read_text
+from schemawright.tools.base import MigrationTool, Written, folder_migration, numbered_next
 
 if TYPE_CHECKING:
     from schemawright.emit.sql.dialects import DialectName
@@ -24,21 +24,9 @@ def read_history(directory: Path, reader: SafeReader) -> list[Migration]:
         m = PRISMA.match(folder.name)
         if m is None or not (folder / "migration.sql").exists():
             continue
-        up = read_text(folder / "migration.sql", reader)
-        if up is None:
-            continue
-        down_path = folder / "down.sql"
-        down = read_text(down_path, reader) if down_path.exists() else None
-        out.append(
-            Migration(
-                version=m["version"],
-                name=m["name"],
-                path=folder / "migration.sql",
-                up=up,
-                down=down,
-                down_path=down_path if down is not None else None,
-            )
-        )
+        found = folder_migration(folder, "migration.sql", m["version"], m["name"], reader)
+        if found is not None:
+            out.append(found)
     return out
 
 
