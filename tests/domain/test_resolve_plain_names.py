@@ -20,6 +20,9 @@ from tests.domain.patterns._helpers import attribute_names, model_of
         ("a work email address", "work_email"),
         ("a website address", "website"),
         ("a mobile phone number", "mobile_phone"),
+        ("a verification time", "verified_at"),
+        ("a cancellation timestamp", "cancelled_at"),
+        ("a start time", "start_time"),
     ],
 )
 def test_prose_values_get_a_designers_name(phrase: str, name: str) -> None:

@@ -41,6 +41,7 @@ from schemawright.domain.model import (
     UniqueRule,
 )
 from schemawright.domain.naming import singular, snake
+from schemawright.domain.verbs import event_verb, past_participle
 
 _GENERIC = {None, Kind.TEXT, Kind.LONG_TEXT}
 _NUMERIC_REFINE = {Kind.MONEY, Kind.COUNT, Kind.INTEGER, Kind.PERCENTAGE, Kind.RATING, Kind.DURATION,
@@ -752,6 +753,9 @@ class Resolver:
 _DESCRIPTORS = ("short_", "brief_", "free_text_", "two_letter_", "three_letter_", "four_letter_")
 
 
+_MOMENTS = {"time", "timestamp", "datetime", "moment"}
+# times that are planned rather than recorded keep their own name: start_time, opening_time, due_time
+_SCHEDULED = {"start", "end", "open", "close", "opening", "closing", "due", "departure", "arrival", "finish"}
 _SHORT_FORMS = {
     "email_address": "email",
     "e_mail_address": "email",
@@ -769,6 +773,12 @@ def _plain_name(name: str, entities: dict[str, Entity]) -> str:
     for long, short in _SHORT_FORMS.items():  # "an email address" → email, "a work email address"
         if name == long or name.endswith(f"_{long}"):
             return name[: -len(long)] + short
+    event, _, moment = name.rpartition("_")
+    if moment in _MOMENTS and event.isalpha() and event not in _SCHEDULED and (verb := event_verb(event)):
+        done = past_participle(verb)
+        if verb.endswith("l") and verb + "l" in event:  # "cancellation" is British: cancelled, not canceled
+            done = verb + "led"
+        return f"{done}_at"  # "the resolution time" → resolved_at, as created_at
     head, of, rest = name.partition("_of_")
     if of and head.isalpha() and rest.isalpha() and rest not in entities:
         return f"{rest}_{head}"

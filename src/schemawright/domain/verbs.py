@@ -64,3 +64,26 @@ def nominalisations(verb: str) -> list[str]:
     if v.endswith("er"):  # enter → entry, deliver → delivery, recover → recovery
         out += [v[:-2] + "ry", v + "y"]
     return list(dict.fromkeys(out))
+
+
+# noun endings that name a verb's event, and what the verb ends in instead: verification → verify,
+# resolution → resolve, arrival → arrive, expiry → expire, publication stays unknown (irregular)
+_EVENT_ENDINGS = (
+    ("ification", "ify"), ("ution", "ve"), ("ration", "er"), ("lation", ""), ("ission", "it"),
+    ("ation", "e"), ("ation", ""), ("ion", "e"), ("ion", ""), ("ment", ""), ("al", "e"), ("al", ""),
+    ("ance", ""), ("ence", "e"), ("ry", "re"), ("y", "e"), ("y", ""),
+)  # fmt: skip
+
+
+@lru_cache(maxsize=4096)
+def event_verb(noun: str) -> str | None:
+    """The verb whose event ``noun`` names ("verification" → verify, "archive" → archive), or None."""
+    word = noun.lower()
+    if verb_lemma(word) == word:
+        return word
+    for ending, verb_ending in _EVENT_ENDINGS:
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            candidate = word[: -len(ending)] + verb_ending
+            if verb_lemma(candidate) == candidate:
+                return candidate
+    return None
