@@ -41,7 +41,7 @@ from schemawright.domain.model import (
     UniqueRule,
 )
 from schemawright.domain.naming import singular, snake
-from schemawright.domain.verbs import event_verb, past_participle
+from schemawright.domain.verbs import event_participle
 
 _GENERIC = {None, Kind.TEXT, Kind.LONG_TEXT}
 _NUMERIC_REFINE = {Kind.MONEY, Kind.COUNT, Kind.INTEGER, Kind.PERCENTAGE, Kind.RATING, Kind.DURATION,
@@ -89,6 +89,7 @@ class Resolver:
         self.described: set[str] = set()  # entities with attribute facts of their own
         self.merged: dict[str, str] = {}  # prose mention → the declared entity it names
         self.roles: dict[str, str] = {}  # a part an entity plays → that entity ("mentor" → employee)
+        self.held: dict[str, str] = {}  # a value with parts → the entity it is flattened into
 
     # -- names ------------------------------------------------------------------------------------------
     def canon(self, name: str) -> str:
@@ -211,7 +212,7 @@ class Resolver:
             if isinstance(f, RelationshipFact) and f.prov.rule.startswith("event."):
                 parties[self.canon(f.child)].add(self.canon(f.parent))
         between = {n for n, ps in parties.items() if len(ps) >= 2}
-        held = self._held_values(facts)
+        self.held = held = self._held_values(facts)
         out: dict[str, Entity] = {}
         for name, group in sorted(by_name.items(), key=lambda kv: min(_rank(f.prov) for f in kv[1])):
             if not name or name in self.out_of_scope:
@@ -442,7 +443,7 @@ class Resolver:
         linked = {(r.child, r.role or r.parent) for r in rels} | {(r.child, r.parent) for r in rels}
         plain = {(r.child, r.parent) for r in rels if not r.role}  # a role link is a link of its own
         groups: dict[tuple[str, str], list[AttributeFact]] = defaultdict(list)
-        held = {whole: holder for whole, holder in self._held_values(facts).items() if whole not in entities}
+        held = {whole: holder for whole, holder in self.held.items() if whole not in entities}
         for f in facts:
             if isinstance(f, AttributeFact):
                 owner = self._played(self.canon(f.entity))[0]
@@ -774,10 +775,12 @@ def _plain_name(name: str, entities: dict[str, Entity]) -> str:
         if name == long or name.endswith(f"_{long}"):
             return name[: -len(long)] + short
     event, _, moment = name.rpartition("_")
-    if moment in _MOMENTS and event.isalpha() and event not in _SCHEDULED and (verb := event_verb(event)):
-        done = past_participle(verb)
-        if verb.endswith("l") and verb + "l" in event:  # "cancellation" is British: cancelled, not canceled
-            done = verb + "led"
+    if (
+        moment in _MOMENTS
+        and event.isalpha()
+        and event not in _SCHEDULED
+        and (done := event_participle(event))
+    ):
         return f"{done}_at"  # "the resolution time" → resolved_at, as created_at
     head, of, rest = name.partition("_of_")
     if of and head.isalpha() and rest.isalpha() and rest not in entities:

@@ -87,3 +87,14 @@ def event_verb(noun: str) -> str | None:
             if verb_lemma(candidate) == candidate:
                 return candidate
     return None
+
+
+def event_participle(noun: str) -> str | None:
+    """The past participle of the verb an event noun names ("verification" → verified), spelled as the
+    noun is: "cancellation" is British, so cancelled, not lemminflect's canceled."""
+    verb = event_verb(noun)
+    if verb is None:
+        return None
+    if verb.endswith("l") and verb + "l" in noun.lower():
+        return verb + "led"
+    return past_participle(verb)

@@ -2077,8 +2077,7 @@ def _enum_can_be(state: _State, row: Row, cls: list[Clause]) -> None:
                     entity, attr = known, attr[len(known) + 1 :]
                     break
         if not entity and not state.sent.subject_hint:
-            # "stations have a code and a status, which can be …", "… a status. The status is one of …":
-            # whoever this sentence gave the value to, else the thing the sentence before was about
+            # "stations have a code and a status, which can be …": whoever this sentence gave the value to
             held = [f.entity for f in state.facts if isinstance(f, AttributeFact) and f.name == attr]
             entity = held[0] if held else ""
         state.facts.append(
