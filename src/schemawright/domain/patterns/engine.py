@@ -2285,6 +2285,8 @@ def _when_happened(state: _State, row: Row, cls: list[Clause]) -> None:
                 name = f"{verb.lower}_at"
             elif verb.lemma in ("happen", "occur"):
                 name = "occurred_at"  # "when it happened"
+            elif _past_event(state.sent, verb):
+                name = f"{'_'.join([_participle(verb), *_particles(state.sent, verb)])}_at"
         elif t.lemma in _WHEN_NOUNS and t.pos == "NOUN":
             participle = _when_participle(state.sent, t)
             if participle:
@@ -2299,6 +2301,27 @@ def _when_happened(state: _State, row: Row, cls: list[Clause]) -> None:
 
 
 _WHEN_NOUNS = ("date", "time", "moment", "day")
+_LISTING = ("keep", "hold", "record", "store", "track", "note", "capture", "save", "log", "carry", "remember")
+
+
+def _past_event(sent: Sentence, verb: Token) -> bool:
+    """ "… records its state, when the reader signed up and when they confirmed": a past-tense "when"
+    clause, without an object, in the list of what a recording verb keeps, names the time of that event
+    (a condition, "when a user logs in, …", is in the present and heads no such list)."""
+    if verb.tag != "VBD" or not verb.lemma.isalpha() or sent.children(verb.i, "dobj"):
+        return False
+    if not sent.children(verb.i, "nsubj"):
+        return False
+    t, seen = verb, 0
+    while t.dep in ("conj", "advcl", "relcl", "dobj", "appos") and seen < 8:
+        t, seen = sent.tokens[t.head], seen + 1
+        if t.pos == "VERB" and t.lemma in _LISTING:
+            return True
+    return False
+
+
+def _particles(sent: Sentence, verb: Token) -> list[str]:
+    return [c.lower for c in sent.children(verb.i, "prt")]
 
 
 def _when_participle(sent: Sentence, t: Token) -> str:
