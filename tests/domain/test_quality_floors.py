@@ -26,6 +26,7 @@ SETS = [
     ROOT / "benchmarks" / "blind3",
     ROOT / "benchmarks" / "blind4",
     ROOT / "benchmarks" / "blind5",
+    ROOT / "benchmarks" / "blind6",
     ROOT / "benchmarks" / "dev2",
     ROOT / "tests" / "corpus",
 ]
