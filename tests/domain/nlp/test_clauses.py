@@ -196,3 +196,20 @@ def test_a_participle_between_separators_modifies_the_next_item() -> None:
     )
     names = {f.name for f in facts if isinstance(f, AttributeFact) and f.entity == "tortoise"}
     assert {"age", "shell_length", "weight"} <= names
+
+
+def test_the_subject_of_a_when_clause_starts_no_object_list() -> None:
+    for text, owner, value, party in (
+        ("A payment stores when the customer paid and the amount.", "payment", "amount", "customer"),
+        (
+            "Each repair records when the mechanic started and the total cost.",
+            "repair",
+            "total_cost",
+            "mechanic",
+        ),
+        ("A shipment keeps where the courier left it and the weight.", "shipment", "weight", "courier"),
+    ):
+        facts, _ = prose_facts([(text, 1, "")], load_lexicon(), set())
+        names = {f.name for f in facts if isinstance(f, AttributeFact) and f.entity == owner}
+        assert value in names, text
+        assert party not in names, text

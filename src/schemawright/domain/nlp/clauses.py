@@ -258,8 +258,9 @@ def _object_list(sent: Sentence, verb: Token, obj: Token) -> list[Token]:
     toks = sent.tokens
     start = next((t for t in toks[verb.i + 1 : obj.i] if _nounish(t)), None)
     if start is None or any(
-        t.pos in ("VERB", "AUX", "ADP") or t.text in (";", ":") for t in toks[verb.i + 1 : start.i]
-    ):
+        t.pos in ("VERB", "AUX", "ADP") or t.text in (";", ":") or t.lower in _WH
+        for t in toks[verb.i + 1 : start.i]
+    ):  # "stores when the customer paid and the amount": the wh-clause's subject starts no list
         return list_items(sent, obj)
     while start.dep == "compound" and start.head > start.i and _nounish(toks[start.head]):
         start = toks[start.head]
@@ -282,6 +283,12 @@ def unattached_object(sent: Sentence, verb: Token, passive: bool) -> list[Token]
         # "records when it happened, the temperament of the colony, the number of frames": the list's
         # items hang on the verb as appositions once a clause came first
         hung = [c for c in sent.children(verb.i, "appos", "npadvmod", "conj") if c.i > verb.i and _nounish(c)]
+        # "records when the mechanic started and the total cost": or on the wh-clause, or on its object
+        for adv in sent.children(verb.i, "advcl"):
+            if any(c.lower in _WH for c in sent.children(adv.i, "advmod")):
+                for h in [adv, *sent.children(adv.i, "dobj")]:
+                    hung += [c for c in sent.children(h.i, "conj") if c.pos in ("NOUN", "PROPN")]
+        hung.sort(key=lambda t: t.i)
         if hung and not sent.children(verb.i, "dobj"):
             return hung[:1]
     k = verb.i + 1
