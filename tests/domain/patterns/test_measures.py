@@ -22,3 +22,23 @@ def test_a_participle_between_the_measure_and_its_unit_keeps_the_unit() -> None:
     model = model_of("# Zoo\n\nEach feeding has a keeper name, a time and the amount eaten in grams.\n")
     kinds = attribute_kinds(model, "feeding")
     assert kinds.get("amount_grams") is Kind.DECIMAL, kinds
+
+
+def test_a_how_question_among_recorded_values_names_one_value() -> None:
+    model = model_of(
+        "# Choir\n\nEach rehearsal has a venue and how often it repeats (weekly or fortnightly). "
+        "A rehearsal also records how many singers it needs and how long it lasts in minutes.\n"
+    )
+    kinds = attribute_kinds(model, "rehearsal")
+    assert kinds.get("frequency") is Kind.ENUM, kinds
+    assert kinds.get("singers") is Kind.COUNT, kinds
+    assert kinds.get("duration_minutes") is Kind.INTEGER, kinds
+    assert "singer" not in kinds  # the counted noun is not a value of its own
+
+
+def test_a_how_question_outside_a_list_of_values_names_nothing() -> None:
+    model = model_of(
+        "# Mailing\n\nEach reader has an email address and a first name. "
+        "Readers are stored once, no matter how many newsletters they read.\n"
+    )
+    assert attribute_names(model, "reader") == ["email", "first_name"]

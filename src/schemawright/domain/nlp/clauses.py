@@ -337,6 +337,18 @@ def _left_clause_subjects(sent: Sentence, verb: Token) -> list[Token]:
     return []
 
 
+def _asked(sent: Sentence, c: Chunk) -> bool:
+    """ "how many seats it has": the noun a how-question counts is the question's, not the verb's object."""
+    k = c.head - 1
+    while (
+        k > 0
+        and sent.tokens[k].pos in ("ADJ", "NOUN", "PROPN")
+        and sent.tokens[k].lower not in ("many", "much")
+    ):
+        k -= 1
+    return k > 0 and sent.tokens[k].lower in ("many", "much") and sent.tokens[k - 1].lower == "how"
+
+
 def clauses(sent: Sentence) -> list[Clause]:
     out: list[Clause] = []
     for verb in sent.tokens:
@@ -360,6 +372,7 @@ def clauses(sent: Sentence) -> list[Clause]:
         )
         firsts = [f for f in firsts if not _in_with_list(sent, verb, f)]
         objects = _chunks(sent, [x for f in firsts[:1] for x in _object_list(sent, verb, f)] + firsts[1:])
+        objects = [o for o in objects if not _asked(sent, o)]
         if (
             verb.dep == "relcl"
             and not objects

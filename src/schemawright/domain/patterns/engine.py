@@ -2300,6 +2300,94 @@ def _when_happened(state: _State, row: Row, cls: list[Clause]) -> None:
                 )
 
 
+def _how_measure(state: _State, row: Row, cls: list[Clause]) -> None:
+    """ "… has a name and how often it is sent (daily or weekly)", "stores how many recipients it went to",
+    "how long it is expected to take in minutes", "how much light it wants (low, medium or bright)": a
+    how-question in the list of what a thing records names one value: its frequency, a count, a duration,
+    or the noun asked about. A how-question outside such a list ("no matter how many newsletters they
+    read", "creators see how often …") names nothing."""
+    sent, toks = state.sent, state.sent.tokens
+    owner = ""
+    for t in toks[1:]:
+        if t.lower != "how" or t.i + 1 >= len(toks) or toks[t.i - 1].lower == "matter":
+            continue
+        word = toks[t.i + 1]
+        name, kind, end = "", Kind.TEXT, word.i
+        if word.lower in ("often", "frequently"):
+            name = "frequency"
+        elif (
+            word.lower == "long"
+            and word.i + 1 < len(toks)
+            and toks[word.i + 1].pos in ("PRON", "DET", "NOUN")
+        ):
+            name, kind = "duration", Kind.DURATION
+        elif word.lower in ("many", "much") and word.i + 1 < len(toks):
+            noun = toks[word.i + 1]
+            if noun.lower == "times" or (word.lower == "many" and noun.lower == "of"):
+                verb = next((x for x in toks[noun.i + 1 :] if x.pos == "VERB"), None)
+                name = f"{verb.lemma}_count" if verb is not None and verb.lemma.isalpha() else ""
+                kind = Kind.COUNT
+            elif noun.lower in _TIME_UNITS and word.lower == "many":
+                name, kind, end = f"duration_{noun.lower}", Kind.INTEGER, noun.i  # "how many minutes it took"
+            elif noun.pos == "NOUN" and noun.lower.isalpha() and noun.lower not in _UNITS:
+                base = singular(noun.lower)
+                name, kind = (noun.lower, Kind.COUNT) if word.lower == "many" else (base, Kind.TEXT)
+                end = noun.i
+        if not name or not _in_recorded_list(sent, toks[end]):
+            continue
+        last = end  # the how-clause runs to the next separator: the values follow it
+        while (
+            last + 1 < len(toks) and toks[last + 1].text not in _CLAUSE_END and toks[last + 1].lower != "and"
+        ):
+            last += 1
+        values = _values_after(sent, last)
+        if word.lower == "much" and not values:
+            continue  # "how much water I gave": a quantity without a unit or a scale names no column
+        if values and kind in (Kind.TEXT, Kind.DURATION) and name != "duration":
+            kind = Kind.ENUM
+        if kind is Kind.DURATION and any(
+            x.lower in ("minutes", "hours", "days") for x in toks[end : last + 1]
+        ):
+            name += "_" + next(
+                x.lower for x in toks[end : last + 1] if x.lower in ("minutes", "hours", "days")
+            )
+            kind = Kind.INTEGER
+        owner = owner or _owner_for(state, cls)
+        if owner:
+            state.facts.append(
+                AttributeFact(
+                    prov=_prov(state, row.id, row.priority),
+                    entity=owner,
+                    name=name,
+                    kind=kind,
+                    enum_values=values if kind is Kind.ENUM else [],
+                )
+            )
+
+
+_TIME_UNITS = ("seconds", "minutes", "hours", "days", "weeks", "months", "years")
+_CLAUSE_END = ("(", "—", "–", ":", ",", ";", ".")
+
+
+def _in_recorded_list(sent: Sentence, t: Token) -> bool:
+    """The token sits under a verb that records or has values ("stores how many …", "has … and how often
+    …", "keep a count of how many …")."""
+    seen = 0
+    while t.head != t.i and seen < 12:
+        t, seen = sent.tokens[t.head], seen + 1
+        if t.pos in ("VERB", "AUX") and t.lemma in (*_LISTING, "have", "include", "contain", "list"):
+            return True
+    return False
+
+
+def _values_after(sent: Sentence, k: int) -> list[str]:
+    """Values right after token ``k``, in parentheses or after a dash or colon."""
+    if k + 1 >= len(sent.tokens):
+        return []
+    at = _named("value").model_copy(update={"head": k})
+    return _enum_after(sent, at) if sent.tokens[k + 1].text == "(" else _enum_listed(sent, at)
+
+
 _WHEN_NOUNS = ("date", "time", "moment", "day")
 _LISTING = ("keep", "hold", "record", "store", "track", "note", "capture", "save", "log", "carry", "remember")
 
@@ -2722,6 +2810,7 @@ _SENTENCE_CONSTRUCTIONS: dict[str, Callable[[_State, Row, list[Clause]], None]] 
     "role_of": _role_of,
     "whether": _whether,
     "when_happened": _when_happened,
+    "how_measure": _how_measure,
     "volume": _volume,
     "retention": _retention,
     "soft_delete": _soft_delete,

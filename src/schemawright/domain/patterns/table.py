@@ -29,6 +29,7 @@ CONSTRUCTIONS = {
     "role_of",
     "whether",
     "when_happened",
+    "how_measure",
     "volume",
     "retention",
     "soft_delete",
