@@ -1358,6 +1358,8 @@ def _interaction(state: _State, row: Row, cl: Clause) -> None:
         pairs = [(a, s, True) for s in cl.subjects for a in agents]
     else:
         pairs = [(s, o, False) for s in cl.subjects for o in cl.objects]
+        if _for_own_thing(state, row, cl):
+            return
     for actor, target, passive in pairs:
         if not (_thing(actor, ctx) and _thing(target, ctx)) or (is_value(target, ctx) and not target.plural):
             continue
@@ -1411,12 +1413,51 @@ def _interaction(state: _State, row: Row, cl: Clause) -> None:
                     state.facts.append(RelationshipFact(prov=prov, child=actor.name, parent=extra.name))
 
 
-def _prep_chunks(state: _State, c: Chunk) -> list[Chunk]:
-    """Things a noun's own prepositional phrases name ("one patient with one clinician")."""
+def _for_own_thing(state: _State, row: Row, cl: Clause) -> bool:
+    """ "The speaker picks one track for their talk", "a cook chooses several tags for her recipe": what is
+    picked for the actor's own thing belongs to that thing (talk → track), not to the actor."""
+    ctx, toks = state.ctx, state.sent.tokens
+    done = False
+    for actor in cl.subjects:
+        for target in cl.objects:
+            # the parser often hangs the phrase on the object ("one depot for his van"): read it there too
+            # when the object is counted, as a pick is
+            counted = target.card.stated or _counted_one(state, target)
+            attached = _prep_chunks(state, target, "for") if counted else []
+            for own in [*cl.prep("for"), *attached]:
+                owners = [toks[own.possessor]] if own.possessor is not None else []
+                owners += state.sent.children(own.head, "poss") if own.head >= 0 else []
+                if not any(o.lemma == actor.head_word or o.tag == "PRP$" for o in owners):
+                    continue  # "for their talk", "for the speaker's talk": the actor's own thing
+                if not (_thing(own, ctx) and _thing(target, ctx)) or is_value(target, ctx):
+                    continue
+                if not all(_established(c, ctx) for c in (own, target)) or own.name == target.name:
+                    continue
+                prov = _prov(state, row.id, row.priority)
+                many = target.card.many and (target.card.stated or target.plural)
+                state.facts.append(EntityFact(prov=prov, name=own.name, evidence="subject"))
+                state.facts.append(EntityFact(prov=prov, name=target.name, evidence="object"))
+                state.facts.append(
+                    RelationshipFact(
+                        prov=prov,
+                        child=target.name if many else own.name,
+                        parent=own.name if many else target.name,
+                        cardinality=Cardinality.MANY_TO_MANY if many else Cardinality.MANY_TO_ONE,
+                    )
+                )
+                done = True
+    return done
+
+
+def _prep_chunks(state: _State, c: Chunk, *words: str) -> list[Chunk]:
+    """Things a noun's own prepositional phrases name ("one patient with one clinician"), or only those
+    of the prepositions given."""
     if c.head < 0:
         return []
     out = []
     for prep in state.sent.children(c.head, "prep"):
+        if words and prep.lower not in words:
+            continue
         for pobj in state.sent.children(prep.i, "pobj"):
             found = _chunk(state, pobj.i)
             if found is not None:
