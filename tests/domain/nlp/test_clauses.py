@@ -213,3 +213,19 @@ def test_the_subject_of_a_when_clause_starts_no_object_list() -> None:
         names = {f.name for f in facts if isinstance(f, AttributeFact) and f.entity == owner}
         assert value in names, text
         assert party not in names, text
+
+
+def test_two_modifiers_sharing_a_plural_noun_are_two_values() -> None:
+    for text, owner, names in (
+        (
+            "Each booking has start and end dates, a price and a status.",
+            "booking",
+            ["start_date", "end_date"],
+        ),
+        ("Each tour stores opening and closing times and a name.", "tour", ["opening_time", "closing_time"]),
+        ("Each lease records start and end dates and a rent.", "lease", ["start_date", "end_date", "rent"]),
+    ):
+        facts, _ = prose_facts([(text, 1, "")], load_lexicon(), set())
+        found = [f.name for f in facts if isinstance(f, AttributeFact) and f.entity == owner]
+        assert all(n in found for n in names), (text, found)
+        assert "start" not in found and "opening" not in found, (text, found)

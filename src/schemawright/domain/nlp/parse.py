@@ -229,9 +229,62 @@ def _noun_lemma(word: str) -> str:
 
 
 def repair(tokens: list[Token]) -> list[Token]:
-    """Undo the small model's two common misreadings of short data sentences; see the two helpers."""
-    tokens = _compound_subject(_noun_verb(_determined_nouns(tokens)))
+    """Undo the small model's common misreadings of short data sentences; see the helpers."""
+    tokens = _compound_subject(_noun_verb(_determined_nouns(_shared_head(tokens))))
     return _reduced_relative(_list_compound(_split_noun_object(_plural_subject_verb(tokens))))
+
+
+_LISTING_VERBS = ("record", "store", "keep", "track", "log", "hold", "list", "capture", "note", "save")
+
+
+def _shared_head(tokens: list[Token]) -> list[Token]:
+    """ "Each booking has start and end dates", "each tour stores opening and closing times": the parser
+    reads the first modifier as the main verb (with "has" as its auxiliary, or "stores" as a plural noun
+    subject). Two modifiers joined by "and" before a plural noun share that noun, as "first and last
+    names" does, and the word before them is the verb whose object the noun is."""
+    for w1 in tokens[1:-3]:
+        cc, w2, n = tokens[w1.i + 1], tokens[w1.i + 2], tokens[w1.i + 3]
+        if not (
+            w1.pos == "VERB"
+            and cc.lower in ("and", "or")
+            and (
+                (w2.head == n.i and w2.dep in ("compound", "amod")) or (w2.head == w1.i and w2.dep == "conj")
+            )
+            and n.pos == "NOUN"
+            and n.tag == "NNS"
+            and n.head in (w1.i, w2.i)
+        ):
+            continue
+        verb = tokens[w1.i - 1]
+        if verb.lemma == "have" and verb.dep == "aux" and verb.head == w1.i:
+            verb.pos, verb.tag = "VERB", "VBZ" if verb.lower == "has" else "VBP"
+        elif (
+            verb.tag == "NNS"
+            and verb.dep == "nsubj"
+            and verb.head == w1.i
+            and _verb_lemma(verb.lower) in _LISTING_VERBS
+        ):
+            subject = [
+                c for c in tokens if c.head == verb.i and c.dep == "compound" and c.pos in ("NOUN", "PROPN")
+            ]
+            if not subject:
+                continue
+            for c in tokens:
+                if c.head == verb.i and c.i < subject[-1].i and c.dep in ("det", "amod", "compound"):
+                    c.head = subject[-1].i
+            subject[-1].dep, subject[-1].head = "nsubj", verb.i
+            verb.pos, verb.tag, verb.lemma = "VERB", "VBZ", _verb_lemma(verb.lower)
+        else:
+            continue
+        verb.dep, verb.head = w1.dep, verb.i if w1.dep == "ROOT" else w1.head
+        for c in tokens:
+            if c.head in (w1.i, w2.i) and c.i not in (cc.i, n.i, verb.i, w2.i):
+                c.head = n.i if c.dep == "conj" and c.i > n.i else verb.i
+        n.dep, n.head = "dobj", verb.i
+        w2.pos, w2.tag, w2.dep, w2.head, w2.lemma = "ADJ", "JJ", "conj", w1.i, w2.lower
+        cc.head = w1.i
+        w1.pos, w1.tag, w1.dep, w1.head, w1.lemma = "ADJ", "JJ", "amod", n.i, w1.lower
+    return tokens
 
 
 def _reduced_relative(tokens: list[Token]) -> list[Token]:
