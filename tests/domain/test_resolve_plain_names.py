@@ -41,3 +41,25 @@ def test_a_field_table_keeps_the_specs_own_name() -> None:
         "| short_code | text | |\n| label | text | |\n"
     )
     assert "short_code" in attribute_names(model, "jar")
+
+
+@pytest.mark.parametrize(
+    ("text", "entity"),
+    [
+        (
+            "WHEN a user creates an album THEN the System SHALL store its title and, optionally, "
+            "the album it belongs in. Each album has a cover and a position.",
+            "album",
+        ),
+        ("A room records the room itself, a floor and a capacity. Each room has a name.", "room"),
+        (
+            "WHEN a manager opens a folder THEN the System SHALL store its name and, optionally, "
+            "the folder it sits in. Each folder has a colour.",
+            "folder",
+        ),
+    ],
+)
+def test_a_thing_is_never_a_value_of_itself(text: str, entity: str) -> None:
+    model = model_of(f"# Spec\n\n{text}\n")
+    names = attribute_names(model, entity)
+    assert entity not in names, names

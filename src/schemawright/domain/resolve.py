@@ -461,6 +461,8 @@ class Resolver:
             entity = entities.get(ent)
             if entity is None or not name or name in _SURROGATE:
                 continue
+            if name == ent and all(f.prov.origin == "prose" for f in group):
+                continue  # "the book" among a book's own values is the thing itself, not a value of it
             group.sort(key=lambda f: _rank(f.prov))
             first = group[0]
             target = next((self.canon(f.refers_to) for f in group if f.refers_to), "")
