@@ -21,6 +21,10 @@ from schemawright.domain.model import Kind
         ("per_km_rate", Kind.MONEY),
         ("salary_minimum", Kind.MONEY),
         ("tax_rate", Kind.PERCENTAGE),
+        ("last_day", Kind.DATE),
+        ("opening_day", Kind.DATE),
+        ("pickup_deadline", Kind.TIMESTAMP),
+        ("deadline", Kind.TIMESTAMP),
     ],
 )
 def test_name_kind(name: str, kind: Kind) -> None:
@@ -32,3 +36,8 @@ def test_a_bound_takes_the_kind_of_what_it_bounds() -> None:
     assert lexicon.kind_for_name("max_temperature") is lexicon.kind_for_name("temperature")
     assert lexicon.kind_for_name("max_price") is Kind.MONEY
     assert lexicon.kind_for_name("max_runners") is Kind.COUNT
+
+
+@pytest.mark.parametrize("name", ["weekday", "day", "notice_days"])
+def test_a_weekday_a_bare_day_and_a_number_of_days_are_no_calendar_day(name: str) -> None:
+    assert load_lexicon().kind_for_name(name) is not Kind.DATE
