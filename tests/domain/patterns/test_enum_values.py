@@ -8,7 +8,7 @@ import pytest
 from schemawright.domain.analyze import analyze
 from schemawright.domain.model import Kind
 from schemawright.spec.parser import parse_spec
-from tests.domain.patterns._helpers import entity_of, model_of
+from tests.domain.patterns._helpers import attribute_kinds, entity_of, model_of
 
 
 def _attribute(text: str, entity: str, name: str):  # type: ignore[no-untyped-def]
@@ -115,3 +115,33 @@ def test_two_unjoined_words_after_a_colon_are_no_value_list() -> None:
         "Kiosks have a code. A kiosk has a street and a status: see below, later.", "kiosk", "status"
     )
     assert attr.kind is not Kind.ENUM
+
+
+def test_a_relative_one_of_gives_the_values_to_the_thing_holding_the_value() -> None:
+    model = model_of(
+        "# Planning\n\nEach application has a reference and its current phase, which is one of screening, "
+        "interview, offer or closed. Each application has an applicant name.\n"
+    )
+    phase = next(a for a in entity_of(model, "application").attributes if a.name == "phase")
+    assert phase.kind is Kind.ENUM and phase.enum_values == ["screening", "interview", "offer", "closed"]
+    assert model.entity("phase") is None
+
+
+def test_values_after_the_nouns_own_clause_are_its_values() -> None:
+    model = model_of(
+        "# Boats\n\nEach boat has a name and the hull material it is built from (wood, steel or fibreglass). "
+        "Each boat has a length.\n"
+    )
+    kinds = attribute_kinds(model, "boat")
+    assert kinds.get("hull_material") is Kind.ENUM, kinds
+
+
+def test_words_offered_as_a_choice_are_values_whatever_the_name_suggests() -> None:
+    model = model_of(
+        "# Letters\n\nEach letter has a recipient and a body (typed, handwritten or printed). "
+        "Each letter has a sent date.\n"
+    )
+    body = next(a for a in entity_of(model, "letter").attributes if a.name == "body")
+    assert body.kind is Kind.ENUM and body.enum_values == ["typed", "handwritten", "printed"]
+    described = model_of("# Shows\n\nEach show has a title and a description (show notes, HTML allowed).\n")
+    assert attribute_kinds(described, "show").get("description") is not Kind.ENUM

@@ -537,8 +537,9 @@ def _unit_after(sent: Sentence, c: Chunk) -> str:
     return ""
 
 
-def _enum_after(sent: Sentence, c: Chunk) -> list[str]:
-    """Values in parentheses right after a noun: "a status (draft, sent, paid or void)"."""
+def _enum_after(sent: Sentence, c: Chunk, *, after_clause: bool = False) -> list[str]:
+    """Values in parentheses right after a noun: "a status (draft, sent, paid or void)"; with
+    ``after_clause``, also after the noun's own relative clause ("the clay body it is made of (…)")."""
     toks = sent.tokens
     k = c.head + 1
     if 0 < k < len(toks) and toks[k].dep == "prep" and toks[k].head == c.head:
@@ -546,6 +547,13 @@ def _enum_after(sent: Sentence, c: Chunk) -> list[str]:
         inside = {t.i for t in sent.subtree(k)}
         paren = next((t.i for t in toks[k : k + 6] if t.text == "(" or t.i not in inside), None)
         k = paren if paren is not None and toks[paren].text == "(" else k
+    if after_clause and 0 < k < len(toks) and toks[k].text != "(" and c.head >= 0:
+        # "the clay body it is made of (stoneware, porcelain or earthenware)": after the noun's own clause
+        for rel in sent.children(c.head, "relcl", "acl"):
+            inside = {t.i for t in sent.subtree(rel.i)}
+            paren = next((t.i for t in toks[k : k + 8] if t.text == "(" or t.i not in inside), None)
+            if paren is not None and toks[paren].text == "(":
+                k = paren
     if k >= len(toks) or toks[k].text != "(":
         return []
     values: list[str] = []
@@ -570,6 +578,16 @@ def _enum_after(sent: Sentence, c: Chunk) -> list[str]:
     if len(values) < 2 or any(len(v.split("_")) > 3 for v in values):
         return []
     return values
+
+
+def _offered_as_choice(sent: Sentence, c: Chunk) -> bool:
+    """The parenthesis after the noun joins its words with "or"."""
+    toks = sent.tokens
+    opened = next((t.i for t in toks[c.head + 1 : c.head + 10] if t.text == "("), None)
+    if c.head < 0 or opened is None:
+        return False
+    closed = next((t.i for t in toks[opened:] if t.text == ")"), len(toks))
+    return any(t.lower == "or" for t in toks[opened:closed])
 
 
 def _enum_listed(sent: Sentence, c: Chunk) -> list[str]:
@@ -765,7 +783,8 @@ def _attribute(
             named = _chunk(state, inner.i) if inner is not None else None
             if named is not None and _established(named, state.ctx) and not is_value(named, state.ctx):
                 refers = named.name
-    values = _enum_after(state.sent, c)
+    # a thing the spec talks about elsewhere, named before its own clause, is a reference, not a value list
+    values = _enum_after(state.sent, c, after_clause=is_value(c, state.ctx) or not _established(c, state.ctx))
     if not values and state.ctx.lexicon.kind_for_name(name) is Kind.ENUM:
         values = _enum_listed(state.sent, c)
     if values and _names_attributes(values, state.ctx):  # "a library card (card number, name, email)"
@@ -778,6 +797,8 @@ def _attribute(
         values
         and name_kind not in (None, Kind.ENUM, Kind.TEXT)
         and not (name_kind is Kind.COUNT and not numeric)
+        # "the clay body (stoneware, porcelain or earthenware)": words offered as a choice are values
+        and (numeric or not _offered_as_choice(state.sent, c))
     ):
         # "a description (show notes, HTML allowed)": an explanation, not a value list; "a format (talk or
         # workshop)" and "a size (S, M, L)" are value lists
@@ -2110,7 +2131,11 @@ def _enum_can_be(state: _State, row: Row, cls: list[Clause]) -> None:
             owner = _chunk(state, s.possessor)
         entity = owner.name if owner else ""
         attr = _attr_name(entity, s) if owner else s.name
-        if not owner and _thing(s, state.ctx) and not is_value(s, state.ctx):
+        # "… and its current stage, which is one of first reading, …": a value this sentence gave a thing
+        given = [f.entity for f in state.facts if isinstance(f, AttributeFact) and f.name == s.name]
+        if not owner and cl.relative and given:
+            entity = given[0]
+        elif not owner and _thing(s, state.ctx) and not is_value(s, state.ctx):
             entity, attr = s.name, "status"  # "a reservation shall be active, fulfilled or cancelled"
         if not entity:
             for known in sorted(state.ctx.known, key=len, reverse=True):
