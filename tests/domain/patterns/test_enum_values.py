@@ -145,3 +145,11 @@ def test_words_offered_as_a_choice_are_values_whatever_the_name_suggests() -> No
     assert body.kind is Kind.ENUM and body.enum_values == ["typed", "handwritten", "printed"]
     described = model_of("# Shows\n\nEach show has a title and a description (show notes, HTML allowed).\n")
     assert attribute_kinds(described, "show").get("description") is not Kind.ENUM
+
+
+def test_a_listed_value_may_hold_a_preposition() -> None:
+    model = model_of(
+        "# Tours\n\nEach tour has a name and a state: planned, open for booking, full or cancelled.\n"
+    )
+    state = next(a for a in entity_of(model, "tour").attributes if a.name == "state")
+    assert state.enum_values == ["planned", "open_for_booking", "full", "cancelled"]

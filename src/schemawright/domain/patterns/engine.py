@@ -580,6 +580,15 @@ def _enum_after(sent: Sentence, c: Chunk, *, after_clause: bool = False) -> list
     return values
 
 
+def _inside_value(toks: list[Token], i: int) -> bool:
+    """A preposition between a value's word and one noun that ends the value ("open for entries,")."""
+    return (
+        i + 2 < len(toks)
+        and toks[i + 1].pos == "NOUN"
+        and (toks[i + 2].text in (",", ".", ";") or toks[i + 2].lower in ("or", "and"))
+    )
+
+
 def _offered_as_choice(sent: Sentence, c: Chunk) -> bool:
     """The parenthesis after the noun joins its words with "or"."""
     toks = sent.tokens
@@ -607,6 +616,8 @@ def _enum_listed(sent: Sentence, c: Chunk) -> list[str]:
             if current:
                 values.append("_".join(current))
             current = []
+        elif t.pos == "ADP" and current and _inside_value(toks, t.i):
+            current.append(t.lower)  # "draft, open for entries, closed or finished": one value
         elif t.text in (".", ";", ")", "(", ":") or t.pos in ("DET", "AUX", "ADP", "PRON"):
             ended = t.text in (".", ";")
             break
