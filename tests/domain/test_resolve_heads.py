@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from schemawright.domain.analyze import analyze
 from schemawright.spec.parser import parse_spec
+from tests.domain.patterns._helpers import model_of
 
 
 def _names(text: str) -> set[str]:
@@ -43,3 +44,15 @@ def test_a_compound_introduced_with_values_names_the_thing_however_often_the_hea
     )
     assert "vegetable_plot" in names
     assert "plot" not in names
+
+
+def test_a_glossary_term_for_a_measured_value_declares_no_table() -> None:
+    model = model_of(
+        "# Auctions\n\n## Glossary\n\n- **Auction**: a sale of one lot to the highest bidder.\n"
+        "- **Bid**: an offer a bidder makes on an auction.\n"
+        "- **Starting Price**: the lowest first bid the seller allows.\n\n"
+        "## Requirements\n\nEach auction has a title, a starting price and an end time. "
+        "Each bid has an amount and a time.\n"
+    )
+    assert model.entity("starting_price") is None, [e.name for e in model.entities]
+    assert model.entity("auction") is not None and model.entity("bid") is not None

@@ -47,6 +47,9 @@ _GENERIC = {None, Kind.TEXT, Kind.LONG_TEXT}
 _NUMERIC_REFINE = {Kind.MONEY, Kind.COUNT, Kind.INTEGER, Kind.PERCENTAGE, Kind.RATING, Kind.DURATION,
                    Kind.POSITION, Kind.YEAR, Kind.MONTH, Kind.DECIMAL}  # fmt: skip
 _SURROGATE = {"id", "uuid", "guid", "pk"}
+# kinds of a single measured or dated value: a glossary term of one of these names no table
+_SCALAR = {Kind.MONEY, Kind.DECIMAL, Kind.INTEGER, Kind.COUNT, Kind.PERCENTAGE, Kind.DURATION, Kind.DATE,
+           Kind.TIMESTAMP, Kind.TIME, Kind.YEAR, Kind.MONTH}  # fmt: skip
 _LATER = re.compile(
     r"\b(?:must|should|shall|always|is|be|comes?)\s+(?:be\s+)?(?:later|after|greater|more|higher|bigger)\s+"
     r"(?:than\s+)?(or equal\s+to\s+)?(?:the\s+|its\s+)?(\w+)",
@@ -200,7 +203,12 @@ class Resolver:
             if isinstance(f, RelationshipFact):
                 linked[self.canon(f.child)] += 1
                 linked[self.canon(f.parent)] += 1
-        self.structured = {n for n, g in by_name.items() if any(f.prov.origin == "structured" for f in g)}
+        # a glossary term for a value ("Reserve Price: the lowest price the seller accepts") declares no table
+        self.structured = {
+            n
+            for n, g in by_name.items()
+            if any(f.prov.origin == "structured" for f in g) and not self._glossary_value(n, g, attrs_of)
+        }
         defined_refs = {
             self.canon(f.parent)
             for f in facts
@@ -219,7 +227,7 @@ class Resolver:
                 continue
             if name in held and name not in self.structured:
                 continue  # "their postal address broken into street, town and postcode": the holder's values
-            structured = any(f.prov.origin == "structured" for f in group)
+            structured = name in self.structured
             evidence = {f.evidence for f in group}
             mentioned = self.mentions.get(name, 2)
             value_noun = self.lex.kind_for_name(name) is not None and "classifier" not in evidence
@@ -272,6 +280,15 @@ class Resolver:
             out.pop(role, None)
         # ordering: the order the spec introduces them (by line)
         return dict(sorted(out.items(), key=lambda kv: kv[1].source.line or 10**9))
+
+    def _glossary_value(self, name: str, group: list[EntityFact], attrs_of: dict[str, int]) -> bool:
+        """Only a glossary declares it, its name is a value's (a price, an interval, a volume), and nothing
+        gives it values of its own."""
+        return (
+            all(f.evidence == "glossary" for f in group if f.prov.origin == "structured")
+            and self.lex.kind_for_name(name) in _SCALAR
+            and attrs_of[name] < 2
+        )
 
     def _held_values(self, facts: list[Fact]) -> dict[str, str]:
         """ "An address made up of street, city and postcode", "a postal address broken into …": a value (an
