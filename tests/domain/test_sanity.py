@@ -18,6 +18,10 @@ from schemawright.domain.model import (
 from schemawright.domain.sanity import check_name, check_names, filter_model
 
 DEBRIS = [
+    "6_decimals",  # "rounded to 6 decimals"
+    "fr_002",  # a requirement label
+    "shelf_b_012",
+    "d",
     "e_g",
     "and_book_consultations",
     "belongs_to_user",
@@ -61,6 +65,9 @@ DEBRIS = [
 ]
 
 LEGIT = [
+    "address_line_2",
+    "last_4",
+    "x",
     "order_item",
     "customer",
     "loan",
