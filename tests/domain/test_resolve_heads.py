@@ -56,3 +56,13 @@ def test_a_glossary_term_for_a_measured_value_declares_no_table() -> None:
     )
     assert model.entity("starting_price") is None, [e.name for e in model.entities]
     assert model.entity("auction") is not None and model.entity("bid") is not None
+
+
+def test_a_counted_link_stays_when_another_thing_pairs_the_same_two() -> None:
+    model = model_of(
+        "# Lockers\n\nA request links one member to one locker. A rental is for one locker and comes from "
+        "one request. Each request has a date and a status. Each rental has a start date and a price. "
+        "Each locker has a number and a size. Each member has a name and an email.\n"
+    )
+    links = {(r.child, r.parent) for r in model.relationships}
+    assert {("request", "member"), ("request", "locker"), ("rental", "request")} <= links, links

@@ -824,6 +824,7 @@ def _without_covered_pairs(
             f.prov.origin == "prose"
             and not r.through
             and not r.role
+            and not f.one_parent  # "an application links one person to one apartment": stated, not implied
             and frozenset((r.child, r.parent)) in pairs
         )
     ]  # a direct link between two things an entity pairs would contradict the pairing
