@@ -25,6 +25,9 @@ class Migration:
     no_transaction: bool = False
     up_line: int = 1  # the line of its file where ``up`` starts (a dbmate or goose section starts lower)
     down_line: int = 1  # the same for ``down``
+    # what the reader could not read of it, each a sentence the review prefixes with the file's path
+    # (Alembic operations other than op.execute("..."))
+    unread: tuple[str, ...] = ()
 
     @property
     def key(self) -> tuple[int, ...]:

@@ -3,10 +3,11 @@
 A folder's migrations are read by the migration tools' plugins (:mod:`schemawright.tools`), so the
 reviewer and the designer agree on what a migration is, how up and down pair, in which order they run
 and which run outside a transaction. The review lints any SQL, so a folder in no tool's layout is plain
-SQL, each file an up (a Liquibase formatted-SQL changelog one migration per changeset, ``{name}.up.sql``
-and ``{name}.down.sql`` one migration), and Alembic
-revisions under ``versions/`` are read statically (:mod:`schemawright.review.formats`). ``.sql`` files
-beside the tools' migrations that no tool would run are named in a note, not reviewed.
+SQL, each file an up (a file a plugin knows by its content, a Liquibase formatted-SQL changelog, the
+migrations that plugin reads from it: one per changeset; ``{name}.up.sql`` and ``{name}.down.sql`` one
+migration), and the plugins of tools found by their project files read what they can statically
+(Alembic: the revisions under ``versions/``, their ``op.execute`` SQL). ``.sql`` files beside the tools'
+migrations that no tool would run are named in a note, not reviewed.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from pathlib import Path
 from schemawright.project import migration as tool_migration
 from schemawright.project.errors import ProjectError
 from schemawright.safe_files import SafeReader, containment
-from schemawright.tools import folder_tools
+from schemawright.tools import file_tools, folder_tools, project_tools
 from schemawright.tools.base import MigrationTool
 
 _Rel = Callable[[Path], str]  # a path as the report names it: relative to the project root
@@ -49,8 +50,6 @@ def read_chain(migrations_dir: Path, *, relative_to: Path | None = None) -> tupl
     (Alembic), was left out (files no tool would run) or was refused (symbolic links out of the project
     root, FIFOs, devices, oversized files: see ``safe_files``). A file that is not UTF-8 is a
     :class:`ValueError` naming it."""
-    from schemawright.review import formats
-
     base = relative_to or migrations_dir
     inside = containment(base, migrations_dir)
 
@@ -71,15 +70,12 @@ def read_chain(migrations_dir: Path, *, relative_to: Path | None = None) -> tupl
         refused += reader.refused
         notes += plain_notes
     reader = SafeReader(inside)
-    revisions = sorted(
-        p for p in migrations_dir.rglob("*.py") if p.parent.name == "versions" and reader.allows(p)
-    )
-    alembic_notes: list[str] = []
-    for path in formats.alembic_order(revisions):
-        migration, read_notes = formats.alembic(path, rel(path))
-        migrations.append(migration)
-        alembic_notes += read_notes
-    return migrations, alembic_notes + refused + reader.refused + notes
+    unread: list[str] = []
+    for plugin in project_tools():  # Alembic's revisions, read statically
+        for m in plugin.read_history(migrations_dir, reader):
+            migrations.append(_from_tool(m, plugin, rel))
+            unread += [f"{rel(m.path)}: {note}" for note in m.unread]
+    return migrations, unread + refused + reader.refused + notes
 
 
 def _by_tools(
@@ -128,11 +124,10 @@ _PAIR = re.compile(r"^(?P<name>.+)\.(?P<dir>up|down)\.sql$")
 
 def _plain(folder: Path, reader: SafeReader, rel: _Rel) -> tuple[list[Migration], list[str]]:
     """A folder in no tool's layout: every ``.sql`` file (in any folder below) an up migration, a
-    Liquibase changelog one per changeset, ``{name}.up.sql`` with ``{name}.down.sql`` beside it one
-    migration; in version order (numerically: 10 follows 9; by name when there is no version). A down
-    with no up beside it is named in a note, not reviewed."""
-    from schemawright.review import formats
-
+    file a plugin knows by its content (Liquibase) the migrations it reads there, ``{name}.up.sql`` with
+    ``{name}.down.sql`` beside it one migration; in version order (numerically: 10 follows 9; by name when
+    there is no version; a file's migrations in the file's order). A down with no up beside it is named in
+    a note, not reviewed."""
     found: list[tuple[str, Migration]] = []
     paths = sorted(folder.rglob("*.sql"))
     downs = {(p.parent, m["name"]): p for p in paths if (m := _PAIR.match(p.name)) and m["dir"] == "down"}
@@ -147,14 +142,24 @@ def _plain(folder: Path, reader: SafeReader, rel: _Rel) -> tuple[list[Migration]
         if pair is not None:
             down = _section(down_path, reader, rel)
             found.append((pair["name"], Migration(pair["name"], Section(rel(path), text), down)))
-        elif formats.is_liquibase(text):
-            found += [(f"{path.stem}:{i:04d}", m) for i, m in enumerate(formats.liquibase(path, rel(path)))]
+        elif read := _read_file(path, text):
+            plugin, migrations = read
+            found += [(f"{path.stem}:{i:04d}", _from_tool(m, plugin, rel)) for i, m in enumerate(migrations)]
         else:
             found.append((path.stem, Migration(path.stem, Section(rel(path), text), None)))
     found.sort(key=lambda item: _version_key(item[0]))
     left = sorted(rel(p) for p in downs.values())
     notes = [f"not reviewed: {', '.join(left)} (a down migration with no up beside it)"] if left else []
     return [migration for _, migration in found], notes
+
+
+def _read_file(path: Path, text: str) -> tuple[MigrationTool, list[tool_migration.Migration]] | None:
+    """The migrations of the first plugin that knows the file by its content, or None."""
+    for plugin in file_tools():
+        migrations = plugin.read_file(path, text) if plugin.read_file is not None else None
+        if migrations is not None:
+            return plugin, migrations
+    return None
 
 
 def _section(path: Path | None, reader: SafeReader, rel: _Rel) -> Section | None:

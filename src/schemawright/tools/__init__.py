@@ -3,7 +3,8 @@
 
 ``REGISTRY`` is in detection order: a folder is the first tool's whose ``read_history`` finds migrations
 there (or that ``owns`` it). Adding a tool is a module with a ``TOOL`` and a line here (plus its name in
-``schemawright.project.detect.Format``)."""
+``schemawright.project.detect.Format``). ``READ_ONLY`` holds the tools whose histories are read (by
+``review``) but that ``design`` does not write, so they are no ``--format``: Liquibase formatted SQL."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from schemawright.tools import (
     golang_migrate,
     goose,
     knex,
+    liquibase,
     prisma,
 )
 from schemawright.tools.base import MigrationTool
@@ -37,6 +39,8 @@ REGISTRY: dict[str, MigrationTool] = {
     )
 }
 
+READ_ONLY: dict[str, MigrationTool] = {liquibase.TOOL.name: liquibase.TOOL}
+
 
 def tool(name: str) -> MigrationTool:
     """The plugin for ``name`` (golang-migrate for an unknown name, as a new project gets)."""
@@ -48,4 +52,15 @@ def folder_tools() -> list[MigrationTool]:
     return [t for t in REGISTRY.values() if t.folder]
 
 
-__all__ = ["REGISTRY", "MigrationTool", "folder_tools", "tool"]
+def project_tools() -> list[MigrationTool]:
+    """The tools found by their own project files rather than a folder scan (Alembic, Django, Knex); the
+    review reads the history of those whose ``read_history`` reads it statically (Alembic)."""
+    return [t for t in REGISTRY.values() if not t.folder]
+
+
+def file_tools() -> list[MigrationTool]:
+    """The tools whose migration files are known by their content wherever they lie (``read_file``)."""
+    return [t for t in (*REGISTRY.values(), *READ_ONLY.values()) if t.read_file is not None]
+
+
+__all__ = ["READ_ONLY", "REGISTRY", "MigrationTool", "file_tools", "folder_tools", "project_tools", "tool"]

@@ -1,12 +1,23 @@
 """Alembic: revision files chained by ``down_revision`` (found by ``alembic.ini`` / ``env.py``, see
-:mod:`schemawright.project.alembic_chain`); each step runs the verified SQL with ``op.execute``."""
+:mod:`schemawright.project.alembic_chain`); each step runs the verified SQL with ``op.execute``.
+
+``read_history`` reads revisions statically for the review (design runs them through Alembic itself): the
+revisions in every ``versions/`` folder under a folder, in ``down_revision`` chain order, each one's
+``upgrade()`` / ``downgrade()`` SQL. Only SQL passed as a string literal to ``op.execute(...)``
+(optionally wrapped in ``sa.text``) is read, each statement at its line of the file, so a finding points
+at the line in the revision; ``op.create_table`` and other operations are Python calls whose SQL exists
+only at run time, and are counted in the migration's ``unread`` note instead.
+"""
 
 from __future__ import annotations
 
+import ast
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from schemawright.project.alembic_revision import revision_files
-from schemawright.project.migration import NewFile, Step
+from schemawright.project.migration import Migration, NewFile, Step
+from schemawright.safe_files import SafeReader
 from schemawright.tools.base import MigrationTool, Written, clock
 
 if TYPE_CHECKING:
@@ -27,4 +38,101 @@ def write(found: MigrationSet, plan: list[Step], dialect: DialectName) -> Writte
     ]
 
 
-TOOL = MigrationTool("alembic", clock, write, folder=False)  # revisions are chained by id, not versioned
+def read_history(folder: Path, reader: SafeReader) -> list[Migration]:
+    """The revisions under ``folder`` (any ``versions/`` folder below it) in chain order, read statically:
+    the version is the revision id (the file's name when it assigns none)."""
+    revisions = sorted(p for p in folder.rglob("*.py") if p.parent.name == "versions" and reader.allows(p))
+    return [revision(path) for path in chain_order(revisions)]
+
+
+def revision(path: Path) -> Migration:
+    """The revision's ``upgrade``/``downgrade`` SQL strings, and what could not be read of each."""
+    tree = ast.parse(path.read_text())
+    rev = _assigned(tree, "revision") or path.stem
+    unread: list[str] = []
+    sql: dict[str, str | None] = {"upgrade": None, "downgrade": None}
+    for node in tree.body:
+        if isinstance(node, ast.FunctionDef) and node.name in sql:
+            text, skipped = _executed_sql(node)
+            sql[node.name] = text if text.strip() else None
+            if skipped:
+                unread.append(
+                    f'{node.name}() has {skipped} op.* call(s) other than op.execute("..."); '
+                    "Alembic operations are not read statically"
+                )
+    slug = path.stem[len(rev) + 1 :] if path.stem.startswith(f"{rev}_") else path.stem
+    down = sql["downgrade"]
+    return Migration(
+        version=rev,
+        name=slug,
+        path=path,
+        up=sql["upgrade"] or "",
+        down=down,
+        down_path=path if down is not None else None,
+        unread=tuple(unread),
+    )
+
+
+def chain_order(paths: list[Path]) -> list[Path]:
+    """Revisions in ``down_revision`` chain order (files whose chain cannot be read keep name order)."""
+    parents: dict[str, str | None] = {}
+    by_rev: dict[str, Path] = {}
+    for path in paths:
+        tree = ast.parse(path.read_text())
+        rev = _assigned(tree, "revision") or path.stem
+        by_rev[rev] = path
+        parents[rev] = _assigned(tree, "down_revision")
+    ordered: list[Path] = []
+    current = [r for r, parent in parents.items() if parent not in by_rev]
+    while current:
+        rev = sorted(current)[0]
+        ordered.append(by_rev[rev])
+        current = [r for r, parent in parents.items() if parent == rev] + [r for r in current if r != rev]
+    return ordered + sorted(p for p in paths if p not in ordered)
+
+
+def _assigned(tree: ast.Module, name: str) -> str | None:
+    for node in tree.body:
+        target = node.targets[0] if isinstance(node, ast.Assign) and node.targets else None
+        if isinstance(node, ast.AnnAssign):
+            target = node.target
+        value = node.value if isinstance(node, ast.Assign | ast.AnnAssign) else None
+        if isinstance(target, ast.Name) and target.id == name and isinstance(value, ast.Constant):
+            return str(value.value) if isinstance(value.value, str) else None
+    return None
+
+
+def _executed_sql(func: ast.FunctionDef) -> tuple[str, int]:
+    """SQL of each ``op.execute("...")`` placed at its line; and the count of other ``op.*`` calls."""
+    chunks: list[tuple[int, str]] = []
+    skipped = 0
+    for node in ast.walk(func):
+        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
+            continue
+        owner = node.func.value
+        if not (isinstance(owner, ast.Name) and owner.id == "op"):
+            continue
+        arg = node.args[0] if node.args else None
+        if isinstance(arg, ast.Call) and arg.args:  # sa.text("...")
+            arg = arg.args[0]
+        if node.func.attr == "execute" and isinstance(arg, ast.Constant) and isinstance(arg.value, str):
+            lead = arg.value[: len(arg.value) - len(arg.value.lstrip())].count("\n")
+            chunks.append((arg.lineno + lead, arg.value))
+        else:
+            skipped += 1
+    out: list[str] = []
+    line = 1
+    for lineno, sql in sorted(chunks):
+        out.append("\n" * max(0, lineno - line))
+        text = sql.strip().rstrip(";") + ";"
+        out.append(text)
+        line = max(line, lineno) + text.count("\n")
+    return "".join(out), skipped
+
+
+def _label(migration: Migration) -> str:
+    return migration.version  # the revision id, as ``alembic history`` shows it
+
+
+# revisions are chained by id, not versioned; design finds them by alembic.ini / env.py, not a folder scan
+TOOL = MigrationTool("alembic", clock, write, read_history, folder=False, label=_label)

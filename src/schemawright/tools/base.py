@@ -39,8 +39,10 @@ class MigrationTool:
     ``read_history(folder, reader)`` returns the folder's migrations of this tool ([] when it holds none);
     ``owns(folder)`` says the folder is this tool's even without migrations (Atlas's ``atlas.sum``);
     ``folder`` is False for tools found by their own project files (Alembic, Django, Knex), which the
-    folder scan skips; ``label(migration)`` is the migration's name as the tool shows it (the reviewer's
-    name for it)."""
+    folder scan skips (Alembic's ``read_history`` reads its revisions statically, for the review);
+    ``label(migration)`` is the migration's name as the tool shows it (the reviewer's name for it);
+    ``read_file(path, text)`` is set for a tool whose files are known by their content wherever they lie
+    (Liquibase formatted SQL), and returns the file's migrations, or None when it is not this tool's."""
 
     name: str
     next_version: Callable[[Sequence[Migration], str], str]
@@ -50,6 +52,7 @@ class MigrationTool:
     folder: bool = True
     default_dir: str = "backend/migrations"
     label: Callable[[Migration], str] = joined
+    read_file: Callable[[Path, str], list[Migration] | None] | None = None
 
 
 def read_text(path: Path, reader: SafeReader, what: str = "migration") -> str | None:
