@@ -17,6 +17,7 @@ from __future__ import annotations
 import bisect
 import re
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -60,11 +61,22 @@ class _Span:
 
 
 class _Scanner:
-    def __init__(self, script: str, dialect: Dialect, *, first_line: int = 1, lenient: bool = False) -> None:
+    def __init__(
+        self,
+        script: str,
+        dialect: Dialect,
+        *,
+        first_line: int = 1,
+        lenient: bool = False,
+        restart: Callable[[str, int], bool] | None = None,
+    ) -> None:
         self.s = script
         self.dialect = dialect
         self.offset = first_line - 1
         self.lenient = lenient
+        # prose mode (split_prose): SQL quoted in a document, not a script a client runs
+        self.restart = restart
+        self.prose = restart is not None
         self.line_starts = [0] + [m.end() for m in re.finditer("\n", script)]
         self.out: list[Statement] = []
         self.comments: list[Comment] = []
@@ -124,7 +136,7 @@ class _Scanner:
                     continue
                 return j + 1
             j += 1
-        return n
+        return self._line_end(i) if self.prose else n  # prose: an unterminated quote ends at its line
 
     def _skip_block_comment(self, i: int, nested: bool) -> int:
         s, n = self.s, len(self.s)
@@ -191,7 +203,12 @@ class _Scanner:
         i = 0
         while i < n:
             c = s[i]
-            if c.isspace():
+            if c == "\n" and self.restart is not None and self.first is not None:
+                rest = s[i + 1 : i + 40].lstrip(" \t")
+                if self.restart(rest, self.paren):  # the line starts another statement: a ";" forgotten
+                    self._emit(i)
+                i += 1
+            elif c.isspace():
                 i += 1
             elif d == "mysql" and self.first is None and _MYSQL_DELIMITER.match(s, i):
                 m = _MYSQL_DELIMITER.match(s, i)
@@ -216,7 +233,7 @@ class _Scanner:
             elif c == "/" and s.startswith("/*", i):
                 if d == "mysql" and s.startswith(("/*!", "/*+", "/*M!"), i):
                     self._mark(i)  # executable comment: the client sends it, MySQL runs it
-                end = self._skip_block_comment(i, nested=d == "postgresql")
+                end = self._skip_block_comment(i, nested=d == "postgresql" and not self.prose)
                 closed = end - i >= 4 and s.startswith("*/", end - 2)
                 self._comment(i, end, s[i + 2 : end - 2 if closed else end], block=True)
                 i = end
@@ -224,6 +241,7 @@ class _Scanner:
                 self._mark(i)
                 e_string = (
                     d == "postgresql"
+                    and not self.prose
                     and i > 0
                     and s[i - 1] in "eE"
                     and (i < 2 or not _IDENT_CHAR.match(s[i - 2]))
@@ -232,7 +250,7 @@ class _Scanner:
             elif c == '"':
                 self._mark(i)
                 i = self._skip_quoted(i, '"', backslash=d == "mysql")
-            elif c == "`" and d != "postgresql":
+            elif c == "`" and (d != "postgresql" or self.prose):
                 self._mark(i)
                 i = self._skip_quoted(i, "`", backslash=False)
             elif c == "[" and d == "sqlite":
@@ -248,10 +266,10 @@ class _Scanner:
                 self._mark(i)
                 j = s.find(m.group(), m.end())
                 i = n if j < 0 else j + len(m.group())
-            elif c == "\\" and d == "postgresql":
+            elif c == "\\" and d == "postgresql" and not self.prose:
                 i = self._meta_command(i)
             elif c == ";" and d != "mysql":
-                if d == "postgresql" and (self.paren or self.begin_depth):
+                if d == "postgresql" and (self.paren or self.begin_depth) and not self.prose:
                     i += 1
                     continue
                 if (
@@ -282,6 +300,16 @@ def split_statements(script: str, dialect: Dialect) -> list[Statement]:
     """Statements of ``script`` in order, as the engine's client sends them; comment-only fragments are
     dropped. A psql meta-command raises :class:`MigrationError` with its line."""
     return _Scanner(script, dialect).run()
+
+
+def split_prose(text: str, restart: Callable[[str, int], bool]) -> list[Statement]:
+    """Statements of SQL quoted in a document (a spec's DDL), which no client will run and which may be
+    sloppy: PostgreSQL's quoting, dollar quoting and comments (backticks quote too; no psql meta-commands,
+    no E'' escapes, block comments do not nest), but every ``;`` ends a statement, an unterminated quote
+    ends at its line's end (it cannot swallow the statements after it), and a statement also ends before
+    a line for which ``restart(the line's start, parenthesis depth)`` is true (a ``;`` forgotten before
+    the next ``CREATE``). Never raises."""
+    return _Scanner(text, "postgresql", lenient=True, restart=restart).run()
 
 
 def split_script(

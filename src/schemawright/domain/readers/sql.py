@@ -34,6 +34,7 @@ from schemawright.domain.facts import (
 )
 from schemawright.domain.model import Cardinality, Kind
 from schemawright.domain.readers.sniff import prov, schema_blocks
+from schemawright.engines.splitter import split_prose
 from schemawright.spec.document import SpecDocument
 
 PRIORITY = 3  # DDL is the most exact thing a spec can say about a table
@@ -113,58 +114,10 @@ class _Statement:
         return self.source[i] if 0 <= i < len(self.source) else ""
 
 
-def split_statements(text: str) -> Iterator[tuple[str, int]]:
-    """``(statement, offset of its first character)``: split on ``;`` outside quotes and comments, and
-    before a line starting a new statement (``CREATE``, ``ALTER`` …) when the previous one forgot its
-    ``;``. An unterminated quote ends at its line's end, so it cannot swallow the statements after it."""
-    start = i = depth = 0
-    n = len(text)
-    while i < n:
-        c = text[i]
-        if c in "'\"`":
-            j = i + 1
-            while True:
-                j = text.find(c, j)
-                if j == -1 or not text.startswith(c, j + 1):
-                    break
-                j += 2
-            if j == -1:  # unterminated: give up on this line only
-                j = text.find("\n", i)
-                i = n if j == -1 else j
-                continue
-            i = j + 1
-            continue
-        if text.startswith("--", i):
-            j = text.find("\n", i)
-            i = n if j == -1 else j
-            continue
-        if text.startswith("/*", i):
-            j = text.find("*/", i + 2)
-            i = n if j == -1 else j + 2
-            continue
-        if c == "$":
-            tag = re.match(r"\$\w*\$", text[i:])
-            if tag:
-                j = text.find(tag.group(0), i + len(tag.group(0)))
-                i = n if j == -1 else j + len(tag.group(0))
-                continue
-        if c == "(":
-            depth += 1
-        elif c == ")":
-            depth = max(0, depth - 1)
-        elif c == ";":
-            if text[start:i].strip():
-                yield text[start:i], start
-            start, depth = i + 1, 0
-        elif c == "\n":
-            rest = text[i + 1 : i + 40].lstrip(" \t")
-            starts = _STARTS.match(rest) if depth == 0 else _STARTS_ANYWHERE.match(rest)
-            if starts and text[start:i].strip():
-                yield text[start : i + 1], start
-                start, depth = i + 1, 0
-        i += 1
-    if text[start:].strip():
-        yield text[start:], start
+def _restarts(rest: str, depth: int) -> bool:
+    """Whether a line starting ``rest`` begins a new statement although the previous one forgot its ``;``
+    (inside parentheses only ``CREATE TABLE/INDEX/TYPE`` and ``ALTER TABLE`` count)."""
+    return bool(_STARTS.match(rest) if depth == 0 else _STARTS_ANYWHERE.match(rest))
 
 
 @contextmanager
@@ -246,8 +199,8 @@ class _Reader:
 
     def add(self, text: str, line: int) -> None:
         source = text.split("\n")
-        for body, offset in split_statements(text):
-            self.statements.append(_Statement(body, line + text.count("\n", 0, offset), source, line))
+        for stmt in split_prose(text, _restarts):
+            self.statements.append(_Statement(stmt.text, line + stmt.line - 1, source, line))
 
     def facts(self) -> list[Fact]:
         with _quiet():
