@@ -19,9 +19,10 @@ class Migration:
     up: str
     down: str | None = None
     down_path: Path | None = None
-    transactional: bool = False  # the tool runs the up in a transaction of its own (goose, dbmate, Diesel)
+    # the tool runs the up in a transaction of its own (goose, dbmate, Diesel, Atlas)
+    transactional: bool = False
     # the file opts out of that transaction (goose NO TRANSACTION, dbmate transaction:false, Diesel's
-    # run_in_transaction = false)
+    # run_in_transaction = false, Atlas's atlas:txmode none)
     no_transaction: bool = False
     up_line: int = 1  # the line of its file where ``up`` starts (a dbmate or goose section starts lower)
     down_line: int = 1  # the same for ``down``

@@ -1,8 +1,8 @@
-"""Run an existing migration the way its tool does: goose, dbmate and Diesel wrap each migration in a
-transaction of its own (unless the file opts out: ``-- +goose NO TRANSACTION``, ``-- migrate:up
-transaction:false``, Diesel's ``run_in_transaction = false``), so statements that need one (``LOCK
-TABLE``, ``SET LOCAL``) work, and a failing migration leaves nothing behind. goose sends a
-``-- +goose StatementBegin`` … ``StatementEnd`` block as one statement; on MySQL a block holding a
+"""Run an existing migration the way its tool does: goose, dbmate, Diesel and Atlas wrap each migration in
+a transaction of its own (unless the file opts out: ``-- +goose NO TRANSACTION``, ``-- migrate:up
+transaction:false``, Diesel's ``run_in_transaction = false``, ``-- atlas:txmode none``), so statements
+that need one (``LOCK TABLE``, ``SET LOCAL``) work, and a failing migration leaves nothing behind. goose
+sends a ``-- +goose StatementBegin`` … ``StatementEnd`` block as one statement; on MySQL a block holding a
 stored routine becomes a ``DELIMITER`` section, so the body's semicolons do not split it (the PostgreSQL
 and SQLite splitters already keep dollar-quoted and ``BEGIN … END`` bodies whole, and several
 statements sent at once run in the same transaction anyway)."""

@@ -484,7 +484,8 @@ RULES: tuple[Rule, ...] = (
         "PostgreSQL refuses CONCURRENTLY inside a transaction block; the migration fails.",
         "BEGIN; CREATE INDEX CONCURRENTLY idx_a ON t (a); COMMIT;",
         "-- migrate:up transaction:false   (dbmate)  /  -- +goose NO TRANSACTION   (goose)\n"
-        "-- metadata.toml beside up.sql: run_in_transaction = false   (Diesel)",
+        "-- metadata.toml beside up.sql: run_in_transaction = false   (Diesel)\n"
+        "-- atlas:txmode none   (Atlas: first line, then a blank line)",
         squawk=("ban-concurrent-index-creation-in-transaction",),
         dialects=PG,
     ),

@@ -40,7 +40,7 @@ class Migration:
     name: str
     up: Section
     down: Section | None
-    # True when the tool runs the file inside a transaction it opens itself (dbmate, goose, Diesel)
+    # True when the tool runs the file inside a transaction it opens itself (dbmate, goose, Diesel, Atlas)
     implicit_transaction: bool = False
     no_transaction: bool = False  # marked to run outside a transaction
 

@@ -1,4 +1,9 @@
-"""Atlas: ``{version}_{name}.sql`` beside ``atlas.sum`` (recomputed on every write); no down files."""
+"""Atlas: ``{version}_{name}.sql`` beside ``atlas.sum`` (recomputed on every write); no down files.
+
+``atlas migrate apply`` runs each file in a transaction of its own (its default ``--tx-mode file``) unless
+the file's directives say ``-- atlas:txmode none``. File directives are the comment lines at the top of
+the file, set apart from its statements by a blank line (a comment right above a statement belongs to
+the statement); that is how ``write`` marks a step that must run outside a transaction."""
 
 from __future__ import annotations
 
@@ -17,6 +22,23 @@ if TYPE_CHECKING:
     from schemawright.project.detect import MigrationSet
 
 FILE = re.compile(r"^(?P<version>\d+)_(?P<name>[^.]+)\.sql$")
+_TXMODE = re.compile(r"^--\s*atlas:txmode\s+(?P<mode>\S+)", re.I)
+
+
+def transaction_mode(text: str) -> str | None:
+    """The file's ``atlas:txmode`` directive (``none``, ``file``, ``all``), None without one."""
+    lines = text.lstrip("\n").splitlines()
+    header: list[str] = []
+    for line in lines:
+        if not line.strip():
+            break
+        if not line.lstrip().startswith("--"):
+            return None  # a statement before any blank line: the comments above it are its own
+        header.append(line.strip())
+    else:
+        return None  # nothing after the comments: no statement for them to be set apart from
+    found = [m["mode"].lower() for line in header if (m := _TXMODE.match(line))]
+    return found[-1] if found else None
 
 
 def owns(directory: Path) -> bool:
@@ -31,9 +53,14 @@ def read_history(directory: Path, reader: SafeReader) -> list[Migration]:
         for p in directory.iterdir()
         if (m := FILE.match(p.name)) and not p.is_dir()
     ]
-    return [
-        Migration(version=m["version"], name=m["name"], path=p, up=up) for m, p, up in found if up is not None
-    ]
+    return [_migration(m, p, up) for m, p, up in found if up is not None]
+
+
+def _migration(m: re.Match[str], path: Path, up: str) -> Migration:
+    alone = transaction_mode(up) == "none"
+    return Migration(
+        version=m["version"], name=m["name"], path=path, up=up, transactional=not alone, no_transaction=alone
+    )
 
 
 def write(found: MigrationSet, plan: list[Step], _dialect: DialectName) -> Written:
