@@ -10,6 +10,7 @@ import pytest
 
 from schemawright.project.errors import ProjectError
 from schemawright.project.migration import Step
+from schemawright.review.engine import review_project
 from schemawright.tools import READ_ONLY, REGISTRY, file_tools
 from schemawright.tools.liquibase import TOOL, read_file
 
@@ -57,3 +58,29 @@ def test_liquibase_is_read_but_not_a_design_format(tmp_path: Path) -> None:
     assert TOOL in file_tools() and not TOOL.folder
     with pytest.raises(ProjectError, match="does not write Liquibase"):
         TOOL.write(None, [Step("1", "a", "SELECT 1;", "SELECT 1;")], "postgresql")  # type: ignore[arg-type]
+
+
+def test_each_changeset_runs_in_a_transaction_unless_it_says_not() -> None:
+    text = (
+        "--liquibase formatted sql\n--changeset ann:1\nLOCK TABLE tags;\n"
+        "--changeset ann:2 runInTransaction:false splitStatements:true\n"
+        "CREATE INDEX CONCURRENTLY idx_tags_name ON tags (name);\n"
+    )
+    found = read_file(Path("c.sql"), text)
+    assert found is not None
+    assert [(m.transactional, m.no_transaction) for m in found] == [(True, False), (False, True)]
+
+
+def test_the_review_finds_a_concurrent_index_inside_liquibase_transaction(tmp_path: Path) -> None:
+    # was: a changeset was read as running outside any transaction, so this failing change passed
+    folder = tmp_path / "db" / "changelog"
+    folder.mkdir(parents=True)
+    index = "CREATE INDEX CONCURRENTLY idx_tags_name ON tags (name);\n--rollback DROP INDEX idx_tags_name;\n"
+    changelog = (
+        "--liquibase formatted sql\n--changeset ann:1\nCREATE TABLE tags (id INT PRIMARY KEY, name TEXT);\n"
+    )
+    (folder / "changelog.sql").write_text(changelog + "--changeset ann:2\n" + index)
+    [inside] = [f for f in review_project(tmp_path, engine=None).findings if f.code == "SW616"]
+    assert "`runInTransaction:false`" in inside.fix and inside.location.line == 5
+    (folder / "changelog.sql").write_text(changelog + "--changeset ann:2 runInTransaction:false\n" + index)
+    assert "SW616" not in review_project(tmp_path, engine=None).codes()

@@ -485,7 +485,8 @@ RULES: tuple[Rule, ...] = (
         "BEGIN; CREATE INDEX CONCURRENTLY idx_a ON t (a); COMMIT;",
         "-- migrate:up transaction:false   (dbmate)  /  -- +goose NO TRANSACTION   (goose)\n"
         "-- metadata.toml beside up.sql: run_in_transaction = false   (Diesel)\n"
-        "-- atlas:txmode none   (Atlas: first line, then a blank line)",
+        "-- atlas:txmode none   (Atlas: first line, then a blank line)\n"
+        "--changeset ann:2 runInTransaction:false   (Liquibase)",
         squawk=("ban-concurrent-index-creation-in-transaction",),
         dialects=PG,
     ),

@@ -1,5 +1,6 @@
 """Liquibase formatted SQL: a ``.sql`` changelog starting ``--liquibase formatted sql``, one migration per
-``--changeset author:id``, its ``--rollback`` lines the down.
+``--changeset author:id``, its ``--rollback`` lines the down. Liquibase runs each changeset in a
+transaction of its own unless the changeset line says ``runInTransaction:false``.
 
 A changelog is known by its first line, not by a folder layout, so it is read wherever it lies
 (``read_file``): the review reads it in a folder in no other tool's layout, beside plain ``.sql`` files.
@@ -23,7 +24,8 @@ if TYPE_CHECKING:
     from schemawright.emit.sql.dialects import DialectName
     from schemawright.project.detect import MigrationSet
 
-_CHANGESET = re.compile(r"^--\s*changeset\s+(?P<id>\S+)", re.I)
+_CHANGESET = re.compile(r"^--\s*changeset\s+(?P<id>\S+)(?P<attributes>.*)$", re.I)
+_NO_TRANSACTION = re.compile(r"(?<!\S)runInTransaction:false(?!\S)", re.I)
 _ROLLBACK = re.compile(r"^--\s*rollback\s?(?P<sql>.*)$", re.I)
 
 
@@ -35,14 +37,15 @@ def read_file(path: Path, text: str) -> list[Migration] | None:
     """One migration per ``--changeset author:id`` of the changelog ``text`` (None when ``text`` is no
     formatted-SQL changelog): the changeset's lines as the up, its ``--rollback`` lines (other than
     ``--rollback not required``) as the down, both as long as the file. The version is the changeset's
-    place in the file (1, 2, …), the name its ``author:id``."""
+    place in the file (1, 2, …), the name its ``author:id``; it runs in Liquibase's transaction unless
+    it says ``runInTransaction:false``."""
     if not is_changelog(text):
         return None
     lines = text.splitlines()
-    starts = [i for i, line in enumerate(lines) if _CHANGESET.match(line)]
+    heads = [(i, m) for i, line in enumerate(lines) if (m := _CHANGESET.match(line))]
     out = []
-    for n, start in enumerate(starts):
-        end = starts[n + 1] if n + 1 < len(starts) else len(lines)
+    for n, (start, head) in enumerate(heads):
+        end = heads[n + 1][0] if n + 1 < len(heads) else len(lines)
         up = [""] * len(lines)
         down = [""] * len(lines)
         has_down = False
@@ -53,15 +56,17 @@ def read_file(path: Path, text: str) -> list[Migration] | None:
                     down[i], has_down = sql, True
             else:
                 up[i] = lines[i]
-        name = _CHANGESET.match(lines[start])["id"]  # type: ignore[index]
+        alone = _NO_TRANSACTION.search(head["attributes"]) is not None
         out.append(
             Migration(
                 version=str(n + 1),
-                name=name,
+                name=head["id"],
                 path=path,
                 up="\n".join(up),
                 down="\n".join(down) if has_down else None,
                 down_path=path if has_down else None,
+                transactional=not alone,
+                no_transaction=alone,
             )
         )
     return out

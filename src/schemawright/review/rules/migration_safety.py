@@ -270,7 +270,7 @@ def _create_index(stmt: Statement, e: exp.Create, ctx: StatementContext) -> Find
             if PurePath(stmt.path).name == "up.sql"
             else "-- run this migration outside a transaction: dbmate `-- migrate:up transaction:false`, "
             "goose `-- +goose NO TRANSACTION`, Atlas `-- atlas:txmode none` and a blank line at the top of "
-            "the file, or remove BEGIN/COMMIT",
+            "the file, Liquibase `runInTransaction:false` on the changeset line, or remove BEGIN/COMMIT",
         )
     if not concurrent and ctx.existing(table) and not on_only(stmt.text):  # ON ONLY builds nothing
         fixed = re.sub(
