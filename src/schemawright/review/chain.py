@@ -40,7 +40,8 @@ class Migration:
     name: str
     up: Section
     down: Section | None
-    # True when the tool runs the file inside a transaction it opens itself (dbmate, goose, Diesel, Atlas)
+    # True when the tool runs the migration in a transaction it opens itself (dbmate, goose, Diesel, Atlas,
+    # Liquibase)
     implicit_transaction: bool = False
     no_transaction: bool = False  # marked to run outside a transaction
 
