@@ -2,16 +2,22 @@
 
 The ups run in version order on a scratch database; the catalog is reflected after the last one. Then the
 downs run from the newest migration back to the oldest reviewed one, so a down that the engine refuses
-(e.g. dropping a function earlier tables still use) is reported too. Any failure stops the replay at that
-point, like the migration tool would.
+(e.g. dropping a function earlier tables still use) is reported too. Each runs in the transaction its tool
+gives it (goose, dbmate, Diesel, Atlas, Liquibase: one per migration unless it opts out), so a statement
+that needs one (``LOCK TABLE``) runs as with the tool. A migration using ``CONCURRENTLY``, which no
+transaction block allows, runs outside it: the static rules report that it fails in the tool's
+transaction (SW616), and it is replayed as their fix runs it, so the review goes on with the reflected
+catalog. Any other failure stops the replay at that point, like the migration tool would.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal, cast
 
+from schemawright.emit.sql.dialects import dialect_for
 from schemawright.engines.scratch import ScratchDatabase, scratch_database
 from schemawright.review.chain import Migration, Section
 from schemawright.review.findings import finding
@@ -19,6 +25,8 @@ from schemawright.review.models import Finding, Location
 from schemawright.review.reflect import reflect_schema, table_names
 from schemawright.review.schema import Schema
 from schemawright.verify.errors import EngineUnavailable, MigrationError, RefusedStatement, ServerUnusable
+
+_CONCURRENTLY = re.compile(r"\bCONCURRENTLY\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -87,8 +95,12 @@ def _run(
 def _apply(
     db: ScratchDatabase, migration: Migration, section: Section, direction: str, out: ReplayOutcome
 ) -> bool:
+    sql = section.sql
+    # the tool's own transaction, opened on the script's first line (lines unchanged)
+    if migration.implicit_transaction and not _CONCURRENTLY.search(sql):
+        sql = f"{dialect_for(db.dialect).begin_transaction} {sql.rstrip()}\nCOMMIT;\n"
     try:
-        db.execute_script(section.sql)
+        db.execute_script(sql)
     except RefusedStatement:  # reported as SW504 by the static rule; nothing of the script ran
         out.note = (
             f"{section.path} was not replayed: a statement acts outside the database (SW504); "
