@@ -229,3 +229,18 @@ def test_two_modifiers_sharing_a_plural_noun_are_two_values() -> None:
         found = [f.name for f in facts if isinstance(f, AttributeFact) and f.entity == owner]
         assert all(n in found for n in names), (text, found)
         assert "start" not in found and "opening" not in found, (text, found)
+
+
+def test_her_before_a_noun_phrase_is_the_possessive() -> None:
+    for text, owner, name in (
+        ("A hen lives in one coop; we keep her laying rate and her breed.", "hen", "laying_rate"),
+        ("A queen rules one hive; we keep her marking colour and her breed.", "queen", "marking_colour"),
+        (
+            "A queen is introduced into a hive; we keep her marking colour (white or red) and her breed.",
+            "queen",
+            "breed",
+        ),
+    ):
+        facts, _ = prose_facts([(text, 1, "")], load_lexicon(), set())
+        found = [f.name for f in facts if isinstance(f, AttributeFact) and f.entity == owner]
+        assert name in found, (text, found)

@@ -230,8 +230,25 @@ def _noun_lemma(word: str) -> str:
 
 def repair(tokens: list[Token]) -> list[Token]:
     """Undo the small model's common misreadings of short data sentences; see the helpers."""
-    tokens = _compound_subject(_noun_verb(_determined_nouns(_shared_head(tokens))))
+    tokens = _compound_subject(_noun_verb(_determined_nouns(_shared_head(_possessive_her(tokens)))))
     return _reduced_relative(_list_compound(_split_noun_object(_plural_subject_verb(tokens))))
+
+
+def _possessive_her(tokens: list[Token]) -> list[Token]:
+    """ "we keep her marking colour": "her" read as the verb's object and "marking" as a second verb; before
+    a noun phrase "her" is the possessive, and the phrase is the object."""
+    for t in tokens[:-2]:
+        m, noun = tokens[t.i + 1], tokens[t.i + 2]
+        if t.lower != "her" or t.tag not in ("PRP", "PRP$") or t.dep not in ("dobj", "dative"):
+            continue
+        if m.tag == "VBG" and noun.pos == "NOUN" and noun.head == m.i and noun.dep == "dobj":
+            for c in tokens:
+                if c.head == m.i and c.i != noun.i:
+                    c.head = noun.i
+            noun.dep, noun.head = t.dep, t.head
+            m.pos, m.tag, m.dep, m.head, m.lemma = "NOUN", "NN", "compound", noun.i, m.lower
+            t.pos, t.tag, t.dep, t.head = "PRON", "PRP$", "poss", noun.i
+    return tokens
 
 
 _LISTING_VERBS = ("record", "store", "keep", "track", "log", "hold", "list", "capture", "note", "save")
