@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from schemawright.domain.analyze import analyze
 from schemawright.spec.parser import parse_spec
+from tests.domain.patterns._helpers import attribute_names, model_of
 
 
 def _entities(text: str) -> dict[str, list[str]]:
@@ -47,3 +48,23 @@ def test_a_with_phrase_after_of_the_describes_the_thing_it_is_of() -> None:
     )
     assert {"name", "start_date", "end_date"} <= set(found.get("season", []))
     assert "league" not in found or "start_date" not in found["league"]
+
+
+def test_a_with_list_after_a_passive_recording_describes_what_is_recorded() -> None:
+    for text, recorded, other in (
+        (
+            "A suspension is recorded against one member with a reason and a start date. "
+            "Each member has a name and an email. Each suspension has a length.",
+            "suspension",
+            "member",
+        ),
+        (
+            "A complaint is logged for one apartment with a category and a description. "
+            "Each apartment has a number and a floor. Each complaint has a status.",
+            "complaint",
+            "apartment",
+        ),
+    ):
+        model = model_of(f"# Spec\n\n{text}\n")
+        assert "reason" in attribute_names(model, recorded) or "category" in attribute_names(model, recorded)
+        assert not {"reason", "category"} & set(attribute_names(model, other)), attribute_names(model, other)

@@ -2466,6 +2466,7 @@ def _values_after(sent: Sentence, k: int) -> list[str]:
 
 
 _WHEN_NOUNS = ("date", "time", "moment", "day")
+_SPAN_VERBS = ("start", "end", "open", "close", "expire", "begin", "finish", "lapse")
 _LISTING = ("keep", "hold", "record", "store", "track", "note", "capture", "save", "log", "carry", "remember")
 
 
@@ -2498,6 +2499,8 @@ def _when_participle(sent: Sentence, t: Token) -> str:
         subject = sent.children(c.i, "nsubj")
         if c.tag == "VBD" and subject and not sent.children(c.i, "dobj") and c.lemma.isalpha():
             return _participle(c)
+        if c.tag == "VBZ" and subject and not sent.children(c.i, "dobj", "aux") and c.lemma in _SPAN_VERBS:
+            return c.lower  # "the date it starts" → starts_on, "the time it closes" → closes_at
     # the parser may hang "the member enrolled" on the main verb instead: read the surface
     toks = sent.tokens
     k = t.i + 1
@@ -2678,6 +2681,25 @@ def _access(state: _State, row: Row, cls: list[Clause]) -> None:
         return
 
 
+_PASSIVE_RECORDING = ("record", "log", "register", "create", "keep", "store", "file", "enter", "note", "open")
+
+
+def _recorded_subject(state: _State, host: Token) -> Chunk | None:
+    """ "A deferral is recorded against one donor with a reason …": the with-phrase on the passive recording
+    verb's prepositional object describes what is recorded, not that object."""
+    toks = state.sent.tokens
+    if host.dep != "pobj" or toks[host.head].dep != "prep":
+        return None
+    verb = toks[toks[host.head].head]
+    if verb.pos != "VERB" or verb.tag != "VBN" or verb.lemma not in _PASSIVE_RECORDING:
+        return None
+    for s in state.sent.children(verb.i, "nsubjpass"):
+        c = _chunk(state, s.i)
+        if c is not None and _thing(c, state.ctx) and not is_value(c, state.ctx):
+            return c
+    return None
+
+
 def _with_list(state: _State, row: Row, cls: list[Clause]) -> None:
     toks = state.sent.tokens
     for t in toks:
@@ -2691,7 +2713,7 @@ def _with_list(state: _State, row: Row, cls: list[Clause]) -> None:
             before = [x for x in state.sent.tokens[: host.i] if x.pos in ("NOUN", "PROPN")]
             owner = _chunk(state, before[-1].i) if before else None
         elif host.pos in ("NOUN", "PROPN"):
-            owner = _chunk(state, _of_the_head(state.sent, host))
+            owner = _recorded_subject(state, host) or _chunk(state, _of_the_head(state.sent, host))
         elif host.lemma == "be":  # "A label is a project-scoped tag with a colour": the subject's values
             be_subjects = state.sent.children(host.i, "nsubj")
             owner = _chunk(state, be_subjects[0].i) if be_subjects else None
