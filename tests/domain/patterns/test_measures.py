@@ -42,3 +42,13 @@ def test_a_how_question_outside_a_list_of_values_names_nothing() -> None:
         "Readers are stored once, no matter how many newsletters they read.\n"
     )
     assert attribute_names(model, "reader") == ["email", "first_name"]
+
+
+def test_a_count_of_things_is_a_value_and_never_a_link_to_them() -> None:
+    model = model_of(
+        "# Trips\n\nEach trip has a title, a price and the maximum number of hikers allowed. "
+        "Each hiker has a name and an email. A guide leads one trip; each guide has a licence number.\n"
+    )
+    kinds = attribute_kinds(model, "trip")
+    assert kinds.get("max_hikers") is Kind.COUNT, kinds
+    assert ("trip", "hiker") not in {(r.child, r.parent) for r in model.relationships}

@@ -832,6 +832,9 @@ def _attribute(
     if c.counted:  # "the number of servings it makes" → servings
         surface = c.text.split()[-1].lower()
         name, kind = (surface if surface.endswith("s") else f"{name}_count"), Kind.COUNT
+        bound = _bound_of_count(state.sent, c)  # "the maximum number of runners allowed" → max_runners
+        name = f"{bound}_{name}" if bound and not name.startswith(bound + "_") else name
+        refers = ""  # a count of things is a value, never a link to them
     if c.card.many and c.card.stated and not values and not c.counted:
         kind = Kind.LIST
     span = None if values or kind is not None else _range_after(state.sent, c)
@@ -857,6 +860,16 @@ def _attribute(
             many=c.plural and not c.counted and not values,
         )
     )
+
+
+def _bound_of_count(sent: Sentence, c: Chunk) -> str:
+    """ "max" or "min" when the count is reached through "the maximum/minimum number of"."""
+    toks = sent.tokens
+    number = next((t for t in reversed(toks[max(0, c.start - 3) : c.head]) if t.lower == "number"), None)
+    if number is None or number.i == 0:
+        return ""
+    word = toks[number.i - 1].lower
+    return {"maximum": "max", "max": "max", "minimum": "min", "min": "min"}.get(word, "")
 
 
 def _relative_after(toks: list[Token], c: Chunk, rel: Token) -> bool:
