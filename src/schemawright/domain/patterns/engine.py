@@ -2819,6 +2819,44 @@ def _noun_objects(sent: Sentence, verb: int) -> list[Token]:
     return [o for o in sent.children(verb, "dobj") if o.pos in ("NOUN", "PROPN")]
 
 
+def _prep_objects(state: _State, verb: int, words: tuple[str, ...]) -> list[Chunk]:
+    """The objects of the verb's prepositions and of prepositions hung on those ("from X to Y")."""
+    toks, out = state.sent.tokens, []
+    for t in toks:
+        if t.dep != "pobj" or toks[t.head].lower not in words:
+            continue
+        k, seen = t.head, 0
+        while toks[k].head != verb and toks[k].dep in ("prep", "pobj") and toks[k].head != k and seen < 6:
+            k, seen = toks[k].head, seen + 1
+        if toks[k].head == verb and toks[k].dep == "prep" and (c := _chunk(state, t.i)) is not None:
+            out.append(c)
+    return out
+
+
+def _takes_place(state: _State, row: Row, cl: Clause) -> None:
+    """ "A session takes place on a particular date, from an opening time to a closing time": the times an
+    event is held at are its values (date, opening_time, closing_time)."""
+    held = (cl.lemma == "take" and any(o.head_word == "place" for o in cl.objects)) or (
+        cl.lemma in ("happen", "occur") or (cl.lemma == "hold" and cl.passive)
+    )
+    if not held or cl.negated:
+        return
+    subjects = [s for s in cl.subjects if _thing(s, state.ctx) and not is_value(s, state.ctx)]
+    if not subjects:
+        return
+    owner = subjects[0].name
+    seen: set[str] = set()
+    for c in _prep_objects(state, cl.verb, ("on", "at", "from", "to", "between", "until")):
+        kind = state.ctx.lexicon.kind_for_name(c.name)
+        if kind in (Kind.DATE, Kind.TIMESTAMP, Kind.TIME) and c.name not in seen:
+            seen.add(c.name)
+            _attribute(state, owner, c, row.id, row.priority, cl)
+    if seen:
+        state.facts.append(
+            EntityFact(prov=_prov(state, row.id, row.priority), name=owner, evidence="subject")
+        )
+
+
 _CLAUSE_CONSTRUCTIONS: dict[str, Callable[[_State, Row, Clause], None]] = {
     "identified_by": _identified_by,
     "possession": _possession,
@@ -2833,6 +2871,7 @@ _CLAUSE_CONSTRUCTIONS: dict[str, Callable[[_State, Row, Clause], None]] = {
     "links": _links,
     "passive_counted": _passive_counted,
     "signs_up_with": _signs_up_with,
+    "takes_place": _takes_place,
 }
 
 

@@ -30,6 +30,7 @@ CONSTRUCTIONS = {
     "whether",
     "when_happened",
     "how_measure",
+    "takes_place",
     "volume",
     "retention",
     "soft_delete",
