@@ -41,3 +41,14 @@ def test_a_bound_takes_the_kind_of_what_it_bounds() -> None:
 @pytest.mark.parametrize("name", ["weekday", "day", "notice_days"])
 def test_a_weekday_a_bare_day_and_a_number_of_days_are_no_calendar_day(name: str) -> None:
     assert load_lexicon().kind_for_name(name) is not Kind.DATE
+
+
+def test_a_bare_number_takes_the_kind_of_its_owners_number() -> None:
+    from tests.domain.patterns._helpers import attribute_kinds, model_of
+
+    model = model_of(
+        "# Quiz\n\nEach round has a number and a theme. Each invoice has a number and a total. "
+        "Each round has a time limit. Each invoice has a due date.\n"
+    )
+    assert attribute_kinds(model, "round").get("number") is Kind.INTEGER
+    assert attribute_kinds(model, "invoice").get("number") is Kind.IDENTIFIER
