@@ -284,3 +284,44 @@ def test_the_designer_and_the_reviewer_agree_on_which_columns_fill_themselves(di
     assert {c.name for c in designed.columns if c.default_kind == "identity"} == filled
     reviewed = review_view.review_schema(catalog, Schema(), {}).tables["t"]
     assert {c.name for c in reviewed.columns.values() if c.identity} == filled
+
+
+def test_reading_again_only_the_changed_tables_gives_the_full_reading() -> None:
+    from schemawright.catalog.changes import tables_changed
+    from schemawright.catalog.reflect import reflect_changed
+
+    script = (
+        "CREATE TABLE notes (id int PRIMARY KEY,\n"
+        "    account_id bigint REFERENCES accounts (id) ON DELETE CASCADE);\n"
+        "CREATE INDEX idx_notes_account_id ON notes (account_id);\n"
+        "ALTER TABLE pair_refs ADD COLUMN note_id int REFERENCES notes (id);\n"
+        "COMMENT ON COLUMN billing.invoices.account_id IS 'who pays';\n"
+    )
+    with scratch_database("postgresql", service_url(POSTGRES)) as db:
+        db.execute_script(POSTGRES_SCHEMA)
+        before = reflect(db)
+        db.execute_script(script)
+        changed = tables_changed([script], before)
+        assert changed == {(None, "notes"), (None, "pair_refs"), ("billing", "invoices")}
+        again = reflect_changed(db, before, changed)
+        assert again.model_dump() == reflect(db).model_dump()
+        # the other tables are the earlier reading's (copies: the partition fields are filled in again)
+        pairs = next(t for t in before.tables if t.name == "pairs")
+        assert next(t for t in again.tables if t.name == "pairs").columns is pairs.columns
+        # which is why the caller must name every changed table: one left out is read as it was
+        stale = reflect_changed(db, before, changed - {(None, "pair_refs")})
+        refs = stale.table("pair_refs")
+        assert refs is not None and refs.column("note_id") is None
+
+
+def test_a_changed_table_in_a_partition_tree_is_read_with_everything_else() -> None:
+    from schemawright.catalog.reflect import reflect_changed
+
+    with scratch_database("postgresql", service_url(POSTGRES)) as db:
+        db.execute_script(POSTGRES_SCHEMA)
+        before = reflect(db)
+        db.execute_script("ALTER TABLE events ADD COLUMN note text;")  # its partitions get the column too
+        again = reflect_changed(db, before, {(None, "events")})
+        assert again.model_dump() == reflect(db).model_dump()
+        partition = again.table("events_2024")
+        assert partition is not None and partition.column("note") is not None

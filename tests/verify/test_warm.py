@@ -158,3 +158,39 @@ def test_anything_else_is_read_where_it_is(postgres_url: str) -> None:
         with reading(db) as same:
             assert same is db
         assert warm.views == 0
+
+
+def test_the_chain_template_is_read_again_only_where_its_new_scripts_changed_it(
+    postgres_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import schemawright.catalog.reflect as reflect_module
+    from schemawright.catalog.reflect import reflect
+    from schemawright.verify.warm import reflect_read
+
+    partial: list[object] = []
+    real = reflect_module.reflect_changed
+
+    def counted(db: ScratchDatabase, before: object, changed: object) -> object:
+        partial.append(changed)
+        return real(db, before, changed)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(reflect_module, "reflect_changed", counted)
+    history: list[str] = []
+    readings = []
+    with shared_postgres(postgres_url):
+        for script in (S1, S2, S3, "CREATE TYPE mood AS ENUM ('ok');", "ALTER TABLE t1 ADD COLUMN n int;"):
+            history.append(script)
+            with scratch_database("postgresql", postgres_url) as db:
+                for earlier in history:
+                    db.execute_script(earlier)
+                with reading(db) as replayed:
+                    catalog = reflect_read(replayed)
+                    assert catalog.model_dump() == reflect(replayed).model_dump()
+                    readings.append(catalog)
+    # the first reading reads everything; a type is not understood (everything again)
+    assert partial == [{(None, "t2")}, {(None, "t3")}, {(None, "t1")}]
+    assert [len(c.tables) for c in readings] == [1, 2, 3, 3, 3]
+    # outside a batch: an ordinary reading
+    with scratch_database("postgresql", postgres_url) as db:
+        db.execute_script(S1)
+        assert [t.name for t in reflect_read(db).tables] == ["t1"]

@@ -21,7 +21,7 @@ Example::
 from __future__ import annotations
 
 import warnings
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterator, Mapping
 from contextlib import contextmanager
 from functools import lru_cache
 from typing import Any, TypeVar
@@ -57,6 +57,44 @@ T = TypeVar("T")
 
 def reflect(db: ScratchDatabase) -> Catalog:
     """Everything ``db`` holds, every non-system schema."""
+    return _reflect(db, {})
+
+
+def reflect_changed(
+    db: ScratchDatabase, before: Catalog, changed: Collection[tuple[str | None, str]]
+) -> Catalog:
+    """What :func:`reflect` gives for ``db``, reading again only the tables in ``changed`` ((schema, name),
+    schema None for the default one) and the ones ``before`` lacks: every other table ``db`` still has is
+    taken from ``before``. The caller knows those did not change since ``before`` was read from the same
+    database (:func:`schemawright.catalog.changes.tables_changed`); the tables, their order, views,
+    functions, triggers, types, policies, partitions and row-level security are still read. A changed
+    table in an inheritance or partition tree (a change to a parent reaches its children) makes it read
+    everything again, and so does an engine other than PostgreSQL. Tables taken from ``before`` are shared
+    with it (shallow copies): neither catalog may be changed afterwards."""
+    if db.dialect != "postgresql" or before.dialect != db.dialect:
+        return reflect(db)
+    changed = set(changed)
+    for row in db.query(_INHERITANCE):
+        if (row["nsp"], str(row["name"])) in changed:
+            return reflect(db)
+    reuse = {
+        (t.schema_name, t.name): t.model_copy(
+            update={"partitioned": False, "partition_of": None, "partitions": [], "row_level_security": False}
+        )
+        for t in before.tables
+        if (t.schema_name, t.name) not in changed
+    }
+    return _reflect(db, reuse)
+
+
+# Tables in an inheritance or partition tree, as either end (PostgreSQL).
+_INHERITANCE = """SELECT NULLIF(n.nspname, current_schema()) AS nsp, c.relname AS name
+FROM pg_inherits i JOIN pg_class c ON c.oid IN (i.inhrelid, i.inhparent)
+JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind IN ('r', 'p', 'f')"""
+
+
+def _reflect(db: ScratchDatabase, reuse: Mapping[tuple[str | None, str], Table]) -> Catalog:
+    """:func:`reflect`, the tables in ``reuse`` taken from there instead of read (when ``db`` has them)."""
     engine = engine_for(db.dialect)
     sa_engine = _engine(db.sqlalchemy_url)
     types = _TypeNames(db)
@@ -68,7 +106,9 @@ def reflect(db: ScratchDatabase) -> Catalog:
             catalog.schemas = [s for s in schemas if s is not None]
             for schema in schemas:
                 names = _table_names(inspector, schema)
-                catalog.tables += _tables(inspector, sa_engine.dialect, schema, names, types)
+                read = [n for n in names if (schema, n) not in reuse]
+                fresh = {t.name: t for t in _tables(inspector, sa_engine.dialect, schema, read, types)}
+                catalog.tables += [fresh[n] if n in fresh else reuse[(schema, n)] for n in names]
                 catalog.views += [View(schema_name=schema, name=v) for v in inspector.get_view_names(schema)]
                 catalog.views += [
                     View(schema_name=schema, name=v, materialized=True)

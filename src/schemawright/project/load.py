@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from schemawright.catalog.reflect import reflect
 from schemawright.design.conventions import ExistingSchema
 from schemawright.domain.model import Assumption, Source
 from schemawright.emit.sql.dialects import DialectName
@@ -18,7 +17,7 @@ from schemawright.project.reflect import design_tables, functions, partitions, t
 from schemawright.project.replay import dump_ddl, replay_alembic, replay_django, replay_knex
 from schemawright.project.replay import replay as replay_sql
 from schemawright.project.transactions import runnable
-from schemawright.verify.warm import reading
+from schemawright.verify.warm import reading, reflect_read
 
 
 @dataclass
@@ -100,7 +99,7 @@ def load_project(
         else:
             replay_sql(db, found.migrations)
         with reading(db) as replayed:  # design --all: the batch's replayed chain itself, not a copy of it
-            catalog = reflect(replayed)
+            catalog = reflect_read(replayed)
     tables, names = design_tables(catalog), functions(catalog)
     schema = ExistingSchema(
         tables=tables,

@@ -36,6 +36,7 @@ from psycopg import sql
 from psycopg.conninfo import make_conninfo
 from psycopg.rows import dict_row
 
+from schemawright.catalog.models import Catalog
 from schemawright.verify.engines import (
     POSTGRES_ENV,
     Params,
@@ -150,7 +151,7 @@ class WarmPostgres:
             return None
         self.views += 1
         url = _sqlalchemy_url(self._conninfo, chain.role, chain.password, chain.name)
-        return PostgresScratch(conn, self._target, url)
+        return TemplateView(conn, self._target, url, chain)
 
     def _extend_chain(self, script: str) -> bool:
         """Run ``script`` on the chain template (as the template's own role), after everything it holds.
@@ -171,6 +172,7 @@ class WarmPostgres:
             self._drop_chain()
             return False
         chain.keys.append(_key(script))
+        chain.scripts.append(script)
         self.chain_scripts += 1
         return True
 
@@ -259,6 +261,9 @@ class _Chain:
     role: str = ""
     password: str = ""
     keys: list[str] = field(default_factory=list)
+    scripts: list[str] = field(default_factory=list)  # the scripts themselves, in the same order
+    catalog: Catalog | None = None  # the template's last reading (see reflect_read), when it held
+    catalog_at: int = 0  # the first this many scripts
 
 
 class ChainScratch(PostgresScratch):
@@ -359,6 +364,36 @@ def _sqlalchemy_url(conninfo: str, user: str, password: str, dbname: str) -> str
         "postgresql+psycopg", username=user, password=password, host=None if socket else host,
         port=int(str(params.get("port") or "5432")), database=dbname, query=query,
     ).render_as_string(hide_password=False)
+
+
+class TemplateView(PostgresScratch):
+    """The read-only session on the chain template that :func:`reading` hands out."""
+
+    def __init__(
+        self, conn: psycopg.Connection[dict[str, Any]], target: str, sqlalchemy_url: str, chain: _Chain
+    ) -> None:
+        super().__init__(conn, target, sqlalchemy_url)
+        self.chain = chain
+
+
+def reflect_read(db: ScratchDatabase) -> Catalog:
+    """:func:`~schemawright.catalog.reflect.reflect` of ``db`` (from :func:`reading`). On the chain
+    template, the batch reads the whole history once: after that, only the tables the scripts run on the
+    template since its last reading changed are read again
+    (:func:`~schemawright.catalog.changes.tables_changed`; a script it cannot tell about makes it read
+    everything again), the others are taken from that reading. The catalog is the same as a full reading
+    (the same objects, in the same order); it is kept for the next reading, so it must not be changed."""
+    from schemawright.catalog.changes import tables_changed
+    from schemawright.catalog.reflect import reflect, reflect_changed
+
+    if not isinstance(db, TemplateView):
+        return reflect(db)
+    chain, at = db.chain, len(db.chain.keys)
+    before = chain.catalog
+    changed = None if before is None else tables_changed(chain.scripts[chain.catalog_at : at], before)
+    catalog = reflect(db) if before is None or changed is None else reflect_changed(db, before, changed)
+    chain.catalog, chain.catalog_at = catalog, at
+    return catalog
 
 
 @contextmanager
