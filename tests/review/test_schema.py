@@ -70,3 +70,27 @@ def test_incremental_changes_equal_the_full_comparison() -> None:
         later = now.copy()
         apply(later, "DROP TABLE IF EXISTS tags; ALTER TABLE users DROP COLUMN email;")
         assert later.changes_since(before) == full_diff(later, before), sql
+
+
+def test_a_column_s_line_is_where_its_name_stands_whole_in_any_case_or_quoted() -> None:
+    import re
+
+    from schemawright.review.schema import _find_word
+
+    script = (
+        "CREATE TABLE notes (\n"
+        "    id BIGINT PRIMARY KEY,\n"
+        "    author_id BIGINT,\n"  # not 'id' inside a longer name
+        '    "Body" TEXT,\n'
+        "    ÉTAT TEXT,\n"  # not ASCII: the pattern itself
+        "    CONSTRAINT fk_notes_author FOREIGN KEY (author_id) REFERENCES users (id)\n"
+        ");"
+    )
+    schema = apply(Schema(), script)
+    notes = schema.tables["notes"]
+    assert {c.name: c.line for c in notes.columns.values()} == {"id": 2, "author_id": 3, "Body": 4, "ÉTAT": 5}
+    assert [fk.line for fk in notes.foreign_keys] == [6]
+    # the same positions as the pattern it replaces, on lines and words like these
+    for word in ("id", "ID", "Body", "body", "author", "users", "missing", "ÉTAT", "état", '"x'):
+        found = re.search(rf"(?<![\w\"]){re.escape(word)}(?![\w\"])|\"{re.escape(word)}\"", script, re.I)
+        assert _find_word(script, word) == (-1 if found is None else found.start())

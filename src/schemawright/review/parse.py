@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import cast
@@ -66,14 +68,11 @@ def _parse_text(text: str, dialect: str) -> exp.Expr | None:
     history, under another file name (trees are only read, so statements may share one)."""
     if _nesting(text) > MAX_NESTING:  # sqlglot's parser and the rules' walks recurse per level
         return None
-    level = _SQLGLOT_LOG.level
-    _SQLGLOT_LOG.setLevel(logging.ERROR)  # sqlglot warns on every Command fallback
-    try:
-        expr: exp.Expr | None = sqlglot.parse_one(text, read=DIALECTS[dialect])
-    except (ParseError, TokenError, ValueError, RecursionError):
-        expr = None
-    finally:
-        _SQLGLOT_LOG.setLevel(level)
+    with _quiet():  # sqlglot warns on every Command fallback
+        try:
+            expr: exp.Expr | None = sqlglot.parse_one(text, read=DIALECTS[dialect])
+        except (ParseError, TokenError, ValueError, RecursionError):
+            expr = None
     if expr is None:
         expr = _drop_indexes(text) or _index_on_only(text, dialect)
     return expr
@@ -140,7 +139,24 @@ def _parse_script(
     sql: str, dialect: str, path: str, first_line: int
 ) -> tuple[tuple[Statement, ...], tuple[Comment, ...]]:
     raws, comments = _split(sql, dialect, first_line)
-    return tuple(parse_statement(raw, dialect, path) for raw in raws), comments
+    with _quiet():  # once for the script, not once per statement
+        return tuple(parse_statement(raw, dialect, path) for raw in raws), comments
+
+
+@contextmanager
+def _quiet() -> Iterator[None]:
+    """sqlglot's logger at ERROR for the block (as it was before, after it). Setting a logger's level
+    clears every logger's cache, which cost as much as parsing a short statement: a nested block leaves
+    the level alone."""
+    level = _SQLGLOT_LOG.level
+    if level == logging.ERROR:
+        yield
+        return
+    _SQLGLOT_LOG.setLevel(logging.ERROR)
+    try:
+        yield
+    finally:
+        _SQLGLOT_LOG.setLevel(level)
 
 
 @lru_cache(maxsize=1024)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import copy
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from sqlglot import exp
 
@@ -534,8 +535,38 @@ def _foreign_key(name: str, cols: tuple[str, ...], ref: exp.Reference, stmt: Sta
 
 
 def _line_of(stmt: Statement, word: str) -> int:
-    """Line of the first whole-word occurrence of ``word`` inside the statement (its column definition)."""
-    m = re.search(rf"(?<![\w\"]){re.escape(word)}(?![\w\"])|\"{re.escape(word)}\"", stmt.text, re.I)
-    if m is None:
-        return stmt.line
-    return stmt.line + stmt.text.count("\n", 0, m.start())
+    """Line of the first whole-word occurrence of ``word`` inside the statement (its column definition):
+    ``word`` in any case, not inside a longer name, or quoted."""
+    at = _find_word(stmt.text, word)
+    return stmt.line if at < 0 else stmt.line + stmt.text.count("\n", 0, at)
+
+
+def _find_word(text: str, word: str) -> int:
+    """Where the first whole-word occurrence of ``word`` in ``text`` starts, or -1: what the pattern
+    ``(?<![\\w"])WORD(?![\\w"])|"WORD"`` (case-insensitive) finds, on the same line. Plain string search
+    for ASCII text (compiling that pattern for every column name cost more than the search); the pattern
+    itself otherwise."""
+    if not (word and text.isascii() and word.isascii()) or '"' in word:
+        m = _word_pattern(word).search(text)
+        return -1 if m is None else m.start()
+    low, target, n = text.lower(), word.lower(), len(word)
+    at = low.find(target)
+    while at >= 0:
+        before = low[at - 1] if at > 0 else ""
+        after = low[at + n] if at + n < len(low) else ""
+        if not _in_name(before) and not _in_name(after):
+            return at
+        if before == '"' and after == '"':
+            return at - 1
+        at = low.find(target, at + 1)
+    return -1
+
+
+def _in_name(char: str) -> bool:
+    """Whether ``char`` (ASCII, or "") continues a name or a quoted one: ``[\\w"]``."""
+    return char != "" and (char.isalnum() or char in '_"')
+
+
+@lru_cache(maxsize=1024)
+def _word_pattern(word: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w\"]){re.escape(word)}(?![\w\"])|\"{re.escape(word)}\"", re.I)
