@@ -170,14 +170,15 @@ def test_the_chain_template_is_read_again_only_where_its_new_scripts_changed_it(
     partial: list[object] = []
     real = reflect_module.reflect_changed
 
-    def counted(db: ScratchDatabase, before: object, changed: object) -> object:
+    def counted(db: ScratchDatabase, before: object, changed: object, *, keep_session: bool) -> object:
+        assert keep_session  # the reader's session stays open on the template between readings
         partial.append(changed)
-        return real(db, before, changed)  # type: ignore[arg-type]
+        return real(db, before, changed, keep_session=keep_session)  # type: ignore[arg-type]
 
     monkeypatch.setattr(reflect_module, "reflect_changed", counted)
     history: list[str] = []
     readings = []
-    with shared_postgres(postgres_url):
+    with shared_postgres(postgres_url) as warm:
         for script in (S1, S2, S3, "CREATE TYPE mood AS ENUM ('ok');", "ALTER TABLE t1 ADD COLUMN n int;"):
             history.append(script)
             with scratch_database("postgresql", postgres_url) as db:
@@ -187,6 +188,12 @@ def test_the_chain_template_is_read_again_only_where_its_new_scripts_changed_it(
                     catalog = reflect_read(replayed)
                     assert catalog.model_dump() == reflect(replayed).model_dump()
                     readings.append(catalog)
+        # the session kept open does not stop the template from being copied
+        with scratch_database("postgresql", postgres_url) as db:
+            for earlier in history:
+                db.execute_script(earlier)
+            db.execute("INSERT INTO t1 VALUES (1, 1)")
+        assert warm.copies == 1
     # the first reading reads everything; a type is not understood (everything again)
     assert partial == [{(None, "t2")}, {(None, "t3")}, {(None, "t1")}]
     assert [len(c.tables) for c in readings] == [1, 2, 3, 3, 3]

@@ -20,10 +20,11 @@ Example::
 
 from __future__ import annotations
 
+import threading
 import warnings
+from collections import OrderedDict
 from collections.abc import Callable, Collection, Iterator, Mapping
 from contextlib import contextmanager
-from functools import lru_cache
 from typing import Any, TypeVar
 
 import sqlalchemy as sa
@@ -55,13 +56,27 @@ from schemawright.project.tool_tables import TOOL_TABLES
 T = TypeVar("T")
 
 
-def reflect(db: ScratchDatabase) -> Catalog:
-    """Everything ``db`` holds, every non-system schema."""
-    return _reflect(db, {})
+def reflect(db: ScratchDatabase, *, keep_session: bool = False) -> Catalog:
+    """Everything ``db`` holds, every non-system schema. With ``keep_session`` the reader's database session
+    stays open for the next reading of the same database (its server-side catalog caches stay warm) until
+    :func:`release`; otherwise it is closed."""
+    return _reflect(db, {}, keep_session)
+
+
+def release(url: str) -> None:
+    """Close the sessions kept open on the database of SQLAlchemy ``url`` (see ``keep_session``)."""
+    with _ENGINES_LOCK:
+        engine = _ENGINES.get(url)
+    if engine is not None:
+        engine.dispose()
 
 
 def reflect_changed(
-    db: ScratchDatabase, before: Catalog, changed: Collection[tuple[str | None, str]]
+    db: ScratchDatabase,
+    before: Catalog,
+    changed: Collection[tuple[str | None, str]],
+    *,
+    keep_session: bool = False,
 ) -> Catalog:
     """What :func:`reflect` gives for ``db``, reading again only the tables in ``changed`` ((schema, name),
     schema None for the default one) and the ones ``before`` lacks: every other table ``db`` still has is
@@ -72,11 +87,11 @@ def reflect_changed(
     everything again, and so does an engine other than PostgreSQL. Tables taken from ``before`` are shared
     with it (shallow copies): neither catalog may be changed afterwards."""
     if db.dialect != "postgresql" or before.dialect != db.dialect:
-        return reflect(db)
+        return reflect(db, keep_session=keep_session)
     changed = set(changed)
     for row in db.query(_INHERITANCE):
         if (row["nsp"], str(row["name"])) in changed:
-            return reflect(db)
+            return reflect(db, keep_session=keep_session)
     reuse = {
         (t.schema_name, t.name): t.model_copy(
             update={"partitioned": False, "partition_of": None, "partitions": [], "row_level_security": False}
@@ -84,7 +99,7 @@ def reflect_changed(
         for t in before.tables
         if (t.schema_name, t.name) not in changed
     }
-    return _reflect(db, reuse)
+    return _reflect(db, reuse, keep_session)
 
 
 # Tables in an inheritance or partition tree, as either end (PostgreSQL).
@@ -93,7 +108,9 @@ FROM pg_inherits i JOIN pg_class c ON c.oid IN (i.inhrelid, i.inhparent)
 JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind IN ('r', 'p', 'f')"""
 
 
-def _reflect(db: ScratchDatabase, reuse: Mapping[tuple[str | None, str], Table]) -> Catalog:
+def _reflect(
+    db: ScratchDatabase, reuse: Mapping[tuple[str | None, str], Table], keep_session: bool
+) -> Catalog:
     """:func:`reflect`, the tables in ``reuse`` taken from there instead of read (when ``db`` has them)."""
     engine = engine_for(db.dialect)
     sa_engine = _engine(db.sqlalchemy_url)
@@ -115,7 +132,8 @@ def _reflect(db: ScratchDatabase, reuse: Mapping[tuple[str | None, str], Table])
                     for v in _materialized_views(inspector, schema)
                 ]
     finally:
-        sa_engine.dispose()
+        if not keep_session:
+            sa_engine.dispose()
     _add_relations(catalog, engine.relations(db))
     _complete_foreign_keys(catalog, engine.foreign_keys(db))
     catalog.functions = [
@@ -173,20 +191,35 @@ def table_refs(db: ScratchDatabase) -> list[TableRef]:
         sa_engine.dispose()
 
 
-@lru_cache(maxsize=4)
+_ENGINES: OrderedDict[str, sa.Engine] = OrderedDict()
+_ENGINES_KEPT = 4
+_ENGINES_LOCK = threading.Lock()
+
+
 def _engine(url: str) -> sa.Engine:
-    """One SQLAlchemy engine per database URL: its compiled catalog queries and its dialect's first-connect
-    checks are kept, which ``design --all`` (reading the same chain template for every feature) would
-    otherwise pay again each time. Callers dispose of its connections when done."""
-    return sa.create_engine(url)
+    """One SQLAlchemy engine per database URL (the last four): its compiled catalog queries and its
+    dialect's first-connect checks are kept, which ``design --all`` (reading the same chain template for
+    every feature) would otherwise pay again each time. Callers dispose of its connections when done."""
+    with _ENGINES_LOCK:
+        engine = _ENGINES.get(url)
+        if engine is not None:
+            _ENGINES.move_to_end(url)
+            return engine
+        engine = _ENGINES[url] = sa.create_engine(url)
+        dropped = [_ENGINES.popitem(last=False)[1] for _ in range(len(_ENGINES) - _ENGINES_KEPT)]
+    for old in dropped:
+        old.dispose()
+    return engine
 
 
 @contextmanager
 def _inspector(engine: sa.Engine) -> Iterator[sa.Inspector]:
-    with warnings.catch_warnings():
+    """An inspector on one connection for all its queries (bound to the engine, it took a connection from
+    the pool and rolled it back for each of them)."""
+    with warnings.catch_warnings(), engine.connect() as connection:
         warnings.filterwarnings("ignore", "Did not recognize type", sa.exc.SAWarning)
         warnings.filterwarnings("ignore", "Skipped unsupported reflection", sa.exc.SAWarning)
-        yield sa.inspect(engine)
+        yield sa.inspect(connection)
 
 
 def _table_names(inspector: sa.Inspector, schema: str | None) -> list[str]:

@@ -106,6 +106,8 @@ class WarmPostgres:
         empty database on which they are run again."""
         admin = self._start()
         template = self._chain.name if scripts and len(scripts) == len(self._chain.keys) else None
+        if template is not None:
+            self._chain.release()  # a database is copied only while no session is on it
         db = stack.enter_context(
             postgres_scratch_on(admin, self._conninfo, self._shown, self._target, template)
         )
@@ -151,6 +153,7 @@ class WarmPostgres:
             return None
         self.views += 1
         url = _sqlalchemy_url(self._conninfo, chain.role, chain.password, chain.name)
+        chain.reader = url
         return TemplateView(conn, self._target, url, chain)
 
     def _extend_chain(self, script: str) -> bool:
@@ -178,6 +181,7 @@ class WarmPostgres:
 
     def _drop_chain(self) -> None:
         chain, self._chain = self._chain, _Chain()
+        chain.release()
         if chain.name and self._admin is not None and not self._admin.closed:
             with contextlib.suppress(psycopg.Error):
                 self._admin.execute(f'DROP DATABASE IF EXISTS "{chain.name}" WITH (FORCE)'.encode())
@@ -264,6 +268,14 @@ class _Chain:
     scripts: list[str] = field(default_factory=list)  # the scripts themselves, in the same order
     catalog: Catalog | None = None  # the template's last reading (see reflect_read), when it held
     catalog_at: int = 0  # the first this many scripts
+    reader: str = ""  # the SQLAlchemy URL of its read-only view, whose session reflect_read keeps open
+
+    def release(self) -> None:
+        """Close the session :func:`reflect_read` kept open on the template."""
+        if self.reader:
+            from schemawright.catalog.reflect import release
+
+            release(self.reader)
 
 
 class ChainScratch(PostgresScratch):
@@ -382,7 +394,9 @@ def reflect_read(db: ScratchDatabase) -> Catalog:
     template since its last reading changed are read again
     (:func:`~schemawright.catalog.changes.tables_changed`; a script it cannot tell about makes it read
     everything again), the others are taken from that reading. The catalog is the same as a full reading
-    (the same objects, in the same order); it is kept for the next reading, so it must not be changed."""
+    (the same objects, in the same order); it is kept for the next reading, so it must not be changed. The
+    reader's session on the template is kept open for the next reading too (a new session starts with cold
+    catalog caches on the server), until the template is copied, dropped or the batch ends."""
     from schemawright.catalog.changes import tables_changed
     from schemawright.catalog.reflect import reflect, reflect_changed
 
@@ -391,7 +405,10 @@ def reflect_read(db: ScratchDatabase) -> Catalog:
     chain, at = db.chain, len(db.chain.keys)
     before = chain.catalog
     changed = None if before is None else tables_changed(chain.scripts[chain.catalog_at : at], before)
-    catalog = reflect(db) if before is None or changed is None else reflect_changed(db, before, changed)
+    if before is None or changed is None:
+        catalog = reflect(db, keep_session=True)
+    else:
+        catalog = reflect_changed(db, before, changed, keep_session=True)
     chain.catalog, chain.catalog_at = catalog, at
     return catalog
 
