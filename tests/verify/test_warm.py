@@ -178,6 +178,7 @@ def test_the_chain_template_is_read_again_only_where_its_new_scripts_changed_it(
     monkeypatch.setattr(reflect_module, "reflect_changed", counted)
     history: list[str] = []
     readings = []
+    sessions: list[object] = []
     with shared_postgres(postgres_url) as warm:
         for script in (S1, S2, S3, "CREATE TYPE mood AS ENUM ('ok');", "ALTER TABLE t1 ADD COLUMN n int;"):
             history.append(script)
@@ -188,12 +189,15 @@ def test_the_chain_template_is_read_again_only_where_its_new_scripts_changed_it(
                     catalog = reflect_read(replayed)
                     assert catalog.model_dump() == reflect(replayed).model_dump()
                     readings.append(catalog)
+                    sessions.append(replayed.conn)  # type: ignore[attr-defined]
         # the session kept open does not stop the template from being copied
         with scratch_database("postgresql", postgres_url) as db:
             for earlier in history:
                 db.execute_script(earlier)
             db.execute("INSERT INTO t1 VALUES (1, 1)")
         assert warm.copies == 1
+    # one read-only session served every reading; it was closed before the template was copied
+    assert len({id(s) for s in sessions}) == 1 and sessions[0].closed  # type: ignore[attr-defined]
     # the first reading reads everything; a type is not understood (everything again)
     assert partial == [{(None, "t2")}, {(None, "t3")}, {(None, "t1")}]
     assert [len(c.tables) for c in readings] == [1, 2, 3, 3, 3]

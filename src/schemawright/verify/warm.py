@@ -137,19 +137,28 @@ class WarmPostgres:
         """A read-only connection to the chain template as its role; None when reading it there could differ
         from reading a copy (see :func:`reading`)."""
         chain = self._chain
-        info = make_conninfo(
-            self._conninfo, dbname=chain.name, user=chain.role, password=chain.password, options=_READ_ONLY
-        )
-        try:
-            conn = psycopg.connect(info, autocommit=True, row_factory=dict_row)
-        except psycopg.Error:
-            return None
+        conn = chain.view  # the last view's session, kept open (see _Chain.release)
+        if conn is not None and (conn.closed or conn.info.transaction_status != _IDLE):
+            chain.release()
+            conn = None
+        if conn is None:
+            info = make_conninfo(
+                self._conninfo,
+                dbname=chain.name,
+                user=chain.role,
+                password=chain.password,
+                options=_READ_ONLY,
+            )
+            try:
+                conn = chain.view = psycopg.connect(info, autocommit=True, row_factory=dict_row)
+            except psycopg.Error:
+                return None
         try:
             row = conn.execute(_VIEW_DIFFERS).fetchone()
         except psycopg.Error:
             row = {"differs": True}
         if row is None or row["differs"]:
-            conn.close()
+            chain.release()
             return None
         self.views += 1
         url = _sqlalchemy_url(self._conninfo, chain.role, chain.password, chain.name)
@@ -269,9 +278,15 @@ class _Chain:
     catalog: Catalog | None = None  # the template's last reading (see reflect_read), when it held
     catalog_at: int = 0  # the first this many scripts
     reader: str = ""  # the SQLAlchemy URL of its read-only view, whose session reflect_read keeps open
+    view: psycopg.Connection[dict[str, Any]] | None = None  # the read-only view's session, kept open too
 
     def release(self) -> None:
-        """Close the session :func:`reflect_read` kept open on the template."""
+        """Close the sessions kept open on the template between readings (a new session starts with cold
+        catalog caches on the server): the view's and the one :func:`reflect_read` reads through."""
+        if self.view is not None:
+            with contextlib.suppress(psycopg.Error):
+                self.view.close()
+            self.view = None
         if self.reader:
             from schemawright.catalog.reflect import release
 
@@ -349,6 +364,8 @@ _SESSION_STATE = re.compile(
 )
 
 
+_IDLE = psycopg.pq.TransactionStatus.IDLE
+
 # The template's reader may not write: the template is every later copy's source.
 _READ_ONLY = "-c default_transaction_read_only=on"
 
@@ -422,13 +439,13 @@ def reading(db: ScratchDatabase) -> Iterator[ScratchDatabase]:
     template itself is read instead, over a read-only session, and no copy is made (copying a database is
     most of what a replay costs). Reading it there gives what reading the copy would: the same objects
     (``_VIEW_DIFFERS`` rules out what could differ, and the copy is made then). Anything else is ``db``
-    itself. The session is closed when the block ends, before the template is copied or extended again."""
+    itself. The session stays open for the next reading (a new session starts with cold catalog caches on
+    the server) and is closed before the template is copied or dropped (:meth:`_Chain.release`)."""
     view = db._template_view() if isinstance(db, ChainScratch) else None
     if view is None:
         yield db
         return
-    with closing(view.conn):
-        yield view
+    yield view  # its session stays open for the next reading, until the template is copied or dropped
 
 
 def _key(script: str) -> str:
