@@ -23,6 +23,7 @@ import hashlib
 import os
 import re
 import shutil
+import time
 import warnings
 from collections.abc import Iterator, Mapping
 from contextlib import ExitStack, closing, contextmanager
@@ -107,7 +108,7 @@ class WarmPostgres:
         admin = self._start()
         template = self._chain.name if scripts and len(scripts) == len(self._chain.keys) else None
         if template is not None:
-            self._chain.release()  # a database is copied only while no session is on it
+            self._release_chain(admin)  # a database is copied only while no session is on it
         db = stack.enter_context(
             postgres_scratch_on(admin, self._conninfo, self._shown, self._target, template)
         )
@@ -132,6 +133,20 @@ class WarmPostgres:
         for script in scripts:
             db.execute_script(script)
         return db
+
+    def _release_chain(self, admin: psycopg.Connection[Any]) -> None:
+        """Close the sessions kept open on the chain template and wait until the server has ended them
+        (a closed session's server process takes a moment to exit, and ``CREATE DATABASE … TEMPLATE``,
+        finding it still there, waits in steps of 0.1 s). At most 5 s, as the copy itself would."""
+        chain = self._chain
+        if not chain.release():
+            return
+        deadline = time.monotonic() + 5
+        while time.monotonic() < deadline:
+            row = admin.execute(_SESSIONS_ON, [chain.name]).fetchone()
+            if row is None or not row[0]:
+                return
+            time.sleep(0.001)
 
     def _view(self) -> PostgresScratch | None:
         """A read-only connection to the chain template as its role; None when reading it there could differ
@@ -280,9 +295,11 @@ class _Chain:
     reader: str = ""  # the SQLAlchemy URL of its read-only view, whose session reflect_read keeps open
     view: psycopg.Connection[dict[str, Any]] | None = None  # the read-only view's session, kept open too
 
-    def release(self) -> None:
+    def release(self) -> bool:
         """Close the sessions kept open on the template between readings (a new session starts with cold
-        catalog caches on the server): the view's and the one :func:`reflect_read` reads through."""
+        catalog caches on the server): the view's and the one :func:`reflect_read` reads through. Whether
+        there were any."""
+        had = bool(self.reader) or self.view is not None
         if self.view is not None:
             with contextlib.suppress(psycopg.Error):
                 self.view.close()
@@ -291,6 +308,8 @@ class _Chain:
             from schemawright.catalog.reflect import release
 
             release(self.reader)
+            self.reader = ""
+        return had
 
 
 class ChainScratch(PostgresScratch):
@@ -365,6 +384,7 @@ _SESSION_STATE = re.compile(
 
 
 _IDLE = psycopg.pq.TransactionStatus.IDLE
+_SESSIONS_ON = "SELECT count(*) FROM pg_stat_activity WHERE datname = %s AND pid <> pg_backend_pid()"
 
 # The template's reader may not write: the template is every later copy's source.
 _READ_ONLY = "-c default_transaction_read_only=on"
