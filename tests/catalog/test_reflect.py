@@ -325,3 +325,16 @@ def test_a_changed_table_in_a_partition_tree_is_read_with_everything_else() -> N
         assert again.model_dump() == reflect(db).model_dump()
         partition = again.table("events_2024")
         assert partition is not None and partition.column("note") is not None
+
+
+def test_an_engine_that_cannot_tell_inheritance_keeps_no_table_from_the_earlier_reading() -> None:
+    from schemawright.catalog.reflect import reflect_changed
+
+    with scratch_database("sqlite") as db:
+        db.execute_script("CREATE TABLE notes (id INTEGER PRIMARY KEY);")
+        before = reflect(db)
+        db.execute_script("ALTER TABLE notes ADD COLUMN body TEXT;")
+        again = reflect_changed(db, before, set())  # told nothing changed: SQLite reads everything anyway
+        notes = again.table("notes")
+        assert notes is not None and notes.column("body") is not None
+        assert again.model_dump() == reflect(db).model_dump()

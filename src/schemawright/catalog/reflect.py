@@ -84,14 +84,12 @@ def reflect_changed(
     database (:func:`schemawright.catalog.changes.tables_changed`); the tables, their order, views,
     functions, triggers, types, policies, partitions and row-level security are still read. A changed
     table in an inheritance or partition tree (a change to a parent reaches its children) makes it read
-    everything again, and so does an engine other than PostgreSQL. Tables taken from ``before`` are shared
-    with it (shallow copies): neither catalog may be changed afterwards."""
-    if db.dialect != "postgresql" or before.dialect != db.dialect:
-        return reflect(db, keep_session=keep_session)
+    everything again, and so does an engine that cannot tell such trees (all but PostgreSQL). Tables taken
+    from ``before`` are shared with it (shallow copies): neither catalog may be changed afterwards."""
+    inherited = engine_for(db.dialect).inherited(db)
     changed = set(changed)
-    for row in db.query(_INHERITANCE):
-        if (row["nsp"], str(row["name"])) in changed:
-            return reflect(db, keep_session=keep_session)
+    if inherited is None or any((row["nsp"], str(row["name"])) in changed for row in inherited):
+        return reflect(db, keep_session=keep_session)
     reuse = {
         (t.schema_name, t.name): t.model_copy(
             update={"partitioned": False, "partition_of": None, "partitions": [], "row_level_security": False}
@@ -100,12 +98,6 @@ def reflect_changed(
         if (t.schema_name, t.name) not in changed
     }
     return _reflect(db, reuse, keep_session)
-
-
-# Tables in an inheritance or partition tree, as either end (PostgreSQL).
-_INHERITANCE = """SELECT NULLIF(n.nspname, current_schema()) AS nsp, c.relname AS name
-FROM pg_inherits i JOIN pg_class c ON c.oid IN (i.inhrelid, i.inhparent)
-JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind IN ('r', 'p', 'f')"""
 
 
 def _reflect(

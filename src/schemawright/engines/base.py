@@ -78,6 +78,12 @@ class Engine:
         of, or None) and ``row_security`` (row-level security enabled)."""
         return []
 
+    def inherited(self, db: ScratchDatabase) -> list[Row] | None:
+        """The tables in an inheritance or partition tree, at either end (``nsp``, ``name``): a change to a
+        parent can change its children. None where the engine cannot tell (then a reader of the catalog
+        cannot keep any table from an earlier reading)."""
+        return None
+
     def foreign_keys(self, db: ScratchDatabase) -> list[Row]:
         """Foreign keys as the engine itself reports them, for what SQLAlchemy's inspector leaves out (its
         SQLite reader keeps the name and actions of table-level keys only): one row per key, ``nsp``,

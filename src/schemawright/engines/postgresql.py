@@ -86,6 +86,13 @@ class PostgreSQLEngine(Engine):
             "ELSE n.nspname || '.' || c.relname END"
         )
 
+    def inherited(self, db: ScratchDatabase) -> list[Row] | None:
+        return db.query(
+            "SELECT NULLIF(n.nspname, current_schema()) AS nsp, c.relname AS name "
+            "FROM pg_inherits i JOIN pg_class c ON c.oid IN (i.inhrelid, i.inhparent) "
+            "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind IN ('r', 'p', 'f')"
+        )
+
     def functions(self, db: ScratchDatabase) -> list[Row]:
         return db.query(
             "SELECT NULLIF(n.nspname, current_schema()) AS nsp, p.proname AS name, "
