@@ -10,6 +10,10 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
+# Verbs by which a spec says what is kept about a thing ("each hive records …", "we keep …"): the core the
+# parse repairs and the patterns share; each place adds the few verbs of its own construction.
+RECORDING_VERBS = ("keep", "hold", "record", "store", "track", "note", "capture", "save", "log")
+
 
 @lru_cache(maxsize=1)
 def _lemminflect() -> Any:

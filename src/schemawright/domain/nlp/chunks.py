@@ -217,7 +217,7 @@ def _adverb_modifier(tok: Token, head: int) -> bool:
     return tok.pos in ("ADP", "ADV") and tok.dep == "amod" and tok.head == head
 
 
-_BOUNDS = {"maximum": "max", "minimum": "min"}
+BOUNDS = {"maximum": "max", "minimum": "min"}  # a bound before a noun names its column prefix
 
 
 def _is_quant(tok: Token) -> bool:
@@ -294,7 +294,7 @@ def _chunk_at(sent: Sentence, head: int) -> Chunk | None:
         and toks[k].lower not in PRONOUNS
         and (toks[k].dep != "poss")
     ):
-        bound = toks[k].lower in _BOUNDS and toks[k + 1].pos in ("NOUN", "PROPN", "ADJ")
+        bound = toks[k].lower in BOUNDS and toks[k + 1].pos in ("NOUN", "PROPN", "ADJ")
         if not bound and (
             toks[k].lower in MANY_WORDS or toks[k].lower in _QUANT_WORDS or toks[k].lower in NUMBER_WORDS
         ):
@@ -353,8 +353,8 @@ def _chunk_at(sent: Sentence, head: int) -> Chunk | None:
             continue
         if m.lower in NUMBER_WORDS or m.pos == "NUM":
             continue
-        if m.lower in _BOUNDS:
-            words.append(_BOUNDS[m.lower])
+        if m.lower in BOUNDS:
+            words.append(BOUNDS[m.lower])
             continue
         # modifiers keep their surface form ("savings account", "sports club"); only the head is lemmatised
         words.append(

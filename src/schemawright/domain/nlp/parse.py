@@ -13,6 +13,7 @@ from typing import Any
 
 from schemawright.domain.nlp.stories import declarative
 from schemawright.domain.nlp.tokens import Sentence, Token
+from schemawright.domain.verbs import RECORDING_VERBS
 
 MAX_CHARS = 2_000  # per text unit: work per paragraph is capped, so analysis stays linear in input size
 # characters of prose read per spec (long specs run 5–30 KB): analysis time stays bounded on huge input; the
@@ -251,7 +252,7 @@ def _possessive_her(tokens: list[Token]) -> list[Token]:
     return tokens
 
 
-_LISTING_VERBS = ("record", "store", "keep", "track", "log", "hold", "list", "capture", "note", "save")
+_LISTING_VERBS = (*RECORDING_VERBS, "list")
 
 
 def _shared_head(tokens: list[Token]) -> list[Token]:

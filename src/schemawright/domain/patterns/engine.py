@@ -26,10 +26,19 @@ from schemawright.domain.facts import (
 from schemawright.domain.lexicon import Lexicon
 from schemawright.domain.model import Cardinality, Kind
 from schemawright.domain.naming import singular, snake
-from schemawright.domain.nlp.chunks import NUMBER_WORDS, PRONOUNS, STATE_ADJECTIVES, Card, Chunk, chunk_at
+from schemawright.domain.nlp.chunks import (
+    BOUNDS,
+    NUMBER_WORDS,
+    PRONOUNS,
+    STATE_ADJECTIVES,
+    Card,
+    Chunk,
+    chunk_at,
+)
 from schemawright.domain.nlp.clauses import Clause, clauses, list_items, unattached_object
 from schemawright.domain.nlp.tokens import Sentence, Token
 from schemawright.domain.patterns.table import Row, Table
+from schemawright.domain.verbs import RECORDING_VERBS
 
 # Words for the people and parts of the software that operate on data but are not data themselves.
 ACTORS = {
@@ -295,7 +304,7 @@ def _restore_subject(state: _State, cl: Clause, previous: str) -> None:
     if cl.subjects:
         return
     verb = state.sent.tokens[cl.verb]
-    recorders = ("keep", "hold", "record", "store", "track", "note", "capture", "save", "log", "want", "need")
+    recorders = (*RECORDING_VERBS, "want", "need")
     pron = [
         t
         for t in state.sent.children(cl.verb, "nsubj", "nsubjpass")
@@ -869,7 +878,7 @@ def _bound_of_count(sent: Sentence, c: Chunk) -> str:
     if number is None or number.i == 0:
         return ""
     word = toks[number.i - 1].lower
-    return {"maximum": "max", "max": "max", "minimum": "min", "min": "min"}.get(word, "")
+    return BOUNDS.get(word, word if word in BOUNDS.values() else "")
 
 
 def _relative_after(toks: list[Token], c: Chunk, rel: Token) -> bool:
@@ -2435,13 +2444,9 @@ def _how_measure(state: _State, row: Row, cls: list[Clause]) -> None:
             continue  # "how much water I gave": a quantity without a unit or a scale names no column
         if values and kind in (Kind.TEXT, Kind.DURATION) and name != "duration":
             kind = Kind.ENUM
-        if kind is Kind.DURATION and any(
-            x.lower in ("minutes", "hours", "days") for x in toks[end : last + 1]
-        ):
-            name += "_" + next(
-                x.lower for x in toks[end : last + 1] if x.lower in ("minutes", "hours", "days")
-            )
-            kind = Kind.INTEGER
+        unit = next((x.lower for x in toks[end : last + 1] if x.lower in ("minutes", "hours", "days")), "")
+        if kind is Kind.DURATION and unit:
+            name, kind = f"{name}_{unit}", Kind.INTEGER
         owner = owner or _owner_for(state, cls)
         if owner:
             state.facts.append(
@@ -2480,7 +2485,7 @@ def _values_after(sent: Sentence, k: int) -> list[str]:
 
 _WHEN_NOUNS = ("date", "time", "moment", "day")
 _SPAN_VERBS = ("start", "end", "open", "close", "expire", "begin", "finish", "lapse")
-_LISTING = ("keep", "hold", "record", "store", "track", "note", "capture", "save", "log", "carry", "remember")
+_LISTING = (*RECORDING_VERBS, "carry", "remember")
 
 
 def _past_event(sent: Sentence, verb: Token) -> bool:
