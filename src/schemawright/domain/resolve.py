@@ -443,8 +443,9 @@ class Resolver:
         if f.kind is not None:
             return f.kind
         by_type = self.lex.kind_for_type(f.declared_type) if f.declared_type else None
-        by_name = self.lex.kind_for_name(self.attr_name(f.name))
-        if self.attr_name(f.name) in ("number", "no"):
+        name = self.attr_name(f.name)
+        by_name = self.lex.kind_for_name(name)
+        if name in ("number", "no"):
             # "each round has a number": the number of a round, as "round number" is (an ordinal), while an
             # invoice's number identifies it
             by_name = self.lex.kind_for_name(f"{self.canon(f.entity)}_number") or by_name

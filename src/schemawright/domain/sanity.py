@@ -154,7 +154,7 @@ def check_name(name: str) -> str | None:
         return f"starts with the number {tokens[0]!r}: a quantity from a sentence, not a name"
     if any(len(t) > 1 and t.startswith("0") and t.isdigit() for t in tokens):
         return "a label number such as '002' (a requirement or code label), not a name"
-    if len(tokens) == 1 and len(name) == 1 and name not in ("x", "y", "z"):
+    if len(name) == 1 and name not in ("x", "y", "z"):
         return f"the single letter {name!r}, not a name"
     for a, b in pairwise(tokens):
         if f"{a}_{b}" in w.abbreviations:
