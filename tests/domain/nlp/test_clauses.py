@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from schemawright.domain.analyzer import prose_facts
-from schemawright.domain.facts import AttributeFact, RelationshipFact
+from schemawright.domain.facts import AttributeFact, EntityFact, RelationshipFact
 from schemawright.domain.lexicon import load_lexicon
 from schemawright.domain.nlp.clauses import clauses
 from schemawright.domain.nlp.parse import parse_texts
@@ -244,3 +244,34 @@ def test_her_before_a_noun_phrase_is_the_possessive() -> None:
         facts, _ = prose_facts([(text, 1, "")], load_lexicon(), set())
         found = [f.name for f in facts if isinstance(f, AttributeFact) and f.entity == owner]
         assert name in found, (text, found)
+
+
+def test_an_ing_noun_after_a_determined_noun_heads_the_phrase() -> None:
+    for text, owner, party in (
+        (
+            "The app stores a position reading from every truck: latitude, longitude and the speed.",
+            "position_reading",
+            "truck",
+        ),
+        (
+            "We store a gauge reading from every boiler: the temperature, the weight and the date.",
+            "gauge_reading",
+            "boiler",
+        ),
+        (
+            "The app saves a scale reading from every hive: the weight, the temperature and the date.",
+            "scale_reading",
+            "hive",
+        ),
+    ):
+        facts, _ = prose_facts([(text, 1, "")], load_lexicon(), set())
+        assert any(isinstance(f, AttributeFact) and f.entity == owner for f in facts), text
+        pairs = {(f.child, f.parent) for f in facts if isinstance(f, RelationshipFact)}
+        assert (owner, party) in pairs, text
+
+
+def test_a_verb_ing_with_an_object_stays_a_clause() -> None:
+    facts, _ = prose_facts(
+        [("A nurse reading the chart records the pulse and the temperature.", 1, "")], load_lexicon(), set()
+    )
+    assert not any(isinstance(f, EntityFact) and f.name == "nurse_reading" for f in facts)

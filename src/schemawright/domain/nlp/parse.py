@@ -231,7 +231,8 @@ def _noun_lemma(word: str) -> str:
 
 def repair(tokens: list[Token]) -> list[Token]:
     """Undo the small model's common misreadings of short data sentences; see the helpers."""
-    tokens = _compound_subject(_noun_verb(_determined_nouns(_shared_head(_possessive_her(tokens)))))
+    tokens = _shared_head(_possessive_her(_ing_head(tokens)))
+    tokens = _compound_subject(_noun_verb(_determined_nouns(tokens)))
     return _reduced_relative(_list_compound(_split_noun_object(_plural_subject_verb(tokens))))
 
 
@@ -249,6 +250,33 @@ def _possessive_her(tokens: list[Token]) -> list[Token]:
             noun.dep, noun.head = t.dep, t.head
             m.pos, m.tag, m.dep, m.head, m.lemma = "NOUN", "NN", "compound", noun.i, m.lower
             t.pos, t.tag, t.dep, t.head = "PRON", "PRP$", "poss", noun.i
+    return tokens
+
+
+def _ing_head(tokens: list[Token]) -> list[Token]:
+    """ "a position reading from every truck", "each room booking for a guest": after a determined noun,
+    an -ing word that is also a noun and takes no object is the head of one noun phrase, not a clause
+    about the noun."""
+    from schemawright.domain.verbs import is_noun
+
+    for t in tokens[2:]:
+        noun = tokens[t.i - 1]
+        if not (t.tag == "VBG" and t.dep == "acl" and t.head == noun.i and noun.pos == "NOUN"):
+            continue
+        if noun.tag not in ("NN", "NNP") or not any(
+            c.dep == "det" for c in tokens if c.head == noun.i and c.i < noun.i
+        ):
+            continue
+        if any(c.head == t.i and c.dep in ("dobj", "nsubj", "attr", "ccomp", "xcomp") for c in tokens):
+            continue
+        if not is_noun(t.lower):
+            continue
+        for c in tokens:
+            if c.head == noun.i and c.i != t.i:
+                c.head = t.i
+        t.head, t.dep = noun.head, noun.dep
+        t.pos, t.tag, t.lemma = "NOUN", "NN", t.lower
+        noun.head, noun.dep = t.i, "compound"
     return tokens
 
 

@@ -1594,13 +1594,16 @@ def _links(state: _State, row: Row, cl: Clause) -> None:
                 state.facts.append(RelationshipFact(prov=prov, child=s.name, parent=t.name, role=role))
 
 
-def _placed_with(state: _State, row: Row, cl: Clause, target: Chunk, *, many: bool) -> None:
+def _placed_with(
+    state: _State, row: Row, cl: Clause, target: Chunk, *, many: bool, per: bool = False
+) -> None:
     """Each subject of the clause refers to ``target``, both things the spec talks about."""
     ctx = state.ctx
     for s in cl.subjects:
         if not (_thing(s, ctx) and _thing(target, ctx)) or is_value(target, ctx) or s.name == target.name:
             continue
-        counted = _counted_one(state, target)
+        # "harvests are recorded per hive": many of them for each hive counts the hive as one
+        counted = per or _counted_one(state, target)
         if not ((_established(s, ctx) or counted) and _established(target, ctx)):
             continue  # "A treatment is applied to one hive": counting the other side is evidence enough
         prov = _prov(state, row.id, row.priority)
@@ -1628,7 +1631,7 @@ def _passive_counted(state: _State, row: Row, cl: Clause) -> None:
                 target = target.model_copy(update={"card": target.card.model_copy(update={"stated": True})})
             elif not target.card.stated or (target.card.high is None and not target.card.many):
                 continue
-            _placed_with(state, row, cl, target, many=target.card.many)
+            _placed_with(state, row, cl, target, many=target.card.many, per=w == "per")
 
 
 def _exactly_one(state: _State, c: Chunk) -> bool:
@@ -2030,6 +2033,8 @@ def _colon_list(state: _State, row: Row, cls: list[Clause]) -> None:
         ),
         None,
     )
+    left = [cl for cl in cls if cl.verb < colon]
+    source: Chunk | None = None
     for t in toks[:colon]:
         if recorded is not None:
             owner = recorded  # "Honey harvests are recorded per hive: …" — the harvests' values
@@ -2041,7 +2046,16 @@ def _colon_list(state: _State, row: Row, cls: list[Clause]) -> None:
             c = _chunk(state, nxt.i) if nxt is not None else None
             if c is not None and _thing(c, ctx) and not is_value(c, ctx):
                 owner = c
-    left = [cl for cl in cls if cl.verb < colon]
+                # "store a position reading from every truck: …": the reading's values, sent by each truck
+                sent = [
+                    o
+                    for cl in left
+                    if cl.lemma in row.verbs
+                    for o in cl.objects
+                    if o.head < t.i and _thing(o, ctx) and not is_value(o, ctx) and o.name != c.name
+                ]
+                if t.i > 0 and toks[t.i - 1].lower == "from" and sent:
+                    owner, source = sent[0], c
     if owner is None and not left and colon <= 4:
         # a labelled bullet: "Departments: name (unique), cost center code, and a manager"
         label = next((t for t in reversed(toks[:colon]) if t.pos in ("NOUN", "PROPN")), None)
@@ -2066,6 +2080,10 @@ def _colon_list(state: _State, row: Row, cls: list[Clause]) -> None:
     items = [c for t in list_items(state.sent, first) if (c := _chunk(state, t.i)) is not None]
     if sum(is_value(c, ctx) for c in items) >= 2:  # a list of values, not of examples or options
         _contents(state, owner, items, row.id, row.priority, None)
+        if source is not None:
+            prov = _prov(state, row.id, row.priority)
+            state.facts.append(EntityFact(prov=prov, name=source.name, evidence="referenced"))
+            state.facts.append(RelationshipFact(prov=prov, child=owner.name, parent=source.name))
 
 
 def _chunk_kind(state: _State, c: Chunk) -> Kind | None:
