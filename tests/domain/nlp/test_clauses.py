@@ -275,3 +275,28 @@ def test_a_verb_ing_with_an_object_stays_a_clause() -> None:
         [("A nurse reading the chart records the pulse and the temperature.", 1, "")], load_lexicon(), set()
     )
     assert not any(isinstance(f, EntityFact) and f.name == "nurse_reading" for f in facts)
+
+
+def test_a_list_between_two_dashes_describes_each_recorded_thing() -> None:
+    for text, owner, value in (
+        (
+            "The homeowner logs every expense on a project — a description, the amount and a category "
+            "(materials, labour or other) — to follow the budget.",
+            "expense",
+            "amount",
+        ),
+        (
+            "The coach records each session in the gym — the date, the duration and the intensity "
+            "(easy, hard or max) — after training.",
+            "session",
+            "duration",
+        ),
+        (
+            "The nurse records each visit — the date, the duration and a note — after the round.",
+            "visit",
+            "note",
+        ),
+    ):
+        facts, _ = prose_facts([(text, 1, "")], load_lexicon(), set())
+        found = {f.name for f in facts if isinstance(f, AttributeFact) and f.entity == owner}
+        assert value in found, (text, found)

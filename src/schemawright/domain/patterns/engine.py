@@ -2006,11 +2006,14 @@ def _colon_list(state: _State, row: Row, cls: list[Clause]) -> None:
     toks = state.sent.tokens
     colon = next((t.i for t in toks if t.text == ":"), None)
     dashes = [t.i for t in toks if t.text in ("—", "–", "--")]
-    if colon is None and len(dashes) == 1:
-        colon = dashes[0]  # "A user is a person in the directory — email (unique) and display name."
+    if colon is None and (len(dashes) == 1 or (len(dashes) == 2 and dashes[1] > dashes[0] + 3)):
+        # "A user is a person in the directory — email (unique) and display name."; "log every expense —
+        # a description, the amount and a category — so that …": a list between two dashes
+        colon = dashes[0]
         before = _chunk(state, colon - 1) if colon > 0 and toks[colon - 1].pos in ("NOUN", "PROPN") else None
         if before is not None and _chunk_kind(state, before) is Kind.ENUM:
             return  # "the food category — bakery, produce or dairy": the category's values (enum rows)
+    aside = colon is not None and toks[colon].text != ":" and len(dashes) == 2
     if colon is None or colon + 1 >= len(toks):
         return
     ctx = state.ctx
@@ -2067,10 +2070,12 @@ def _colon_list(state: _State, row: Row, cls: list[Clause]) -> None:
     if owner is None:
         for cl in left:
             objs = [o for o in cl.objects if o.head < colon and _thing(o, ctx) and not is_value(o, ctx)]
+            if aside:  # a list between dashes describes a thing the spec already talks about
+                objs = [o for o in objs if _established(o, ctx)]
             subs = [s for s in cl.subjects if _thing(s, ctx) and not _recorder(s, ctx)]
             if objs and (cl.lemma in row.verbs or not subs or cl.lemma not in ("belong", "be")):
                 owner = objs[0]
-            elif subs:
+            elif subs and not aside:
                 owner = subs[0]
             if owner is not None:
                 break
