@@ -2170,7 +2170,7 @@ def _enum_can_be(state: _State, row: Row, cls: list[Clause]) -> None:
         if (
             cl.modal not in ("can", "may", "must", "shall", "should", "will")
             and "either" not in words
-            and "one" not in words[:1]
+            and words[:2] != ["one", "of"]  # "is one of …", never "is one screen of a survey"
         ):
             continue
         start = 0
