@@ -39,6 +39,8 @@ class Lexicon:
     lifecycle_pairs: dict[str, tuple[str, ...]] = field(default_factory=dict)
     closing_words: frozenset[str] = frozenset()
     assignable_nouns: frozenset[str] = frozenset()
+    # declared types that hold fractions whatever the name says ("quantity DECIMAL(10,2)" is no count)
+    fractional_types: frozenset[str] = frozenset()
     extra: dict[str, Any] = field(default_factory=dict)
     # answers already given: the table is fixed once loaded, and names repeat across a spec and a batch
     _kinds: dict[str, Kind | None] = field(default_factory=dict, compare=False, repr=False)
@@ -56,6 +58,16 @@ class Lexicon:
     def kind_for_type(self, declared: str) -> Kind | None:
         word = re.split(r"[\s(<\[|,]", declared.strip().lower(), maxsplit=1)[0]
         return self.type_kinds.get(word.rstrip("?"))
+
+    def fractional_type(self, declared: str) -> bool:
+        """Whether a declared type holds fractions: ``DECIMAL(10,2)``, ``numeric(4,1)``, ``float``, ``double
+        precision``; a bare ``DECIMAL`` or ``number`` says nothing (SQL's bare DECIMAL has scale 0)."""
+        text = declared.strip().lower()
+        word = re.split(r"[\s(<\[|,]", text, maxsplit=1)[0].rstrip("?")
+        if word in self.fractional_types:
+            return True
+        scaled = re.match(r"(?:decimal|numeric|number|dec)\s*\(\s*\d+\s*,\s*(\d+)\s*\)", text)
+        return scaled is not None and int(scaled.group(1)) > 0
 
 
 @lru_cache(maxsize=1)
@@ -79,4 +91,5 @@ def load_lexicon() -> Lexicon:
         lifecycle_pairs={k: tuple(v) for k, v in raw["lifecycle_pairs"].items()},
         closing_words=frozenset(raw["closing_words"]),
         assignable_nouns=frozenset(raw.get("assignable_nouns", [])),
+        fractional_types=frozenset(raw.get("fractional_types", [])),
     )

@@ -46,6 +46,8 @@ from schemawright.domain.verbs import event_participle
 _GENERIC = {None, Kind.TEXT, Kind.LONG_TEXT}
 _NUMERIC_REFINE = {Kind.MONEY, Kind.COUNT, Kind.INTEGER, Kind.PERCENTAGE, Kind.RATING, Kind.DURATION,
                    Kind.POSITION, Kind.YEAR, Kind.MONTH, Kind.DECIMAL}  # fmt: skip
+# kinds of a whole number: a declared type that holds fractions is never one of them
+_WHOLE = {Kind.COUNT, Kind.INTEGER, Kind.POSITION, Kind.RATING, Kind.YEAR, Kind.MONTH, Kind.DURATION}
 _SURROGATE = {"id", "uuid", "guid", "pk"}
 # kinds of a single measured or dated value: a glossary term of one of these names no table
 _SCALAR = {Kind.MONEY, Kind.DECIMAL, Kind.INTEGER, Kind.COUNT, Kind.PERCENTAGE, Kind.DURATION, Kind.DATE,
@@ -455,6 +457,8 @@ class Resolver:
             if by_name is Kind.ENUM and not f.enum_values:
                 return by_type or Kind.TEXT
             return by_name
+        if by_type is Kind.DECIMAL and by_name in _WHOLE and self.lex.fractional_type(f.declared_type or ""):
+            return Kind.DECIMAL  # "quantity DECIMAL(10,2)": hours of work, not a count of things
         if by_type in (Kind.DECIMAL, Kind.INTEGER) and by_name in _NUMERIC_REFINE:
             return by_name if not (by_type is Kind.INTEGER and by_name is Kind.MONEY) else Kind.MONEY
         if by_type is not None:
