@@ -43,3 +43,20 @@ def test_a_type_that_says_nothing_about_fractions_lets_the_name_decide(
     name: str, declared: str, kind: Kind
 ) -> None:
     assert _kind(name, declared) is kind
+
+
+@pytest.mark.parametrize(
+    ("name", "declared", "kind"),
+    [
+        ("urgency", "1 | 2 | 3", Kind.INTEGER),
+        ("stars", "1 | 2 | 3 | 4 | 5", Kind.RATING),
+        ("priority", "0 | 1 | 2", Kind.INTEGER),  # a priority name alone would be a value list
+        ("strength", "0.5 | 1 | 1.5", Kind.DECIMAL),
+    ],
+)
+def test_a_union_of_number_literals_is_a_number(name: str, declared: str, kind: Kind) -> None:
+    assert _kind(name, declared) is kind
+
+
+def test_a_union_of_words_is_no_number() -> None:
+    assert _kind("urgency", "'low' | 'high'") is not Kind.INTEGER

@@ -12,6 +12,8 @@ import yaml
 
 from schemawright.domain.model import Kind
 
+_NUMBER_UNION = re.compile(r"-?\d+(?:\.\d+)?(?:\s*\|\s*-?\d+(?:\.\d+)?)+")
+
 
 @dataclass(frozen=True)
 class PhraseRule:
@@ -56,6 +58,9 @@ class Lexicon:
         return self._kinds[name]
 
     def kind_for_type(self, declared: str) -> Kind | None:
+        literals = _NUMBER_UNION.fullmatch(declared.strip())
+        if literals:  # TypeScript's "1 | 2 | 3": a number from that set
+            return Kind.DECIMAL if "." in declared else Kind.INTEGER
         word = re.split(r"[\s(<\[|,]", declared.strip().lower(), maxsplit=1)[0]
         return self.type_kinds.get(word.rstrip("?"))
 
