@@ -52,3 +52,22 @@ def test_a_bare_number_takes_the_kind_of_its_owners_number() -> None:
     )
     assert attribute_kinds(model, "round").get("number") is Kind.INTEGER
     assert attribute_kinds(model, "invoice").get("number") is Kind.IDENTIFIER
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("date_of_hire", Kind.DATE),
+        ("date_of_last_inspection", Kind.DATE),
+        ("date_of_birth", Kind.DATE),
+        ("time_of_landing", Kind.TIMESTAMP),
+        ("moment_of_impact", Kind.TIMESTAMP),
+        ("time_of_day", Kind.TIME),  # a clock time, not a moment
+    ],
+)
+def test_date_of_and_time_of_name_a_day_and_a_moment(name: str, kind: Kind) -> None:
+    assert load_lexicon().kind_for_name(name) is kind
+
+
+def test_a_date_elsewhere_in_a_name_is_no_date() -> None:
+    assert load_lexicon().kind_for_name("update_of_policy") is not Kind.DATE
