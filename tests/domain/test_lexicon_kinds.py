@@ -71,3 +71,21 @@ def test_date_of_and_time_of_name_a_day_and_a_moment(name: str, kind: Kind) -> N
 
 def test_a_date_elsewhere_in_a_name_is_no_date() -> None:
     assert load_lexicon().kind_for_name("update_of_policy") is not Kind.DATE
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("average_stars", Kind.DECIMAL),  # stars alone are a whole-number rating
+        ("avg_wait_minutes", Kind.DECIMAL),  # minutes alone are a whole-number duration
+        ("mean_guest_count", Kind.DECIMAL),
+        ("median_fare", Kind.MONEY),  # an average of money is money
+        ("average_discount_percentage", Kind.PERCENTAGE),
+    ],
+)
+def test_an_average_holds_fractions(name: str, kind: Kind) -> None:
+    assert load_lexicon().kind_for_name(name) is kind
+
+
+def test_a_word_that_only_starts_like_average_is_no_average() -> None:
+    assert load_lexicon().kind_for_name("meaning") is not Kind.DECIMAL

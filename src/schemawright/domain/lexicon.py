@@ -43,6 +43,8 @@ class Lexicon:
     assignable_nouns: frozenset[str] = frozenset()
     # declared types that hold fractions whatever the name says ("quantity DECIMAL(10,2)" is no count)
     fractional_types: frozenset[str] = frozenset()
+    # words in front of a name that make it an average of that value ("average rating", "mean speed")
+    averaging_words: frozenset[str] = frozenset()
     extra: dict[str, Any] = field(default_factory=dict)
     # answers already given: the table is fixed once loaded, and names repeat across a spec and a batch
     _kinds: dict[str, Kind | None] = field(default_factory=dict, compare=False, repr=False)
@@ -55,6 +57,11 @@ class Lexicon:
             if len(bounded) == 2 and bounded[0] in ("max", "min"):
                 # "max_temperature" is a temperature, "max_runners" a count of runners
                 self._kinds[name] = self.kind_for_name(bounded[1]) or self._kinds[name]
+            if len(bounded) == 2 and bounded[0] in self.averaging_words:
+                # "average_rating", "mean_speed": an average of whole numbers has fractions; an average
+                # price is still money
+                of = self.kind_for_name(bounded[1])
+                self._kinds[name] = of if of in (Kind.MONEY, Kind.PERCENTAGE, Kind.DECIMAL) else Kind.DECIMAL
         return self._kinds[name]
 
     def kind_for_type(self, declared: str) -> Kind | None:
@@ -97,4 +104,5 @@ def load_lexicon() -> Lexicon:
         closing_words=frozenset(raw["closing_words"]),
         assignable_nouns=frozenset(raw.get("assignable_nouns", [])),
         fractional_types=frozenset(raw.get("fractional_types", [])),
+        averaging_words=frozenset(raw.get("averaging_words", [])),
     )
