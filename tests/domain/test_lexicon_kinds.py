@@ -89,3 +89,22 @@ def test_an_average_holds_fractions(name: str, kind: Kind) -> None:
 
 def test_a_word_that_only_starts_like_average_is_no_average() -> None:
     assert load_lexicon().kind_for_name("meaning") is not Kind.DECIMAL
+
+
+@pytest.mark.parametrize(
+    "name", ["payload_tonnes", "wing_span_ft", "water_temp_f", "boat_length_m", "max_pressure_bar", "pool_ha"]
+)
+def test_a_name_ending_in_a_unit_is_a_measured_decimal(name: str) -> None:
+    assert load_lexicon().kind_for_name(name) is Kind.DECIMAL
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"), [("battery_pct", Kind.PERCENTAGE), ("moisture_pct", Kind.PERCENTAGE)]
+)
+def test_pct_is_a_percentage(name: str, kind: Kind) -> None:
+    assert load_lexicon().kind_for_name(name) is kind
+
+
+@pytest.mark.parametrize("name", ["loop_count", "sku", "colour"])
+def test_a_name_without_a_unit_ending_is_no_measured_decimal(name: str) -> None:
+    assert load_lexicon().kind_for_name(name) is not Kind.DECIMAL

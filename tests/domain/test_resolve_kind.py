@@ -60,3 +60,19 @@ def test_a_union_of_number_literals_is_a_number(name: str, declared: str, kind: 
 
 def test_a_union_of_words_is_no_number() -> None:
     assert _kind("urgency", "'low' | 'high'") is not Kind.INTEGER
+
+
+@pytest.mark.parametrize(
+    ("name", "declared"),
+    [
+        ("tank_volume_l", "Int"),  # Prisma: whole litres, as declared
+        ("relative_humidity_pct", "smallint"),
+        ("cable_length_m", "INTEGER"),
+    ],
+)
+def test_a_declared_integer_keeps_a_measured_name_whole(name: str, declared: str) -> None:
+    assert _kind(name, declared) is Kind.INTEGER
+
+
+def test_a_declared_integer_money_name_is_still_money() -> None:
+    assert _kind("deposit", "int") is Kind.MONEY

@@ -459,6 +459,8 @@ class Resolver:
             return by_name
         if by_type is Kind.DECIMAL and by_name in _WHOLE and self.lex.fractional_type(f.declared_type or ""):
             return Kind.DECIMAL  # "quantity DECIMAL(10,2)": hours of work, not a count of things
+        if by_type is Kind.INTEGER and by_name in (Kind.DECIMAL, Kind.PERCENTAGE):
+            return Kind.INTEGER  # "odometer_km Int", "humidity_pct smallint": whole units, as declared
         if by_type in (Kind.DECIMAL, Kind.INTEGER) and by_name in _NUMERIC_REFINE:
             return by_name if not (by_type is Kind.INTEGER and by_name is Kind.MONEY) else Kind.MONEY
         if by_type is not None:
