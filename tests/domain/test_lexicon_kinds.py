@@ -108,3 +108,26 @@ def test_pct_is_a_percentage(name: str, kind: Kind) -> None:
 @pytest.mark.parametrize("name", ["loop_count", "sku", "colour"])
 def test_a_name_without_a_unit_ending_is_no_measured_decimal(name: str) -> None:
     assert load_lexicon().kind_for_name(name) is not Kind.DECIMAL
+
+
+@pytest.mark.parametrize("name", ["labour_hours", "flight_hours", "overtime_hours"])
+def test_a_number_of_hours_holds_fractions(name: str) -> None:
+    assert load_lexicon().kind_for_name(name) is Kind.DECIMAL
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"), [("office_hours", None), ("visiting_hours", None), ("wait_minutes", Kind.DURATION)]
+)
+def test_a_schedule_of_hours_and_whole_minutes_are_no_decimal(name: str, kind: Kind | None) -> None:
+    assert load_lexicon().kind_for_name(name) is kind
+
+
+def test_a_value_in_hours_is_a_decimal_and_one_in_minutes_a_whole_duration() -> None:
+    from tests.domain.patterns._helpers import attribute_kinds, model_of
+
+    model = model_of(
+        "# Jobs\n\nEach repair job has a title, an effort in hours and a setup in minutes. "
+        "Each shift has a break in hours.\n"
+    )
+    assert attribute_kinds(model, "repair_job").get("effort_hours") is Kind.DECIMAL
+    assert attribute_kinds(model, "repair_job").get("setup_minutes") is Kind.DURATION
