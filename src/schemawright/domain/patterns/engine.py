@@ -1420,6 +1420,8 @@ def _interaction(state: _State, row: Row, cl: Clause) -> None:
         if any(c.head >= 0 and _in_parentheses(state.sent, c.head) for c in (actor, target)):
             continue  # "a length (30-minute class or workshop)": listed values, no party to the verb
         if not row.verbs and not all(_established(c, ctx) for c in (actor, target)):
+            if not passive and _established(target, ctx) and not target.card.stated:
+                _placed_at(state, row, cl, actor, target)
             continue  # the generic row links only things the spec talks about more than once
         if actor.name == target.name:
             continue
@@ -1450,11 +1452,7 @@ def _interaction(state: _State, row: Row, cl: Clause) -> None:
             card, child, parent = Cardinality.MANY_TO_ONE, target.name, actor.name
         state.facts.append(RelationshipFact(prov=prov, child=child, parent=parent, cardinality=card, role=""))
         if not passive and child == target.name:
-            # "owners book appointments for a pet at a clinic": what the verb makes belongs to those too
-            for extra in cl.prep("for", "at", "in", "on", "with"):
-                linkable = _thing(extra, ctx) and not is_value(extra, ctx) and _established(extra, ctx)
-                if linkable and extra.name not in (actor.name, target.name) and not extra.card.many:
-                    state.facts.append(RelationshipFact(prov=prov, child=target.name, parent=extra.name))
+            _placed_at(state, row, cl, actor, target)
         elif not passive and child == actor.name:
             # "An appointment books one patient with one clinician in one surgery": each counted party
             around = [*cl.prep("for", "at", "in", "on", "with"), *_prep_chunks(state, target)]
@@ -1465,6 +1463,19 @@ def _interaction(state: _State, row: Row, cl: Clause) -> None:
                 )
                 if linkable and extra.name not in (actor.name, target.name):
                     state.facts.append(RelationshipFact(prov=prov, child=actor.name, parent=extra.name))
+
+
+def _placed_at(state: _State, row: Row, cl: Clause, actor: Chunk, target: Chunk) -> None:
+    """ "owners book appointments for a pet at a clinic", "players score goals in a match": what the verb
+    makes belongs to the one thing it is made for, at or in, whoever makes it."""
+    ctx = state.ctx
+    own = _prep_chunks(state, target, "for", "at", "in", "on")  # "post comments on an article"
+    for extra in [*cl.prep("for", "at", "in", "on", "with"), *own]:
+        linkable = _thing(extra, ctx) and not is_value(extra, ctx) and _established(extra, ctx)
+        if linkable and extra.name not in (actor.name, target.name) and not extra.card.many:
+            prov = _prov(state, row.id, row.priority)
+            state.facts.append(EntityFact(prov=prov, name=target.name, evidence="object"))
+            state.facts.append(RelationshipFact(prov=prov, child=target.name, parent=extra.name))
 
 
 def _for_own_thing(state: _State, row: Row, cl: Clause) -> bool:
