@@ -27,6 +27,7 @@ SETS = [
     ROOT / "benchmarks" / "blind4",
     ROOT / "benchmarks" / "blind5",
     ROOT / "benchmarks" / "blind6",
+    ROOT / "benchmarks" / "blind7",
     ROOT / "benchmarks" / "dev2",
     ROOT / "tests" / "corpus",
 ]
