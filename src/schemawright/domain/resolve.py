@@ -112,6 +112,15 @@ class Resolver:
         rels = self._relationships(facts, entities)
         self._attributes(facts, entities, rels)
         _loosen_cycles(rels)
+        for name in self._empty_mentions(entities, rels):
+            del entities[name]
+            model.assumptions.append(
+                Assumption(
+                    text=f"Not designed: '{name.replace('_', ' ')}' is mentioned, but the spec gives it no "
+                    "values and no link to anything else.",
+                    source=Source(rule="empty mention"),
+                )
+            )
         model.entities = list(entities.values())
         model.relationships = rels
         self._uniques(facts, model)
@@ -408,6 +417,17 @@ class Resolver:
             )
             chosen[key] = (f, rel)
         return self._without_shortcuts(_without_covered_pairs(list(chosen.values())))
+
+    def _empty_mentions(self, entities: dict[str, Entity], rels: list[Relationship]) -> list[str]:
+        """Things prose only mentions: no value of their own and no link to another thing (their links
+        were too weak to keep). A table with nothing but a key is not what the spec asks for."""
+        linked = {n for r in rels for n in (r.child, r.parent, r.through)}
+        empty = [
+            name
+            for name, e in entities.items()
+            if not e.attributes and name not in linked and name not in self.structured
+        ]
+        return empty if len(empty) < len(entities) else []  # "We store tags.": the one thing asked for
 
     @staticmethod
     def _without_shortcuts(chosen: list[tuple[RelationshipFact, Relationship]]) -> list[Relationship]:
