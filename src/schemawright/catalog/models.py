@@ -16,6 +16,12 @@ filters over it:
 
 Optional facts an engine cannot tell are ``None`` (SQLite has no table comments, a constraint may be
 unnamed), never a made-up default.
+
+The reviewer also builds this model without a database, by replaying a migration history statically
+(``review/schema.py``). What only such a reading knows is optional here, ``None`` or false when a database
+was read: where a migration wrote a table, column, foreign key or index (``path``, ``line``), a table known
+only from statements that change it (``stub``: created outside the history read), a column's type as parsed
+(``base_type``) and whether a column-level CHECK or an enum type limits its values (``constrained``).
 """
 
 from __future__ import annotations
@@ -80,6 +86,11 @@ class Column(BaseModel):
     autoincrement: bool = False  # the engine reports the column as auto-incrementing (AUTO_INCREMENT, serial)
     generated: str | None = None  # a generated (computed) column's expression
     comment: str = ""
+    # the type's name without its arguments as sqlglot spells it (``TIMESTAMP``, ``VARCHAR``, ``USERDEFINED``)
+    base_type: str | None = None
+    constrained: bool = False  # a column-level CHECK, or an enum type (inline or named), limits its values
+    path: str | None = None  # the migration file that wrote the column (None: read from a database)
+    line: int | None = None  # and its line there
 
     @property
     def fills_itself(self) -> bool:
@@ -105,6 +116,8 @@ class ForeignKey(BaseModel):
     on_update: str | None = None
     deferrable: bool | None = None
     initially: str | None = None
+    path: str | None = None  # the migration file that wrote the foreign key (None: read from a database)
+    line: int | None = None
 
     @property
     def ref_qualified(self) -> str:
@@ -144,11 +157,18 @@ class Index(BaseModel):
     include: list[str] = Field(default_factory=list)  # INCLUDE (…) columns
     # the UNIQUE constraint this index was made for (PostgreSQL): the constraint, not an index of its own
     constraint: str | None = None
+    path: str | None = None  # the migration file that created the index (None: read from a database)
+    line: int | None = None
 
     @property
     def columns(self) -> list[str]:
         """The plain columns among the keys, in order (expressions left out)."""
         return [k.column for k in self.keys if k.column is not None]
+
+    @property
+    def key_texts(self) -> list[str]:
+        """Every key in order: its column, or its expression's text."""
+        return [k.text for k in self.keys]
 
 
 class Table(BaseModel):
@@ -165,6 +185,10 @@ class Table(BaseModel):
     partition_of: TableRef | None = None  # the parent this table is a partition of
     partitions: list[TableRef] = Field(default_factory=list)  # direct partitions, in the catalog's order
     row_level_security: bool = False
+    # known only from statements that change it (ALTER TABLE, CREATE INDEX): created outside what was read
+    stub: bool = False
+    path: str | None = None  # the migration file that created the table (None: read from a database)
+    line: int | None = None
 
     @property
     def qualified(self) -> str:
