@@ -77,7 +77,7 @@ def migrated_schema(folder: Path, root: Path, dialect: str | None = None) -> Sch
     for migration in migrations:
         statements, _ = parse_script(migration.up.sql, chosen, migration.up.path, migration.up.first_line)
         for statement in statements:
-            schema.apply(statement, migration.name)
+            schema.apply(statement)
     return schema
 
 
@@ -98,7 +98,7 @@ def find_drift(decisions: Path, schema: Schema, root: Path) -> list[Drift]:
                     )
                 )
                 continue
-            present = {key(c) for c in actual.columns}
+            present = {key(c.name) for c in actual.columns}
             for column, line in table.columns:
                 if key(column) not in present:
                     found.append(

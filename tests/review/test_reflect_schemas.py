@@ -10,7 +10,7 @@ from schemawright.project.reflect import reflect_tables, trigger_tables
 from schemawright.review.engine import review_project
 from schemawright.review.reflect import reflect_schema, table_names
 from schemawright.review.replay import EngineChoice
-from schemawright.review.schema import Schema
+from schemawright.review.schema import Schema, column
 from schemawright.verify.engines import scratch_database
 from tests.services import POSTGRES, service_url
 
@@ -46,8 +46,9 @@ def test_review_reflection_reads_every_schema_and_unknown_types() -> None:
     # the default schema's accounts keeps its bare key; the second accounts is qualified
     assert names == {"accounts", "invoices", "billing.accounts"} == set(schema.tables)
     accounts, invoices = schema.tables["accounts"], schema.tables["invoices"]
-    assert (accounts.columns["snapshot"].type_sql, accounts.columns["snapshot"].dtype) == ("xid8", "XID8")
-    assert invoices.columns["last_xid"].type_sql == "xid8" and not invoices.columns["last_xid"].nullable
+    snapshot, last_xid = column(accounts, "snapshot"), column(invoices, "last_xid")
+    assert snapshot is not None and (snapshot.type, snapshot.base_type) == ("xid8", "XID8")
+    assert last_xid is not None and last_xid.type == "xid8" and not last_xid.nullable
     assert [fk.ref_table for fk in invoices.foreign_keys] == ["accounts"]
     assert "touch" in schema.functions and schema.triggers == {"trg_invoices_touch": "invoices"}
     assert "state" in schema.types and "open_invoices" in schema.views

@@ -120,9 +120,9 @@ class Workspace:
             return {"migrations": str(folder), "tables": []}
         schema = migrated_schema(folder, self.root)
         tables = [
-            {"name": t.name, "primary_key": list(t.primary_key),
-             "columns": [{"name": c.name, "type": c.type_sql, "nullable": c.nullable, "default": c.default}
-                         for c in t.columns.values()],
+            {"name": t.name, "primary_key": list(t.primary_key.columns) if t.primary_key else [],
+             "columns": [{"name": c.name, "type": c.type, "nullable": c.nullable, "default": c.default}
+                         for c in t.columns],
              "foreign_keys": [{"columns": list(f.columns), "ref_table": f.ref_table,
                                "ref_columns": list(f.ref_columns), "on_delete": f.on_delete}
                               for f in t.foreign_keys]}

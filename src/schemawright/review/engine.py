@@ -203,7 +203,7 @@ def _context_schema(
                 break
     for step in parsed[start:]:
         for stmt in step.up:
-            schema.apply(stmt, step.name)
+            schema.apply(stmt)
     if digests and start < len(digests):
         with _CONTEXT_LOCK:
             _CONTEXT[digests[-1]] = schema.copy()
@@ -256,7 +256,7 @@ def _review_one(
                 dialect, migration.name, schema, frozenset(created), in_tx, "up", up_atomic
             )
             findings += check_statement(stmt, ctx)
-        schema.apply(stmt, migration.name)
+        schema.apply(stmt)
         created |= _created_table(stmt)
         touched |= _touched_tables(stmt, schema)
     after_up = schema
@@ -267,7 +267,7 @@ def _review_one(
                 dialect, migration.name, after_down, frozenset(created), False, "down", down_atomic
             )
             findings += check_statement(stmt, ctx)
-        after_down.apply(stmt, migration.name)
+        after_down.apply(stmt)
     if active:
         findings += check_migration(migration, before, after_up, after_down)
         findings += check_down(migration, before, after_down, dialect)

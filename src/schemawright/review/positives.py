@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from schemawright.catalog.models import Table
 from schemawright.review.models import ReviewReport
-from schemawright.review.schema import Schema, Table
+from schemawright.review.schema import Schema
 
 
 def positives(report: ReviewReport, schema: Schema, tables: list[Table]) -> list[str]:

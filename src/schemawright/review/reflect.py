@@ -1,13 +1,15 @@
 """The reviewer's view of a replayed chain: the one catalog (:mod:`schemawright.catalog`) as the review
-:class:`Schema`. It is a filter over the catalog, not a reader of its own.
+:class:`Schema`. It is a filter over the catalog, not a reader of its own: the tables it holds are the
+catalog's tables with the reviewer's conventions (lower-case references, ``NO ACTION`` as no decision, the
+default ``btree`` method left out, unique constraints MySQL and SQLite also report as indexes dropped).
 
 The engine's catalog is the truth about structure (types, keys, checks, indexes, partitions, objects made
-by DO blocks or dynamic SQL); the static model still knows where each object was written, so source
-locations are copied from it. Tables the static model never saw are placed at the migration after which
+by DO blocks or dynamic SQL); the static replay still knows where each object was written, so source
+locations are copied from it. Tables the static replay never saw are placed at the migration after which
 they appeared.
 
 Every non-system schema is read, not only the default one: a table in another schema is keyed by its bare
-name like the static model keys it (``billing.invoices`` -> ``invoices``), or by ``schema.name`` when the
+name like the static replay keys it (``billing.invoices`` -> ``invoices``), or by ``schema.name`` when the
 default schema has a table of that name too. A column of a type SQLAlchemy does not know (``xid8``, an
 extension's type) keeps the catalog's name for it.
 """
@@ -24,7 +26,7 @@ from schemawright.catalog import models as cat
 from schemawright.catalog.reflect import reflect, table_refs
 from schemawright.engines.scratch import ScratchDatabase
 from schemawright.review.parse import DIALECTS
-from schemawright.review.schema import Column, ForeignKey, Index, Schema, Table, key
+from schemawright.review.schema import Schema, key
 
 
 def _keys(tables: Sequence[cat.TableRef | cat.Table]) -> list[str]:
@@ -53,10 +55,7 @@ def review_schema(catalog: cat.Catalog, static: Schema, appeared: dict[str, str]
     """``catalog`` as a review Schema, with the source locations of ``static`` (see the module)."""
     schema = Schema()
     for found, tkey in zip(catalog.tables, _keys(catalog.tables), strict=True):
-        table = _table(found, tkey, static, appeared, catalog.dialect)
-        table.partitioned = found.partitioned
-        table.partition_of = key(found.partition_of.name) if found.partition_of else None
-        schema.tables[tkey] = table
+        schema.tables[tkey] = _table(found, tkey, static, appeared, catalog.dialect)
     schema.views = {key(v.name) for v in catalog.views if not v.materialized}
     schema.functions = {key(f.name) for f in catalog.functions}
     schema.triggers = {key(t.name): key(t.table) for t in catalog.triggers}
@@ -64,69 +63,74 @@ def review_schema(catalog: cat.Catalog, static: Schema, appeared: dict[str, str]
     return schema
 
 
-def _table(found: cat.Table, tkey: str, static: Schema, appeared: dict[str, str], dialect: str) -> Table:
+def _table(found: cat.Table, tkey: str, static: Schema, appeared: dict[str, str], dialect: str) -> cat.Table:
     known = _match(tkey, static.tables)
-    table = Table(
-        known.name if known else found.name,
-        created_in=known.created_in if known else "",
-        line=known.line if known else 1,
-        path=known.path if known else appeared.get(tkey, ""),
-    )
-    checks = [c.expression for c in found.checks]
-    for info in found.columns:
-        table.columns[key(info.name)] = _column(info, dialect, known)
-    table.primary_key = tuple(key(c) for c in found.primary_key.columns) if found.primary_key else ()
+    path = (known.path or "") if known else appeared.get(tkey, "")
+    line = (known.line or 0) if known else 1
+    static_columns = {key(c.name): c for c in known.columns} if known else {}
+    columns = [_column(info, dialect, known, static_columns) for info in found.columns]
+    foreign_keys = []
     for fk in found.foreign_keys:
-        cols = tuple(key(c) for c in fk.columns)
+        cols = [key(c) for c in fk.columns]
         same = next((f for f in known.foreign_keys if f.columns == cols), None) if known else None
         on_delete = fk.on_delete or (same.on_delete if same else None)
-        table.foreign_keys.append(
-            ForeignKey(
-                fk.name or "",
-                cols,
-                key(fk.ref_table),
-                tuple(key(c) for c in fk.ref_columns),
-                on_delete.upper() if on_delete and on_delete.upper() != "NO ACTION" else None,
-                same.line if same else table.line,
-                same.path if same else table.path,
+        foreign_keys.append(
+            fk.model_copy(
+                update={
+                    "columns": cols,
+                    "ref_table": key(fk.ref_table),
+                    "ref_columns": [key(c) for c in fk.ref_columns],
+                    "on_delete": on_delete.upper()
+                    if on_delete and on_delete.upper() != "NO ACTION"
+                    else None,
+                    "path": same.path if same else path,
+                    "line": same.line if same else line,
+                }
             )
         )
-    table.uniques = [tuple(key(c) for c in u.columns) for u in found.uniques]
+    uniques = [u.model_copy(update={"columns": [key(c) for c in u.columns]}) for u in found.uniques]
     unique_names = {key(u.name or "") for u in found.uniques}
+    indexes: dict[str, cat.Index] = {}
     for ix in found.indexes:
-        index_name = ix.name or ""
-        if key(index_name) in unique_names:
+        if key(ix.name or "") in unique_names:
             continue  # MySQL and SQLite report unique constraints as indexes too
-        table.indexes[key(index_name)] = _index(ix, table, known)
-    for static_key, index in (known.indexes if known else {}).items():
-        if _match(static_key, table.indexes) is None and any("(" in c for c in index.columns):
-            table.indexes[static_key] = index  # expression indexes: SQLAlchemy cannot reflect them
-    table.checks = checks
-    if found.comment is not None:
-        table.comment = found.comment
-    else:  # SQLite has no comments
-        table.comment = known.comment if known else ""
-    return table
-
-
-def _column(info: cat.Column, dialect: str, known: Table | None) -> Column:
-    static_col = _match(info.name, known.columns) if known else None
-    name = static_col.name if static_col else info.name
-    type_sql = info.type
-    default = info.default
-    identity = info.fills_itself
-    col = Column(
-        name,
-        type_sql,
-        _dtype(type_sql, dialect),
-        nullable=info.nullable,
-        default=default,
-        identity=identity or bool(static_col and static_col.identity),
-        line=static_col.line if static_col else (known.line if known else 1),
-        path=static_col.path if static_col else (known.path if known else ""),
+        indexes[key(ix.name or "")] = _index(ix, known, path, line)
+    for static_ix in known.indexes if known else []:
+        static_key = key(static_ix.name or "")
+        if _match(static_key, indexes) is None and any("(" in c for c in static_ix.key_texts):
+            indexes[static_key] = static_ix  # expression indexes: SQLAlchemy cannot reflect them
+    static_comment = (known.comment or "") if known else ""
+    comment = found.comment if found.comment is not None else static_comment  # SQLite has no comments
+    pk = found.primary_key
+    return found.model_copy(
+        update={
+            "name": known.name if known else found.name,
+            "columns": columns,
+            "primary_key": pk.model_copy(update={"columns": [key(c) for c in pk.columns]}) if pk else None,
+            "foreign_keys": foreign_keys,
+            "uniques": uniques,
+            "indexes": list(indexes.values()),
+            "comment": comment,
+            "partition_of": cat.TableRef(name=key(found.partition_of.name)) if found.partition_of else None,
+            "path": path,
+            "line": line,
+        }
     )
-    col.check = bool(static_col and static_col.check) or _enum(type_sql)
-    return col
+
+
+def _column(
+    info: cat.Column, dialect: str, known: cat.Table | None, static_columns: dict[str, cat.Column]
+) -> cat.Column:
+    static_col = _match(info.name, static_columns)
+    return info.model_copy(
+        update={
+            "name": static_col.name if static_col else info.name,
+            "base_type": _dtype(info.type, dialect),
+            "constrained": bool(static_col and static_col.constrained) or _enum(info.type),
+            "path": static_col.path if static_col else ((known.path or "") if known else ""),
+            "line": static_col.line if static_col else ((known.line or 0) if known else 1),
+        }
+    )
 
 
 T = TypeVar("T")
@@ -153,18 +157,21 @@ def _dtype(type_sql: str, dialect: str) -> str:
         return type_sql.split("(")[0].upper()
 
 
-def _index(ix: cat.Index, table: Table, known: Table | None) -> Index:
+def _index(ix: cat.Index, known: cat.Table | None, path: str, line: int) -> cat.Index:
     name = ix.name or ""
-    columns = tuple(key(k.column) if k.column is not None else k.text.lower() for k in ix.keys)
     using = ix.method
-    source = _match(name, known.indexes) if known else None
-    return Index(
-        source.name if source else name,
-        table.name,
-        columns,
-        ix.unique,
-        ix.where,
-        using.lower() if using and using.lower() != "btree" else None,
-        source.line if source else table.line,
-        source.path if source else table.path,
+    source = _match(name, {key(i.name or ""): i for i in known.indexes}) if known else None
+    return ix.model_copy(
+        update={
+            "name": source.name if source else name,
+            "keys": [
+                cat.IndexKey(column=key(k.column))
+                if k.column is not None
+                else cat.IndexKey(expression=k.text.lower())
+                for k in ix.keys
+            ],
+            "method": using.lower() if using and using.lower() != "btree" else None,
+            "path": source.path if source else path,
+            "line": source.line if source else line,
+        }
     )

@@ -1,20 +1,33 @@
-"""An in-memory schema rebuilt statically from parsed DDL, so a review needs no database.
+"""The reviewer's static replay: a migration history applied, statement by statement, to the one catalog
+model (:mod:`schemawright.catalog.models`), so a review needs no database.
 
 Static replay covers CREATE/ALTER/DROP of tables, columns, constraints, indexes, functions, triggers, types
 and views. Replaying the same chain on a real engine (``schemawright.verify.engines.scratch_database``) and
 reflecting the result would add fidelity for what this model does not interpret: DO blocks, dynamic SQL,
 inheritance, defaults that depend on functions, and engine-specific implicit indexes.
+
+Tables, columns, keys, constraints and indexes are catalog objects (:class:`schemawright.catalog.models.Table`
+and what it holds), with the facts only a static reading knows: where each was written (``path``, ``line``)
+and stub tables (altered, never created in the history read). :class:`Schema` is an index over them, not a
+second model: the tables by lower-case bare name (the keys a rule looks them up by, as the engine folds
+unquoted names), the names of the other objects, and what DROP … CASCADE follows. The references a table
+holds (key, foreign key and index columns, the referenced table, a partition's parent) are lower-case keys
+too.
+
+A review keeps the schema before each migration, after its up and after its down, so :meth:`Schema.copy`
+must be cheap: copies share every table until one changes it, and then that one changes its own clone
+(copy on write). A schema knows the tables it may change in place by their keys (:attr:`Schema.owned`).
 """
 
 from __future__ import annotations
 
-import copy
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from sqlglot import exp
 
+from schemawright.catalog import models as cat
 from schemawright.review.parse import Statement
 
 
@@ -37,88 +50,78 @@ def key(name: str) -> str:
     return name.lower()
 
 
-@dataclass
-class Column:
-    name: str
-    type_sql: str
-    dtype: str  # sqlglot DType name: TIMESTAMP, TEXT, USERDEFINED, ...
-    nullable: bool = True
-    default: str | None = None
-    identity: bool = False
-    line: int = 0
-    path: str = ""
-    check: bool = False  # a column-level CHECK or inline enum constrains it
+# ---- case-insensitive access to a catalog table's parts -------------------------------------------------
+def column(table: cat.Table, name: str) -> cat.Column | None:
+    """The column named ``name`` in any case."""
+    k = key(name)
+    return next((c for c in table.columns if key(c.name) == k), None)
 
 
-@dataclass
-class ForeignKey:
-    name: str
-    columns: tuple[str, ...]
-    ref_table: str
-    ref_columns: tuple[str, ...]
-    on_delete: str | None
-    line: int = 0
-    path: str = ""
+def column_keys(table: cat.Table) -> list[str]:
+    return [key(c.name) for c in table.columns]
 
 
-@dataclass
-class Index:
-    name: str
-    table: str
-    columns: tuple[str, ...]  # column names, or SQL text of expressions
-    unique: bool = False
-    where: str | None = None
-    using: str | None = None
-    line: int = 0
-    path: str = ""
+def index(table: cat.Table, name: str) -> cat.Index | None:
+    """The index named ``name`` in any case."""
+    k = key(name)
+    return next((i for i in table.indexes if key(i.name or "") == k), None)
 
 
-@dataclass
-class Table:
-    name: str
-    columns: dict[str, Column] = field(default_factory=dict)
-    primary_key: tuple[str, ...] = ()
-    foreign_keys: list[ForeignKey] = field(default_factory=list)
-    uniques: list[tuple[str, ...]] = field(default_factory=list)
-    checks: list[str] = field(default_factory=list)  # SQL of CHECK expressions
-    indexes: dict[str, Index] = field(default_factory=dict)
-    partitioned: bool = False
-    partition_of: str | None = None
-    comment: str = ""
-    created_in: str = ""  # migration name; "" when the table predates what we can see (a stub)
-    stub: bool = False
-    line: int = 0
-    path: str = ""
-    # the Schema allowed to change this object in place (copy-on-write, see Schema.copy); None: nobody yet
-    owner: object = field(default=None, repr=False, compare=False)
+def primary_key(table: cat.Table) -> list[str]:
+    """The primary key's columns (lower-case), or none."""
+    return table.primary_key.columns if table.primary_key is not None else []
 
-    def column(self, name: str) -> Column | None:
-        return self.columns.get(key(name))
 
-    def clone(self, owner: object) -> Table:
-        """A copy whose containers and columns can change without touching this one (indexes and
-        foreign keys are replaced, never changed in place, so they are shared)."""
-        return replace(
-            self,
-            columns={k: copy.copy(c) for k, c in self.columns.items()},
-            foreign_keys=list(self.foreign_keys),
-            uniques=list(self.uniques),
-            checks=list(self.checks),
-            indexes=dict(self.indexes),
-            owner=owner,
-        )
+def _put_column(table: cat.Table, col: cat.Column) -> None:
+    """Add ``col``, or replace the column of its name where it stands."""
+    k = key(col.name)
+    for at, old in enumerate(table.columns):
+        if key(old.name) == k:
+            table.columns[at] = col
+            return
+    table.columns.append(col)
 
-    def objects(self, table_key: str) -> set[str]:
-        out = {f"column {table_key}.{c}" for c in self.columns}
-        out |= {f"index {i}" for i in self.indexes}
-        if not self.stub:
-            out.add(f"table {table_key}")
-        return out
+
+def _put_index(table: cat.Table, ix: cat.Index) -> None:
+    """Add ``ix``, or replace the index of its name where it stands."""
+    k = key(ix.name or "")
+    for at, old in enumerate(table.indexes):
+        if key(old.name or "") == k:
+            table.indexes[at] = ix
+            return
+    table.indexes.append(ix)
+
+
+def _clone(table: cat.Table) -> cat.Table:
+    """A copy whose lists and columns can change without touching ``table`` (keys, constraints and indexes
+    are replaced, never changed in place, so they are shared)."""
+    return table.model_copy(
+        update={
+            "columns": [c.model_copy() for c in table.columns],
+            "foreign_keys": list(table.foreign_keys),
+            "uniques": list(table.uniques),
+            "checks": list(table.checks),
+            "indexes": list(table.indexes),
+            "partitions": list(table.partitions),
+        }
+    )
+
+
+def table_objects(table_key: str, table: cat.Table) -> set[str]:
+    """The named objects of one table, as :meth:`Schema.objects` names them."""
+    out = {f"column {table_key}.{key(c.name)}" for c in table.columns}
+    out |= {f"index {key(i.name or '')}" for i in table.indexes}
+    if not table.stub:
+        out.add(f"table {table_key}")
+    return out
+
+
+_TEXT = cat.LogicalType(name="text")  # static replay does not map types to logical ones (known_type False)
 
 
 @dataclass
 class Schema:
-    tables: dict[str, Table] = field(default_factory=dict)
+    tables: dict[str, cat.Table] = field(default_factory=dict)
     functions: set[str] = field(default_factory=set)
     triggers: dict[str, str] = field(default_factory=dict)  # trigger -> table key
     types: set[str] = field(default_factory=set)
@@ -126,15 +129,16 @@ class Schema:
     # what CASCADE follows: trigger -> the function it executes, view -> the tables and views it reads
     trigger_functions: dict[str, str] = field(default_factory=dict)
     view_sources: dict[str, frozenset[str]] = field(default_factory=dict)
-    # identity of this schema for copy-on-write: it changes in place only the tables it owns
-    token: object = field(default_factory=object, repr=False, compare=False)
+    # the keys of the tables this schema made or cloned since its last copy: it may change them in place;
+    # every other table may be shared with a copy
+    owned: set[str] = field(default_factory=set, repr=False, compare=False)
 
     def copy(self) -> Schema:
         """An independent copy, made in time proportional to the number of tables, not their size: the
-        two share every Table until one of them changes it, and then that one changes a clone (copy on
+        two share every table until one of them changes it, and then that one changes a clone (copy on
         write). A review copies the schema twice per migration, so a deep copy made long histories
         quadratic."""
-        self.token = object()  # tables this schema owned are shared from now on
+        self.owned = set()  # tables this schema owned are shared from now on
         return Schema(
             dict(self.tables),
             set(self.functions),
@@ -145,22 +149,33 @@ class Schema:
             dict(self.view_sources),
         )
 
-    def table(self, name: str) -> Table | None:
+    def table(self, name: str) -> cat.Table | None:
         return self.tables.get(key(name))
 
-    def ensure(self, name: str) -> Table:
+    def ensure(self, name: str) -> cat.Table:
         """The table, or a stub for one created outside the visible chain (it counts as existing); the
         caller may change it."""
         found = self.tables.get(key(name))
         if found is None:
-            found = self.tables[key(name)] = Table(name, stub=True, owner=self.token)
+            found = self.tables[key(name)] = cat.Table(name=name, stub=True)
+            self.owned.add(key(name))
         return self._own(key(name), found)
 
-    def _own(self, table_key: str, table: Table) -> Table:
+    def _own(self, table_key: str, table: cat.Table) -> cat.Table:
         """``table`` (stored under ``table_key``) made safe to change in place: cloned if shared."""
-        if table.owner is not self.token:
-            table = self.tables[table_key] = table.clone(self.token)
+        if table_key not in self.owned:
+            table = self.tables[table_key] = _clone(table)
+            self.owned.add(table_key)
         return table
+
+    def _put(self, table_key: str, table: cat.Table) -> None:
+        """Store a table this schema made (or owns) under ``table_key``."""
+        self.tables[table_key] = table
+        self.owned.add(table_key)
+
+    def _pop(self, table_key: str) -> cat.Table | None:
+        self.owned.discard(table_key)
+        return self.tables.pop(table_key, None)
 
     def changes_since(self, before: Schema) -> tuple[set[str], set[str]]:
         """(objects this schema has that ``before`` has not, objects ``before`` has that this one has not),
@@ -172,9 +187,9 @@ class Schema:
             if now is then:
                 continue
             if now is not None:
-                mine |= now.objects(tkey)
+                mine |= table_objects(tkey, now)
             if then is not None:
-                theirs |= then.objects(tkey)
+                theirs |= table_objects(tkey, then)
         mine, theirs = mine - theirs, theirs - mine
         # an index that moved to a table both schemas share is not a change
         mine = {o for o in mine if not o.startswith("index ") or before.index_owner(o[6:]) is None}
@@ -189,14 +204,20 @@ class Schema:
             theirs |= {f"{kind} {n}" for n in then_set - now_set}
         return mine, theirs
 
-    def index_owner(self, index_name: str) -> Table | None:
-        return next((t for t in self.tables.values() if key(index_name) in t.indexes), None)
+    def index_owner(self, index_name: str) -> cat.Table | None:
+        """The first table holding an index of that name (any case)."""
+        k = key(index_name)
+        for table in self.tables.values():
+            for ix in table.indexes:
+                if ix.name is not None and ix.name.lower() == k:
+                    return table
+        return None
 
     def objects(self) -> set[str]:
         """Every named object, for comparing the schema before an up with the one after its down."""
         out: set[str] = set()
         for tkey, table in self.tables.items():
-            out |= table.objects(tkey)
+            out |= table_objects(tkey, table)
         out |= {f"function {f}" for f in self.functions}
         out |= {f"trigger {t}" for t in self.triggers}
         out |= {f"type {t}" for t in self.types}
@@ -204,11 +225,11 @@ class Schema:
         return out
 
     # ---- replay -------------------------------------------------------------------------------
-    def apply(self, stmt: Statement, migration: str) -> None:
+    def apply(self, stmt: Statement) -> None:
         """Update the model with one statement; statements it does not understand leave it unchanged."""
         e = stmt.expr
         if isinstance(e, exp.Create):
-            self._create(e, stmt, migration)
+            self._create(e, stmt)
         elif isinstance(e, exp.Alter) and str(e.args.get("kind") or "TABLE").upper() == "TABLE":
             self._alter(e, stmt)
         elif isinstance(e, exp.Alter):
@@ -222,35 +243,42 @@ class Schema:
         else:
             self._raw(stmt)
 
-    def _create(self, e: exp.Create, stmt: Statement, migration: str) -> None:
+    def _create(self, e: exp.Create, stmt: Statement) -> None:
         kind = str(e.args.get("kind") or "").upper()
         if kind == "TABLE":
-            self._create_table(e, stmt, migration)
+            self._create_table(e, stmt)
         elif kind == "INDEX":
-            index = e.this
-            table = self.ensure(ident(index.args.get("table")))
-            params = index.args.get("params")
+            ix = e.this
+            table = self.ensure(ident(ix.args.get("table")))
+            params = ix.args.get("params")
             columns: list[str] = []
+            keys: list[cat.IndexKey] = []
             where = using = None
             if params is not None:
                 for col in params.args.get("columns") or []:
                     inner = col.this if isinstance(col, exp.Ordered) else col
-                    column = ident(inner) if isinstance(inner, exp.Column) else stmt.render(inner).lower()
-                    columns.append(column)
+                    if isinstance(inner, exp.Column):
+                        columns.append(ident(inner))
+                        keys.append(cat.IndexKey(column=key(ident(inner))))
+                    else:
+                        columns.append(stmt.render(inner).lower())
+                        keys.append(cat.IndexKey(expression=columns[-1]))
                 where_node = params.args.get("where")
                 where = stmt.render(where_node) if where_node is not None else None
                 using_node = params.args.get("using")
                 using = using_node.name.lower() if using_node is not None else None
-            name = ident(index.this) or f"{table.name}_{'_'.join(columns)}_idx"
-            table.indexes[key(name)] = Index(
-                name,
-                table.name,
-                tuple(key(c) for c in columns),
-                bool(e.args.get("unique")),
-                where,
-                using,
-                stmt.line,
-                stmt.path,
+            name = ident(ix.this) or f"{table.name}_{'_'.join(columns)}_idx"
+            _put_index(
+                table,
+                cat.Index(
+                    name=name,
+                    keys=keys,
+                    unique=bool(e.args.get("unique")),
+                    where=where,
+                    method=using,
+                    path=stmt.path,
+                    line=stmt.line,
+                ),
             )
         elif kind == "TRIGGER":
             props = e.args.get("properties")
@@ -273,45 +301,44 @@ class Schema:
                     key(ident(t)) for t in e.expression.find_all(exp.Table)
                 )
 
-    def _create_table(self, e: exp.Create, stmt: Statement, migration: str) -> None:
+    def _create_table(self, e: exp.Create, stmt: Statement) -> None:
         target = e.this
         name = ident(target)
         if e.args.get("exists") and self.table(name) is not None:
             return
-        table = Table(name, created_in=migration, line=stmt.line, path=stmt.path, owner=self.token)
+        table = cat.Table(name=name, comment="", path=stmt.path, line=stmt.line)
         props = e.args.get("properties")
         if props is not None:
             table.partitioned = props.find(exp.PartitionedByProperty) is not None
             part_of = props.find(exp.PartitionedOfProperty)
             if part_of is not None:
-                table.partition_of = key(ident(part_of.this))
+                table.partition_of = cat.TableRef(name=key(ident(part_of.this)))
             for prop in props.expressions:
                 if isinstance(prop, exp.SchemaCommentProperty):
                     table.comment = prop.this.name
-        if isinstance(e.expression, exp.Select | exp.Query):
-            table.stub = False  # CREATE TABLE AS: columns unknown statically
         if isinstance(target, exp.Schema):
             for item in target.expressions:
                 if isinstance(item, exp.ColumnDef):
                     self._add_column(table, item, stmt)
                 else:
                     self._add_constraint(table, item, stmt)
-        self.tables[key(name)] = table
+        self._put(key(name), table)
 
-    def _add_column(self, table: Table, cdef: exp.ColumnDef, stmt: Statement) -> None:
+    def _add_column(self, table: cat.Table, cdef: exp.ColumnDef, stmt: Statement) -> None:
         name = ident(cdef.this)
         kind = cdef.args.get("kind")
         dtype = kind.this.name if isinstance(kind, exp.DataType) else ""
-        col = Column(
-            name,
-            kind.sql(dialect="postgres") if kind is not None else "",
-            dtype,
-            line=_line_of(stmt, name),
+        col = cat.Column(
+            name=name,
+            type=kind.sql(dialect="postgres") if kind is not None else "",
+            known_type=False,
+            logical=_TEXT,
+            base_type=dtype,
+            autoincrement=dtype in ("SERIAL", "BIGSERIAL", "SMALLSERIAL"),
+            constrained=dtype == "ENUM"
+            or (dtype == "USERDEFINED" and key(stmt.render(kind)) in self.types if kind else False),
             path=stmt.path,
-        )
-        col.identity = dtype in ("SERIAL", "BIGSERIAL", "SMALLSERIAL")
-        col.check = dtype == "ENUM" or (
-            dtype == "USERDEFINED" and key(stmt.render(kind)) in self.types if kind else False
+            line=_line_of(stmt, name),
         )
         for cons in cdef.args.get("constraints") or []:
             ckind = cons.args.get("kind")
@@ -320,41 +347,41 @@ class Schema:
             elif isinstance(ckind, exp.DefaultColumnConstraint):
                 col.default = stmt.render(ckind.this) if ckind.this is not None else "NULL"
             elif isinstance(ckind, exp.PrimaryKeyColumnConstraint):
-                table.primary_key = (key(name),)
+                table.primary_key = cat.PrimaryKey(columns=[key(name)])
                 col.nullable = False
             elif isinstance(ckind, exp.UniqueColumnConstraint):
-                table.uniques.append((key(name),))
+                table.uniques.append(cat.Unique(columns=[key(name)]))
             elif isinstance(ckind, exp.CheckColumnConstraint):
-                col.check = True
-                table.checks.append(stmt.render(ckind.this))
-            elif isinstance(
-                ckind, exp.GeneratedAsIdentityColumnConstraint | exp.AutoIncrementColumnConstraint
-            ):
+                col.constrained = True
+                table.checks.append(cat.Check(expression=stmt.render(ckind.this)))
+            elif isinstance(ckind, exp.GeneratedAsIdentityColumnConstraint):
                 col.identity = True
+            elif isinstance(ckind, exp.AutoIncrementColumnConstraint):
+                col.autoincrement = True
             elif isinstance(ckind, exp.Reference):
-                table.foreign_keys.append(_foreign_key("", (key(name),), ckind, stmt))
-        table.columns[key(name)] = col
+                table.foreign_keys.append(_foreign_key(None, [key(name)], ckind, stmt))
+        _put_column(table, col)
 
-    def _add_constraint(self, table: Table, item: exp.Expression, stmt: Statement) -> None:
-        name = ""
+    def _add_constraint(self, table: cat.Table, item: exp.Expression, stmt: Statement) -> None:
+        name = None
         parts: list[exp.Expression] = [item]
         if isinstance(item, exp.Constraint):
-            name = ident(item.this)
+            name = ident(item.this) or None
             parts = list(item.expressions)
         for part in parts:
             if isinstance(part, exp.PrimaryKey):
-                table.primary_key = tuple(key(ident(c)) for c in part.expressions)
+                table.primary_key = cat.PrimaryKey(columns=[key(ident(c)) for c in part.expressions])
             elif isinstance(part, exp.ForeignKey):
-                cols = tuple(key(ident(c)) for c in part.expressions)
+                cols = [key(ident(c)) for c in part.expressions]
                 ref = part.args.get("reference")
                 if isinstance(ref, exp.Reference):
                     table.foreign_keys.append(_foreign_key(name, cols, ref, stmt))
             elif isinstance(part, exp.UniqueColumnConstraint):
                 schema = part.this
-                cols = tuple(key(ident(c)) for c in schema.expressions) if schema is not None else ()
-                table.uniques.append(cols)
+                cols = [key(ident(c)) for c in schema.expressions] if schema is not None else []
+                table.uniques.append(cat.Unique(columns=cols))
             elif isinstance(part, exp.CheckColumnConstraint):
-                table.checks.append(stmt.render(part.this))
+                table.checks.append(cat.Check(expression=stmt.render(part.this)))
 
     def _alter(self, e: exp.Alter, stmt: Statement) -> None:
         table = self.ensure(ident(e.this))
@@ -365,27 +392,28 @@ class Schema:
                 for item in action.expressions:
                     self._add_constraint(table, item, stmt)
             elif isinstance(action, exp.AlterColumn):
-                col = table.column(ident(action.this))
+                col = column(table, ident(action.this))
                 if col is None:
                     continue
                 dtype = action.args.get("dtype")
                 if isinstance(dtype, exp.DataType):
-                    col.type_sql, col.dtype = dtype.sql(dialect="postgres"), dtype.this.name
+                    col.type, col.base_type = dtype.sql(dialect="postgres"), dtype.this.name
                 if action.args.get("allow_null") is not None and action.args.get("dtype") is None:
                     col.nullable = bool(action.args.get("allow_null"))
                 if "default" in action.args and action.args.get("default") is not None:
                     col.default = stmt.render(action.args["default"])
             elif isinstance(action, exp.RenameColumn):
                 old, new = ident(action.this), ident(action.args.get("to"))
-                col = table.columns.pop(key(old), None)
+                col = column(table, old)
                 if col is not None:
+                    table.columns = [c for c in table.columns if c is not col]
                     col.name = new
-                    table.columns[key(new)] = col
+                    _put_column(table, col)
             elif isinstance(action, exp.AlterRename):
                 new_name = ident(action.this)
-                self.tables.pop(key(table.name), None)
+                self._pop(key(table.name))
                 table.name = new_name
-                self.tables[key(new_name)] = table
+                self._put(key(new_name), table)
             elif isinstance(action, exp.Drop):
                 kind = str(action.args.get("kind") or "").upper()
                 for target in action.args.get("tables") or []:
@@ -393,13 +421,20 @@ class Schema:
                         _drop_column(table, key(ident(target)))
                     elif kind == "CONSTRAINT":
                         table.foreign_keys = [
-                            f for f in table.foreign_keys if key(f.name) != key(ident(target))
+                            f for f in table.foreign_keys if key(f.name or "") != key(ident(target))
                         ]
 
     def _partition_tree(self, name: str) -> set[str]:
         """``name`` and its partitions, theirs included (a sub-partitioned partition's own)."""
         tree = {name}
-        while more := {k for k, t in self.tables.items() if t.partition_of in tree} - tree:
+        while (
+            more := {
+                k
+                for k, t in self.tables.items()
+                if t.partition_of is not None and t.partition_of.name in tree
+            }
+            - tree
+        ):
             tree |= more
         return tree
 
@@ -413,14 +448,15 @@ class Schema:
                 # its triggers
                 gone = self._partition_tree(name)
                 for table_key in gone:
-                    self.tables.pop(table_key, None)
+                    self._pop(table_key)
                 self.triggers = {t: tbl for t, tbl in self.triggers.items() if tbl not in gone}
                 if cascade:
                     self._cascade_from(gone)
             elif kind == "INDEX":
                 owner = self.index_owner(name)
                 if owner is not None:
-                    self.ensure(owner.name).indexes.pop(name, None)
+                    table = self.ensure(owner.name)
+                    table.indexes = [i for i in table.indexes if key(i.name or "") != name]
             elif kind == "TRIGGER":
                 self.triggers.pop(name, None)
             elif kind in ("FUNCTION", "PROCEDURE"):
@@ -429,7 +465,7 @@ class Schema:
                 self.types.discard(name)
                 if cascade:  # columns of the type go with it
                     for tkey, table in list(self.tables.items()):
-                        for ckey in [c for c, col in table.columns.items() if _of_type(col, name)]:
+                        for ckey in [key(c.name) for c in table.columns if _of_type(c, name)]:
                             _drop_column(self._own(tkey, self.tables[tkey]), ckey)
             elif kind in ("VIEW", "MATERIALIZED VIEW"):
                 self.views.discard(name)
@@ -466,8 +502,10 @@ class Schema:
         old, new = key(ident(e.this)), key(ident(renames[-1].this))
         if kind == "INDEX" and (owner := self.index_owner(old)) is not None:
             table = self.ensure(owner.name)
-            index = table.indexes.pop(old)
-            table.indexes[new] = replace(index, name=ident(renames[-1].this))
+            found = index(table, old)
+            assert found is not None
+            table.indexes = [i for i in table.indexes if i is not found]
+            _put_index(table, found.model_copy(update={"name": ident(renames[-1].this)}))
         elif kind in ("VIEW", "MATERIALIZED VIEW") and old in self.views:
             self.views.discard(old)
             self.views.add(new)
@@ -484,9 +522,10 @@ class Schema:
         self.types.discard(old)
         self.types.add(new)
         for tkey, table in list(self.tables.items()):
-            for ckey in [c for c, col in table.columns.items() if _of_type(col, old)]:
-                col = self._own(tkey, self.tables[tkey]).columns[ckey]
-                col.type_sql = re.sub(rf"^{re.escape(old)}\b", new, col.type_sql, flags=re.I)
+            for ckey in [key(c.name) for c in table.columns if _of_type(c, old)]:
+                col = column(self._own(tkey, self.tables[tkey]), ckey)
+                assert col is not None
+                col.type = re.sub(rf"^{re.escape(old)}\b", new, col.type, flags=re.I)
 
     def _raw(self, stmt: Statement) -> None:
         """Statements sqlglot keeps as opaque commands (functions with bodies, some ALTERs)."""
@@ -509,29 +548,37 @@ _DROP_FUNCTION = re.compile(
 _RENAME_TYPE = re.compile(r"ALTER TYPE (?P<old>[\w.\"]+) RENAME TO (?P<new>[\w\"]+)$")
 
 
-def _drop_column(table: Table, gone: str) -> None:
+def _drop_column(table: cat.Table, gone: str) -> None:
     """The engine drops the indexes and foreign keys that use a column with it."""
-    table.columns.pop(gone, None)
-    table.indexes = {n: i for n, i in table.indexes.items() if gone not in i.columns}
+    table.columns = [c for c in table.columns if key(c.name) != gone]
+    table.indexes = [i for i in table.indexes if gone not in i.key_texts]
     table.foreign_keys = [f for f in table.foreign_keys if gone not in f.columns]
 
 
-def _of_type(col: Column, type_name: str) -> bool:
+def _of_type(col: cat.Column, type_name: str) -> bool:
     """Whether the column's type is the user-defined type ``type_name`` (or an array of it)."""
-    base = key(col.type_sql).split(".")[-1].strip('"')
+    base = key(col.type).split(".")[-1].strip('"')
     return base in (type_name, f"{type_name}[]")
 
 
-def _foreign_key(name: str, cols: tuple[str, ...], ref: exp.Reference, stmt: Statement) -> ForeignKey:
+def _foreign_key(name: str | None, cols: list[str], ref: exp.Reference, stmt: Statement) -> cat.ForeignKey:
     target = ref.this
-    ref_cols = tuple(key(ident(c)) for c in target.expressions) if isinstance(target, exp.Schema) else ()
+    ref_cols = [key(ident(c)) for c in target.expressions] if isinstance(target, exp.Schema) else []
     on_delete = None
     for opt in ref.args.get("options") or []:
         text = str(opt).upper()
         if text.startswith("ON DELETE"):
             on_delete = text.removeprefix("ON DELETE").strip()
     line = _line_of(stmt, name) if name else _line_of(stmt, "REFERENCES")
-    return ForeignKey(name, cols, key(ident(target)), ref_cols, on_delete, line, stmt.path)
+    return cat.ForeignKey(
+        name=name,
+        columns=cols,
+        ref_table=key(ident(target)),
+        ref_columns=ref_cols,
+        on_delete=on_delete,
+        path=stmt.path,
+        line=line,
+    )
 
 
 def _line_of(stmt: Statement, word: str) -> int:

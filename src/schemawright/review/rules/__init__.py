@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 
+from schemawright.catalog.models import Table
 from schemawright.review.context import StatementContext
 from schemawright.review.models import Finding
 from schemawright.review.parse import Statement
@@ -19,7 +20,7 @@ from schemawright.review.rules import (
     security,
     timeouts,
 )
-from schemawright.review.schema import Schema, Table
+from schemawright.review.schema import Schema
 
 TableRule = Callable[[Table, Schema, str], Iterator[Finding]]
 SchemaRule = Callable[[Iterable[Table], Schema, str], Iterator[Finding]]

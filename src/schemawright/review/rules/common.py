@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from schemawright.catalog.models import Column, Table
 from schemawright.review.models import Finding, Location
-from schemawright.review.schema import Column, Table, key
+from schemawright.review.schema import key, primary_key
 
 TEXT_TYPES = frozenset(
     {
@@ -37,7 +38,8 @@ def tokens(name: str) -> list[str]:
 def is_join_table(table: Table) -> bool:
     """A link table: its primary key is made only of foreign key columns."""
     fk_cols = {c for fk in table.foreign_keys for c in fk.columns}
-    return len(table.primary_key) >= 2 and set(table.primary_key) <= fk_cols
+    pk = primary_key(table)
+    return len(pk) >= 2 and set(pk) <= fk_cols
 
 
 def reviewable(table: Table) -> bool:
@@ -47,9 +49,12 @@ def reviewable(table: Table) -> bool:
 
 def col_at(table: Table, col: Column) -> Location:
     return Location(
-        file=col.path or table.path, line=col.line or table.line, table=table.name, column=col.name
+        file=col.path or table.path or "",
+        line=col.line or table.line or 0,
+        table=table.name,
+        column=col.name,
     )
 
 
 def table_at(table: Table) -> Location:
-    return Location(file=table.path, line=table.line, table=table.name)
+    return Location(file=table.path or "", line=table.line or 0, table=table.name)

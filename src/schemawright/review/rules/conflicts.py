@@ -15,7 +15,7 @@ from schemawright.review.findings import finding
 from schemawright.review.models import Location
 from schemawright.review.parse import Statement
 from schemawright.review.rules.common import FindingIter
-from schemawright.review.schema import Schema, ident, key
+from schemawright.review.schema import Schema, ident, index, key
 
 _KINDS = ("TABLE", "INDEX", "VIEW", "TYPE", "FUNCTION", "PROCEDURE")
 
@@ -32,7 +32,7 @@ def check_statement(stmt: Statement, ctx: StatementContext) -> FindingIter:
         name = _created_name(e, kind)
         if kind == "INDEX" and ctx.sql.index_names_per_table:  # MySQL
             table = ctx.schema.table(ident(e.this.args.get("table")))
-            taken = table is not None and key(name) in table.indexes
+            taken = table is not None and index(table, name) is not None
         else:
             taken = kind in ("TABLE", "INDEX", "VIEW", "TYPE") and _exists(ctx.schema, kind, name)
         if name and taken:

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 
+from schemawright.catalog.models import Table
 from schemawright.review.findings import finding
 from schemawright.review.models import Location
 from schemawright.review.rules.common import INT_TYPES, TEXT_TYPES, FindingIter, col_at, reviewable, tokens
-from schemawright.review.schema import Schema, Table, key
+from schemawright.review.schema import Schema, key
 
 STATUS_WORDS = frozenset({"status", "state", "kind", "role", "stage", "phase", "priority", "level", "tier"})
 
@@ -27,7 +28,10 @@ def _on_delete(table: Table) -> FindingIter:
                 "SW301",
                 f"Foreign key {table.name}({cols}) → {fk.ref_table} has no ON DELETE decision.",
                 at=Location(
-                    file=fk.path or table.path, line=fk.line or table.line, table=table.name, column=cols
+                    file=fk.path or table.path or "",
+                    line=fk.line or table.line or 0,
+                    table=table.name,
+                    column=cols,
                 ),
                 fix=f"FOREIGN KEY ({cols}) REFERENCES {fk.ref_table} ({', '.join(fk.ref_columns) or 'id'}) "
                 "ON DELETE CASCADE  -- dependent child; SET NULL for optional links; RESTRICT to protect",
@@ -36,20 +40,20 @@ def _on_delete(table: Table) -> FindingIter:
 
 def _status(table: Table, schema: Schema) -> FindingIter:
     fk_cols = {c for fk in table.foreign_keys for c in fk.columns}
-    for col in table.columns.values():
+    for col in table.columns:
         words = tokens(col.name)
         if not words or (words[-1] not in STATUS_WORDS and not (words[-1] == "type" and len(words) > 1)):
             continue
-        if col.check or key(col.name) in fk_cols or key(col.type_sql) in schema.types:
+        if col.constrained or key(col.name) in fk_cols or key(col.type) in schema.types:
             continue
-        if col.dtype not in TEXT_TYPES and col.dtype not in INT_TYPES:
+        if col.base_type not in TEXT_TYPES and col.base_type not in INT_TYPES:
             continue
         pattern = re.compile(rf"\b{re.escape(key(col.name))}\b", re.I)
-        if any(pattern.search(check) for check in table.checks):
+        if any(pattern.search(check.expression) for check in table.checks):
             continue
         yield finding(
             "SW302",
-            f"{table.name}.{col.name} is a free {col.type_sql} with no CHECK or enum.",
+            f"{table.name}.{col.name} is a free {col.type} with no CHECK or enum.",
             at=col_at(table, col),
             fix=f"ALTER TABLE {table.name} ADD CONSTRAINT ck_{table.name}_{key(col.name)} "
             f"CHECK ({col.name} IN (...));  -- list the allowed values",

@@ -17,6 +17,7 @@ from schemawright.review.findings import finding
 from schemawright.review.models import Finding, Location
 from schemawright.review.parse import Statement, on_only
 from schemawright.review.rules.common import FindingIter
+from schemawright.review.schema import column as schema_column
 from schemawright.review.schema import ident, key
 
 VOLATILE_BATCH = re.compile(r"\bLIMIT\b|\bBETWEEN\b|[<>]=?|\bIN \(SELECT\b", re.I)
@@ -158,8 +159,8 @@ def _alter_column(stmt: Statement, table: str, action: exp.AlterColumn, ctx: Sta
     dtype = action.args.get("dtype")
     if isinstance(dtype, exp.DataType):
         current = ctx.schema.table(table)
-        col = current.column(column) if current is not None else None
-        was = f" from {col.type_sql}" if col is not None else ""
+        col = schema_column(current, column) if current is not None else None
+        was = f" from {col.type}" if col is not None else ""
         yield finding(
             "SW602",
             f"{table}.{column} changes type{was} to {dtype.sql(dialect='postgres')}.",

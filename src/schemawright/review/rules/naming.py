@@ -7,13 +7,14 @@ from collections.abc import Iterable
 
 from sqlglot import exp
 
+from schemawright.catalog.models import Table
 from schemawright.emit.sql.dialects import dialect_for
 from schemawright.review.context import StatementContext
 from schemawright.review.findings import finding
 from schemawright.review.models import Location
 from schemawright.review.parse import Statement
 from schemawright.review.rules.common import FindingIter, col_at, reviewable, table_at, tokens
-from schemawright.review.schema import Schema, Table, ident, key
+from schemawright.review.schema import Schema, ident, key
 
 SNAKE = re.compile(r"^[a-z_][a-z0-9_]*$")
 # reserved in SQL:2016 and in at least one of PostgreSQL/MySQL/SQLite, and common as table/column names
@@ -156,10 +157,10 @@ def check_table(table: Table, schema: Schema, dialect: str) -> FindingIter:
         return
     names: list[tuple[str, Location, str]] = [(table.name, table_at(table), "table")]
     if reviewable(table):
-        names += [(c.name, col_at(table, c), "column") for c in table.columns.values()]
+        names += [(c.name, col_at(table, c), "column") for c in table.columns]
     names += [
-        (i.name, Location(file=i.path, line=i.line, table=table.name), "index")
-        for i in table.indexes.values()
+        (i.name or "", Location(file=i.path or "", line=i.line or 0, table=table.name), "index")
+        for i in table.indexes
     ]
     for name, at, what in names:
         yield from _identifier(name, at, what, dialect)

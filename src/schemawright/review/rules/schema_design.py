@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from schemawright.catalog.models import Column, Table
 from schemawright.emit.sql.dialects import dialect_for
 from schemawright.review.findings import finding
 from schemawright.review.rules.common import (
@@ -14,7 +15,7 @@ from schemawright.review.rules.common import (
     table_at,
     tokens,
 )
-from schemawright.review.schema import Column, Schema, Table, key
+from schemawright.review.schema import Schema, column_keys, key
 
 MONEY_WORDS = frozenset(
     {
@@ -111,7 +112,7 @@ def check_table(table: Table, schema: Schema, dialect: str) -> FindingIter:
 
 
 def _primary_key(table: Table) -> FindingIter:
-    if not table.primary_key:
+    if table.primary_key is None or not table.primary_key.columns:
         yield finding(
             "SW101",
             f"Table {table.name} has no primary key.",
@@ -127,12 +128,12 @@ def _copied_columns(table: Table, schema: Schema) -> FindingIter:
             continue
         prefix = fk.columns[0].removesuffix("_id")
         parent = schema.table(fk.ref_table)
-        for col in table.columns.values():
+        for col in table.columns:
             name = key(col.name)
             if not name.startswith(prefix + "_") or name == fk.columns[0]:
                 continue
             rest = name.removeprefix(prefix + "_")
-            known = parent is not None and not parent.stub and rest in parent.columns
+            known = parent is not None and not parent.stub and rest in column_keys(parent)
             if known or ((parent is None or parent.stub) and rest in COPYABLE):
                 yield finding(
                     "SW102",
@@ -146,7 +147,7 @@ def _copied_columns(table: Table, schema: Schema) -> FindingIter:
 
 def _types(table: Table, dialect: str) -> FindingIter:
     sql = dialect_for(dialect)
-    for col in table.columns.values():
+    for col in table.columns:
         words = set(tokens(col.name))
         name = key(col.name)
         at = col_at(table, col)
@@ -154,17 +155,17 @@ def _types(table: Table, dialect: str) -> FindingIter:
             words & MONEY_WORDS
             and not words & NOT_MONEY
             # SQLite has no exact decimal type: TEXT keeps amounts exact there, REAL does not
-            and (col.dtype in FLOAT_TYPES or (col.dtype in TEXT_TYPES and sql.has_exact_decimal))
+            and (col.base_type in FLOAT_TYPES or (col.base_type in TEXT_TYPES and sql.has_exact_decimal))
         ):
             yield finding(
                 "SW103",
-                f"{table.name}.{col.name} holds money as {col.type_sql}.",
+                f"{table.name}.{col.name} holds money as {col.type}.",
                 at=at,
                 fix=f"ALTER TABLE {table.name} ALTER COLUMN {col.name} TYPE NUMERIC(12, 2) "
                 f"USING {col.name}::numeric;  -- plus CHECK ({col.name} >= 0) where it cannot be negative",
             )
         temporal = name.endswith(TEMPORAL_SUFFIXES) or name in TEMPORAL_NAMES
-        if sql.has_timestamptz and col.dtype in ("TIMESTAMP", "DATETIME"):
+        if sql.has_timestamptz and col.base_type in ("TIMESTAMP", "DATETIME"):
             yield finding(
                 "SW104",
                 f"{table.name}.{col.name} is TIMESTAMP without time zone.",
@@ -172,7 +173,7 @@ def _types(table: Table, dialect: str) -> FindingIter:
                 fix=f"ALTER TABLE {table.name} ALTER COLUMN {col.name} TYPE TIMESTAMPTZ "
                 f"USING {col.name} AT TIME ZONE 'UTC';",
             )
-        if sql.has_temporal_types and temporal and col.dtype in TEXT_TYPES:
+        if sql.has_temporal_types and temporal and col.base_type in TEXT_TYPES:
             target = (
                 "DATE"
                 if name.endswith("_date") or name in ("date", "birthday", "dob", "date_of_birth")
@@ -180,7 +181,7 @@ def _types(table: Table, dialect: str) -> FindingIter:
             )
             yield finding(
                 "SW105",
-                f"{table.name}.{col.name} stores a date/time as {col.type_sql}.",
+                f"{table.name}.{col.name} stores a date/time as {col.type}.",
                 at=at,
                 fix=f"ALTER TABLE {table.name} ALTER COLUMN {col.name} TYPE {target} "
                 f"USING {col.name}::{target};",
@@ -198,14 +199,14 @@ def _records_creation(col: Column) -> bool:
     return (
         name.endswith(TIMESTAMP_SUFFIXES)
         and name not in UPDATED
-        and col.dtype not in ("BOOLEAN", "BOOL", "BIT")
+        and col.base_type not in ("BOOLEAN", "BOOL", "BIT")
         and (not col.nullable or col.default not in (None, "NULL"))
     )
 
 
 def _timestamps(table: Table) -> FindingIter:
-    names = set(table.columns)
-    if not any(_records_creation(c) for c in table.columns.values()):
+    names = set(column_keys(table))
+    if not any(_records_creation(c) for c in table.columns):
         yield finding(
             "SW106",
             f"Table {table.name} has no created_at column (nor another NOT NULL timestamp such as "
@@ -228,11 +229,11 @@ def _volume(table: Table) -> FindingIter:
     words = tokens(table.name)
     if not words or words[-1] not in HIGH_VOLUME or table.partitioned:
         return
-    if set(table.columns) & {"name", "title", "slug"}:
+    if set(column_keys(table)) & {"name", "title", "slug"}:
         return  # a named entity (a concert "event"), not an append-only stream
-    if any(w in table.comment.lower() for w in RETENTION_WORDS):
+    if any(w in (table.comment or "").lower() for w in RETENTION_WORDS):
         return
-    time_col = next((c.name for c in table.columns.values() if key(c.name).endswith("_at")), "created_at")
+    time_col = next((c.name for c in table.columns if key(c.name).endswith("_at")), "created_at")
     yield finding(
         "SW108",
         f"{table.name} looks like a high-volume table but is neither partitioned nor given a "

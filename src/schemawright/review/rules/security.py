@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import itertools
 
+from schemawright.catalog.models import Table
 from schemawright.review.findings import finding
 from schemawright.review.rules.common import TEXT_TYPES, FindingIter, col_at, reviewable, tokens
-from schemawright.review.schema import Schema, Table, key
+from schemawright.review.schema import Schema, key
 
 SECRET_WORDS = frozenset({"password", "passwd", "pwd", "secret", "passphrase", "apikey", "pin"})
 SECRET_PAIRS = (("api", "key"), ("private", "key"), ("secret", "key"), ("client", "secret"))
@@ -52,12 +53,15 @@ PII = {
 }
 
 
+_STORED_IN_CLEAR = TEXT_TYPES | {"BINARY", "VARBINARY", "BLOB", "BYTEA"}
+
+
 def check_table(table: Table, schema: Schema, dialect: str) -> FindingIter:
     if not reviewable(table):
         return
-    for col in table.columns.values():
+    for col in table.columns:
         words = tokens(col.name)
-        if set(words) & PROTECTED or col.dtype not in TEXT_TYPES | {"BINARY", "VARBINARY", "BLOB", "BYTEA"}:
+        if set(words) & PROTECTED or col.base_type not in _STORED_IN_CLEAR:
             continue
         pairs = set(itertools.pairwise(words))
         if set(words) & SECRET_WORDS or pairs & set(SECRET_PAIRS):
