@@ -67,6 +67,7 @@ def documented_tables(text: str) -> list[DocumentedTable]:
 
 def migrated_schema(folder: Path, root: Path, dialect: str | None = None) -> Schema:
     """The schema the up migrations in ``folder`` build, parsed statically in version order."""
+    from schemawright.review.apply import apply
     from schemawright.review.chain import read_chain
     from schemawright.review.engine import sniff_dialect
     from schemawright.review.parse import parse_script
@@ -77,7 +78,7 @@ def migrated_schema(folder: Path, root: Path, dialect: str | None = None) -> Sch
     for migration in migrations:
         statements, _ = parse_script(migration.up.sql, chosen, migration.up.path, migration.up.first_line)
         for statement in statements:
-            schema.apply(statement)
+            apply(schema, statement)
     return schema
 
 

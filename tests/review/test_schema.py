@@ -3,6 +3,7 @@ schemas equals the full one."""
 
 from __future__ import annotations
 
+from schemawright.review.apply import apply as apply_statement
 from schemawright.review.parse import parse_script
 from schemawright.review.schema import Schema, column, column_keys
 
@@ -10,7 +11,7 @@ from schemawright.review.schema import Schema, column, column_keys
 def apply(schema: Schema, sql: str) -> Schema:
     statements, _ = parse_script(sql, "postgresql", "x.sql")
     for stmt in statements:
-        schema.apply(stmt)
+        apply_statement(schema, stmt)
     return schema
 
 
@@ -77,7 +78,7 @@ def test_incremental_changes_equal_the_full_comparison() -> None:
 def test_a_column_s_line_is_where_its_name_stands_whole_in_any_case_or_quoted() -> None:
     import re
 
-    from schemawright.review.schema import _find_word
+    from schemawright.review.apply import _find_word
 
     script = (
         "CREATE TABLE notes (\n"

@@ -13,6 +13,7 @@ from sqlglot import exp
 
 from schemawright.emit.sql.dialects import dialect_for
 from schemawright.engines.splitter import Comment, split_script
+from schemawright.review.apply import apply
 from schemawright.review.chain import Migration, Section, read_chain
 from schemawright.review.config import ReviewConfig, load_config
 from schemawright.review.context import ParsedMigration, StatementContext
@@ -203,7 +204,7 @@ def _context_schema(
                 break
     for step in parsed[start:]:
         for stmt in step.up:
-            schema.apply(stmt)
+            apply(schema, stmt)
     if digests and start < len(digests):
         with _CONTEXT_LOCK:
             _CONTEXT[digests[-1]] = schema.copy()
@@ -256,7 +257,7 @@ def _review_one(
                 dialect, migration.name, schema, frozenset(created), in_tx, "up", up_atomic
             )
             findings += check_statement(stmt, ctx)
-        schema.apply(stmt)
+        apply(schema, stmt)
         created |= _created_table(stmt)
         touched |= _touched_tables(stmt, schema)
     after_up = schema
@@ -267,7 +268,7 @@ def _review_one(
                 dialect, migration.name, after_down, frozenset(created), False, "down", down_atomic
             )
             findings += check_statement(stmt, ctx)
-        after_down.apply(stmt)
+        apply(after_down, stmt)
     if active:
         findings += check_migration(migration, before, after_up, after_down)
         findings += check_down(migration, before, after_down, dialect)
