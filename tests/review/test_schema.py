@@ -97,3 +97,33 @@ def test_a_column_s_line_is_where_its_name_stands_whole_in_any_case_or_quoted() 
     for word in ("id", "ID", "Body", "body", "author", "users", "missing", "ÉTAT", "état", '"x'):
         found = re.search(rf"(?<![\w\"]){re.escape(word)}(?![\w\"])|\"{re.escape(word)}\"", script, re.I)
         assert _find_word(script, word) == (-1 if found is None else found.start())
+
+
+def _scan_owner(schema: Schema, name: str) -> object:
+    """The table index_owner must return: the first, in order, holding an index of that name."""
+    return next(
+        (t for t in schema.tables.values() if any((i.name or "").lower() == name for i in t.indexes)), None
+    )
+
+
+def test_index_owner_is_the_first_table_holding_the_index() -> None:
+    steps = [
+        BASE,
+        "CREATE INDEX idx_users_email ON users (email); CREATE INDEX ix_same ON users (name);",
+        "CREATE INDEX ix_same ON orders (user_id);",  # MySQL names indexes per table: two hold ix_same
+        "ALTER INDEX idx_users_email RENAME TO idx_users_mail;",
+        "ALTER TABLE users RENAME TO accounts; CREATE INDEX idx_late ON stub_only (x);",
+        "DROP INDEX ix_same; ALTER TABLE orders DROP COLUMN user_id;",
+        "DROP TABLE accounts; CREATE TABLE users (id BIGINT PRIMARY KEY);",
+        "CREATE INDEX idx_users_email ON users (id);",
+    ]
+    names = {"idx_orders_user_id", "idx_users_email", "idx_users_mail", "ix_same", "idx_late", "nope"}
+    schema, copies = Schema(), []
+    for sql in steps:
+        copies.append(schema.copy())  # copies share what index_owner looks things up in
+        apply(schema, sql)
+        for name in names:
+            assert schema.index_owner(name.upper()) is _scan_owner(schema, name), (sql, name)
+    for copy in copies:
+        for name in names:
+            assert copy.index_owner(name) is _scan_owner(copy, name), name

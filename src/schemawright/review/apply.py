@@ -69,7 +69,8 @@ def _create(schema: Schema, e: exp.Create, stmt: Statement) -> None:
         _create_table(schema, e, stmt)
     elif kind == "INDEX":
         ix = e.this
-        table = schema.ensure(ident(ix.args.get("table")))
+        table_name = ident(ix.args.get("table"))
+        table = schema.ensure(table_name)
         params = ix.args.get("params")
         columns: list[str] = []
         keys: list[cat.IndexKey] = []
@@ -100,6 +101,7 @@ def _create(schema: Schema, e: exp.Create, stmt: Statement) -> None:
                 line=stmt.line,
             ),
         )
+        schema.index_added(key(table_name), name)
     elif kind == "TRIGGER":
         props = e.args.get("properties")
         trig = props.find(exp.TriggerProperties) if props is not None else None
@@ -333,6 +335,7 @@ def _rename(schema: Schema, e: exp.Alter) -> None:
         assert found is not None
         table.indexes = [i for i in table.indexes if i is not found]
         _put_index(table, found.model_copy(update={"name": ident(renames[-1].this)}))
+        schema.index_added(key(owner.name), new)
     elif kind in ("VIEW", "MATERIALIZED VIEW") and old in schema.views:
         schema.views.discard(old)
         schema.views.add(new)

@@ -102,6 +102,10 @@ class Schema:
     # the keys of the tables this schema made or cloned since its last copy: it may change them in place;
     # every other table may be shared with a copy
     owned: set[str] = field(default_factory=set, repr=False, compare=False)
+    # index name (lower case) -> keys of the tables that may hold it, so index_owner need not scan every
+    # table: a superset, checked on each lookup, shared by a schema and its copies (each adds what it
+    # stores); None until first needed, then built from the tables
+    index_tables: dict[str, set[str]] | None = field(default=None, repr=False, compare=False)
 
     def copy(self) -> Schema:
         """An independent copy, made in time proportional to the number of tables, not their size: the
@@ -117,6 +121,7 @@ class Schema:
             set(self.views),
             dict(self.trigger_functions),
             dict(self.view_sources),
+            index_tables=self._index_tables(),
         )
 
     def table(self, name: str) -> cat.Table | None:
@@ -142,6 +147,21 @@ class Schema:
         """Store a table this schema made (or owns) under ``table_key``."""
         self.tables[table_key] = table
         self.owned.add(table_key)
+        for ix in table.indexes:
+            self.index_added(table_key, ix.name or "")
+
+    def index_added(self, table_key: str, index_name: str) -> None:
+        """Note that the table stored under ``table_key`` now holds an index of that name: every change
+        that gives a table an index says so (or stores the table with :meth:`put`)."""
+        self._index_tables().setdefault(key(index_name), set()).add(table_key)
+
+    def _index_tables(self) -> dict[str, set[str]]:
+        if self.index_tables is None:
+            self.index_tables = {}
+            for table_key, table in self.tables.items():
+                for ix in table.indexes:
+                    self.index_tables.setdefault(key(ix.name or ""), set()).add(table_key)
+        return self.index_tables
 
     def pop(self, table_key: str) -> cat.Table | None:
         """Remove the table stored under ``table_key`` (dropped, or renamed to be stored again)."""
@@ -176,13 +196,17 @@ class Schema:
         return mine, theirs
 
     def index_owner(self, index_name: str) -> cat.Table | None:
-        """The first table holding an index of that name (any case)."""
+        """The first table (in order) holding an index of that name (any case)."""
         k = key(index_name)
-        for table in self.tables.values():
-            for ix in table.indexes:
-                if ix.name is not None and ix.name.lower() == k:
-                    return table
-        return None
+        holders = [
+            table
+            for table_key in tuple(self._index_tables().get(k, ()))  # one C call: safe beside a writer
+            if (table := self.tables.get(table_key)) is not None and index(table, k) is not None
+        ]
+        if len(holders) <= 1:
+            return holders[0] if holders else None
+        # several tables have one (MySQL names indexes per table): the first, as a scan finds it
+        return next(t for t in self.tables.values() if index(t, k) is not None)
 
     def objects(self) -> set[str]:
         """Every named object, for comparing the schema before an up with the one after its down."""
