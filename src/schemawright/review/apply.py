@@ -7,7 +7,8 @@ reflecting the result would add fidelity for what this model does not interpret:
 inheritance, defaults that depend on functions, and engine-specific implicit indexes.
 
 A statement changes a table only through :meth:`Schema.ensure` or :meth:`Schema.own` (copy on write: a
-table shared with a copy of the schema is cloned first) or by storing a new one (:meth:`Schema.put`).
+table shared with a copy of the schema is cloned first) or by storing a new one (:meth:`Schema.put`), and
+says when it gives a table an index (:meth:`Schema.index_added`).
 """
 
 from __future__ import annotations
