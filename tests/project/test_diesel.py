@@ -88,6 +88,23 @@ def test_feature_on_a_diesel_project_builds_on_its_tables(tmp_path: Path, pg_url
     assert [m.name for m in again.migrations][-1] == "002_notes"
 
 
+def test_a_prior_migration_ending_without_semicolon_replays_in_its_transaction(
+    tmp_path: Path, pg_url: str
+) -> None:
+    # `DO $$ … $$` closing a file without `;`: the replay's COMMIT must not run into it.
+    d = _diesel_project(tmp_path)
+    _write(d / "2023-02-01-000000_backfill" / "up.sql", "DO $$\nBEGIN\n    DELETE FROM users;\nEND\n$$\n")
+    _write(d / "2023-02-01-000000_backfill" / "down.sql", "SELECT 1\n")
+    result = design(
+        DesignRequest(spec_path=SPECS / "002_notes.md", root=tmp_path, postgres_url=pg_url, now=NOW)
+    ).result
+    assert result.verification.status == "passed", result.verification
+    assert (
+        "REFERENCES users (id)"
+        in {f.path: f.content for f in result.files}["migrations/2026-03-04-050607_002_notes/up.sql"]
+    )
+
+
 def test_concurrent_index_step_runs_outside_diesels_transaction(tmp_path: Path, pg_url: str) -> None:
     _diesel_project(tmp_path)
     result = design(

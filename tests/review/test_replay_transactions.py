@@ -57,3 +57,23 @@ def test_a_concurrent_index_in_the_tools_transaction_is_reported_once(tmp_path: 
     files["2_index.sql"] = f"-- +goose NO TRANSACTION\n-- +goose Up\n{index}\n{down}"
     outside = review_project(goose_project(tmp_path / "b", files), engine=engine())
     assert not {"SW616", "SW617"} & outside.codes() and outside.catalog.startswith("reflected")
+
+
+def test_a_last_statement_without_semicolon_replays_in_the_tools_transaction(tmp_path: Path) -> None:
+    # A Diesel migration ending in `DO $$ … $$` with no `;` (real histories do): the COMMIT that closes the
+    # tool's transaction must not run into it (was a false SW617, syntax error at or near "COMMIT").
+    folder = tmp_path / "migrations"
+    for name, up, down in [
+        ("2024-01-01-000000_users", USERS, "DROP TABLE users;\n"),
+        (
+            "2024-02-01-000000_backfill",
+            "-- a note\nDO $$\nBEGIN\n    UPDATE users SET email = lower(email);\nEND\n$$\n",
+            "SELECT 1",
+        ),
+    ]:
+        (folder / name).mkdir(parents=True)
+        (folder / name / "up.sql").write_text(up)
+        (folder / name / "down.sql").write_text(down)
+    report = review_project(tmp_path, engine=engine())
+    assert "SW617" not in report.codes(), [f.message for f in report.findings if f.code == "SW617"]
+    assert report.catalog.startswith("reflected")

@@ -20,9 +20,7 @@ _BLOCK = re.compile(
 )
 _TOKEN = "//goose//"
 # A block that is one stored routine (its body's semicolons are not statement ends).
-_ROUTINE = re.compile(
-    r"^\s*(?:--[^\n]*\n\s*)*CREATE\b[^;]*?\b(?:PROCEDURE|FUNCTION|TRIGGER|EVENT)\b", re.I
-)
+_ROUTINE = re.compile(r"^\s*(?:--[^\n]*\n\s*)*CREATE\b[^;]*?\b(?:PROCEDURE|FUNCTION|TRIGGER|EVENT)\b", re.I)
 
 
 def runnable(migration: Migration, dialect: str) -> str:
@@ -33,7 +31,7 @@ def runnable(migration: Migration, dialect: str) -> str:
         body = _BLOCK.sub(_delimited, body)
     if not migration.transactional:
         return body
-    return f"{sql.begin_transaction} {body.rstrip()}\nCOMMIT;\n"
+    return sql.in_transaction(body)
 
 
 def _delimited(m: re.Match[str]) -> str:

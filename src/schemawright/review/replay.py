@@ -98,7 +98,7 @@ def _apply(
     sql = section.sql
     # the tool's own transaction, opened on the script's first line (lines unchanged)
     if migration.implicit_transaction and not _CONCURRENTLY.search(sql):
-        sql = f"{dialect_for(db.dialect).begin_transaction} {sql.rstrip()}\nCOMMIT;\n"
+        sql = dialect_for(db.dialect).in_transaction(sql)
     try:
         db.execute_script(sql)
     except RefusedStatement:  # reported as SW504 by the static rule; nothing of the script ran

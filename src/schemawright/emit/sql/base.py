@@ -103,6 +103,14 @@ class SqlDialect:
     def _sa_types(self) -> dict[str, SATypeRenderer]:
         raise NotImplementedError
 
+    # -- transactions --------------------------------------------------------------------------------------
+    def in_transaction(self, script: str) -> str:
+        """``script`` in one transaction, as goose, dbmate, Diesel and Atlas run a migration: opened on its
+        first line (line numbers unchanged) and committed after its end. The ``;`` on a line of its own ends
+        a last statement written without one (``DO $$ … $$`` closing a file), which would otherwise run into
+        the ``COMMIT``; after a statement that has one it is an empty statement, which no engine runs."""
+        return f"{self.begin_transaction} {script.rstrip()}\n;\nCOMMIT;\n"
+
     # -- identifiers and literals --------------------------------------------------------------------------
     def quote(self, identifier: str) -> str:
         """``identifier`` quoted exactly when the engine needs it (reserved words, case, odd characters)."""
