@@ -133,3 +133,18 @@ def test_diesel_reads_a_folder_per_migration_and_its_transaction(tmp_path: Path)
         REGISTRY["diesel"].read_history(tmp_path, SafeReader(tmp_path.resolve())), key=lambda m: m.key
     )
     assert [(m.transactional, m.no_transaction) for m in found] == [(True, False), (False, True)]
+
+
+def test_golang_migrate_pairs_a_down_with_its_version_whatever_its_name(tmp_path: Path) -> None:
+    # golang-migrate keys both files by version; real histories name the down after what it undoes
+    # (was: the down was "beside the migrations, in no file layout" and the migration had none)
+    files = {
+        "30_add_flags.up.sql": "ALTER TABLE users ADD COLUMN flags INT;",
+        "30_drop_flags.down.sql": "ALTER TABLE users DROP COLUMN flags;",
+        "031_add_age.up.sql": "ALTER TABLE users ADD COLUMN age INT;",
+        "31_remove_age.down.sql": "ALTER TABLE users DROP COLUMN age;",
+    }
+    assert read("golang-migrate", tmp_path, files) == [
+        ("30_add_flags", "30_add_flags.up.sql", "30_drop_flags.down.sql"),
+        ("031_add_age", "031_add_age.up.sql", "31_remove_age.down.sql"),  # 031 and 31 are one version
+    ]

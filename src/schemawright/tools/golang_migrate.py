@@ -18,18 +18,23 @@ PAIR = re.compile(r"^(?P<version>\d+)_(?P<name>.+)\.(?P<dir>up|down)\.sql$")
 
 
 def read_history(directory: Path, reader: SafeReader) -> list[Migration]:
+    """Each ``{version}_{name}.up.sql`` with the down of the same version, whatever the down's name:
+    golang-migrate pairs the two by version (``30_add_x.up.sql`` with ``30_drop_x.down.sql``)."""
     ups: dict[tuple[str, str], Path] = {}
-    downs: dict[tuple[str, str], Path] = {}
+    downs: dict[int, Path] = {}
     for path in directory.iterdir():
         m = PAIR.match(path.name)
         if m and not path.is_dir():
-            (ups if m["dir"] == "up" else downs)[(m["version"], m["name"])] = path
+            if m["dir"] == "up":
+                ups[(m["version"], m["name"])] = path
+            else:
+                downs[int(m["version"])] = path
     out = []
     for (v, n), up_path in ups.items():
         up = read_text(up_path, reader)
         if up is None:
             continue
-        down_path = downs.get((v, n))
+        down_path = downs.get(int(v))
         down = read_text(down_path, reader) if down_path else None
         out.append(
             Migration(
