@@ -104,3 +104,13 @@ def test_first_revision_of_a_fresh_environment_verifies(tmp_path: Path, pg_url: 
         )
     ).result
     assert result.verification.status == "passed", result.verification  # alembic_version is no leftover
+
+
+def test_merged_branches_are_one_head(tmp_path: Path) -> None:
+    # a merge revision's down_revision is a tuple: every parent it names is joined, not only the first
+    # (was: "Alembic has 2 heads" on a history whose branches were merged long ago)
+    versions = _project(tmp_path)
+    for name, parent in [("bbb222", '"aaa111"'), ("ccc333", '"aaa111"'), ("ddd444", '("bbb222", "ccc333")')]:
+        (versions / f"{name}_step.py").write_text(f'revision = "{name}"\ndown_revision = {parent}\n')
+    found = detect(tmp_path)
+    assert [m.version for m in found.migrations] == ["aaa111", "bbb222", "ccc333", "ddd444"]

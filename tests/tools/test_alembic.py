@@ -91,3 +91,18 @@ def test_only_alembic_reads_a_history_among_the_tools_found_by_their_project_fil
     read = {t.name: t.read_history(tmp_path, SafeReader(tmp_path.resolve())) for t in project_tools()}
     assert {name for name, found in read.items() if found} == {"alembic"}
     assert set(read) == {"alembic", "django", "knex"}
+
+
+def test_a_merge_revision_comes_after_every_branch_it_joins(tmp_path: Path) -> None:
+    # real histories merge branches: down_revision = ("b2", "c3") (was: read as no parent, so the merge
+    # ran first, before the tables its branches create)
+    files = {
+        "a1_tags.py": BASE,
+        "b2_age.py": AGE,
+        "c3_name.py": 'revision = "c3"\ndown_revision = "a1"\n',
+        "0d_merge.py": 'revision = "0d"\ndown_revision = ("b2", "c3")\n',  # its id sorts first
+        "e5_after.py": 'revision: str = "e5"\ndown_revision: str | None = "0d"\n',
+    }
+    paths = write(tmp_path / "alembic" / "versions", files)
+    order = [p.name for p in chain_order(sorted(paths.values()))]
+    assert order == ["a1_tags.py", "b2_age.py", "c3_name.py", "0d_merge.py", "e5_after.py"]

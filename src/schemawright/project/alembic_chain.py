@@ -142,33 +142,29 @@ def _static_chain(layout: AlembicLayout) -> list[Revision]:
     """The revision chain from the files' syntax trees (no import): each file's module-level ``revision``
     and ``down_revision`` string assignments, ordered from the base by following the parents."""
     from schemawright.safe_files import SafeReader
+    from schemawright.tools.alembic import parent_ids, revision_order
     from schemawright.tools.base import read_text
 
     reader = SafeReader(layout.script_location.resolve())
     found: dict[str, Revision] = {}
+    parents: dict[str, tuple[str, ...]] = {}
     for path in sorted(layout.versions.glob("*.py")):
         text = read_text(path, reader, "revision") if path.is_file() else None
         names = _assignments(text, path) if text is not None else {}
         rev = names.get("revision")
         if not isinstance(rev, str):
             continue
-        down = names.get("down_revision")
-        down = down[0] if isinstance(down, (tuple, list)) and down else down
+        parents[rev] = parent_ids(names.get("down_revision"))
         slug = path.stem[len(rev) + 1 :] if path.stem.startswith(f"{rev}_") else path.stem
-        found[rev] = Revision(rev, down if isinstance(down, str) else None, path, slug)
-    parents = {r.down_revision for r in found.values()}
-    heads = sorted(r for r in found if r not in parents)
+        found[rev] = Revision(rev, parents[rev][0] if parents[rev] else None, path, slug)
+    joined = {parent for ps in parents.values() for parent in ps}  # a merge joins all of its parents
+    heads = sorted(r for r in found if r not in joined)
     if len(heads) > 1:
         raise ProjectError(
             f"{layout.versions}: Alembic has {len(heads)} heads ({', '.join(heads)}); run "
             "`alembic merge heads` first so the new revision has one parent"
         )
-    chain: list[Revision] = []
-    current = heads[0] if heads else None
-    while current in found and len(chain) < len(found):
-        chain.append(found[current])
-        current = found[current].down_revision
-    return list(reversed(chain))
+    return [found[rev] for rev in revision_order(parents)]
 
 
 def _assignments(text: str, path: Path) -> dict[str, object]:

@@ -12,6 +12,7 @@ only at run time, and are counted in the migration's ``unread`` note instead.
 from __future__ import annotations
 
 import ast
+import heapq
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -75,30 +76,68 @@ def revision(path: Path) -> Migration:
 
 def chain_order(paths: list[Path]) -> list[Path]:
     """Revisions in ``down_revision`` chain order (files whose chain cannot be read keep name order)."""
-    parents: dict[str, str | None] = {}
+    parents: dict[str, tuple[str, ...]] = {}
     by_rev: dict[str, Path] = {}
     for path in paths:
         tree = ast.parse(path.read_text())
         rev = _assigned(tree, "revision") or path.stem
         by_rev[rev] = path
-        parents[rev] = _assigned(tree, "down_revision")
-    ordered: list[Path] = []
-    current = [r for r, parent in parents.items() if parent not in by_rev]
-    while current:
-        rev = sorted(current)[0]
-        ordered.append(by_rev[rev])
-        current = [r for r, parent in parents.items() if parent == rev] + [r for r in current if r != rev]
+        parents[rev] = parent_ids(_literal(tree, "down_revision"))
+    ordered = [by_rev[rev] for rev in revision_order(parents)]
     return ordered + sorted(p for p in paths if p not in ordered)
 
 
+def parent_ids(down_revision: object) -> tuple[str, ...]:
+    """A revision's parents as Alembic reads ``down_revision``: none, one id, or several (a merge
+    revision's tuple)."""
+    if isinstance(down_revision, str):
+        return (down_revision,)
+    if isinstance(down_revision, tuple | list):
+        return tuple(p for p in down_revision if isinstance(p, str))
+    return ()
+
+
+def revision_order(parents: dict[str, tuple[str, ...]]) -> list[str]:
+    """The revisions from the base to the heads, each after all of its parents that are present (so a
+    merge revision comes after every branch it joins), ties in id order: the order ``alembic upgrade
+    heads`` may apply them in. A parent that is not among the revisions counts as applied."""
+    children: dict[str, list[str]] = {rev: [] for rev in parents}
+    waiting = {rev: 0 for rev in parents}
+    for rev, ps in parents.items():
+        for parent in dict.fromkeys(ps):
+            if parent in children:
+                children[parent].append(rev)
+                waiting[rev] += 1
+    ready = [rev for rev, n in waiting.items() if n == 0]
+    heapq.heapify(ready)
+    ordered: list[str] = []
+    while ready:
+        rev = heapq.heappop(ready)
+        ordered.append(rev)
+        for child in children[rev]:
+            waiting[child] -= 1
+            if waiting[child] == 0:
+                heapq.heappush(ready, child)
+    return ordered  # a cycle's revisions are left out (the caller keeps them in name order)
+
+
 def _assigned(tree: ast.Module, name: str) -> str | None:
+    value = _literal(tree, name)
+    return value if isinstance(value, str) else None
+
+
+def _literal(tree: ast.Module, name: str) -> object:
+    """The literal value assigned to the module-level ``name`` (``x = …`` or ``x: T = …``), else None."""
     for node in tree.body:
         target = node.targets[0] if isinstance(node, ast.Assign) and node.targets else None
         if isinstance(node, ast.AnnAssign):
             target = node.target
         value = node.value if isinstance(node, ast.Assign | ast.AnnAssign) else None
-        if isinstance(target, ast.Name) and target.id == name and isinstance(value, ast.Constant):
-            return str(value.value) if isinstance(value.value, str) else None
+        if isinstance(target, ast.Name) and target.id == name and value is not None:
+            try:
+                return ast.literal_eval(value)
+            except ValueError:
+                return None
     return None
 
 
