@@ -50,3 +50,20 @@ def test_no_primary_key_means_no_foreign_key_and_an_assumption(tmp_path: Path, p
     notes = result.stores[0].table("notes")
     assert notes is not None and not any(fk.ref_table == "users" for fk in notes.foreign_keys)
     assert any("has no primary key to reference" in a.text for a in result.assumptions)
+
+
+def test_fk_columns_take_the_key_types_an_enum_included(tmp_path: Path, pg_url: str) -> None:
+    # a key column of an enum type: the foreign key column must be of that enum (was VARCHAR(n), and the
+    # engine refused the foreign key, "cannot be implemented")
+    _project(
+        tmp_path,
+        "CREATE TYPE user_kind AS ENUM ('person', 'robot');\n"
+        "CREATE TABLE users (\n  kind user_kind NOT NULL,\n  id BIGINT NOT NULL,\n  email TEXT NOT NULL,\n"
+        "  PRIMARY KEY (kind, id)\n);\n",
+    )
+    result = design(
+        DesignRequest(spec_path=SPECS / "002_notes.md", root=tmp_path, postgres_url=pg_url)
+    ).result
+    assert result.verification.status == "passed", result.verification
+    up = next(f.content for f in result.files if f.role == "migration-up")
+    assert "user_kind user_kind NOT NULL" in up and "REFERENCES users (kind, id)" in up, up

@@ -64,6 +64,7 @@ def design_column(dialect: DialectName, found: cat.Column) -> Column:
     return Column(
         name=found.name,
         type=found.type if not found.known_type and found.type else type_sql(dialect, logical),
+        native_type=found.type if not found.known_type else "",
         logical=logical,
         nullable=found.nullable,
         default=default,

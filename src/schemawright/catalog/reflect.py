@@ -315,7 +315,8 @@ def _column(info: ReflectedColumn, sa_dialect: sa.Dialect, catalog_type: Callabl
     return Column(
         name=info["name"],
         type=catalog_type() if unknown else str(sa_type.compile(dialect=sa_dialect)),
-        known_type=not unknown,
+        # an enum's labels make it a type of its own, which no logical type names: carried by its name too
+        known_type=not unknown and not isinstance(sa_type, sa.Enum),
         logical=logical_type(sa_type),
         nullable=bool(info.get("nullable", True)),
         default=None if info.get("default") is None else str(info.get("default")),

@@ -28,6 +28,9 @@ class Column(BaseModel):
     name: str
     type: str  # rendered for the store's dialect (JSON contract)
     logical: LogicalType
+    # an existing column's type as the catalog spells it, where no logical type renders it (an enum, a type
+    # the reader does not know); a foreign key column to it takes it too. Not part of the JSON contract.
+    native_type: str = Field(default="", exclude=True)
     nullable: bool = False
     default: str | None = None  # rendered SQL default expression
     default_kind: Literal["none", "now", "uuid", "identity", "literal"] = "none"

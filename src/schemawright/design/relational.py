@@ -456,17 +456,18 @@ def _relationship(ctx: _Ctx, rel: Relationship) -> None:
             )
         )
     position = len(child.columns) if child.existing else _fk_position(child)
-    for offset, (name, _, logical) in enumerate(key):
-        child.columns.insert(
-            position + offset,
-            ctx.col(
-                logical,
-                name,
-                nullable=is_nullable,
-                source=rel.source,
-                comment=f"references {parent.name}" + (f" as {rel.role}" if rel.role else ""),
-            ),
+    for offset, (name, ref, logical) in enumerate(key):
+        column = ctx.col(
+            logical,
+            name,
+            nullable=is_nullable,
+            source=rel.source,
+            comment=f"references {parent.name}" + (f" as {rel.role}" if rel.role else ""),
         )
+        referenced = parent.column(ref)
+        if referenced is not None and referenced.native_type:  # an enum or unknown key type: the same
+            column.type = column.native_type = referenced.native_type
+        child.columns.insert(position + offset, column)
     on_delete, reason = _on_delete(rel, is_nullable)
     child.foreign_keys.append(
         ForeignKey(

@@ -39,6 +39,26 @@ def _server_default(column: Column, dialect: DialectName) -> sa.TextClause | Non
     return _sql(column.default)
 
 
+class _Named(sa.types.UserDefinedType[Any]):
+    """A type rendered by its name, as the catalog spells it (an existing enum or unknown type)."""
+
+    cache_ok = True
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def get_col_spec(self, **_kw: Any) -> str:
+        return self.name
+
+
+def _column_type(column: Column, dialect: DialectName) -> sa.types.TypeEngine[Any]:
+    """The column's type from its logical type, or its native type where it has one: a foreign key
+    column to an existing key of an enum or unknown type takes that type's name (``object_type``)."""
+    if column.native_type:
+        return _Named(column.native_type)
+    return dialect_for(dialect).sa_type(column.logical)
+
+
 def build_metadata(design: RelationalDesign) -> tuple[sa.MetaData, dict[str, sa.Table]]:
     dialect = design.dialect
     metadata = sa.MetaData()
@@ -51,7 +71,7 @@ def build_metadata(design: RelationalDesign) -> tuple[sa.MetaData, dict[str, sa.
                 args.append(sa.Identity(always=dialect == "postgresql"))
             col = sa.Column(
                 column.name,
-                dialect_for(dialect).sa_type(column.logical),
+                _column_type(column, dialect),
                 *args,
                 nullable=column.nullable,
                 server_default=_server_default(column, dialect),
