@@ -269,3 +269,22 @@ def test_sw613_dropping_a_partitioned_table_drops_its_sub_partitions(tmp_path: P
     (folder / "001_views.down.sql").write_text("DROP TABLE page_views;\n")
     report = review_project(tmp_path, engine=engine() if replayed else None)
     assert not [f for f in report.findings if f.code == "SW613"], report.findings
+
+
+RENAME_PRIOR = """CREATE TABLE site (id BIGINT PRIMARY KEY, actor_id TEXT NOT NULL);
+CREATE INDEX idx_site_actor ON site (actor_id);
+"""
+
+
+@pytest.mark.parametrize("keyword", ["", "COLUMN "])
+def test_a_column_rename_without_column_keeps_the_table(keyword: str) -> None:
+    # COLUMN is optional in PostgreSQL's RENAME; sqlglot read `RENAME a TO b` as renaming the table to `a`,
+    # so the table and its index left the static model (was: false SW618 on the next DROP INDEX)
+    up = f"ALTER TABLE site RENAME {keyword}actor_id TO ap_id;\nDROP INDEX idx_site_actor;\n"
+    down = "CREATE INDEX idx_site_actor ON site (ap_id);\nALTER TABLE site RENAME ap_id TO actor_id;\n"
+    report = review_migration(up, down, dialect="postgresql", prior_sql=[RENAME_PRIOR])
+    assert "SW618" not in report.codes() and "SW613" not in report.codes(), [
+        f.message for f in report.findings
+    ]
+    [rename] = [f for f in report.findings if f.code == "SW605"]
+    assert "site.actor_id" in rename.message and "ap_id" in rename.message

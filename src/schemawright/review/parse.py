@@ -75,7 +75,31 @@ def _parse_text(text: str, dialect: str) -> exp.Expr | None:
             expr = None
     if expr is None:
         expr = _drop_indexes(text) or _index_on_only(text, dialect)
-    return expr
+    return _column_rename(expr)
+
+
+def _column_rename(expr: exp.Expr | None) -> exp.Expr | None:
+    """``ALTER TABLE t RENAME a TO b`` (COLUMN is optional in PostgreSQL) as the column rename it is:
+    sqlglot reads it as a table rename to ``a`` with a stray ``TO b``, which took the table away from the
+    model (and with it the findings about it)."""
+    if not isinstance(expr, exp.Alter):
+        return expr
+    actions = expr.args.get("actions") or []
+    to = [o for o in expr.args.get("options") or [] if isinstance(o, exp.ToTableProperty)]
+    if len(actions) != 1 or not isinstance(actions[0], exp.AlterRename) or len(to) != 1:
+        return expr
+    old, new = actions[0].this, to[0].this
+    if not (isinstance(old, exp.Table) and isinstance(new, exp.Table)) or old.db or new.db:
+        return expr
+    fixed = expr.copy()
+    fixed.set(
+        "options", [o for o in fixed.args.get("options") or [] if not isinstance(o, exp.ToTableProperty)]
+    )
+    fixed.set(
+        "actions",
+        [exp.RenameColumn(this=exp.column(old.this.copy()), to=exp.column(new.this.copy()), exists=False)],
+    )
+    return fixed
 
 
 _ON_ONLY = re.compile(r"^(\s*CREATE\s+(?:UNIQUE\s+)?INDEX\b[^;]*?\bON)\s+ONLY\s+", re.I)
