@@ -57,10 +57,10 @@ def _django(root: Path) -> Path:
     return migs
 
 
-
 def _trusted(root: Path, pg_url: str) -> DesignRequest:
     """The project's migrations are Python: replaying them needs --trust-python-migrations."""
     return DesignRequest(spec_path=SPECS / "004_teams.md", root=root, postgres_url=pg_url, trust_python=True)
+
 
 def test_django_is_detected_with_its_migrations(tmp_path: Path) -> None:
     migs = _django(tmp_path)
@@ -164,3 +164,28 @@ def test_knex_and_migrate_mongo_are_detected(tmp_path: Path) -> None:
     (tmp_path / "migrate-mongo-config.js").write_text("module.exports = { migrationsDir: 'mongo' };\n")
     mongo = find_foreign(tmp_path)
     assert mongo is not None and mongo.tool == "migrate-mongo" and mongo.directory == tmp_path / "mongo"
+
+
+@needs_django
+def test_django_apps_inside_a_package_are_installed_by_their_import_name(
+    tmp_path: Path, pg_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # real projects keep their apps in a package (`proj/shop`, whose AppConfig names "proj.shop"), and the
+    # root is often given relative (was: "No module named 'shop'", then "Cannot import 'proj.shop'")
+    (tmp_path / "proj").mkdir()
+    (tmp_path / "proj" / "__init__.py").write_text("")
+    migs = _django(tmp_path / "proj")
+    (tmp_path / "proj" / "shop" / "apps.py").write_text(
+        "from django.apps import AppConfig\n\n\nclass ShopConfig(AppConfig):\n    name = 'proj.shop'\n"
+    )
+    monkeypatch.chdir(tmp_path)
+    request = DesignRequest(
+        spec_path=SPECS / "004_teams.md", root=Path("."), postgres_url=pg_url, trust_python=True
+    )
+    result = design(request).result
+    assert result.verification.status == "passed", result.verification
+    steps = [s.name for s in result.verification.reports[0].steps]
+    assert steps[0] == "prior-1 django migrate shop 0002_user_name"
+    first = next(f.content for f in result.files if f.path.endswith("0003_004_teams.py"))
+    assert "CREATE TABLE users" not in first and "ALTER TABLE users" in first
+    assert migs.is_dir()

@@ -52,8 +52,27 @@ class DjangoRunError(ProjectError, VerifyError):
 
 @dataclass(frozen=True)
 class DjangoApp:
-    label: str  # the app's folder name, its import name
+    label: str  # the app's folder name: its label, for ``migrate`` and MIGRATION_MODULES
     migrations: Path  # {app}/migrations
+
+    @property
+    def module(self) -> str:
+        """The app's import name: its folder and the enclosing packages (``hc/api`` in a package ``hc``
+        is ``hc.api``, as the app's own AppConfig names it)."""
+        return ".".join(p.name for p in reversed(self._packages()))
+
+    @property
+    def import_root(self) -> Path:
+        """The folder the app's import name is found from (the outermost package's parent)."""
+        return self._packages()[-1].parent
+
+    def _packages(self) -> list[Path]:
+        folder = self.migrations.parent
+        found = [folder]
+        while (folder.parent / "__init__.py").is_file() and folder.parent != folder:
+            folder = folder.parent
+            found.append(folder)
+        return found
 
 
 def django_available() -> bool:
@@ -97,7 +116,7 @@ def _settings(apps: Sequence[DjangoApp], target: DjangoApp, staged: str, sqlalch
     texts = [p.read_text(encoding="utf-8", errors="replace") for a in apps for p in a.migrations.glob("*.py")]
     contrib = any(_CONTRIB.search(t) for t in texts)
     installed = (["django.contrib.contenttypes", "django.contrib.auth"] if contrib else []) + [
-        a.label for a in apps
+        a.module for a in apps
     ]
     db = database_settings(sqlalchemy_url)
     mysql = "import pymysql\npymysql.install_as_MySQLdb()\n" if db["ENGINE"].endswith("mysql") else ""
@@ -138,7 +157,9 @@ def stage(
 
 def migrate(workdir: Path, apps: Sequence[DjangoApp], steps: Sequence[tuple[str | None, str | None]]) -> None:
     """Run ``migrate [app [target]]`` for each step, in one Django process. Raises DjangoRunError."""
-    paths = [str(workdir), *dict.fromkeys(str(a.migrations.parent.parent) for a in apps)]
+    paths = [str(workdir), *dict.fromkeys(str(a.import_root.resolve()) for a in apps)]
+    if os.environ.get("PYTHONPATH"):  # where the project's own dependencies may be
+        paths.append(os.environ["PYTHONPATH"])
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "schemawright_settings",
