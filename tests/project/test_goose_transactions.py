@@ -5,10 +5,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from schemawright.pipeline import DesignRequest, design
+import pytest
+
+from schemawright.pipeline import DesignError, DesignRequest, design
 from schemawright.project.detect import Migration, detect, split_sections
 from schemawright.project.load import load_project
 from schemawright.project.transactions import runnable
+from schemawright.review.engine import review_project
+from schemawright.review.replay import EngineChoice
 from schemawright.verify.splitter import split_statements
 
 SPECS = Path(__file__).parent / "specs"
@@ -131,3 +135,19 @@ def test_goose_transactions_replay_on_sqlite_too(tmp_path: Path) -> None:
     )
     project = load_project(detect(tmp_path), "sqlite")
     assert {t.name for t in project.schema.tables} == {"a", "b"}
+
+
+def test_a_replay_failing_after_goose_go_migrations_names_them(tmp_path: Path, pg_url: str) -> None:
+    # goose also runs Go migrations ({version}_{name}.go); schemawright cannot, so a later SQL migration
+    # that uses what one created fails: the error says why (was: only "relation … does not exist")
+    d = _goose_project(tmp_path)
+    (d / "005_backfill.go").write_text("package migrations\n")
+    (d / "005_backfill_test.go").write_text("package migrations\n")  # a test file is no migration
+    (d / "006_uses.sql").write_text("-- +goose Up\nALTER TABLE made_in_go ADD COLUMN n INT;\n")
+    request = DesignRequest(spec_path=SPECS / "002_notes.md", root=tmp_path, postgres_url=pg_url)
+    with pytest.raises(
+        DesignError, match=r"1 goose Go migration\(s\) before it \(the last: 005_backfill\.go\)"
+    ):
+        design(request)
+    notes = review_project(tmp_path, migrations_dir=d, engine=EngineChoice(url=pg_url)).notes
+    assert any("1 goose Go migration(s) (db/migrations/005_backfill.go)" in n for n in notes), notes

@@ -17,6 +17,7 @@ from schemawright.project.detect import Migration, MigrationSet
 from schemawright.project.knex import KnexRuntime
 from schemawright.project.tool_tables import TOOL_TABLES
 from schemawright.project.transactions import runnable
+from schemawright.tools.goose import go_hint
 from schemawright.verify.errors import MigrationError, RefusedStatement
 
 
@@ -40,6 +41,7 @@ def replay(db: ScratchDatabase, migrations: Sequence[Migration]) -> None:
                 f"{migration.path}: line {exc.line}: the {db.dialect} engine rejected an existing migration: "
                 f"{exc.engine_message} — in: {exc.statement_excerpt}. Fix the migration (or point "
                 "--migrations-dir elsewhere) so the current schema can be reconstructed."
+                + go_hint(migration.path, migration.version)
             ) from exc
 
 

@@ -22,6 +22,7 @@ from schemawright.project.errors import ProjectError
 from schemawright.safe_files import SafeReader, containment
 from schemawright.tools import file_tools, folder_tools, project_tools
 from schemawright.tools.base import MigrationTool
+from schemawright.tools.goose import GO_MIGRATION
 
 _Rel = Callable[[Path], str]  # a path as the report names it: relative to the project root
 
@@ -65,6 +66,8 @@ def read_chain(migrations_dir: Path, *, relative_to: Path | None = None) -> tupl
     if found:
         migrations = [_from_tool(m, plugin, rel) for m, plugin in found]
         notes += _not_run(migrations_dir, [m for m, _ in found], rel)
+        if any(plugin.name == "goose" for _, plugin in found):
+            notes += _go_migrations(migrations_dir, rel)
     else:
         reader = SafeReader(inside)
         migrations, plain_notes = _plain(migrations_dir, reader, rel)
@@ -118,6 +121,18 @@ def _not_run(folder: Path, migrations: list[tool_migration.Migration], rel: _Rel
     shown = ", ".join(left[:3]) + (f" and {len(left) - 3} more" if len(left) > 3 else "")
     layout = "in no file layout schemawright reads for a migration tool"
     return [f"not reviewed: {shown} (beside the migrations, {layout})"]
+
+
+def _go_migrations(folder: Path, rel: _Rel) -> list[str]:
+    """A note naming goose's Go migrations in ``folder``, which goose runs between the SQL ones."""
+    go = sorted((p for p in folder.iterdir() if GO_MIGRATION.match(p.name)), key=lambda p: p.name)
+    if not go:
+        return []
+    shown = ", ".join(rel(p) for p in go[:3]) + (f" and {len(go) - 3} more" if len(go) > 3 else "")
+    return [
+        f"not reviewed: {len(go)} goose Go migration(s) ({shown}): code, which schemawright neither reads "
+        "nor runs; the catalog after them lacks what they create or change"
+    ]
 
 
 _PAIR = re.compile(r"^(?P<name>.+)\.(?P<dir>up|down)\.sql$")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,6 +18,30 @@ if TYPE_CHECKING:
 
 def read_history(directory: Path, reader: SafeReader) -> list[Migration]:
     return read_sectioned(directory, "goose", reader)
+
+
+GO_MIGRATION = re.compile(r"^(?P<version>\d+)_(?P<name>.+)(?<!_test)\.go$")
+
+
+def go_migrations_before(path: Path, version: str) -> list[Path]:
+    """goose's Go migrations (``{version}_{name}.go``) beside ``path`` that goose runs before ``version``:
+    code, which schemawright neither reads nor runs, so what they create is missing from a replay."""
+    try:
+        found = [(int(m["version"]), p) for p in path.parent.iterdir() if (m := GO_MIGRATION.match(p.name))]
+    except (OSError, ValueError):
+        return []
+    return [p for v, p in sorted(found) if version.isdigit() and v < int(version)]
+
+
+def go_hint(path: Path, version: str) -> str:
+    """A sentence for a replay that failed at ``path``, when goose Go migrations ran before it."""
+    before = go_migrations_before(path, version)
+    if not before:
+        return ""
+    return (
+        f" The history has {len(before)} goose Go migration(s) before it (the last: {before[-1].name}), which"
+        " schemawright does not run: what they create or change is missing from the replay."
+    )
 
 
 def write(found: MigrationSet, plan: list[Step], _dialect: DialectName) -> Written:
