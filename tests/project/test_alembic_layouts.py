@@ -114,3 +114,28 @@ def test_merged_branches_are_one_head(tmp_path: Path) -> None:
         (versions / f"{name}_step.py").write_text(f'revision = "{name}"\ndown_revision = {parent}\n')
     found = detect(tmp_path)
     assert [m.version for m in found.migrations] == ["aaa111", "bbb222", "ccc333", "ddd444"]
+
+
+def test_a_src_layout_ini_with_a_package_location_is_found(tmp_path: Path) -> None:
+    # src/{package}/alembic.ini naming `package:db/revisions` (was: not found, so a new golang-migrate
+    # folder was started and the project's tables were created again, with exit 0)
+    package = tmp_path / "src" / "app"
+    versions = package / "db" / "revisions" / "versions"
+    versions.mkdir(parents=True)
+    (package / "__init__.py").write_text("")
+    (package / "alembic.ini").write_text("[alembic]\nscript_location = app:db/revisions\n")
+    (versions / "aaa111_users.py").write_text(USERS, encoding="utf-8")
+    found = detect(tmp_path)
+    assert found.format == "alembic" and found.directory == versions
+
+
+def test_an_ini_naming_several_environments_asks_which(tmp_path: Path) -> None:
+    # `alembic --name core|tenant`: no default environment, so the design must not guess one
+    (tmp_path / "src" / "app").mkdir(parents=True)
+    (tmp_path / "src" / "app" / "alembic.ini").write_text(
+        "[core]\nscript_location = %(here)s/core\n\n[tenant]\nscript_location = %(here)s/tenant\n"
+    )
+    with pytest.raises(
+        ProjectError, match=r"names 2 Alembic environments \(\[core\] .*\[tenant\] .*--migrations-dir"
+    ):
+        detect(tmp_path)

@@ -26,6 +26,7 @@ from schemawright.verify.errors import VerifyError
 # Folders that hold an Alembic environment when no alembic.ini names one.
 _CANDIDATES = ("alembic", "migrations", "backend/alembic", "backend/migrations", "db/alembic")
 _SKIP = {".git", "node_modules", ".venv", "venv", "__pycache__", "site-packages"}
+_INI_DEPTH = 3  # folder levels below the root searched for alembic.ini
 
 
 @dataclass(frozen=True)
@@ -77,12 +78,19 @@ def layout_at(directory: Path, *, loose: bool = False) -> AlembicLayout | None:
 
 
 def _inis(root: Path) -> list[Path]:
-    """``alembic.ini`` in the root, then in each folder right below it (``backend/`` first)."""
+    """``alembic.ini`` in the root, then in the folders below it down to three levels (``backend/`` first;
+    ``conf/alembic.ini``, a src layout's ``src/{package}/alembic.ini``), nearest first."""
     first = [root / "alembic.ini", root / "backend" / "alembic.ini"]
-    try:
-        below = sorted(d / "alembic.ini" for d in root.iterdir() if d.is_dir() and d.name not in _SKIP)
-    except OSError:
-        below = []
+    below: list[Path] = []
+    level = [root]
+    for _ in range(_INI_DEPTH):
+        try:
+            level = sorted(
+                d for folder in level for d in folder.iterdir() if d.is_dir() and d.name not in _SKIP
+            )
+        except OSError:
+            break
+        below += [d / "alembic.ini" for d in level]
     return [p for p in dict.fromkeys([*first, *below]) if p.is_file()]
 
 
@@ -90,15 +98,39 @@ def _from_ini(ini: Path) -> AlembicLayout | None:
     parser = configparser.ConfigParser(defaults={"here": str(ini.parent)})
     try:
         parser.read(ini, encoding="utf-8")
-        location = parser.get("alembic", "script_location", fallback="alembic")
+        location = parser.get("alembic", "script_location", fallback=None)
+        named = [s for s in parser.sections() if s != "alembic" and parser.has_option(s, "script_location")]
     except (configparser.Error, UnicodeDecodeError) as exc:
         reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise ProjectError(f"{ini}: cannot read it ({reason}); fix the [alembic] section") from exc
-    script = Path(location.replace("%(here)s", str(ini.parent)))
-    script = Path(os.path.normpath(script if script.is_absolute() else ini.parent / script))  # no ".."
-    if (script / "versions").is_dir():
+    if location is None and named:  # `alembic --name X`: several environments, none the default
+        places = ", ".join(
+            f"[{s}] {_location(ini, parser.get(s, 'script_location')) or parser.get(s, 'script_location')}"
+            for s in named
+        )
+        raise ProjectError(
+            f"{ini}: names {len(named)} Alembic environments ({places}) and no default one; pass "
+            "--migrations-dir the environment to extend"
+        )
+    script = _location(ini, location or "alembic")
+    if script is not None and (script / "versions").is_dir():
         return AlembicLayout(script, script / "versions")
     return None
+
+
+def _location(ini: Path, location: str) -> Path | None:
+    """A ``script_location`` as a folder: ``%(here)s`` resolved, relative to the ini; a package resource
+    (``package:path``) from the package folder beside the ini (or the ini's own folder when it is that
+    package). None when a package resource cannot be found."""
+    location = location.replace("%(here)s", str(ini.parent))
+    package, sep, inner = location.partition(":")
+    if sep and package and "/" not in package and "\\" not in package and not Path(location).is_absolute():
+        folders = [ini.parent] if ini.parent.name == package.split(".")[-1] else []
+        folders.append(ini.parent.joinpath(*package.split(".")))
+        found = next((f for f in folders if (f / "__init__.py").is_file()), None)
+        return Path(os.path.normpath(found / inner)) if found is not None else None
+    script = Path(location)
+    return Path(os.path.normpath(script if script.is_absolute() else ini.parent / script))  # no ".."
 
 
 def _script(layout: AlembicLayout) -> ScriptDirectory:
