@@ -153,3 +153,36 @@ def test_a_listed_value_may_hold_a_preposition() -> None:
     )
     state = next(a for a in entity_of(model, "tour").attributes if a.name == "state")
     assert state.enum_values == ["planned", "open_for_booking", "full", "cancelled"]
+
+
+@pytest.mark.parametrize(
+    ("text", "entity", "name", "values"),
+    [
+        ("Each pupil has a name and a grade (A+, A, B-, C).", "pupil", "grade", ["a+", "a", "b-", "c"]),
+        (
+            "Each patient has a name and a rhesus factor (one of Rh+ or Rh-).",
+            "patient",
+            "rhesus_factor",
+            ["rh+", "rh-"],
+        ),
+        (
+            "We store each climber's nickname, date of birth and blood type (one of O+, O-, B+ or B-).",
+            "climber",
+            "blood_type",
+            ["o+", "o-", "b+", "b-"],
+        ),
+    ],
+)
+def test_values_written_with_a_sign_are_values(text: str, entity: str, name: str, values: list[str]) -> None:
+    attr = _attribute(text, entity, name)
+    assert attr.kind is Kind.ENUM
+    assert attr.enum_values == values
+
+
+def test_values_after_a_list_belong_to_its_last_item_only() -> None:
+    model = model_of(
+        "# Feature\n\nWe store each climber's nickname, date of birth and blood type (O+, O-).\n"
+    )
+    kinds = attribute_kinds(model, "climber")
+    assert kinds.get("blood_type") is Kind.ENUM
+    assert all(a.enum_values == [] for a in entity_of(model, "climber").attributes if a.name != "blood_type")

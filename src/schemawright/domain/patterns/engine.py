@@ -555,7 +555,9 @@ def _enum_after(sent: Sentence, c: Chunk, *, after_clause: bool = False) -> list
         # "a role within their company (admin or recruiter)": the values follow the noun's own phrase
         inside = {t.i for t in sent.subtree(k)}
         paren = next((t.i for t in toks[k : k + 6] if t.text == "(" or t.i not in inside), None)
-        k = paren if paren is not None and toks[paren].text == "(" else k
+        # "date of birth and blood group (A, B …)": the values belong to the last item of the list
+        listed = paren is not None and any(t.dep == "conj" or t.pos == "CCONJ" for t in toks[k:paren])
+        k = paren if paren is not None and toks[paren].text == "(" and not listed else k
     if after_clause and 0 < k < len(toks) and toks[k].text != "(" and c.head >= 0:
         # "the clay body it is made of (stoneware, porcelain or earthenware)": after the noun's own clause
         for rel in sent.children(c.head, "relcl", "acl"):
@@ -568,17 +570,26 @@ def _enum_after(sent: Sentence, c: Chunk, *, after_clause: bool = False) -> list
     values: list[str] = []
     current: list[str] = []
     k += 1
+    if [t.lower for t in toks[k : k + 2]] == ["one", "of"]:  # "(one of A+, A-, B+ or B-)"
+        k += 2
+    glued = False
     while k < len(toks) and toks[k].text != ")":
         t = toks[k]
         if t.tag == "HYPH":  # "30-minute talk" split at its hyphen: one value
             k += 1
             continue
-        if t.text in (",", "/", "|") or t.lower in ("or", "and"):
+        if _glued_symbol(toks, k, current):  # "1-10", "1000+": the symbol belongs to the value
+            current[-1] += t.text.replace("–", "-")
+            glued = t.text != "+"
+        elif glued and t.text.isdigit():
+            current[-1] += t.text
+            glued = False
+        elif t.text in (",", "/", "|") or t.lower in ("or", "and"):
             if current:
                 values.append("_".join(current))
             current = []
-        elif t.text.replace("-", "").replace("_", "").isalnum():
-            current.append(t.lower.replace("-", "_"))
+        elif _value_word(t):
+            current.append(_value_text(t))
         else:
             return []
         k += 1
@@ -587,6 +598,31 @@ def _enum_after(sent: Sentence, c: Chunk, *, after_clause: bool = False) -> list
     if len(values) < 2 or any(len(v.split("_")) > 3 for v in values):
         return []
     return values
+
+
+def _value_word(t: Token) -> bool:
+    """A word of a listed value: "draft", "hands-on", "XL", or a code ending in a sign ("A+", "O-")."""
+    return t.text.rstrip("+-").replace("-", "").replace("–", "").replace("_", "").isalnum()
+
+
+def _value_text(t: Token) -> str:
+    """A value word as the value list spells it: "hands-on" → hands_on; a sign at the end stays ("a+")."""
+    text = t.text.replace("–", "-")
+    if _SPAN.match(text):
+        return text  # a bracket: "18-64"
+    body = text.rstrip("+-")
+    return body.lower().replace("-", "_") + text[len(body) :]
+
+
+def _glued_symbol(toks: list[Token], k: int, current: list[str]) -> bool:
+    """A sign that is part of the value before it: the dash of a numeric bracket ("1-10", "11–50") or a
+    trailing plus ("1000+")."""
+    if not current or not current[-1][-1:].isdigit():
+        return False
+    t = toks[k]
+    if t.text == "+":
+        return True
+    return t.text in ("-", "–") and k + 1 < len(toks) and toks[k + 1].text.isdigit()
 
 
 def _inside_value(toks: list[Token], i: int) -> bool:
@@ -630,8 +666,8 @@ def _enum_listed(sent: Sentence, c: Chunk) -> list[str]:
         elif t.text in (".", ";", ")", "(", ":") or t.pos in ("DET", "AUX", "ADP", "PRON"):
             ended = t.text in (".", ";")
             break
-        elif t.text.replace("-", "").replace("_", "").isalnum():
-            current.append(t.lower.replace("-", "_"))
+        elif _value_word(t):
+            current.append(_value_text(t))
         else:
             ended = False
             break
@@ -664,21 +700,79 @@ def _range_after(sent: Sentence, c: Chunk) -> tuple[float, float] | None:
     (1-3)", "a grade of 1–6". None when the words after the noun are anything else."""
     if c.head < 0:
         return None
-    toks = sent.tokens[c.head + 1 : c.head + 6]
+    toks = _without_remarks(sent.tokens[c.head + 1 : c.head + 12])
     words = [t.lower for t in toks]
     if not words or words[0] not in ("(", "from", "between", "of"):
         return None
+    opened = words[0] == "("
     toks, words = toks[1:], words[1:]
     if toks and (m := _SPAN.match(toks[0].text)):
         low, high = float(m.group(1)), float(m.group(2))
+        k = 1
     elif len(toks) >= 3 and words[1] in ("to", "and", "-", "–"):
         first, last = _number(toks[0]), _number(toks[2])
         if first is None or last is None:
             return None
         low, high = first, last
+        k = 3
     else:
         return None
+    if opened and words[k : k + 1] != [")"]:
+        return None  # "(1-10, 11-50, 51-200)": brackets offered as values, not one range
+    if _length_word(toks, k):
+        return None  # "a key of 2–10 uppercase letters": a length, not a value
     return (low, high) if low < high else None
+
+
+_LENGTH_WORDS = {"characters", "character", "chars", "letters", "letter", "digits", "digit", "symbols"}
+
+
+def _without_remarks(toks: list[Token]) -> list[Token]:
+    """The tokens without parenthesised remarks after the first: "from 1 (highest) to 5" → from 1 to 5."""
+    out: list[Token] = []
+    depth = 0
+    for n, t in enumerate(toks):
+        if t.text == "(" and n > 0:
+            depth += 1
+        elif t.text == ")" and depth:
+            depth -= 1
+        elif not depth:
+            out.append(t)
+    return out
+
+
+def _length_after(sent: Sentence, c: Chunk) -> int | None:
+    """The longest length a text value may have, stated right after its noun: "a key of 2–10 uppercase
+    letters" → 10, "a code of 6 digits" → 6, "a handle (up to 30 characters)" → 30."""
+    if c.head < 0:
+        return None
+    toks = sent.tokens[c.head + 1 : c.head + 10]
+    words = [t.lower for t in toks]
+    if not words or words[0] not in ("(", "of"):
+        return None
+    k = 1
+    while k < len(words) and words[k] in ("up", "to", "at", "most", "between"):
+        k += 1
+    high: float | None = None
+    if k < len(toks) and (m := _SPAN.match(toks[k].text)):
+        high, k = float(m.group(2)), k + 1
+    elif k < len(toks) and (first := _number(toks[k])) is not None:
+        high, k = first, k + 1
+        if k + 1 < len(toks) and words[k] in ("to", "and", "-", "–"):
+            high, k = _number(toks[k + 1]), k + 2
+    if high is None or not high.is_integer():
+        return None
+    return int(high) if _length_word(toks, k) else None
+
+
+def _length_word(toks: list[Token], k: int) -> bool:
+    """A count of characters from ``k`` on, past its describing words: "uppercase letters", "digits"."""
+    for t in toks[k : k + 3]:
+        if t.lower in _LENGTH_WORDS:
+            return True
+        if t.pos not in ("ADJ", "NOUN", "PROPN"):
+            return False
+    return False
 
 
 def _time_of_day(sent: Sentence, c: Chunk) -> bool:
@@ -846,6 +940,9 @@ def _attribute(
         refers = ""  # a count of things is a value, never a link to them
     if c.card.many and c.card.stated and not values and not c.counted:
         kind = Kind.LIST
+    length = None if values else _length_after(state.sent, c)
+    if length is not None and name_kind in _NUMERIC:
+        kind = Kind.TEXT  # "a code of 6 digits": digits written as text
     span = None if values or kind is not None else _range_after(state.sent, c)
     if span is not None and name_kind in (None, Kind.TEXT, Kind.NAME, Kind.IDENTIFIER, Kind.ENUM):
         # "a priority from 1 to 5": a number in that range, whatever the name alone suggested
@@ -862,6 +959,7 @@ def _attribute(
             kind=kind,
             minimum=span[0] if span else None,
             maximum=span[1] if span else None,
+            max_length=length,
             enum_values=values,
             required=_required(c, cl),
             unique=True if (unique or _unique_before(state.sent, c)) else None,
