@@ -186,3 +186,81 @@ def test_values_after_a_list_belong_to_its_last_item_only() -> None:
     kinds = attribute_kinds(model, "climber")
     assert kinds.get("blood_type") is Kind.ENUM
     assert all(a.enum_values == [] for a in entity_of(model, "climber").attributes if a.name != "blood_type")
+
+
+@pytest.mark.parametrize(
+    ("text", "entity", "name", "values"),
+    [
+        ("Lockers have a code and a floor. Sizes: S, M, L, XL.", "locker", "size", ["s", "m", "l", "xl"]),
+        (
+            "Tasks have a title and a due date. Priorities: P1, P2, P3.",
+            "task",
+            "priority",
+            ["p1", "p2", "p3"],
+        ),
+        (
+            "Each kennel has a number and a run. Widths: `narrow`, `standard`, `wide`.",
+            "kennel",
+            "width",
+            ["narrow", "standard", "wide"],
+        ),
+    ],
+)
+def test_a_label_then_its_values_describes_the_thing_just_described(
+    text: str, entity: str, name: str, values: list[str]
+) -> None:
+    attr = _attribute(text, entity, name)
+    assert attr.kind is Kind.ENUM
+    assert attr.enum_values == values
+
+
+def test_a_label_followed_by_a_remark_is_no_value_list() -> None:
+    model = model_of("# Feature\n\nLockers have a code and a floor. Sizes: see the locker plan.\n")
+    assert all(not a.enum_values for a in entity_of(model, "locker").attributes)
+
+
+@pytest.mark.parametrize(
+    ("text", "entity", "name", "values"),
+    [
+        ("Each lift has a number, a floor and a direction, up or down.", "lift", "direction", ["up", "down"]),
+        (
+            "Each court has a number and a surface, grass, clay or hard.",
+            "court",
+            "surface",
+            ["grass", "clay", "hard"],
+        ),
+        (
+            "A kite has a maker, a shape, delta or diamond, and a length.",
+            "kite",
+            "shape",
+            ["delta", "diamond"],
+        ),
+    ],
+)
+def test_values_offered_after_a_comma_are_the_nouns_values(
+    text: str, entity: str, name: str, values: list[str]
+) -> None:
+    model = model_of(f"# Feature\n\n{text}\n")
+    attr = next(a for a in entity_of(model, entity).attributes if a.name == name)
+    assert attr.kind is Kind.ENUM
+    assert attr.enum_values == values
+    assert not {v for v in values} & {a.name for a in entity_of(model, entity).attributes}
+
+
+def test_nouns_offered_with_articles_are_attributes_not_values() -> None:
+    model = model_of("# Feature\n\nEach ticket has a title, a body or a link.\n")
+    attrs = entity_of(model, "ticket").attributes
+    assert {"title", "body", "link"} <= {a.name for a in attrs}
+    assert all(not a.enum_values for a in attrs)
+
+
+def test_a_singular_label_of_no_value_kind_lists_no_values() -> None:
+    model = model_of(
+        "# Feature\n\nLockers have a code and a floor. Access: carrier, courier or technician.\n"
+    )
+    assert all(not a.enum_values for a in entity_of(model, "locker").attributes)
+
+
+def test_a_label_the_lexicon_does_not_know_as_a_value_lists_no_values() -> None:
+    model = model_of("# Feature\n\nLockers have a code and a floor. Carriers: DHL, UPS, GLS.\n")
+    assert all(not a.enum_values for a in entity_of(model, "locker").attributes)

@@ -614,6 +614,10 @@ def _value_text(t: Token) -> str:
     return body.lower().replace("-", "_") + text[len(body) :]
 
 
+def _named_token(t: Token, text: str) -> Token:
+    return t.model_copy(update={"text": text})
+
+
 def _glued_symbol(toks: list[Token], k: int, current: list[str]) -> bool:
     """A sign that is part of the value before it: the dash of a numeric bracket ("1-10", "11–50") or a
     trailing plus ("1000+")."""
@@ -623,6 +627,50 @@ def _glued_symbol(toks: list[Token], k: int, current: list[str]) -> bool:
     if t.text == "+":
         return True
     return t.text in ("-", "–") and k + 1 < len(toks) and toks[k + 1].text.isdigit()
+
+
+def _enum_apposed(sent: Sentence, c: Chunk) -> list[str]:
+    """Values set after the noun by a comma and offered with "or": "a direction, up or down", "a tee
+    colour, white, yellow or red". Bare words only (no article), ending the sentence or the list item."""
+    toks = sent.tokens
+    k = c.head + 1
+    if c.head < 0 or k >= len(toks) - 1 or toks[k].text != ",":
+        return []
+    values: list[str] = []
+    current: list[str] = []
+    offered = False
+    for t in toks[k + 1 :]:
+        if t.lower == "or" or t.text == ",":
+            if not current or (t.text == "," and offered):
+                break
+            offered = offered or t.lower == "or"
+            values.append("_".join(current))
+            current = []
+        elif t.text in (".", ";", ")") or t.lower == "and":
+            break
+        elif t.pos in ("DET", "AUX", "VERB", "PRON", "NUM") or not _value_word(t) or len(current) >= 2:
+            return []
+        else:
+            current.append(_value_text(t))
+    if current:
+        values.append("_".join(current))
+    return values if offered and len(values) >= 2 else []
+
+
+def _apposed_value(state: _State, c: Chunk) -> bool:
+    """The noun is one of the values a noun before it offers after a comma ("a shape, delta or diamond")."""
+    toks = state.sent.tokens
+    for j in range(max(0, c.head - 8), c.head - 1):
+        if toks[j].pos not in ("NOUN", "PROPN") or toks[j + 1].text != ",":
+            continue
+        before = _chunk(state, j)
+        if before is None or before.head != j:
+            continue
+        kind = state.ctx.lexicon.kind_for_name(before.name)
+        values = _enum_apposed(state.sent, before) if kind in (None, Kind.ENUM, Kind.TEXT) else []
+        if values and _value_text(toks[c.head]) in {v.split("_")[-1] for v in values}:
+            return True
+    return False
 
 
 def _inside_value(toks: list[Token], i: int) -> bool:
@@ -668,6 +716,8 @@ def _enum_listed(sent: Sentence, c: Chunk) -> list[str]:
             break
         elif _value_word(t):
             current.append(_value_text(t))
+        elif t.i == len(toks) - 1 and t.text.endswith(".") and _value_word(_named_token(t, t.text[:-1])):
+            current.append(_value_text(_named_token(t, t.text[:-1])))  # "Sizes: S, M, L." ends on "L."
         else:
             ended = False
             break
@@ -852,6 +902,8 @@ def _attribute(
     unique: bool | None = None,
 ) -> None:
     name = _attr_name(owner, c)
+    if _apposed_value(state, c):
+        return  # "a shape, delta or diamond": delta is a value of the shape, not a value of its own
     if not name or (
         c.head >= 0
         and len(c.words) == 1
@@ -901,6 +953,8 @@ def _attribute(
     values = _enum_after(state.sent, c, after_clause=is_value(c, state.ctx) or not _established(c, state.ctx))
     if not values and state.ctx.lexicon.kind_for_name(name) is Kind.ENUM:
         values = _enum_listed(state.sent, c)
+    if not values and state.ctx.lexicon.kind_for_name(name) in (None, Kind.ENUM, Kind.TEXT):
+        values = _enum_apposed(state.sent, c)  # "a direction, up or down"
     if values and _names_attributes(values, state.ctx):  # "a library card (card number, name, email)"
         for v in values:
             state.facts.append(AttributeFact(prov=_prov(state, rule, prio), entity=owner, name=v))
@@ -2247,12 +2301,16 @@ def _enum_list(state: _State, row: Row, cls: list[Clause]) -> None:
         if c is None:
             continue
         kind = state.ctx.lexicon.kind_for_name(c.name)
-        if kind not in (None, Kind.ENUM):
+        # "Sizes: S, M, L, XL": a label the lexicon knows as a value's name, then that value's values
+        labelled = _labelled(state.sent, c) and c.plural and kind is not None
+        if kind not in (None, Kind.ENUM) and not labelled:
             continue
-        values = _enum_after(state.sent, c) or (_enum_listed(state.sent, c) if kind is Kind.ENUM else [])
+        listed = kind is Kind.ENUM or labelled
+        values = _enum_after(state.sent, c) or (_enum_listed(state.sent, c) if listed else [])
         stated = any(isinstance(f, AttributeFact) and f.enum_values == values for f in state.facts)
         if values and not stated and not _names_attributes(values, state.ctx):
-            owner = _owner_for(state, cls)
+            # a label with no owner of its own names a value of the thing the text was just describing
+            owner = _owner_for(state, cls) or (state.previous if labelled else "")
             name = _attr_name(owner, c) if owner else ""
             modifier = "_".join(c.words[:-1])
             if len(c.words) > 1 and _established(_named(modifier), state.ctx):
@@ -2267,6 +2325,16 @@ def _enum_list(state: _State, row: Row, cls: list[Clause]) -> None:
                         enum_values=values,
                     )
                 )
+
+
+def _labelled(sent: Sentence, c: Chunk) -> bool:
+    """The noun phrase opens the sentence as a label and a colon follows it: "Sizes: S, M, L"."""
+    toks = sent.tokens
+    return (
+        0 <= c.head < len(toks) - 1
+        and toks[c.head + 1].text == ":"
+        and all(t.pos in ("DET", "ADJ", "NOUN", "PROPN") for t in toks[: c.head])
+    )
 
 
 def _enum_can_be(state: _State, row: Row, cls: list[Clause]) -> None:
