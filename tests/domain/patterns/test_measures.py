@@ -3,6 +3,8 @@ flour in kilograms" is weight_kg. Examples written for this test, not taken from
 
 from __future__ import annotations
 
+import pytest
+
 from schemawright.domain.model import Kind
 from tests.domain.patterns._helpers import attribute_kinds, attribute_names, model_of
 
@@ -52,3 +54,54 @@ def test_a_count_of_things_is_a_value_and_never_a_link_to_them() -> None:
     kinds = attribute_kinds(model, "trip")
     assert kinds.get("max_hikers") is Kind.COUNT, kinds
     assert ("trip", "hiker") not in {(r.child, r.parent) for r in model.relationships}
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "Each tailor records a client's name, and the hip, neck and waist in centimetres.",
+            ["hip_cm", "neck_cm", "waist_cm"],
+        ),
+        (
+            "Each parcel has a code, and its length, width and depth in millimetres.",
+            ["length_mm", "width_mm", "depth_mm"],
+        ),
+        ("Each plot has a name and its area and slope in hectares.", ["area_hectares", "slope_hectares"]),
+    ],
+)
+def test_a_unit_after_a_list_of_measures_applies_to_each(text: str, names: list[str]) -> None:
+    model = model_of(f"# Feature\n\n{text}\n")
+    kinds = {a.name: a.kind for e in model.entities for a in e.attributes}
+    for name in names:
+        assert kinds.get(name) is Kind.DECIMAL, kinds
+
+
+def test_a_unit_after_a_list_of_non_measures_stays_with_the_last() -> None:
+    model = model_of("# Feature\n\nEach parcel has a title and weight in kilograms.\n")
+    assert attribute_kinds(model, "parcel") == {"title": Kind.TITLE, "weight_kg": Kind.DECIMAL}
+
+
+@pytest.mark.parametrize(
+    ("text", "entity", "name"),
+    [
+        ("Each trail has a name and the climb in whole metres.", "trail", "climb_metres"),
+        ("Each paddock has a name and its size in whole hectares.", "paddock", "size_hectares"),
+        ("Each lorry has a plate and its load in whole kilograms.", "lorry", "load_kg"),
+    ],
+)
+def test_whole_units_are_an_integer(text: str, entity: str, name: str) -> None:
+    assert attribute_kinds(model_of(f"# Feature\n\n{text}\n"), entity).get(name) is Kind.INTEGER
+
+
+def test_units_not_said_to_be_whole_are_a_decimal() -> None:
+    model = model_of("# Feature\n\nEach trail has a name and the climb in metres.\n")
+    assert attribute_kinds(model, "trail").get("climb_metres") is Kind.DECIMAL
+
+
+def test_a_unit_after_measures_of_their_own_kind_stays_with_the_last() -> None:
+    model = model_of(
+        "# Feature\n\nEach waypoint has a name, and its latitude, longitude and elevation in metres.\n"
+    )
+    names = attribute_names(model, "waypoint")
+    assert "latitude" in names and "longitude" in names and "elevation_metres" in names

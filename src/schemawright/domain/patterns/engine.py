@@ -520,7 +520,7 @@ _UNITS = {
     "seconds", "minutes", "hours", "days", "weeks", "months", "years", "milliseconds", "bytes", "kilobytes",
     "megabytes", "cents", "grams", "kilograms", "kg", "metres", "meters", "kilometres", "kilometers", "km",
     "litres", "liters", "millilitres", "centimetres", "centimeters", "cm", "mm", "percent", "euros",
-    "dollars",
+    "dollars", "hectares", "acres", "millimetres", "millimeters",
 }  # fmt: skip
 
 
@@ -529,9 +529,44 @@ _MEASURES = {"weight", "volume", "amount", "length", "height", "depth", "mass", 
 
 def _unit_after(sent: Sentence, c: Chunk) -> str:
     """ "its duration in seconds" → "seconds"; "the weight of honey in kilograms" → "kilograms"."""
+    return _unit_at(sent, c.head, c.head_word)
+
+
+def _whole_units(sent: Sentence, head: int) -> bool:
+    """The unit after the noun is counted whole: "the ascent in whole metres", "(in whole minutes)"."""
+    toks = sent.tokens[head + 1 : head + 5]
+    words = [t.lower for t in toks]
+    return "in" in words and words[words.index("in") + 1 : words.index("in") + 2] == ["whole"]
+
+
+def _list_unit(state: _State, c: Chunk) -> tuple[str, int]:
+    """The unit written once after a list of bare measures applies to each: "height, chest and waist in
+    centimetres" → centimetres for height and chest as well (and the list's last noun, for "whole")."""
+    toks = state.sent.tokens
+    if c.head < 1:
+        return "", c.head
+    j = c.head
+    items = [c.name]
+    while (
+        j + 2 < len(toks)
+        and (toks[j + 1].text == "," or toks[j + 1].lower == "and")
+        and toks[j + 2].pos == "NOUN"
+    ):
+        j += 2
+        items.append(toks[j].lower)
+    # plain dimensions only: "latitude, longitude and elevation in metres" gives the unit to the last alone
+    if j == c.head or any(state.ctx.lexicon.kind_for_name(w) not in _DIMENSION for w in items):
+        return "", c.head
+    return _unit_at(state.sent, j, toks[j].lower), j
+
+
+_DIMENSION = {None, Kind.COUNT, Kind.INTEGER}  # a measure's name that says nothing of its unit
+
+
+def _unit_at(sent: Sentence, head: int, head_word: str) -> str:
     toks = sent.tokens
-    k = c.head + 1
-    if c.head_word in _MEASURES and k + 2 < len(toks) and toks[k].lower == "of" and toks[k + 1].tag == "NN":
+    k = head + 1
+    if head_word in _MEASURES and k + 2 < len(toks) and toks[k].lower == "of" and toks[k + 1].tag == "NN":
         k += 2
     if k + 1 < len(toks) and toks[k].tag in ("VBN", "VBD") and toks[k + 1].lower == "in":
         k += 1  # "the amount eaten in grams", "the distance walked in kilometres"
@@ -974,10 +1009,14 @@ def _attribute(
     kind = Kind.ENUM if values else None
     if values:  # the value list is the enum row's fact, wherever the attribute itself came from
         rule, prio = "enum.parenthesised", max(prio, 75)
-    unit = "" if values else _unit_after(state.sent, c)
+    unit, last = ("", c.head) if values else (_unit_after(state.sent, c), c.head)
+    if not unit and not values:
+        unit, last = _list_unit(state, c)
     phrase = _in_unit(name, unit, state.ctx) if unit else None
     if phrase is not None:
         name, kind = phrase
+        if kind is Kind.DECIMAL and _whole_units(state.sent, last):
+            kind = Kind.INTEGER  # "the ascent in whole metres"
     if _time_of_day(state.sent, c):  # "a shift start time of day", "an opening time (HH:MM)"
         kind = Kind.TIME
         if not name.endswith("time"):
