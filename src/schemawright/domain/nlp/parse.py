@@ -229,6 +229,14 @@ def _noun_lemma(word: str) -> str:
     return lemmas[0] if lemmas else ""
 
 
+def _rehang(tokens: list[Token], old: int, new: int) -> None:
+    """The dependents of ``old`` (but ``new`` itself) hang on ``new``: a repair that makes ``new`` the
+    phrase's head takes over what modified the old head."""
+    for c in tokens:
+        if c.head == old and c.i != new:
+            c.head = new
+
+
 def repair(tokens: list[Token]) -> list[Token]:
     """Undo the small model's common misreadings of short data sentences; see the helpers."""
     tokens = _shared_head(_possessive_her(_ing_head(tokens)))
@@ -244,9 +252,7 @@ def _possessive_her(tokens: list[Token]) -> list[Token]:
         if t.lower != "her" or t.tag not in ("PRP", "PRP$") or t.dep not in ("dobj", "dative"):
             continue
         if m.tag == "VBG" and noun.pos == "NOUN" and noun.head == m.i and noun.dep == "dobj":
-            for c in tokens:
-                if c.head == m.i and c.i != noun.i:
-                    c.head = noun.i
+            _rehang(tokens, m.i, noun.i)
             noun.dep, noun.head = t.dep, t.head
             m.pos, m.tag, m.dep, m.head, m.lemma = "NOUN", "NN", "compound", noun.i, m.lower
             t.pos, t.tag, t.dep, t.head = "PRON", "PRP$", "poss", noun.i
@@ -271,9 +277,7 @@ def _ing_head(tokens: list[Token]) -> list[Token]:
             continue
         if not is_noun(t.lower):
             continue
-        for c in tokens:
-            if c.head == noun.i and c.i != t.i:
-                c.head = t.i
+        _rehang(tokens, noun.i, t.i)
         t.head, t.dep = noun.head, noun.dep
         t.pos, t.tag, t.lemma = "NOUN", "NN", t.lower
         noun.head, noun.dep = t.i, "compound"
@@ -422,9 +426,7 @@ def _list_compound(tokens: list[Token]) -> list[Token]:
         ):
             item = t.dep == "ROOT" or (gerund and t.dep in ("acl", "relcl", "advcl"))
             noun.head, noun.dep = t.head, "conj" if item else t.dep
-            for c in tokens:
-                if c.head == t.i and c.i != noun.i:
-                    c.head = noun.i
+            _rehang(tokens, t.i, noun.i)
             if participle:
                 t.pos, t.tag, t.dep, t.head = "ADJ", "JJ", "amod", noun.i
             else:
