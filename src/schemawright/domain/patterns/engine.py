@@ -96,6 +96,7 @@ class _State:
     subject: Chunk | None = None  # the sentence's main entity subject (for pronouns and "whether …")
     defined: set[int] = field(default_factory=set)  # token heads that stand for the defined entity
     previous: str = ""  # the main entity of the sentence before
+    plural_previous: str = ""  # the things "them" / "these" point back to: the sentence before's plural thing
     defines: str = ""  # the entity a prose definition ("Each gift is a sum …") is about
     pair: tuple[str, str] | None = None  # the last many-to-many stated: "what connects the two" is its link
     own_records: set[str] = field(default_factory=set)  # "an account with their name": the subject's own
@@ -104,9 +105,10 @@ class _State:
 def run(sentences: list[Sentence], table: Table, ctx: Context) -> list[Fact]:
     out: list[Fact] = []
     previous: str = ""
+    plural_previous = ""
     pair: tuple[str, str] | None = None
     for sent in sentences:
-        state = _State(sent, ctx, previous=previous, pair=pair)
+        state = _State(sent, ctx, previous=previous, plural_previous=plural_previous, pair=pair)
         found = _sentence(state, table, previous)
         if _scenario(sent):
             # a user story or test scenario speaks of things the spec describes elsewhere: it never
@@ -132,6 +134,7 @@ def run(sentences: list[Sentence], table: Table, ctx: Context) -> list[Fact]:
         subj = _main_subject(state) or _root_subject(state)
         if subj:
             previous = subj
+        plural_previous = _plural_topic(state)
         if not found and _mentions_data(sent, ctx):
             out.append(
                 NotUnderstoodFact(prov=_prov(state, "prose.not_understood", 0), reason="no pattern matched")
@@ -393,6 +396,20 @@ def _root_subject(state: _State) -> str:
             if c is not None and _thing(c, state.ctx) and not is_value(c, state.ctx):
                 return c.name
     return ""
+
+
+def _plural_topic(state: _State) -> str:
+    """ "Everything starts with the landlords we work for. For each of them we keep …": the plural thing a
+    later "them" points back to, the plural subject first, else the first plural thing named."""
+    toks = state.sent.tokens
+    found = []
+    for t in toks:
+        if t.pos not in ("NOUN", "PROPN") or t.tag not in ("NNS", "NNPS"):
+            continue
+        c = _chunk(state, t.i)
+        if c is not None and c.head == t.i and _thing(c, state.ctx) and not is_value(c, state.ctx):
+            found.append((t.dep not in ("nsubj", "nsubjpass"), t.i, c.name))
+    return min(found)[2] if found else ""
 
 
 def _main_subject(state: _State) -> str:
@@ -1248,7 +1265,9 @@ def _possession(state: _State, row: Row, cl: Clause) -> None:
         return
     if cl.passive and last not in ("of", "into"):
         return
-    if row.id == "possession.records" and any(_each(state, c, p) for p in ("for", "per") for c in cl.prep(p)):
+    if row.id == "possession.records" and (
+        any(_each(state, c, p) for p in ("for", "per") for c in cl.prep(p)) or _opens_for_each_of_them(state)
+    ):
         return  # "For each maker the museum records …": the values are the maker's
     if row.id == "possession.records":
         # "A split records one entry passing one waypoint": what the recorded thing does, to whom, is
@@ -1409,6 +1428,8 @@ def _recorded_for(state: _State, row: Row, cl: Clause) -> None:
             c = _chunk(state, pobj.i)
             if c is not None and _thing(c, state.ctx) and _each(state, c, state.sent.tokens[0].lower):
                 owners.append(c)
+    if not owners and _opens_for_each_of_them(state):
+        owners.append(_named(state.plural_previous))
     scopes = {x.name for o in cl.objects if (x := _scoped_one(state, o)) is not None}
     owners = [c for c in owners if c.name not in scopes]  # "at most one appointment per session"
     if not owners:
@@ -1431,6 +1452,24 @@ def _recorded_for(state: _State, row: Row, cl: Clause) -> None:
                 state.facts.append(RelationshipFact(prov=prov, child=name, parent=end, ownership="owned"))
             owner = _named(name)
         _contents(state, owner, objs, row.id, row.priority, cl)
+
+
+_BACK = {"them", "these", "those"}
+
+
+def _opens_for_each_of_them(state: _State) -> bool:
+    """ "For each of them …", "For every one of these …": the values belong to the plural things of the
+    sentence before."""
+    toks = state.sent.tokens
+    if not state.plural_previous or not toks or toks[0].lower not in ("for", "per"):
+        return False
+    return any(
+        each.lower in ("each", "every", "one", "all") and t.lower in _BACK
+        for each in state.sent.children(0, "pobj")
+        for p in state.sent.children(each.i, "prep")
+        if p.lower == "of"
+        for t in state.sent.children(p.i, "pobj")
+    )
 
 
 def _pairing_name(state: _State, owner: Chunk) -> str:
