@@ -47,6 +47,11 @@ def _model(text: str):  # type: ignore[no-untyped-def]
         ("A ticket has a price, a seat and whether it must be printed.", "ticket", "must_print"),
         ("A client has an email and whether they are a corporate client.", "client", "is_corporate"),
         ("Each course has a title and whether it needs a projector.", "course", "needs_projector"),
+        # a linking verb names the state after it, "comes with" names a having
+        ("A flat has a unit number. Agents record whether it comes furnished.", "flat", "furnished"),
+        ("A parcel has a barcode and a weight. We note whether it arrives damaged.", "parcel", "damaged"),
+        ("A bike has a frame number and a colour. We record whether it goes missing.", "bike", "missing"),
+        ("A room has a number and a floor. We note whether it comes with a balcony.", "room", "has_balcony"),
     ],
 )
 def test_a_whether_clause_is_one_boolean_column(text: str, entity: str, column: str) -> None:

@@ -2606,14 +2606,31 @@ def _flag_name(state: _State, verb: Token, owner: str) -> tuple[str, bool]:
     when the name starts with that noun ("eggs_seen")."""
     sent = state.sent
     comp = sent.children(verb.i, "acomp")
+    if not comp and verb.lemma in _LINKING:
+        # "whether it comes furnished", "whether it goes missing": the state named after a linking verb
+        comp = [
+            c
+            for c in sent.children(verb.i, "advmod", "oprd", "xcomp", "advcl")
+            if c.i > verb.i and c.tag in ("VBN", "JJ")
+        ]
     attr = [c for c in sent.children(verb.i, "attr", "dobj") if c.pos in ("NOUN", "PROPN")]
+    withs = [
+        o
+        for p in sent.children(verb.i, "prep")
+        if p.lower == "with" and verb.lemma in _LINKING
+        for o in sent.children(p.i, "pobj")
+        if o.pos in ("NOUN", "PROPN")
+    ]
+    having = verb.lemma in _HAVING
+    if not comp and not attr and withs:
+        attr, having = withs, True  # "whether it comes with a balcony": has_balcony
     if attr and sent.children(attr[0].i, "conj"):
         return "", False
     if comp:
         word = snake(comp[0].lower)
-    elif attr and verb.lemma in _HAVING:
+    elif attr and having:
         word = ("is_" if verb.lemma == "be" else "has_") + _surface(sent, attr[0], owner)
-    elif verb.lemma in _HAVING:
+    elif having:
         return "", False
     else:
         word = verb.lower
@@ -2633,6 +2650,9 @@ def _flag_name(state: _State, verb: Token, owner: str) -> tuple[str, bool]:
 
 
 _HAVING = ("be", "have", "hold", "own", "possess")
+_LINKING = {
+    "come", "arrive", "look", "seem", "appear", "become", "remain", "stay", "get", "go", "turn", "prove",
+}  # fmt: skip
 
 
 def _surface(sent: Sentence, head: Token, owner: str = "") -> str:
