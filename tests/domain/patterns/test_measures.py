@@ -105,3 +105,16 @@ def test_a_unit_after_measures_of_their_own_kind_stays_with_the_last() -> None:
     )
     names = attribute_names(model, "waypoint")
     assert "latitude" in names and "longitude" in names and "elevation_metres" in names
+
+
+@pytest.mark.parametrize(
+    ("text", "owner", "column"),
+    [
+        ("Each flat has a unit number and the living area in square metres.", "flat", "living_area_m2"),
+        ("Each plot has a parcel code and the garden size in square feet.", "plot", "garden_size_sq_ft"),
+        ("Each reserve has a name and its total area in square kilometres.", "reserve", "total_area_km2"),
+    ],
+)
+def test_an_area_keeps_its_whole_name_and_its_square_unit(text: str, owner: str, column: str) -> None:
+    kinds = attribute_kinds(model_of(f"# Areas\n\n{text}\n"), owner)
+    assert kinds.get(column) is Kind.DECIMAL, kinds

@@ -589,12 +589,12 @@ def _unit_at(sent: Sentence, head: int, head_word: str) -> str:
         k += 1  # "the amount eaten in grams", "the distance walked in kilometres"
     if 0 < k < len(toks) - 1 and toks[k].lower == "in":
         j = k + 1
-        while j < len(toks) - 1 and toks[j].pos in ("DET", "ADJ"):
+        while j < len(toks) - 1 and toks[j].pos in ("DET", "ADJ") and toks[j].lower != "square":
             j += 1
         if toks[j].lower in _UNITS:
             return toks[j].lower
         if toks[j].lower == "square" and j + 1 < len(toks):
-            return "m2"
+            return f"square {toks[j + 1].lower}"  # "the living area in square metres" → living_area_m2
     return ""
 
 
