@@ -477,6 +477,9 @@ class Resolver:
             if by_name is Kind.ENUM and not f.enum_values:
                 return by_type or Kind.TEXT
             return by_name
+        fractional = self.lex.fractional_type(f.declared_type or "")
+        if by_type is Kind.DECIMAL and name.endswith("_id") and not fractional:
+            return Kind.INTEGER  # "legacyId: number": an id is a whole number, never a decimal
         if by_type is Kind.DECIMAL and by_name in _WHOLE and self.lex.fractional_type(f.declared_type or ""):
             return Kind.DECIMAL  # "quantity DECIMAL(10,2)": hours of work, not a count of things
         if by_type is Kind.INTEGER and by_name in (Kind.DECIMAL, Kind.PERCENTAGE):

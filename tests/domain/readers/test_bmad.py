@@ -158,3 +158,26 @@ def test_sections_without_markers_are_not_models() -> None:
 Nothing here is a model.
 """
     assert _facts(text) == []
+
+
+def test_an_id_attribute_whose_description_names_a_model_links_to_it() -> None:
+    facts = _facts(
+        """# Shifts
+
+## Data Models
+
+### Volunteer
+
+**Key Attributes:**
+- `id`: UUID - primary key
+- `name`: string - full name
+
+### Shift
+
+**Key Attributes:**
+- `id`: UUID - primary key
+- `leadId`: UUID - the Volunteer who runs the shift
+- `startsAt`: Date - when it starts
+"""
+    )
+    assert [(r.child, r.parent, r.via) for r in _rels(facts)] == [("Shift", "Volunteer", "leadId")]

@@ -298,3 +298,42 @@ def test_linear_time_on_large_input() -> None:
     facts = _facts(text)
     assert time.perf_counter() - start < 3.0
     assert sum(1 for f in facts if isinstance(f, AttributeFact)) == 3000
+
+
+NOTED_IDS = """# Clinic
+
+```ts
+interface Visit {
+  id: number;
+  vetId: number;        // Employee (the vet on duty)
+  checkedInById: number | null; // staff member at the desk
+  legacyId: number;     // from the old booking system
+}
+
+interface Employee {
+  id: number;
+  name: string;
+}
+
+interface StaffMember {
+  id: number;
+  badge: string;
+}
+```
+"""
+
+
+def test_an_id_field_whose_note_names_an_entity_links_to_it_in_that_role() -> None:
+    links = {(f.parent, f.via) for f in read(parse_spec(NOTED_IDS)) if isinstance(f, RelationshipFact)}
+    assert ("Employee", "vetId") in links
+    assert ("StaffMember", "checkedInById") in links  # two words of the note name one entity
+
+
+def test_an_id_field_naming_nothing_is_a_whole_number() -> None:
+    from schemawright.domain.analyze import analyze
+
+    model = analyze(parse_spec(NOTED_IDS), "x", "x")
+    visit = model.entity("visit")
+    assert visit is not None
+    kinds = {a.name: a.kind for a in visit.attributes}
+    assert kinds["legacy_id"] is Kind.INTEGER, kinds

@@ -491,9 +491,24 @@ def link_target(name: str, notes: str, known: Known) -> str | None:
         if has_fk_marker(notes) or base is not None:
             return target
     if base is not None and not base[1]:
-        found = known.find_suffix(base[0])
+        found = known.find_suffix(base[0]) or (named_entity(notes, known) if notes else None)
         if found is not None:
             return found
         if notes and has_fk_marker(notes):
             return base[0]
+    return None
+
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*")
+
+
+def named_entity(notes: str, known: Known) -> str | None:
+    """ "assignedToId: number // StaffMember (attendant)": an id field whose note names a known entity,
+    in one word or two ("staff member"), points at it. ``None`` when the note names none."""
+    words = _WORD.findall(notes)
+    for k, word in enumerate(words):
+        pair = f"{word}_{words[k + 1]}" if k + 1 < len(words) else ""
+        found = (known.find(pair) if pair else None) or known.find(word)
+        if found is not None:
+            return found
     return None

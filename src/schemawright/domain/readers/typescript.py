@@ -41,6 +41,7 @@ from schemawright.domain.readers.hints import (
     fk_target,
     id_base,
     key,
+    named_entity,
     prov,
     refers_to,
     unique_hint,
@@ -573,7 +574,8 @@ def _plain_field(
     ):
         named = ctx.known.find(t.name)
     if base is not None and not base[1] and target_name is None and not t.element:
-        target_name = ctx.known.find_suffix(base[0])
+        noted = named_entity(comment, ctx.known) if comment else None
+        target_name = ctx.known.find_suffix(base[0]) or noted
     parent = named or (target_name if not t.element and not (base and base[1]) else None)
     if parent is not None:
         return [
