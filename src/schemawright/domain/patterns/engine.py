@@ -3248,6 +3248,79 @@ def _reified_fact(state: _State, row: Row, cls: list[Clause]) -> None:
             state.facts.append(EntityFact(prov=prov, name=owner.name, evidence="subject"))
 
 
+_STATE_NOUNS = {
+    "state", "states", "stage", "stages", "status", "statuses", "step", "steps", "phase", "phases",
+}  # fmt: skip
+_ARROWS = {"→", "->", "=>", "⟶", "➔"}
+
+
+def _lifecycle(state: _State, row: Row, cls: list[Clause]) -> None:
+    """ "An order moves from pending to paid to shipped", "a claim goes through the states submitted, under
+    review and settled", "a ticket moves through `open` → `in_progress` → `closed`": the states a thing
+    passes through are the values of its status."""
+    toks = state.sent.tokens
+    for cl in cls:
+        if cl.lemma not in row.verbs or cl.negated or not cl.subjects:
+            continue
+        k = cl.verb + 1
+        while k < len(toks) and toks[k].dep in ("prt", "advmod") and toks[k].lower not in ("through", "from"):
+            k += 1
+        if k >= len(toks) or toks[k].lower not in ("through", "from"):
+            continue
+        opener = toks[k].lower
+        k += 1
+        named_states = False
+        while k < len(toks) and (toks[k].pos == "DET" or toks[k].lower in (*_STATE_NOUNS, "of")):
+            named_states = named_states or toks[k].lower in _STATE_NOUNS
+            k += 1
+        values = _state_values(toks[k:], opener)
+        if len(values) < (2 if named_states or opener == "from" else 3):
+            continue
+        s = cl.subjects[0]
+        owner: Chunk | None = s
+        if s.head_word in _STATE_NOUNS:  # "its status moves from open to closed": the status of its owner
+            owner = _of_owner(state, s) or (_chunk(state, s.possessor) if s.possessor is not None else None)
+            owner = owner or (_named(state.previous) if state.previous else None)
+        if owner is None or not _thing(owner, state.ctx) or is_value(owner, state.ctx):
+            continue
+        state.facts.append(
+            AttributeFact(
+                prov=_prov(state, row.id, row.priority),
+                entity=owner.name,
+                name="status",
+                kind=Kind.ENUM,
+                enum_values=values,
+            )
+        )
+
+
+def _state_values(toks: list[Token], opener: str) -> list[str]:
+    """The bare values listed from here: separated by commas, "and", "or", "then", arrows, or "to" after
+    "from"; it ends at the sentence's end or at anything a bare value never holds (an article, a pronoun,
+    a verb with its own subject), and fails when an item is longer than three words."""
+    values: list[str] = []
+    current: list[str] = []
+    for t in toks:
+        sep = t.text in (",", "/") or t.text in _ARROWS or t.lower in ("and", "or", "then")
+        if opener == "from" and t.lower == "to":
+            sep = True
+        if sep:
+            if current:
+                values.append("_".join(current))
+            current = []
+        elif t.text in ("(", ")", "`", "'", '"'):
+            continue
+        elif t.text in (".", ";", ":", "!", "?") or t.pos in ("DET", "PRON") or t.dep == "nsubj":
+            break
+        elif _value_word(t) and len(current) < 3:
+            current.append(_value_text(t).strip("`"))
+        else:
+            return []
+    if current:
+        values.append("_".join(current))
+    return [v for v in values if v]
+
+
 _SENTENCE_CONSTRUCTIONS: dict[str, Callable[[_State, Row, list[Clause]], None]] = {
     "both_ways": _both_ways,
     "connector": _connector,
@@ -3259,6 +3332,7 @@ _SENTENCE_CONSTRUCTIONS: dict[str, Callable[[_State, Row, list[Clause]], None]] 
     "enum_list": _enum_list,
     "no_two": _no_two,
     "enum_can_be": _enum_can_be,
+    "lifecycle": _lifecycle,
     "kinds": _kinds,
     "kind_of": _kind_of,
     "role_of": _role_of,

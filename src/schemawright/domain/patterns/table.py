@@ -24,6 +24,7 @@ CONSTRUCTIONS = {
     "no_two",
     "enum_list",
     "enum_can_be",
+    "lifecycle",
     "kinds",
     "kind_of",
     "role_of",
