@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from schemawright.domain.model import Kind
-from tests.domain.patterns._helpers import attribute_kinds, attribute_names, model_of
+from tests.domain.patterns._helpers import attribute_kinds, attribute_names, entity_of, model_of
 
 
 def test_the_measured_material_is_left_out_and_the_unit_kept() -> None:
@@ -118,3 +118,21 @@ def test_a_unit_after_measures_of_their_own_kind_stays_with_the_last() -> None:
 def test_an_area_keeps_its_whole_name_and_its_square_unit(text: str, owner: str, column: str) -> None:
     kinds = attribute_kinds(model_of(f"# Areas\n\n{text}\n"), owner)
     assert kinds.get(column) is Kind.DECIMAL, kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "owner", "column"),
+    [
+        ("The system stores buses with a plate, number of seats and a depot.", "bus", "seats"),
+        ("Each recipe has a title, number of servings and a difficulty.", "recipe", "servings"),
+        ("Every hostel room records its floor, number of beds and a nightly price.", "hostel_room", "beds"),
+    ],
+)
+def test_a_bare_number_of_things_in_a_list_is_a_count(text: str, owner: str, column: str) -> None:
+    kinds = attribute_kinds(model_of(f"# Counts\n\n{text}\n"), owner)
+    assert kinds.get(column) is Kind.COUNT, kinds
+
+
+def test_a_number_of_things_is_still_many() -> None:
+    model = model_of("A number of volunteers help at each event. Each event has a date and a venue.")
+    assert all(a.name != "volunteers" for a in entity_of(model, "event").attributes)

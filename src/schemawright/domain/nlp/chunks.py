@@ -278,7 +278,7 @@ def _chunk_at(sent: Sentence, head: int) -> Chunk | None:
                     definite = any(
                         c.lower in ("the", "its", "their", "his", "her")
                         for c in sent.children(head, "det", "poss")
-                    )
+                    ) or not sent.children(head, "det", "poss", "nummod", "amod")  # "…, number of seats, …"
                     if inner is not None and tok.lemma in ("number", "amount", "count", "total") and definite:
                         inner.counted = (
                             True  # "the number of servings" is a count; "a number of staff" is many
