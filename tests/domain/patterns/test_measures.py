@@ -136,3 +136,15 @@ def test_a_bare_number_of_things_in_a_list_is_a_count(text: str, owner: str, col
 def test_a_number_of_things_is_still_many() -> None:
     model = model_of("A number of volunteers help at each event. Each event has a date and a venue.")
     assert all(a.name != "volunteers" for a in entity_of(model, "event").attributes)
+
+
+@pytest.mark.parametrize(
+    ("text", "owner", "column", "kind"),
+    [
+        ("Each test records the glucose level, e.g. 5.4, and a date.", "test", "glucose_level", Kind.DECIMAL),
+        ("Each tank has a name and a pressure level (two decimals).", "tank", "pressure_level", Kind.DECIMAL),
+        ("Each sensor has a serial and a noise level (e.g. 42).", "sensor", "noise_level", Kind.INTEGER),
+    ],
+)
+def test_a_number_form_after_a_value_gives_its_type(text: str, owner: str, column: str, kind: Kind) -> None:
+    assert attribute_kinds(model_of(text), owner).get(column) is kind

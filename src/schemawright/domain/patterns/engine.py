@@ -1061,6 +1061,8 @@ def _attribute(
         span = None  # "a date between …" is no numeric range
     elif span is not None and name_kind in _WHOLE and not all(x.is_integer() for x in span):
         kind = Kind.DECIMAL  # "a score from 0.5 to 9.5": a rating, but not in whole steps
+    if kind is None and not values and name_kind in (None, Kind.TEXT, Kind.ENUM, Kind.NAME):
+        kind = _number_shape(state.sent, c)  # "the glucose level (with one decimal, e.g. 5.4)"
     state.facts.append(
         AttributeFact(
             prov=_prov(state, rule, prio),
@@ -1077,6 +1079,43 @@ def _attribute(
             many=c.plural and not c.counted and not values,
         )
     )
+
+
+_EXAMPLE_OPENERS = {"e.g.", "eg", "e.g", "example", "such", "like", "say"}
+
+
+def _number_shape(sent: Sentence, c: Chunk) -> Kind | None:
+    """A value described by its number form right after it: "(with one decimal)", "(to two decimal
+    places)" or a numeric example ("e.g. 13.8", "for example 42") says decimal or whole number."""
+    toks = sent.tokens
+    if c.head < 0:
+        return None
+    k = c.head + 1
+    while k < min(c.head + 4, len(toks)) and toks[k].pos in ("VERB", "ADV") and toks[k].tag != "VBZ":
+        k += 1  # "the level measured beforehand (…)"
+    if k >= len(toks):
+        return None
+    if toks[k].text == "(":
+        window = []
+        for t in toks[k + 1 :]:
+            if t.text == ")":
+                break
+            window.append(t)
+    elif toks[k].text == "," and k + 1 < len(toks) and toks[k + 1].lower in _EXAMPLE_OPENERS:
+        window = toks[k + 1 : k + 5]
+    else:
+        return None
+    words = [t.lower for t in window]
+    for j, w in enumerate(words):
+        if w.startswith("decimal") and j and (window[j - 1].pos == "NUM" or words[j - 1] in ("one", "two")):
+            return Kind.DECIMAL  # "with one decimal", "to two decimal places"
+    for j, t in enumerate(window):
+        if t.pos == "NUM" and any(x in _EXAMPLE_OPENERS for x in words[max(j - 2, 0) : j]):
+            number = _number(t)
+            if number is None:
+                return None
+            return Kind.INTEGER if "." not in t.text and number.is_integer() else Kind.DECIMAL
+    return None
 
 
 def _bound_of_count(sent: Sentence, c: Chunk) -> str:
