@@ -25,6 +25,14 @@ from schemawright.domain.model import Kind
         ("opening_day", Kind.DATE),
         ("pickup_deadline", Kind.TIMESTAMP),
         ("deadline", Kind.TIMESTAMP),
+        ("volume", Kind.DECIMAL),
+        ("wind_speed", Kind.DECIMAL),
+        ("water_level", Kind.DECIMAL),
+        ("volume_number", Kind.INTEGER),  # a place in a sequence, not a measure
+        ("monthly_income", Kind.MONEY),
+        ("tip", Kind.MONEY),
+        ("vintage", Kind.INTEGER),
+        ("calories", Kind.INTEGER),
     ],
 )
 def test_name_kind(name: str, kind: Kind) -> None:
