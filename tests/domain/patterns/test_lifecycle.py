@@ -52,3 +52,16 @@ def test_the_states_passed_through_are_the_status_values(text: str, owner: str, 
 def test_places_and_a_single_step_are_no_states(text: str) -> None:
     model = model_of(text)
     assert all(a.name != "status" for e in model.entities for a in e.attributes), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A claim has an amount. The adjuster moves it through submitted, assessed, paid or refused.",
+        "A claim has an amount. The adjuster moves the claim through submitted, assessed and paid.",
+        "A claim has an amount and a status. Clerks move claims from submitted to assessed to paid.",
+    ],
+)
+def test_what_a_person_moves_through_states_is_what_has_them(text: str) -> None:
+    status = next(a for a in entity_of(model_of(text), "claim").attributes if a.name == "status")
+    assert status.enum_values[:3] == ["submitted", "assessed", "paid"]

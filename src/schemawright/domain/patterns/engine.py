@@ -3302,6 +3302,11 @@ def _lifecycle(state: _State, row: Row, cls: list[Clause]) -> None:
         if cl.lemma not in row.verbs or cl.negated or not cl.subjects:
             continue
         k = cl.verb + 1
+        spans = [(o.start, o.end) for o in cl.objects if o.start == k]
+        if spans:
+            k = spans[0][1]  # "moves the application through …"
+        elif k < len(toks) and toks[k].lower == "it":
+            k += 1
         while k < len(toks) and toks[k].dep in ("prt", "advmod") and toks[k].lower not in ("through", "from"):
             k += 1
         if k >= len(toks) or toks[k].lower not in ("through", "from"):
@@ -3316,6 +3321,11 @@ def _lifecycle(state: _State, row: Row, cls: list[Clause]) -> None:
         if len(values) < (2 if named_states or opener == "from" else 3):
             continue
         s = cl.subjects[0]
+        moved = [o for o in cl.objects if o.head < k]
+        if moved and _thing(moved[0], state.ctx):
+            s = moved[0]  # "the recruiter moves the application through …": the application changes state
+        elif not moved and cl.verb + 1 < len(toks) and toks[cl.verb + 1].lower == "it" and state.previous:
+            s = _named(state.previous)  # "the recruiter moves it through …"
         owner: Chunk | None = s
         if s.head_word in _STATE_NOUNS:  # "its status moves from open to closed": the status of its owner
             owner = _of_owner(state, s) or (_chunk(state, s.possessor) if s.possessor is not None else None)
