@@ -264,3 +264,29 @@ def test_a_singular_label_of_no_value_kind_lists_no_values() -> None:
 def test_a_label_the_lexicon_does_not_know_as_a_value_lists_no_values() -> None:
     model = model_of("# Feature\n\nLockers have a code and a floor. Carriers: DHL, UPS, GLS.\n")
     assert all(not a.enum_values for a in entity_of(model, "locker").attributes)
+
+
+def test_a_remark_after_the_values_in_parentheses_ends_the_list() -> None:
+    from tests.domain.patterns._helpers import model_of
+
+    for text, owner, values in (
+        (
+            "Each ticket has a title and a priority (low, normal or urgent, as set by the triage team).",
+            "ticket",
+            ["low", "normal", "urgent"],
+        ),
+        (
+            "Each room has a number and a kind (single, double or suite, see the price list).",
+            "room",
+            ["single", "double", "suite"],
+        ),
+        (
+            "Each bike has a serial and a frame size (S, M or L, based on rider height).",
+            "bike",
+            ["s", "m", "l"],
+        ),
+    ):
+        entity = model_of(text).entity(owner)
+        assert entity is not None, text
+        listed = [a.enum_values for a in entity.attributes if a.enum_values]
+        assert listed and [v.lower() for v in listed[0]] == values, (text, listed)

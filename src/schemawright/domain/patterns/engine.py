@@ -640,6 +640,8 @@ def _enum_after(sent: Sentence, c: Chunk, *, after_clause: bool = False) -> list
             if current:
                 values.append("_".join(current))
             current = []
+        elif not current and len(values) >= 2 and toks[k - 1].text == "," and _opens_remark(t):
+            break  # "(white, yellow or blue, following the year colour code)": a remark after the values
         elif _value_word(t):
             current.append(_value_text(t))
         else:
@@ -650,6 +652,14 @@ def _enum_after(sent: Sentence, c: Chunk, *, after_clause: bool = False) -> list
     if len(values) < 2 or any(len(v.split("_")) > 3 for v in values):
         return []
     return values
+
+
+def _opens_remark(t: Token) -> bool:
+    """A word that starts a remark, never a value: a participle ("following …", "based on …"), an article,
+    a preposition, a pronoun or a pointer ("see", "as set by", "e.g.")."""
+    return t.tag in ("VBG", "VBN") or t.pos in ("DET", "ADP", "SCONJ", "PRON") or t.lower in (
+        "see", "e.g.", "eg", "i.e.", "ie", "etc", "etc.", "as", "per",
+    )
 
 
 def _value_word(t: Token) -> bool:
