@@ -290,3 +290,40 @@ def test_a_remark_after_the_values_in_parentheses_ends_the_list() -> None:
         assert entity is not None, text
         listed = [a.enum_values for a in entity.attributes if a.enum_values]
         assert listed and [v.lower() for v in listed[0]] == values, (text, listed)
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        (
+            # a participle right after "is either" is read as a passive verb by the small parser
+            "A loan has an amount and a date. The loan status is either pending, approved or repaid.",
+            ["pending", "approved", "repaid"],
+        ),
+        (
+            "A loan has an amount and a date. A loan's status is `open`, `late` or `repaid`.",
+            ["open", "late", "repaid"],
+        ),
+        (
+            "A loan has an amount and a date. Loan status is one of requested, approved, repaid.",
+            ["requested", "approved", "repaid"],
+        ),
+    ],
+)
+def test_a_status_equated_with_alternatives_lists_its_values(text: str, values: list[str]) -> None:
+    from tests.domain.patterns._helpers import model_of
+
+    loan = model_of(text).entity("loan")
+    assert loan is not None
+    status = next(a for a in loan.attributes if a.name == "status")
+    assert status.enum_values == values
+
+
+def test_a_status_equated_with_one_state_lists_nothing() -> None:
+    from tests.domain.patterns._helpers import model_of
+
+    loan = model_of(
+        "A loan has an amount and a date. The loan status is requested when it is created."
+    ).entity("loan")
+    assert loan is not None
+    assert all(not a.enum_values for a in loan.attributes)

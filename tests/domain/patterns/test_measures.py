@@ -143,7 +143,7 @@ def test_a_number_of_things_is_still_many() -> None:
     [
         ("Each test records the glucose level, e.g. 5.4, and a date.", "test", "glucose_level", Kind.DECIMAL),
         ("Each tank has a name and a pressure level (two decimals).", "tank", "pressure_level", Kind.DECIMAL),
-        ("Each sensor has a serial and a noise level (e.g. 42).", "sensor", "noise_level", Kind.INTEGER),
+        ("Each sensor has a serial and a signal level (e.g. 42).", "sensor", "signal_level", Kind.INTEGER),
     ],
 )
 def test_a_number_form_after_a_value_gives_its_type(text: str, owner: str, column: str, kind: Kind) -> None:

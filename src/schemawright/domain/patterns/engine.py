@@ -2471,10 +2471,17 @@ def _enum_can_be(state: _State, row: Row, cls: list[Clause]) -> None:
         toks = state.sent.tokens
         rest = toks[cl.verb + 1 :]
         words = [t.lower for t in rest[:3]]
+        # "an order's status is pending, paid or shipped": a value-list noun equated with alternatives
+        alternatives = (
+            state.ctx.lexicon.kind_for_name(cl.subjects[0].head_word) is Kind.ENUM
+            and not cl.subjects[0].plural
+            and any(t.lower == "or" for t in rest)
+        )
         if (
             cl.modal not in ("can", "may", "must", "shall", "should", "will")
             and "either" not in words
             and words[:2] != ["one", "of"]  # "is one of …", never "is one screen of a survey"
+            and not alternatives
         ):
             continue
         start = 0
@@ -2483,8 +2490,10 @@ def _enum_can_be(state: _State, row: Row, cls: list[Clause]) -> None:
         elif words[:1] == ["either"]:
             start = 1
         values = _split_values(rest[start:])
-        if len(values) < 2 or any(t.tag == "VBN" for t in rest[start : start + 1]):
-            continue
+        by = any(t.lower == "by" for t in rest)
+        passive = any(t.tag == "VBN" for t in rest[:1]) and (not alternatives or by)
+        if len(values) < 2 or (not start and passive):
+            continue  # "the status can be changed by …"; "one of requested, approved …" lists states
         s = cl.subjects[0]
         owner = _of_owner(state, s)
         if owner is None and s.possessor is not None:  # "a station's status is either online or offline"
@@ -2502,6 +2511,11 @@ def _enum_can_be(state: _State, row: Row, cls: list[Clause]) -> None:
                 if attr.startswith(known + "_"):
                     entity, attr = known, attr[len(known) + 1 :]
                     break
+        if not entity and len(s.words) > 1 and state.ctx.lexicon.kind_for_name(s.head_word) is Kind.ENUM:
+            # "the order status is either pending, paid or shipped": the status of an order
+            holder = _named("_".join(s.words[:-1]))
+            if _thing(holder, state.ctx) and not is_value(holder, state.ctx):
+                entity, attr = holder.name, s.head_word
         if not entity and not state.sent.subject_hint:
             # "stations have a code and a status, which can be …": whoever this sentence gave the value to
             held = [f.entity for f in state.facts if isinstance(f, AttributeFact) and f.name == attr]
