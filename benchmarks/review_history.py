@@ -1,0 +1,80 @@
+"""Time ``schemawright review`` against squawk on a real migration history (issue 10: ≤ 3× squawk's time).
+
+Run: ``python benchmarks/review_history.py MIGRATIONS_DIR [--runs 3] [--replay] [--profile OUT]``
+(needs ``pip install squawk-cli``). Both tools run as a fresh process, as in CI: schemawright
+``review --no-replay`` (``--replay``: the default, replayed on the configured server) on the folder, squawk
+on each migration's up section written to a temporary file (squawk reads whole files; a goose file's down
+section would be linted too). Each run times both back to back and prints the ratio, so machine load hits
+both alike; the range over the runs is the figure to quote. ``--profile OUT`` also writes a cProfile of one
+review run (read it with ``python -m pstats OUT``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "src"))
+
+from schemawright.review.chain import read_chain  # noqa: E402
+
+_MAIN = "import sys; from schemawright.cli import main; sys.argv[0] = 'schemawright'; main()"
+
+
+def _squawk() -> str:
+    found = shutil.which("squawk") or str(Path(sys.executable).parent / "squawk")
+    if not Path(found).exists():
+        sys.exit("squawk not found: pip install squawk-cli")
+    return found
+
+
+def _timed(cmd: list[str]) -> float:
+    start = time.perf_counter()
+    proc = subprocess.run(cmd, capture_output=True, text=True)
+    seconds = time.perf_counter() - start
+    if proc.returncode not in (0, 1):  # 1: findings at the failing level
+        sys.exit(f"{cmd[0]} failed ({proc.returncode}): {proc.stderr[-2000:]}")
+    return seconds
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("folder", type=Path)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--replay", action="store_true", help="replay on the configured server too")
+    parser.add_argument("--profile", type=Path, help="write a cProfile of one review run here")
+    args = parser.parse_args()
+    folder = args.folder.resolve()
+    migrations, _ = read_chain(folder)
+    review = [sys.executable, "-c", _MAIN, "review", "--root", str(folder), "--migrations-dir", str(folder)]
+    review += ["--format", "json", "--fail-on", "never"] + ([] if args.replay else ["--no-replay"])
+    with tempfile.TemporaryDirectory() as tmp:
+        ups = []
+        for i, m in enumerate(migrations):
+            path = Path(tmp) / f"{i:05d}.sql"
+            path.write_text(m.up.sql)
+            ups.append(str(path))
+        squawk = [_squawk(), "--reporter", "json", *ups]
+        _timed(squawk), _timed(review)  # warm the file cache and .pyc files
+        print(f"{folder}: {len(migrations)} migrations")
+        ratios = []
+        for run in range(args.runs):
+            ours, theirs = _timed(review), _timed(squawk)
+            ratios.append(ours / theirs)
+            print(f"run {run + 1}: schemawright {ours:.3f} s, squawk {theirs:.3f} s, ratio {ratios[-1]:.1f}x")
+        print(f"ratio range: {min(ratios):.1f}x - {max(ratios):.1f}x")
+        if args.profile:
+            script = Path(tmp) / "schemawright_main.py"  # cProfile runs a script or a module, not -c
+            script.write_text(_MAIN + "\n")
+            _timed([sys.executable, "-m", "cProfile", "-o", str(args.profile), str(script), *review[3:]])
+            print(f"profile written to {args.profile}")
+
+
+if __name__ == "__main__":
+    main()
