@@ -288,7 +288,9 @@ def version_command() -> None:
 
 
 def main() -> None:
+    from schemawright import gc_pause
     from schemawright.signals import exit_on_sigterm
 
+    gc_pause.process_ends_with_command = True
     exit_on_sigterm()  # unwind (drop scratch databases, stop the embedded server) on SIGTERM
     app()

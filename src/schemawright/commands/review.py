@@ -42,6 +42,24 @@ def review(
     ] = False,
 ) -> None:
     """Review the schema and migration safety of a project's migrations."""
+    from schemawright import gc_pause
+
+    # from the imports on, which the review keeps too; left off when the process ends with the command
+    with gc_pause.collections_paused(leave_off=gc_pause.process_ends_with_command):
+        _review(root, id, migrations_dir, format, fail_on, dialect, out, no_replay, embedded)
+
+
+def _review(
+    root: Path,
+    id: str | None,
+    migrations_dir: Path | None,
+    format: str,
+    fail_on: str,
+    dialect: str | None,
+    out: Path | None,
+    no_replay: bool,
+    embedded: bool,
+) -> None:
     from pydantic import ValidationError
 
     from schemawright.review.engine import fails, review_project

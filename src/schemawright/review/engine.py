@@ -13,6 +13,7 @@ from sqlglot import exp
 
 from schemawright.emit.sql.dialects import dialect_for
 from schemawright.engines.splitter import Comment, split_script
+from schemawright.gc_pause import collections_paused
 from schemawright.review.apply import apply
 from schemawright.review.chain import Migration, Section, read_chain
 from schemawright.review.config import ReviewConfig, load_config
@@ -52,6 +53,17 @@ def review_project(
 
     ``engine`` (default: the environment's server or embedded PostgreSQL, MySQL from its URL, SQLite
     always) replays the chain for real and reflects the catalog; ``None`` keeps the review static."""
+    with collections_paused():
+        return _review_project(root, migrations_dir, feature_id, dialect, engine)
+
+
+def _review_project(
+    root: Path,
+    migrations_dir: Path | None,
+    feature_id: str | None,
+    dialect: str | None,
+    engine: EngineChoice | None,
+) -> ReviewReport:
     root = Path(root)
     config = load_config(root)
     folder = migrations_dir or Path(config.migrations_dir or _find_folder(root))
@@ -111,6 +123,18 @@ def review_chain(
     config: ReviewConfig | None = None,
     feature_id: str | None = None,
     engine: EngineChoice | None = None,
+) -> ReviewReport:
+    with collections_paused():
+        return _review_chain(migrations, dialect, focus, config, feature_id, engine)
+
+
+def _review_chain(
+    migrations: Sequence[Migration],
+    dialect: str,
+    focus: set[str] | None,
+    config: ReviewConfig | None,
+    feature_id: str | None,
+    engine: EngineChoice | None,
 ) -> ReviewReport:
     dialect = normalise_dialect(dialect)
     findings: list[Finding] = []

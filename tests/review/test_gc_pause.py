@@ -1,0 +1,24 @@
+"""The collector pause the review runs under: on again after the block, unless the process ends with it."""
+
+import gc
+
+from schemawright.gc_pause import collections_paused
+
+
+def test_collector_on_again_after_the_block() -> None:
+    assert gc.isenabled()
+    with collections_paused():
+        assert not gc.isenabled()
+        with collections_paused():  # nested: leaves it to the outer block
+            pass
+        assert not gc.isenabled()
+    assert gc.isenabled()
+
+
+def test_left_off_only_when_asked() -> None:
+    try:
+        with collections_paused(leave_off=True):
+            pass
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
