@@ -15,16 +15,17 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Literal, cast
+from typing import TYPE_CHECKING, Literal, cast
 
 from schemawright.emit.sql.dialects import dialect_for
-from schemawright.engines.scratch import ScratchDatabase, scratch_database
 from schemawright.review.chain import Migration, Section
 from schemawright.review.findings import finding
 from schemawright.review.models import Finding, Location
-from schemawright.review.reflect import reflect_schema, table_names
 from schemawright.review.schema import Schema
 from schemawright.verify.errors import EngineUnavailable, MigrationError, RefusedStatement, ServerUnusable
+
+if TYPE_CHECKING:  # the drivers and the reflector are imported by replay_chain: --no-replay needs neither
+    from schemawright.engines.scratch import ScratchDatabase
 
 _CONCURRENTLY = re.compile(r"\bCONCURRENTLY\b", re.I)
 
@@ -54,6 +55,8 @@ def replay_chain(
 ) -> ReplayOutcome:
     """Apply the chain on a scratch ``dialect`` database. Without an engine the static catalog is used (a
     note says why); a configured server that cannot be used raises :class:`ServerUnusable`."""
+    from schemawright.engines.scratch import scratch_database
+
     outcome = ReplayOutcome()
     try:
         with scratch_database(
@@ -75,6 +78,8 @@ def _run(
     focus: set[str] | None,
     outcome: ReplayOutcome,
 ) -> None:
+    from schemawright.review.reflect import reflect_schema, table_names
+
     appeared: dict[str, str] = {}
     for migration in migrations:
         if not _apply(db, migration, migration.up, "up", outcome):
