@@ -12,14 +12,14 @@ from pathlib import Path
 from sqlglot import exp
 
 from schemawright.emit.sql.dialects import dialect_for
-from schemawright.engines.splitter import Comment, split_script
+from schemawright.engines.splitter import Comment
 from schemawright.gc_pause import collections_paused
 from schemawright.review.apply import apply
 from schemawright.review.chain import Migration, Section, read_chain
 from schemawright.review.config import ReviewConfig, load_config
 from schemawright.review.context import ParsedMigration, StatementContext
 from schemawright.review.models import Finding, ReviewReport, Severity
-from schemawright.review.parse import Statement, normalise_dialect, parse_script
+from schemawright.review.parse import Statement, normalise_dialect, parse_script, split_cached
 from schemawright.review.positives import positives
 from schemawright.review.replay import EngineChoice, replay_chain
 from schemawright.review.rules import (
@@ -351,8 +351,10 @@ _LITERAL = re.compile(r"\$\$.*?\$\$|\$(?P<tag>[A-Za-z_]\w*)\$.*?\$(?P=tag)\$|'(?
 
 def _code_only(sql: str) -> str:
     """``sql`` without comments (the splitter sets them aside), string literals and dollar-quoted bodies.
-    Split by PostgreSQL's rules, the default: MySQL and SQLite code keeps its markers under them."""
-    statements, _ = split_script(sql, "postgresql")
+    Split by PostgreSQL's rules, the default: MySQL and SQLite code keeps its markers under them (the split
+    the review remembers, which it reuses when the scripts are PostgreSQL and start on their file's first
+    line)."""
+    statements, _ = split_cached(sql, "postgresql", 1)
     return "\n".join(_LITERAL.sub("''", s.code) for s in statements)
 
 

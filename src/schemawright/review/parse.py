@@ -66,7 +66,9 @@ def parse_statement(raw: splitter.Statement, dialect: str, path: str) -> Stateme
 def _parse_text(text: str, dialect: str) -> exp.Expr | None:
     """The statement's tree, remembered per text: a design's migration is parsed again as the next design's
     history, under another file name (trees are only read, so statements may share one)."""
-    if _nesting(text) > MAX_NESTING:  # sqlglot's parser and the rules' walks recurse per level
+    # sqlglot's parser and the rules' walks recurse per level (no deeper than its count of "(": most
+    # statements need no scan)
+    if text.count("(") > MAX_NESTING and _nesting(text) > MAX_NESTING:
         return None
     with _quiet():  # sqlglot warns on every Command fallback
         try:
@@ -162,7 +164,7 @@ def parse_script(
 def _parse_script(
     sql: str, dialect: str, path: str, first_line: int
 ) -> tuple[tuple[Statement, ...], tuple[Comment, ...]]:
-    raws, comments = _split(sql, dialect, first_line)
+    raws, comments = split_cached(sql, dialect, first_line)
     with _quiet():  # once for the script, not once per statement
         return tuple(parse_statement(raw, dialect, path) for raw in raws), comments
 
@@ -183,12 +185,13 @@ def _quiet() -> Iterator[None]:
         _SQLGLOT_LOG.setLevel(level)
 
 
-@lru_cache(maxsize=1024)
-def _split(
+@lru_cache(maxsize=4096)
+def split_cached(
     sql: str, dialect: str, first_line: int
 ) -> tuple[tuple[splitter.Statement, ...], tuple[Comment, ...]]:
     """:func:`split_script` (the engine's own splitter, so the review sees the statements the engine
-    runs), remembered for the same reason (statements and comments are frozen)."""
+    runs), remembered for the same reason (statements and comments are frozen); the dialect guess reads
+    the same splits."""
     engine = cast(splitter.Dialect, normalise_dialect(dialect))
     raws, comments = split_script(sql, engine, first_line=first_line)
     return tuple(raws), tuple(comments)
