@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import cast
 
 import sqlglot
@@ -45,7 +45,7 @@ class Statement:
     def line(self) -> int:
         return self.raw.line
 
-    @property
+    @cached_property  # rules ask for it 2-3 times per statement (a frozen dataclass's __dict__ takes it)
     def upper(self) -> str:
         """Whitespace-normalised upper-case text for keyword matching."""
         return re.sub(r"\s+", " ", self.raw.code).upper()
