@@ -35,6 +35,15 @@ def _put_column(table: cat.Table, col: cat.Column) -> None:
     table.columns.append(col)
 
 
+def _own_column(table: cat.Table, col: cat.Column) -> cat.Column:
+    """``col``, a column of ``table``, made safe to change: a copy put in its place. A table shares its
+    columns with the schema copies it was cloned from (:func:`schemawright.review.schema.Schema.own`), so
+    every change to a column goes through here."""
+    mine = col.model_copy()
+    table.columns = [mine if c is col else c for c in table.columns]
+    return mine
+
+
 def _put_index(table: cat.Table, ix: cat.Index) -> None:
     """Add ``ix``, or replace the index of its name where it stands."""
     k = key(ix.name or "")
@@ -219,9 +228,10 @@ def _alter(schema: Schema, e: exp.Alter, stmt: Statement) -> None:
             for item in action.expressions:
                 _add_constraint(table, item, stmt)
         elif isinstance(action, exp.AlterColumn):
-            col = column(table, ident(action.this))
-            if col is None:
+            found = column(table, ident(action.this))
+            if found is None:
                 continue
+            col = _own_column(table, found)
             dtype = action.args.get("dtype")
             if isinstance(dtype, exp.DataType):
                 col.type, col.base_type = dtype.sql(dialect="postgres"), dtype.this.name
@@ -231,11 +241,12 @@ def _alter(schema: Schema, e: exp.Alter, stmt: Statement) -> None:
                 col.default = stmt.render(action.args["default"])
         elif isinstance(action, exp.RenameColumn):
             old, new = ident(action.this), ident(action.args.get("to"))
-            col = column(table, old)
-            if col is not None:
-                table.columns = [c for c in table.columns if c is not col]
-                col.name = new
-                _put_column(table, col)
+            renamed = column(table, old)
+            if renamed is not None:
+                table.columns = [c for c in table.columns if c is not renamed]
+                moved = renamed.model_copy()
+                moved.name = new
+                _put_column(table, moved)
         elif isinstance(action, exp.AlterRename):
             new_name = ident(action.this)
             schema.pop(key(table.name))
@@ -355,8 +366,10 @@ def _rename_type(schema: Schema, old: str, new: str) -> None:
     schema.types.add(new)
     for tkey, table in list(schema.tables.items()):
         for ckey in [key(c.name) for c in table.columns if _of_type(c, old)]:
-            col = column(schema.own(tkey, schema.tables[tkey]), ckey)
-            assert col is not None
+            owned = schema.own(tkey, schema.tables[tkey])
+            found = column(owned, ckey)
+            assert found is not None
+            col = _own_column(owned, found)
             col.type = re.sub(rf"^{re.escape(old)}\b", new, col.type, flags=re.I)
 
 

@@ -66,11 +66,13 @@ def primary_key(table: cat.Table) -> list[str]:
 
 
 def _clone(table: cat.Table) -> cat.Table:
-    """A copy whose lists and columns can change without touching ``table`` (keys, constraints and indexes
-    are replaced, never changed in place, so they are shared)."""
+    """A copy whose lists can change without touching ``table``. What they hold is shared: keys,
+    constraints and indexes are replaced, never changed in place, and static replay copies a column
+    before changing it (``apply._own_column``); copying every column of every table a migration alters
+    was 17,600 column copies on a 342-migration history."""
     return table.model_copy(
         update={
-            "columns": [c.model_copy() for c in table.columns],
+            "columns": list(table.columns),
             "foreign_keys": list(table.foreign_keys),
             "uniques": list(table.uniques),
             "checks": list(table.checks),
