@@ -15,7 +15,9 @@ process_ends_with_command = False
 def collections_paused(*, leave_off: bool = False) -> Iterator[None]:
     """The collector off for the block, on again after as it was (nested blocks leave it alone), unless
     ``leave_off``: turning it on after a large review makes it scan everything the review kept once more,
-    which a process about to exit need not pay.
+    which a process about to exit need not pay. Then everything alive is also frozen (``gc.freeze``): the
+    interpreter's shutdown runs one full collection even with the collector off, and it cost 0.2 s of CPU
+    after a 342-migration review.
 
     A review keeps nearly everything it allocates (imported modules, statement trees, the schema after each
     migration), so the collections its allocations set off freed almost nothing, and each full one scanned
@@ -28,5 +30,7 @@ def collections_paused(*, leave_off: bool = False) -> Iterator[None]:
     try:
         yield
     finally:
-        if not leave_off:
+        if leave_off:
+            gc.freeze()
+        else:
             gc.enable()

@@ -1,4 +1,5 @@
-"""The collector pause the review runs under: on again after the block, unless the process ends with it."""
+"""The collector pause the review runs under: on again after the block, unless the process ends with it
+(then left off, and what is alive frozen)."""
 
 import gc
 
@@ -20,5 +21,7 @@ def test_left_off_only_when_asked() -> None:
         with collections_paused(leave_off=True):
             pass
         assert not gc.isenabled()
+        assert gc.get_freeze_count() > 0  # the shutdown's collection skips what the process holds
     finally:
+        gc.unfreeze()
         gc.enable()
