@@ -27,7 +27,7 @@ class Migration:
     up_line: int = 1  # the line of its file where ``up`` starts (a dbmate or goose section starts lower)
     down_line: int = 1  # the same for ``down``
     # what the reader could not read of it, each a sentence the review prefixes with the file's path
-    # (Alembic operations other than op.execute("..."))
+    # (Alembic and Django code only running it would tell: loops, RunPython, values computed at run time)
     unread: tuple[str, ...] = ()
 
     @property

@@ -6,7 +6,7 @@ and which run outside a transaction. The review lints any SQL, so a folder in no
 SQL, each file an up (a file a plugin knows by its content, a Liquibase formatted-SQL changelog, the
 migrations that plugin reads from it: one per changeset; ``{name}.up.sql`` and ``{name}.down.sql`` one
 migration), and the plugins of tools found by their project files read what they can statically
-(Alembic: the revisions under ``versions/``, their ``op.execute`` SQL). ``.sql`` files beside the tools'
+(Alembic: the revisions under ``versions/``, their operations as SQL). ``.sql`` files beside the tools'
 migrations that no tool would run are named in a note, not reviewed.
 """
 

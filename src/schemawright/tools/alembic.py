@@ -1,12 +1,11 @@
 """Alembic: revision files chained by ``down_revision`` (found by ``alembic.ini`` / ``env.py``, see
 :mod:`schemawright.project.alembic_chain`); each step runs the verified SQL with ``op.execute``.
 
-``read_history`` reads revisions statically for the review (design runs them through Alembic itself): the
-revisions in every ``versions/`` folder under a folder, in ``down_revision`` chain order, each one's
-``upgrade()`` / ``downgrade()`` SQL. Only SQL passed as a string literal to ``op.execute(...)``
-(optionally wrapped in ``sa.text``) is read, each statement at its line of the file, so a finding points
-at the line in the revision; ``op.create_table`` and other operations are Python calls whose SQL exists
-only at run time, and are counted in the migration's ``unread`` note instead.
+``read_history`` reads revisions statically, never importing them: the revisions in every ``versions/``
+folder under a folder, in ``down_revision`` chain order, each one's ``upgrade()`` / ``downgrade()`` as SQL
+(:mod:`schemawright.project.alembic_static`): ``op.*`` schema operations rendered by offline Alembic and
+``op.execute("...")`` SQL as written, each at its line of the file, so a finding points at the line in the
+revision. What cannot be read without running the code is listed in the migration's ``unread`` notes.
 """
 
 from __future__ import annotations
@@ -17,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from schemawright.project.alembic_revision import revision_files
+from schemawright.project.alembic_static import read_function
 from schemawright.project.migration import Migration, NewFile, Step
 from schemawright.safe_files import SafeReader
 from schemawright.tools.base import MigrationTool, Written, clock
@@ -39,28 +39,34 @@ def write(found: MigrationSet, plan: list[Step], dialect: DialectName) -> Writte
     ]
 
 
-def read_history(folder: Path, reader: SafeReader) -> list[Migration]:
-    """The revisions under ``folder`` (any ``versions/`` folder below it) in chain order, read statically:
-    the version is the revision id (the file's name when it assigns none)."""
+def read_history(folder: Path, reader: SafeReader, dialect: str | None = None) -> list[Migration]:
+    """The revisions under ``folder`` (any ``versions/`` folder below it) in chain order, read statically
+    as ``dialect`` SQL (default: MySQL when the revisions use its dialect types, else PostgreSQL): the
+    version is the revision id (the file's name when it assigns none)."""
     revisions = sorted(p for p in folder.rglob("*.py") if p.parent.name == "versions" and reader.allows(p))
-    return [revision(path) for path in chain_order(revisions)]
+    chosen = dialect or sniff_dialect(revisions)
+    return [revision(path, chosen) for path in chain_order(revisions)]
 
 
-def revision(path: Path) -> Migration:
-    """The revision's ``upgrade``/``downgrade`` SQL strings, and what could not be read of each."""
+def sniff_dialect(paths: list[Path]) -> str:
+    """MySQL when a revision imports SQLAlchemy's MySQL dialect types, else PostgreSQL (the usual engine
+    of Alembic projects): the dialect operations are rendered in when nothing else says."""
+    mysql = any("dialects.mysql" in p.read_text(encoding="utf-8", errors="replace") for p in paths)
+    return "mysql" if mysql else "postgresql"
+
+
+def revision(path: Path, dialect: str = "postgresql") -> Migration:
+    """The revision's ``upgrade``/``downgrade`` as SQL, and what could not be read of each."""
     tree = ast.parse(path.read_text())
     rev = _assigned(tree, "revision") or path.stem
     unread: list[str] = []
     sql: dict[str, str | None] = {"upgrade": None, "downgrade": None}
     for node in tree.body:
         if isinstance(node, ast.FunctionDef) and node.name in sql:
-            text, skipped = _executed_sql(node)
+            read = read_function(tree, node, dialect)
+            text = read.text()
             sql[node.name] = text if text.strip() else None
-            if skipped:
-                unread.append(
-                    f'{node.name}() has {skipped} op.* call(s) other than op.execute("..."); '
-                    "Alembic operations are not read statically"
-                )
+            unread += [f"{node.name}() {note}" for note in read.unread]
     slug = path.stem[len(rev) + 1 :] if path.stem.startswith(f"{rev}_") else path.stem
     down = sql["downgrade"]
     return Migration(
@@ -139,34 +145,6 @@ def _literal(tree: ast.Module, name: str) -> object:
             except ValueError:
                 return None
     return None
-
-
-def _executed_sql(func: ast.FunctionDef) -> tuple[str, int]:
-    """SQL of each ``op.execute("...")`` placed at its line; and the count of other ``op.*`` calls."""
-    chunks: list[tuple[int, str]] = []
-    skipped = 0
-    for node in ast.walk(func):
-        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
-            continue
-        owner = node.func.value
-        if not (isinstance(owner, ast.Name) and owner.id == "op"):
-            continue
-        arg = node.args[0] if node.args else None
-        if isinstance(arg, ast.Call) and arg.args:  # sa.text("...")
-            arg = arg.args[0]
-        if node.func.attr == "execute" and isinstance(arg, ast.Constant) and isinstance(arg.value, str):
-            lead = arg.value[: len(arg.value) - len(arg.value.lstrip())].count("\n")
-            chunks.append((arg.lineno + lead, arg.value))
-        else:
-            skipped += 1
-    out: list[str] = []
-    line = 1
-    for lineno, sql in sorted(chunks):
-        out.append("\n" * max(0, lineno - line))
-        text = sql.strip().rstrip(";") + ";"
-        out.append(text)
-        line = max(line, lineno) + text.count("\n")
-    return "".join(out), skipped
 
 
 def _label(migration: Migration) -> str:

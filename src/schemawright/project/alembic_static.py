@@ -1,0 +1,199 @@
+"""Read an Alembic revision's ``upgrade()`` / ``downgrade()`` as SQL without importing it.
+
+Each statement of the function is read in order: ``op.*`` schema operations (and ``batch_op.*`` inside
+``with op.batch_alter_table(...)``) whose arguments evaluate statically (:mod:`~schemawright.project.
+py_static`) are rendered by offline Alembic (:mod:`~schemawright.project.sa_static`) and placed at the
+line of the call, so a review finding points at it; ``op.execute("...")`` keeps its SQL as written.
+Anything else (a loop, ``op.get_bind()``, a helper, an argument computed at run time) is not guessed: it
+becomes a note naming its line, and nothing of it reaches the SQL.
+"""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass, field
+from typing import Any
+
+from schemawright.project.py_static import Evaluator, NotStatic, describe
+from schemawright.project.sa_static import Renderer, resolver
+
+# the operations that change the schema and that offline Alembic renders
+SCHEMA_OPS = frozenset(
+    {
+        "create_table",
+        "drop_table",
+        "add_column",
+        "drop_column",
+        "alter_column",
+        "create_index",
+        "drop_index",
+        "create_foreign_key",
+        "create_unique_constraint",
+        "create_primary_key",
+        "create_check_constraint",
+        "drop_constraint",
+        "rename_table",
+        "create_table_comment",
+        "drop_table_comment",
+        "execute",
+    }
+)
+
+
+def _same(value: object, *_args: object, **_kwargs: object) -> object:
+    return value
+
+
+# op.f("ix_name") marks a name as final; op.inline_literal(v) renders v: both are the value itself here
+_HELPERS = {f"{op}.{name}": _same for op in ("alembic.op", "op") for name in ("f", "inline_literal")}
+
+
+@dataclass
+class FunctionSQL:
+    """One function's SQL, each chunk at its line of the file, and what was not read (with lines)."""
+
+    chunks: list[tuple[int, str]] = field(default_factory=list)
+    unread: list[str] = field(default_factory=list)
+
+    def text(self) -> str:
+        """The chunks as one script whose line numbers are the file's (later chunks pushed down when an
+        earlier one runs over several lines)."""
+        out: list[str] = []
+        line = 1
+        for lineno, sql in sorted(self.chunks, key=lambda c: c[0]):
+            out.append("\n" * max(0, lineno - line))
+            text = sql.strip().rstrip(";") + ";"
+            out.append(text)
+            line = max(line, lineno) + text.count("\n")
+        return "".join(out)
+
+
+def read_function(tree: ast.Module, func: ast.FunctionDef, dialect: str) -> FunctionSQL:
+    """The SQL of ``func`` (a revision's ``upgrade`` or ``downgrade``) for ``dialect``."""
+    found = FunctionSQL()
+    notes: list[str] = []
+    evaluator = Evaluator(tree, _resolve(notes))
+    _Reader(evaluator, Renderer(dialect), found, notes).body(func.body, {})
+    return found
+
+
+def _resolve(notes: list[str]) -> Any:
+    sqlalchemy = resolver(notes)
+
+    def resolve(dotted: str) -> object | None:
+        return _HELPERS.get(dotted) or sqlalchemy(dotted)
+
+    return resolve
+
+
+@dataclass
+class _Reader:
+    evaluator: Evaluator
+    renderer: Renderer
+    out: FunctionSQL
+    type_notes: list[str]
+
+    def body(self, statements: list[ast.stmt], batches: dict[str, Any]) -> None:
+        for stmt in statements:
+            try:
+                self.statement(stmt, batches)
+            except NotStatic as exc:
+                self.out.unread.append(f"line {stmt.lineno}: not read: {exc}")
+            except Exception as exc:  # offline Alembic refusing an operation it cannot render
+                reason = f"{type(exc).__name__}: {exc}".splitlines()[0]
+                self.out.unread.append(f"line {stmt.lineno}: not read: {describe(stmt)} ({reason})")
+            self.out.unread += [f"line {stmt.lineno}: {note}" for note in self.type_notes]
+            self.type_notes.clear()
+
+    def statement(self, stmt: ast.stmt, batches: dict[str, Any]) -> None:
+        docstring = isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Constant)
+        if isinstance(stmt, ast.Pass) or docstring:
+            return
+        if isinstance(stmt, ast.Assign | ast.AnnAssign) and stmt.value is not None:
+            targets = stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target]
+            for target in targets:
+                self.evaluator.bind(target, stmt.value)
+            if any(isinstance(n, ast.Call) and self._owner(n, batches) for n in ast.walk(stmt.value)):
+                raise NotStatic(describe(stmt))
+            return
+        if isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Call):
+            owner = self._owner(stmt.value, batches)
+            if owner is not None:
+                self.operation(stmt.value, owner)
+                return
+        if isinstance(stmt, ast.With) and len(stmt.items) == 1:
+            item = stmt.items[0]
+            call = item.context_expr
+            if isinstance(call, ast.Call) and self._owner(call, batches) is self.renderer.ops:
+                assert isinstance(call.func, ast.Attribute)
+                if call.func.attr == "batch_alter_table":
+                    self.batch(stmt, call, item.optional_vars, batches)
+                    return
+        raise NotStatic(describe(stmt))
+
+    def _owner(self, call: ast.Call, batches: dict[str, Any]) -> Any:
+        """The object an ``op.x(...)`` / ``batch_op.x(...)`` call is made on, else None."""
+        if not isinstance(call.func, ast.Attribute):
+            return None
+        target = call.func.value
+        if isinstance(target, ast.Name) and target.id in batches:
+            return batches[target.id]
+        return self.renderer.ops if self.evaluator.dotted(target) in ("alembic.op", "op") else None
+
+    def operation(self, call: ast.Call, owner: Any) -> None:
+        assert isinstance(call.func, ast.Attribute)
+        name = call.func.attr
+        if name not in SCHEMA_OPS:
+            raise NotStatic(f"op.{name}(...) is not a schema operation read statically")
+        if name == "execute":
+            self.execute(call)
+            return
+        args = [self.evaluator.value(a) for a in call.args]
+        kwargs = {kw.arg: self.evaluator.value(kw.value) for kw in call.keywords if kw.arg}
+        if len(kwargs) != len(call.keywords):
+            raise NotStatic(describe(call))
+        if owner is not self.renderer.ops:  # inside a batch block: applied when the block ends
+            getattr(owner, name)(*args, **kwargs)
+            return
+        sql = self.renderer.run(lambda: getattr(owner, name)(*args, **kwargs))
+        self.out.chunks.append((call.lineno, sql))
+
+    def execute(self, call: ast.Call) -> None:
+        """``op.execute("SQL")`` (or ``sa.text("SQL")``): the SQL as written, at the line it starts on."""
+        arg = call.args[0] if call.args else None
+        if isinstance(arg, ast.Call) and arg.args and self.evaluator.dotted(arg.func) in (
+            "sqlalchemy.text",
+            "sqlalchemy.sql.text",
+        ):
+            arg = arg.args[0]
+        if not (isinstance(arg, ast.Constant) and isinstance(arg.value, str)):
+            try:
+                value = self.evaluator.value(arg) if arg is not None else None
+            except NotStatic:
+                value = None
+            if not isinstance(value, str):
+                raise NotStatic(f"{describe(call)} (SQL that is not a string literal)")
+            self.out.chunks.append((call.lineno, value))
+            return
+        lead = arg.value[: len(arg.value) - len(arg.value.lstrip())].count("\n")
+        self.out.chunks.append((arg.lineno + lead, arg.value))
+
+    def batch(self, stmt: ast.With, call: ast.Call, alias: ast.expr | None, batches: dict[str, Any]) -> None:
+        """``with op.batch_alter_table(...) as batch_op:``: its operations, rendered when the block ends
+        (as Alembic applies them), at the ``with`` line."""
+        args: list[Any] = [self.evaluator.value(a) for a in call.args]
+        kwargs: dict[str, Any] = {kw.arg: self.evaluator.value(kw.value) for kw in call.keywords if kw.arg}
+        unread_before = len(self.out.unread)
+
+        def run() -> None:
+            with self.renderer.ops.batch_alter_table(*args, **kwargs) as batch:
+                inner = dict(batches)
+                if isinstance(alias, ast.Name):
+                    inner[alias.id] = batch
+                self.body(stmt.body, inner)
+
+        sql = self.renderer.run(run)
+        if len(self.out.unread) > unread_before:
+            self.out.unread.append(f"line {stmt.lineno}: the batch block above was read in part")
+        if sql:
+            self.out.chunks.append((stmt.lineno, sql))
