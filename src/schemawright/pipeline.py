@@ -164,7 +164,9 @@ def design_from_model(model: DomainModel, req: DesignRequest) -> DesignOutcome:
         sql, separate = render_feature(migration, relational, header)
         stamp = found.next_version(req.now.strftime("%Y%m%d%H%M%S"))
         plan = migration_steps(stamp, feature_id, sql.up, sql.down, separate, header)
-        new_files, notes = render_migration_files(found, plan, relational.dialect)  # the project's own format
+        new_files, notes = render_migration_files(  # the project's own format
+            found, plan, relational.dialect, tool_ran=project.replayed and not project.static
+        )
         result.files.extend(
             OutputFile(path=str(_rel(f.path, root)), role=f.role, content=f.content) for f in new_files
         )
@@ -336,11 +338,12 @@ def _verify_chain(
     """The whole chain — the project's existing migrations, then this one up, down, up — run by the
     project's own tool where it has one we can drive (Alembic, Django, Knex), else as plain SQL."""
     url, embedded = _engine(req, design.dialect)
-    if found.format == "alembic" and project.replayed:
+    tool_ran = project.replayed and not project.static  # the project's own tool built the schema
+    if found.format == "alembic" and tool_ran:
         from schemawright.project.alembic_verify import verify_alembic
 
         return verify_alembic(design, found, new_files, url=url, embedded=embedded)
-    if found.format == "django" and django_available() and project.replayed:
+    if found.format == "django" and django_available() and tool_ran:
         from schemawright.project.django_verify import verify_django
 
         return verify_django(design, found, new_files, url=url, embedded=embedded)

@@ -189,3 +189,22 @@ def test_django_apps_inside_a_package_are_installed_by_their_import_name(
     first = next(f.content for f in result.files if f.path.endswith("0003_004_teams.py"))
     assert "CREATE TABLE users" not in first and "ALTER TABLE users" in first
     assert migs.is_dir()
+
+
+def test_untrusted_django_migrations_are_read_statically_and_the_design_builds_on_them(
+    tmp_path: Path, pg_url: str
+) -> None:
+    migs = _django(tmp_path)
+    trap = 'from pathlib import Path\nPath(__file__).with_name("IMPORTED").write_text("ran")\n'
+    for path in migs.glob("000*.py"):
+        path.write_text(trap + path.read_text())
+    request = DesignRequest(spec_path=SPECS / "004_teams.md", root=tmp_path, postgres_url=pg_url)
+    result = design(request).result
+    assert not (migs / "IMPORTED").exists()  # nothing of the migrations ran, with or without Django
+    assert any("2 were read statically" in a.text for a in result.assumptions)
+    assert not any("replayed with Django itself" in a.text for a in result.assumptions)
+    assert result.verification.status == "passed", result.verification
+    assert result.verification.reports[0].steps[0].name == "prior-1"  # the schema they build, replayed
+    migration = next(f.content for f in result.files if f.path.endswith(".py"))
+    assert "CREATE TABLE users" not in migration and "ALTER TABLE users" in migration  # users is referenced
+    assert "dependencies = [('shop', '0002_user_name')]" in migration

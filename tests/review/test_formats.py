@@ -53,3 +53,27 @@ def test_alembic_operations_are_read_statically_and_the_rest_noted(tmp_path: Pat
     [added] = [f for f in report.findings if f.code == "SW601"]  # NOT NULL column without a default
     assert (added.location.file, added.location.line) == ("alembic/versions/b2_age.py", 8)
     assert "alembic/versions/b2_age.py: upgrade() line 9: not read: a for loop" in report.notes
+
+
+def test_django_migrations_are_read_statically_from_the_project_root(tmp_path: Path) -> None:
+    migs = tmp_path / "shop" / "migrations"
+    migs.mkdir(parents=True)
+    for folder in (tmp_path / "shop", migs):
+        (folder / "__init__.py").write_text("")
+    (migs / "0001_initial.py").write_text(
+        "from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n"
+        "    initial = True\n    operations = [\n"
+        '        migrations.CreateModel("Order", [("id", models.BigAutoField(primary_key=True))]),\n    ]\n'
+    )
+    (migs / "0002_total.py").write_text(
+        "from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n"
+        '    dependencies = [("shop", "0001_initial")]\n    operations = [\n'
+        '        migrations.AddField("order", "total", models.IntegerField()),\n'
+        "        migrations.RunPython(fill_totals),\n    ]\n"
+    )
+    report = review_project(tmp_path, engine=None)
+    assert report.migrations == ["shop.0001_initial", "shop.0002_total"]
+    [added] = [f for f in report.findings if f.code == "SW601"]  # NOT NULL column without a default
+    assert (added.location.file, added.location.line) == ("shop/migrations/0002_total.py", 7)
+    [unread] = [n for n in report.notes if "RunPython" in n]
+    assert unread.startswith("shop/migrations/0002_total.py: line 8: not read: RunPython")

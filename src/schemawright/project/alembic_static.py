@@ -61,10 +61,10 @@ class FunctionSQL:
         out: list[str] = []
         line = 1
         for lineno, sql in sorted(self.chunks, key=lambda c: c[0]):
-            out.append("\n" * max(0, lineno - line))
+            at = max(lineno, line + 1 if out else line)  # never on the line the previous chunk ends on
             text = sql.strip().rstrip(";") + ";"
-            out.append(text)
-            line = max(line, lineno) + text.count("\n")
+            out += ["\n" * (at - line), text]
+            line = at + text.count("\n")
         return "".join(out)
 
 
@@ -161,9 +161,14 @@ class _Reader:
     def execute(self, call: ast.Call) -> None:
         """``op.execute("SQL")`` (or ``sa.text("SQL")``): the SQL as written, at the line it starts on."""
         arg = call.args[0] if call.args else None
-        if isinstance(arg, ast.Call) and arg.args and self.evaluator.dotted(arg.func) in (
-            "sqlalchemy.text",
-            "sqlalchemy.sql.text",
+        if (
+            isinstance(arg, ast.Call)
+            and arg.args
+            and self.evaluator.dotted(arg.func)
+            in (
+                "sqlalchemy.text",
+                "sqlalchemy.sql.text",
+            )
         ):
             arg = arg.args[0]
         if not (isinstance(arg, ast.Constant) and isinstance(arg.value, str)):

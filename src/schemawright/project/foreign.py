@@ -29,7 +29,8 @@ class ForeignProject:
     config: Path | None = None  # Knex: the knexfile; migrate-mongo: its config file
 
 
-def _django_apps(root: Path, depth: int = 3) -> list[Path]:
+def django_apps(root: Path, depth: int = 3) -> list[Path]:
+    """The ``migrations`` folders of the Django apps up to ``depth`` folders below ``root``."""
     found: list[Path] = []
     frontier = [root]
     for _ in range(depth):
@@ -48,7 +49,7 @@ def find_foreign(root: Path) -> ForeignProject | None:
     """The first code-based migration tool found under ``root``, or None."""
     if not root.is_dir():
         return None
-    apps = _django_apps(root)
+    apps = django_apps(root)
     if apps:  # the app with the most migrations is the one the project grows
         migs = max(apps, key=lambda d: (len(list(d.glob("[0-9][0-9][0-9][0-9]_*.py"))), str(d)))
         names = sorted(p.stem for p in migs.iterdir() if _DJANGO.match(p.name) and p.is_file())
@@ -63,9 +64,10 @@ def find_foreign(root: Path) -> ForeignProject | None:
     return None
 
 
-def notes(project: ForeignProject, latest: str | None = None) -> list[str]:
+def notes(project: ForeignProject, latest: str | None = None, *, tool_ran: bool = True) -> list[str]:
     """What the design did with the project's own migrations, for the Assumptions. ``latest``: the
-    Django migration the new one depends on (defaults to the app's latest)."""
+    Django migration the new one depends on (defaults to the app's latest); ``tool_ran``: Django itself
+    replayed them (False: read statically, see ``project.static_history``, which says so)."""
     where = f"{project.directory}"
     if project.tool == "django":
         from schemawright.project.django_run import INSTALL_HINT, django_available
@@ -76,6 +78,8 @@ def notes(project: ForeignProject, latest: str | None = None) -> list[str]:
             f"`python manage.py migrate {project.app}`. Add matching models with `managed = False` (or fold "
             "the tables into your models) so makemigrations does not try to create them again."
         )
+        if not tool_ran:
+            return [tail]
         if django_available():
             return [
                 f"The project's Django migrations ({where}) were replayed with Django itself on a scratch "

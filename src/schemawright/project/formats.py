@@ -16,6 +16,7 @@ from schemawright.project.detect import MigrationSet
 from schemawright.project.foreign import notes as foreign_notes
 from schemawright.project.migration import NewFile, Role, Step
 from schemawright.tools import diesel, tool
+from schemawright.tools.alembic import VERIFIED_BY_ALEMBIC
 from schemawright.tools.atlas import atlas_sum
 
 NO_TX_NOTE = (
@@ -52,13 +53,16 @@ def _bump(version: str, by: int) -> str:
 
 
 def render(
-    found: MigrationSet, plan: list[Step], dialect: DialectName = "postgresql"
+    found: MigrationSet, plan: list[Step], dialect: DialectName = "postgresql", *, tool_ran: bool = True
 ) -> tuple[list[NewFile], list[str]]:
     """(files, notes) for ``plan`` in ``found``'s format (its plugin's ``write``); notes go to the
-    Assumptions."""
+    Assumptions. ``tool_ran``: the project's own tool (Alembic, Django) replayed and verifies the chain;
+    False when its migrations were read statically, so no note says it did."""
     notes: list[str] = []
     if found.foreign is not None:
         latest = found.migrations[-1].path.stem if found.format == "django" and found.migrations else None
-        notes += foreign_notes(found.foreign, latest)
+        notes += foreign_notes(found.foreign, latest, tool_ran=tool_ran)
     files, tool_notes = tool(found.format).write(found, plan, dialect)
+    if not tool_ran:
+        tool_notes = [n.replace(VERIFIED_BY_ALEMBIC, "") for n in tool_notes]
     return files, notes + tool_notes

@@ -16,6 +16,7 @@ from schemawright.project.knex import KnexRuntime, knex_runtime
 from schemawright.project.reflect import design_tables, functions, partitions, triggered_tables
 from schemawright.project.replay import dump_ddl, replay_alembic, replay_django, replay_knex
 from schemawright.project.replay import replay as replay_sql
+from schemawright.project.static_history import static_history
 from schemawright.project.transactions import runnable
 from schemawright.verify.warm import reading, reflect_read
 
@@ -27,7 +28,10 @@ class ExistingProject:
     schema_ddl: str = ""  # Alembic, Django: the replayed schema as DDL, for the reviewer (revisions are code)
     notes: list[str] = field(default_factory=list)  # how the project's migrations were (not) replayed
     knex: KnexRuntime | None = None  # Knex: the runtime that replayed the chain (and verifies it)
-    replayed: bool = True  # False: --no-replay, or Python migrations not trusted; nothing of them runs
+    replayed: bool = True  # False: --no-replay (or nothing of the Python migrations could be read)
+    # True: Alembic / Django migrations read statically (never imported), their SQL replayed as plain SQL;
+    # verification then replays the schema they built rather than running the tool
+    static: bool = False
     dialect: DialectName = "postgresql"  # the engine the existing migrations were replayed on
 
     @property
@@ -59,8 +63,9 @@ def load_project(
 ) -> ExistingProject:
     """Replay ``found`` (from :func:`detect`) on a scratch ``dialect`` database and reflect the result.
     ``exclude_name`` drops a migration being regenerated (``--force``). Raises ``ProjectError``.
-    Nothing runs without ``run`` (``--no-replay``); Alembic and Django migrations (Python) run only with
-    ``trust_python``. Either way the returned notes say so, for the design's Assumptions."""
+    Nothing runs without ``run`` (``--no-replay``); Alembic and Django migrations (Python) run with their
+    own tool only with ``trust_python``, and are otherwise read statically and replayed as SQL. Either
+    way the returned notes say so, for the design's Assumptions."""
     if exclude_name:
         mine = found.of_feature(exclude_name)
         found.migrations = [m for m in found.migrations if m not in mine]
@@ -69,8 +74,7 @@ def load_project(
     if not run:
         return ExistingProject(found, ExistingSchema(), notes=[NO_REPLAY], replayed=False)
     if found.format in ("alembic", "django") and not trust_python:
-        tool = "Alembic revisions" if found.format == "alembic" else "Django migrations"
-        return ExistingProject(found, ExistingSchema(), notes=[untrusted(tool)], replayed=False)
+        return _static_project(found, dialect, url, embedded)
     if found.format == "django" and not django_available():
         return ExistingProject(found, ExistingSchema())  # the Assumptions say how to install Django
     notes: list[str] = []
@@ -110,6 +114,34 @@ def load_project(
     return ExistingProject(found, schema, ddl, notes, runtime, dialect=dialect)
 
 
+def _static_project(
+    found: MigrationSet, dialect: DialectName, url: str | None, embedded: bool
+) -> ExistingProject:
+    """The project's Alembic revisions or Django migrations read statically (:mod:`~schemawright.project.
+    static_history`), their SQL replayed on a scratch database and reflected: nothing of the project's
+    code is imported or run."""
+    history = static_history(found, dialect)
+    if not any(m.up.strip() for m in history.migrations):
+        return ExistingProject(found, ExistingSchema(), notes=[untrusted(history.tool)], replayed=False)
+    with scratch_database(dialect, url, embedded=embedded) as db:
+        replay_sql(db, history.migrations, hint=TRUST_HINT)
+        ddl = dump_ddl(db)
+        with reading(db) as replayed:
+            catalog = reflect_read(replayed)
+    tables, names = design_tables(catalog), functions(catalog)
+    schema = ExistingSchema(
+        tables=tables,
+        functions=names,
+        conventions=learn(tables, names, triggered_tables(catalog)),
+        partitions=partitions(catalog),
+    )
+    return ExistingProject(found, schema, ddl, history.notes(), dialect=dialect, static=True)
+
+
+TRUST_HINT = (
+    " The migration was read statically (not imported); pass --trust-python-migrations to run the "
+    "project's migrations with their own tool instead."
+)
 NO_REPLAY = (
     "The existing migrations were not replayed (--no-replay): the existing tables are unknown to this "
     "design, and verification ran the new migration alone."

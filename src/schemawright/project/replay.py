@@ -21,10 +21,10 @@ from schemawright.tools.goose import go_hint
 from schemawright.verify.errors import MigrationError, RefusedStatement
 
 
-def replay(db: ScratchDatabase, migrations: Sequence[Migration]) -> None:
+def replay(db: ScratchDatabase, migrations: Sequence[Migration], *, hint: str = "") -> None:
     """Run every up migration, each in its own transaction when its tool gives it one (see
     :mod:`~schemawright.project.transactions`); a rejected statement raises :class:`ProjectError` naming
-    the file, line and statement."""
+    the file, line and statement (and ``hint``, a sentence on where that SQL came from)."""
     from schemawright.project.errors import ProjectError
 
     for migration in migrations:
@@ -42,6 +42,7 @@ def replay(db: ScratchDatabase, migrations: Sequence[Migration]) -> None:
                 f"{exc.engine_message} — in: {exc.statement_excerpt}. Fix the migration (or point "
                 "--migrations-dir elsewhere) so the current schema can be reconstructed."
                 + go_hint(migration.path, migration.version)
+                + hint
             ) from exc
 
 

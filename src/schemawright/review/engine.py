@@ -87,13 +87,17 @@ _MORE_DIRS = ("alembic/versions", "migrations/versions", "db/changelog", "src/ma
 
 def _find_folder(root: Path) -> Path:
     """The project's migrations folder: the first common one holding migrations (the list the design
-    command uses, plus Alembic and Liquibase folders), else backend/migrations."""
+    command uses, plus Alembic and Liquibase folders), else the root of a Django project (its apps'
+    migrations are read from there), else backend/migrations."""
     from schemawright.project.detect import CANDIDATE_DIRS
+    from schemawright.project.foreign import django_apps
 
     for candidate in (*CANDIDATE_DIRS, *_MORE_DIRS):
         folder = root / candidate
         if folder.is_dir() and any(p.suffix in (".sql", ".py") for p in folder.rglob("*") if p.is_file()):
             return Path(candidate)
+    if root.is_dir() and django_apps(root):
+        return Path(".")
     return DEFAULT_MIGRATIONS_DIR
 
 

@@ -54,7 +54,7 @@ def folder_tools() -> list[MigrationTool]:
 
 def project_tools() -> list[MigrationTool]:
     """The tools found by their own project files rather than a folder scan (Alembic, Django, Knex); the
-    review reads the history of those whose ``read_history`` reads it statically (Alembic)."""
+    review reads the history of those whose ``read_history`` reads it statically (Alembic, Django)."""
     return [t for t in REGISTRY.values() if not t.folder]
 
 

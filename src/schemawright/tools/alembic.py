@@ -34,9 +34,15 @@ def write(found: MigrationSet, plan: list[Step], dialect: DialectName) -> Writte
     ]
     return files, [
         f"Alembic: revision file(s) chained to the head ({head or 'base'}) run the verified SQL with "
-        "op.execute; the chain was verified through Alembic itself (upgrade head, downgrade, upgrade "
-        "head). Autogenerate will not see these tables until the application's models declare them."
+        f"op.execute{VERIFIED_BY_ALEMBIC}. Autogenerate will not see these tables until the application's "
+        "models declare them."
     ]
+
+
+# said only when Alembic itself ran the chain (--trust-python-migrations); see ``project.formats.render``
+VERIFIED_BY_ALEMBIC = (
+    "; the chain was verified through Alembic itself (upgrade head, downgrade, upgrade head)"
+)
 
 
 def read_history(folder: Path, reader: SafeReader, dialect: str | None = None) -> list[Migration]:

@@ -1,0 +1,89 @@
+"""An Alembic or Django project's history read statically, for ``design`` without
+``--trust-python-migrations``: the migrations as SQL (nothing imported or run), and the notes that say so
+and list what was not read, for the design's Assumptions."""
+
+from __future__ import annotations
+
+import ast
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from schemawright.project.detect import MigrationSet
+from schemawright.project.migration import Migration
+
+_SHOWN = 5  # unread items quoted in the note; the rest are counted
+_USER_MODEL = re.compile(r"""^AUTH_USER_MODEL\s*=\s*['"](?P<model>\w+\.\w+)['"]""", re.M)
+
+
+@dataclass(frozen=True)
+class StaticHistory:
+    tool: str  # "Alembic revisions", "Django migrations"
+    migrations: list[Migration]
+
+    def notes(self) -> list[str]:
+        runner = "Alembic" if self.tool.startswith("Alembic") else "Django"
+        done = (
+            f"The project's {self.tool} are Python and were not imported or run: {len(self.migrations)} were "
+            "read statically (their operations rendered as SQL by offline Alembic) and replayed on a scratch "
+            f"database, so this design builds on the tables they create; pass --trust-python-migrations to "
+            f"run them with {runner} itself."
+        )
+        unread = [f"{m.path.name}: {note}" for m in self.migrations for note in m.unread]
+        if not unread:
+            return [done]
+        shown = "; ".join(unread[:_SHOWN]) + (
+            f"; and {len(unread) - _SHOWN} more" if len(unread) > _SHOWN else ""
+        )
+        return [
+            done,
+            f"{len(unread)} part(s) of the {self.tool} could not be read statically, so the existing schema "
+            f"may lack what they do (check the design against it, or pass --trust-python-migrations): "
+            f"{shown}.",
+        ]
+
+
+def static_history(found: MigrationSet, dialect: str) -> StaticHistory:
+    """``found``'s migrations (an Alembic chain or a Django project's apps) as ``dialect`` SQL."""
+    if found.format == "alembic":
+        from schemawright.tools.alembic import revision
+
+        return StaticHistory("Alembic revisions", [revision(m.path, dialect) for m in found.migrations])
+    from schemawright.project.django_static import read_apps
+
+    apps = list(found.foreign.apps) if found.foreign is not None else [found.directory]
+    keep = {m.path for m in found.migrations}
+    migrations = read_apps(
+        apps, dialect, user_model=user_model(apps), keep=keep | _others(apps, found.directory)
+    )
+    return StaticHistory("Django migrations", migrations)
+
+
+def _others(apps: list[Path], target: Path) -> set[Path]:
+    return {p for folder in apps if folder != target for p in folder.glob("[0-9][0-9][0-9][0-9]_*.py")}
+
+
+def user_model(apps: list[Path]) -> str:
+    """The project's ``AUTH_USER_MODEL`` as its settings assign it (a literal string in a ``settings*.py``
+    near the apps), else Django's ``auth.User``."""
+    roots = {folder.parent.parent for folder in apps}
+    for root in sorted(roots):
+        for path in sorted(
+            [*root.glob("*settings*.py"), *root.glob("*/settings*.py"), *root.glob("*/settings/*.py")]
+        ):
+            try:
+                text = path.read_text(encoding="utf-8", errors="replace")
+            except OSError:
+                continue
+            found = _USER_MODEL.search(text)
+            if found and _is_python(text):
+                return found["model"]
+    return "auth.User"
+
+
+def _is_python(text: str) -> bool:
+    try:
+        ast.parse(text)
+    except (SyntaxError, ValueError):
+        return False
+    return True
