@@ -85,3 +85,24 @@ def test_no_replay_runs_no_existing_migration_and_says_so(tmp_path: Path) -> Non
 @pytest.mark.parametrize("flag", ["--no-replay", "--trust-python-migrations"])
 def test_flags_are_in_the_help(flag: str) -> None:
     assert flag in CliRunner().invoke(app, ["design", "--help"]).stdout
+
+
+def test_a_statically_read_history_that_changes_tables_it_never_creates_is_partial_and_says_so(
+    tmp_path: Path, pg_url: str
+) -> None:
+    """Projects that create their base schema with ``metadata.create_all`` and only alter it in revisions
+    (Netflix Dispatch): the statements the engine rejects are left out and listed; the rest is built on."""
+    _project(tmp_path)
+    (tmp_path / "alembic" / "versions" / "c3_accounts.py").write_text(
+        'import sqlalchemy as sa\nfrom alembic import op\n\nrevision = "c3"\n'
+        'down_revision = "9f8e7d6c5b4a"\n\n\n'
+        'def upgrade():\n    op.add_column("accounts", sa.Column("plan", sa.Text()))\n'
+    )
+    request = DesignRequest(spec_path=SPECS / "002_notes.md", root=tmp_path, postgres_url=pg_url)
+    result = design(request).result
+    [rejected] = [a.text for a in result.assumptions if "rejected by the engine" in a.text]
+    assert rejected.startswith("1 statement(s) of the statically read history")
+    assert 'c3_accounts.py: line 9: relation "accounts" does not exist' in rejected
+    assert result.verification.status == "passed", result.verification
+    revision = next(f for f in result.files if f.path.endswith(".py"))
+    assert "REFERENCES users (id)" in revision.content and "CREATE TABLE users" not in revision.content

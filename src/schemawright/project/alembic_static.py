@@ -48,6 +48,12 @@ def _same(value: object, *_args: object, **_kwargs: object) -> object:
 _HELPERS = {f"{op}.{name}": _same for op in ("alembic.op", "op") for name in ("f", "inline_literal")}
 
 
+def short(reason: str, width: int = 100) -> str:
+    """An exception's message for a note: its first line, at most ``width`` characters."""
+    line = reason.splitlines()[0] if reason else ""
+    return line if len(line) <= width else line[: width - 3] + "..."
+
+
 @dataclass
 class FunctionSQL:
     """One function's SQL, each chunk at its line of the file, and what was not read (with lines)."""
@@ -100,7 +106,7 @@ class _Reader:
             except NotStatic as exc:
                 self.out.unread.append(f"line {stmt.lineno}: not read: {exc}")
             except Exception as exc:  # offline Alembic refusing an operation it cannot render
-                reason = f"{type(exc).__name__}: {exc}".splitlines()[0]
+                reason = short(f"{type(exc).__name__}: {exc}")
                 self.out.unread.append(f"line {stmt.lineno}: not read: {describe(stmt)} ({reason})")
             self.out.unread += [f"line {stmt.lineno}: {note}" for note in self.type_notes]
             self.type_notes.clear()

@@ -21,7 +21,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from schemawright.project.alembic_static import FunctionSQL
+from schemawright.project.alembic_static import FunctionSQL, short
 from schemawright.project.django_fields import (
     AUTO,
     RELATIONS,
@@ -120,7 +120,7 @@ def _migration_sql(f: DjangoFile, state: State, cx: Cx) -> tuple[FunctionSQL, st
             continue
         except Exception as exc:  # offline Alembic refusing an operation it cannot render
             up.unread.append(
-                f"line {line}: not read: {op.kind} ({type(exc).__name__}: {exc})".splitlines()[0]
+                f"line {line}: not read: {op.kind} ({short(f'{type(exc).__name__}: {exc}')})"
             )
             state = before
             continue

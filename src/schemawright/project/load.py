@@ -14,7 +14,7 @@ from schemawright.project.detect import MigrationSet
 from schemawright.project.django_run import django_available
 from schemawright.project.knex import KnexRuntime, knex_runtime
 from schemawright.project.reflect import design_tables, functions, partitions, triggered_tables
-from schemawright.project.replay import dump_ddl, replay_alembic, replay_django, replay_knex
+from schemawright.project.replay import dump_ddl, replay_alembic, replay_django, replay_knex, replay_lenient
 from schemawright.project.replay import replay as replay_sql
 from schemawright.project.static_history import static_history
 from schemawright.project.transactions import runnable
@@ -124,7 +124,7 @@ def _static_project(
     if not any(m.up.strip() for m in history.migrations):
         return ExistingProject(found, ExistingSchema(), notes=[untrusted(history.tool)], replayed=False)
     with scratch_database(dialect, url, embedded=embedded) as db:
-        replay_sql(db, history.migrations, hint=TRUST_HINT)
+        rejected = replay_lenient(db, history.migrations)
         ddl = dump_ddl(db)
         with reading(db) as replayed:
             catalog = reflect_read(replayed)
@@ -135,13 +135,8 @@ def _static_project(
         conventions=learn(tables, names, triggered_tables(catalog)),
         partitions=partitions(catalog),
     )
-    return ExistingProject(found, schema, ddl, history.notes(), dialect=dialect, static=True)
+    return ExistingProject(found, schema, ddl, history.notes(rejected), dialect=dialect, static=True)
 
-
-TRUST_HINT = (
-    " The migration was read statically (not imported); pass --trust-python-migrations to run the "
-    "project's migrations with their own tool instead."
-)
 NO_REPLAY = (
     "The existing migrations were not replayed (--no-replay): the existing tables are unknown to this "
     "design, and verification ran the new migration alone."

@@ -204,7 +204,8 @@ class Evaluator:
         except NotStatic:
             raise
         except Exception as exc:  # a library's complaint about arguments it cannot take
-            raise NotStatic(f"{describe(node)} ({type(exc).__name__}: {exc})".splitlines()[0]) from exc
+            reason = f"{type(exc).__name__}: {exc}".splitlines()[0][:100]
+            raise NotStatic(f"{describe(node)} ({reason})") from exc
 
     def _iterable(self, node: ast.expr) -> list[object]:
         value = self.value(node)

@@ -21,10 +21,10 @@ from schemawright.tools.goose import go_hint
 from schemawright.verify.errors import MigrationError, RefusedStatement
 
 
-def replay(db: ScratchDatabase, migrations: Sequence[Migration], *, hint: str = "") -> None:
+def replay(db: ScratchDatabase, migrations: Sequence[Migration]) -> None:
     """Run every up migration, each in its own transaction when its tool gives it one (see
     :mod:`~schemawright.project.transactions`); a rejected statement raises :class:`ProjectError` naming
-    the file, line and statement (and ``hint``, a sentence on where that SQL came from)."""
+    the file, line and statement."""
     from schemawright.project.errors import ProjectError
 
     for migration in migrations:
@@ -42,8 +42,31 @@ def replay(db: ScratchDatabase, migrations: Sequence[Migration], *, hint: str = 
                 f"{exc.engine_message} — in: {exc.statement_excerpt}. Fix the migration (or point "
                 "--migrations-dir elsewhere) so the current schema can be reconstructed."
                 + go_hint(migration.path, migration.version)
-                + hint
             ) from exc
+
+
+def replay_lenient(db: ScratchDatabase, migrations: Sequence[Migration]) -> list[str]:
+    """Run every up migration statement by statement, going on past a statement the engine rejects; the
+    rejections, one line each (file, line, the engine's complaint). For histories read statically, where
+    a rejection usually means the history changes what it never created (a base schema made by the
+    application's ``create_all``) or what the reader could not read, not that the migration is broken.
+    A statement that acts outside the database still stops the run."""
+    from schemawright.engines.splitter import split_statements
+    from schemawright.project.errors import ProjectError
+
+    rejected: list[str] = []
+    for migration in migrations:
+        for statement in split_statements(runnable(migration, db.dialect), db.dialect):
+            try:
+                db.execute_script(statement.text)
+            except RefusedStatement as exc:
+                raise ProjectError(
+                    f"{migration.path}: line {statement.line}: an existing migration acts outside its "
+                    f"database and was {exc.engine_message} — in: {exc.statement_excerpt}."
+                ) from exc
+            except MigrationError as exc:
+                rejected.append(f"{migration.path.name}: line {statement.line}: {exc.engine_message}")
+    return rejected
 
 
 def replay_alembic(db: ScratchDatabase, layout: AlembicLayout, head: str) -> None:

@@ -21,7 +21,9 @@ class StaticHistory:
     tool: str  # "Alembic revisions", "Django migrations"
     migrations: list[Migration]
 
-    def notes(self) -> list[str]:
+    def notes(self, rejected: list[str]) -> list[str]:
+        """For the Assumptions: what was read, what was not, and the statements the engine rejected
+        while replaying it (``project.replay.replay_lenient``)."""
         runner = "Alembic" if self.tool.startswith("Alembic") else "Django"
         done = (
             f"The project's {self.tool} are Python and were not imported or run: {len(self.migrations)} were "
@@ -29,18 +31,30 @@ class StaticHistory:
             f"database, so this design builds on the tables they create; pass --trust-python-migrations to "
             f"run them with {runner} itself."
         )
-        unread = [f"{m.path.name}: {note}" for m in self.migrations for note in m.unread]
-        if not unread:
-            return [done]
-        shown = "; ".join(unread[:_SHOWN]) + (
-            f"; and {len(unread) - _SHOWN} more" if len(unread) > _SHOWN else ""
-        )
-        return [
-            done,
-            f"{len(unread)} part(s) of the {self.tool} could not be read statically, so the existing schema "
-            f"may lack what they do (check the design against it, or pass --trust-python-migrations): "
-            f"{shown}.",
+        unread = [  # a revision's downgrade() does not build the schema
+            f"{m.path.name}: {n}" for m in self.migrations for n in m.unread if not n.startswith("down")
         ]
+        notes = [done]
+        if unread:
+            notes.append(
+                f"{len(unread)} part(s) of the {self.tool} could not be read statically, so the existing "
+                "schema may lack what they do (check the design against it, or pass "
+                f"--trust-python-migrations): {_quote(unread)}."
+            )
+        if rejected:
+            notes.append(
+                f"{len(rejected)} statement(s) of the statically read history were rejected by the engine "
+                "and left out (the history changes tables it does not create, e.g. a base schema the "
+                "application creates itself, or depends on what could not be read), so the existing schema "
+                "is partial; check the design against your database, or pass --trust-python-migrations: "
+                f"{_quote(rejected)}."
+            )
+        return notes
+
+
+def _quote(items: list[str]) -> str:
+    more = f"; and {len(items) - _SHOWN} more" if len(items) > _SHOWN else ""
+    return "; ".join(items[:_SHOWN]) + more
 
 
 def static_history(found: MigrationSet, dialect: str) -> StaticHistory:
