@@ -208,3 +208,50 @@ def test_untrusted_django_migrations_are_read_statically_and_the_design_builds_o
     migration = next(f.content for f in result.files if f.path.endswith(".py"))
     assert "CREATE TABLE users" not in migration and "ALTER TABLE users" in migration  # users is referenced
     assert "dependencies = [('shop', '0002_user_name')]" in migration
+
+
+BLOG_0001 = """from django.conf import settings
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+    initial = True
+    dependencies = [migrations.swappable_dependency(settings.AUTH_USER_MODEL)]
+    operations = [
+        migrations.CreateModel(
+            name="Post",
+            fields=[
+                ("id", models.BigAutoField(primary_key=True, serialize=False)),
+                ("author", models.ForeignKey(on_delete=models.CASCADE, to=settings.AUTH_USER_MODEL)),
+            ],
+        ),
+    ]
+"""
+
+
+@needs_django
+def test_untrusted_design_finds_djangos_own_user_table_and_app_prefixed_tables(
+    tmp_path: Path, pg_url: str
+) -> None:
+    """``User`` is ``auth_user`` (Django's own auth migrations, read statically from the installed
+    Django), ``Post`` is ``blog_post``: both referenced, neither created again."""
+    migs = tmp_path / "blog" / "migrations"
+    migs.mkdir(parents=True)
+    for folder in (tmp_path / "blog", migs):
+        (folder / "__init__.py").write_text("")
+    (migs / "0001_initial.py").write_text(BLOG_0001)
+    spec = tmp_path / "comments.md"
+    spec.write_text(
+        "# Feature ID: 007_comments\n\n## Name: Comments\n\n### Objective\nUsers comment on posts.\n\n"
+        "## Database\n\n### Database Type\n- Type: PostgreSQL\n\n#### Tables/Collections Required\n"
+        "| Entity | Purpose | Key Fields |\n|--------|---------|------------|\n"
+        "| comments | a user's comment on a post | id, post_id, user_id, body |\n\n"
+        "#### Entity Relationships\n```\n[Post] 1----* [Comment]\n[User] 1----* [Comment]\n```\n"
+    )
+    result = design(DesignRequest(spec_path=spec, root=tmp_path, postgres_url=pg_url)).result
+    read = "Django's own migrations they depend on (contenttypes, auth) were read too"
+    assert any(read in a.text for a in result.assumptions)
+    assert result.verification.status == "passed", result.verification
+    migration = next(f.content for f in result.files if f.path.endswith(".py"))
+    assert "REFERENCES auth_user (id)" in migration and "REFERENCES blog_post (id)" in migration
+    assert "CREATE TABLE users" not in migration and "CREATE TABLE posts" not in migration

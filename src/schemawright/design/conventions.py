@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Literal
 
 from pydantic import BaseModel, Field
@@ -31,9 +32,17 @@ class ExistingSchema(BaseModel):
     # PostgreSQL partitioned tables (relkind 'p') -> their direct partitions, in the catalog's order; a
     # partition that is itself partitioned has an entry of its own. A table not listed is a plain table.
     partitions: dict[str, list[str]] = Field(default_factory=dict)
+    # Django: model name (lower case, no separators) -> its table, for models whose table is not named
+    # after them (``Check`` is ``api_check``, ``User`` is ``auth_user``); names two apps share are left out
+    model_tables: dict[str, str] = Field(default_factory=dict)
 
     def table(self, name: str) -> Table | None:
         return next((t for t in self.tables if t.name == name), None)
+
+    def table_of_model(self, entity: str) -> Table | None:
+        """The table of the project's model named like ``entity`` (Django's ``app_model`` tables)."""
+        found = self.model_tables.get(re.sub(r"[^a-z0-9]", "", entity.lower()))
+        return self.table(found) if found else None
 
     def partitioned(self, name: str) -> bool:
         return name in self.partitions

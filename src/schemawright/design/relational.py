@@ -135,6 +135,7 @@ def _entity_table(ctx: _Ctx, entity: Entity) -> None:
         ctx.existing.table(name)
         or ctx.existing.table(entity.name)
         or (ctx.existing.table(entity.existing_table) if entity.existing_table else None)
+        or ctx.existing.table_of_model(entity.name)
     )
     if found is not None:
         ctx.tables[entity.name] = ctx.take(found).model_copy(update={"existing": True, "entity": entity.name})

@@ -66,6 +66,7 @@ class Cx:
     read (moved into the migration's notes after each operation)."""
 
     dialect: str
+    user_model: str = "auth.User"  # settings.AUTH_USER_MODEL: a swapped-out auth.User is not created
     notes: list[str] = field(default_factory=list)
 
 
@@ -78,13 +79,25 @@ def read_apps(
 ) -> list[Migration]:
     """Every app's migrations (``{app}/migrations``) in ``migrate`` order as SQL for ``dialect``;
     ``keep``: only these files (the rest of the history as of a regenerated feature)."""
+    return read_project(migration_dirs, dialect, user_model=user_model, keep=keep)[0]
+
+
+def read_project(
+    migration_dirs: Sequence[Path],
+    dialect: str,
+    *,
+    user_model: str = "auth.User",
+    keep: set[Path] | None = None,
+) -> tuple[list[Migration], dict[str, str]]:
+    """:func:`read_apps`, and the models' tables at the end of the history (model name in lower case ->
+    table; a name two apps share is left out): how the designer finds ``Check`` in ``api_check``."""
     files = [
         read_file(path, folder.parent.name, user_model)
         for folder in migration_dirs
         for path in app_files(folder)
         if keep is None or path in keep
     ]
-    cx = Cx(dialect)
+    cx = Cx(dialect, user_model)
     state: State = {}
     out: list[Migration] = []
     for f in apply_order(files):
@@ -100,7 +113,8 @@ def read_apps(
                 unread=tuple(up.unread),
             )
         )
-    return out
+    names = [key[1] for key in state]
+    return out, {key[1]: m.table for key, m in state.items() if names.count(key[1]) == 1}
 
 
 def _migration_sql(f: DjangoFile, state: State, cx: Cx) -> tuple[FunctionSQL, str | None, State]:
@@ -349,6 +363,8 @@ def _create_model(op: Call, app: str, state: State, cx: Cx) -> tuple[str, State]
     if not isinstance(fields, list | tuple) or not isinstance(options, dict):
         raise _NotRead("fields or options not literal")
     table = options.get("db_table") if isinstance(options.get("db_table"), str) else default_table(app, name)
+    if options.get("swappable") == "AUTH_USER_MODEL" and cx.user_model.lower() != f"{app}.{name}".lower():
+        return "", state  # auth.User swapped for the project's own user model: Django does not create it
     model = Model(app, name, str(table))
     for item in fields:
         if isinstance(item, tuple | list) and len(item) == 2 and isinstance(item[0], str):

@@ -134,6 +134,7 @@ def _static_project(
         functions=names,
         conventions=learn(tables, names, triggered_tables(catalog)),
         partitions=partitions(catalog),
+        model_tables=history.model_tables,
     )
     return ExistingProject(found, schema, ddl, history.notes(rejected), dialect=dialect, static=True)
 

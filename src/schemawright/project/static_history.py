@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import ast
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from schemawright.project.detect import MigrationSet
@@ -20,19 +20,28 @@ _USER_MODEL = re.compile(r"""^AUTH_USER_MODEL\s*=\s*['"](?P<model>\w+\.\w+)['"]"
 class StaticHistory:
     tool: str  # "Alembic revisions", "Django migrations"
     migrations: list[Migration]
+    model_tables: dict[str, str] = field(default_factory=dict)  # Django: model -> table (see ExistingSchema)
+    contrib: tuple[str, ...] = ()  # Django's own apps read with the project's (auth, contenttypes)
+
+    @property
+    def own(self) -> list[Migration]:
+        """The project's migrations (Django's own contrib ones left out)."""
+        return [m for m in self.migrations if not _contrib(m.path)]
 
     def notes(self, rejected: list[str]) -> list[str]:
         """For the Assumptions: what was read, what was not, and the statements the engine rejected
         while replaying it (``project.replay.replay_lenient``)."""
         runner = "Alembic" if self.tool.startswith("Alembic") else "Django"
         done = (
-            f"The project's {self.tool} are Python and were not imported or run: {len(self.migrations)} were "
+            f"The project's {self.tool} are Python and were not imported or run: {len(self.own)} were "
             "read statically (their operations rendered as SQL by offline Alembic) and replayed on a scratch "
             f"database, so this design builds on the tables they create; pass --trust-python-migrations to "
             f"run them with {runner} itself."
         )
+        if self.contrib:
+            done += f" Django's own migrations they depend on ({', '.join(self.contrib)}) were read too."
         unread = [  # a revision's downgrade() does not build the schema
-            f"{m.path.name}: {n}" for m in self.migrations for n in m.unread if not n.startswith("down")
+            f"{m.path.name}: {n}" for m in self.own for n in m.unread if not n.startswith("down")
         ]
         notes = [done]
         if unread:
@@ -52,6 +61,11 @@ class StaticHistory:
         return notes
 
 
+def _contrib(path: Path) -> bool:
+    parents = path.parents
+    return len(parents) > 3 and parents[2].name == "contrib" and parents[3].name == "django"
+
+
 def _quote(items: list[str]) -> str:
     more = f"; and {len(items) - _SHOWN} more" if len(items) > _SHOWN else ""
     return "; ".join(items[:_SHOWN]) + more
@@ -63,14 +77,15 @@ def static_history(found: MigrationSet, dialect: str) -> StaticHistory:
         from schemawright.tools.alembic import revision
 
         return StaticHistory("Alembic revisions", [revision(m.path, dialect) for m in found.migrations])
-    from schemawright.project.django_static import read_apps
+    from schemawright.project.django_contrib import contrib_dirs
+    from schemawright.project.django_static import read_project
 
     apps = list(found.foreign.apps) if found.foreign is not None else [found.directory]
-    keep = {m.path for m in found.migrations}
-    migrations = read_apps(
-        apps, dialect, user_model=user_model(apps), keep=keep | _others(apps, found.directory)
-    )
-    return StaticHistory("Django migrations", migrations)
+    contrib = contrib_dirs(apps)
+    keep = {m.path for m in found.migrations} | _others([*contrib, *apps], found.directory)
+    read, tables = read_project([*contrib, *apps], dialect, user_model=user_model(apps), keep=keep)
+    labels = tuple(d.parent.name for d in contrib)
+    return StaticHistory("Django migrations", read, tables, labels)
 
 
 def _others(apps: list[Path], target: Path) -> set[Path]:
