@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from typer.testing import CliRunner
+
+from schemawright.cli import app
 from schemawright.review.engine import review_project
 
 TAGS = "CREATE TABLE tags (\n    id BIGINT PRIMARY KEY,\n    name TEXT NOT NULL\n);\n"
@@ -77,3 +80,18 @@ def test_django_migrations_are_read_statically_from_the_project_root(tmp_path: P
     assert (added.location.file, added.location.line) == ("shop/migrations/0002_total.py", 7)
     [unread] = [n for n in report.notes if "RunPython" in n]
     assert unread.startswith("shop/migrations/0002_total.py: line 8: not read: RunPython")
+
+
+def test_python_files_no_tool_reads_are_not_a_silent_pass(tmp_path: Path) -> None:
+    """A Django app's migrations without ``__init__.py`` (Django skips them too), or helper scripts: the
+    review says nothing was read and exits 2 instead of reporting a clean history."""
+    folder = tmp_path / "shop" / "migrations"
+    folder.mkdir(parents=True)
+    (folder / "0001_initial.py").write_text("from django.db import migrations\n")
+    command = ["review", "--root", str(tmp_path), "--migrations-dir", "shop/migrations", "--no-replay"]
+    result = CliRunner().invoke(app, command)
+    assert result.exit_code == 2
+    assert "note: No migrations were read from shop/migrations: its 1 Python file(s)" in result.stdout
+    assert "error: no migration was read, so nothing was reviewed" in result.stderr
+    (folder / "__init__.py").write_text("")  # now Django's: read, nothing to flag
+    assert CliRunner().invoke(app, command).exit_code == 0

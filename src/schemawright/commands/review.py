@@ -62,6 +62,7 @@ def _review(
 ) -> None:
     from pydantic import ValidationError
 
+    from schemawright.review.chain import NOTHING_READ
     from schemawright.review.engine import fails, review_project
     from schemawright.review.render import render
     from schemawright.review.render_markdown import write_markdown
@@ -100,6 +101,9 @@ def _review(
             out.write_text(text)
         else:
             typer.echo(text, nl=False)
+    if not report.migrations and any(n.startswith(NOTHING_READ) for n in report.notes):
+        typer.echo("error: no migration was read, so nothing was reviewed (see the note)", err=True)
+        raise typer.Exit(2)
     raise typer.Exit(1 if fails(report, fail_on) else 0)
 
 

@@ -75,11 +75,33 @@ def read_chain(migrations_dir: Path, *, relative_to: Path | None = None) -> tupl
         notes += plain_notes
     reader = SafeReader(inside)
     unread: list[str] = []
-    for plugin in project_tools():  # Alembic's revisions, read statically
+    read_any = bool(migrations)
+    for plugin in project_tools():  # Alembic's revisions and Django's migrations, read statically
         for m in plugin.read_history(migrations_dir, reader):
-            migrations.append(_from_tool(m, plugin, rel))
+            read_any = True
+            if m.up.strip() or (m.down or "").strip():  # one that changes nothing in the database: no SQL
+                migrations.append(_from_tool(m, plugin, rel))
             unread += [f"{rel(m.path)}: {note}" for note in m.unread]
+    if not read_any:
+        notes += _unread_python(migrations_dir, rel)
     return migrations, unread + refused + reader.refused + notes
+
+
+NOTHING_READ = "No migrations were read from"
+
+
+def _unread_python(folder: Path, rel: _Rel) -> list[str]:
+    """A note when ``folder`` holds Python files yet no tool read a migration there: they are neither
+    Alembic revisions nor Django migrations as their tools find them, and the review must not pass
+    silently on a history it never saw (the CLI exits 2)."""
+    files = [p for p in folder.rglob("*.py") if p.name != "__init__.py" and "__pycache__" not in p.parts]
+    if not files:
+        return []
+    return [
+        f"{NOTHING_READ} {rel(folder) or '.'}: its {len(files)} Python file(s) are neither Alembic "
+        "revisions (in a versions/ folder) nor Django migrations ({app}/migrations/0001_name.py beside "
+        "__init__.py), so nothing was reviewed; pass --migrations-dir the folder holding the migrations."
+    ]
 
 
 def _by_tools(
