@@ -149,3 +149,35 @@ def test_operations_are_rendered_at_their_lines_and_run_time_values_are_noted(tm
         "upgrade() line 12: column token: type app.types.GUID is not SQLAlchemy's; read as text",
         "upgrade() line 24: not read: conn = op.get_bind()",
     )
+
+
+ENUMS = '''import sqlalchemy as sa
+from alembic import op
+from sqlalchemy.dialects import postgresql
+
+revision = "d4"
+down_revision = "c3"
+kind = postgresql.ENUM("sdist", "wheel", name="package_type", create_type=False)
+
+
+def upgrade():
+    kind.create(op.get_bind(), checkfirst=False)
+    op.add_column("files", sa.Column("kind", kind, nullable=True))
+    with op.get_context().autocommit_block():
+        op.create_index("files_kind_idx", "files", ["kind"], postgresql_concurrently=True)
+
+
+def downgrade():
+    op.drop_column("files", "kind")
+    kind.drop(op.get_bind())
+'''
+
+
+def test_enum_types_created_on_the_bind_and_autocommit_blocks_are_read(tmp_path: Path) -> None:
+    m = revision(write(tmp_path / "versions", {"d4_kind.py": ENUMS})["d4_kind.py"])
+    lines = m.up.splitlines()
+    assert lines[10] == "CREATE TYPE package_type AS ENUM ('sdist', 'wheel');"
+    assert lines[11] == "ALTER TABLE files ADD COLUMN kind package_type;"
+    assert lines[13] == "CREATE INDEX CONCURRENTLY files_kind_idx ON files (kind);"
+    assert m.down is not None and m.down.splitlines()[18] == "DROP TYPE package_type;"
+    assert m.unread == ()

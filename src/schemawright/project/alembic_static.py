@@ -14,6 +14,8 @@ import ast
 from dataclasses import dataclass, field
 from typing import Any
 
+import sqlalchemy as sa
+
 from schemawright.project.py_static import Evaluator, NotStatic, describe
 from schemawright.project.sa_static import Renderer, resolver
 
@@ -127,6 +129,8 @@ class _Reader:
             if owner is not None:
                 self.operation(stmt.value, owner)
                 return
+            if self._enum_type(stmt.value):
+                return
         if isinstance(stmt, ast.With) and len(stmt.items) == 1:
             item = stmt.items[0]
             call = item.context_expr
@@ -135,7 +139,33 @@ class _Reader:
                 if call.func.attr == "batch_alter_table":
                     self.batch(stmt, call, item.optional_vars, batches)
                     return
+            if isinstance(call, ast.Call) and ast.unparse(call.func) == "op.get_context().autocommit_block":
+                self.body(stmt.body, batches)  # the same operations, run outside the transaction
+                return
         raise NotStatic(describe(stmt))
+
+    def _enum_type(self, call: ast.Call) -> bool:
+        """``kind.create(op.get_bind(), checkfirst=...)`` / ``kind.drop(...)`` on an enum type built from
+        literals (``kind = postgresql.ENUM("a", "b", name="kind")``): CREATE TYPE / DROP TYPE. The bind
+        is never evaluated; False for any other call."""
+        func = call.func
+        if not (isinstance(func, ast.Attribute) and func.attr in ("create", "drop") and call.args):
+            return False
+        bind = call.args[0]
+        if not (isinstance(bind, ast.Call) and isinstance(bind.func, ast.Attribute)):
+            return False
+        if bind.func.attr != "get_bind":
+            return False
+        enum = self.evaluator.value(func.value)
+        if not (isinstance(enum, sa.Enum) and enum.name):
+            raise NotStatic(describe(call))
+        if self.renderer.dialect != "postgresql":
+            return True  # an inline ENUM elsewhere: nothing to create
+        from sqlalchemy.dialects.postgresql import CreateEnumType, DropEnumType
+
+        element = CreateEnumType(enum) if func.attr == "create" else DropEnumType(enum)
+        self.out.chunks.append((call.lineno, self.renderer.run(lambda: self.renderer.ops.execute(element))))
+        return True
 
     def _owner(self, call: ast.Call, batches: dict[str, Any]) -> Any:
         """The object an ``op.x(...)`` / ``batch_op.x(...)`` call is made on, else None."""

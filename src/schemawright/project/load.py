@@ -124,8 +124,7 @@ def _static_project(
     if not any(m.up.strip() for m in history.migrations):
         return ExistingProject(found, ExistingSchema(), notes=[untrusted(history.tool)], replayed=False)
     with scratch_database(dialect, url, embedded=embedded) as db:
-        rejected = replay_lenient(db, history.migrations)
-        ddl = dump_ddl(db)
+        ddl, rejected = replay_lenient(db, history.migrations)  # the statements that ran: the prior
         with reading(db) as replayed:
             catalog = reflect_read(replayed)
     tables, names = design_tables(catalog), functions(catalog)

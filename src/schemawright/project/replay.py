@@ -45,20 +45,26 @@ def replay(db: ScratchDatabase, migrations: Sequence[Migration]) -> None:
             ) from exc
 
 
-def replay_lenient(db: ScratchDatabase, migrations: Sequence[Migration]) -> list[str]:
-    """Run every up migration statement by statement, going on past a statement the engine rejects; the
-    rejections, one line each (file, line, the engine's complaint). For histories read statically, where
-    a rejection usually means the history changes what it never created (a base schema made by the
-    application's ``create_all``) or what the reader could not read, not that the migration is broken.
-    A statement that acts outside the database still stops the run."""
+def replay_lenient(db: ScratchDatabase, migrations: Sequence[Migration]) -> tuple[str, list[str]]:
+    """Run every up migration statement by statement, going on past a statement the engine rejects:
+    the statements that ran (as one script, which rebuilds the same schema: the chain's prior for
+    verification) and the rejections, one line each (file, line, the engine's complaint). For histories
+    read statically, where a rejection usually means the history changes what it never created (a base
+    schema made by the application's ``create_all``) or what the reader could not read, not that the
+    migration is broken. ``LOCK TABLE`` changes no schema and needs the tool's transaction: skipped. A
+    statement that acts outside the database still stops the run."""
     from schemawright.engines.splitter import split_statements
     from schemawright.project.errors import ProjectError
 
+    ran: list[str] = []
     rejected: list[str] = []
     for migration in migrations:
         for statement in split_statements(runnable(migration, db.dialect), db.dialect):
+            if statement.text.lstrip().upper().startswith("LOCK "):
+                continue
             try:
                 db.execute_script(statement.text)
+                ran.append(statement.text.strip().rstrip(";") + ";")
             except RefusedStatement as exc:
                 raise ProjectError(
                     f"{migration.path}: line {statement.line}: an existing migration acts outside its "
@@ -66,7 +72,7 @@ def replay_lenient(db: ScratchDatabase, migrations: Sequence[Migration]) -> list
                 ) from exc
             except MigrationError as exc:
                 rejected.append(f"{migration.path.name}: line {statement.line}: {exc.engine_message}")
-    return rejected
+    return "\n\n".join(ran) + "\n" if ran else "", rejected
 
 
 def replay_alembic(db: ScratchDatabase, layout: AlembicLayout, head: str) -> None:

@@ -95,6 +95,7 @@ class Renderer:
     """Alembic operations in offline mode for one dialect: each call's SQL is collected, not run."""
 
     def __init__(self, dialect: str) -> None:
+        self.dialect = dialect
         self._buffer = io.StringIO()
         context = MigrationContext.configure(
             dialect_name=dialect,
