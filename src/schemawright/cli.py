@@ -118,7 +118,8 @@ def design_command(
     trust_python_migrations: Annotated[
         bool,
         typer.Option("--trust-python-migrations", help="Import and run the project's Alembic / Django "
-                     "migrations (Python) to replay and verify the chain; off by default."),
+                     "migrations (Python) with their own tool to replay and verify the chain; off by default "
+                     "(they are then read statically, never run)."),
     ] = False,
     embedded: Annotated[
         bool,
