@@ -181,3 +181,31 @@ def test_enum_types_created_on_the_bind_and_autocommit_blocks_are_read(tmp_path:
     assert lines[13] == "CREATE INDEX CONCURRENTLY files_kind_idx ON files (kind);"
     assert m.down is not None and m.down.splitlines()[18] == "DROP TYPE package_type;"
     assert m.unread == ()
+
+
+ASSIGNED = '''import sqlalchemy as sa
+from alembic import op
+
+revision = "e5"
+down_revision = None
+
+
+def upgrade():
+    roles = op.create_table("roles", sa.Column("id", sa.Integer(), primary_key=True))
+    op.bulk_insert(roles, [{"id": 1}])
+    try:
+        op.add_column("roles", sa.Column("name", sa.Text()))
+    except Exception:
+        pass
+'''
+
+
+def test_an_operation_assigned_to_a_name_is_read_and_a_try_body_too(tmp_path: Path) -> None:
+    m = revision(write(tmp_path / "versions", {"e5_roles.py": ASSIGNED})["e5_roles.py"])
+    lines = m.up.splitlines()
+    assert lines[8] == "CREATE TABLE roles ( id SERIAL NOT NULL, PRIMARY KEY (id) );"
+    assert lines[11] == "ALTER TABLE roles ADD COLUMN name TEXT;"
+    assert m.unread == (
+        "upgrade() line 10: not read: op.bulk_insert(...) is not a schema operation read statically",
+        "upgrade() line 11: a try block: its body was read, not its handlers",
+    )

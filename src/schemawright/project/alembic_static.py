@@ -119,10 +119,22 @@ class _Reader:
             return
         if isinstance(stmt, ast.Assign | ast.AnnAssign) and stmt.value is not None:
             targets = stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target]
+            value = stmt.value
+            schema_op = self._schema_op(value, batches)
+            if schema_op is not None:  # table = op.create_table(...)
+                self.operation(*schema_op)
+                for target in targets:
+                    if isinstance(target, ast.Name):  # the table object: not a value read further
+                        self.evaluator.local[target.id] = NotStatic(describe(stmt))
+                return
             for target in targets:
-                self.evaluator.bind(target, stmt.value)
-            if any(isinstance(n, ast.Call) and self._owner(n, batches) for n in ast.walk(stmt.value)):
+                self.evaluator.bind(target, value)
+            if any(isinstance(n, ast.Call) and self._owner(n, batches) for n in ast.walk(value)):
                 raise NotStatic(describe(stmt))
+            return
+        if isinstance(stmt, ast.Try) and not stmt.orelse and not stmt.finalbody:
+            self.out.unread.append(f"line {stmt.lineno}: a try block: its body was read, not its handlers")
+            self.body(stmt.body, batches)  # what runs on a database the migration has not touched yet
             return
         if isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Call):
             owner = self._owner(stmt.value, batches)
@@ -166,6 +178,13 @@ class _Reader:
         element = CreateEnumType(enum) if func.attr == "create" else DropEnumType(enum)
         self.out.chunks.append((call.lineno, self.renderer.run(lambda: self.renderer.ops.execute(element))))
         return True
+
+    def _schema_op(self, value: ast.expr, batches: dict[str, Any]) -> tuple[ast.Call, Any] | None:
+        """``value`` when it is a schema operation's call (``op.create_table(...)``), with its owner."""
+        if not (isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute)):
+            return None
+        owner = self._owner(value, batches)
+        return (value, owner) if owner is not None and value.func.attr in SCHEMA_OPS else None
 
     def _owner(self, call: ast.Call, batches: dict[str, Any]) -> Any:
         """The object an ``op.x(...)`` / ``batch_op.x(...)`` call is made on, else None."""
