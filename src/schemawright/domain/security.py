@@ -12,11 +12,17 @@ from schemawright.domain.naming import singular, snake
 from schemawright.domain.phrases import split_list, strip_articles
 
 _CONFIDENTIAL = re.compile(
-    r"^(.+?)\s+(?:are|is|must be|shall be|should be)\s+(?:kept\s+)?(?:confidential|sensitive|secret|"
+    r"^(.+?)\s+(?:are|is|must be|shall be|should be)\s+(?:kept\s+|stored\s+|held\s+|saved\s+)?"
+    r"(?:confidential|sensitive|secret|"
     r"private|encrypted)\b"
     r"|\bencrypt\s+(?:the\s+)?(.+?)(?:\s+at rest)?(?=$|[.;])",
     re.I,
 )
+# "an insurance number (encrypted)", "the IBAN (stored encrypted at rest)": the noun phrase before the remark
+_MARKED = re.compile(
+    r"((?:[A-Za-z][\w-]*\s+){0,2}[A-Za-z][\w-]*)\s*\((?:[^)]*?\s)?(?:encrypted|confidential)\b[^)]*\)"
+)
+_RELATIVE = re.compile(r",?\s+(?:which|that)$", re.I)
 _LOGGED = re.compile(
     r"\b(?:every|each|all|any)?\s*(read|access|view|change|update|edit)s?\b.*?\b(?:is|are|must be|shall be|"
     r"gets?)\s+"
@@ -34,11 +40,22 @@ _PAST = {
 
 
 def confidential(b: ModelBuilder, sentence: str, src: Source) -> None:
+    for marked in _MARKED.finditer(sentence):
+        phrase = re.split(r"\b(?:and|or|with|of)\s+", marked.group(1))[-1]  # the noun phrase right before
+        _protect(b, [phrase], encrypt="encrypt" in marked.group(0).lower())
     m = _CONFIDENTIAL.search(sentence)
     if not m:
         return
     encrypt = bool(re.search(r"\bencrypt", sentence, re.I))
-    for item in split_list(m.group(1) or m.group(2) or ""):
+    said = re.split(r"[;:]", m.group(1) or m.group(2) or "")[-1]  # "…; passport numbers are encrypted"
+    items = split_list(_RELATIVE.sub("", said))
+    if _RELATIVE.search(said):
+        items = items[-1:]  # "a name and a licence number, which is encrypted": the last one only
+    _protect(b, items, encrypt=encrypt)
+
+
+def _protect(b: ModelBuilder, items: list[str], *, encrypt: bool) -> None:
+    for item in items:
         name = singular(snake(strip_articles(item)))
         for _entity, attr in _matching(b, name):
             attr.sensitivity = "confidential"
