@@ -33,6 +33,7 @@ from schemawright.domain.model import Kind
         ("tip", Kind.MONEY),
         ("vintage", Kind.INTEGER),
         ("calories", Kind.INTEGER),
+        ("weekday", Kind.INTEGER),
     ],
 )
 def test_name_kind(name: str, kind: Kind) -> None:

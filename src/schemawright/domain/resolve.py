@@ -49,6 +49,7 @@ _NUMERIC_REFINE = {Kind.MONEY, Kind.COUNT, Kind.INTEGER, Kind.PERCENTAGE, Kind.R
 # kinds of a whole number: a declared type that holds fractions is never one of them
 _WHOLE = {Kind.COUNT, Kind.INTEGER, Kind.POSITION, Kind.RATING, Kind.YEAR, Kind.MONTH, Kind.DURATION}
 _SURROGATE = {"id", "uuid", "guid", "pk"}
+_DAY_NAMES = {"weekday", "day_of_week", "week_day", "dow"}
 # kinds of a single measured or dated value: a glossary term of one of these names no table
 _SCALAR = {Kind.MONEY, Kind.DECIMAL, Kind.INTEGER, Kind.COUNT, Kind.PERCENTAGE, Kind.DURATION, Kind.DATE,
            Kind.TIMESTAMP, Kind.TIME, Kind.YEAR, Kind.MONTH}  # fmt: skip
@@ -508,6 +509,7 @@ class Resolver:
             keep = simple == name or (ent, simple) in groups or not prose
             renamed[(ent, name) if keep else (ent, simple)] = group
         groups = defaultdict(list, renamed)
+        named_times: list[Attribute] = []  # "start_time" typed by its name alone: a moment, or a time of day
         for (ent, name), group in sorted(groups.items(), key=lambda kv: min(_rank(f.prov) for f in kv[1])):
             entity = entities.get(ent)
             if entity is None or not name or name in _SURROGATE:
@@ -614,6 +616,17 @@ class Resolver:
             if attr.kind is Kind.EMAIL and attr.unique:
                 attr.case_insensitive = True
             entity.attributes.append(attr)
+            if attr.kind is Kind.TIMESTAMP and name.endswith("_time") and not any(
+                f.kind or f.declared_type for f in group
+            ):
+                named_times.append(attr)
+        for entity in entities.values():
+            # "a date, a start time and an end time", "a weekday and a start time": the day is its own value,
+            # so the times are times of day
+            if any(a.kind is Kind.DATE or a.name in _DAY_NAMES for a in entity.attributes):
+                for attr in entity.attributes:
+                    if any(attr is t for t in named_times):
+                        attr.kind = Kind.TIME
 
     def _fk_target(self, name: str, entities: dict[str, Entity]) -> str:
         """ "customer_id" / "customerId" on an attribute names the entity it refers to."""
