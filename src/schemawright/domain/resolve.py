@@ -12,6 +12,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
+from schemawright.domain import passing
 from schemawright.domain.facts import (
     AssumptionFact,
     AttributeFact,
@@ -120,6 +121,16 @@ class Resolver:
                     text=f"Not designed: '{name.replace('_', ' ')}' is mentioned, but the spec gives it no "
                     "values and no link to anything else.",
                     source=Source(rule="empty mention"),
+                )
+            )
+        keep = self.structured | self.lex.actor_nouns
+        for name in passing.passing(entities, rels, keep, self.mentions):
+            rels = passing.drop(name, entities, rels, self.lex.kind_for_name)
+            model.assumptions.append(
+                Assumption(
+                    text=f"Not designed: '{name.replace('_', ' ')}' is named only in passing, with no values "
+                    "of its own; where something referred to it, that is kept as a plain value.",
+                    source=Source(rule="passing mention"),
                 )
             )
         model.entities = list(entities.values())
