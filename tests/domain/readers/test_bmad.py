@@ -181,3 +181,29 @@ def test_an_id_attribute_whose_description_names_a_model_links_to_it() -> None:
 """
     )
     assert [(r.child, r.parent, r.via) for r in _rels(facts)] == [("Shift", "Volunteer", "leadId")]
+def _clause_links(entity: str, text: str, *names: str) -> set[tuple[str, str, Cardinality]]:
+    from schemawright.domain.readers.bmad import relationship_facts
+    from schemawright.domain.readers.hints import Known
+
+    known = Known()
+    for name in (entity, *names):
+        known.add(name)
+    facts, _ = relationship_facts(entity, text, known, 1, "bmad.relationship", text)
+    return {(f.child, f.parent, f.cardinality) for f in facts if isinstance(f, RelationshipFact)}
+
+
+def test_relationship_bullets_in_other_words() -> None:
+    one = Cardinality.MANY_TO_ONE
+    # "refers to", "points at", a participle with "by": this model holds the key
+    assert _clause_links("Booking", "Refers to one Kennel", "Kennel") == {("Booking", "Kennel", one)}
+    assert _clause_links("Reading", "Points at the Sensor", "Sensor") == {("Reading", "Sensor", one)}
+    assert _clause_links("Review", "Posted by one Critic", "Critic") == {("Review", "Critic", one)}
+    # "referenced by many": they hold the key; "followed by many": many on both sides
+    assert _clause_links("Recipe", "Referenced by many Menu Items", "Menu Item") == {
+        ("Menu Item", "Recipe", one)
+    }
+    assert _clause_links("Forum", "Followed by many Members", "Member") == {
+        ("Forum", "Member", Cardinality.MANY_TO_MANY)
+    }
+    # "used by": no participle of a link ("used by the billing job" is no model's key)
+    assert _clause_links("Tariff", "Used by the billing job", "Invoice") == set()

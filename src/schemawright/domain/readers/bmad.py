@@ -273,9 +273,20 @@ _QUANT = (
     r"exactly\s+one\s+|at\s+most\s+one\s+|at\s+least\s+one\s+|any\s+number\s+of\s+|(?:a\s+)?single\s+|0\.\.\*\s+|"
     r"1\.\.\*\s+|0\.\.1\s+)?"
 )
+_MANY = r"(?:many|several|multiple|any\s+number\s+of|(?:zero|one|0|1)\s+or\s+more)\s+"
 _PHRASES: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(r"^many[\s-]to[\s-]many\s+(?:relationship\s+)?(?:with|between\s+\w+\s+and)\s+(.+)$", re.I),
+        "m2m",
+    ),
+    (  # "referenced by many Order Lines": they point at this one
+        re.compile(
+            r"^(?:is\s+|are\s+|can\s+be\s+)?(?:referenced|used|cited)\s+by\s+" + _MANY + r"(.+)$", re.I
+        ),
+        "has_many",
+    ),
+    (  # "watched by many Users": many on both sides
+        re.compile(r"^(?:is\s+|are\s+|can\s+be\s+)?[a-z]+ed\s+by\s+" + _MANY + r"(.+)$", re.I),
         "m2m",
     ),
     (re.compile(r"^one[\s-]to[\s-]many\s+(?:relationship\s+)?(?:with|to)\s+(.+)$", re.I), "has_many"),
@@ -285,6 +296,7 @@ _PHRASES: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(
             r"^(?:belongs?\s+to|is\s+owned\s+by|owned\s+by|is\s+part\s+of|part\s+of|references?|"
+            r"(?:refers?|points?)\s+(?:to|at)|(?:is\s+)?(?!used\b)[a-z]+ed\s+by|"
             r"linked\s+to\s+(?:one|a|an|exactly one)|child\s+of|assigned\s+to)\s+" + _QUANT + r"(.+)$",
             re.I,
         ),
