@@ -1846,7 +1846,12 @@ def _descriptive(state: _State, cl: Clause) -> bool:
     verb = state.sent.tokens[cl.verb]
     if verb.dep == "ccomp" and verb.head > verb.i and state.sent.children(verb.i, "nsubj", "nsubjpass"):
         return True  # a main clause the parser hung under a later aside
+    if verb.dep == "advcl" and any(m.lower in _CONTRAST for m in state.sent.children(verb.i, "mark")):
+        return True  # "…, while each report follows one template": a second statement, not a condition
     return verb.dep in ("ROOT", "conj", "relcl")
+
+
+_CONTRAST = ("while", "whereas", "although", "though")
 
 
 def _interaction_prep(state: _State, row: Row, cl: Clause) -> None:
