@@ -1744,6 +1744,26 @@ def _interaction(state: _State, row: Row, cl: Clause) -> None:
                     state.facts.append(RelationshipFact(prov=prov, child=actor.name, parent=extra.name))
 
 
+def _shared_by(state: _State, row: Row, cl: Clause) -> None:
+    """ "A route can be used by many races": each of the many refers to the one the clause is about (the
+    generic row reads a passive agent as the parent, and skips "use" for its screen sense)."""
+    if not cl.passive or cl.negated or cl.lemma not in row.verbs or not _descriptive(state, cl):
+        return
+    ctx = state.ctx
+    for user in cl.prep("by"):
+        if not (user.card.many and user.card.stated) or not _thing(user, ctx) or is_value(user, ctx):
+            continue
+        for s in cl.subjects:
+            if s.name == user.name or not _thing(s, ctx) or is_value(s, ctx):
+                continue
+            if not (_established(s, ctx) and _established(user, ctx)):
+                continue
+            prov = _prov(state, row.id, row.priority)
+            state.facts.append(EntityFact(prov=prov, name=user.name, evidence="subject"))
+            state.facts.append(EntityFact(prov=prov, name=s.name, evidence="referenced"))
+            state.facts.append(RelationshipFact(prov=prov, child=user.name, parent=s.name))
+
+
 def _placed_at(state: _State, row: Row, cl: Clause, actor: Chunk, target: Chunk) -> None:
     """ "owners book appointments for a pet at a clinic", "players score goals in a match": what the verb
     makes belongs to the one thing it is made for, at or in, whoever makes it."""
@@ -3243,6 +3263,7 @@ _CLAUSE_CONSTRUCTIONS: dict[str, Callable[[_State, Row, Clause], None]] = {
     "passive_counted": _passive_counted,
     "signs_up_with": _signs_up_with,
     "takes_place": _takes_place,
+    "shared_by": _shared_by,
 }
 
 

@@ -45,6 +45,7 @@ CONSTRUCTIONS = {
     "passive_counted",
     "signs_up_with",
     "both_ways",
+    "shared_by",
 }
 
 
