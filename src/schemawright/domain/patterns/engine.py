@@ -1704,6 +1704,8 @@ def _interaction(state: _State, row: Row, cl: Clause) -> None:
             continue  # the generic row links only things the spec talks about more than once
         if actor.name == target.name:
             continue
+        if not passive and _the_one(state, actor) and not (actor.card.stated or target.card.stated):
+            continue  # "the user snoozes a reminder": a step someone takes, no link between them
         prov = _prov(state, row.id, row.priority)
         state.facts.append(EntityFact(prov=prov, name=actor.name, evidence="subject"))
         state.facts.append(EntityFact(prov=prov, name=target.name, evidence="object"))
@@ -1762,6 +1764,14 @@ def _shared_by(state: _State, row: Row, cl: Clause) -> None:
             state.facts.append(EntityFact(prov=prov, name=user.name, evidence="subject"))
             state.facts.append(EntityFact(prov=prov, name=s.name, evidence="referenced"))
             state.facts.append(RelationshipFact(prov=prov, child=user.name, parent=s.name))
+
+
+def _the_one(state: _State, c: Chunk) -> bool:
+    """ "The user", "the quizmaster": one definite person or thing in the singular, as a scenario names the
+    one taking a step, not a kind of thing counted against another."""
+    if c.plural or c.head < 0:
+        return False
+    return any(d.lower == "the" for d in state.sent.children(c.head, "det"))
 
 
 def _placed_at(state: _State, row: Row, cl: Clause, actor: Chunk, target: Chunk) -> None:
