@@ -2282,6 +2282,10 @@ def _definition_link(state: _State, row: Row, cls: list[Clause]) -> None:
                     state.facts.append(RelationshipFact(prov=prov, child=container.name, parent=c.name))
                     continue
                 state.facts.append(EntityFact(prov=prov, name=c.name, evidence="referenced"))
+                if t.lower == "by" and verb.lemma in _SHARED_BY and c.card.many and c.card.stated:
+                    # "places … are shared by many people": each of the many refers to the defined thing
+                    state.facts.append(RelationshipFact(prov=prov, child=c.name, parent=hint))
+                    continue
                 # "appearing in episodes", "shared by postings and candidates": a bare plural is many
                 many = (m2m and t.lower == "with") or (c.plural and not c.card.stated)
                 state.facts.append(
@@ -2295,6 +2299,7 @@ def _definition_link(state: _State, row: Row, cls: list[Clause]) -> None:
     _definition_verbs(state, row, hint, scope, seen)
 
 
+_SHARED_BY = ("share", "use", "reuse")
 _LINKING_VERBS = {"link", "connect", "join", "pair", "associate", "relate", "tie", "match", "require",
                   "reference", "cover", "combine", "assign", "attach"}  # fmt: skip
 
