@@ -3433,6 +3433,24 @@ def _state_values(toks: list[Token], opener: str) -> list[str]:
     if current:
         values.append("_".join(current))
     return [v for v in values if v]
+def _possessive(state: _State, row: Row, cls: list[Clause]) -> None:
+    """ "a team's pending invitations", "the patient's visits": the possessed things refer to their owner,
+    when both are things the spec talks about and neither is a value."""
+    ctx, seen = state.ctx, set()
+    for cl in cls:
+        if cl.negated:
+            continue
+        for c in [*cl.subjects, *cl.objects, *(x for cs in cl.preps.values() for x in cs)]:
+            if c.possessor is None or (c.name, c.possessor) in seen:
+                continue
+            seen.add((c.name, c.possessor))
+            owner = _chunk(state, c.possessor)
+            if owner is None or owner.name == c.name:
+                continue
+            if not all(_thing(x, ctx) and not is_value(x, ctx) and _established(x, ctx) for x in (c, owner)):
+                continue
+            prov = _prov(state, row.id, row.priority)
+            state.facts.append(RelationshipFact(prov=prov, child=c.name, parent=owner.name))
 
 
 _SENTENCE_CONSTRUCTIONS: dict[str, Callable[[_State, Row, list[Clause]], None]] = {
@@ -3457,6 +3475,7 @@ _SENTENCE_CONSTRUCTIONS: dict[str, Callable[[_State, Row, list[Clause]], None]] 
     "retention": _retention,
     "soft_delete": _soft_delete,
     "access": _access,
+    "possessive": _possessive,
 }
 
 

@@ -46,6 +46,7 @@ CONSTRUCTIONS = {
     "signs_up_with",
     "both_ways",
     "shared_by",
+    "possessive",
 }
 
 
