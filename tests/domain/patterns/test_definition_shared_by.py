@@ -29,3 +29,14 @@ def test_shared_by_many_points_at_the_defined_thing() -> None:
 def test_a_bare_plural_stays_many_to_many() -> None:
     links = _links("rule", "policy", "A rule is a single check shared by policies.")
     assert links == {("rule", "policy", Cardinality.MANY_TO_MANY)}
+
+
+def test_many_counts_every_coordinated_thing() -> None:
+    facts, _ = prose_facts(
+        [("A venue is a hall in a city, shared by many concerts and festivals.", 1, "venue")],
+        load_lexicon(),
+        {"venue", "concert", "festival"},
+    )
+    links = {(f.child, f.parent) for f in facts if isinstance(f, RelationshipFact)}
+    assert {("concert", "venue"), ("festival", "venue")} <= links
+    assert ("venue", "festival") not in links

@@ -2251,6 +2251,9 @@ def _definition_link(state: _State, row: Row, cls: list[Clause]) -> None:
             or [x for x in sent.tokens[t.i + 1 :] if x.pos in ("NOUN", "PROPN")][-1:]
         )
         for pobj in objs:
+            lead = _chunk(state, pobj.i)  # "shared by many people and partnerships": "many" counts both
+            shared = t.lower == "by" and sent.tokens[t.head].lemma in _SHARED_BY
+            shared = shared and lead is not None and lead.card.many and lead.card.stated
             for item in [pobj, *sent.children(pobj.i, "conj")]:
                 c = _chunk(state, item.i)
                 if c is None or c.name == hint or c.name in seen:
@@ -2282,7 +2285,7 @@ def _definition_link(state: _State, row: Row, cls: list[Clause]) -> None:
                     state.facts.append(RelationshipFact(prov=prov, child=container.name, parent=c.name))
                     continue
                 state.facts.append(EntityFact(prov=prov, name=c.name, evidence="referenced"))
-                if t.lower == "by" and verb.lemma in _SHARED_BY and c.card.many and c.card.stated:
+                if shared:
                     # "places … are shared by many people": each of the many refers to the defined thing
                     state.facts.append(RelationshipFact(prov=prov, child=c.name, parent=hint))
                     continue
