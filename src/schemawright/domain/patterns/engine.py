@@ -2244,6 +2244,7 @@ def _definition_link(state: _State, row: Row, cls: list[Clause]) -> None:
             t.i not in scope
             or not (t.dep in ("prep", "agent") or t.pos == "ADP")
             or t.lower not in [*row.preps, "by"]
+            or _on_other_thing(state, t, hint)
         ):
             continue
         objs = (
@@ -2300,6 +2301,16 @@ def _definition_link(state: _State, row: Row, cls: list[Clause]) -> None:
                     )
                 )
     _definition_verbs(state, row, hint, scope, seen)
+
+
+def _on_other_thing(state: _State, prep: Token, hint: str) -> bool:
+    """ "A sale is the outcome of an auction that ended with a winning bid": a phrase in a relative clause
+    on another thing of the spec says something about that thing, not about the defined one."""
+    verb = state.sent.tokens[prep.head]
+    if verb.dep != "relcl":
+        return False
+    noun = _chunk(state, verb.head)
+    return noun is not None and noun.name != hint and noun.name in state.ctx.known
 
 
 _SHARED_BY = ("share", "use", "reuse")
