@@ -16,6 +16,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from schemawright.emit.sql.dialects import dialect_for
 from schemawright.project.py_static import Evaluator, NotStatic, describe
 from schemawright.project.sa_static import Renderer, resolver
 
@@ -171,7 +172,7 @@ class _Reader:
         enum = self.evaluator.value(func.value)
         if not (isinstance(enum, sa.Enum) and enum.name):
             raise NotStatic(describe(call))
-        if self.renderer.dialect != "postgresql":
+        if not dialect_for(self.renderer.dialect).has_named_enum_types:
             return True  # an inline ENUM elsewhere: nothing to create
         from sqlalchemy.dialects.postgresql import CreateEnumType, DropEnumType
 

@@ -14,6 +14,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql
 
+from schemawright.emit.sql.dialects import dialect_for
 from schemawright.project.django_files import Call
 from schemawright.project.py_static import Unknown
 
@@ -75,7 +76,7 @@ def column_type(field: object, dialect: str) -> Any:
     if kind in AUTO:
         return AUTO[kind]()
     if kind in _PLAIN:
-        if kind == "UUIDField" and dialect != "postgresql":
+        if kind == "UUIDField" and not dialect_for(dialect).has_uuid_type:
             return sa.CHAR(32)  # Django keeps UUIDs as char(32) where the engine has no uuid type
         if kind == "FloatField":
             return sa.Double()
@@ -84,17 +85,17 @@ def column_type(field: object, dialect: str) -> Any:
         length = field.kwargs.get("max_length", _LENGTHS[kind])
         return sa.String(length if isinstance(length, int) else None)
     if kind == "DateTimeField":
-        return sa.DateTime(timezone=dialect == "postgresql")
+        return sa.DateTime(timezone=dialect_for(dialect).has_timestamptz)
     if kind == "DecimalField":
         digits, places = field.kwargs.get("max_digits"), field.kwargs.get("decimal_places")
         return sa.Numeric(
             digits if isinstance(digits, int) else None, places if isinstance(places, int) else None
         )
     if kind == "JSONField":
-        return postgresql.JSONB() if dialect == "postgresql" else sa.JSON()
+        return postgresql.JSONB() if dialect_for(dialect).has_binary_json else sa.JSON()
     if kind == "GenericIPAddressField":
-        return postgresql.INET() if dialect == "postgresql" else sa.String(39)
-    if kind == "ArrayField" and dialect == "postgresql":
+        return postgresql.INET() if dialect_for(dialect).has_inet_type else sa.String(39)
+    if kind == "ArrayField" and dialect_for(dialect).has_array_type:
         base = field.arg("base_field", 0)
         return postgresql.ARRAY(column_type(base, dialect))
     return sa.Text()

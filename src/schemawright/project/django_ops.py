@@ -9,6 +9,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from schemawright.emit.sql.dialects import dialect_for
 from schemawright.project.django_fields import column_name, is_primary
 from schemawright.project.django_files import Call
 from schemawright.project.django_state import (
@@ -199,7 +200,7 @@ def _alter_field(op: Call, app: str, state: State, cx: Cx) -> tuple[str, State]:
     old_null, new_null = bool(old_call.kwargs.get("null", False)), bool(new_call.kwargs.get("null", False))
     old_unique = old_call.kwargs.get("unique") is True or old_call.kind == "OneToOneField"
     new_unique = new_call.kwargs.get("unique") is True or new_call.kind == "OneToOneField"
-    pg = cx.dialect == "postgresql"
+    pg = dialect_for(cx.dialect).alter_type_using
 
     def emit(ops: Any) -> None:
         if old_name != new_name:
@@ -299,7 +300,7 @@ def _add_index(cx: Cx, model: Model, index: Call) -> str:
         raise NotRead(f"index {name} has a condition (a Q object)")
     using = (
         {"postgresql_using": index.kind[:-5].lower()}
-        if index.kind != "Index" and cx.dialect == "postgresql"
+        if index.kind != "Index" and dialect_for(cx.dialect).has_index_methods
         else {}
     )
     model.indexes[name] = index

@@ -12,6 +12,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from schemawright.emit.sql.dialects import dialect_for
 from schemawright.project.django_fields import (
     AUTO,
     RELATIONS,
@@ -180,7 +181,7 @@ def column_of(
             indexes.append(sa.Index(constraint_name(model.table, name, suffix="idx"), name))
     unique = (call.kwargs.get("unique") is True or call.kind == "OneToOneField") and not primary
     args: list[Any] = [name, kind]
-    if call.kind in AUTO and cx.dialect == "postgresql":
+    if call.kind in AUTO and dialect_for(cx.dialect).has_identity_columns:
         args.append(sa.Identity())
     col = sa.Column(
         *args,
@@ -195,7 +196,11 @@ def column_of(
 
 def deferred(cx: Cx) -> dict[str, Any]:
     """Django's foreign keys on PostgreSQL are checked at commit (DEFERRABLE INITIALLY DEFERRED)."""
-    return {"deferrable": True, "initially": "DEFERRED"} if cx.dialect == "postgresql" else {}
+    return (
+        {"deferrable": True, "initially": "DEFERRED"}
+        if dialect_for(cx.dialect).deferrable_foreign_keys
+        else {}
+    )
 
 
 def pk_column(model: Model) -> str:
@@ -221,7 +226,10 @@ def through_table(
     pg = deferred(cx)
     items: list[Any] = [
         sa.Column(
-            "id", sa.Integer(), *([sa.Identity()] if cx.dialect == "postgresql" else []), primary_key=True
+            "id",
+            sa.Integer(),
+            *([sa.Identity()] if dialect_for(cx.dialect).has_identity_columns else []),
+            primary_key=True,
         ),
         sa.Column(f"{src}_id", src_type, nullable=False),
         sa.Column(f"{dst}_id", dst_type, nullable=False),

@@ -82,6 +82,16 @@ class SqlDialect:
     true_literal: ClassVar[str] = "1"
     false_literal: ClassVar[str] = "0"
     checks_email_shape: ClassVar[bool] = False  # emails get a minimal ``LIKE '%_@_%'`` CHECK
+    has_uuid_type: ClassVar[bool] = False  # a native UUID type (elsewhere a UUID is kept as text)
+    has_binary_json: ClassVar[bool] = False  # JSONB beside JSON
+    has_inet_type: ClassVar[bool] = False  # an IP address type
+    has_array_type: ClassVar[bool] = False  # arrays of any type as a column type
+    has_identity_columns: ClassVar[bool] = False  # GENERATED … AS IDENTITY
+    has_named_enum_types: ClassVar[bool] = False  # CREATE TYPE … AS ENUM, created and dropped on their own
+    # foreign keys checked at commit (DEFERRABLE INITIALLY DEFERRED) as ORMs ask for them on this engine
+    deferrable_foreign_keys: ClassVar[bool] = False
+    alter_type_using: ClassVar[bool] = False  # ALTER COLUMN … TYPE … USING a cast of the old value
+    has_index_methods: ClassVar[bool] = False  # CREATE INDEX … USING gin / gist / brin / hash
 
     def __init__(self) -> None:
         self._sa: SADialect | None = None

@@ -46,6 +46,15 @@ class PostgreSQL(SqlDialect):
     single_statement_triggers = True
 
     has_timestamptz = True
+    has_uuid_type = True
+    has_binary_json = True
+    has_inet_type = True
+    has_array_type = True
+    has_identity_columns = True
+    has_named_enum_types = True
+    deferrable_foreign_keys = True
+    alter_type_using = True
+    has_index_methods = True
     timestamp_type = "TIMESTAMPTZ"
     now = "now()"
     uuid_default = "gen_random_uuid()"  # core since PostgreSQL 13, no extension
