@@ -319,36 +319,36 @@ def _add_constraint(cx: Cx, model: Model, constraint: Call) -> str:
     return render(cx, lambda ops: ops.create_unique_constraint(name, model.table, cols))
 
 
-def _add_index_op(op: Call, app: str, state: State, cx: Cx) -> tuple[str, State]:
+def _on_model(op: Call, app: str, state: State, what: str) -> tuple[State, Model, object]:
+    """A copy of the state, the operation's model in it, and the operation's second argument (``what``)."""
     state = copy_state(state)
-    model = model_of(state, app, op.arg("model_name", 0))
-    index = op.arg("index", 1)
+    return state, model_of(state, app, op.arg("model_name", 0)), op.arg(what, 1)
+
+
+def _add_index_op(op: Call, app: str, state: State, cx: Cx) -> tuple[str, State]:
+    state, model, index = _on_model(op, app, state, "index")
     if not isinstance(index, Call):
         raise NotRead("index not literal")
     return _add_index(cx, model, index), state
 
 
 def _remove_index(op: Call, app: str, state: State, cx: Cx) -> tuple[str, State]:
-    state = copy_state(state)
-    model = model_of(state, app, op.arg("model_name", 0))
-    name = str(op.arg("name", 1))
+    state, model, named = _on_model(op, app, state, "name")
+    name = str(named)
     model.indexes.pop(name, None)
     return render(cx, lambda ops: ops.drop_index(name, table_name=model.table)), state
 
 
 def _add_constraint_op(op: Call, app: str, state: State, cx: Cx) -> tuple[str, State]:
-    state = copy_state(state)
-    model = model_of(state, app, op.arg("model_name", 0))
-    constraint = op.arg("constraint", 1)
+    state, model, constraint = _on_model(op, app, state, "constraint")
     if not isinstance(constraint, Call):
         raise NotRead("constraint not literal")
     return _add_constraint(cx, model, constraint), state
 
 
 def _remove_constraint(op: Call, app: str, state: State, cx: Cx) -> tuple[str, State]:
-    state = copy_state(state)
-    model = model_of(state, app, op.arg("model_name", 0))
-    name = str(op.arg("name", 1))
+    state, model, named = _on_model(op, app, state, "name")
+    name = str(named)
     if model.constraints.pop(name, None) is None:
         raise NotRead(f"constraint {name} was not read when it was added")
     return render(cx, lambda ops: ops.drop_constraint(name, model.table, type_="unique")), state

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from schemawright.catalog.models import Catalog
 from schemawright.design.conventions import ExistingSchema
 from schemawright.domain.model import Assumption, Source
 from schemawright.emit.sql.dialects import DialectName
@@ -104,14 +105,7 @@ def load_project(
             replay_sql(db, found.migrations)
         with reading(db) as replayed:  # design --all: the batch's replayed chain itself, not a copy of it
             catalog = reflect_read(replayed)
-    tables, names = design_tables(catalog), functions(catalog)
-    schema = ExistingSchema(
-        tables=tables,
-        functions=names,
-        conventions=learn(tables, names, triggered_tables(catalog)),
-        partitions=partitions(catalog),
-    )
-    return ExistingProject(found, schema, ddl, notes, runtime, dialect=dialect)
+    return ExistingProject(found, _schema(catalog), ddl, notes, runtime, dialect=dialect)
 
 
 def _static_project(
@@ -127,15 +121,20 @@ def _static_project(
         ddl, rejected = replay_lenient(db, history.migrations)  # the statements that ran: the prior
         with reading(db) as replayed:
             catalog = reflect_read(replayed)
+    schema = _schema(catalog, model_tables=history.model_tables)
+    return ExistingProject(found, schema, ddl, history.notes(rejected), dialect=dialect, static=True)
+
+
+def _schema(catalog: Catalog, model_tables: dict[str, str] | None = None) -> ExistingSchema:
+    """What the designer needs of a replayed and reflected catalog: tables, functions, conventions."""
     tables, names = design_tables(catalog), functions(catalog)
-    schema = ExistingSchema(
+    return ExistingSchema(
         tables=tables,
         functions=names,
         conventions=learn(tables, names, triggered_tables(catalog)),
         partitions=partitions(catalog),
-        model_tables=history.model_tables,
+        model_tables=model_tables or {},
     )
-    return ExistingProject(found, schema, ddl, history.notes(rejected), dialect=dialect, static=True)
 
 NO_REPLAY = (
     "The existing migrations were not replayed (--no-replay): the existing tables are unknown to this "
