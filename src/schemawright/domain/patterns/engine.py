@@ -3277,8 +3277,50 @@ def _takes_place(state: _State, row: Row, cl: Clause) -> None:
         )
 
 
+def _given(state: _State, row: Row, cl: Clause) -> None:
+    """ "The team gives each appeal a short web address", "the clerk assigns every ticket a reference
+    number and a priority": what is given to a thing is its value."""
+    if cl.negated or (cl.key not in row.verbs and cl.lemma not in row.verbs) or cl.passive:
+        return
+    objs = sorted(cl.objects, key=lambda o: o.head)
+    toks = state.sent.tokens
+    recipient: Chunk | None = objs[0] if len(objs) >= 2 else None
+    values = objs[1:]
+    pronoun = [t for t in state.sent.children(cl.verb, "dative", "dobj") if t.lower in ("it", "them")]
+    if pronoun and objs and pronoun[0].i < objs[0].head and state.previous:
+        recipient, values = _named(state.previous), objs  # "… and gives it a short web address"
+    if recipient is None or not values or not _thing(recipient, state.ctx) or is_value(recipient, state.ctx):
+        return
+    if not pronoun and not _established(recipient, state.ctx):
+        return  # a thing the spec talks about elsewhere (or the topic "it" points back to)
+    if toks[recipient.head].dep not in ("dative", "dobj") and not pronoun:
+        return
+    values = [v for v in values if is_value(v, state.ctx) and not v.plural and not _established(v, state.ctx)]
+    if values:
+        _contents(state, recipient, values, row.id, row.priority, cl, children=False)
+
+
+_TIME_WORDS = {"date", "day", "time", "moment", "datetime", "timestamp"}
+
+
+def _spans(state: _State, row: Row, cl: Clause) -> None:
+    """ "Every appeal runs from an opening date to a closing date", "a season lasts from a start date until
+    an end date": the two ends of a period are values of the thing that lasts."""
+    if cl.negated or cl.lemma not in row.verbs or not cl.subjects:
+        return
+    ends = [c for p in row.preps for c in cl.prep(p)]
+    starts = cl.prep("from")
+    if not starts or not ends or not all(c.head_word in _TIME_WORDS for c in [*starts, *ends]):
+        return
+    s = cl.subjects[0]
+    if _thing(s, state.ctx) and not is_value(s, state.ctx):
+        _contents(state, s, [*starts, *ends], row.id, row.priority, cl, children=False)
+
+
 _CLAUSE_CONSTRUCTIONS: dict[str, Callable[[_State, Row, Clause], None]] = {
     "identified_by": _identified_by,
+    "given": _given,
+    "spans": _spans,
     "possession": _possession,
     "recorded_for": _recorded_for,
     "passive_values": _passive_values,

@@ -24,6 +24,8 @@ CONSTRUCTIONS = {
     "no_two",
     "enum_list",
     "enum_can_be",
+    "given",
+    "spans",
     "lifecycle",
     "kinds",
     "kind_of",
