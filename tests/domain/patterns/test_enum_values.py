@@ -327,3 +327,21 @@ def test_a_status_equated_with_one_state_lists_nothing() -> None:
     ).entity("loan")
     assert loan is not None
     assert all(not a.enum_values for a in loan.attributes)
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("A kiln has a name and a mode: one of bisque, glaze or raku.", ["bisque", "glaze", "raku"]),
+        ("A kiln has a name and a status, either loaded, fired or emptied.", ["loaded", "fired", "emptied"]),
+        ("A kiln has a name and a mode, either bisque, glaze or raku.", ["bisque", "glaze", "raku"]),
+    ],
+)
+def test_one_of_after_a_colon_and_either_after_a_comma_open_a_value_list(
+    text: str, values: list[str]
+) -> None:
+    from tests.domain.patterns._helpers import model_of
+
+    kiln = model_of(text).entity("kiln")
+    assert kiln is not None
+    assert [a.enum_values for a in kiln.attributes if a.enum_values] == [values]

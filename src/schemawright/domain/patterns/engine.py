@@ -701,6 +701,9 @@ def _enum_apposed(sent: Sentence, c: Chunk) -> list[str]:
     values: list[str] = []
     current: list[str] = []
     offered = False
+    either = k + 1 < len(toks) and toks[k + 1].lower == "either"
+    if either:
+        k += 1  # "a status, either pending, paid or shipped": participles are values too
     for t in toks[k + 1 :]:
         if t.lower == "or" or t.text == ",":
             if not current or (t.text == "," and offered):
@@ -710,13 +713,20 @@ def _enum_apposed(sent: Sentence, c: Chunk) -> list[str]:
             current = []
         elif t.text in (".", ";", ")") or t.lower == "and":
             break
-        elif t.pos in ("DET", "AUX", "VERB", "PRON", "NUM") or not _value_word(t) or len(current) >= 2:
+        elif _not_a_value(t, either) or len(current) >= 2:
             return []
         else:
             current.append(_value_text(t))
     if current:
         values.append("_".join(current))
     return values if offered and len(values) >= 2 else []
+
+
+def _not_a_value(t: Token, either: bool) -> bool:
+    """A word no bare listed value is: an article, a pronoun, a number, a verb (after "either" a participle
+    is a value: "either loaded, fired or emptied")."""
+    verb = t.pos == "VERB" and not (either and t.tag in ("VBN", "VBG", "VBD"))
+    return verb or t.pos in ("DET", "AUX", "PRON", "NUM") or not _value_word(t)
 
 
 def _apposed_value(state: _State, c: Chunk) -> bool:
@@ -765,6 +775,8 @@ def _enum_listed(sent: Sentence, c: Chunk) -> list[str]:
     current: list[str] = []
     joined = False
     ended = True  # the list runs to the end of the sentence: "a status: online, offline, maintenance."
+    if [t.lower for t in toks[k + 1 : k + 3]] == ["one", "of"]:
+        k += 2  # "a status: one of `pending`, `paid`, `shipped`"
     for t in toks[k + 1 :]:
         if t.text in (",", "/", "|", "→", "->") or t.lower in ("or", "and"):
             joined = joined or t.lower in ("or", "and") or t.text in ("→", "->")
