@@ -492,7 +492,7 @@ class Resolver:
         fractional = self.lex.fractional_type(f.declared_type or "")
         if by_type is Kind.DECIMAL and name.endswith("_id") and not fractional:
             return Kind.INTEGER  # "legacyId: number": an id is a whole number, never a decimal
-        if by_type is Kind.DECIMAL and by_name in _WHOLE and self.lex.fractional_type(f.declared_type or ""):
+        if by_type is Kind.DECIMAL and by_name in _WHOLE and fractional:
             return Kind.DECIMAL  # "quantity DECIMAL(10,2)": hours of work, not a count of things
         if by_type is Kind.INTEGER and by_name in (Kind.DECIMAL, Kind.PERCENTAGE):
             return Kind.INTEGER  # "odometer_km Int", "humidity_pct smallint": whole units, as declared
@@ -520,7 +520,8 @@ class Resolver:
             keep = simple == name or (ent, simple) in groups or not prose
             renamed[(ent, name) if keep else (ent, simple)] = group
         groups = defaultdict(list, renamed)
-        named_times: list[Attribute] = []  # "start_time" typed by its name alone: a moment, or a time of day
+        # "start_time" typed by its name alone, with its row: a moment, or a time of day
+        named_times: list[tuple[Entity, Attribute]] = []
         for (ent, name), group in sorted(groups.items(), key=lambda kv: min(_rank(f.prov) for f in kv[1])):
             entity = entities.get(ent)
             if entity is None or not name or name in _SURROGATE:
@@ -630,14 +631,12 @@ class Resolver:
             if attr.kind is Kind.TIMESTAMP and name.endswith("_time") and not any(
                 f.kind or f.declared_type for f in group
             ):
-                named_times.append(attr)
-        for entity in entities.values():
+                named_times.append((entity, attr))
+        for entity, attr in named_times:
             # "a date, a start time and an end time", "a weekday and a start time": the day is its own value,
             # so the times are times of day
             if any(a.kind is Kind.DATE or a.name in _DAY_NAMES for a in entity.attributes):
-                for attr in entity.attributes:
-                    if any(attr is t for t in named_times):
-                        attr.kind = Kind.TIME
+                attr.kind = Kind.TIME
 
     def _fk_target(self, name: str, entities: dict[str, Entity]) -> str:
         """ "customer_id" / "customerId" on an attribute names the entity it refers to."""

@@ -48,8 +48,9 @@ def confidential(b: ModelBuilder, sentence: str, src: Source) -> None:
         return
     encrypt = bool(re.search(r"\bencrypt", sentence, re.I))
     said = re.split(r"[;:]", m.group(1) or m.group(2) or "")[-1]  # "…; passport numbers are encrypted"
-    items = split_list(_RELATIVE.sub("", said))
-    if _RELATIVE.search(said):
+    trimmed = _RELATIVE.sub("", said)
+    items = split_list(trimmed)
+    if trimmed != said:
         items = items[-1:]  # "a name and a licence number, which is encrypted": the last one only
     _protect(b, items, encrypt=encrypt)
 

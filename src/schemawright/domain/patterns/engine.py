@@ -3312,7 +3312,7 @@ def _given(state: _State, row: Row, cl: Clause) -> None:
         _contents(state, recipient, values, row.id, row.priority, cl, children=False)
 
 
-_TIME_WORDS = {"date", "day", "time", "moment", "datetime", "timestamp"}
+_TIME_WORDS = {*_WHEN_NOUNS, "datetime", "timestamp"}
 
 
 def _spans(state: _State, row: Row, cl: Clause) -> None:
@@ -3435,9 +3435,9 @@ def _lifecycle(state: _State, row: Row, cls: list[Clause]) -> None:
         if cl.lemma not in row.verbs or cl.negated or not cl.subjects:
             continue
         k = cl.verb + 1
-        spans = [(o.start, o.end) for o in cl.objects if o.start == k]
-        if spans:
-            k = spans[0][1]  # "moves the application through …"
+        object_end = next((o.end for o in cl.objects if o.start == k), None)
+        if object_end is not None:
+            k = object_end  # "moves the application through …"
         elif k < len(toks) and toks[k].lower == "it":
             k += 1
         while k < len(toks) and toks[k].dep in ("prt", "advmod") and toks[k].lower not in ("through", "from"):
