@@ -112,12 +112,7 @@ class Evaluator:
         if isinstance(node, ast.Constant):
             return node.value
         if isinstance(node, ast.List | ast.Tuple | ast.Set):
-            items: list[object] = []
-            for item in node.elts:
-                if isinstance(item, ast.Starred):
-                    items += list(self._iterable(item.value))
-                else:
-                    items.append(self.value(item))
+            items = self._elements(node.elts)
             return tuple(items) if isinstance(node, ast.Tuple) else items
         if isinstance(node, ast.Dict):
             out: dict[object, object] = {}
@@ -176,17 +171,22 @@ class Evaluator:
             raise NotStatic(describe(node))
         return found
 
+    def _elements(self, nodes: list[ast.expr]) -> list[object]:
+        """The values of a literal's items or a call's arguments, a starred one spread in place."""
+        out: list[object] = []
+        for node in nodes:
+            if isinstance(node, ast.Starred):
+                out += list(self._iterable(node.value))
+            else:
+                out.append(self.value(node))
+        return out
+
     def _call(self, node: ast.Call) -> object:
         name = self.dotted(node.func)
         target = self.resolve(name) if name else None
         if target is None or not callable(target):
             return Unknown(name or describe(node.func))
-        args: list[object] = []
-        for arg in node.args:
-            if isinstance(arg, ast.Starred):
-                args += list(self._iterable(arg.value))
-            else:
-                args.append(self.value(arg))
+        args = self._elements(node.args)
         kwargs: dict[str, object] = {}
         for kw in node.keywords:
             if kw.arg is None:
