@@ -300,3 +300,26 @@ def test_a_list_between_two_dashes_describes_each_recorded_thing() -> None:
         facts, _ = prose_facts([(text, 1, "")], load_lexicon(), set())
         found = {f.name for f in facts if isinstance(f, AttributeFact) and f.entity == owner}
         assert value in found, (text, found)
+
+
+def _subjects_of(text: str, lemma: str) -> list[str]:
+    sent = parse_texts([(text, 1, "")])[0]
+    return [c.name for cl in clauses(sent) if cl.lemma == lemma for c in cl.subjects]
+
+
+def test_the_last_verb_of_a_list_keeps_the_subject_across_a_relative_clause() -> None:
+    """The parser hangs "goes" / "moves" / "passes" under the relative clause before it; the comma before
+    "and" says it is the list's third verb, whose subject is the sentence's."""
+    cases = [
+        ("Each loan connects a member to a copy, notes the fee the member owes and the day they must return "
+         "it, and passes through open, overdue and closed.", "pass", "loan"),
+        ("A placement connects a student to a firm, keeps the salary the firm offers and the week they would "
+         "like to begin, and passes through the states offered, accepted and finished.", "pass", "placement"),
+    ]  # fmt: skip
+    for text, lemma, subject in cases:
+        assert _subjects_of(text, lemma) == [subject], text
+
+
+def test_a_relative_clauses_own_second_verb_keeps_its_subject() -> None:
+    names = _subjects_of("Each order lists the items the customer picked and paid for.", "pay")
+    assert names == ["customer"]

@@ -242,13 +242,34 @@ def _verb_subjects(sent: Sentence, verb: Token) -> tuple[list[Chunk], bool]:
     if left:
         return _chunks(sent, left), rel
     while k.dep in ("conj", "xcomp", "advcl") and k.head != k.i:
-        k = sent.tokens[k.head]
+        k = _list_verb(sent, k) or sent.tokens[k.head]
         subj = sent.children(k.i, *_SUBJ) or _left_clause_subjects(sent, k)
         if subj:
             return _chunks(sent, subj), rel
     if sent.subject_hint and verb.dep == "ROOT" and not passive:
         return [], rel
     return [], rel
+
+
+def _list_verb(sent: Sentence, verb: Token) -> Token | None:
+    """The main verb a list of verb phrases hangs from, where the parser attached the last one to a
+    relative clause inside the one before: "an application links a person to a flat, states the income
+    the person declares, and goes through …" ("goes" under "declares"). The comma before "and" marks the
+    list; a relative clause never takes one before its own second verb."""
+    toks = sent.tokens
+    head = toks[verb.head]
+    if not (
+        verb.dep == "conj"
+        and head.dep in ("relcl", "acl")
+        and verb.i >= 2
+        and toks[verb.i - 1].lower in ("and", "or")
+        and toks[verb.i - 2].text == ","
+    ):
+        return None
+    k = toks[head.head]
+    while k.pos not in ("VERB", "AUX") and k.head != k.i:
+        k = toks[k.head]
+    return k if k.pos in ("VERB", "AUX") and k.dep in ("ROOT", "conj") and k.i < head.i else None
 
 
 def _object_list(sent: Sentence, verb: Token, obj: Token) -> list[Token]:
