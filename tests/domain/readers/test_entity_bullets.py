@@ -178,3 +178,29 @@ def test_values_in_backticks_and_descriptions_are_no_attribute_list() -> None:
     attrs = {(f.entity, f.name) for f in _facts(DATA_MODELS) if isinstance(f, AttributeFact)}
     assert not {a for a in attrs if a[0] == "Cabin Grade"}
     assert ("Crew Member", "seafarer") not in attrs
+
+
+PAIRS = """# Feature
+
+### Key Entities
+
+- **Supplier**: a firm we buy parts from; name and VAT number.
+- **Courier**: a driver who collects parcels; phone (unique) and vehicle plate. Payroll pays them, so no
+  bank details are kept here.
+- **Shift**: a block of hours on one day — start time and end time.
+- **Quote**: sent to a customer; drafted and accepted.
+"""
+
+
+def test_two_bare_nouns_after_a_description_are_its_attributes() -> None:
+    facts = _facts(PAIRS)
+    attrs = {(f.entity, f.name) for f in facts if isinstance(f, AttributeFact)}
+    assert {("Supplier", "name"), ("Supplier", "VAT number")} <= attrs
+    assert {("Courier", "phone"), ("Courier", "vehicle plate")} <= attrs
+    assert {("Shift", "start time"), ("Shift", "end time")} <= attrs
+    assert _entities(facts)["Courier"].description.startswith("a driver who collects parcels; Payroll pays")
+
+
+def test_two_states_or_an_opening_pair_are_no_attribute_list() -> None:
+    attrs = {(f.entity, f.name) for f in _facts(PAIRS) if isinstance(f, AttributeFact)}
+    assert not {a for a in attrs if a[0] == "Quote"}

@@ -159,12 +159,16 @@ def _facts(doc: SpecDocument, item: _Pending, known: Known) -> list[Fact]:
         # the rest of the description ("belongs to one driver; …") stays prose
         segments = split_top(item.description, ";—–")
         kept: list[str] = []
-        for segment in segments:
-            if _value_list(segment, item.text):
-                body.extend(_list_facts(item.name, segment, known, item.line, item.text, prefix))
+        for k, segment in enumerate(segments):
+            # "…; email (unique) and display name. Authentication is handled elsewhere.": the list ends
+            # at its sentence
+            head, _, tail = segment.partition(". ") if k else (segment, "", "")
+            if _value_list(head, item.text, after_description=k > 0, pair_only=bool(tail)):
+                body.extend(_list_facts(item.name, head, known, item.line, item.text, prefix))
+                kept.append(tail.strip())
             else:
                 kept.append(segment.strip())
-        if len(kept) < len(segments):
+        if kept != [s.strip() for s in segments]:
             item.description = "; ".join(k for k in kept if k)
     mode = ""
     for sub in item.sub:
@@ -226,12 +230,15 @@ def _items(text: str) -> list[str]:
     ]
 
 
-def _value_list(segment: str, raw: str) -> bool:
+def _value_list(segment: str, raw: str, after_description: bool = False, pair_only: bool = False) -> bool:
     """Three or more bare noun phrases and nothing else: "plate (unique), make, model, colour". Not a
-    description ("a named competence, shared by postings and candidates") nor a clause ("has Skills, …")."""
+    description ("a named competence, shared by postings and candidates") nor a clause ("has Skills, …").
+    After a description ("a person who signs in; email (unique) and display name") two are a list too,
+    unless one is a state ("draft and published"); before a sentence break (``pair_only``) only two are."""
     items = _items(re.sub(r"\([^()]*\)", "", segment))
+    pair = len(items) == 2 and not any(i.split()[-1].endswith(("ed", "ly")) for i in items)
     return (
-        len(items) >= 3
+        ((len(items) >= 3 and not pair_only) or (pair and after_description))
         and sum(f"`{i}`" in raw for i in items) < 2  # "`dirty`, `clean`, `inspected`": values, not fields
         and items[0].split()[0].lower() not in _CLAUSE_STARTS
         and all(
