@@ -502,12 +502,31 @@ class Resolver:
             return by_type
         return by_name or Kind.TEXT
 
+    def _owned_values(self, facts: list[Fact]) -> list[Fact]:
+        """ "Each device has a serial number and a status. Status is one of online, offline, retired.": the
+        values of a value named without its owner belong to the thing that holds a value of that name, the
+        nearest one before them (or, when none is before, after)."""
+        holders: dict[str, list[tuple[int, str]]] = defaultdict(list)
+        for f in facts:
+            if isinstance(f, AttributeFact) and f.entity:
+                holders[self.attr_name(f.name)].append((f.prov.line, f.entity))
+        out: list[Fact] = []
+        for f in facts:
+            if isinstance(f, AttributeFact) and not f.entity and f.enum_values:
+                found = sorted(holders.get(self.attr_name(f.name), []))
+                before = [h for h in found if h[0] <= f.prov.line]
+                owner = before[-1] if before else (found[0] if found else None)
+                if owner is not None:
+                    f = f.model_copy(update={"entity": owner[1]})
+            out.append(f)
+        return out
+
     def _attributes(self, facts: list[Fact], entities: dict[str, Entity], rels: list[Relationship]) -> None:
         linked = {(r.child, r.role or r.parent) for r in rels} | {(r.child, r.parent) for r in rels}
         plain = {(r.child, r.parent) for r in rels if not r.role}  # a role link is a link of its own
         groups: dict[tuple[str, str], list[AttributeFact]] = defaultdict(list)
         held = {whole: holder for whole, holder in self.held.items() if whole not in entities}
-        for f in facts:
+        for f in self._owned_values(facts):
             if isinstance(f, AttributeFact):
                 owner = self._played(self.canon(f.entity))[0]
                 if f.refers_to and self.canon(f.refers_to) in held and held[self.canon(f.refers_to)] == owner:

@@ -657,8 +657,21 @@ def _enum_after(sent: Sentence, c: Chunk, *, after_clause: bool = False) -> list
 def _opens_remark(t: Token) -> bool:
     """A word that starts a remark, never a value: a participle ("following …", "based on …"), an article,
     a preposition, a pronoun or a pointer ("see", "as set by", "e.g.")."""
-    return t.tag in ("VBG", "VBN") or t.pos in ("DET", "ADP", "SCONJ", "PRON") or t.lower in (
-        "see", "e.g.", "eg", "i.e.", "ie", "etc", "etc.", "as", "per",
+    return (
+        t.tag in ("VBG", "VBN")
+        or t.pos in ("DET", "ADP", "SCONJ", "PRON")
+        or t.lower
+        in (
+            "see",
+            "e.g.",
+            "eg",
+            "i.e.",
+            "ie",
+            "etc",
+            "etc.",
+            "as",
+            "per",
+        )
     )
 
 
@@ -2493,6 +2506,8 @@ def _enum_list(state: _State, row: Row, cls: list[Clause]) -> None:
         c = _chunk(state, t.i)
         if c is None:
             continue
+        if c.head_word in _VALUE_WORDS:
+            continue  # "Status values: …" names the status's values (enum.values_named)
         kind = state.ctx.lexicon.kind_for_name(c.name)
         # "Sizes: S, M, L, XL": a label the lexicon knows as a value's name, then that value's values
         labelled = _labelled(state.sent, c) and c.plural and kind is not None
@@ -2552,7 +2567,7 @@ def _enum_can_be(state: _State, row: Row, cls: list[Clause]) -> None:
             continue
         start = 0
         if words[:2] == ["one", "of"]:
-            start = 2
+            start = 3 if words[2:3] == [":"] else 2  # "is one of: new, assessing, …"
         elif words[:1] == ["either"]:
             start = 1
         values = _split_values(rest[start:])
@@ -2595,6 +2610,73 @@ def _enum_can_be(state: _State, row: Row, cls: list[Clause]) -> None:
                 enum_values=values,
             )
         )
+
+
+_VALUE_WORDS = {"value", "option", "choice"}
+_LIST_OPENERS = {"are", "is", "include", "includes", ":", "of", "be", "the"}
+
+
+def _enum_named_values(state: _State, row: Row, cls: list[Clause]) -> None:
+    """Values introduced by naming them as values: "a status that can take the values A, B or C", "a
+    fulfilment status with the possible values …", "Status values: …", or by the value noun in the plural:
+    "The allowed statuses are A, B and C", "Possible states are: …". The value is the nearest value-list
+    noun before "values"; its owner the thing this sentence gave it, or (left empty) the thing that holds
+    a value of that name nearest before (the resolver's)."""
+    toks, lex = state.sent.tokens, state.ctx.lexicon
+    for t in toks:
+        if t.pos not in ("NOUN", "PROPN"):
+            continue
+        meta = t.lemma in _VALUE_WORDS and t.tag == "NNS"
+        label = (
+            not meta
+            and t.tag == "NNS"
+            and lex.kind_for_name(singular(t.lower)) is Kind.ENUM
+            and all(x.pos in ("DET", "ADJ", "NOUN", "PROPN", "VERB") for x in toks[: t.i])
+        )
+        if not (meta or label):
+            continue
+        k = t.i + 1
+        while k < len(toks) and toks[k].lower in _LIST_OPENERS:
+            k += 1
+        if label and (k == t.i + 1 or toks[t.i + 1].lower not in ("are", ":")):
+            continue  # "statuses are …", "states: …", never "states that …"
+        values = _split_values(toks[k:])
+        if len(values) < 2 or _names_attributes(values, state.ctx):
+            continue
+        noun = (
+            t
+            if label
+            else next(
+                (
+                    x
+                    for x in reversed(toks[: t.i])
+                    if x.pos in ("NOUN", "PROPN") and lex.kind_for_name(x.lemma) is Kind.ENUM
+                ),
+                None,
+            )
+        )
+        c = _chunk(state, noun.i) if noun is not None else None
+        if c is None or any(isinstance(f, AttributeFact) and f.enum_values == values for f in state.facts):
+            continue
+        # "order statuses are …" is the order's status only where the order holds one (below): an owner
+        # named here would become a table of its own
+        name = "_".join(w for w in c.words if w not in ("allowed", "possible", "valid", "permitted"))
+        owner = ""
+        if not owner:
+            given = [
+                f.entity for f in state.facts if isinstance(f, AttributeFact) and f.name == name and f.entity
+            ]
+            owner = given[0] if given else ""
+        state.facts.append(
+            AttributeFact(
+                prov=_prov(state, row.id, row.priority),
+                entity=owner,
+                name=name,
+                kind=Kind.ENUM,
+                enum_values=values,
+            )
+        )
+        return
 
 
 def _kinds(state: _State, row: Row, cls: list[Clause]) -> None:
@@ -3501,6 +3583,8 @@ def _state_values(toks: list[Token], opener: str) -> list[str]:
     if current:
         values.append("_".join(current))
     return [v for v in values if v]
+
+
 def _possessive(state: _State, row: Row, cls: list[Clause]) -> None:
     """ "a team's pending invitations", "the patient's visits": the possessed things refer to their owner,
     when both are things the spec talks about and neither is a value."""
@@ -3532,6 +3616,7 @@ _SENTENCE_CONSTRUCTIONS: dict[str, Callable[[_State, Row, list[Clause]], None]] 
     "enum_list": _enum_list,
     "no_two": _no_two,
     "enum_can_be": _enum_can_be,
+    "enum_named_values": _enum_named_values,
     "lifecycle": _lifecycle,
     "kinds": _kinds,
     "kind_of": _kind_of,

@@ -24,6 +24,7 @@ CONSTRUCTIONS = {
     "no_two",
     "enum_list",
     "enum_can_be",
+    "enum_named_values",
     "given",
     "spans",
     "lifecycle",
