@@ -345,3 +345,12 @@ def test_one_of_after_a_colon_and_either_after_a_comma_open_a_value_list(
     kiln = model_of(text).entity("kiln")
     assert kiln is not None
     assert [a.enum_values for a in kiln.attributes if a.enum_values] == [values]
+
+
+def test_values_spelled_with_underscores_stay_in_the_list() -> None:
+    attr = _attribute(
+        "Each plan has a price and a status. The status is one of trialing, active, past_due or canceled.",
+        "plan",
+        "status",
+    )
+    assert attr.enum_values == ["trialing", "active", "past_due", "canceled"]

@@ -2223,7 +2223,7 @@ def _split_values(toks: list[Token]) -> list[str]:
             current = []
         elif t.text in (".", ")", "(", ":"):
             break
-        elif t.text.replace("-", "").isalnum():
+        elif t.text.replace("-", "").replace("_", "").isalnum():  # "past_due" as the spec spells it
             current.append(t.lower.replace("-", "_"))
     if current:
         values.append("_".join(current))
