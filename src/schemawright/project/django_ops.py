@@ -10,7 +10,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from schemawright.emit.sql.dialects import dialect_for
-from schemawright.project.django_fields import column_name, is_primary
+from schemawright.project.django_fields import RELATIONS, column_name, is_primary
 from schemawright.project.django_files import Call
 from schemawright.project.django_state import (
     Cx,
@@ -128,14 +128,13 @@ def _add_field(op: Call, app: str, state: State, cx: Cx) -> tuple[str, State]:
         return render(cx, lambda ops: ops.create_table(through[0], *through[1])), state
     col, extra, indexes = column_of(cx, model, fname, f, state, notes)
     cx.notes.extend(notes)
-    default = f.kwargs.get("default") if isinstance(f, Call) else None
-    literal = isinstance(default, str | int | float | bool) and not col.nullable
+    default = effective_default(f, col) if isinstance(f, Call) else None
 
     def emit(ops: Any) -> None:
-        if literal:  # Django adds a NOT NULL column with its default, then drops the default
-            col.server_default = sa.DefaultClause(sa.text(_literal_sql(default)))
+        if default is not None:  # Django adds a NOT NULL column with its default, then drops the default
+            col.server_default = sa.DefaultClause(sa.text(default))
         ops.add_column(model.table, col)
-        if literal:
+        if default is not None:
             ops.alter_column(model.table, col.name, server_default=None)
         for constraint in extra:
             if isinstance(constraint, sa.ForeignKeyConstraint):
@@ -157,6 +156,75 @@ def _add_field(op: Call, app: str, state: State, cx: Cx) -> tuple[str, State]:
             ops.create_index(index.name, model.table, [col.name])
 
     return render(cx, emit), state
+
+
+# Django fields whose empty value is not "" (``empty_strings_allowed = False``): a blank one has no default
+_NO_EMPTY_STRING = frozenset(
+    {
+        "AutoField",
+        "BigAutoField",
+        "SmallAutoField",
+        "IntegerField",
+        "BigIntegerField",
+        "SmallIntegerField",
+        "PositiveIntegerField",
+        "PositiveBigIntegerField",
+        "PositiveSmallIntegerField",
+        "FloatField",
+        "DecimalField",
+        "BooleanField",
+        "NullBooleanField",
+        "DateField",
+        "DateTimeField",
+        "TimeField",
+        "DurationField",
+        "UUIDField",
+        "GenericIPAddressField",
+        "IPAddressField",
+        "JSONField",
+        *RELATIONS,
+    }
+)
+
+
+def effective_default(field: Call, col: sa.Column[Any]) -> str | None:
+    """The SQL default Django's schema editor adds a NOT NULL column with (and drops right after), as its
+    ``effective_default`` gives it: the field's ``default`` (a callable or an expression such as
+    ``timedelta(hours=1)`` is evaluated by Django: a value of the column's type stands in for it), now for
+    ``auto_now``/``auto_now_add``, and "" for a ``blank`` text field. None when the column is added without
+    one (nullable, or nothing to fill existing rows with)."""
+    if col.nullable:
+        return None
+    if "default" in field.kwargs:
+        value = field.kwargs["default"]
+        if value is None:
+            return None
+        if isinstance(value, str | int | float | bool):
+            return _literal_sql(value)
+        return _stand_in(col.type)
+    if field.kwargs.get("auto_now") is True or field.kwargs.get("auto_now_add") is True:
+        return _stand_in(col.type)
+    if field.kwargs.get("blank") is True and field.kind not in _NO_EMPTY_STRING:
+        return "''"
+    return None
+
+
+def _stand_in(kind: Any) -> str | None:
+    """A constant of the column's type, for a default whose value only Django computes."""
+    for types, sql in (
+        (sa.Boolean, "false"),
+        (sa.Interval, "'0'"),
+        (sa.Integer | sa.Numeric, "0"),
+        (sa.DateTime, "CURRENT_TIMESTAMP"),
+        (sa.Date, "CURRENT_DATE"),
+        (sa.Time, "CURRENT_TIME"),
+        (sa.Uuid, "'00000000-0000-0000-0000-000000000000'"),
+        (sa.JSON, "'{}'"),
+        (sa.String | sa.LargeBinary, "''"),
+    ):
+        if isinstance(kind, types):
+            return sql
+    return None
 
 
 def _literal_sql(value: object) -> str:

@@ -98,9 +98,18 @@ def constraint_name(*parts: str, suffix: str) -> str:
     return f"{base[: 63 - len(suffix) - 10]}_{digest}_{suffix}"
 
 
+# Django decides every foreign key's on_delete in Python and runs it itself (the database's constraint has
+# none unless ``db_on_delete``): the review's SW301 (no ON DELETE decision) does not apply, and says so
+_ON_DELETE_BY_DJANGO = " -- schemawright:ignore SW301 on_delete is decided in the model and run by Django"
+
+
 def render(cx: Cx, call: Callable[[Any], object]) -> str:
     renderer = Renderer(cx.dialect)
-    return renderer.run(lambda: call(renderer.ops))
+    sql = renderer.run(lambda: call(renderer.ops))
+    return "\n".join(
+        f"{line}{_ON_DELETE_BY_DJANGO}" if " REFERENCES " in line and " ON DELETE " not in line else line
+        for line in sql.split("\n")
+    )
 
 
 # --- the columns of a model ---------------------------------------------------------------------------
@@ -258,4 +267,6 @@ def through_table(
         notes.append(
             f"field {model.table}.{fname}: references {target}, outside the migrations read; no constraint"
         )
+    # each of the two foreign key columns gets its own index, as on Django's auto-created through model
+    items += [sa.Index(constraint_name(str(table), c, suffix="idx"), c) for c in (f"{src}_id", f"{dst}_id")]
     return str(table), items
