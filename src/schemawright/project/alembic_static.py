@@ -101,6 +101,7 @@ class _Reader:
     renderer: Renderer
     out: FunctionSQL
     type_notes: list[str]
+    binds: set[str] = field(default_factory=set)  # names holding the connection (conn = op.get_bind())
 
     def body(self, statements: list[ast.stmt], batches: dict[str, Any]) -> None:
         for stmt in statements:
@@ -121,6 +122,9 @@ class _Reader:
         if isinstance(stmt, ast.Assign | ast.AnnAssign) and stmt.value is not None:
             targets = stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target]
             value = stmt.value
+            if self._is_bind(value):  # conn = op.get_bind(): its execute() runs SQL like op.execute()
+                self.binds |= {t.id for t in targets if isinstance(t, ast.Name)}
+                return
             schema_op = self._schema_op(value, batches)
             if schema_op is not None:  # table = op.create_table(...)
                 self.operation(*schema_op)
@@ -138,6 +142,10 @@ class _Reader:
             self.body(stmt.body, batches)  # what runs on a database the migration has not touched yet
             return
         if isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Call):
+            func = stmt.value.func
+            if isinstance(func, ast.Attribute) and func.attr == "execute" and self._is_bind(func.value):
+                self.execute(stmt.value)  # conn.execute(sa.text("SQL")), in Alembic's transaction
+                return
             owner = self._owner(stmt.value, batches)
             if owner is not None:
                 self.operation(stmt.value, owner)
@@ -164,10 +172,7 @@ class _Reader:
         func = call.func
         if not (isinstance(func, ast.Attribute) and func.attr in ("create", "drop") and call.args):
             return False
-        bind = call.args[0]
-        if not (isinstance(bind, ast.Call) and isinstance(bind.func, ast.Attribute)):
-            return False
-        if bind.func.attr != "get_bind":
+        if not self._is_bind(call.args[0]):
             return False
         enum = self.evaluator.value(func.value)
         if not (isinstance(enum, sa.Enum) and enum.name):
@@ -179,6 +184,17 @@ class _Reader:
         element = CreateEnumType(enum) if func.attr == "create" else DropEnumType(enum)
         self.out.chunks.append((call.lineno, self.renderer.run(lambda: self.renderer.ops.execute(element))))
         return True
+
+    def _is_bind(self, node: ast.expr) -> bool:
+        """``op.get_bind()`` (the migration's connection), or a name it was assigned to."""
+        if isinstance(node, ast.Name):
+            return node.id in self.binds
+        return (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr == "get_bind"
+            and self.evaluator.dotted(node.func.value) in ("alembic.op", "op")
+        )
 
     def _schema_op(self, value: ast.expr, batches: dict[str, Any]) -> tuple[ast.Call, Any] | None:
         """``value`` when it is a schema operation's call (``op.create_table(...)``), with its owner."""

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import ast
 import heapq
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -83,7 +84,23 @@ def revision(path: Path, dialect: str = "postgresql") -> Migration:
         down=down,
         down_path=path if down is not None else None,
         unread=tuple(unread),
+        transactional=in_transaction(path.read_text(), dialect),
     )
+
+
+# a revision that ends Alembic's transaction itself (to run CREATE INDEX CONCURRENTLY)
+_LEAVES_TRANSACTION = re.compile(r"\bautocommit_block\b|\.commit\(\s*\)")
+
+
+def in_transaction(source: str, dialect: str) -> bool:
+    """Whether Alembic runs the revision in a transaction: on an engine with transactional DDL
+    (PostgreSQL; Alembic's own ``transactional_ddl``), unless the revision leaves it
+    (``op.get_context().autocommit_block()``, ``op.get_bind().commit()``)."""
+    import alembic.ddl  # noqa: F401  (registers Alembic's per-dialect implementations)
+    from alembic.ddl.impl import _impls
+
+    impl = _impls.get(dialect)
+    return bool(impl and impl.transactional_ddl) and _LEAVES_TRANSACTION.search(source) is None
 
 
 def chain_order(paths: list[Path]) -> list[Path]:
