@@ -98,3 +98,193 @@ def test_django_many_to_many_table_indexes_both_foreign_keys(tmp_path: Path, rep
     assert not [f for f in report.findings if f.code == "SW201"], [f.message for f in report.findings]
     [redundant] = [f for f in report.findings if f.code == "SW202"]
     assert redundant.location.table == "shop_order_tags" and "order_id" in redundant.message
+
+
+def codes_for(columns: str, *, dialect: str = "postgresql", table: str = "items") -> set[str]:
+    up = f"CREATE TABLE {table} (\n    id BIGINT PRIMARY KEY,\n{columns}\n);\n"
+    return review_migration(up, f"DROP TABLE {table};\n", dialect=dialect).codes()
+
+
+@pytest.mark.parametrize(
+    ("column", "reported"),
+    [
+        ("content_type TEXT NOT NULL", False),  # a MIME type: an open set (lemmy, warehouse)
+        ("url_content_type TEXT", False),
+        ("mime_type VARCHAR(100)", False),
+        ("object_type TEXT NOT NULL", False),  # an authorization model's own types (openfga)
+        ("entity_type TEXT NOT NULL", False),  # a polymorphic discriminator
+        ("user_type TEXT NOT NULL", True),  # 'user' or 'userset': a closed set
+        ("match_type INTEGER NOT NULL DEFAULT 0", True),
+        ("association_type VARCHAR(50) NOT NULL", True),
+        ("status TEXT NOT NULL", True),
+    ],
+)
+def test_sw302_open_sets_named_type_are_not_statuses(column: str, reported: bool) -> None:
+    assert ("SW302" in codes_for(f"    {column}")) == reported, column
+
+
+@pytest.mark.parametrize(
+    ("column", "reported"),
+    [
+        ("payment_method_token VARCHAR(35) NOT NULL", False),  # healthchecks: a processor's token
+        ("tax_behavior VARCHAR NOT NULL", False),  # warehouse: Stripe's inclusive/exclusive
+        ("billing_mode TEXT", False),
+        ("price DOUBLE PRECISION NOT NULL", True),
+        ("tax_amount TEXT NOT NULL", True),
+        ("payment FLOAT", True),
+        ("total REAL", True),
+    ],
+)
+def test_sw103_a_thing_about_money_is_no_amount(column: str, reported: bool) -> None:
+    assert ("SW103" in codes_for(f"    {column}")) == reported, column
+
+
+@pytest.mark.parametrize(
+    ("columns", "reported"),
+    [
+        ("    time TIMESTAMP NOT NULL DEFAULT now()", False),  # warehouse's events
+        ("    observed TIMESTAMPTZ NOT NULL DEFAULT CURRENT_TIMESTAMP", False),
+        ("    ts TIMESTAMPTZ NOT NULL", False),
+        ("    time TIMESTAMP", True),  # nullable, no default: rows stay undated
+        ("    updated_at TIMESTAMPTZ NOT NULL DEFAULT now()", True),
+        ("    next_run TIMESTAMPTZ", True),
+    ],
+)
+def test_sw106_a_bare_time_or_an_insert_time_default_dates_the_rows(columns: str, reported: bool) -> None:
+    assert ("SW106" in codes_for(columns)) == reported, columns
+
+
+LINK = """CREATE TABLE rules (id TEXT PRIMARY KEY, updated_at TIMESTAMPTZ NOT NULL DEFAULT now());
+CREATE TABLE segments (key TEXT PRIMARY KEY, updated_at TIMESTAMPTZ NOT NULL DEFAULT now());
+CREATE TABLE rule_segments (
+    rule_id TEXT NOT NULL REFERENCES rules ON DELETE CASCADE,
+    segment_key TEXT NOT NULL REFERENCES segments ON DELETE CASCADE,
+    UNIQUE (rule_id, segment_key)
+);
+"""
+
+
+@pytest.mark.parametrize(
+    ("up", "table", "reported"),
+    [
+        (LINK, "rule_segments", False),  # flipt: foreign keys only, no primary key
+        (
+            "CREATE TABLE project_events (id BIGINT PRIMARY KEY, tag TEXT NOT NULL, "
+            "time TIMESTAMPTZ NOT NULL DEFAULT now());\n",
+            "project_events",
+            False,  # an event stream: written once
+        ),
+        ("CREATE TABLE audit_log (id BIGINT PRIMARY KEY, line TEXT NOT NULL);\n", "audit_log", False),
+        (
+            "CREATE TABLE events (id BIGINT PRIMARY KEY, title TEXT NOT NULL, starts_at TIMESTAMPTZ);\n",
+            "events",
+            True,  # a named event (a concert) is edited
+        ),
+        ("CREATE TABLE notes (id BIGINT PRIMARY KEY, body TEXT NOT NULL);\n", "notes", True),
+    ],
+)
+def test_sw107_append_only_tables_need_no_updated_at(up: str, table: str, reported: bool) -> None:
+    report = review_migration(up, f"DROP TABLE {table};\n", dialect="postgresql")
+    assert any(f.code == "SW107" and f.location.table == table for f in report.findings) == reported
+
+
+@pytest.mark.parametrize(
+    ("dialect", "column", "reported"),
+    [
+        ("postgresql", "key TEXT NOT NULL", False),  # flipt: not reserved in PostgreSQL nor SQL:2016
+        ("postgresql", "index INT", False),
+        ("postgresql", '"user" TEXT', True),
+        ("postgresql", '"desc" TEXT', True),
+        ("mysql", "`key` VARCHAR(255) NOT NULL", True),  # MySQL reserves it: quoted in every query
+        ("mysql", "`index` INT", True),
+        ("sqlite", '"index" INT', True),
+        ("sqlite", "key TEXT", False),
+    ],
+)
+def test_sw402_engine_only_reserved_words_count_on_their_engine(
+    dialect: str, column: str, reported: bool
+) -> None:
+    assert ("SW402" in codes_for(f"    {column}", dialect=dialect)) == reported, (dialect, column)
+
+
+ALEMBIC_BASE = '''"""tags"""
+from alembic import op
+
+revision = "a1"
+down_revision = None
+
+
+def upgrade():
+    op.execute("CREATE TABLE tags (id BIGINT PRIMARY KEY, label TEXT NOT NULL)")
+
+
+def downgrade():
+    op.execute("DROP TABLE tags")
+'''
+# warehouse's habits: LOCK TABLE (needs Alembic's transaction), timeouts and an enum type made on the
+# connection Alembic hands out
+ALEMBIC_LOCKS = '''"""counts"""
+import sqlalchemy as sa
+from alembic import op
+
+revision = "b2"
+down_revision = "a1"
+
+
+def upgrade():
+    conn = op.get_bind()
+    conn.execute(sa.text("SET lock_timeout = '4s'"))
+    conn.execute(sa.text("SET statement_timeout = '60s'"))
+    sa.Enum("red", "green", name="colour").create(conn)
+    op.execute("LOCK TABLE tags IN SHARE ROW EXCLUSIVE MODE")
+    op.add_column("tags", sa.Column("colour", sa.Enum("red", "green", name="colour", create_type=False)))
+
+
+def downgrade():
+    op.drop_column("tags", "colour")
+    op.execute("DROP TYPE colour")
+'''
+ALEMBIC_CONCURRENT = '''"""index"""
+from alembic import op
+
+revision = "c3"
+down_revision = "b2"
+
+
+def upgrade():
+    op.get_bind().commit()
+    op.create_index("ix_tags_label", "tags", ["label"], postgresql_concurrently=True)
+
+
+def downgrade():
+    op.drop_index("ix_tags_label", table_name="tags")
+'''
+
+
+def alembic_project(root: Path, *, commit: bool = True) -> Path:
+    folder = root / "alembic" / "versions"
+    folder.mkdir(parents=True)
+    (folder / "a1_tags.py").write_text(ALEMBIC_BASE)
+    (folder / "b2_counts.py").write_text(ALEMBIC_LOCKS)
+    concurrent = ALEMBIC_CONCURRENT
+    if not commit:
+        concurrent = concurrent.replace("    op.get_bind().commit()\n", "")
+    (folder / "c3_index.py").write_text(concurrent)
+    return root
+
+
+def test_alembic_revisions_run_in_alembics_transaction_on_postgresql(tmp_path: Path) -> None:
+    """Alembic runs each revision in a transaction on PostgreSQL (its transactional DDL): LOCK TABLE replays,
+    and a type created with ``.create(conn)`` exists for the next operation, so the catalog is reflected
+    (was: "LOCK TABLE can only be used in transaction blocks", static catalog, false findings after it).
+    SET through ``conn.execute`` counts for SW619/SW620."""
+    report = review_project(alembic_project(tmp_path), engine=EngineChoice(url=service_url(POSTGRES)))
+    assert report.catalog.startswith("reflected"), report.notes
+    assert not {"SW616", "SW617", "SW619", "SW620"} & report.codes(), [f.message for f in report.findings]
+
+
+def test_alembic_concurrent_index_without_leaving_the_transaction_is_reported(tmp_path: Path) -> None:
+    """A revision that does not commit (or use autocommit_block) before CREATE INDEX CONCURRENTLY fails in
+    Alembic's transaction: SW616."""
+    report = review_project(alembic_project(tmp_path, commit=False), engine=None)
+    assert any(f.code == "SW616" and f.migration == "c3" for f in report.findings), report.findings

@@ -69,7 +69,8 @@ RULES: tuple[Rule, ...] = (
         S,
         "Money stored as float or text",
         "Binary floating point cannot represent cents exactly and text cannot be summed or constrained: "
-        "totals drift and invalid amounts are accepted.",
+        "totals drift and invalid amounts are accepted. A column about money that is no amount "
+        "(`payment_method_token`, `tax_behavior`, `currency`) is not reported.",
         "price DOUBLE PRECISION NOT NULL",
         "price NUMERIC(12, 2) NOT NULL CHECK (price >= 0)  -- or price_cents BIGINT",
     ),
@@ -105,8 +106,9 @@ RULES: tuple[Rule, ...] = (
         "Table has no creation timestamp",
         "Without a creation timestamp you cannot audit, debug or archive rows by age. `created_at` (or "
         "`created_on`, `inserted_at` …) counts, and so does any other timestamp-named column (`_at`, `_on`, "
-        "`_time`, `_timestamp`, `_ts`, `_date`) every row has — NOT NULL or with a default, e.g. "
-        "`published_at TIMESTAMPTZ NOT NULL DEFAULT now()`; `updated_at` and nullable ones do not.",
+        "`_time`, `_timestamp`, `_ts`, `_date`, or a bare `time`) every row has — NOT NULL or with a "
+        "default, e.g. `published_at TIMESTAMPTZ NOT NULL DEFAULT now()` — and any timestamp defaulting to "
+        "the insert's time (`DEFAULT now()`); `updated_at` and nullable ones do not.",
         "CREATE TABLE notes (id BIGINT PRIMARY KEY, body TEXT NOT NULL);",
         "CREATE TABLE notes (id BIGINT PRIMARY KEY, body TEXT NOT NULL,\n"
         "  created_at TIMESTAMPTZ NOT NULL DEFAULT now());",
@@ -117,7 +119,9 @@ RULES: tuple[Rule, ...] = (
         INFO,
         S,
         "Mutable table has no updated_at column",
-        "Changes to rows leave no trace; caches and sync jobs cannot find recently changed rows.",
+        "Changes to rows leave no trace; caches and sync jobs cannot find recently changed rows. Tables "
+        "whose rows are never changed are not reported: event, log and metric streams (as SW108 names "
+        "them, unless they hold named things) and link tables made only of foreign keys.",
         "CREATE TABLE notes (id BIGINT PRIMARY KEY, body TEXT, created_at TIMESTAMPTZ NOT NULL);",
         "... updated_at TIMESTAMPTZ NOT NULL DEFAULT now()  -- kept current by a BEFORE UPDATE trigger",
     ),
@@ -188,7 +192,8 @@ RULES: tuple[Rule, ...] = (
         D,
         "Status-like column without CHECK or enum",
         "A free text or integer status accepts typos and unknown values that application code then "
-        "mishandles.",
+        "mishandles. An `X_type` whose values are an open set is not a status: media types "
+        "(`content_type`, `mime_type`) and polymorphic discriminators (`object_type`, `entity_type`).",
         "status TEXT NOT NULL",
         "status TEXT NOT NULL CONSTRAINT ck_orders_status CHECK (status IN ('pending', 'paid'))",
     ),
@@ -209,7 +214,9 @@ RULES: tuple[Rule, ...] = (
         W,
         N,
         "Identifier is an SQL reserved word",
-        "Reserved words such as `user` or `order` must be quoted in every query and break tools.",
+        "Reserved words such as `user` or `order` must be quoted in every query and break tools. Words "
+        "the SQL standard leaves free but one engine reserves (`key`, `index` on MySQL; `index` on SQLite) "
+        "count only on that engine.",
         'CREATE TABLE "order" (...);',
         "CREATE TABLE orders (...);",
     ),

@@ -51,6 +51,9 @@ class SqlDialect:
     # names (compared case-insensitively) a table cannot safely have on this engine: InnoDB names a table's
     # file after it, so the Windows device names misbehave on MySQL/MariaDB (see ``safe_table_name``)
     unsafe_table_names: ClassVar[frozenset[str]] = frozenset()
+    # words reserved on this engine although the SQL standard does not reserve them (KEY, INDEX on MySQL):
+    # a table or column so named must be quoted here, not on PostgreSQL
+    reserved_words: ClassVar[frozenset[str]] = frozenset()
     unsafe_table_suffix: ClassVar[str] = "_table"
     unsafe_table_reason: ClassVar[str] = ""  # why, for the Assumptions
 

@@ -60,6 +60,7 @@ class MySQL(SqlDialect):
     schema_is_database = True
     index_names_per_table = True
     fk_creates_index = True
+    reserved_words = frozenset({"key", "index"})
 
     timestamp_type = "DATETIME"
     backslash_escapes = True

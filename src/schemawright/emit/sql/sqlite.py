@@ -38,6 +38,7 @@ class SQLite(SqlDialect):
     identifier_limit = 128  # SQLite has none; names stay readable
 
     has_exact_decimal = False
+    reserved_words = frozenset({"index"})
     has_temporal_types = False
     timestamp_type = "TEXT"
     now = "CURRENT_TIMESTAMP"

@@ -17,7 +17,8 @@ from schemawright.review.rules.common import FindingIter, col_at, reviewable, ta
 from schemawright.review.schema import Schema, ident, key
 
 SNAKE = re.compile(r"^[a-z_][a-z0-9_]*$")
-# reserved in SQL:2016 and in at least one of PostgreSQL/MySQL/SQLite, and common as table/column names
+# reserved in SQL:2016 and in at least one of PostgreSQL/MySQL/SQLite, and common as table/column names;
+# words only an engine reserves (KEY, INDEX on MySQL) count on that engine (``reserved_words``)
 RESERVED = frozenset(
     {
         "all",
@@ -59,14 +60,12 @@ RESERVED = frozenset(
         "group",
         "having",
         "in",
-        "index",
         "inner",
         "insert",
         "intersect",
         "into",
         "is",
         "join",
-        "key",
         "leading",
         "left",
         "like",
@@ -175,7 +174,7 @@ def _identifier(name: str, at: Location, what: str, dialect: str) -> FindingIter
             at=at,
             fix=f'ALTER ... RENAME "{name}" TO {snake};  -- and use {snake} in new DDL',
         )
-    if key(name) in RESERVED:
+    if key(name) in RESERVED or key(name) in dialect_for(dialect).reserved_words:
         better = {
             "user": "users",
             "order": "orders",

@@ -58,6 +58,26 @@ NOT_MONEY = frozenset(
         "note",
         "notes",
         "category",
+        # a thing about money, not an amount: payment_method_token, tax_behavior, billing_mode, fee_plan
+        "method",
+        "token",
+        "behavior",
+        "behaviour",
+        "mode",
+        "provider",
+        "reference",
+        "ref",
+        "key",
+        "intent",
+        "kind",
+        "state",
+        "plan",
+        "policy",
+        "period",
+        "schedule",
+        "frequency",
+        "description",
+        "label",
     }
 )
 TEMPORAL_SUFFIXES = ("_at", "_date", "_on", "_time", "_timestamp")
@@ -66,6 +86,8 @@ CREATED = frozenset({"created_at", "created_on", "inserted_at", "created", "crea
 UPDATED = frozenset({"updated_at", "updated_on", "modified_at", "last_modified", "updated"})
 # names that say when something happened to the row (published_at, posted_on, recorded_time, sent_ts)
 TIMESTAMP_SUFFIXES = ("_at", "_on", "_time", "_timestamp", "_ts", "_date", "_datetime")
+TIMESTAMP_NAMES = frozenset({"time", "timestamp", "datetime", "ts"})
+NAMED = frozenset({"name", "title", "slug"})  # a table with one of these holds named entities, not a stream
 HIGH_VOLUME = frozenset(
     {
         "event",
@@ -190,18 +212,42 @@ def _types(table: Table, dialect: str) -> FindingIter:
 
 def _records_creation(col: Column) -> bool:
     """A column that dates every row from its insert: a created_at by any usual name, or another
-    timestamp-named column (``published_at``, ``posted_on``, ``recorded_time``) that every row has (NOT
-    NULL or a default). A nullable one (``deleted_at``, a draft's ``published_at``) leaves rows undated,
-    and ``updated_at`` moves with every change."""
+    timestamp-named column (``published_at``, ``posted_on``, ``recorded_time``, a bare ``time``) that every
+    row has (NOT NULL or a default), or any timestamp column defaulting to the insert's time. A nullable
+    one (``deleted_at``, a draft's ``published_at``) leaves rows undated, and ``updated_at`` moves with
+    every change."""
     name = key(col.name)
     if name in CREATED:
         return True
+    if name not in UPDATED and _now_default(col):
+        return True
     return (
-        name.endswith(TIMESTAMP_SUFFIXES)
+        (name.endswith(TIMESTAMP_SUFFIXES) or name in TIMESTAMP_NAMES)
         and name not in UPDATED
         and col.base_type not in ("BOOLEAN", "BOOL", "BIT")
         and (not col.nullable or col.default not in (None, "NULL"))
     )
+
+
+def _now_default(col: Column) -> bool:
+    """A timestamp column whose default is the time of the insert (``DEFAULT now()``)."""
+    default = (col.default or "").lower()
+    base = col.base_type or ""
+    timestamp = base.startswith("TIMESTAMP") or base == "DATETIME"
+    return timestamp and any(now in default for now in ("now()", "current_timestamp", "localtimestamp"))
+
+
+def _append_only(table: Table) -> bool:
+    """A table whose rows are written once and never changed: an event, log or metric stream (named as
+    SW108 knows them, and not a named entity such as a concert "event"), or a link table of foreign keys
+    only (with or without a primary key)."""
+    if is_join_table(table):
+        return True
+    fk_cols = {key(c) for fk in table.foreign_keys for c in fk.columns}
+    if table.foreign_keys and set(column_keys(table)) <= fk_cols:
+        return True
+    words = tokens(table.name)
+    return bool(words) and words[-1] in HIGH_VOLUME and not set(column_keys(table)) & NAMED
 
 
 def _timestamps(table: Table) -> FindingIter:
@@ -214,7 +260,7 @@ def _timestamps(table: Table) -> FindingIter:
             at=table_at(table),
             fix=f"ALTER TABLE {table.name} ADD COLUMN created_at TIMESTAMPTZ NOT NULL DEFAULT now();",
         )
-    if not names & UPDATED and not is_join_table(table):
+    if not names & UPDATED and not _append_only(table):
         yield finding(
             "SW107",
             f"Table {table.name} has no updated_at column.",
@@ -229,7 +275,7 @@ def _volume(table: Table) -> FindingIter:
     words = tokens(table.name)
     if not words or words[-1] not in HIGH_VOLUME or table.partitioned:
         return
-    if set(column_keys(table)) & {"name", "title", "slug"}:
+    if set(column_keys(table)) & NAMED:
         return  # a named entity (a concert "event"), not an append-only stream
     if any(w in (table.comment or "").lower() for w in RETENTION_WORDS):
         return
