@@ -288,3 +288,36 @@ def test_alembic_concurrent_index_without_leaving_the_transaction_is_reported(tm
     Alembic's transaction: SW616."""
     report = review_project(alembic_project(tmp_path, commit=False), engine=None)
     assert any(f.code == "SW616" and f.migration == "c3" for f in report.findings), report.findings
+
+
+COUNT_PRIOR = """CREATE TABLE packages (id BIGINT PRIMARY KEY);
+CREATE TABLE releases (id BIGINT PRIMARY KEY);
+"""
+COUNT_UP = """CREATE TABLE row_counts (id BIGINT PRIMARY KEY, table_name TEXT NOT NULL, n BIGINT NOT NULL);
+CREATE FUNCTION count_rows() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NULL; END $$;
+CREATE TRIGGER update_row_count AFTER INSERT OR DELETE ON packages
+    FOR EACH ROW EXECUTE PROCEDURE count_rows();
+CREATE TRIGGER update_row_count AFTER INSERT OR DELETE ON releases
+    FOR EACH ROW EXECUTE PROCEDURE count_rows();
+"""
+COUNT_DOWN = """DROP TRIGGER update_row_count ON releases;
+DROP TRIGGER update_row_count ON packages;
+DROP FUNCTION count_rows();
+DROP TABLE row_counts;
+"""
+
+
+def test_triggers_of_one_name_on_several_tables_are_several_triggers() -> None:
+    """PostgreSQL names triggers per table (warehouse's update_row_count on four tables): dropping it on one
+    table leaves the others (was: false SW618 'does not exist' on the second DROP TRIGGER)."""
+    report = review_migration(COUNT_UP, COUNT_DOWN, dialect="postgresql", prior_sql=[COUNT_PRIOR])
+    assert not {"SW613", "SW618"} & report.codes(), [f.message for f in report.findings]
+    # a down that forgets one of them leaves it behind
+    forgot = COUNT_DOWN.replace("DROP TRIGGER update_row_count ON packages;\n", "")
+    report = review_migration(COUNT_UP, forgot, dialect="postgresql", prior_sql=[COUNT_PRIOR])
+    [left] = [f for f in report.findings if f.code == "SW613"]
+    assert "update_row_count on packages" in left.message, left.message
+    # and dropping it twice on the same table fails
+    twice = "DROP TRIGGER update_row_count ON releases;\n" + COUNT_DOWN
+    report = review_migration(COUNT_UP, twice, dialect="postgresql", prior_sql=[COUNT_PRIOR])
+    assert any(f.code == "SW618" and "update_row_count" in f.message for f in report.findings)

@@ -20,7 +20,7 @@ from sqlglot import exp
 
 from schemawright.catalog import models as cat
 from schemawright.review.parse import Statement
-from schemawright.review.schema import Schema, column, ident, index, key
+from schemawright.review.schema import Schema, column, ident, index, key, trigger_key, trigger_name
 
 _TEXT = cat.LogicalType(name="text")  # static replay does not map types to logical ones (known_type False)
 
@@ -116,10 +116,11 @@ def _create(schema: Schema, e: exp.Create, stmt: Statement) -> None:
         props = e.args.get("properties")
         trig = props.find(exp.TriggerProperties) if props is not None else None
         table_node = trig.args.get("table") if trig is not None else None
-        schema.triggers[key(ident(e.this))] = key(ident(table_node))
+        trigger = trigger_key(ident(e.this), ident(table_node))
+        schema.triggers[trigger] = key(ident(table_node))
         execute = trig.args.get("execute") if trig is not None else None
         if isinstance(execute, exp.Expression) and isinstance(execute.this, exp.Func):
-            schema.trigger_functions[key(ident(e.this))] = key(execute.this.name)
+            schema.trigger_functions[trigger] = key(execute.this.name)
     elif kind in ("FUNCTION", "PROCEDURE"):
         schema.functions.add(
             key(ident(e.this.this if isinstance(e.this, exp.UserDefinedFunction) else e.this))
@@ -296,7 +297,9 @@ def _drop(schema: Schema, e: exp.Drop) -> None:
                 table = schema.ensure(owner.name)
                 table.indexes = [i for i in table.indexes if key(i.name or "") != name]
         elif kind == "TRIGGER":
-            schema.triggers.pop(name, None)
+            for trigger in triggers_named(schema, name, trigger_table(e)):
+                schema.triggers.pop(trigger, None)
+                schema.trigger_functions.pop(trigger, None)
         elif kind in ("FUNCTION", "PROCEDURE"):
             _drop_function(schema, name, cascade)
         elif kind == "TYPE":
@@ -310,6 +313,20 @@ def _drop(schema: Schema, e: exp.Drop) -> None:
             schema.view_sources.pop(name, None)
             if cascade:
                 _cascade_from(schema, {name})
+
+
+def trigger_table(e: exp.Drop) -> str | None:
+    """The table of ``DROP TRIGGER name ON table`` (None: MySQL's ``DROP TRIGGER name``)."""
+    on = e.args.get("cluster")
+    return ident(on.this) if isinstance(on, exp.OnProperty) else None
+
+
+def triggers_named(schema: Schema, name: str, table: str | None) -> list[str]:
+    """The triggers ``name`` (on ``table`` when given) in ``schema``."""
+    if table is not None:
+        trigger = trigger_key(name, table)
+        return [trigger] if trigger in schema.triggers else []
+    return [t for t in schema.triggers if trigger_name(t) == key(name)]
 
 
 def _drop_function(schema: Schema, name: str, cascade: bool) -> None:

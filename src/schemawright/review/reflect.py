@@ -26,7 +26,7 @@ from schemawright.catalog import models as cat
 from schemawright.catalog.reflect import reflect, table_refs
 from schemawright.engines.scratch import ScratchDatabase
 from schemawright.review.parse import DIALECTS
-from schemawright.review.schema import Schema, key
+from schemawright.review.schema import Schema, key, trigger_key
 
 
 def _keys(tables: Sequence[cat.TableRef | cat.Table]) -> list[str]:
@@ -58,7 +58,7 @@ def review_schema(catalog: cat.Catalog, static: Schema, appeared: dict[str, str]
         schema.tables[tkey] = _table(found, tkey, static, appeared, catalog.dialect)
     schema.views = {key(v.name) for v in catalog.views if not v.materialized}
     schema.functions = {key(f.name) for f in catalog.functions}
-    schema.triggers = {key(t.name): key(t.table) for t in catalog.triggers}
+    schema.triggers = {trigger_key(t.name, t.table): key(t.table) for t in catalog.triggers}
     schema.types = {key(t.name) for t in catalog.types}
     return schema
 

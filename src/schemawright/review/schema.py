@@ -43,6 +43,17 @@ def key(name: str) -> str:
     return name.lower()
 
 
+def trigger_key(name: str, table: str) -> str:
+    """A trigger as PostgreSQL names it: per table (``update_row_count on packages``), so triggers of one
+    name on several tables are several objects."""
+    return f"{key(name)} on {key(table)}"
+
+
+def trigger_name(trigger: str) -> str:
+    """The trigger's own name in a :func:`trigger_key`."""
+    return trigger.split(" on ", 1)[0]
+
+
 # ---- case-insensitive access to a catalog table's parts -------------------------------------------------
 def column(table: cat.Table, name: str) -> cat.Column | None:
     """The column named ``name`` in any case."""

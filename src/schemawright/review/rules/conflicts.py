@@ -10,6 +10,7 @@ from __future__ import annotations
 from sqlglot import exp
 
 from schemawright.emit.sql.dialects import dialect_for
+from schemawright.review.apply import trigger_table, triggers_named
 from schemawright.review.context import ParsedMigration, StatementContext
 from schemawright.review.findings import finding
 from schemawright.review.models import Location
@@ -47,7 +48,7 @@ def check_statement(stmt: Statement, ctx: StatementContext) -> FindingIter:
         kind = str(e.args.get("kind") or "").upper()
         for target in e.args.get("tables") or []:
             name = ident(target)
-            if _tracked(kind, ctx.dialect) and not _exists(ctx.schema, kind, name):
+            if _tracked(kind, ctx.dialect) and not _exists(ctx.schema, kind, name, trigger_table(e)):
                 yield finding(
                     "SW618",
                     f"{kind.capitalize()} {name} does not exist when this {ctx.direction} runs: DROP fails.",
@@ -68,8 +69,8 @@ def check_down(migration: ParsedMigration, before: Schema, after_down: Schema, d
             name = ident(target)
             if (
                 _tracked(kind, dialect)
-                and _exists(before, kind, name)
-                and not _exists(after_down, kind, name)
+                and _exists(before, kind, name, trigger_table(e))
+                and not _exists(after_down, kind, name, trigger_table(e))
             ):
                 yield finding(
                     "SW618",
@@ -88,7 +89,8 @@ def _created_name(e: exp.Create, kind: str) -> str:
     return ident(e.this)
 
 
-def _exists(schema: Schema, kind: str, name: str) -> bool:
+def _exists(schema: Schema, kind: str, name: str, on: str | None = None) -> bool:
+    """Whether ``schema`` has the object (a trigger ``on`` its table, when the statement names one)."""
     k = key(name)
     if kind == "TABLE":
         table = schema.table(name)
@@ -101,4 +103,4 @@ def _exists(schema: Schema, kind: str, name: str) -> bool:
         return k in schema.types
     if kind in ("FUNCTION", "PROCEDURE"):
         return k in schema.functions
-    return k in schema.triggers
+    return bool(triggers_named(schema, name, on))

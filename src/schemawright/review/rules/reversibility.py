@@ -6,7 +6,7 @@ from schemawright.review.context import ParsedMigration
 from schemawright.review.findings import finding
 from schemawright.review.models import Location
 from schemawright.review.rules.common import FindingIter
-from schemawright.review.schema import Schema
+from schemawright.review.schema import Schema, trigger_name
 
 _UNDO = {
     "table": "DROP TABLE IF EXISTS {name};",
@@ -90,6 +90,7 @@ def _undo_all(schema: Schema, objects: list[str]) -> list[str]:
                     continue
             if kind == "trigger":
                 table = schema.triggers.get(name, "<table>")
+                name = trigger_name(name)
             if kind == "index" and (owner := schema.index_owner(name)) and owner.name.lower() in new_tables:
                 continue
             out.append(_UNDO[kind].format(name=name + ("()" if kind == "function" else ""), table=table))
