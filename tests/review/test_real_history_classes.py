@@ -321,3 +321,59 @@ def test_triggers_of_one_name_on_several_tables_are_several_triggers() -> None:
     twice = "DROP TRIGGER update_row_count ON releases;\n" + COUNT_DOWN
     report = review_migration(COUNT_UP, twice, dialect="postgresql", prior_sql=[COUNT_PRIOR])
     assert any(f.code == "SW618" and "update_row_count" in f.message for f in report.findings)
+
+
+def test_a_renamed_table_keeps_its_triggers() -> None:
+    up = "ALTER TABLE packages RENAME TO projects;\nDROP TRIGGER update_row_count ON projects;\n"
+    down = (
+        "CREATE TRIGGER update_row_count AFTER INSERT OR DELETE ON projects\n"
+        "    FOR EACH ROW EXECUTE PROCEDURE count_rows();\n"
+        "ALTER TABLE projects RENAME TO packages;\n"
+    )
+    prior = COUNT_PRIOR + COUNT_UP.split("\n", 1)[1]
+    report = review_migration(up, down, dialect="postgresql", prior_sql=[prior])
+    assert not {"SW613", "SW618"} & report.codes(), [f.message for f in report.findings]
+
+
+ENV_PY = '''from alembic import context
+from sqlalchemy import create_engine, pool, text
+
+
+def run_migrations_online():
+    connectable = create_engine("postgresql://", poolclass=pool.NullPool)
+    with connectable.connect() as connection:
+        connection.execute(text("SET statement_timeout = 5000"))
+        connection.execute(text("SET lock_timeout = 4000"))
+        context.configure(connection=connection, transaction_per_migration=True)
+        with context.begin_transaction():
+            context.run_migrations()
+'''
+ALTER_TAGS = '''"""colour"""
+import sqlalchemy as sa
+from alembic import op
+
+revision = "b2"
+down_revision = "a1"
+
+
+def upgrade():
+    op.add_column("tags", sa.Column("colour", sa.Text()))
+
+
+def downgrade():
+    op.drop_column("tags", "colour")
+'''
+
+
+@pytest.mark.parametrize("env_sets", [True, False])
+def test_alembic_env_py_timeouts_hold_for_every_revision(tmp_path: Path, env_sets: bool) -> None:
+    """warehouse's env.py sets lock_timeout and statement_timeout on the connection before it runs the
+    revisions: no SW619/SW620 for any of them (was 363 false findings). Without them, still reported."""
+    folder = tmp_path / "migrations"
+    (folder / "versions").mkdir(parents=True)
+    (folder / "env.py").write_text(ENV_PY if env_sets else ENV_PY.replace("SET ", "SELECT 1 -- "))
+    (folder / "versions" / "a1_tags.py").write_text(ALEMBIC_BASE)
+    (folder / "versions" / "b2_colour.py").write_text(ALTER_TAGS)
+    report = review_project(tmp_path, migrations_dir=Path("migrations"), engine=None)
+    assert report.migrations == ["a1", "b2"]
+    assert ({"SW619", "SW620"} <= report.codes()) != env_sets, [f.message for f in report.findings]

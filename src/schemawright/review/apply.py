@@ -250,6 +250,7 @@ def _alter(schema: Schema, e: exp.Alter, stmt: Statement) -> None:
                 _put_column(table, moved)
         elif isinstance(action, exp.AlterRename):
             new_name = ident(action.this)
+            _move_triggers(schema, key(table.name), key(new_name))
             schema.pop(key(table.name))
             table.name = new_name
             schema.put(key(new_name), table)
@@ -313,6 +314,16 @@ def _drop(schema: Schema, e: exp.Drop) -> None:
             schema.view_sources.pop(name, None)
             if cascade:
                 _cascade_from(schema, {name})
+
+
+def _move_triggers(schema: Schema, old: str, new: str) -> None:
+    """A renamed table keeps its triggers (their key names the table)."""
+    for trigger in [t for t, table in schema.triggers.items() if table == old]:
+        moved = trigger_key(trigger_name(trigger), new)
+        schema.triggers[moved] = new
+        del schema.triggers[trigger]
+        if trigger in schema.trigger_functions:
+            schema.trigger_functions[moved] = schema.trigger_functions.pop(trigger)
 
 
 def trigger_table(e: exp.Drop) -> str | None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import ast
 import heapq
 import re
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -52,7 +53,41 @@ def read_history(folder: Path, reader: SafeReader, dialect: str | None = None) -
     version is the revision id (the file's name when it assigns none)."""
     revisions = sorted(p for p in folder.rglob("*.py") if p.parent.name == "versions" and reader.allows(p))
     chosen = dialect or sniff_dialect(revisions)
-    return [revision(path, chosen) for path in chain_order(revisions)]
+    envs = {env: session_settings(env, reader) for env in {p.parent.parent / "env.py" for p in revisions}}
+    return [
+        with_session(revision(path, chosen), envs[path.parent.parent / "env.py"])
+        for path in chain_order(revisions)
+    ]
+
+
+# what env.py may set on the connection before it runs the revisions (warehouse: lock_timeout = 4000)
+_SESSION_SET = re.compile(r"^\s*SET\s+(?:SESSION\s+)?(?:lock_timeout|statement_timeout)\b[^;]*$", re.I)
+
+
+def session_settings(env: Path, reader: SafeReader) -> str:
+    """The timeouts ``env.py`` sets on the connection for every revision
+    (``connection.execute(text("SET lock_timeout = 4000"))``), as one line of SQL; "" when none."""
+    if not env.is_file() or not reader.allows(env):
+        return ""
+    try:
+        tree = ast.parse(env.read_text(encoding="utf-8"))
+    except (OSError, SyntaxError, UnicodeDecodeError):
+        return ""
+    found = [
+        node.value.strip()
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and _SESSION_SET.match(node.value)
+    ]
+    return " ".join(f"{s};" for s in dict.fromkeys(found))
+
+
+def with_session(migration: Migration, settings: str) -> Migration:
+    """The revision with env.py's settings as its up's first line (a revision file's first line holds no
+    operation: a comment or the docstring), so the review knows the timeouts every revision runs with."""
+    first, newline, rest = migration.up.partition("\n")
+    if not settings or not migration.up.strip() or first.strip():
+        return migration
+    return replace(migration, up=f"{settings}{newline}{rest}")
 
 
 def sniff_dialect(paths: list[Path]) -> str:
