@@ -50,7 +50,7 @@ def test_review_reflection_reads_every_schema_and_unknown_types() -> None:
     assert snapshot is not None and (snapshot.type, snapshot.base_type) == ("xid8", "XID8")
     assert last_xid is not None and last_xid.type == "xid8" and not last_xid.nullable
     assert [fk.ref_table for fk in invoices.foreign_keys] == ["accounts"]
-    assert "touch" in schema.functions and schema.triggers == {"trg_invoices_touch": "invoices"}
+    assert "touch" in schema.functions and schema.triggers == {"trg_invoices_touch on invoices": "invoices"}
     assert "state" in schema.types and "open_invoices" in schema.views
 
 

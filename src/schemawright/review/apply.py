@@ -182,10 +182,16 @@ def _add_column(schema: Schema, table: cat.Table, cdef: exp.ColumnDef, stmt: Sta
         elif isinstance(ckind, exp.DefaultColumnConstraint):
             col.default = stmt.render(ckind.this) if ckind.this is not None else "NULL"
         elif isinstance(ckind, exp.PrimaryKeyColumnConstraint):
-            table.primary_key = cat.PrimaryKey(columns=[key(name)])
+            table.primary_key = cat.PrimaryKey(
+                name=ident(cons.this) or _default_name(table, [], "pkey"), columns=[key(name)]
+            )
             col.nullable = False
         elif isinstance(ckind, exp.UniqueColumnConstraint):
-            table.uniques.append(cat.Unique(columns=[key(name)]))
+            table.uniques.append(
+                cat.Unique(
+                    name=ident(cons.this) or _default_name(table, [key(name)], "key"), columns=[key(name)]
+                )
+            )
         elif isinstance(ckind, exp.CheckColumnConstraint):
             col.constrained = True
             table.checks.append(cat.Check(expression=stmt.render(ckind.this)))
@@ -194,7 +200,9 @@ def _add_column(schema: Schema, table: cat.Table, cdef: exp.ColumnDef, stmt: Sta
         elif isinstance(ckind, exp.AutoIncrementColumnConstraint):
             col.autoincrement = True
         elif isinstance(ckind, exp.Reference):
-            table.foreign_keys.append(_foreign_key(None, [key(name)], ckind, stmt))
+            fk = _foreign_key(ident(cons.this) or None, [key(name)], ckind, stmt)
+            fk.name = fk.name or _default_name(table, [key(name)], "fkey")
+            table.foreign_keys.append(fk)
     _put_column(table, col)
 
 
@@ -206,18 +214,39 @@ def _add_constraint(table: cat.Table, item: exp.Expression, stmt: Statement) -> 
         parts = list(item.expressions)
     for part in parts:
         if isinstance(part, exp.PrimaryKey):
-            table.primary_key = cat.PrimaryKey(columns=[key(ident(c)) for c in part.expressions])
+            table.primary_key = cat.PrimaryKey(
+                name=name or _default_name(table, [], "pkey"),
+                columns=[key(ident(c)) for c in part.expressions],
+            )
         elif isinstance(part, exp.ForeignKey):
             cols = [key(ident(c)) for c in part.expressions]
             ref = part.args.get("reference")
             if isinstance(ref, exp.Reference):
-                table.foreign_keys.append(_foreign_key(name, cols, ref, stmt))
+                fk = _foreign_key(name, cols, ref, stmt)
+                fk.name = fk.name or _default_name(table, cols, "fkey")
+                table.foreign_keys.append(fk)
         elif isinstance(part, exp.UniqueColumnConstraint):
             columns = part.this
             cols = [key(ident(c)) for c in columns.expressions] if columns is not None else []
-            table.uniques.append(cat.Unique(columns=cols))
+            table.uniques.append(cat.Unique(name=name or _default_name(table, cols, "key"), columns=cols))
         elif isinstance(part, exp.CheckColumnConstraint):
-            table.checks.append(cat.Check(expression=stmt.render(part.this)))
+            table.checks.append(cat.Check(name=name, expression=stmt.render(part.this)))
+
+
+def _default_name(table: cat.Table, cols: list[str], suffix: str) -> str:
+    """The name PostgreSQL gives a constraint declared without one (``posts_author_id_fkey``,
+    ``comment_reply_recipient_id_comment_id_key``, ``posts_pkey``): the table's name when it was made,
+    kept through a later RENAME, so a ``DROP CONSTRAINT`` by that name finds it."""
+    return "_".join([key(table.name), *cols, suffix])
+
+
+def _drop_constraint(table: cat.Table, name: str) -> None:
+    """``ALTER TABLE … DROP CONSTRAINT name``: whichever constraint has that name."""
+    table.foreign_keys = [f for f in table.foreign_keys if key(f.name or "") != name]
+    table.uniques = [u for u in table.uniques if key(u.name or "") != name]
+    table.checks = [c for c in table.checks if key(c.name or "") != name]
+    if table.primary_key is not None and key(table.primary_key.name or "") == name:
+        table.primary_key = None
 
 
 def _alter(schema: Schema, e: exp.Alter, stmt: Statement) -> None:
@@ -260,9 +289,7 @@ def _alter(schema: Schema, e: exp.Alter, stmt: Statement) -> None:
                 if kind == "COLUMN":
                     _drop_column(table, key(ident(target)))
                 elif kind == "CONSTRAINT":
-                    table.foreign_keys = [
-                        f for f in table.foreign_keys if key(f.name or "") != key(ident(target))
-                    ]
+                    _drop_constraint(table, key(ident(target)))
 
 
 def _partition_tree(schema: Schema, name: str) -> set[str]:
@@ -407,10 +434,8 @@ def _raw(schema: Schema, stmt: Statement) -> None:
     if m := _CREATE_FUNCTION.match(text):
         schema.functions.add(key(m["name"].split(".")[-1].strip('"')))
     elif m := _DROP_FUNCTION.match(text):
-        for name in m["names"].split(","):
-            _drop_function(
-                schema, key(name.strip().split("(")[0].split(".")[-1].strip('"')), bool(m["cascade"])
-            )
+        for name in _SIGNATURE.findall(m["names"]):  # f (a int, b regclass), g: each name, not its arguments
+            _drop_function(schema, key(name.split(".")[-1].strip('"')), bool(m["cascade"]))
     elif m := _RENAME_TYPE.match(text):
         _rename_type(schema, key(m["old"].split(".")[-1].strip('"')), key(m["new"].strip('"')))
 
@@ -419,6 +444,7 @@ _CREATE_FUNCTION = re.compile(r"CREATE (?:OR REPLACE )?(?:FUNCTION|PROCEDURE) (?
 _DROP_FUNCTION = re.compile(
     r"DROP (?:FUNCTION|PROCEDURE) (?:IF EXISTS )?(?P<names>.+?)(?: (?P<cascade>CASCADE)| RESTRICT)?$"
 )
+_SIGNATURE = re.compile(r"([\w.\"]+)\s*(?:\([^()]*\))?\s*(?:,|$)")
 _RENAME_TYPE = re.compile(r"ALTER TYPE (?P<old>[\w.\"]+) RENAME TO (?P<new>[\w\"]+)$")
 
 

@@ -12,7 +12,9 @@ from typing import cast
 
 import sqlglot
 from sqlglot import exp
+from sqlglot.dialects.dialect import Dialect, NormalizationStrategy
 from sqlglot.errors import ParseError, TokenError
+from sqlglot.optimizer.normalize_identifiers import normalize_identifiers
 
 from schemawright.engines import splitter
 from schemawright.engines.splitter import Comment, split_script
@@ -77,7 +79,16 @@ def _parse_text(text: str, dialect: str) -> exp.Expr | None:
             expr = None
     if expr is None:
         expr = _drop_indexes(text) or _index_on_only(text, dialect)
-    return _column_rename(expr)
+    return _column_rename(_folded(expr, DIALECTS[dialect]))
+
+
+def _folded(expr: exp.Expr | None, dialect: str) -> exp.Expr | None:
+    """Unquoted identifiers as an engine that folds them to lower case stores them (PostgreSQL: ``CREATE
+    TABLE LANGUAGE`` makes ``language``); quoted ones, and every name on the other engines, as written."""
+    strategy = Dialect.get_or_raise(dialect).NORMALIZATION_STRATEGY
+    if expr is None or strategy is not NormalizationStrategy.LOWERCASE:
+        return expr
+    return normalize_identifiers(expr, dialect=dialect)
 
 
 def _column_rename(expr: exp.Expr | None) -> exp.Expr | None:
