@@ -335,7 +335,7 @@ def test_a_renamed_table_keeps_its_triggers() -> None:
     assert not {"SW613", "SW618"} & report.codes(), [f.message for f in report.findings]
 
 
-ENV_PY = '''from alembic import context
+ENV_PY = """from alembic import context
 from sqlalchemy import create_engine, pool, text
 
 
@@ -347,7 +347,7 @@ def run_migrations_online():
         context.configure(connection=connection, transaction_per_migration=True)
         with context.begin_transaction():
             context.run_migrations()
-'''
+"""
 ALTER_TAGS = '''"""colour"""
 import sqlalchemy as sa
 from alembic import op
@@ -377,3 +377,95 @@ def test_alembic_env_py_timeouts_hold_for_every_revision(tmp_path: Path, env_set
     report = review_project(tmp_path, migrations_dir=Path("migrations"), engine=None)
     assert report.migrations == ["a1", "b2"]
     assert ({"SW619", "SW620"} <= report.codes()) != env_sets, [f.message for f in report.findings]
+
+
+@pytest.mark.parametrize(
+    ("dialect", "create", "reported"),
+    [
+        ("postgresql", "CREATE TABLE\nLANGUAGE (id INT PRIMARY KEY)", False),  # lemmy: it is `language`
+        ("postgresql", "CREATE TABLE Tags (id INT PRIMARY KEY, Label TEXT)", False),
+        ("postgresql", 'CREATE TABLE "Tags" (id INT PRIMARY KEY)', True),  # quoted: the case stays
+        ("postgresql", 'CREATE TABLE tags (id INT PRIMARY KEY, "Label" TEXT)', True),
+        ("mysql", "CREATE TABLE Tags (id INT PRIMARY KEY)", True),  # MySQL keeps the case as written
+    ],
+)
+def test_sw401_unquoted_names_fold_as_the_engine_folds_them(
+    dialect: str, create: str, reported: bool
+) -> None:
+    """PostgreSQL folds unquoted identifiers to lower case: `CREATE TABLE LANGUAGE` makes `language`, and
+    the static model now stores it so (was: a false SW401 and a table `LANGUAGE` no later statement found)."""
+    report = review_migration(f"{create};\n", "SELECT 1;\n", dialect=dialect)
+    assert ("SW401" in report.codes()) == reported, [f.message for f in report.findings]
+
+
+FUNCS = """CREATE FUNCTION manage_updated_at(_tbl regclass) RETURNS VOID AS $$ BEGIN END; $$ LANGUAGE plpgsql;
+CREATE FUNCTION pair(a int, b int) RETURNS int AS $$ SELECT a + b $$ LANGUAGE sql;
+CREATE FUNCTION other() RETURNS int AS $$ SELECT 1 $$ LANGUAGE sql;
+"""
+
+
+def test_drop_function_with_named_arguments_drops_it() -> None:
+    """Diesel's initial down: `DROP FUNCTION IF EXISTS diesel_manage_updated_at (_tbl regclass)` (was: the
+    name kept a trailing space, the function stayed in the model: a false SW613)."""
+    down = (
+        "DROP FUNCTION IF EXISTS manage_updated_at (_tbl regclass);\n"
+        "DROP FUNCTION pair (a int, b int), other ();\n"
+    )
+    report = review_migration(FUNCS, down, dialect="postgresql")
+    assert "SW613" not in report.codes(), [f.message for f in report.findings]
+    report = review_migration(
+        FUNCS, "DROP FUNCTION IF EXISTS manage_updated_at (_tbl regclass);\n", dialect="postgresql"
+    )
+    [left] = [f for f in report.findings if f.code == "SW613"]
+    assert "function other" in left.message and "function pair" in left.message
+
+
+REPLY = """CREATE TABLE comment_reply (id serial PRIMARY KEY, recipient_id int NOT NULL,
+    comment_id int NOT NULL, UNIQUE (recipient_id, comment_id));
+CREATE INDEX idx_comment_reply_recipient ON comment_reply (recipient_id);
+"""
+
+
+@pytest.mark.parametrize(
+    ("up", "codes"),
+    [
+        # lemmy 2025-08-01-000063: the table renamed, then its unnamed UNIQUE dropped by its PostgreSQL name
+        (
+            "ALTER TABLE comment_reply RENAME TO notification;\n"
+            "ALTER TABLE notification DROP CONSTRAINT comment_reply_recipient_id_comment_id_key;\n",
+            set(),
+        ),
+        ("ALTER TABLE comment_reply DROP CONSTRAINT comment_reply_recipient_id_comment_id_key;\n", set()),
+        ("ALTER TABLE comment_reply DROP CONSTRAINT comment_reply_pkey;\n", {"SW101", "SW202"}),
+        ("ALTER TABLE comment_reply ADD COLUMN note TEXT;\n", {"SW202"}),  # the unique still covers it
+    ],
+)
+def test_drop_constraint_finds_constraints_declared_without_a_name(up: str, codes: set[str]) -> None:
+    report = review_migration(up, "SELECT 1;\n", dialect="postgresql", prior_sql=[REPLY])
+    assert {"SW101", "SW202"} & report.codes() == codes, [f.message for f in report.findings]
+
+
+LONG_INDEX = "idx_post_aggregates_featured_community_newest_comment_time_necro"  # 64 bytes (lemmy)
+
+
+@pytest.mark.parametrize(
+    "up",
+    [
+        f"CREATE INDEX {LONG_INDEX} ON posts (created_at);\n",
+        f"CREATE TABLE {LONG_INDEX} (id BIGINT PRIMARY KEY);\n",
+        f"ALTER TABLE posts ADD COLUMN {LONG_INDEX} TEXT;\n",
+        f"ALTER TABLE posts RENAME COLUMN title TO {LONG_INDEX};\n",
+    ],
+)
+@pytest.mark.parametrize("replayed", [False, True])
+def test_sw405_long_table_column_and_index_names_where_they_are_given(up: str, replayed: bool) -> None:
+    """squawk's identifier-too-long reports the statement; SW405 did only for names in the final catalog,
+    which a replay reflects already cut to 63 bytes (and which a later migration may have dropped)."""
+    prior = "CREATE TABLE posts (id BIGINT PRIMARY KEY, title TEXT, created_at TIMESTAMPTZ NOT NULL);\n"
+    engine = EngineChoice(url=service_url(POSTGRES)) if replayed else None
+    report = review_migration(up, "SELECT 1;\n", dialect="postgresql", prior_sql=[prior], engine=engine)
+    [long] = [f for f in report.findings if f.code == "SW405"]
+    assert "64 bytes (limit 63)" in long.message and long.location.line == 1
+    short = up.replace(LONG_INDEX, LONG_INDEX[:63])
+    report = review_migration(short, "SELECT 1;\n", dialect="postgresql", prior_sql=[prior], engine=engine)
+    assert "SW405" not in report.codes()

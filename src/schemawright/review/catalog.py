@@ -247,8 +247,9 @@ RULES: tuple[Rule, ...] = (
         N,
         "Identifier longer than the engine allows",
         "PostgreSQL silently truncates names over 63 bytes (MySQL rejects over 64), so two long names can "
-        "collide and drops target the wrong object. Checked for tables, columns and indexes, and for the "
-        "names statements give constraints, views, triggers, functions, types and sequences.",
+        "collide and drops target the wrong object. Checked where a statement gives the name (tables, "
+        "columns, indexes, constraints, views, triggers, functions, types and sequences), so a replayed "
+        "catalog, which holds only the cut names, hides none.",
         "CREATE INDEX idx_an_extremely_long_name_that_goes_on_and_on_past_sixty_three_chars ON t (a);",
         "CREATE INDEX idx_t_a ON t (a);",
         squawk=("identifier-too-long",),

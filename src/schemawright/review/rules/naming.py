@@ -201,14 +201,6 @@ def _identifier(name: str, at: Location, what: str, dialect: str) -> FindingIter
             fix=f"-- rename {name} to a plain descriptive snake_case name "
             f"(e.g. {key(name).removeprefix(prefix or '') if prefix else 'user_name'})",
         )
-    limit = dialect_for(dialect).engine_identifier_limit
-    if limit and len(name.encode()) > limit:
-        yield finding(
-            "SW405",
-            f"{what.capitalize()} name {name[:40]}… is {len(name.encode())} bytes (limit {limit}).",
-            at=at,
-            fix=f"-- shorten to at most {limit} bytes, e.g. {name[: limit - 8].rstrip('_')}",
-        )
 
 
 def number(name: str) -> str | None:
@@ -258,9 +250,10 @@ _RAW_NAME = re.compile(
 
 
 def check_statement(stmt: Statement, ctx: StatementContext) -> FindingIter:
-    """SW405 for names a statement gives to constraints, views, triggers, functions, types and sequences:
-    PostgreSQL truncates every identifier to 63 bytes (MySQL rejects over 64), and the table rules only see
-    table, column and index names."""
+    """SW405 for every name a statement gives (tables, columns, indexes, constraints, views, triggers,
+    functions, types, sequences), where it gives it: PostgreSQL truncates every identifier to 63 bytes
+    (MySQL rejects over 64), so the catalog a replay reflects only ever holds the truncated name, and an
+    object a later migration drops was still created under a name the engine cut."""
     limit = ctx.sql.engine_identifier_limit
     if not limit:
         return
@@ -294,6 +287,7 @@ def _defined_names(stmt: Statement) -> list[tuple[str, str]]:
             for action in e.args.get("actions") or []:
                 if isinstance(action, exp.AlterRename):
                     out.append((kind.lower(), ident(action.this)))
+        out += _table_names(e, kind)
         for node in e.find_all(exp.Constraint, exp.ColumnConstraint):
             if isinstance(node.this, exp.Identifier):
                 out.append(("constraint", ident(node.this)))
@@ -303,6 +297,26 @@ def _defined_names(stmt: Statement) -> list[tuple[str, str]]:
             name = m["name"]
             out.append((" ".join(what.split()), name[1:-1] if name.startswith('"') else name))
     return [(what, name) for what, name in out if name]
+
+
+def _table_names(e: exp.Create | exp.Alter, kind: str) -> list[tuple[str, str]]:
+    """The table, column and index names a CREATE TABLE / CREATE INDEX / ALTER TABLE gives."""
+    out: list[tuple[str, str]] = []
+    if isinstance(e, exp.Create) and kind == "TABLE":
+        out.append(("table", ident(e.this)))
+        if isinstance(e.this, exp.Schema):
+            out += [("column", ident(c.this)) for c in e.this.expressions if isinstance(c, exp.ColumnDef)]
+    elif isinstance(e, exp.Create) and kind == "INDEX" and isinstance(e.this, exp.Index):
+        out.append(("index", ident(e.this.this)))
+    elif isinstance(e, exp.Alter) and kind in ("", "TABLE"):
+        for action in e.args.get("actions") or []:
+            if isinstance(action, exp.ColumnDef):
+                out.append(("column", ident(action.this)))
+            elif isinstance(action, exp.AlterRename):
+                out.append(("table", ident(action.this)))
+            elif isinstance(action, exp.RenameColumn):
+                out.append(("column", ident(action.args.get("to"))))
+    return out
 
 
 def _line_of(stmt: Statement, name: str) -> int:
