@@ -458,14 +458,27 @@ LONG_INDEX = "idx_post_aggregates_featured_community_newest_comment_time_necro" 
     ],
 )
 @pytest.mark.parametrize("replayed", [False, True])
-def test_sw405_long_table_column_and_index_names_where_they_are_given(up: str, replayed: bool) -> None:
-    """squawk's identifier-too-long reports the statement; SW405 did only for names in the final catalog,
-    which a replay reflects already cut to 63 bytes (and which a later migration may have dropped)."""
-    prior = "CREATE TABLE posts (id BIGINT PRIMARY KEY, title TEXT, created_at TIMESTAMPTZ NOT NULL);\n"
-    engine = EngineChoice(url=service_url(POSTGRES)) if replayed else None
-    report = review_migration(up, "SELECT 1;\n", dialect="postgresql", prior_sql=[prior], engine=engine)
-    [long] = [f for f in report.findings if f.code == "SW405"]
-    assert "64 bytes (limit 63)" in long.message and long.location.line == 1
-    short = up.replace(LONG_INDEX, LONG_INDEX[:63])
-    report = review_migration(short, "SELECT 1;\n", dialect="postgresql", prior_sql=[prior], engine=engine)
-    assert "SW405" not in report.codes()
+def test_sw405_long_names_where_they_are_given(tmp_path: Path, up: str, replayed: bool) -> None:
+    """squawk's identifier-too-long reports the statement; SW405 looked only at the final catalog, so a
+    long name a later migration drops again (lemmy's post_aggregates indexes) went unreported."""
+    folder = tmp_path / "backend" / "migrations"
+    folder.mkdir(parents=True)
+    (folder / "001_posts.up.sql").write_text(
+        "CREATE TABLE posts (id BIGINT PRIMARY KEY, title TEXT, created_at TIMESTAMPTZ NOT NULL);\n"
+    )
+    (folder / "001_posts.down.sql").write_text("DROP TABLE posts;\n")
+    later = f"DROP TABLE IF EXISTS {LONG_INDEX};\nDROP TABLE posts;\n"
+    for name, long in (("long", LONG_INDEX), ("short", LONG_INDEX[:63])):
+        (folder / "002_long.up.sql").write_text(up.replace(LONG_INDEX, long))
+        (folder / "002_long.down.sql").write_text("SELECT 1;\n")
+        (folder / "003_drop.up.sql").write_text(later.replace(LONG_INDEX, long))
+        (folder / "003_drop.down.sql").write_text("SELECT 1;\n")
+        engine = EngineChoice(url=service_url(POSTGRES)) if replayed else None
+        report = review_project(tmp_path, engine=engine)
+        found = [f for f in report.findings if f.code == "SW405"]
+        if name == "short":
+            assert not found, [f.message for f in found]
+        else:
+            [one] = found
+            assert "64 bytes (limit 63)" in one.message
+            assert (one.location.file, one.location.line) == ("backend/migrations/002_long.up.sql", 1)
