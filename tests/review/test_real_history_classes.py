@@ -478,7 +478,82 @@ def test_sw405_long_names_where_they_are_given(tmp_path: Path, up: str, replayed
         found = [f for f in report.findings if f.code == "SW405"]
         if name == "short":
             assert not found, [f.message for f in found]
-        else:
-            [one] = found
-            assert "64 bytes (limit 63)" in one.message
-            assert (one.location.file, one.location.line) == ("backend/migrations/002_long.up.sql", 1)
+        else:  # where the name is given (and where the later DROP reaches it by the long name)
+            [one] = [f for f in found if f.location.file == "backend/migrations/002_long.up.sql"]
+            assert "64 bytes (limit 63)" in one.message and one.location.line == 1
+
+
+COMBINED = """CREATE TABLE report_combined (id serial PRIMARY KEY, post_report_id int UNIQUE,
+    CONSTRAINT report_combined_check CHECK (num_nonnulls (post_report_id) = 1));
+CREATE TABLE community_report (id serial PRIMARY KEY);
+"""
+
+
+@pytest.mark.parametrize(
+    ("up", "codes"),
+    [
+        # lemmy 2025-08-01-000032: three actions sqlglot reads one at a time only
+        (
+            "ALTER TABLE report_combined\n"
+            "    ADD COLUMN community_report_id int UNIQUE REFERENCES community_report ON DELETE CASCADE,\n"
+            "    DROP CONSTRAINT report_combined_check,\n"
+            "    ADD CHECK (num_nonnulls (post_report_id, community_report_id) = 1);\n",
+            {"SW607", "SW608", "SW610"},
+        ),
+        ("ALTER TABLE report_combined ADD CHECK (post_report_id > 0);\n", {"SW608"}),  # unnamed CHECK
+        ("ALTER TABLE report_combined ADD CHECK (post_report_id > 0) NOT VALID;\n", set()),
+        ("ALTER TABLE report_combined ADD COLUMN note TEXT, ADD COLUMN seen BOOLEAN;\n", set()),
+    ],
+)
+def test_multi_action_alter_and_unnamed_check_are_read(up: str, codes: set[str]) -> None:
+    report = review_migration(up, "SELECT 1;\n", dialect="postgresql", prior_sql=[COMBINED])
+    assert {"SW607", "SW608", "SW610"} & report.codes() == codes, [f.message for f in report.findings]
+
+
+def test_unnamed_check_gets_postgresqls_name() -> None:
+    """``ADD CHECK (a > 0)`` is ``<table>_a_check`` (one column), else ``<table>_check``: a later DROP
+    CONSTRAINT by that name finds it."""
+    up = (
+        "ALTER TABLE report_combined ADD CHECK (post_report_id > 0) NOT VALID;\n"
+        "ALTER TABLE report_combined DROP CONSTRAINT report_combined_post_report_id_check;\n"
+    )
+    down = "ALTER TABLE report_combined DROP CONSTRAINT IF EXISTS report_combined_post_report_id_check;\n"
+    report = review_migration(up, down, dialect="postgresql", prior_sql=[COMBINED])
+    assert not {"SW613", "SW618"} & report.codes(), [f.message for f in report.findings]
+
+
+LOCK_PRIOR = """CREATE TABLE users (id BIGINT PRIMARY KEY);
+CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;
+CREATE TRIGGER trg_users_touch BEFORE UPDATE ON users FOR EACH ROW EXECUTE FUNCTION touch();
+"""
+
+
+@pytest.mark.parametrize(
+    ("up", "codes"),
+    [
+        ("CREATE TABLE posts (id BIGINT PRIMARY KEY, user_id BIGINT REFERENCES users (id));\n", {"SW619"}),
+        ("DROP TRIGGER trg_users_touch ON users;\n", {"SW619"}),
+        (  # references a table made in the same migration: nobody waits
+            "CREATE TABLE tags (id BIGINT PRIMARY KEY);\n"
+            "CREATE TABLE posts (id BIGINT PRIMARY KEY, tag_id BIGINT REFERENCES tags (id));\n",
+            set(),
+        ),
+        (
+            "SET lock_timeout = '5s';\n"
+            "CREATE TABLE posts (id BIGINT PRIMARY KEY, user_id BIGINT REFERENCES users (id));\n",
+            set(),
+        ),
+        ("ALTER TABLE users ADD COLUMN note TEXT;\n", {"SW619", "SW620"}),
+    ],
+)
+def test_sw619_a_new_foreign_key_locks_the_table_it_references(up: str, codes: set[str]) -> None:
+    report = review_migration(up, "SELECT 1;\n", dialect="postgresql", prior_sql=[LOCK_PRIOR])
+    assert {"SW619", "SW620"} & report.codes() == codes, [f.message for f in report.findings]
+
+
+def test_sw405_a_long_name_in_a_drop() -> None:
+    prior = f"CREATE TABLE posts (id BIGINT PRIMARY KEY);\nCREATE INDEX {LONG_INDEX[:63]} ON posts (id);\n"
+    report = review_migration(
+        f"DROP INDEX {LONG_INDEX};\n", "SELECT 1;\n", dialect="postgresql", prior_sql=[prior]
+    )
+    assert any(f.code == "SW405" and "64 bytes" in f.message for f in report.findings)

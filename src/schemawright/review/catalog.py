@@ -248,8 +248,8 @@ RULES: tuple[Rule, ...] = (
         "Identifier longer than the engine allows",
         "PostgreSQL silently truncates names over 63 bytes (MySQL rejects over 64), so two long names can "
         "collide and drops target the wrong object. Checked where a statement gives the name (tables, "
-        "columns, indexes, constraints, views, triggers, functions, types and sequences), so a replayed "
-        "catalog, which holds only the cut names, hides none.",
+        "columns, indexes, constraints, views, triggers, functions, types and sequences) or drops by it, so "
+        "a replayed catalog, which holds only the cut names, hides none.",
         "CREATE INDEX idx_an_extremely_long_name_that_goes_on_and_on_past_sixty_three_chars ON t (a);",
         "CREATE INDEX idx_t_a ON t (a);",
         squawk=("identifier-too-long",),
@@ -531,7 +531,9 @@ RULES: tuple[Rule, ...] = (
         M,
         "Lock-taking DDL on an existing table without lock_timeout",
         "An ALTER queued behind a long transaction holds its lock request and blocks every later query on "
-        "the table: a short change becomes an outage. `lock_timeout` makes it fail fast and retry instead.",
+        "the table: a short change becomes an outage. `lock_timeout` makes it fail fast and retry instead. "
+        "A new table's foreign key locks the existing table it references (SHARE ROW EXCLUSIVE), and DROP "
+        "TRIGGER its table, so they count too.",
         "ALTER TABLE users ADD COLUMN nickname TEXT;",
         "SET lock_timeout = '5s';\nALTER TABLE users ADD COLUMN nickname TEXT;",
         squawk=("require-lock-timeout",),

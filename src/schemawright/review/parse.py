@@ -79,7 +79,82 @@ def _parse_text(text: str, dialect: str) -> exp.Expr | None:
             expr = None
     if expr is None:
         expr = _drop_indexes(text) or _index_on_only(text, dialect)
+    elif isinstance(expr, exp.Command):
+        expr = _alter(text, dialect) or _alter_actions(text, dialect) or expr
     return _column_rename(_folded(expr, DIALECTS[dialect]))
+
+
+_ALTER_TABLE = re.compile(
+    r"^\s*(?P<head>ALTER\s+TABLE\s+(?:IF\s+EXISTS\s+)?(?:ONLY\s+)?(?:\"[^\"]+\"|[\w.$]+))\s+(?P<actions>.+)$",
+    re.I | re.S,
+)
+
+
+def _alter_actions(text: str, dialect: str) -> exp.Expr | None:
+    """An ``ALTER TABLE`` whose actions sqlglot reads one at a time but not together (``ADD COLUMN …
+    UNIQUE REFERENCES …, DROP CONSTRAINT …, ADD CHECK (…)``): each action parsed on its own, joined back
+    into one ALTER, so the rules see every action (was: the whole statement an opaque command)."""
+    m = _ALTER_TABLE.match(text)
+    if m is None:
+        return None
+    parts = _top_level_commas(m["actions"])
+    if len(parts) < 2:
+        return None
+    merged: exp.Expr | None = None
+    actions: list[exp.Expression] = []
+    for part in parts:
+        one = _alter(f"{m['head']} {part}", dialect)
+        if one is None:
+            return None
+        merged = merged or one
+        actions += one.args.get("actions") or []
+    assert merged is not None
+    merged.set("actions", actions)
+    return merged
+
+
+_ADD_CHECK = re.compile(r"\bADD\s+CHECK\b", re.I)
+_UNNAMED = "sw_unnamed_check"
+
+
+def _alter(text: str, dialect: str) -> exp.Alter | None:
+    """``text`` as an ALTER TABLE, also when it adds a CHECK without naming it (``ADD CHECK (…)``, which
+    sqlglot reads only with a name): the constraint gets the name PostgreSQL gives it,
+    ``<table>_<column>_check`` for a check on one column, else ``<table>_check``."""
+    named = _ADD_CHECK.sub(f"ADD CONSTRAINT {_UNNAMED} CHECK", text)
+    try:
+        with _quiet():
+            one = sqlglot.parse_one(named, read=DIALECTS[dialect])
+    except (ParseError, TokenError, ValueError, RecursionError):
+        return None
+    if not isinstance(one, exp.Alter):
+        return None
+    table = one.this.name if isinstance(one.this, exp.Table) else ""
+    for constraint in one.find_all(exp.Constraint):
+        if isinstance(constraint.this, exp.Identifier) and constraint.this.name == _UNNAMED:
+            columns = sorted({c.name for c in constraint.find_all(exp.Column)})
+            name = "_".join([table, *columns[:1], "check"] if len(columns) == 1 else [table, "check"])
+            constraint.set("this", exp.to_identifier(name))
+    return one
+
+
+def _top_level_commas(text: str) -> list[str]:
+    """``text`` cut at the commas outside parentheses and quotes."""
+    parts, depth, quote, start = [], 0, "", 0
+    for i, char in enumerate(text):
+        if quote:
+            quote = "" if char == quote else quote
+        elif char in "'\"":
+            quote = char
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "," and depth == 0:
+            parts.append(text[start:i].strip())
+            start = i + 1
+    parts.append(text[start:].strip())
+    return [p for p in parts if p]
 
 
 def _folded(expr: exp.Expr | None, dialect: str) -> exp.Expr | None:

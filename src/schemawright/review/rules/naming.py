@@ -291,6 +291,9 @@ def _defined_names(stmt: Statement) -> list[tuple[str, str]]:
         for node in e.find_all(exp.Constraint, exp.ColumnConstraint):
             if isinstance(node.this, exp.Identifier):
                 out.append(("constraint", ident(node.this)))
+    elif isinstance(e, exp.Drop):  # a long name in a DROP reaches whatever holds its first 63 bytes
+        kind = str(e.args.get("kind") or "").lower()
+        out += [(kind or "object", ident(t)) for t in e.args.get("tables") or []]
     elif m := _RAW_NAME.match(stmt.text):
         what = "constraint" if m["constraint"] else (m["kind"] or m["akind"] or "").lower()
         if what != "table":  # a renamed table is checked with the table

@@ -34,8 +34,12 @@ def check_migration(migration: ParsedMigration, dialect: str) -> FindingIter:
         if m := _SET.match(stmt.text):
             settings.add(key(m[1]))
         table = _locked_table(stmt)
-        if table and table not in created:
-            for name in [n for n in _SETTINGS if n not in settings]:
+        needs = list(_SETTINGS) if table and table not in created else []
+        if not needs:  # a short lock that still queues behind long transactions: lock_timeout only
+            table = next((t for t in _briefly_locked(stmt) if t not in created), "")
+            needs = ["lock_timeout"] if table else []
+        if needs:
+            for name in [n for n in needs if n not in settings]:
                 code, fix = _SETTINGS[name]
                 yield finding(
                     code,
@@ -48,6 +52,19 @@ def check_migration(migration: ParsedMigration, dialect: str) -> FindingIter:
                 settings.add(name)  # once per migration
         if isinstance(stmt.expr, exp.Create) and str(stmt.expr.args.get("kind")).upper() == "TABLE":
             created.add(key(ident(stmt.expr.this)))
+
+
+def _briefly_locked(stmt: Statement) -> list[str]:
+    """Existing tables a statement locks only briefly, but in a mode that waits for every running
+    transaction and blocks writes (or more) while it waits: the tables a new foreign key references
+    (SHARE ROW EXCLUSIVE), the table of a DROP TRIGGER (ACCESS EXCLUSIVE)."""
+    e = stmt.expr
+    if isinstance(e, exp.Create | exp.Alter):
+        return [key(ident(ref.this)) for ref in e.find_all(exp.Reference)]
+    if isinstance(e, exp.Drop) and str(e.args.get("kind") or "").upper() == "TRIGGER":
+        on = e.args.get("cluster")
+        return [key(ident(on.this))] if isinstance(on, exp.OnProperty) else []
+    return []
 
 
 def _locked_table(stmt: Statement) -> str:
