@@ -557,3 +557,38 @@ def test_sw405_a_long_name_in_a_drop() -> None:
         f"DROP INDEX {LONG_INDEX};\n", "SELECT 1;\n", dialect="postgresql", prior_sql=[prior]
     )
     assert any(f.code == "SW405" and "64 bytes" in f.message for f in report.findings)
+
+
+VIEW_PRIOR = (
+    "CREATE TABLE users (id BIGINT PRIMARY KEY, name TEXT);\n"
+    "CREATE VIEW user_names AS SELECT name FROM users;\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("up", "reported"),
+    [
+        ("DROP VIEW user_names;\n", True),  # ACCESS EXCLUSIVE on a view its readers use
+        ("CREATE OR REPLACE VIEW user_names AS SELECT name, id FROM users;\n", True),
+        ("CREATE VIEW ids AS SELECT id FROM users;\n", False),  # a new view locks nothing anyone waits on
+        (
+            "CREATE VIEW ids AS SELECT id FROM users;\nCREATE OR REPLACE VIEW ids AS SELECT id, name FROM users;\n",
+            False,
+        ),
+    ],
+)
+def test_sw619_dropping_or_replacing_an_existing_view(up: str, reported: bool) -> None:
+    report = review_migration(up, "SELECT 1;\n", dialect="postgresql", prior_sql=[VIEW_PRIOR])
+    assert ("SW619" in report.codes()) == reported, [f.message for f in report.findings]
+
+
+def test_an_alter_action_sqlglot_cannot_read_leaves_the_others_read() -> None:
+    """lemmy 2025-08-20: DROP CONSTRAINT, ADD CONSTRAINT … CHECK, ALTER CONSTRAINT … NOT DEFERRABLE."""
+    up = (
+        "ALTER TABLE report_combined\n"
+        "    DROP CONSTRAINT report_combined_check,\n"
+        "    ADD CONSTRAINT report_combined_check CHECK (num_nonnulls (post_report_id) = 1),\n"
+        "    ALTER CONSTRAINT report_combined_post_report_id_fkey NOT DEFERRABLE;\n"
+    )
+    report = review_migration(up, "SELECT 1;\n", dialect="postgresql", prior_sql=[COMBINED])
+    assert "SW608" in report.codes(), [f.message for f in report.findings]

@@ -532,8 +532,8 @@ RULES: tuple[Rule, ...] = (
         "Lock-taking DDL on an existing table without lock_timeout",
         "An ALTER queued behind a long transaction holds its lock request and blocks every later query on "
         "the table: a short change becomes an outage. `lock_timeout` makes it fail fast and retry instead. "
-        "A new table's foreign key locks the existing table it references (SHARE ROW EXCLUSIVE), and DROP "
-        "TRIGGER its table, so they count too.",
+        "A new table's foreign key locks the existing table it references (SHARE ROW EXCLUSIVE), DROP "
+        "TRIGGER its table, and dropping or replacing an existing view locks the view, so they count too.",
         "ALTER TABLE users ADD COLUMN nickname TEXT;",
         "SET lock_timeout = '5s';\nALTER TABLE users ADD COLUMN nickname TEXT;",
         squawk=("require-lock-timeout",),

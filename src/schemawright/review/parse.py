@@ -93,7 +93,8 @@ _ALTER_TABLE = re.compile(
 def _alter_actions(text: str, dialect: str) -> exp.Expr | None:
     """An ``ALTER TABLE`` whose actions sqlglot reads one at a time but not together (``ADD COLUMN …
     UNIQUE REFERENCES …, DROP CONSTRAINT …, ADD CHECK (…)``): each action parsed on its own, joined back
-    into one ALTER, so the rules see every action (was: the whole statement an opaque command)."""
+    into one ALTER, so the rules see the actions it can read (was: the whole statement an opaque
+    command)."""
     m = _ALTER_TABLE.match(text)
     if m is None:
         return None
@@ -102,13 +103,13 @@ def _alter_actions(text: str, dialect: str) -> exp.Expr | None:
         return None
     merged: exp.Expr | None = None
     actions: list[exp.Expression] = []
-    for part in parts:
+    for part in parts:  # an action sqlglot cannot read (ALTER CONSTRAINT … NOT DEFERRABLE) is left out
         one = _alter(f"{m['head']} {part}", dialect)
-        if one is None:
-            return None
-        merged = merged or one
-        actions += one.args.get("actions") or []
-    assert merged is not None
+        if one is not None:
+            merged = merged or one
+            actions += one.args.get("actions") or []
+    if merged is None:
+        return None
     merged.set("actions", actions)
     return merged
 

@@ -50,18 +50,28 @@ def check_migration(migration: ParsedMigration, dialect: str) -> FindingIter:
                     fix=f"{fix}  -- first statement of the migration; retry the deploy on timeout",
                 )
                 settings.add(name)  # once per migration
-        if isinstance(stmt.expr, exp.Create) and str(stmt.expr.args.get("kind")).upper() == "TABLE":
+        if isinstance(stmt.expr, exp.Create) and str(stmt.expr.args.get("kind")).upper() in (
+            "TABLE",
+            "VIEW",
+            "MATERIALIZED VIEW",
+        ):
             created.add(key(ident(stmt.expr.this)))
 
 
 def _briefly_locked(stmt: Statement) -> list[str]:
-    """Existing tables a statement locks only briefly, but in a mode that waits for every running
-    transaction and blocks writes (or more) while it waits: the tables a new foreign key references
-    (SHARE ROW EXCLUSIVE), the table of a DROP TRIGGER (ACCESS EXCLUSIVE)."""
+    """Existing tables (and views) a statement locks only briefly, but in a mode that waits for every
+    running transaction and blocks writes (or more) while it waits: the tables a new foreign key
+    references (SHARE ROW EXCLUSIVE), the table of a DROP TRIGGER, a view dropped or replaced (ACCESS
+    EXCLUSIVE: its readers queue)."""
     e = stmt.expr
+    kind = str(e.args.get("kind") or "").upper() if isinstance(e, exp.Create | exp.Drop) else ""
+    if isinstance(e, exp.Create) and kind in ("VIEW", "MATERIALIZED VIEW") and e.args.get("replace"):
+        return [key(ident(e.this))]  # replacing a view locks it (ACCESS EXCLUSIVE) against its readers
     if isinstance(e, exp.Create | exp.Alter):
         return [key(ident(ref.this)) for ref in e.find_all(exp.Reference)]
-    if isinstance(e, exp.Drop) and str(e.args.get("kind") or "").upper() == "TRIGGER":
+    if isinstance(e, exp.Drop) and kind in ("VIEW", "MATERIALIZED VIEW"):
+        return [key(ident(t)) for t in e.args.get("tables") or []]
+    if isinstance(e, exp.Drop) and kind == "TRIGGER":
         on = e.args.get("cluster")
         return [key(ident(on.this))] if isinstance(on, exp.OnProperty) else []
     return []
