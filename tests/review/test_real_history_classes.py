@@ -572,7 +572,8 @@ VIEW_PRIOR = (
         ("CREATE OR REPLACE VIEW user_names AS SELECT name, id FROM users;\n", True),
         ("CREATE VIEW ids AS SELECT id FROM users;\n", False),  # a new view locks nothing anyone waits on
         (
-            "CREATE VIEW ids AS SELECT id FROM users;\nCREATE OR REPLACE VIEW ids AS SELECT id, name FROM users;\n",
+            "CREATE VIEW ids AS SELECT id FROM users;\n"
+            "CREATE OR REPLACE VIEW ids AS SELECT id, name FROM users;\n",
             False,
         ),
     ],
