@@ -593,3 +593,21 @@ def test_an_alter_action_sqlglot_cannot_read_leaves_the_others_read() -> None:
     )
     report = review_migration(up, "SELECT 1;\n", dialect="postgresql", prior_sql=[COMBINED])
     assert "SW608" in report.codes(), [f.message for f in report.findings]
+
+
+MVIEW = (
+    "CREATE MATERIALIZED VIEW post_mview AS SELECT id FROM posts;\n"
+    "CREATE UNIQUE INDEX idx_post_mview_id ON post_mview (id);\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("down", "left"), [("DROP MATERIALIZED VIEW post_mview;\n", ""), ("SELECT 1;\n", "index")]
+)
+def test_dropping_a_materialized_view_drops_its_indexes(down: str, left: str) -> None:
+    """lemmy 2020-01-13: the down drops the materialized views; their unique indexes go with them (was: a
+    false SW613 'leaves behind: index idx_…_mview_id')."""
+    prior = "CREATE TABLE posts (id BIGINT PRIMARY KEY);\n"
+    report = review_migration(MVIEW, down, dialect="postgresql", prior_sql=[prior])
+    messages = [f.message for f in report.findings if f.code == "SW613"]
+    assert (left in " ".join(messages)) if left else not messages, messages

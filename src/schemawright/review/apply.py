@@ -339,6 +339,9 @@ def _drop(schema: Schema, e: exp.Drop) -> None:
         elif kind in ("VIEW", "MATERIALIZED VIEW"):
             schema.views.discard(name)
             schema.view_sources.pop(name, None)
+            held = schema.tables.get(name)
+            if held is not None and held.stub:  # a materialized view's indexes go with it
+                schema.pop(name)
             if cascade:
                 _cascade_from(schema, {name})
 
