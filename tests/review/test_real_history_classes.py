@@ -611,3 +611,29 @@ def test_dropping_a_materialized_view_drops_its_indexes(down: str, left: str) ->
     report = review_migration(MVIEW, down, dialect="postgresql", prior_sql=[prior])
     messages = [f.message for f in report.findings if f.code == "SW613"]
     assert (left in " ".join(messages)) if left else not messages, messages
+
+
+COUNTS = (
+    "CREATE TABLE row_counts (id BIGINT PRIMARY KEY, table_name TEXT NOT NULL UNIQUE, n BIGINT NOT NULL,\n"
+    "    status TEXT);\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("up", "reported"),
+    [
+        (
+            "UPDATE row_counts SET table_name = 'projects' WHERE table_name = 'packages';\n",
+            False,
+        ),  # warehouse
+        ("DELETE FROM row_counts WHERE id = 5;\n", False),
+        ("UPDATE row_counts SET n = 0 WHERE table_name = 'a' AND n > 3;\n", False),
+        ("UPDATE row_counts SET n = 0 WHERE status = 'stale';\n", True),  # any number of rows
+        ("UPDATE row_counts SET n = 0;\n", True),
+    ],
+)
+@pytest.mark.parametrize("replayed", [False, True])
+def test_sw611_a_change_pinned_to_one_row_is_no_backfill(up: str, reported: bool, replayed: bool) -> None:
+    engine = EngineChoice(url=service_url(POSTGRES)) if replayed else None
+    report = review_migration(up, "SELECT 1;\n", dialect="postgresql", prior_sql=[COUNTS], engine=engine)
+    assert ("SW611" in report.codes()) == reported, [f.message for f in report.findings]

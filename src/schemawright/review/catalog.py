@@ -433,7 +433,8 @@ RULES: tuple[Rule, ...] = (
         W,
         M,
         "Data change on an existing table is not batched",
-        "One UPDATE/DELETE over the whole table holds row locks and bloats the WAL for its whole duration.",
+        "One UPDATE/DELETE over the whole table holds row locks and bloats the WAL for its whole duration. "
+        "A change pinned to one row (`WHERE <primary key or unique column> = <value>`) is not reported.",
         "UPDATE users SET status = 'active';",
         "UPDATE users SET status = 'active' WHERE id BETWEEN :lo AND :hi AND status IS NULL;"
         "  -- loop over id ranges",

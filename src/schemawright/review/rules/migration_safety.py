@@ -357,6 +357,8 @@ def _backfill(stmt: Statement, e: exp.Update | exp.Delete, ctx: StatementContext
     where = e.args.get("where")
     if (where is not None and VOLATILE_BATCH.search(stmt.render(where))) or e.args.get("limit") is not None:
         return
+    if where is not None and _one_row(where.this, table, ctx):
+        return
     verb = "UPDATE" if isinstance(e, exp.Update) else "DELETE"
     yield finding(
         "SW611",
@@ -368,6 +370,32 @@ def _backfill(stmt: Statement, e: exp.Update | exp.Delete, ctx: StatementContext
         f"{'WHERE ' + stmt.render(where.this) + ' ' if where is not None else ''}LIMIT 1000);"
         "  -- repeat until 0 rows",
     )
+
+
+def _one_row(cond: exp.Expression, table: str, ctx: StatementContext) -> bool:
+    """A WHERE that pins one row: ``col = <literal>`` (alone or ANDed with more) on a column that is the
+    table's primary key or unique on its own, e.g. ``WHERE table_name = 'packages'`` on a unique name."""
+    model = ctx.schema.table(table)
+    if model is None:
+        return False
+    single = {key(c) for u in model.uniques if len(u.columns) == 1 for c in u.columns}
+    single |= {
+        key(i.columns[0])
+        for i in model.indexes
+        if i.unique and len(i.keys) == 1 and i.columns and not i.where
+    }
+    if model.primary_key is not None and len(model.primary_key.columns) == 1:
+        single.add(key(model.primary_key.columns[0]))
+    terms = list(cond.flatten()) if isinstance(cond, exp.And) else [cond]
+    for eq in terms:
+        if not isinstance(eq, exp.EQ):
+            continue
+        col, value = eq.this, eq.expression
+        if isinstance(value, exp.Column):
+            col, value = value, col
+        if isinstance(col, exp.Column) and isinstance(value, exp.Literal) and key(col.name) in single:
+            return True
+    return False
 
 
 _CREATE_HEAD = re.compile(r"^(CREATE\s+(?:UNIQUE\s+)?(?:TABLE|INDEX)(?:\s+CONCURRENTLY)?)\s+", re.I)
