@@ -596,13 +596,20 @@ def test_an_alter_action_sqlglot_cannot_read_leaves_the_others_read() -> None:
 
 
 MVIEW = (
-    "CREATE MATERIALIZED VIEW post_mview AS SELECT id FROM posts;\n"
+    "CREATE VIEW post_view AS SELECT id FROM posts;\n"
+    "CREATE MATERIALIZED VIEW post_mview AS SELECT id FROM post_view;\n"
     "CREATE UNIQUE INDEX idx_post_mview_id ON post_mview (id);\n"
 )
 
 
 @pytest.mark.parametrize(
-    ("down", "left"), [("DROP MATERIALIZED VIEW post_mview;\n", ""), ("SELECT 1;\n", "index")]
+    ("down", "left"),
+    [
+        ("DROP MATERIALIZED VIEW post_mview;\nDROP VIEW post_view;\n", ""),
+        ("DROP VIEW post_view CASCADE;\n", ""),  # lemmy 2020-01-21: the CASCADE takes the matview along
+        ("DROP VIEW post_view;\n", "index"),
+        ("SELECT 1;\n", "index"),
+    ],
 )
 def test_dropping_a_materialized_view_drops_its_indexes(down: str, left: str) -> None:
     """lemmy 2020-01-13: the down drops the materialized views; their unique indexes go with them (was: a

@@ -339,9 +339,7 @@ def _drop(schema: Schema, e: exp.Drop) -> None:
         elif kind in ("VIEW", "MATERIALIZED VIEW"):
             schema.views.discard(name)
             schema.view_sources.pop(name, None)
-            held = schema.tables.get(name)
-            if held is not None and held.stub:  # a materialized view's indexes go with it
-                schema.pop(name)
+            _drop_view_indexes(schema, name)
             if cascade:
                 _cascade_from(schema, {name})
 
@@ -378,6 +376,13 @@ def _drop_function(schema: Schema, name: str, cascade: bool) -> None:
             schema.trigger_functions.pop(trigger, None)
 
 
+def _drop_view_indexes(schema: Schema, view: str) -> None:
+    """A materialized view's indexes (kept on a stub table of its name) go with the view."""
+    held = schema.tables.get(view)
+    if held is not None and held.stub:
+        schema.pop(view)
+
+
 def _cascade_from(schema: Schema, gone: set[str]) -> None:
     """What DROP … CASCADE of tables or views ``gone`` also drops: the views that read them (and views
     on those views), and the foreign keys other tables have to them."""
@@ -386,6 +391,7 @@ def _cascade_from(schema: Schema, gone: set[str]) -> None:
     for view in gone & schema.views:
         schema.views.discard(view)
         schema.view_sources.pop(view, None)
+        _drop_view_indexes(schema, view)
     for tkey, table in list(schema.tables.items()):
         if any(fk.ref_table in gone for fk in table.foreign_keys):
             owned = schema.own(tkey, table)
