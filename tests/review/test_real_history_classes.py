@@ -644,3 +644,26 @@ def test_sw611_a_change_pinned_to_one_row_is_no_backfill(up: str, reported: bool
     engine = EngineChoice(url=service_url(POSTGRES)) if replayed else None
     report = review_migration(up, "SELECT 1;\n", dialect="postgresql", prior_sql=[COUNTS], engine=engine)
     assert ("SW611" in report.codes()) == reported, [f.message for f in report.findings]
+
+
+UTILS = """CREATE SCHEMA utils;
+CREATE TABLE utils.deps_saved_ddl (id serial NOT NULL, ddl_to_run text);
+CREATE FUNCTION utils.save_and_drop_views (p_view_schema name) RETURNS void
+    LANGUAGE plpgsql AS $$ BEGIN END; $$;
+CREATE VIEW utils.saved AS SELECT 1 AS x;
+"""
+
+
+@pytest.mark.parametrize(
+    ("down", "left"),
+    [
+        ("DROP SCHEMA utils CASCADE;\n", False),
+        ("DROP SCHEMA IF EXISTS utils;\n", True),
+        ("SELECT 1;\n", True),
+    ],
+)
+def test_drop_schema_cascade_takes_what_the_schema_holds(down: str, left: bool) -> None:
+    """lemmy's add_migration_utils down is `DROP SCHEMA utils CASCADE` (was: a false SW613 'leaves behind
+    function save_and_drop_views, table deps_saved_ddl')."""
+    report = review_migration(UTILS, down, dialect="postgresql")
+    assert ("SW613" in report.codes()) == left, [f.message for f in report.findings]

@@ -75,6 +75,7 @@ def apply(schema: Schema, stmt: Statement) -> None:
 
 def _create(schema: Schema, e: exp.Create, stmt: Statement) -> None:
     kind = str(e.args.get("kind") or "").upper()
+    _note_schema(schema, e, kind)
     if kind == "TABLE":
         _create_table(schema, e, stmt)
     elif kind == "INDEX":
@@ -340,6 +341,8 @@ def _drop(schema: Schema, e: exp.Drop) -> None:
             schema.views.discard(name)
             schema.view_sources.pop(name, None)
             _drop_view_indexes(schema, name)
+        elif kind == "SCHEMA" and cascade:  # sqlglot reads the schema's name as a table's db
+            _drop_schema(schema, key(target.db) if isinstance(target, exp.Table) and target.db else name)
             if cascade:
                 _cascade_from(schema, {name})
 
@@ -374,6 +377,28 @@ def _drop_function(schema: Schema, name: str, cascade: bool) -> None:
         for trigger in [t for t, f in schema.trigger_functions.items() if f == name]:
             schema.triggers.pop(trigger, None)
             schema.trigger_functions.pop(trigger, None)
+
+
+def _note_schema(schema: Schema, e: exp.Create, kind: str) -> None:
+    """Remember the named schema a created table, view or function is in (``CREATE TABLE utils.deps``)."""
+    target = e.this.this if isinstance(e.this, exp.Schema | exp.UserDefinedFunction) else e.this
+    what = {"TABLE": "table", "VIEW": "view", "MATERIALIZED VIEW": "view", "FUNCTION": "function"}.get(kind)
+    if what and isinstance(target, exp.Table) and target.db:
+        schema.in_schema[f"{what} {key(target.name)}"] = key(target.db)
+
+
+def _drop_schema(schema: Schema, name: str) -> None:
+    """DROP SCHEMA … CASCADE: the tables, views and functions made in it go with it."""
+    for member in [m for m, owner in schema.in_schema.items() if owner == name]:
+        what, obj = member.split(" ", 1)
+        if what == "table":
+            schema.pop(obj)
+        elif what == "view":
+            schema.views.discard(obj)
+            schema.view_sources.pop(obj, None)
+        else:
+            schema.functions.discard(obj)
+        del schema.in_schema[member]
 
 
 def _drop_view_indexes(schema: Schema, view: str) -> None:
@@ -441,7 +466,10 @@ def _raw(schema: Schema, stmt: Statement) -> None:
     """Statements sqlglot keeps as opaque commands (functions with bodies, some ALTERs)."""
     text = stmt.upper
     if m := _CREATE_FUNCTION.match(text):
-        schema.functions.add(key(m["name"].split(".")[-1].strip('"')))
+        *owner, name = [part.strip('"') for part in m["name"].split(".")]
+        schema.functions.add(key(name))
+        if owner:
+            schema.in_schema[f"function {key(name)}"] = key(owner[-1])
     elif m := _DROP_FUNCTION.match(text):
         for name in _SIGNATURE.findall(m["names"]):  # f (a int, b regclass), g: each name, not its arguments
             _drop_function(schema, key(name.split(".")[-1].strip('"')), bool(m["cascade"]))

@@ -112,6 +112,9 @@ class Schema:
     # what CASCADE follows: trigger -> the function it executes, view -> the tables and views it reads
     trigger_functions: dict[str, str] = field(default_factory=dict)
     view_sources: dict[str, frozenset[str]] = field(default_factory=dict)
+    # what a named (non-default) schema holds, for DROP SCHEMA … CASCADE: "table x" / "function f" /
+    # "view v" -> the schema's name
+    in_schema: dict[str, str] = field(default_factory=dict)
     # the keys of the tables this schema made or cloned since its last copy: it may change them in place;
     # every other table may be shared with a copy
     owned: set[str] = field(default_factory=set, repr=False, compare=False)
@@ -134,6 +137,7 @@ class Schema:
             set(self.views),
             dict(self.trigger_functions),
             dict(self.view_sources),
+            dict(self.in_schema),
             index_tables=self._index_tables(),
         )
 
