@@ -341,10 +341,10 @@ def _drop(schema: Schema, e: exp.Drop) -> None:
             schema.views.discard(name)
             schema.view_sources.pop(name, None)
             _drop_view_indexes(schema, name)
-        elif kind == "SCHEMA" and cascade:  # sqlglot reads the schema's name as a table's db
-            _drop_schema(schema, key(target.db) if isinstance(target, exp.Table) and target.db else name)
             if cascade:
                 _cascade_from(schema, {name})
+        elif kind == "SCHEMA" and cascade:  # sqlglot reads the schema's name as a table's db
+            _drop_schema(schema, key(target.db) if isinstance(target, exp.Table) and target.db else name)
 
 
 def _move_triggers(schema: Schema, old: str, new: str) -> None:
