@@ -2063,6 +2063,10 @@ def _identified_by(state: _State, row: Row, cl: Clause) -> None:
         return
     # passive: "members are identified by a card number"; active: "we recognise supporters by their email"
     owners = cl.subjects if cl.passive else [o for o in cl.objects if _thing(o, state.ctx)]
+    participle = not state.sent.children(cl.verb, "nsubjpass", "auxpass")  # "…, identified by X,"
+    passive = cl.passive or state.sent.tokens[cl.verb].tag == "VBN"
+    aside = _defined_by_aside(state, cl.verb) if passive and participle else None
+    owners = [aside] if aside is not None else owners
     for s in owners:
         if not _thing(s, state.ctx):
             continue
@@ -3227,6 +3231,20 @@ def _recorded_subject(state: _State, host: Token) -> Chunk | None:
     return None
 
 
+def _defined_by_aside(state: _State, at: int) -> Chunk | None:
+    """ "A tenant is a person renting a flat, identified by a national ID, with a name and a phone": an
+    aside set off by a comma after the predicate of a definition describes the thing defined, not the
+    noun it happens to follow."""
+    toks = state.sent.tokens
+    root = next((t for t in toks if t.dep == "ROOT"), None)
+    if root is None or root.lemma != "be" or not (root.i < at and at > 0 and toks[at - 1].text == ","):
+        return None
+    subject = next((x for x in state.sent.children(root.i, "nsubj") if x.pos in ("NOUN", "PROPN")), None)
+    if subject is None or not state.sent.children(root.i, "attr", "ccomp"):
+        return None
+    return _chunk(state, subject.i)
+
+
 def _with_list(state: _State, row: Row, cls: list[Clause]) -> None:
     toks = state.sent.tokens
     for t in toks:
@@ -3255,6 +3273,7 @@ def _with_list(state: _State, row: Row, cls: list[Clause]) -> None:
                 # what it describes is the noun the participle modifies
                 objs = [toks[host.head]]
             owner = _chunk(state, objs[0].i) if objs else None
+        owner = _defined_by_aside(state, t.i) or owner
         if owner is not None and owner.head in state.defined:
             owner = _hint_chunk(state)
         if owner is not None and owner.head >= 0 and not owner.plural:
