@@ -1370,7 +1370,10 @@ def _possession(state: _State, row: Row, cl: Clause) -> None:
         row.id == "possession.records"
         and first is not None
         and first.possessor is not None
-        and not any(_thing(s, state.ctx) and not _recorder(s, state.ctx) for s in cl.subjects)
+        and not any(
+            _thing(s, state.ctx) and not _recorder(s, state.ctx) and not _the_organisation(state, s)
+            for s in cl.subjects
+        )
     ):
         # "The system stores each member's name, email address and membership number": the possessor's
         possessor = _chunk(state, first.possessor)
@@ -1389,6 +1392,14 @@ def _possession(state: _State, row: Row, cl: Clause) -> None:
             continue
         if _thing(s, state.ctx):
             _contents(state, s, objs, row.id, row.priority, cl, ownership=row.ownership)
+
+
+def _the_organisation(state: _State, s: Chunk) -> bool:
+    """ "the school also records the teacher's full name": one definite, unquantified subject keeping
+    someone else's values is the organisation speaking, not a thing of the model; "each invoice stores the
+    customer's name" keeps its own copy."""
+    toks = state.sent.tokens
+    return not s.plural and 0 <= s.start < len(toks) and toks[s.start].lower == "the"
 
 
 def _periodic(state: _State, cl: Clause) -> bool:
