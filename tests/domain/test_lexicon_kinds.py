@@ -33,6 +33,9 @@ from schemawright.domain.model import Kind
         ("tip", Kind.MONEY),
         ("vintage", Kind.INTEGER),
         ("calories", Kind.INTEGER),
+        ("mileage", Kind.INTEGER),
+        ("odometer_reading", Kind.INTEGER),
+        ("abv", Kind.DECIMAL),
         ("weekday", Kind.INTEGER),
     ],
 )
