@@ -1930,6 +1930,8 @@ def _interaction_prep(state: _State, row: Row, cl: Clause) -> None:
         return  # "a water's name is unique within the association": a uniqueness scope, not a link
     for p in row.preps:
         for target in cl.prep(p):
+            if p == "of" and not _exactly_one(state, target):
+                continue  # "is of one species" counts what it is of; "is of great importance" does not
             _placed_with(state, row, cl, target, many=target.card.many and target.card.stated)
 
 
