@@ -3637,6 +3637,53 @@ def _possessive(state: _State, row: Row, cls: list[Clause]) -> None:
             state.facts.append(RelationshipFact(prov=prov, child=c.name, parent=owner.name))
 
 
+# nouns that name a person's role toward a thing: "the owner of a pet" is the pet's, not the other way round
+_ROLE_NOUNS = {
+    "owner", "author", "creator", "manager", "leader", "head", "captain", "holder", "organiser", "organizer",
+    "host", "maker", "chair", "founder", "admin", "administrator", "keeper", "sponsor", "operator",
+}  # fmt: skip
+
+
+# verbs that bring their object into being: what it is made "for" is what the object refers to
+_MAKING = {"make", "place", "create", "submit", "raise", "file", "open", "issue", "write", "send", "add",
+           "request", "post", "generate", "prepare", "produce", "leave", "log", "record"}  # fmt: skip
+
+
+def _attached(state: _State, row: Row, cls: list[Clause]) -> None:
+    """ "the members of a team", "bookings for a court": a thing whose noun phrase carries an of/for phrase
+    naming one other thing the spec talks about refers to it (the of/for mirror of the possessive)."""
+    ctx, sent, seen = state.ctx, state.sent, set()
+    for cl in cls:
+        if cl.negated:
+            continue
+        for c in [*cl.subjects, *cl.objects, *(x for cs in cl.preps.values() for x in cs)]:
+            if (
+                c.head < 0
+                or c.head_word in _ROLE_NOUNS
+                or c.head_word in _RELATIONAL
+                or _exactly_one(state, c)
+            ):
+                continue  # "pick one track for my talk": the one counted is the talk's, not the other way
+            preps = sent.children(c.head, "prep")
+            if cl.lemma in _MAKING and c in cl.objects and len(cl.objects) == 1 and not cl.passive:
+                # "players make bookings for a court": what a making verb's object is for is the object's
+                preps += [p for p in sent.children(cl.verb, "prep") if p.lower == "for"]
+            for prep in preps:
+                if prep.lower not in row.preps:
+                    continue
+                for pobj in sent.children(prep.i, "pobj"):
+                    owner = _chunk(state, pobj.i)
+                    if owner is None or owner.name == c.name or owner.plural or (c.name, owner.name) in seen:
+                        continue
+                    if not all(
+                        _thing(x, ctx) and not is_value(x, ctx) and _established(x, ctx) for x in (c, owner)
+                    ):
+                        continue
+                    seen.add((c.name, owner.name))
+                    prov = _prov(state, row.id, row.priority)
+                    state.facts.append(RelationshipFact(prov=prov, child=c.name, parent=owner.name))
+
+
 _SENTENCE_CONSTRUCTIONS: dict[str, Callable[[_State, Row, list[Clause]], None]] = {
     "both_ways": _both_ways,
     "connector": _connector,
@@ -3661,6 +3708,7 @@ _SENTENCE_CONSTRUCTIONS: dict[str, Callable[[_State, Row, list[Clause]], None]] 
     "soft_delete": _soft_delete,
     "access": _access,
     "possessive": _possessive,
+    "attached": _attached,
 }
 
 

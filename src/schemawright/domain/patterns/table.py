@@ -50,6 +50,7 @@ CONSTRUCTIONS = {
     "both_ways",
     "shared_by",
     "possessive",
+    "attached",
 }
 
 
