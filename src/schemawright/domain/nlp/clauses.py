@@ -370,14 +370,45 @@ def _asked(sent: Sentence, c: Chunk) -> bool:
     return k > 0 and sent.tokens[k].lower in ("many", "much") and sent.tokens[k - 1].lower == "how"
 
 
+_SUBJECT_DETS = {"a", "an", "each", "every", "one", "the", "any"}
+
+
+def _conjunct_subject(sent: Sentence, verb: Token) -> Token | None:
+    """ "A recipe can have many tags and a tag can appear on many recipes": the parser coordinates "a tag"
+    with "tags"; a determined noun right after "and", right before a verb with no subject, is its subject."""
+    toks = sent.tokens
+    own = any(t.dep in ("nsubj", "nsubjpass") for t in sent.children(verb.i))
+    if verb.dep not in ("conj", "advcl") or own:
+        return None
+    k = verb.i - 1
+    while k >= 0 and toks[k].head == verb.i and toks[k].dep in ("aux", "auxpass", "neg", "advmod"):
+        k -= 1
+    if k < 2:
+        return None
+    noun = toks[k]
+    if noun.pos not in ("NOUN", "PROPN") or noun.dep != "conj" or noun.i > verb.i:
+        return None
+    start = noun.i
+    while start > 0 and toks[start - 1].head == noun.i and toks[start - 1].dep in ("det", "amod", "compound"):
+        start -= 1
+    if start == 0 or toks[start].lower not in _SUBJECT_DETS:
+        return None
+    return noun if toks[start - 1].lower in ("and", "but", "while", "whereas") else None
+
+
 def clauses(sent: Sentence) -> list[Clause]:
     out: list[Clause] = []
+    moved: set[int] = set()
     for verb in sent.tokens:
         if verb.pos not in ("VERB", "AUX") or verb.dep not in _VERB_DEPS:
             continue
         if verb.pos == "AUX" and verb.lemma != "be" and verb.lemma != "have":
             continue
         subjects, relative = _verb_subjects(sent, verb)
+        own = _conjunct_subject(sent, verb)
+        if own is not None:
+            subjects, relative = [c for c in _chunks(sent, [own]) if c.head == own.i], False
+            moved.add(own.i)
         kids = sent.children(verb.i)
         passive = any(t.dep in ("nsubjpass", "auxpass") for t in kids) or (
             verb.dep == "acl" and verb.tag == "VBN"
@@ -460,4 +491,7 @@ def clauses(sent: Sentence) -> list[Clause]:
                 flag=any(t.lower == "whether" and t.dep == "mark" for t in kids),
             )
         )
+    for cl in out if moved else []:  # the subject moved to its own verb is no object of the verb before
+        cl.objects = [o for o in cl.objects if o.head not in moved]
+        cl.preps = {w: [c for c in cs if c.head not in moved] for w, cs in cl.preps.items()}
     return out
