@@ -2541,15 +2541,7 @@ def _enum_list(state: _State, row: Row, cls: list[Clause]) -> None:
             if len(c.words) > 1 and _established(_named(modifier), state.ctx):
                 owner, name = modifier, c.words[-1]  # "Compartment status: free, reserved, occupied"
             if owner and owner != c.name:
-                state.facts.append(
-                    AttributeFact(
-                        prov=_prov(state, row.id, row.priority),
-                        entity=owner,
-                        name=name,
-                        kind=Kind.ENUM,
-                        enum_values=values,
-                    )
-                )
+                _enum_fact(state, row, owner, name, values)
 
 
 def _labelled(sent: Sentence, c: Chunk) -> bool:
@@ -2616,17 +2608,27 @@ def _enum_can_be(state: _State, row: Row, cls: list[Clause]) -> None:
                 entity, attr = holder.name, s.head_word
         if not entity and not state.sent.subject_hint:
             # "stations have a code and a status, which can be …": whoever this sentence gave the value to
-            held = [f.entity for f in state.facts if isinstance(f, AttributeFact) and f.name == attr]
-            entity = held[0] if held else ""
-        state.facts.append(
-            AttributeFact(
-                prov=_prov(state, row.id, row.priority),
-                entity=entity or state.sent.subject_hint,
-                name=attr,
-                kind=Kind.ENUM,
-                enum_values=values,
-            )
+            entity = _given_here(state, attr)
+        _enum_fact(state, row, entity or state.sent.subject_hint, attr, values)
+
+
+def _enum_fact(state: _State, row: Row, entity: str, name: str, values: list[str]) -> None:
+    state.facts.append(
+        AttributeFact(
+            prov=_prov(state, row.id, row.priority),
+            entity=entity,
+            name=name,
+            kind=Kind.ENUM,
+            enum_values=values,
         )
+    )
+
+
+def _given_here(state: _State, name: str) -> str:
+    """The thing this sentence gave a value of that name ("stations have a code and a status, which …")."""
+    return next(
+        (f.entity for f in state.facts if isinstance(f, AttributeFact) and f.name == name and f.entity), ""
+    )
 
 
 _VALUE_WORDS = {"value", "option", "choice"}
@@ -2675,24 +2677,10 @@ def _enum_named_values(state: _State, row: Row, cls: list[Clause]) -> None:
         c = _chunk(state, noun.i) if noun is not None else None
         if c is None or any(isinstance(f, AttributeFact) and f.enum_values == values for f in state.facts):
             continue
-        # "order statuses are …" is the order's status only where the order holds one (below): an owner
-        # named here would become a table of its own
+        # "order statuses are …" is the order's status only where the order holds one (the resolver
+        # decides): an owner named here would become a table of its own
         name = "_".join(w for w in c.words if w not in ("allowed", "possible", "valid", "permitted"))
-        owner = ""
-        if not owner:
-            given = [
-                f.entity for f in state.facts if isinstance(f, AttributeFact) and f.name == name and f.entity
-            ]
-            owner = given[0] if given else ""
-        state.facts.append(
-            AttributeFact(
-                prov=_prov(state, row.id, row.priority),
-                entity=owner,
-                name=name,
-                kind=Kind.ENUM,
-                enum_values=values,
-            )
-        )
+        _enum_fact(state, row, _given_here(state, name), name, values)
         return
 
 
@@ -3579,15 +3567,7 @@ def _lifecycle(state: _State, row: Row, cls: list[Clause]) -> None:
             owner = owner or (_named(state.previous) if state.previous else None)
         if owner is None or not _thing(owner, state.ctx) or is_value(owner, state.ctx):
             continue
-        state.facts.append(
-            AttributeFact(
-                prov=_prov(state, row.id, row.priority),
-                entity=owner.name,
-                name="status",
-                kind=Kind.ENUM,
-                enum_values=values,
-            )
-        )
+        _enum_fact(state, row, owner.name, "status", values)
 
 
 def _state_values(toks: list[Token], opener: str) -> list[str]:
