@@ -354,3 +354,25 @@ def test_values_spelled_with_underscores_stay_in_the_list() -> None:
         "status",
     )
     assert attr.enum_values == ["trialing", "active", "past_due", "canceled"]
+
+
+@pytest.mark.parametrize(
+    ("text", "entity", "name", "values"),
+    [
+        ("Each costume has a name. A costume may be in new, good, worn or damaged condition.", "costume",
+         "condition", ["new", "good", "worn", "damaged"]),
+        ("Each bike has a frame number. Each bike is in excellent, good or poor shape.", "bike", "shape",
+         ["excellent", "good", "poor"]),
+        ("Every hive has a tag. A hive can be in strong, average or weak health.", "hive", "health",
+         ["strong", "average", "weak"]),
+    ],
+)  # fmt: skip
+def test_adjectives_before_the_noun_of_in_are_its_values(
+    text: str, entity: str, name: str, values: list[str]
+) -> None:
+    assert _attribute(text, entity, name).enum_values == values
+
+
+def test_a_place_after_in_is_no_value_list() -> None:
+    model = model_of("# Bikes\n\nEach bike has a frame number. The bike is in the shed.\n")
+    assert attribute_kinds(model, "bike") == {"frame_number": Kind.IDENTIFIER}

@@ -2561,6 +2561,8 @@ def _enum_can_be(state: _State, row: Row, cls: list[Clause]) -> None:
         toks = state.sent.tokens
         rest = toks[cl.verb + 1 :]
         words = [t.lower for t in rest[:3]]
+        if _in_listed_state(state, row, cl, rest):
+            continue
         # "an order's status is pending, paid or shipped": a value-list noun equated with alternatives
         alternatives = (
             state.ctx.lexicon.kind_for_name(cl.subjects[0].head_word) is Kind.ENUM
@@ -2610,6 +2612,23 @@ def _enum_can_be(state: _State, row: Row, cls: list[Clause]) -> None:
             # "stations have a code and a status, which can be …": whoever this sentence gave the value to
             entity = _given_here(state, attr)
         _enum_fact(state, row, entity or state.sent.subject_hint, attr, values)
+
+
+def _in_listed_state(state: _State, row: Row, cl: Clause, rest: list[Token]) -> bool:
+    """ "A costume may be in new, good, worn or damaged condition": the adjectives before the noun of "in"
+    are the values of that noun, a value of the subject."""
+    if not rest or rest[0].lower != "in":
+        return False
+    noun = next((t for t in rest[1:] if t.dep == "pobj" and t.head == rest[0].i), None)
+    between = rest[1 : noun.i - rest[0].i] if noun is not None and noun.pos == "NOUN" else []
+    adjectives = [t for t in between if t.pos == "ADJ" or t.tag == "VBN"]
+    if len(adjectives) < 2 or any(t.pos not in ("ADJ", "VERB", "PUNCT", "CCONJ") for t in between):
+        return False
+    owner = next((c for c in cl.subjects if _thing(c, state.ctx) and not is_value(c, state.ctx)), None)
+    if owner is None or noun is None:
+        return False
+    _enum_fact(state, row, owner.name, noun.lemma, _split_values(between))
+    return True
 
 
 def _enum_fact(state: _State, row: Row, entity: str, name: str, values: list[str]) -> None:
