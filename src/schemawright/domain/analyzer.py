@@ -39,6 +39,7 @@ READERS = (
     "field_tables",
     "bmad",
     "entity_bullets",
+    "value_lists",
 )
 _PARENTHESES = re.compile(r"\(.*?\)")
 SKIP_SECTIONS = ("ui requirements", "frontend", "navigation", "accessibility", "styling", "api endpoints")

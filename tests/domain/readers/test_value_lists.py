@@ -1,0 +1,41 @@
+"""Value lists laid out as markdown: a heading over a list, a table whose first column is the value, a
+sentence ending in a colon over a list. Examples written for this test."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.domain.patterns._helpers import model_of
+
+_THING = "# Permits\n\n## Data\n\nEach permit has a number, an address and a status.\n\n"
+
+
+def _values(text: str) -> list[str]:
+    model = model_of(_THING + text)
+    permit = model.entity("permit")
+    assert permit is not None, [e.name for e in model.entities]
+    return next((a.enum_values for a in permit.attributes if a.name == "status"), [])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "### Permit statuses\n\n- `draft` — still being filled in\n- `issued` — valid\n"
+        "- `revoked` — withdrawn\n",
+        "| Status | Meaning |\n|---|---|\n| draft | still being filled in |\n| issued | valid |\n"
+        "| revoked | withdrawn |\n",
+        "The status of a permit is one of the following:\n\n1. Draft\n2. Issued\n3. Revoked\n",
+        "### Status values\n\n- **Draft**: still being filled in\n- **Issued**: valid\n"
+        "- **Revoked**: withdrawn\n",
+    ],
+)
+def test_a_value_list_laid_out_in_markdown_gives_the_values(text: str) -> None:
+    assert _values(text) == ["draft", "issued", "revoked"]
+
+
+def test_a_heading_over_statements_is_no_value_list() -> None:
+    text = (
+        "### Permit statuses\n\n- The clerk must review every permit within ten days.\n"
+        "- Applicants are told when anything changes.\n"
+    )
+    assert _values(text) == []
