@@ -657,22 +657,9 @@ def _enum_after(sent: Sentence, c: Chunk, *, after_clause: bool = False) -> list
 def _opens_remark(t: Token) -> bool:
     """A word that starts a remark, never a value: a participle ("following …", "based on …"), an article,
     a preposition, a pronoun or a pointer ("see", "as set by", "e.g.")."""
-    return (
-        t.tag in ("VBG", "VBN")
-        or t.pos in ("DET", "ADP", "SCONJ", "PRON")
-        or t.lower
-        in (
-            "see",
-            "e.g.",
-            "eg",
-            "i.e.",
-            "ie",
-            "etc",
-            "etc.",
-            "as",
-            "per",
-        )
-    )
+    return t.tag in ("VBG", "VBN") or t.pos in ("DET", "ADP", "SCONJ", "PRON") or t.lower in (
+        "see", "e.g.", "eg", "i.e.", "ie", "etc", "etc.", "as", "per",
+    )  # fmt: skip
 
 
 def _value_word(t: Token) -> bool:

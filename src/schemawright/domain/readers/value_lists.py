@@ -24,8 +24,9 @@ from schemawright.domain.readers.hints import prov
 from schemawright.spec.document import Block, SpecDocument
 
 _VALUE_NOUNS = r"status(?:es)?|states?|types?|categor(?:y|ies)|priorit(?:y|ies)|levels?|stages?|roles?|kinds?"
-_HEADING = re.compile(rf"^(?:(?P<owner>[a-z][a-z ]{{0,30}}?)\s+)?(?P<noun>{_VALUE_NOUNS})(?:\s+values)?$")
-_COLUMN = re.compile(rf"^(?:(?P<owner>[a-z][a-z ]{{0,30}}?)\s+)?(?P<noun>{_VALUE_NOUNS})$")
+_NAMED = rf"^(?:(?P<owner>[a-z][a-z ]{{0,30}}?)\s+)?(?P<noun>{_VALUE_NOUNS})"  # "repair statuses", "status"
+_HEADING = re.compile(_NAMED + r"(?:\s+values)?$")
+_COLUMN = re.compile(_NAMED + "$")
 _FOLLOWING = re.compile(
     rf"\b(?P<noun>{_VALUE_NOUNS})\b(?:\s+of\s+(?:a|an|the|each|every)\s+(?P<owner>[a-z][a-z ]{{0,30}}?))?"
     r"\s+(?:is|are|can be|must be|may be|takes?|has)\b[^.:]*?"
