@@ -161,10 +161,15 @@ def _top_level_commas(text: str) -> list[str]:
 def _folded(expr: exp.Expr | None, dialect: str) -> exp.Expr | None:
     """Unquoted identifiers as an engine that folds them to lower case stores them (PostgreSQL: ``CREATE
     TABLE LANGUAGE`` makes ``language``); quoted ones, and every name on the other engines, as written."""
-    strategy = Dialect.get_or_raise(dialect).NORMALIZATION_STRATEGY
-    if expr is None or strategy is not NormalizationStrategy.LOWERCASE:
+    if expr is None or not _folds_to_lower(dialect):
         return expr
     return normalize_identifiers(expr, dialect=dialect)
+
+
+@lru_cache(maxsize=8)
+def _folds_to_lower(dialect: str) -> bool:
+    """Asked once per engine, not per statement: ``get_or_raise`` builds a new dialect object each call."""
+    return Dialect.get_or_raise(dialect).NORMALIZATION_STRATEGY is NormalizationStrategy.LOWERCASE
 
 
 def _column_rename(expr: exp.Expr | None) -> exp.Expr | None:
