@@ -182,7 +182,13 @@ def mentions(sentences: list[Sentence], ctx: Context) -> tuple[dict[str, int], d
                 continue
             counts[c.name] += 1
             # a value listed in parentheses ("a format (30-minute class, workshop)") names no thing
-            if len(c.words) > 1 and depth <= 0 and not is_value(c, ctx):
+            # only a noun compound names a kind of the head ("meal plan"); an adjective ("weekly plan",
+            # "second list") describes one instance, so the short mention can still mean the compound
+            compound = all(
+                sent.tokens[k].pos in ("NOUN", "PROPN") or sent.tokens[k].tag == "VBG"
+                for k in range(c.head - len(c.words) + 1, c.head)
+            )
+            if len(c.words) > 1 and depth <= 0 and compound and not is_value(c, ctx):
                 longer[c.head_word].add(c.name)
     aliases = {
         head: full
