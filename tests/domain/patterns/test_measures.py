@@ -148,3 +148,33 @@ def test_a_number_of_things_is_still_many() -> None:
 )
 def test_a_number_form_after_a_value_gives_its_type(text: str, owner: str, column: str, kind: Kind) -> None:
     assert attribute_kinds(model_of(text), owner).get(column) is kind
+
+
+def test_a_compound_measure_keeps_all_its_words_before_the_unit() -> None:
+    model = model_of("# Couriers\n\nEach route records the driving time in minutes and a driver name.\n")
+    kinds = attribute_kinds(model, "route")
+    assert kinds.get("driving_time_minutes") is Kind.DURATION, kinds
+
+
+def test_a_unit_in_parentheses_is_the_values_unit() -> None:
+    model = model_of(
+        "# Campus\n\nEvery course lists a title, its lecture time (minutes) and its lab time (in hours).\n"
+    )
+    kinds = attribute_kinds(model, "course")
+    assert kinds.get("lecture_time_minutes") is Kind.DURATION, kinds
+    assert kinds.get("lab_time_hours") is Kind.DECIMAL, kinds
+
+
+def test_both_in_parentheses_gives_the_unit_to_the_two_values_before_it() -> None:
+    model = model_of(
+        "# Gym\n\nEach workout has a title, the warm-up time and the cool-down time (both in minutes).\n"
+        "Each climb has a name, an ascent and a descent (both in whole metres).\n"
+    )
+    workout = attribute_kinds(model, "workout")
+    assert workout.get("warm_up_time_minutes") is Kind.DURATION, workout
+    assert workout.get("cool_down_time_minutes") is Kind.DURATION, workout
+    assert "title" in workout  # before the pair: no unit
+    climb = attribute_kinds(model, "climb")
+    assert climb.get("ascent_metres") is Kind.INTEGER, climb
+    assert climb.get("descent_metres") is Kind.INTEGER, climb
+    assert "name" in climb

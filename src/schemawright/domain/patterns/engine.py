@@ -580,6 +580,28 @@ def _list_unit(state: _State, c: Chunk) -> tuple[str, int]:
 _DIMENSION = {None, Kind.COUNT, Kind.INTEGER}  # a measure's name that says nothing of its unit
 
 
+_SHARED = {"both", "all", "each"}  # "(both in minutes)": one unit for every value of the list before it
+
+
+def _shared_unit(sent: Sentence, c: Chunk) -> tuple[str, int]:
+    """A unit written once in parentheses after a list, for all of it: "the preparation time and the cooking
+    time (both in whole minutes)" gives minutes to the preparation time too. The list's last noun is returned
+    for "whole"."""
+    toks = sent.tokens
+    j, joins = c.head + 1, 0
+    while j < len(toks) - 1 and (
+        (join := toks[j].text == "," or toks[j].lower in ("and", "or"))
+        or toks[j].pos in ("DET", "ADJ", "NOUN", "PROPN")
+    ):
+        joins += join
+        j += 1
+    if j == c.head + 1 or toks[j].text != "(" or toks[j + 1].lower not in _SHARED:
+        return "", c.head
+    if toks[j + 1].lower == "both" and joins != 1:
+        return "", c.head  # "a title, the warm-up time and the cool-down time (both …)": the last two only
+    return _unit_at(sent, j - 1, toks[j - 1].lower), j - 1
+
+
 def _unit_at(sent: Sentence, head: int, head_word: str) -> str:
     toks = sent.tokens
     k = head + 1
@@ -587,6 +609,11 @@ def _unit_at(sent: Sentence, head: int, head_word: str) -> str:
         k += 2
     if k + 1 < len(toks) and toks[k].tag in ("VBN", "VBD") and toks[k + 1].lower == "in":
         k += 1  # "the amount eaten in grams", "the distance walked in kilometres"
+    if k < len(toks) - 2 and toks[k].text == "(":  # "the cooking time (in minutes)", "(both in whole hours)"
+        inner = k + 1 + (toks[k + 1].lower in _SHARED)
+        if toks[inner].lower in _UNITS and inner + 1 < len(toks) and toks[inner + 1].text == ")":
+            return toks[inner].lower  # "the dwell time (minutes)"
+        k = inner
     if 0 < k < len(toks) - 1 and toks[k].lower == "in":
         j = k + 1
         while j < len(toks) - 1 and toks[j].pos in ("DET", "ADJ") and toks[j].lower != "square":
@@ -1051,6 +1078,8 @@ def _attribute(
     unit, last = ("", c.head) if values else (_unit_after(state.sent, c), c.head)
     if not unit and not values:
         unit, last = _list_unit(state, c)
+    if not unit and not values:
+        unit, last = _shared_unit(state.sent, c)
     phrase = _in_unit(name, unit, state.ctx) if unit else None
     if phrase is not None:
         name, kind = phrase
@@ -1247,10 +1276,9 @@ def _with_fields(sent: Sentence, c: Chunk) -> bool:
 
 
 def _in_unit(name: str, unit: str, ctx: Context) -> tuple[str, Kind] | None:
-    """The lexicon's name for a value in a unit: "weight" in kilograms → weight_kg, a decimal."""
-    return _phrase_attribute(
-        _named(name).model_copy(update={"text": f"{name.replace('_', ' ')} in {unit}"}), ctx
-    )
+    """The lexicon's name for a value in a unit: "weight" in kilograms → weight_kg, a decimal; the name is
+    passed whole ("driving_time in minutes"), so a compound keeps all its words."""
+    return _phrase_attribute(_named(name).model_copy(update={"text": f"{name} in {unit}"}), ctx)
 
 
 def _phrase_attribute(c: Chunk, ctx: Context) -> tuple[str, Kind] | None:
