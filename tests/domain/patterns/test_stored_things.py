@@ -179,3 +179,20 @@ def test_a_second_thing_listed_with_values_of_its_own_is_not_a_value_of_the_firs
     assert not [link for link in links(model) if set(link) == {"boat", "member"}]
     assert "length" in attribute_names(model, "boat")
     assert "boat" not in attribute_names(model, "member")
+
+
+def test_for_each_after_a_semicolon_opens_the_recording_clause() -> None:
+    model = model_of(
+        "Each keeper looks after one or more hives; for every hive we record its location, colony size and "
+        "queen age.\nEach library owns many books; for every book we keep its title and its shelf mark.\n"
+    )
+    assert attribute_names(model, "hive") == ["location", "colony_size", "queen_age"]
+    assert attribute_names(model, "book") == ["title", "shelf_mark"]
+    assert not model.entity("keeper") or "location" not in attribute_names(model, "keeper")
+    assert not model.entity("library") or "title" not in attribute_names(model, "library")
+
+
+def test_a_relative_clause_on_a_counted_noun_stays_one() -> None:
+    # no semicolon before "for": "every dog we groom" is a dog, described by the clause
+    model = model_of("Groomers keep notes for every dog they groom, with a date and a text.")
+    assert "dog" not in [e.name for e in model.entities] or not attribute_names(model, "dog")

@@ -241,7 +241,32 @@ def repair(tokens: list[Token]) -> list[Token]:
     """Undo the small model's common misreadings of short data sentences; see the helpers."""
     tokens = _shared_head(_possessive_her(_ing_head(tokens)))
     tokens = _compound_subject(_noun_verb(_determined_nouns(tokens)))
-    return _reduced_relative(_list_compound(_split_noun_object(_plural_subject_verb(tokens))))
+    tokens = _reduced_relative(_list_compound(_split_noun_object(_plural_subject_verb(tokens))))
+    return _for_each_clause(tokens)
+
+
+def _for_each_clause(tokens: list[Token]) -> list[Token]:
+    """ "Each owner has dogs; for every dog we record its name": after a semicolon the parser hangs "for
+    every dog" on the first clause's verb and reads "we record" as a relative clause on the dog. A pronoun
+    subject right after "for each/every X" opens a new clause, and the phrase is that clause's."""
+    for verb in tokens:
+        x = tokens[verb.head]
+        if verb.dep != "relcl" or x.dep != "pobj" or x.i + 1 >= len(tokens):
+            continue
+        prep, subj = tokens[x.head], tokens[x.i + 1]
+        if not (
+            prep.lower in ("for", "per")
+            and prep.i > 0
+            and tokens[prep.i - 1].text in (";", ":")
+            and any(t.head == x.i and t.dep == "det" and t.lower in ("each", "every") for t in tokens)
+            and subj.pos == "PRON"
+            and subj.head == verb.i
+            and subj.dep == "nsubj"
+        ):
+            continue
+        verb.dep, verb.head = "conj", prep.head
+        prep.head = verb.i
+    return tokens
 
 
 def _possessive_her(tokens: list[Token]) -> list[Token]:
