@@ -171,6 +171,7 @@ def mentions(sentences: list[Sentence], ctx: Context) -> tuple[dict[str, int], d
 
     counts: Counter[str] = Counter()
     longer: dict[str, set[str]] = defaultdict(set)
+    states: dict[str, str] = {}
     for sent in sentences:
         depth = 0
         for t in sent.tokens:
@@ -181,6 +182,12 @@ def mentions(sentences: list[Sentence], ctx: Context) -> tuple[dict[str, int], d
             if c is None or c.head != t.i:
                 continue
             counts[c.name] += 1
+            mod = sent.tokens[c.head - len(c.words) + 1] if len(c.words) > 1 else None
+            if mod is not None and (
+                mod.tag == "VBN"
+                or (mod.pos == "ADJ" and mod.lower.endswith(("ed", "en")) and len(mod.lower) > 4)
+            ):
+                states[c.name] = "_".join(c.words[1:])  # "broken items": one state of the items
             # a value listed in parentheses ("a format (30-minute class, workshop)") names no thing
             # only a noun compound names a kind of the head ("meal plan"); an adjective ("weekly plan",
             # "second list") describes one instance, so the short mention can still mean the compound
@@ -201,6 +208,11 @@ def mentions(sentences: list[Sentence], ctx: Context) -> tuple[dict[str, int], d
     }
     for short, full in aliases.items():
         counts[full] += counts[short]
+    for name, thing in states.items():
+        # "Visitors bring broken items … An item has a description": the thing is named on its own too
+        if counts.get(thing, 0) and counts[name] < 2 and name not in aliases and thing not in aliases:
+            aliases[name] = thing
+            counts[thing] += counts[name]
     return dict(counts), aliases
 
 
