@@ -62,3 +62,17 @@ def test_a_link_read_with_and_without_its_role_is_one_link() -> None:
     )
     assert [(r.child, r.parent) for r in model.relationships] == [("task", "user")]
     assert not model.relationships[0].required
+
+
+def test_a_person_assigned_to_a_work_item_is_one_link_from_the_item() -> None:
+    # the passive row ("is assigned to an item") must not add the reverse link, which made a many-to-many
+    from schemawright.domain.model import Cardinality
+
+    model = model_of(
+        "# Repairs\n\n"
+        "A volunteer can be assigned to an item. A volunteer has a name and a skill. An item has a "
+        "description and a status.\n"
+    )
+    assert [(r.child, r.parent, r.cardinality) for r in model.relationships] == [
+        ("item", "volunteer", Cardinality.MANY_TO_ONE)
+    ]

@@ -1980,6 +1980,9 @@ def _placed_with(
     for s in cl.subjects:
         if not (_thing(s, ctx) and _thing(target, ctx)) or is_value(target, ctx) or s.name == target.name:
             continue
+        people = ctx.lexicon.assignable_nouns
+        if cl.lemma == "assign" and s.head_word in people and target.head_word not in people:
+            continue  # "a groomer can be assigned to an appointment": the belonging row links the work item
         # "harvests are recorded per hive": many of them for each hive counts the hive as one
         counted = per or _counted_one(state, target)
         if not ((_established(s, ctx) or counted) and _established(target, ctx)):
