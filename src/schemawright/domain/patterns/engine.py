@@ -1937,8 +1937,15 @@ _CONTRAST = ("while", "whereas", "although", "though")
 
 def _interaction_prep(state: _State, row: Row, cl: Clause) -> None:
     """ "An employee works in one department", "Students enrol in several courses"."""
-    if cl.negated or (cl.key not in row.verbs and cl.lemma not in row.verbs) or not _descriptive(state, cl):
+    if cl.negated or not _descriptive(state, cl):
         return
+    named = cl.key in row.verbs or cl.lemma in row.verbs
+    if row.verbs and not named:
+        return
+    if not row.verbs and (
+        cl.lemma in row.exclude_verbs or cl.passive or state.sent.children(cl.verb, "dobj", "dative")
+    ):
+        return  # "a sum that reached us from one supporter": an object, even a pronoun, makes it transitive
     if cl.objects:
         return  # transitive: the other rows read it
     if cl.complement in ("unique", "distinct"):
@@ -1947,6 +1954,8 @@ def _interaction_prep(state: _State, row: Row, cl: Clause) -> None:
         for target in cl.prep(p):
             if p == "of" and not _exactly_one(state, target):
                 continue  # "is of one species" counts what it is of; "is of great importance" does not
+            if not row.verbs and not _counted_one(state, target):
+                continue  # any other verb: only a counted place says where each one is ("runs on one route")
             _placed_with(state, row, cl, target, many=target.card.many and target.card.stated)
 
 
