@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import psycopg
 import pytest
 
 from schemawright.review import review_migration, review_project
@@ -667,3 +668,94 @@ def test_drop_schema_cascade_takes_what_the_schema_holds(down: str, left: bool) 
     function save_and_drop_views, table deps_saved_ddl')."""
     report = review_migration(UTILS, down, dialect="postgresql")
     assert ("SW613" in report.codes()) == left, [f.message for f in report.findings]
+
+
+DROP_PRIOR = (
+    "CREATE TABLE users (id BIGINT PRIMARY KEY, email TEXT);\n"
+    "CREATE INDEX idx_users_email ON users (email);\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("up", "reported"),
+    [
+        # squawk's require-lock-timeout on lemmy: DROP INDEX holds ACCESS EXCLUSIVE on the index's table
+        ("DROP INDEX idx_users_email;\n", True),
+        ("DROP INDEX IF EXISTS idx_made_outside_the_history;\n", True),
+        ("DROP INDEX CONCURRENTLY idx_users_email;\n", False),  # SHARE UPDATE EXCLUSIVE: no reader waits
+        ("SET lock_timeout = '5s';\nDROP INDEX idx_users_email;\n", False),
+        (  # an index this migration made on a table it made: nobody else can wait on it
+            "CREATE TABLE tags (id BIGINT PRIMARY KEY, name TEXT);\n"
+            "CREATE INDEX idx_tags_name ON tags (name);\nDROP INDEX idx_tags_name;\n",
+            False,
+        ),
+        # lemmy's custom_migration_runner: the dropped schema's trigger functions take their triggers along
+        ("DROP SCHEMA IF EXISTS r CASCADE;\n", True),
+        ("DROP SCHEMA IF EXISTS r;\n", False),
+    ],
+)
+def test_sw619_drop_index_and_drop_schema_cascade_lock_tables(up: str, reported: bool) -> None:
+    report = review_migration(up, "SELECT 1;\n", dialect="postgresql", prior_sql=[DROP_PRIOR])
+    found = [f for f in report.findings if f.code == "SW619"]
+    assert bool(found) == reported, [f.message for f in report.findings]
+    if reported and up.startswith("DROP INDEX idx"):
+        assert found[0].location.table == "users"
+    if reported and up.startswith("DROP SCHEMA"):
+        assert "depend on schema r " in found[0].message, found[0].message
+
+
+MVIEW_PRIOR = (
+    "CREATE TABLE users (id BIGINT PRIMARY KEY, email TEXT, score INT);\n"
+    "CREATE MATERIALIZED VIEW user_scores AS SELECT id, score FROM users;\n"
+    "CREATE UNIQUE INDEX idx_user_scores_id ON user_scores (id);\n"
+)
+REFRESH = "REFRESH MATERIALIZED VIEW CONCURRENTLY user_scores;\n"
+
+
+def test_refresh_concurrently_runs_in_a_transaction_block() -> None:
+    """The premise of the next test, on the real engine: unlike CREATE INDEX CONCURRENTLY, REFRESH
+    MATERIALIZED VIEW CONCURRENTLY runs inside a transaction block, so the migration stays atomic."""
+    with psycopg.connect(service_url(POSTGRES)) as conn:
+        schema = "sw_refresh_tx"
+        conn.execute(f"CREATE SCHEMA {schema}")
+        try:
+            conn.execute(f"SET search_path = {schema}")
+            for stmt in MVIEW_PRIOR.strip().split(";\n"):
+                conn.execute(stmt)
+            conn.commit()
+            conn.execute(REFRESH)  # psycopg opened a transaction block: BEGIN was sent before it
+            conn.commit()
+            with pytest.raises(psycopg.errors.ActiveSqlTransaction):
+                conn.execute("CREATE INDEX CONCURRENTLY idx_users_email ON users (email)")
+            conn.rollback()
+        finally:
+            conn.rollback()
+            conn.execute(f"DROP SCHEMA {schema} CASCADE")
+            conn.commit()
+
+
+@pytest.mark.parametrize(
+    ("up", "codes"),
+    [
+        # lemmy's create_private_message: the word CONCURRENTLY no longer makes the migration non-atomic,
+        # so a statement without IF NOT EXISTS is no SW614 (a failed run rolls back entirely) …
+        (REFRESH + "ALTER TABLE users ADD COLUMN handle TEXT;\n", set()),
+        # … and NOT VALID + VALIDATE beside it share the transaction (SW621)
+        (
+            REFRESH + "ALTER TABLE users ADD CONSTRAINT ck_score CHECK (score >= 0) NOT VALID;\n"
+            "ALTER TABLE users VALIDATE CONSTRAINT ck_score;\n",
+            {"SW621"},
+        ),
+        # CREATE INDEX CONCURRENTLY cannot run in one: statement by statement, IF NOT EXISTS matters
+        (
+            "CREATE INDEX CONCURRENTLY idx_users_score ON users (score);\n"
+            "ALTER TABLE users ADD COLUMN handle TEXT;\n",
+            {"SW614"},
+        ),
+    ],
+)
+def test_only_statements_refused_in_a_transaction_make_a_migration_non_atomic(
+    up: str, codes: set[str]
+) -> None:
+    report = review_migration(up, "SELECT 1;\n", dialect="postgresql", prior_sql=[MVIEW_PRIOR])
+    assert {"SW614", "SW621"} & report.codes() == codes, [f.message for f in report.findings]

@@ -384,7 +384,7 @@ RULES: tuple[Rule, ...] = (
         "ALTER TABLE orders ADD CONSTRAINT fk_orders_user FOREIGN KEY (user_id) REFERENCES users (id);",
         "ALTER TABLE orders ADD CONSTRAINT fk_orders_user FOREIGN KEY (user_id) REFERENCES users (id) "
         "NOT VALID;\nALTER TABLE orders VALIDATE CONSTRAINT fk_orders_user;  -- separate migration",
-        squawk=("adding-foreign-key-constraint",),
+        squawk=("adding-foreign-key-constraint", "constraint-missing-not-valid"),
         dialects=PG,
     ),
     Rule(
@@ -425,7 +425,11 @@ RULES: tuple[Rule, ...] = (
         "ALTER TABLE users ADD COLUMN handle TEXT UNIQUE;",
         "CREATE UNIQUE INDEX CONCURRENTLY uq_users_email ON users (email);\n"
         "ALTER TABLE users ADD CONSTRAINT uq_users_email UNIQUE USING INDEX uq_users_email;",
-        squawk=("disallowed-unique-constraint",),
+        squawk=(
+            "disallowed-unique-constraint",
+            "adding-serial-primary-key-field",
+            "constraint-missing-not-valid",
+        ),
     ),
     Rule(
         "SW611",
@@ -534,7 +538,9 @@ RULES: tuple[Rule, ...] = (
         "An ALTER queued behind a long transaction holds its lock request and blocks every later query on "
         "the table: a short change becomes an outage. `lock_timeout` makes it fail fast and retry instead. "
         "A new table's foreign key locks the existing table it references (SHARE ROW EXCLUSIVE), DROP "
-        "TRIGGER its table, and dropping or replacing an existing view locks the view, so they count too.",
+        "TRIGGER its table, dropping or replacing an existing view locks the view, DROP INDEX (without "
+        "CONCURRENTLY) its table, and DROP SCHEMA … CASCADE the tables its triggers and views depend on, "
+        "so they count too.",
         "ALTER TABLE users ADD COLUMN nickname TEXT;",
         "SET lock_timeout = '5s';\nALTER TABLE users ADD COLUMN nickname TEXT;",
         squawk=("require-lock-timeout",),

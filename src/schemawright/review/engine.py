@@ -300,7 +300,7 @@ def _review_one(
     if active:
         findings += check_migration(migration, before, after_up, after_down)
         findings += check_down(migration, before, after_down, dialect)
-        findings += check_timeouts(migration, dialect)
+        findings += check_timeouts(migration, dialect, before)
         for stmts, atomic in ((migration.up, up_atomic), (migration.down or [], down_atomic)):
             new = set().union(*(_created_table(s) for s in stmts))
             findings += check_validation(migration.name, stmts, atomic, dialect, new)
@@ -313,7 +313,15 @@ def _atomic(migration: ParsedMigration, stmts: Sequence[Statement], dialect: str
     script runs statement by statement."""
     if not dialect_for(dialect).transactional_ddl or migration.no_transaction:
         return False
-    return not any(re.search(r"\bCONCURRENTLY\b", s.upper) for s in stmts)
+    return not any(_NO_TRANSACTION_BLOCK.match(s.upper) for s in stmts)
+
+
+# statements PostgreSQL refuses inside a transaction block (REFRESH MATERIALIZED VIEW CONCURRENTLY, and the
+# word in a function body or a string, leave the script transactional)
+_NO_TRANSACTION_BLOCK = re.compile(
+    r"^\s*(?:CREATE (?:UNIQUE )?INDEX CONCURRENTLY\b|DROP INDEX CONCURRENTLY\b|REINDEX\b.*\bCONCURRENTLY\b|"
+    r"ALTER TABLE\b.*\bDETACH PARTITION\b.*\bCONCURRENTLY\b)"
+)
 
 
 def _created_table(stmt: Statement) -> set[str]:
