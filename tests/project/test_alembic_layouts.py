@@ -139,3 +139,48 @@ def test_an_ini_naming_several_environments_asks_which(tmp_path: Path) -> None:
         ProjectError, match=r"names 2 Alembic environments \(\[core\] .*\[tenant\] .*--migrations-dir"
     ):
         detect(tmp_path)
+
+
+ENV_PY = "from alembic import context\n\n# the application sets script_location in code (no alembic.ini)\n"
+
+
+@pytest.mark.parametrize("base", ["", "src/"])
+def test_an_environment_in_the_application_package_is_found(tmp_path: Path, base: str) -> None:
+    # pypi/warehouse: warehouse/migrations/env.py + versions/, configured by `warehouse db`, no alembic.ini
+    # (was: not found, so a golang-migrate folder was started in backend/migrations and the project's
+    # tables were created again, with exit 0)
+    package = tmp_path / base / "shop"
+    versions = package / "migrations" / "versions"
+    versions.mkdir(parents=True)
+    (package / "__init__.py").write_text("")
+    (package / "migrations" / "env.py").write_text(ENV_PY)
+    (versions / "aaa111_users.py").write_text(USERS, encoding="utf-8")
+    found = detect(tmp_path)
+    assert found.format == "alembic" and found.directory == versions
+    assert [m.version for m in found.migrations] == ["aaa111"]
+
+
+def test_a_package_folder_named_migrations_without_alembic_is_not_taken(tmp_path: Path) -> None:
+    # a package's migrations/ that is not Alembic's (no env.py using it) does not make an Alembic project
+    package = tmp_path / "shop"
+    (package / "migrations" / "versions").mkdir(parents=True)
+    (package / "__init__.py").write_text("")
+    (package / "migrations" / "env.py").write_text("print('setup')\n")
+    assert detect(tmp_path).format != "alembic"
+
+
+def test_feature_extends_an_alembic_chain_in_the_package(tmp_path: Path, pg_url: str) -> None:
+    package = tmp_path / "shop"
+    versions = package / "migrations" / "versions"
+    versions.mkdir(parents=True)
+    (package / "__init__.py").write_text("")
+    (package / "migrations" / "env.py").write_text(ENV_PY)
+    (versions / "aaa111_users.py").write_text(USERS, encoding="utf-8")
+    result = design(
+        DesignRequest(spec_path=SPECS / "002_notes.md", root=tmp_path, postgres_url=pg_url)
+    ).result
+    assert result.verification.status == "passed", result.verification
+    revision = next(f for f in result.files if f.role == "migration")
+    assert revision.path.startswith("shop/migrations/versions/"), revision.path
+    assert "down_revision = 'aaa111'" in revision.content and "CREATE TABLE users" not in revision.content
+    assert "REFERENCES users (id)" in revision.content

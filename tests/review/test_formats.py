@@ -95,3 +95,27 @@ def test_python_files_no_tool_reads_are_not_a_silent_pass(tmp_path: Path) -> Non
     assert "error: no migration was read, so nothing was reviewed" in result.stderr
     (folder / "__init__.py").write_text("")  # now Django's: read, nothing to flag
     assert CliRunner().invoke(app, command).exit_code == 0
+
+
+def test_an_alembic_environment_in_the_application_package_is_reviewed(tmp_path: Path) -> None:
+    # pypi/warehouse keeps warehouse/migrations/{env.py,versions/} with no alembic.ini (was: "migrations
+    # folder not found: backend/migrations" unless --migrations-dir named it)
+    package = tmp_path / "shop"
+    folder = package / "migrations" / "versions"
+    folder.mkdir(parents=True)
+    (package / "__init__.py").write_text("")
+    (package / "migrations" / "env.py").write_text("from alembic import context\n")
+    (folder / "a1_tags.py").write_text(
+        f'revision = "a1"\ndown_revision = None\n\ndef upgrade():\n    op.execute("""{TAGS}""")\n\n'
+        'def downgrade():\n    op.execute("DROP TABLE tags")\n'
+    )
+    (folder / "b2_age.py").write_text(
+        'import sqlalchemy as sa\nfrom alembic import op\n\nrevision = "b2"\ndown_revision = "a1"\n\n'
+        "def upgrade():\n"
+        '    op.add_column("tags", sa.Column("age", sa.Integer(), nullable=False))\n\n'
+        'def downgrade():\n    op.drop_column("tags", "age")\n'
+    )
+    report = review_project(tmp_path, engine=None)
+    assert report.migrations == ["a1", "b2"]
+    [added] = [f for f in report.findings if f.code == "SW601"]
+    assert added.location.file == "shop/migrations/versions/b2_age.py"

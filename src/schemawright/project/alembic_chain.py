@@ -50,7 +50,8 @@ class AlembicRunError(VerifyError):
 def find_layout(root: Path) -> AlembicLayout | None:
     """``alembic.ini``'s ``script_location`` (``%(here)s`` resolved) — the ini in the root or one folder
     below it (``conf/alembic.ini``, ``backend/alembic.ini``) — else a usual folder holding ``env.py`` and
-    ``versions/``; None when the project is not an Alembic project."""
+    ``versions/``, else such a folder in the application's package; None when the project is not an
+    Alembic project."""
     for ini in _inis(root):
         layout = _from_ini(ini)
         if layout is not None:
@@ -59,6 +60,34 @@ def find_layout(root: Path) -> AlembicLayout | None:
         script = root / rel
         if (script / "env.py").is_file() and (script / "versions").is_dir():
             return AlembicLayout(script, script / "versions")
+    return _in_package(root)
+
+
+def _in_package(root: Path) -> AlembicLayout | None:
+    """An environment inside the application's package, configured in code rather than by an
+    ``alembic.ini`` (pypi/warehouse: ``warehouse/migrations/env.py`` + ``versions/``, the location set by
+    ``warehouse db``): ``{package}/migrations`` or ``{package}/alembic``, also under ``src/``, where the
+    package has an ``__init__.py`` and ``env.py`` uses Alembic."""
+    packages: list[Path] = []
+    for base in (root, root / "src"):
+        try:
+            packages += sorted(d for d in base.iterdir() if d.is_dir() and d.name not in _SKIP)
+        except OSError:
+            continue
+    for package in packages:
+        if not (package / "__init__.py").is_file():
+            continue
+        for name in ("migrations", "alembic"):
+            script = package / name
+            env = script / "env.py"
+            if not (env.is_file() and (script / "versions").is_dir()):
+                continue
+            try:
+                uses_alembic = "alembic" in env.read_text(encoding="utf-8", errors="replace")
+            except OSError:
+                continue
+            if uses_alembic:
+                return AlembicLayout(script, script / "versions")
     return None
 
 

@@ -88,7 +88,8 @@ _MORE_DIRS = ("alembic/versions", "migrations/versions", "db/changelog", "src/ma
 def _find_folder(root: Path) -> Path:
     """The project's migrations folder: the first common one holding migrations (the list the design
     command uses, plus Alembic and Liquibase folders), else the root of a Django project (its apps'
-    migrations are read from there), else backend/migrations."""
+    migrations are read from there), else an Alembic environment found as ``design`` finds it (an
+    ``alembic.ini`` below the root, or one in the application's package), else backend/migrations."""
     from schemawright.project.detect import CANDIDATE_DIRS
     from schemawright.project.foreign import django_apps
 
@@ -98,6 +99,11 @@ def _find_folder(root: Path) -> Path:
             return Path(candidate)
     if root.is_dir() and django_apps(root):
         return Path(".")
+    from schemawright.project.alembic_chain import find_layout
+
+    layout = find_layout(root) if root.is_dir() else None  # alembic.ini anywhere near, or in the package
+    if layout is not None:
+        return layout.script_location
     return DEFAULT_MIGRATIONS_DIR
 
 
