@@ -65,6 +65,7 @@ def design_column(dialect: DialectName, found: cat.Column) -> Column:
         name=found.name,
         type=found.type if not found.known_type and found.type else type_sql(dialect, logical),
         native_type=found.type if not found.known_type else "",
+        collation=found.collation or "",
         logical=logical,
         nullable=found.nullable,
         default=default,

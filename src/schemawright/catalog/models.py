@@ -86,6 +86,9 @@ class Column(BaseModel):
     autoincrement: bool = False  # the engine reports the column as auto-incrementing (AUTO_INCREMENT, serial)
     generated: str | None = None  # a generated (computed) column's expression
     comment: str = ""
+    # a text column's collation when it is not the database's default (MySQL: a migration named it); a
+    # foreign key column to it needs the same one
+    collation: str | None = None
     # the type's name without its arguments as sqlglot spells it (``TIMESTAMP``, ``VARCHAR``, ``USERDEFINED``)
     base_type: str | None = None
     constrained: bool = False  # a column-level CHECK, or an enum type (inline or named), limits its values

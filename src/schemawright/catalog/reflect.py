@@ -128,6 +128,11 @@ def _reflect(
             sa_engine.dispose()
     _add_relations(catalog, engine.relations(db))
     _complete_foreign_keys(catalog, engine.foreign_keys(db))
+    for row in engine.collations(db):
+        table = catalog.table(qualify(row["nsp"], str(row["tbl"])))
+        column = table.column(str(row["col"])) if table is not None else None
+        if column is not None:
+            column.collation = str(row["collation"])
     catalog.functions = [
         Function(
             schema_name=r["nsp"],

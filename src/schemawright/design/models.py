@@ -31,6 +31,9 @@ class Column(BaseModel):
     # an existing column's type as the catalog spells it, where no logical type renders it (an enum, a type
     # the reader does not know); a foreign key column to it takes it too. Not part of the JSON contract.
     native_type: str = Field(default="", exclude=True)
+    # MySQL: a text column's collation when it is not the database's default (an existing column a
+    # migration gave one, or a foreign key column to such a key). Not part of the JSON contract.
+    collation: str = Field(default="", exclude=True)
     nullable: bool = False
     default: str | None = None  # rendered SQL default expression
     default_kind: Literal["none", "now", "uuid", "identity", "literal"] = "none"
@@ -108,6 +111,9 @@ class Table(BaseModel):
     updated_at_trigger: bool = False
     row_level_security: bool = False  # PostgreSQL: RLS enabled (Supabase); see RelationalDesign.policies
     existing: bool = False  # already in the project; referenced, never created or dropped
+    # MySQL: created with the database's default character set and collation, like the existing tables
+    # whose text keys it references (an InnoDB foreign key joins text columns of one collation only)
+    default_collation: bool = Field(default=False, exclude=True)
     source: Source = Field(default_factory=Source)
 
     def column(self, name: str) -> Column | None:

@@ -26,6 +26,7 @@ def adapt_for_mysql(design: RelationalDesign, updated_at: str = "updated_at") ->
         source=Source(rule="mysql uuid representation"))]
     for table in design.new_tables():
         _indexed_text_to_varchar(table, notes)
+        _collation_of_text_keys(design, table, notes)
         for index in table.indexes:
             if index.expressions.get(index.columns[0]) == "lower" or "lower" in index.expressions.values():
                 index.expressions = {}
@@ -39,6 +40,34 @@ def adapt_for_mysql(design: RelationalDesign, updated_at: str = "updated_at") ->
             column.default = UPDATED_AT_DEFAULT
             table.updated_at_trigger = False
     return notes
+
+
+_TEXT = ("text", "varchar", "char")
+
+
+def _collation_of_text_keys(design: RelationalDesign, table: Table, notes: list[Assumption]) -> None:
+    """A new table referencing an existing table's text key (flipt's ``flags.key``) must compare in that
+    key's collation, or InnoDB refuses the foreign key (errno 150). A key created in the database's default
+    collation (no migration named one) gets it by the new table naming none either, so the migration holds
+    on any server the project runs on; a key a migration gave its own collation gets it on the foreign key
+    column (``Column.collation``)."""
+    referenced = []
+    for fk in table.foreign_keys:
+        parent = design.table(fk.ref_table)
+        if parent is None or not parent.existing:
+            continue
+        for name in fk.ref_columns:
+            key = parent.column(name)
+            if key is not None and key.logical.name in _TEXT and not key.collation:
+                referenced.append(f"{parent.name}.{name}")
+    if referenced:
+        table.default_collation = True
+        notes.append(Assumption(
+            text=f"MySQL: {table.name} keeps the database's default character set and collation, as "
+                 f"{', '.join(dict.fromkeys(referenced))} has (InnoDB joins a foreign key only between text "
+                 f"columns of one collation), instead of {COLLATION}; its unique text columns are "
+                 "case-insensitive only if that default is (a _ci collation, the usual one).",
+            source=Source(rule="mysql foreign key collation")))
 
 
 def _indexed_text_to_varchar(table: Table, notes: list[Assumption]) -> None:

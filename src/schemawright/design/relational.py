@@ -468,6 +468,8 @@ def _relationship(ctx: _Ctx, rel: Relationship) -> None:
         referenced = parent.column(ref)
         if referenced is not None and referenced.native_type:  # an enum or unknown key type: the same
             column.type = column.native_type = referenced.native_type
+        if referenced is not None:  # a text key in a collation of its own: the same (MySQL)
+            column.collation = referenced.collation
         child.columns.insert(position + offset, column)
     on_delete, reason = _on_delete(rel, is_nullable)
     child.foreign_keys.append(

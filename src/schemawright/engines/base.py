@@ -91,6 +91,11 @@ class Engine:
         ``on_update`` (None: NO ACTION). Empty where the inspector reads keys whole."""
         return []
 
+    def collations(self, db: ScratchDatabase) -> list[Row]:
+        """Text columns whose collation is not the database's default (a migration named it): one row per
+        column, ``nsp``, ``tbl``, ``col``, ``collation``. Empty where the engine compares keys without one."""
+        return []
+
     def functions(self, db: ScratchDatabase) -> list[Row]:
         """One row per routine (each overload): ``nsp``, ``name``, ``kind`` (function, procedure,
         aggregate, window), ``arguments``, ``returns``; the current schema's first, by name."""

@@ -36,6 +36,16 @@ class MySQLEngine(Engine):
             )
         return scratch._mysql(server)
 
+    def collations(self, db: ScratchDatabase) -> list[Row]:
+        # InnoDB refuses a foreign key between text columns of different collations (errno 150)
+        return db.query(
+            "SELECT NULL AS nsp, c.TABLE_NAME AS tbl, c.COLUMN_NAME AS col, c.COLLATION_NAME AS collation "
+            "FROM information_schema.COLUMNS c JOIN information_schema.SCHEMATA s "
+            "ON s.SCHEMA_NAME = c.TABLE_SCHEMA WHERE c.TABLE_SCHEMA = DATABASE() "
+            "AND c.COLLATION_NAME IS NOT NULL AND c.COLLATION_NAME <> s.DEFAULT_COLLATION_NAME "
+            "ORDER BY c.TABLE_NAME, c.ORDINAL_POSITION"
+        )
+
     def functions(self, db: ScratchDatabase) -> list[Row]:
         return db.query(
             "SELECT NULL AS nsp, ROUTINE_NAME AS name, LOWER(ROUTINE_TYPE) AS kind, '' AS arguments, "

@@ -56,7 +56,11 @@ def _column_type(column: Column, dialect: DialectName) -> sa.types.TypeEngine[An
     column to an existing key of an enum or unknown type takes that type's name (``object_type``)."""
     if column.native_type:
         return _Named(column.native_type)
-    return dialect_for(dialect).sa_type(column.logical)
+    found = dialect_for(dialect).sa_type(column.logical)
+    if column.collation and isinstance(found, sa.String):  # a foreign key column to a key of that collation
+        found = found.copy()
+        found.collation = column.collation
+    return found
 
 
 def build_metadata(design: RelationalDesign) -> tuple[sa.MetaData, dict[str, sa.Table]]:
@@ -88,7 +92,9 @@ def build_metadata(design: RelationalDesign) -> tuple[sa.MetaData, dict[str, sa.
             columns.append(sa.CheckConstraint(_sql(check.expression), name=check.name))
         kwargs: dict[str, Any] = {}
         if dialect == "mysql":
-            kwargs.update(mysql_engine="InnoDB", mysql_charset="utf8mb4", mysql_collate=MYSQL_COLLATION)
+            kwargs.update(mysql_engine="InnoDB")
+            if not table.default_collation:  # else the database's, as the existing text keys it references
+                kwargs.update(mysql_charset="utf8mb4", mysql_collate=MYSQL_COLLATION)
             columns.extend(_mysql_partial_keys(table))
         if dialect == "sqlite" and not table.existing:
             kwargs["sqlite_strict"] = True
