@@ -86,3 +86,36 @@ def test_sqlite_projects_replay_on_sqlite(tmp_path: Path) -> None:
     _project(tmp_path, "CREATE TABLE users (id INTEGER PRIMARY KEY, email TEXT NOT NULL);")
     schema = load_project(detect(tmp_path), "sqlite").schema
     assert [t.name for t in schema.tables] == ["users"]
+
+
+LEMMY_LIKE = (  # lemmy (Diesel): serial keys, a creation stamp named published, updated set by the app
+    "CREATE TABLE person (id serial PRIMARY KEY, name TEXT NOT NULL, "
+    "published TIMESTAMPTZ NOT NULL DEFAULT now(), updated TIMESTAMPTZ);\n"
+    "CREATE TABLE community (id serial PRIMARY KEY, name TEXT NOT NULL, "
+    "published TIMESTAMPTZ NOT NULL DEFAULT now(), updated TIMESTAMPTZ);\n"
+    "CREATE TABLE post (id serial PRIMARY KEY, name TEXT NOT NULL, published TIMESTAMPTZ NOT NULL "
+    "DEFAULT now(), updated TIMESTAMPTZ, community_id INT NOT NULL REFERENCES community (id));"
+)
+
+
+def test_integer_keys_and_a_published_creation_stamp_are_learned_as_they_are(
+    tmp_path: Path, pg_url: str
+) -> None:
+    # lemmy: "Keys are BIGINT identity columns, like the project's existing tables" was said of serial
+    # (INTEGER) keys, and the creation column was created_at beside the project's updated
+    _project(tmp_path, LEMMY_LIKE)
+    conv = load_project(detect(tmp_path), "postgresql", url=pg_url).schema.conventions
+    assert (conv.key_type, conv.created_at, conv.updated_at) == ("bigint", "published", "updated")
+    assert not any("Keys are BIGINT identity columns, like" in s for s in conv.learned), conv.learned
+    assert any(s.startswith("The project's keys are INTEGER") for s in conv.learned), conv.learned
+    assert "The created timestamp column is named published, as in the project." in conv.learned
+
+
+def test_a_published_flag_or_date_is_no_creation_stamp(tmp_path: Path, pg_url: str) -> None:
+    _project(
+        tmp_path,
+        "CREATE TABLE articles (id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, published BOOLEAN);\n"
+        "CREATE TABLE books (id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, published TIMESTAMPTZ);",
+    )
+    conv = load_project(detect(tmp_path), "postgresql", url=pg_url).schema.conventions
+    assert conv.created_at == "created_at"

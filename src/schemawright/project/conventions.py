@@ -25,6 +25,7 @@ def learn(tables: list[Table], functions: list[str], triggered: set[str]) -> Con
         return conv
     names = ", ".join(t.name for t in tables[:4]) + ("…" if len(tables) > 4 else "")
     keys: Counter[str] = Counter()
+    integers: Counter[str] = Counter()  # the width of the project's integer keys
     for t in tables:
         if len(t.primary_key) == 1 and (col := t.column(t.primary_key[0])) is not None:
             keys[
@@ -34,10 +35,18 @@ def learn(tables: list[Table], functions: list[str], triggered: set[str]) -> Con
                 if col.logical.name in ("bigint", "integer")
                 else "other"
             ] += 1
+            if col.logical.name in ("bigint", "integer"):
+                integers[col.logical.name] += 1
     key = _majority(keys)
     if key in ("uuid", "bigint"):
         conv.key_type = key  # type: ignore[assignment]
-        if key == "bigint":
+        if key == "bigint" and _majority(integers) == "integer":  # lemmy's serial, Django's AutoField
+            conv.learned.append(
+                f"The project's keys are INTEGER ({names}); new tables get BIGINT identity keys (no "
+                "2,147,483,647-row ceiling), and a foreign key to an existing table takes its key's type "
+                "(INTEGER)."
+            )
+        elif key == "bigint":
             conv.learned.append(
                 f"Keys are BIGINT identity columns, like the project's existing tables ({names}); "
                 "foreign keys to them are BIGINT too."
@@ -59,6 +68,8 @@ def learn(tables: list[Table], functions: list[str], triggered: set[str]) -> Con
     columns = Counter(c.name for t in tables for c in t.columns)
     for attr, candidates in (("created_at", _CREATED), ("updated_at", _UPDATED), ("deleted_at", _DELETED)):
         found = next((c for c in candidates if columns[c]), None)
+        if found is None and attr == "created_at":
+            found = _stamped_on_insert(tables)
         if found is not None:
             setattr(conv, attr, found)
             conv.learned.append(
@@ -79,6 +90,21 @@ def learn(tables: list[Table], functions: list[str], triggered: set[str]) -> Con
                 "it); new tables follow that and add none."
             )
     return conv
+
+
+_INSERT_STAMPS = ("published", "inserted", "added_at", "recorded_at")  # lemmy: published DEFAULT now()
+
+
+def _stamped_on_insert(tables: list[Table]) -> str | None:
+    """A creation timestamp by another name: a column of one of those names that is a timestamp filled
+    with now() on insert in most tables that have it, and in at least two tables (lemmy's ``published``;
+    a ``published`` that is a flag or a publication date someone sets is no creation stamp)."""
+    for name in _INSERT_STAMPS:
+        found = [c for t in tables if (c := t.column(name)) is not None]
+        stamped = [c for c in found if c.logical.name == "timestamptz" and c.default_kind == "now"]
+        if len(stamped) >= 2 and 2 * len(stamped) > len(found):
+            return name
+    return None
 
 
 def _naming(conv: Conventions, tables: list[Table]) -> None:
