@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from schemawright.pipeline import DesignRequest, design
 
 SPECS = Path(__file__).parent / "specs"
@@ -67,3 +69,25 @@ def test_fk_columns_take_the_key_types_an_enum_included(tmp_path: Path, pg_url: 
     assert result.verification.status == "passed", result.verification
     up = next(f.content for f in result.files if f.role == "migration-up")
     assert "user_kind user_kind NOT NULL" in up and "REFERENCES users (kind, id)" in up, up
+
+
+@pytest.mark.parametrize(
+    ("key", "column"),
+    [
+        ("handle", "user_handle"),  # flipt: namespaces.key → namespace_key (was namespace_id)
+        ("user_id", "user_id"),  # the key already says whose it is
+        ("id", "user_id"),
+    ],
+)
+def test_a_single_key_by_another_name_names_the_foreign_key_column(
+    tmp_path: Path, pg_url: str, key: str, column: str
+) -> None:
+    _project(tmp_path, f"CREATE TABLE users (\n  {key} TEXT PRIMARY KEY,\n  email TEXT NOT NULL\n);\n")
+    result = design(
+        DesignRequest(spec_path=SPECS / "002_notes.md", root=tmp_path, postgres_url=pg_url)
+    ).result
+    assert result.verification.status == "passed", result.verification
+    notes = result.stores[0].table("notes")
+    assert notes is not None
+    fk = next(fk for fk in notes.foreign_keys if fk.ref_table == "users")
+    assert (fk.columns, fk.ref_columns) == ([column], [key])

@@ -255,3 +255,42 @@ def test_untrusted_design_finds_djangos_own_user_table_and_app_prefixed_tables(
     migration = next(f.content for f in result.files if f.path.endswith(".py"))
     assert "REFERENCES auth_user (id)" in migration and "REFERENCES blog_post (id)" in migration
     assert "CREATE TABLE users" not in migration and "CREATE TABLE posts" not in migration
+
+
+COMMENTS_SPEC = (
+    "# Feature ID: 007_comments\n\n## Name: Comments\n\n### Objective\nUsers comment on posts.\n\n"
+    "## Database\n\n### Database Type\n- Type: PostgreSQL\n\n#### Tables/Collections Required\n"
+    "| Entity | Purpose | Key Fields |\n|--------|---------|------------|\n"
+    "| comments | a user's comment on a post | id, post_id, user_id, body |\n\n"
+    "#### Entity Relationships\n```\n[Post] 1----* [Comment]\n[User] 1----* [Comment]\n```\n"
+)
+
+
+@needs_django
+def test_new_tables_are_named_as_django_names_them_in_the_migrations_app(tmp_path: Path, pg_url: str) -> None:
+    """healthchecks: every table is ``{app}_{model}`` (``api_check``, ``accounts_project``), and the new one
+    was ``annotation``; now ``blog_comment``, the table Django gives a ``Comment`` model in ``blog``."""
+    migs = tmp_path / "blog" / "migrations"
+    migs.mkdir(parents=True)
+    for folder in (tmp_path / "blog", migs):
+        (folder / "__init__.py").write_text("")
+    (migs / "0001_initial.py").write_text(BLOG_0001)
+    spec = tmp_path / "comments.md"
+    spec.write_text(COMMENTS_SPEC)
+    result = design(DesignRequest(spec_path=spec, root=tmp_path, postgres_url=pg_url)).result
+    assert result.verification.status == "passed", result.verification
+    migration = next(f.content for f in result.files if f.path.endswith(".py"))
+    assert "CREATE TABLE blog_comment (" in migration, migration
+    assert "REFERENCES auth_user (id)" in migration and "REFERENCES blog_post (id)" in migration
+    assert any(a.text.startswith("Tables are named blog_{model}") for a in result.assumptions)
+
+
+def test_a_django_project_with_tables_of_its_own_names_keeps_the_usual_names(
+    tmp_path: Path, pg_url: str
+) -> None:
+    _django(tmp_path)  # its one model sets db_table = "users"
+    result = design(
+        DesignRequest(spec_path=SPECS / "004_teams.md", root=tmp_path, postgres_url=pg_url)
+    ).result
+    migration = next(f.content for f in result.files if f.path.endswith(".py"))
+    assert "CREATE TABLE teams" in migration and "shop_team" not in migration

@@ -20,6 +20,9 @@ class Conventions(BaseModel):
     index_suffix: bool = (
         False  # the project names indexes {table}_{columns}_idx instead of idx_{table}_{columns}
     )
+    # Django: new tables are named as Django names a model's table, ``{app}_{model}`` (``api_annotation``),
+    # in the app the migration goes to; "" elsewhere
+    django_app: str = ""
     learned: list[str] = Field(default_factory=list)  # human sentences: what was adopted from the project
 
 

@@ -122,6 +122,8 @@ def design_relational(
 
 
 def _table_name(ctx: _Ctx, entity: str) -> str:
+    if ctx.conv.django_app:  # Django's default db_table: app label + the model's name in lower case
+        return ctx.name(f"{ctx.conv.django_app}_{singular(entity).replace('_', '')}")
     return ctx.name(plural(entity) if ctx.conv.plural_tables else singular(entity))
 
 
@@ -497,10 +499,10 @@ def _relationship(ctx: _Ctx, rel: Relationship) -> None:
 def _referenced_key(
     ctx: _Ctx, parent: Table, base: str, source: Source | None, link: str
 ) -> list[tuple[str, str, LogicalType]] | None:
-    """(column, referenced key column, type) for each column of ``parent``'s primary key: one
-    ``{base}_id`` for a single key; for a composite key of an existing table, one column per key column
-    (``{base}_{key column}``), so the foreign key references the whole key. None (said under Assumptions)
-    when an existing table has no primary key to reference."""
+    """(column, referenced key column, type) for each column of ``parent``'s primary key: ``{base}_id``
+    for an ``id`` key or a new table's; for an existing table's key by another name, or each column of its
+    composite key, ``{base}_{key column}`` (so the foreign key references the whole key, named as the
+    key is). None (said under Assumptions) when an existing table has no primary key to reference."""
     keys = list(parent.primary_key) or ["id"]
     if parent.existing and (not parent.primary_key or any(parent.column(k) is None for k in keys)):
         ctx.assume(
@@ -511,7 +513,12 @@ def _referenced_key(
         return None
     out = []
     for k in keys:
-        name = ctx.name(f"{base}_id" if len(keys) == 1 or k == "id" else f"{base}_{k}")
+        if k == "id" or not parent.existing:
+            name = ctx.name(f"{base}_id")
+        elif k.startswith(f"{base}_"):  # the key already says whose it is (users.user_id)
+            name = ctx.name(k)
+        else:  # an existing key by another name: flipt's namespaces.key → namespace_key, as its tables do
+            name = ctx.name(f"{base}_{k}")
         column = parent.column(k)
         out.append((name, k, column.logical if column is not None else _key_logical(ctx)))
     if len(keys) > 1:

@@ -62,6 +62,51 @@ def load_project(
     run: bool = True,
     trust_python: bool = False,
 ) -> ExistingProject:
+    """Replay ``found`` (from :func:`detect`) on a scratch ``dialect`` database and reflect the result
+    (see :func:`_load`), then learn what only the tool tells (Django's table names)."""
+    project = _load(
+        found,
+        dialect,
+        exclude_name=exclude_name,
+        url=url,
+        embedded=embedded,
+        run=run,
+        trust_python=trust_python,
+    )
+    _django_table_names(project)
+    return project
+
+
+def _django_table_names(project: ExistingProject) -> None:
+    """Django names a model's table ``{app}_{model}``: where the project's tables are so named (no
+    ``db_table`` of their own), new tables are named so in the app the migration goes to."""
+    foreign = project.migrations.foreign
+    if project.migrations.format != "django" or foreign is None or not foreign.app:
+        return
+    labels = {app.parent.name for app in foreign.apps} | {foreign.app, "auth", "django"}
+    tables = [t.name for t in project.schema.tables]
+    prefixed = [t for t in tables if t.split("_", 1)[0] in labels and "_" in t]
+    if not prefixed or 2 * len(prefixed) <= len(tables):
+        return
+    conv = project.schema.conventions
+    conv.django_app = foreign.app
+    examples = ", ".join(prefixed[:3]) + ("…" if len(prefixed) > 3 else "")
+    conv.learned.append(
+        f"Tables are named {foreign.app}_{{model}}, as Django names a model's table in the app "
+        f"{foreign.app} the migration goes to, like the project's ({examples})."
+    )
+
+
+def _load(
+    found: MigrationSet,
+    dialect: DialectName,
+    *,
+    exclude_name: str | None = None,
+    url: str | None = None,
+    embedded: bool = False,
+    run: bool = True,
+    trust_python: bool = False,
+) -> ExistingProject:
     """Replay ``found`` (from :func:`detect`) on a scratch ``dialect`` database and reflect the result.
     ``exclude_name`` drops a migration being regenerated (``--force``). Raises ``ProjectError``.
     Nothing runs without ``run`` (``--no-replay``); Alembic and Django migrations (Python) run with their
@@ -135,6 +180,7 @@ def _schema(catalog: Catalog, model_tables: dict[str, str] | None = None) -> Exi
         partitions=partitions(catalog),
         model_tables=model_tables or {},
     )
+
 
 NO_REPLAY = (
     "The existing migrations were not replayed (--no-replay): the existing tables are unknown to this "
