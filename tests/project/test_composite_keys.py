@@ -91,3 +91,62 @@ def test_a_single_key_by_another_name_names_the_foreign_key_column(
     assert notes is not None
     fk = next(fk for fk in notes.foreign_keys if fk.ref_table == "users")
     assert (fk.columns, fk.ref_columns) == ([column], [key])
+
+
+FLIPT_LIKE = (  # flipt: a flag's key includes its namespace, itself a key to namespaces
+    "CREATE TABLE namespaces (key VARCHAR(255) PRIMARY KEY, name TEXT NOT NULL);\n"
+    "CREATE TABLE flags (\n  namespace_key VARCHAR(255) NOT NULL REFERENCES namespaces (key),\n"
+    "  key VARCHAR(255) NOT NULL,\n  name TEXT NOT NULL,\n  PRIMARY KEY (namespace_key, key)\n);\n"
+)
+OWNERS = """# Feature ID: 002_flag_owners
+
+## Name: Flag owners
+
+### Objective
+Each feature flag can have owners: a team name and a contact e-mail.
+
+## Database
+
+### Database Type
+- Type: PostgreSQL
+
+#### Tables/Collections Required
+| Entity | Purpose | Key Fields |
+|--------|---------|------------|
+| flag_owner | a team that owns a flag | id, flag, team, contact_email |
+
+#### Entity Relationships
+```
+[Flag] 1----* [FlagOwner]
+{namespace}```
+"""
+
+
+@pytest.mark.parametrize(
+    ("namespace", "columns"),
+    [
+        # flipt v1.61.1: was namespace_key → namespaces and flag_namespace_key, flag_key → flags, two copies
+        # of the namespace that could disagree
+        ("[Namespace] 1----* [FlagOwner]\n", {"fk_flag_owners_flags": ["namespace_key", "flag_key"]}),
+        ("", {"fk_flag_owners_flags": ["flag_namespace_key", "flag_key"]}),  # no key to namespaces: both
+    ],
+)
+def test_a_scope_two_foreign_keys_share_is_one_column(
+    tmp_path: Path, pg_url: str, namespace: str, columns: dict[str, list[str]]
+) -> None:
+    d = tmp_path / "db" / "migrations"
+    d.mkdir(parents=True)
+    (d / "000001_flags.up.sql").write_text(FLIPT_LIKE)
+    (d / "000001_flags.down.sql").write_text("DROP TABLE flags;\nDROP TABLE namespaces;\n")
+    spec = tmp_path / "002_flag_owners.md"
+    spec.write_text(OWNERS.format(namespace=namespace))
+    result = design(DesignRequest(spec_path=spec, root=tmp_path, postgres_url=pg_url)).result
+    assert result.verification.status == "passed", result.verification
+    owners = result.stores[0].table("flag_owners")
+    assert owners is not None
+    found = {fk.name: fk.columns for fk in owners.foreign_keys}
+    assert {k: found[k] for k in columns} == columns, found
+    if namespace:
+        assert found["fk_flag_owners_namespaces"] == ["namespace_key"]
+        assert [c.name for c in owners.columns].count("namespace_key") == 1
+        assert "flag_namespace_key" not in [c.name for c in owners.columns]

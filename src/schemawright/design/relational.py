@@ -102,6 +102,7 @@ def design_relational(
     _break_required_cycles(ctx)
     for rel in model.relationships:
         _relationship(ctx, rel)
+    _share_scope_columns(ctx)
     for rule in model.uniques:
         _unique_rule(ctx, rule.entity, rule.attributes, rule.where, rule.source)
     for check in model.checks:
@@ -528,6 +529,55 @@ def _referenced_key(
             source,
         )
     return out
+
+
+def _share_scope_columns(ctx: _Ctx) -> None:
+    """One column for a scope two foreign keys of a new table share: flipt's ``flags`` key is
+    ``(namespace_key, key)`` with ``namespace_key`` → ``namespaces (key)``, so a new table with a key to
+    ``namespaces`` (``namespace_key``) and one to ``flags`` (``flag_namespace_key``, ``flag_key``) keeps the
+    namespace once, ``(namespace_key, flag_key)`` → ``flags``, as the project's own tables do: two copies
+    could name different namespaces. The shared column is NOT NULL if either was."""
+    by_name = {t.name: t for t in ctx.tables.values()} | {t.name: t for t in ctx.existing.tables}
+    for table in ctx.tables.values():
+        if table.existing:
+            continue
+        single = {
+            (fk.ref_table, fk.ref_columns[0]): fk.columns[0]
+            for fk in table.foreign_keys
+            if len(fk.columns) == 1
+        }
+        for fk in table.foreign_keys:
+            parent = by_name.get(fk.ref_table)
+            if parent is None or len(fk.columns) < 2:
+                continue
+            for i, (mine, theirs) in enumerate(zip(fk.columns, fk.ref_columns, strict=True)):
+                scope = next(
+                    (
+                        (p.ref_table, p.ref_columns[0])
+                        for p in parent.foreign_keys
+                        if p.columns == [theirs] and len(p.ref_columns) == 1
+                    ),
+                    None,
+                )
+                shared = single.get(scope) if scope is not None else None
+                kept, dropped = table.column(shared or ""), table.column(mine)
+                if kept is None or dropped is None or kept is dropped or kept.logical != dropped.logical:
+                    continue
+                kept.nullable = kept.nullable and dropped.nullable
+                table.columns.remove(dropped)
+                fk.columns[i] = kept.name
+                for other in table.foreign_keys:
+                    other.columns = [kept.name if c == mine else c for c in other.columns]
+                for attr, column in list(ctx.attr_columns.items()):
+                    if column == mine:
+                        ctx.attr_columns[attr] = kept.name
+                target = scope[0] if scope else ""
+                ctx.assume(
+                    f"{table.name}.{kept.name} serves both foreign keys: {parent.name}.{theirs} refers to "
+                    f"{target} too, so a row and its {parent.name} row share one {target} row (a second "
+                    f"column {mine} could name another).",
+                    fk.source,
+                )
 
 
 def _fk_position(table: Table) -> int:
