@@ -1348,14 +1348,15 @@ def _possession(state: _State, row: Row, cl: Clause) -> None:
         # "each plant a user owns": the plant is owned, one of many; the interaction rows link it
         objs = [o for o in objs if o.head != state.sent.tokens[cl.verb].head]
     last = verb.split()[-1]
-    if last in ("of", "into"):
+    if last in ("of", "into", "with"):  # "consists of", "is divided into", "comes with"
         objs += cl.prep(last)
     if cl.passive and not verb.startswith("be "):
         return
     if cl.passive and last not in ("of", "into"):
         return
     if row.id == "possession.records" and (
-        any(_each(state, c, p) for p in ("for", "per") for c in cl.prep(p)) or _opens_for_each_of_them(state)
+        any(_each(state, c, p) for p in ("for", "per", "against") for c in cl.prep(p))
+        or _opens_for_each_of_them(state)
     ):
         return  # "For each maker the museum records …": the values are the maker's
     if row.id == "possession.records":
@@ -1522,7 +1523,7 @@ def _recorded_for(state: _State, row: Row, cl: Clause) -> None:
                         c = _chunk(state, pobj.i)
                         if c and _thing(c, state.ctx) and _each(state, c, prep.lower):
                             owners.append(c)
-    if not owners and state.sent.tokens and state.sent.tokens[0].lower in ("for", "per"):
+    if not owners and state.sent.tokens and state.sent.tokens[0].lower in ("for", "per", "against"):
         # "For every stop on a route we record …" read with the clause hung under the route
         for pobj in state.sent.children(0, "pobj"):
             c = _chunk(state, pobj.i)
