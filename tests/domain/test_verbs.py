@@ -34,3 +34,22 @@ def test_the_participle_is_spelled_as_the_event_noun_is() -> None:
     assert event_participle("cancellation") == "cancelled"
     assert event_participle("verification") == "verified"
     assert event_participle("width") is None
+
+
+def test_a_scribe_verb_is_named_by_its_scription() -> None:
+    from schemawright.domain.verbs import nominalisations
+
+    assert "subscription" in nominalisations("subscribe")
+    assert "prescription" in nominalisations("prescribe")
+
+
+def test_the_subscription_after_a_many_to_many_is_its_link() -> None:
+    # written for this test: the subscription between readers and newsletters, with values of its own
+    from tests.domain.patterns._helpers import links, model_of
+
+    model = model_of(
+        "A reader has a name and an email. A newsletter has a title and a frequency. Readers subscribe to "
+        "many newsletters; each subscription has a start date and a status.\n"
+    )
+    assert ("subscription", "newsletter") in links(model)
+    assert ("subscription", "reader") in links(model)

@@ -67,6 +67,8 @@ def nominalisations(verb: str) -> list[str]:
         out.append(v[:-1] + "ication")
     if v.endswith("er"):  # enter → entry, deliver → delivery, recover → recovery
         out += [v[:-2] + "ry", v + "y"]
+    if v.endswith("scribe"):  # subscribe → subscription, prescribe → prescription
+        out.append(v[: -len("scribe")] + "scription")
     return list(dict.fromkeys(out))
 
 
