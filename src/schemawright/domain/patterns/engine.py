@@ -2055,14 +2055,16 @@ def _counted_one(state: _State, c: Chunk) -> bool:
 
 def _event(state: _State, row: Row, cl: Clause) -> None:
     ctx = state.ctx
-    if cl.negated or cl.lemma in row.exclude_verbs:
+    held = _held_role(state, cl)
+    if cl.negated or (cl.lemma in row.exclude_verbs and not held):
         return
-    event = ctx.event_entity(cl.lemma)
+    event = held or ctx.event_entity(cl.lemma)
     if not event:
         return
+    objects = [] if held else cl.objects
     parties = [
         c
-        for c in [*cl.subjects, *cl.objects, *cl.prep("by", "to", "in", "for", "at", "on", "from", "with")]
+        for c in [*cl.subjects, *objects, *cl.prep("by", "to", "in", "for", "at", "on", "from", "with", "of")]
         if _thing(c, ctx) and c.name != event and not is_value(c, ctx) and _established(c, ctx)
     ]
     if not parties:
@@ -2072,6 +2074,18 @@ def _event(state: _State, row: Row, cl: Clause) -> None:
     for p in parties:
         state.facts.append(EntityFact(prov=prov, name=p.name, evidence="referenced"))
         state.facts.append(RelationshipFact(prov=prov, child=event, parent=p.name))
+
+
+def _held_role(state: _State, cl: Clause) -> str:
+    """ "A user can be a member of many teams; each membership has a role": the state of holding a role
+    ("membership", "partnership", "ownership") is the link between the two, when the spec talks about it."""
+    if cl.lemma != "be" or not cl.prep("of"):
+        return ""
+    for o in cl.objects:
+        held = f"{o.head_word}ship"
+        if held in state.ctx.subjects or state.ctx.mentioned.get(held, 0) >= 2:
+            return held
+    return ""
 
 
 def _event_record(state: _State, row: Row, cl: Clause, cls: list[Clause]) -> None:
