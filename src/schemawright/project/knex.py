@@ -18,8 +18,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy.engine import make_url
-
 from schemawright import __version__
 from schemawright.emit.sql.dialects import DialectName
 from schemawright.engines.splitter import split_statements
@@ -99,6 +97,8 @@ def knex_runtime(root: Path, dialect: DialectName) -> KnexRuntime | str:
 
 def connection(sqlalchemy_url: str) -> tuple[str, str]:
     """(Knex client, connection URL) for a SQLAlchemy URL."""
+    from sqlalchemy.engine import make_url  # here: the review reads Knex folders without SQLAlchemy
+
     url = make_url(sqlalchemy_url)
     backend = url.get_backend_name()
     if backend not in _DRIVERS:

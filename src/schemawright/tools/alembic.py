@@ -17,8 +17,6 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from schemawright.project.alembic_revision import revision_files
-from schemawright.project.alembic_static import read_function
 from schemawright.project.migration import Migration, NewFile, Step
 from schemawright.safe_files import SafeReader
 from schemawright.tools.base import MigrationTool, Written, clock
@@ -29,6 +27,8 @@ if TYPE_CHECKING:
 
 
 def write(found: MigrationSet, plan: list[Step], dialect: DialectName) -> Written:
+    from schemawright.project.alembic_revision import revision_files
+
     head = found.migrations[-1].version if found.migrations else None
     steps = [(s.name, s.up, s.down, not s.transactional or i > 0) for i, s in enumerate(plan)]
     files = [
@@ -99,6 +99,10 @@ def sniff_dialect(paths: list[Path]) -> str:
 
 def revision(path: Path, dialect: str = "postgresql") -> Migration:
     """The revision's ``upgrade``/``downgrade`` as SQL, and what could not be read of each."""
+    # imported here: it loads Alembic and SQLAlchemy, which a review of a folder with no revisions (and
+    # ``--help``) does not need
+    from schemawright.project.alembic_static import read_function
+
     tree = ast.parse(path.read_text())
     rev = _assigned(tree, "revision") or path.stem
     unread: list[str] = []

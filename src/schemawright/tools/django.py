@@ -39,14 +39,16 @@ def write(found: MigrationSet, plan: list[Step], dialect: DialectName) -> Writte
 def read_history(folder: Path, reader: SafeReader, dialect: str | None = None) -> list[Migration]:
     """The Django migrations under ``folder`` as ``dialect`` SQL (default PostgreSQL), read statically."""
     from schemawright.project.django_files import app_files
-    from schemawright.project.django_static import read_apps
-    from schemawright.project.static_history import user_model
 
     own = (folder / "__init__.py").is_file() and folder.name == "migrations" and any(folder.glob("0001_*.py"))
     apps = [folder] if own else django_apps(folder)
     keep = {p for app in apps for p in app_files(app) if reader.allows(p)}
     if not keep:
         return []
+    # imported only for a Django project: they load Alembic and SQLAlchemy
+    from schemawright.project.django_static import read_apps
+    from schemawright.project.static_history import user_model
+
     return read_apps(apps, dialect or "postgresql", user_model=user_model(apps), keep=keep)
 
 

@@ -13,11 +13,10 @@ import hashlib
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
-import sqlalchemy as sa
+from schemawright.catalog.models import LogicalType
 
-from schemawright.design.models import LogicalType
-
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # SQLAlchemy is imported where a type or dialect is made (the review makes none)
+    import sqlalchemy as sa
     from sqlalchemy.engine.interfaces import Dialect as SADialect
 
     from schemawright.design.models import RelationalDesign
@@ -165,6 +164,8 @@ class SqlDialect:
 
     def sa_type(self, t: LogicalType) -> sa.types.TypeEngine[Any]:
         """The SQLAlchemy type the DDL is compiled from."""
+        import sqlalchemy as sa
+
         if self._sa_table is None:
             self._sa_table = self._sa_types()
         render = self._sa_table.get(t.name)

@@ -9,13 +9,17 @@ the same methods (``quote(dialect, name)`` is ``dialect_for(dialect).quote(name)
 
 from __future__ import annotations
 
-from sqlalchemy.engine.interfaces import Dialect as SADialect
+from typing import TYPE_CHECKING
 
-from schemawright.design.models import LogicalType
 from schemawright.emit.sql.base import DialectName, SqlDialect
 from schemawright.emit.sql.mysql import MySQL
 from schemawright.emit.sql.postgresql import PostgreSQL
 from schemawright.emit.sql.sqlite import SQLite
+
+if TYPE_CHECKING:  # SQLAlchemy is imported when a dialect is first asked for it (the review never is)
+    from sqlalchemy.engine.interfaces import Dialect as SADialect
+
+    from schemawright.catalog.models import LogicalType
 
 __all__ = [
     "IDENTIFIER_LIMIT",

@@ -6,8 +6,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
-import sqlalchemy as sa
-
 from schemawright.emit.sql.base import DialectName, SATypeRenderer, SqlDialect, TypeRenderer, numeric
 
 if TYPE_CHECKING:
@@ -68,6 +66,7 @@ class MySQL(SqlDialect):
     uuid_default = "(UUID())"
 
     def _sa_types(self) -> dict[str, SATypeRenderer]:
+        import sqlalchemy as sa
         from sqlalchemy.dialects import mysql as sa_mysql
 
         return {

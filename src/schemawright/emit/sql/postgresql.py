@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
-import sqlalchemy as sa
-
 from schemawright.emit.sql.base import DialectName, SATypeRenderer, SqlDialect, TypeRenderer, numeric
 
 if TYPE_CHECKING:
@@ -63,6 +61,7 @@ class PostgreSQL(SqlDialect):
     checks_email_shape = True
 
     def _sa_types(self) -> dict[str, SATypeRenderer]:
+        import sqlalchemy as sa
         from sqlalchemy.dialects import postgresql as sa_pg
 
         return {

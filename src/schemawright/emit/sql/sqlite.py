@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
-import sqlalchemy as sa
-
 from schemawright.emit.sql.base import DialectName, SATypeRenderer, SqlDialect, TypeRenderer
 
 if TYPE_CHECKING:
@@ -45,6 +43,8 @@ class SQLite(SqlDialect):
     length_function = "length"
 
     def _sa_types(self) -> dict[str, SATypeRenderer]:
+        import sqlalchemy as sa
+
         return {
             "uuid": lambda t: sa.Text(),
             "bigint": lambda t: sa.Integer(),
