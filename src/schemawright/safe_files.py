@@ -32,34 +32,46 @@ def containment(root: Path, folder: Path) -> Path:
 
 def refusal(path: Path, base: Path, limit: int = MAX_FILE_BYTES) -> str | None:
     """Why ``path`` must not be read (None when it may be)."""
+    return _inspect(path, base.resolve(), limit)[0]
+
+
+def _inspect(path: Path, real_base: Path, limit: int) -> tuple[str | None, Path]:
+    """:func:`refusal`'s reason, and ``path`` with every symbolic link resolved (the file to open), for a
+    base already resolved: a reader resolves its base once, and each file once (was: the file twice and
+    the base twice per file, most of the time a 342-migration history took to read)."""
     try:
         info = path.lstat()
     except OSError as exc:
-        return f"cannot be read ({exc.strerror})"
+        return f"cannot be read ({exc.strerror})", path
     real = path.resolve()
-    if stat.S_ISLNK(info.st_mode) and not real.is_relative_to(base.resolve()):
-        return f"is a symbolic link to {real}, outside the project root"
-    if not real.is_relative_to(base.resolve()):
-        return f"lies outside the project root (at {real})"
+    inside = real.is_relative_to(real_base)
+    if stat.S_ISLNK(info.st_mode) and not inside:
+        return f"is a symbolic link to {real}, outside the project root", real
+    if not inside:
+        return f"lies outside the project root (at {real})", real
     try:
         info = real.stat()
     except OSError as exc:
-        return f"cannot be read ({exc.strerror})"
+        return f"cannot be read ({exc.strerror})", real
     if not stat.S_ISREG(info.st_mode):
-        return "is not a regular file (a FIFO, device or socket)"
+        return "is not a regular file (a FIFO, device or socket)", real
     if info.st_size > limit:
-        return f"is larger than {limit // (1024 * 1024)} MB"
-    return None
+        return f"is larger than {limit // (1024 * 1024)} MB", real
+    return None, real
 
 
 def read_bytes(path: Path, base: Path, limit: int = MAX_FILE_BYTES) -> bytes:
     """The content of ``path`` if :func:`refusal` allows it; else :class:`UnsafeFile`."""
-    reason = refusal(path, base, limit)
+    return _read_inside(path, base.resolve(), limit)
+
+
+def _read_inside(path: Path, real_base: Path, limit: int = MAX_FILE_BYTES) -> bytes:
+    reason, real = _inspect(path, real_base, limit)
     if reason is not None:
         raise UnsafeFile(f"{path} {reason}")
     flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NOCTTY", 0)
-    try:
-        fd = os.open(path.resolve(), flags)
+    try:  # the path just checked, not resolved again
+        fd = os.open(real, flags)
     except OSError as exc:
         raise UnsafeFile(f"{path} cannot be read ({exc.strerror})") from None
     with os.fdopen(fd, "rb") as handle:
@@ -77,9 +89,16 @@ class SafeReader:
 
     base: Path
     refused: list[str] = field(default_factory=list)
+    _real_base: Path | None = field(default=None, init=False, repr=False, compare=False)
+
+    def _real(self) -> Path:
+        """``base`` with its symbolic links resolved, once per reader (a reader lives for one read)."""
+        if self._real_base is None:
+            self._real_base = self.base.resolve()
+        return self._real_base
 
     def allows(self, path: Path) -> bool:
-        reason = refusal(path, self.base)
+        reason = _inspect(path, self._real(), MAX_FILE_BYTES)[0]
         if reason is not None:
             self.refused.append(f"{path} {reason}; it was not read")
         return reason is None
@@ -87,7 +106,7 @@ class SafeReader:
     def text(self, path: Path) -> str | None:
         """UTF-8 text of ``path``, or None (and a note) when it is refused. Decoding errors propagate."""
         try:
-            return read_bytes(path, self.base).decode("utf-8")
+            return _read_inside(path, self._real()).decode("utf-8")
         except UnsafeFile as exc:
             self.refused.append(f"{exc}; it was not read")
             return None
