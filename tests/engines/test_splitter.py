@@ -226,3 +226,31 @@ def test_a_psql_meta_command_is_a_statement_of_its_line_for_the_reviewer() -> No
         ("\\set ON_ERROR_STOP on", 2),
         ("CREATE TABLE t (id INT)", 3),
     ]
+
+
+def test_runs_taken_at_once_cut_as_one_character_at_a_time_did() -> None:
+    """Once a statement's first words show it is no routine, the splitter takes everything up to the next
+    quote, comment, dollar quote, ';' or parenthesis at once: what follows still ends it, quotes it or
+    nests exactly where it did. A "$" inside a word or after a digit starts no dollar quote; E'' escapes."""
+    script = (
+        "UPDATE t SET a$b = E'x\\';y', c = $q$;$q$, d = 1$2, e = 'it''s;' WHERE f >= 2e5; -- x;\n"
+        'CREATE TABLE function_x (begin int, "end;" int, CHECK (begin > 0));\n'
+        "CREATE OR REPLACE FUNCTION f() RETURNS int LANGUAGE sql BEGIN ATOMIC SELECT 1; END;\n"
+        "ALTER TABLE t ADD COLUMN g int /* ; */ DEFAULT 7; SELECT 'é;', ü FROM t"
+    )
+    statements, comments = split_script(script, "postgresql")
+    assert [s.code for s in statements] == [
+        "UPDATE t SET a$b = E'x\\';y', c = $q$;$q$, d = 1$2, e = 'it''s;' WHERE f >= 2e5",
+        'CREATE TABLE function_x (begin int, "end;" int, CHECK (begin > 0))',
+        "CREATE OR REPLACE FUNCTION f() RETURNS int LANGUAGE sql BEGIN ATOMIC SELECT 1; END",
+        "ALTER TABLE t ADD COLUMN g int   DEFAULT 7",
+        "SELECT 'é;', ü FROM t",
+    ]
+    assert [s.line for s in statements] == [1, 2, 3, 4, 4]
+    assert [c.text for c in comments] == ["x;", ";"]
+    sqlite = "CREATE TABLE [a;b] (x); CREATE TRIGGER tr AFTER INSERT ON a BEGIN SELECT 1; END; SELECT $x;"
+    assert [s.text for s in split_statements(sqlite, "sqlite")] == [
+        "CREATE TABLE [a;b] (x)",
+        "CREATE TRIGGER tr AFTER INSERT ON a BEGIN SELECT 1; END",
+        "SELECT $x",
+    ]
