@@ -29,14 +29,15 @@ MAX_NESTING = 100
 @dataclass(frozen=True)
 class Statement:
     raw: splitter.Statement  # as the splitter cut it: lines, and the text with and without comments
-    expr: exp.Expr | None  # None when sqlglot could not parse it; rules then match on raw text
+    # None when sqlglot could not parse it, and for an INSERT (see _NO_TREE); rules then match on raw text
+    expr: exp.Expr | None
     path: str
     dialect: str = ""  # sqlglot's name of the dialect it was parsed in ("" its default)
 
     def render(self, node: exp.Expr) -> str:
         """A part of the statement's tree as SQL of the statement's dialect (sqlglot's default dialect
         would log a warning for what it lacks, such as PostgreSQL's E'' strings)."""
-        return node.sql(dialect=self.dialect)
+        return node.sql(dialect=sqlglot_dialect(self.dialect))
 
     @property
     def text(self) -> str:
@@ -51,6 +52,14 @@ class Statement:
     def upper(self) -> str:
         """Whitespace-normalised upper-case text for keyword matching."""
         return re.sub(r"\s+", " ", self.raw.code).upper()
+
+
+@lru_cache(maxsize=16)
+def sqlglot_dialect(name: str) -> Dialect:
+    """sqlglot's dialect object for its name (``postgres``, ``mysql``, ``sqlite``; "" its default), made
+    once: given a name, every parse, identifier folding and ``.sql()`` made a new one (and its settings)
+    each time, three times per statement. The object holds only its settings, so it is shared."""
+    return Dialect.get_or_raise(name or None)
 
 
 def normalise_dialect(dialect: str) -> str:
@@ -72,18 +81,26 @@ def _parse_text(text: str, dialect: str) -> exp.Expr | None:
     # statements need no scan)
     if text.count("(") > MAX_NESTING and _nesting(text) > MAX_NESTING:
         return None
+    if _NO_TREE.match(text):
+        return None
     with _quiet():  # sqlglot warns on every Command fallback
         try:
-            expr: exp.Expr | None = sqlglot.parse_one(text, read=DIALECTS[dialect])
+            expr: exp.Expr | None = sqlglot.parse_one(text, read=sqlglot_dialect(DIALECTS[dialect]))
         except (ParseError, TokenError, ValueError, RecursionError):
             expr = None
     if expr is None:
         expr = _drop_indexes(text) or _index_on_only(text, dialect)
-    elif isinstance(expr, exp.Command):
+    elif isinstance(expr, exp.Command) and _ALTER_WORD.search(text):  # (only an ALTER can become one)
         expr = _alter(text, dialect) or _alter_actions(text, dialect) or expr
     return _column_rename(_folded(expr, DIALECTS[dialect]))
 
 
+# Statements no rule, nor the catalog, reads a tree of: every reader of ``Statement.expr`` asks for a
+# CREATE, ALTER, DROP, COMMENT, UPDATE, DELETE or TRUNCATE and takes anything else as it takes None (an
+# INSERT's raw text is still read). Parsing their rows was about a tenth of the parse time of a history
+# that seeds data (lemmy: 273 INSERTs). A rule that needs an INSERT's tree takes it out of here.
+_NO_TREE = re.compile(r"\s*INSERT\b", re.I)
+_ALTER_WORD = re.compile(r"\bALTER\b", re.I)
 _ALTER_TABLE = re.compile(
     r"^\s*(?P<head>ALTER\s+TABLE\s+(?:IF\s+EXISTS\s+)?(?:ONLY\s+)?(?:\"[^\"]+\"|[\w.$]+))\s+(?P<actions>.+)$",
     re.I | re.S,
@@ -125,7 +142,7 @@ def _alter(text: str, dialect: str) -> exp.Alter | None:
     named = _ADD_CHECK.sub(f"ADD CONSTRAINT {_UNNAMED} CHECK", text)
     try:
         with _quiet():
-            one = sqlglot.parse_one(named, read=DIALECTS[dialect])
+            one = sqlglot.parse_one(named, read=sqlglot_dialect(DIALECTS[dialect]))
     except (ParseError, TokenError, ValueError, RecursionError):
         return None
     if not isinstance(one, exp.Alter):
@@ -163,13 +180,13 @@ def _folded(expr: exp.Expr | None, dialect: str) -> exp.Expr | None:
     TABLE LANGUAGE`` makes ``language``); quoted ones, and every name on the other engines, as written."""
     if expr is None or not _folds_to_lower(dialect):
         return expr
-    return normalize_identifiers(expr, dialect=dialect)
+    return normalize_identifiers(expr, dialect=sqlglot_dialect(dialect))
 
 
 @lru_cache(maxsize=8)
 def _folds_to_lower(dialect: str) -> bool:
     """Asked once per engine, not per statement: ``get_or_raise`` builds a new dialect object each call."""
-    return Dialect.get_or_raise(dialect).NORMALIZATION_STRATEGY is NormalizationStrategy.LOWERCASE
+    return sqlglot_dialect(dialect).NORMALIZATION_STRATEGY is NormalizationStrategy.LOWERCASE
 
 
 def _column_rename(expr: exp.Expr | None) -> exp.Expr | None:
