@@ -112,7 +112,8 @@ _BODY_STARTS = re.compile(
 
 def reaches_outside(statement: str, dialect: str = "postgresql") -> str | None:
     """Why ``statement`` acts outside its database (None when it does not)."""
-    text = _COMMENT.sub(" ", statement).strip()
+    # (a comment needs one of its markers: most statements, which have none, skip the scan)
+    text = (_COMMENT.sub(" ", statement) if _may_comment(statement) else statement).strip()
     if dialect_for(dialect).schema_is_database and re.match(r"(?:CREATE|DROP)\s+SCHEMA\b", text, re.I):
         return "in MySQL a schema is a database: it creates or drops a database"
     for candidate in [text, *(m.group(2) for m in _DOLLAR.finditer(text))]:
@@ -127,6 +128,20 @@ def reaches_outside(statement: str, dialect: str = "postgresql") -> str | None:
     return None
 
 
+def _may_comment(text: str) -> bool:
+    return "--" in text or "/*" in text or "#" in text
+
+
+# Each of _BODY_STARTS's alternatives holds one of these, in any case: ASCII text without any (most DDL)
+# has no start but its first. (Only ASCII text: under re.I a few other characters match ASCII letters.)
+_BODY_WORDS = ("BEGIN", "THEN", "ELSE", "LOOP", "EXECUTE")
+
+
 def _starts(text: str) -> list[int]:
     begin = _LEADING_BLANKS.match(text)
-    return sorted({begin.end() if begin else 0} | {m.end() for m in _BODY_STARTS.finditer(text)})
+    first = begin.end() if begin else 0
+    if ";" not in text and text.isascii():
+        upper = text.upper()
+        if not any(word in upper for word in _BODY_WORDS):
+            return [first]
+    return sorted({first} | {m.end() for m in _BODY_STARTS.finditer(text)})
