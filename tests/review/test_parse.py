@@ -30,3 +30,25 @@ def test_sqlglot_is_quiet_while_parsing_and_its_level_is_restored(
         assert logger.level == level
     finally:
         logger.setLevel(old)
+
+
+def test_the_reused_parser_reads_as_parse_one_also_after_an_error() -> None:
+    """The review keeps one sqlglot tokenizer and parser per thread and dialect; each call reads the
+    statement as ``sqlglot.parse_one`` does, whatever the call before it left behind."""
+    import sqlglot
+    from sqlglot.errors import ParseError
+
+    from schemawright.review.parse import _parse_one
+
+    statements = [
+        "CREATE TABLE t (id int PRIMARY KEY, name text NOT NULL DEFAULT 'x')",
+        "ALTER TABLE t ADD COLUMN c int REFERENCES u (id)",
+        "CREATE VIEW v AS SELECT a, count(*) FROM t JOIN u ON t.id = u.id GROUP BY a",
+    ]
+    for text in statements:
+        with pytest.raises(ParseError):
+            _parse_one("CREATE TABLE (", "postgres")
+        assert repr(_parse_one(text, "postgres")) == repr(sqlglot.parse_one(text, read="postgres"))
+    assert repr(_parse_one("SELECT 1; SELECT 2", "postgres")) == repr(
+        sqlglot.parse_one("SELECT 1; SELECT 2", read="postgres")
+    )
