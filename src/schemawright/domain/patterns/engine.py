@@ -3092,6 +3092,17 @@ def _when_participle(sent: Sentence, t: Token) -> str:
         subject = sent.children(c.i, "nsubj")
         if c.tag == "VBD" and subject and not sent.children(c.i, "dobj") and c.lemma.isalpha():
             return _participle(c)
+        bare = sent.children(c.i, "dobj")
+        if (
+            c.tag == "VBD"
+            and subject
+            and len(bare) == 1
+            and bare[0].pos == "NOUN"
+            and bare[0].i == c.i + 1
+            and not sent.children(bare[0].i, "det", "poss", "amod", "compound")
+            and c.lemma.isalpha()
+        ):
+            return f"{_participle(c)}_{bare[0].lower}"  # "the date it entered service" → entered_service_on
         if c.tag == "VBZ" and subject and not sent.children(c.i, "dobj", "aux") and c.lemma in _SPAN_VERBS:
             return c.lower  # "the date it starts" → starts_on, "the time it closes" → closes_at
     # the parser may hang "the member enrolled" on the main verb instead: read the surface
