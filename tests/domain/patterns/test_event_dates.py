@@ -19,3 +19,26 @@ def test_a_verb_and_its_bare_object_name_the_time() -> None:
 def test_a_verb_alone_still_names_the_date() -> None:
     model = model_of("A member has a name and the date they joined.")
     assert "joined_on" in attribute_names(model, "member")
+
+
+def test_a_date_and_time_of_an_event_is_one_moment() -> None:
+    model = model_of("A regatta has a name, the date and time of the start and an entry fee.")
+    names = attribute_names(model, "regatta")
+    assert "start_time" in names and "date" not in names
+
+
+def test_a_modified_date_and_time_is_one_moment() -> None:
+    model = model_of("Every crossing has a departure date and time and a berth number.")
+    names = attribute_names(model, "crossing")
+    assert "departure_time" in names and "departure_date" not in names
+
+
+def test_a_bare_date_and_time_is_when_it_happened() -> None:
+    model = model_of("A callout has a date and time and a reason.")
+    names = attribute_names(model, "callout")
+    assert "occurred_at" in names and "date" not in names
+
+
+def test_a_date_and_a_separate_start_time_stay_two_values() -> None:
+    model = model_of("A shift has a date, a start time and an end time.")
+    assert attribute_names(model, "shift") == ["date", "start_time", "end_time"]

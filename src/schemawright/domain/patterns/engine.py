@@ -1005,6 +1005,19 @@ def _attribute(
     name = _attr_name(owner, c)
     if _apposed_value(state, c):
         return  # "a shape, delta or diamond": delta is a value of the shape, not a value of its own
+    moment = _date_and_time(state.sent, c)
+    if moment is not None:
+        if moment:  # "the date and time of the start" is one moment: start_time
+            state.facts.append(
+                AttributeFact(
+                    prov=_prov(state, rule, prio),
+                    entity=owner,
+                    name=moment,
+                    kind=Kind.TIMESTAMP,
+                    required=_required(c, cl),
+                )
+            )
+        return
     if not name or (
         c.head >= 0
         and len(c.words) == 1
@@ -1130,6 +1143,30 @@ def _attribute(
             many=c.plural and not c.counted and not values,
         )
     )
+
+
+def _date_and_time(sent: Sentence, c: Chunk) -> str | None:
+    """ "the date and time of the start", "a departure date and time": one moment, not a date and a time.
+    The name for the date's chunk (``{what}_time``, or ``occurred_at``); "" for the time's chunk, which the
+    date's already named; None for any other value."""
+    toks = sent.tokens
+    h = c.head
+    if h < 0 or c.head_word not in ("date", "time"):
+        return None
+    if c.head_word == "time":
+        joined = h >= 2 and toks[h - 1].lower == "and" and toks[h - 2].lower == "date"
+        return "" if joined else None
+    if not (h + 2 < len(toks) and toks[h + 1].lower == "and" and toks[h + 2].lower == "time"):
+        return None
+    what = "_".join(c.words[:-1])
+    k = h + 3
+    if k + 1 < len(toks) and toks[k].lower == "of":
+        k += 1
+        while k < len(toks) and toks[k].pos == "DET":
+            k += 1
+        if k < len(toks) and toks[k].pos == "NOUN":
+            what = toks[k].lemma
+    return f"{what}_time" if what else "occurred_at"
 
 
 _EXAMPLE_OPENERS = {"e.g.", "eg", "e.g", "example", "such", "like", "say"}
