@@ -2691,6 +2691,56 @@ def _enum_can_be(state: _State, row: Row, cls: list[Clause]) -> None:
             # "stations have a code and a status, which can be …": whoever this sentence gave the value to
             entity = _given_here(state, attr)
         _enum_fact(state, row, entity or state.sent.subject_hint, attr, values)
+    _equated_values(state, row)
+
+
+_MODALS = {"can", "may", "must", "will", "shall", "should", "which", "that", ","}
+
+
+def _equated_values(state: _State, row: Row) -> None:
+    """ "its status is either submitted, approved or rejected", "a status, which can be pending, accepted or
+    declined": read from the surface, where the parser took the first value for the verb."""
+    toks = state.sent.tokens
+    for i, t in enumerate(toks):
+        if t.lower not in ("is", "are", "be") or i < 1:
+            continue
+        j = i - 1
+        while j > 0 and toks[j].lower in _MODALS:
+            j -= 1
+        noun = toks[j]
+        modal = j < i - 1
+        if noun.pos != "NOUN" or state.ctx.lexicon.kind_for_name(noun.lemma) is not Kind.ENUM:
+            continue
+        rest = toks[i + 1 :]
+        words = [x.lower for x in rest[:2]]
+        start = 1 if words[:1] == ["either"] else 2 if words == ["one", "of"] else 0
+        alternatives = any(x.lower == "or" for x in rest) and not any(x.lower == "by" for x in rest)
+        if not (start or modal) or not alternatives:
+            continue  # "the status is shown in red"; "the status can be changed by an admin"
+        values = _split_values(rest[start:])
+        if len(values) < 2 or any(not x.replace("_", "").isalpha() for x in values):
+            continue
+        name = noun.lemma
+        if any(isinstance(f, AttributeFact) and f.name == name and f.enum_values for f in state.facts):
+            continue  # another row read it
+        poss = state.sent.children(noun.i, "poss")
+        owner = ""
+        if poss and poss[0].lower not in ("its", "their", "his", "her"):
+            c = _chunk(state, poss[0].i)
+            owner = c.name if c is not None and _thing(c, state.ctx) else ""
+        owner = owner or _given_here(state, name) or state.sent.subject_hint or _first_subject(state, j)
+        if owner:
+            _enum_fact(state, row, owner, name, values)
+
+
+def _first_subject(state: _State, before: int) -> str:
+    """The first thing the sentence makes a subject before token ``before``: what "its" points back to."""
+    for t in state.sent.tokens[:before]:
+        if t.dep in ("nsubj", "nsubjpass") and t.pos in ("NOUN", "PROPN"):
+            c = _chunk(state, t.i)
+            if c is not None and _thing(c, state.ctx) and not is_value(c, state.ctx):
+                return c.name
+    return state.previous
 
 
 def _in_listed_state(state: _State, row: Row, cl: Clause, rest: list[Token]) -> bool:
