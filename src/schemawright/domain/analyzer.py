@@ -182,7 +182,8 @@ def mentions(sentences: list[Sentence], ctx: Context) -> tuple[dict[str, int], d
             if c is None or c.head != t.i:
                 continue
             counts[c.name] += 1
-            mod = sent.tokens[c.head - len(c.words) + 1] if len(c.words) > 1 else None
+            first = c.head - len(c.words) + 1  # the first name word's token
+            mod = sent.tokens[first] if len(c.words) > 1 else None
             if mod is not None and (
                 mod.tag == "VBN"
                 or (mod.pos == "ADJ" and mod.lower.endswith(("ed", "en")) and len(mod.lower) > 4)
@@ -193,7 +194,7 @@ def mentions(sentences: list[Sentence], ctx: Context) -> tuple[dict[str, int], d
             # "second list") describes one instance, so the short mention can still mean the compound
             compound = all(
                 sent.tokens[k].pos in ("NOUN", "PROPN") or sent.tokens[k].tag == "VBG"
-                for k in range(c.head - len(c.words) + 1, c.head)
+                for k in range(first, c.head)
             )
             if len(c.words) > 1 and depth <= 0 and compound and not is_value(c, ctx):
                 longer[c.head_word].add(c.name)

@@ -390,12 +390,15 @@ def _root_subject(state: _State) -> str:
     """ "A presenter is a volunteer who speaks on air. We keep their real name …": with no fact of its own,
     a sentence still sets the topic the next one's pronouns refer to."""
     toks = state.sent.tokens
-    for t in toks:
-        if t.dep in ("nsubj", "nsubjpass") and toks[t.head].dep == "ROOT" and t.pos in ("NOUN", "PROPN"):
-            c = _chunk(state, t.i)
-            if c is not None and _thing(c, state.ctx) and not is_value(c, state.ctx):
-                return c.name
-    return ""
+    return next((n for t in toks if toks[t.head].dep == "ROOT" and (n := _subject_thing(state, t))), "")
+
+
+def _subject_thing(state: _State, t: Token) -> str:
+    """The thing ``t`` names as a clause's subject ("" when it is no subject noun, or names a value)."""
+    if t.dep not in ("nsubj", "nsubjpass") or t.pos not in ("NOUN", "PROPN"):
+        return ""
+    c = _chunk(state, t.i)
+    return c.name if c is not None and _thing(c, state.ctx) and not is_value(c, state.ctx) else ""
 
 
 def _plural_topic(state: _State) -> str:
@@ -1699,6 +1702,13 @@ def _passive_with(state: _State, row: Row, cl: Clause) -> None:
             _contents(state, s, objs, row.id, row.priority, cl)
 
 
+def _worker_on_item(person: Chunk, item: Chunk, ctx: Context) -> bool:
+    """ "a vet can be assigned to an appointment": someone who does work, assigned to a thing that is no
+    person; the work item refers to them, not they to it."""
+    people = ctx.lexicon.assignable_nouns
+    return person.head_word in people and item.head_word not in people
+
+
 def _belonging(state: _State, row: Row, cl: Clause) -> None:
     verb = _matches(state, row, cl)
     if not verb or cl.negated:
@@ -1715,8 +1725,7 @@ def _belonging(state: _State, row: Row, cl: Clause) -> None:
         for p in parents:
             if not _thing(p, state.ctx) or p.name == s.name:
                 continue
-            people = state.ctx.lexicon.assignable_nouns
-            if "assign" in verb and s.head_word in people and p.head_word not in people:
+            if "assign" in verb and _worker_on_item(s, p, state.ctx):
                 # "a vet can be assigned to an appointment": the work item refers to whoever does it
                 prov = _prov(state, row.id, row.priority)
                 state.facts.append(EntityFact(prov=prov, name=p.name, evidence="referenced"))
@@ -2027,8 +2036,7 @@ def _placed_with(
     for s in cl.subjects:
         if not (_thing(s, ctx) and _thing(target, ctx)) or is_value(target, ctx) or s.name == target.name:
             continue
-        people = ctx.lexicon.assignable_nouns
-        if cl.lemma == "assign" and s.head_word in people and target.head_word not in people:
+        if cl.lemma == "assign" and _worker_on_item(s, target, ctx):
             continue  # "a groomer can be assigned to an appointment": the belonging row links the work item
         # "harvests are recorded per hive": many of them for each hive counts the hive as one
         counted = per or _counted_one(state, target)
@@ -2694,7 +2702,8 @@ def _enum_can_be(state: _State, row: Row, cls: list[Clause]) -> None:
     _equated_values(state, row)
 
 
-_MODALS = {"can", "may", "must", "will", "shall", "should", "which", "that", ","}
+# what may stand between a value noun and its "be": "a status, which can be …", "the state must be …"
+_BEFORE_BE = {"can", "may", "must", "will", "shall", "should", "which", "that", ","}
 
 
 def _equated_values(state: _State, row: Row) -> None:
@@ -2705,7 +2714,7 @@ def _equated_values(state: _State, row: Row) -> None:
         if t.lower not in ("is", "are", "be") or i < 1:
             continue
         j = i - 1
-        while j > 0 and toks[j].lower in _MODALS:
+        while j > 0 and toks[j].lower in _BEFORE_BE:
             j -= 1
         noun = toks[j]
         modal = j < i - 1
@@ -2735,12 +2744,7 @@ def _equated_values(state: _State, row: Row) -> None:
 
 def _first_subject(state: _State, before: int) -> str:
     """The first thing the sentence makes a subject before token ``before``: what "its" points back to."""
-    for t in state.sent.tokens[:before]:
-        if t.dep in ("nsubj", "nsubjpass") and t.pos in ("NOUN", "PROPN"):
-            c = _chunk(state, t.i)
-            if c is not None and _thing(c, state.ctx) and not is_value(c, state.ctx):
-                return c.name
-    return state.previous
+    return next((n for t in state.sent.tokens[:before] if (n := _subject_thing(state, t))), state.previous)
 
 
 def _in_listed_state(state: _State, row: Row, cl: Clause, rest: list[Token]) -> bool:
