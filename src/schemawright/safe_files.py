@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import stat
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 MAX_FILE_BYTES = 5 * 1024 * 1024  # the spec's limit too; a migration larger than this is not hand-written
@@ -89,16 +90,14 @@ class SafeReader:
 
     base: Path
     refused: list[str] = field(default_factory=list)
-    _real_base: Path | None = field(default=None, init=False, repr=False, compare=False)
 
-    def _real(self) -> Path:
+    @cached_property
+    def _real_base(self) -> Path:
         """``base`` with its symbolic links resolved, once per reader (a reader lives for one read)."""
-        if self._real_base is None:
-            self._real_base = self.base.resolve()
-        return self._real_base
+        return self.base.resolve()
 
     def allows(self, path: Path) -> bool:
-        reason = _inspect(path, self._real(), MAX_FILE_BYTES)[0]
+        reason = _inspect(path, self._real_base, MAX_FILE_BYTES)[0]
         if reason is not None:
             self.refused.append(f"{path} {reason}; it was not read")
         return reason is None
@@ -106,7 +105,7 @@ class SafeReader:
     def text(self, path: Path) -> str | None:
         """UTF-8 text of ``path``, or None (and a note) when it is refused. Decoding errors propagate."""
         try:
-            return _read_inside(path, self._real()).decode("utf-8")
+            return _read_inside(path, self._real_base).decode("utf-8")
         except UnsafeFile as exc:
             self.refused.append(f"{exc}; it was not read")
             return None

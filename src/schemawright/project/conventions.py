@@ -28,15 +28,11 @@ def learn(tables: list[Table], functions: list[str], triggered: set[str]) -> Con
     integers: Counter[str] = Counter()  # the width of the project's integer keys
     for t in tables:
         if len(t.primary_key) == 1 and (col := t.column(t.primary_key[0])) is not None:
-            keys[
-                "uuid"
-                if col.logical.name == "uuid"
-                else "bigint"
-                if col.logical.name in ("bigint", "integer")
-                else "other"
-            ] += 1
-            if col.logical.name in ("bigint", "integer"):
-                integers[col.logical.name] += 1
+            kind = col.logical.name
+            if kind in ("bigint", "integer"):
+                integers[kind] += 1
+                kind = "bigint"  # either width counts as an integer key here
+            keys[kind if kind in ("uuid", "bigint") else "other"] += 1
     key = _majority(keys)
     if key in ("uuid", "bigint"):
         conv.key_type = key  # type: ignore[assignment]
