@@ -38,6 +38,8 @@ class Lexicon:
     # when the spec counts them (plural, or "each / an / one …")
     countable_things: frozenset[str] = frozenset()
     text_entry_nouns: frozenset[str] = frozenset()
+    # nouns that name a part of some whole ("items", "entries", "lines"): tables are named for the whole
+    part_nouns: frozenset[str] = frozenset()
     lifecycle_pairs: dict[str, tuple[str, ...]] = field(default_factory=dict)
     closing_words: frozenset[str] = frozenset()
     assignable_nouns: frozenset[str] = frozenset()
@@ -100,6 +102,7 @@ def load_lexicon() -> Lexicon:
         actor_nouns=frozenset(raw["actor_nouns"]),
         countable_things=frozenset(raw.get("countable_things", [])),
         text_entry_nouns=frozenset(raw["text_entry_nouns"]),
+        part_nouns=frozenset(raw.get("part_nouns", [])),
         lifecycle_pairs={k: tuple(v) for k, v in raw["lifecycle_pairs"].items()},
         closing_words=frozenset(raw["closing_words"]),
         assignable_nouns=frozenset(raw.get("assignable_nouns", [])),

@@ -195,6 +195,25 @@ class Resolver:
             if introduced and head not in declared and head not in self.merged:
                 self.merged[head] = names[0]
 
+    def _part_merges(self, facts: list[Fact]) -> None:
+        """ "The list is made up of items; an item has a quantity": a part noun held by exactly one whole
+        names that whole's parts (shopping_list_item), as an engineer names their table."""
+        declared = {
+            self.canon(f.name) for f in facts if isinstance(f, EntityFact) and f.prov.origin == "structured"
+        }
+        wholes: dict[str, set[str]] = defaultdict(set)
+        held: set[str] = set()
+        for f in facts:
+            if isinstance(f, RelationshipFact) and f.cardinality is Cardinality.MANY_TO_ONE:
+                part = self.canon(f.child)
+                wholes[part].add(self.canon(f.parent))
+                if f.prov.rule in ("possession.composition", "possession.has"):
+                    held.add(part)
+        for part in held & self.lex.part_nouns - declared:
+            whole = next(iter(wholes[part]))  # anything else the part refers to makes it a thing of its own
+            if len(wholes[part]) == 1 and not whole.endswith(part) and part not in self.merged:
+                self.merged[part] = f"{whole}_{part}"
+
     def _played(self, name: str) -> tuple[str, str]:
         """(entity, role) of a canonical name: a role stands for the entity playing it."""
         base = self.roles.get(name)
@@ -212,6 +231,7 @@ class Resolver:
 
     def _entities(self, facts: list[Fact]) -> dict[str, Entity]:
         self._head_merges(facts)
+        self._part_merges(facts)
         self._role_facts(facts)
         by_name: dict[str, list[EntityFact]] = defaultdict(list)
         for f in facts:
