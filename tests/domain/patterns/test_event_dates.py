@@ -42,3 +42,25 @@ def test_a_bare_date_and_time_is_when_it_happened() -> None:
 def test_a_date_and_a_separate_start_time_stay_two_values() -> None:
     model = model_of("A shift has a date, a start time and an end time.")
     assert attribute_names(model, "shift") == ["date", "start_time", "end_time"]
+
+
+def test_a_state_that_lasts_until_the_date_names_it() -> None:
+    model = model_of("A parking permit has a permit number and the date it is valid until.")
+    assert "valid_until" in attribute_names(model, "parking_permit")
+
+
+def test_a_state_that_starts_on_the_date_names_it() -> None:
+    model = model_of("A season pass has a holder name, a price and the date it is valid from.")
+    assert "valid_from" in attribute_names(model, "season_pass")
+
+
+def test_a_span_verb_after_another_value_still_names_the_date() -> None:
+    model = model_of("A garage lease has a monthly rent and the day it expires.")
+    names = attribute_names(model, "garage_lease")
+    assert "expires_on" in names
+
+
+def test_a_preposition_with_its_own_object_is_not_a_bound_state() -> None:
+    model = model_of("A rail coupon has a code and the date it is valid for travel.")
+    names = attribute_names(model, "rail_coupon")
+    assert "valid_for" not in names and "valid_until" not in names

@@ -3056,7 +3056,8 @@ def _when_happened(state: _State, row: Row, cls: list[Clause]) -> None:
             participle = _when_participle(state.sent, t)
             if participle:
                 kind = Kind.DATE if t.lemma in ("date", "day") else Kind.TIMESTAMP
-                name = f"{participle}_{'on' if kind is Kind.DATE else 'at'}"
+                bound = participle.rsplit("_", 1)[-1] in _BOUND_PREPS
+                name = participle if bound else f"{participle}_{'on' if kind is Kind.DATE else 'at'}"
         if name:
             owner = owner or _owner_for(state, cls)
             if owner:
@@ -3196,6 +3197,8 @@ def _when_participle(sent: Sentence, t: Token) -> str:
             return f"{_participle(c)}_{bare[0].lower}"  # "the date it entered service" → entered_service_on
         if c.tag == "VBZ" and subject and not sent.children(c.i, "dobj", "aux") and c.lemma in _SPAN_VERBS:
             return c.lower  # "the date it starts" → starts_on, "the time it closes" → closes_at
+        if subject and (state := _bound_state(sent, c)):
+            return state  # "the date it is valid until" → valid_until
     # the parser may hang "the member enrolled" on the main verb instead: read the surface
     toks = sent.tokens
     k = t.i + 1
@@ -3205,7 +3208,39 @@ def _when_participle(sent: Sentence, t: Token) -> str:
         v = toks[k + 1]
         if v.tag == "VBD" and toks[k].head == v.i and not sent.children(v.i, "dobj") and v.lemma.isalpha():
             return _participle(v)
+        span = v.tag == "VBZ" and v.lemma in _SPAN_VERBS
+        if span and toks[k].head == v.i and not sent.children(v.i, "dobj"):
+            return v.lower  # "the rent and the day it expires": the clause hung on "rent"
+        if toks[k].head == v.i and (state := _bound_state(sent, v)):
+            return state  # "a permit number and the date it is valid until": the clause hung on "number"
     return ""
+
+
+def _bound_state(sent: Sentence, verb: Token) -> str:
+    """ "it is valid until", "it is available from": a state and the stranded preposition that bounds it in
+    time (valid_until); "" when the preposition has an object of its own ("valid for travel")."""
+    if verb.lemma != "be":
+        return ""
+    state_word = sent.children(verb.i, "acomp")
+    stranded = [
+        p
+        for p in sent.children(verb.i, "prep") + [p for a in state_word for p in sent.children(a.i, "prep")]
+        if p.lower in _BOUND_PREPS and _ends_phrase(sent, p.i)
+    ]
+    if len(state_word) == 1 and stranded:
+        return f"{state_word[0].lower}_{stranded[0].lower}"
+    return ""
+
+
+def _ends_phrase(sent: Sentence, i: int) -> bool:
+    """Nothing follows the word in its phrase: "valid until, and …", "valid until." (a stranded preposition,
+    whatever the parser hung on it)."""
+    nxt = sent.tokens[i + 1] if i + 1 < len(sent.tokens) else None
+    return nxt is None or nxt.lower in (",", ".", ";", "and", "or", ")")
+
+
+# prepositions that end a validity ("valid until", "available from"): the name needs no _on / _at
+_BOUND_PREPS = ("until", "till", "from", "since", "through")
 
 
 def _participle(v: Token) -> str:
