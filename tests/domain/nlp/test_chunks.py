@@ -78,3 +78,23 @@ def test_parse_keeps_the_second_object_of_a_verb_a_noun() -> None:
     sent = parse_texts([("We send every member the club rules, a badge and a card.", 1, "")])[0]
     rules = next(t for t in sent.tokens if t.text == "rules")
     assert rules.pos == "NOUN"
+
+
+def test_parse_repairs_a_past_relative_clause_read_as_a_second_noun() -> None:
+    """ "the heat a boiler generated": no "that", so the parser makes "boiler" a second complement."""
+    for text, noun, verb, subject in [
+        ("A meter reading is the heat a boiler generated in one hour.", "heat", "generated", "boiler"),
+        ("Each receipt keeps the fare the passenger paid.", "fare", "paid", "passenger"),
+        ("We store the route a courier chose.", "route", "chose", "courier"),
+    ]:
+        sent = parse_texts([(text, 1, "")])[0]
+        v = next(t for t in sent.tokens if t.text == verb)
+        assert (v.dep, sent.tokens[v.head].text) == ("relcl", noun), text
+        assert any(t.text == subject and t.dep == "nsubj" and t.head == v.i for t in sent.tokens), text
+
+
+def test_parse_keeps_a_participle_with_an_agent_on_its_noun() -> None:
+    sent = parse_texts([("The clerk gives each member a card issued by the club.", 1, "")])[0]
+    issued = next(t for t in sent.tokens if t.text == "issued")
+    assert sent.tokens[issued.head].text == "card"
+    assert issued.dep != "relcl"

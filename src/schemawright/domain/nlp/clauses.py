@@ -126,6 +126,9 @@ def list_items(sent: Sentence, first: Token) -> list[Token]:
             continue
         if t.lower in _LIST_STOP or t.text in _LIST_STOP:
             break
+        if t.lower == "per" and t.pos == "ADP":
+            k = sent.subtree(t.i)[-1].i + 1  # "one reading per meter and day": the scope, not more items
+            continue
         if t.tag == "MD" and toks[t.head].dep == "ROOT" and t.head > t.i:
             break  # "WHEN an owner registers THE System SHALL store …": the main clause starts, not an item
         if t.lower in ("with", "including", "containing") and t.pos == "ADP":

@@ -242,7 +242,36 @@ def repair(tokens: list[Token]) -> list[Token]:
     tokens = _shared_head(_possessive_her(_ing_head(tokens)))
     tokens = _compound_subject(_noun_verb(_determined_nouns(tokens)))
     tokens = _reduced_relative(_list_compound(_split_noun_object(_plural_subject_verb(tokens))))
-    return _for_each_clause(tokens)
+    return _per_list(_for_each_clause(tokens))
+
+
+def _per_list(tokens: list[Token]) -> list[Token]:
+    """ "one reading per meter and day": the parser hangs "day" on the reading or the verb as a second
+    object; a bare noun phrase (no determiner or number) right after "per X and/or" is X's conjunct, a
+    second key of the scope."""
+    for per in tokens:
+        if per.lower != "per":
+            continue
+        scope = next((t for t in tokens if t.head == per.i and t.dep == "pobj" and t.i > per.i), None)
+        if scope is None or scope.i + 2 >= len(tokens) or tokens[scope.i + 1].lower not in ("and", "or"):
+            continue
+        cc, k = tokens[scope.i + 1], scope.i + 2
+        while k < len(tokens) and tokens[k].pos in ("NOUN", "PROPN", "ADJ") and tokens[k].dep in (
+            "compound",
+            "amod",
+        ):
+            k += 1
+        if k >= len(tokens) or tokens[k].pos not in ("NOUN", "PROPN") or tokens[k].head == scope.i:
+            continue
+        if k + 1 < len(tokens) and tokens[k + 1].pos in ("NOUN", "PROPN"):
+            continue
+        head = tokens[k]
+        _rehang(tokens, head.i, head.i)  # keeps its own modifiers
+        for t in tokens[scope.i + 2 : k]:
+            t.head = head.i
+        head.dep, head.head = "conj", scope.i
+        cc.dep, cc.head = "cc", scope.i
+    return tokens
 
 
 def _for_each_clause(tokens: list[Token]) -> list[Token]:
@@ -391,7 +420,35 @@ def _reduced_relative(tokens: list[Token]) -> list[Token]:
         det.head = y.i
         y.dep, y.head = "nsubj", z.i
         z.pos, z.tag, z.dep, z.head, z.lemma = "VERB", "VBZ", "relcl", x.i, lemma
-    return _relative_read_as_root(tokens)
+    return _relative_read_as_root(_past_relative(tokens))
+
+
+def _past_relative(tokens: list[Token]) -> list[Token]:
+    """ "the energy a system produced", "keeps the total each customer paid": the parser reads a second
+    noun of the same role with a participle on it; a determined noun right after a noun, with a bare past
+    verb on it (no agent, no object), is the subject of a relative clause on the first noun."""
+    for y in tokens[2:]:
+        det = next((c for c in tokens if c.head == y.i and c.dep == "det" and c.i < y.i), None)
+        if det is None or det.i < 1 or det.lower not in ("a", "an", "the", "each", "every", "one"):
+            continue
+        x = tokens[det.i - 1]
+        v = tokens[y.i + 1] if y.i + 1 < len(tokens) else None
+        if (
+            v is None
+            or y.pos != "NOUN"
+            or x.pos not in ("NOUN", "PROPN")
+            or x.dep not in ("attr", "dobj", "pobj")
+            or y.dep != x.dep
+            or y.head != x.head
+            or any(t.pos != "ADJ" and t.dep != "compound" for t in tokens[det.i + 1 : y.i])
+            or v.tag not in ("VBN", "VBD")
+            or v.head != y.i
+            or any(c.dep in ("agent", "dobj", "nsubjpass") for c in tokens if c.head == v.i)
+        ):
+            continue
+        y.dep, y.head = "nsubj", v.i
+        v.pos, v.tag, v.dep, v.head = "VERB", "VBD", "relcl", x.i
+    return tokens
 
 
 def _relative_read_as_root(tokens: list[Token]) -> list[Token]:

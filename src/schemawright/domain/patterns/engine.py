@@ -1394,8 +1394,9 @@ def _possession(state: _State, row: Row, cl: Clause) -> None:
         return
     if cl.passive and last not in ("of", "into"):
         return
+    scopes = {scope.head for o in objs if (scope := _scoped_one(state, o)) is not None}
     if row.id == "possession.records" and (
-        any(_each(state, c, p) for p in ("for", "per", "against") for c in cl.prep(p))
+        any(_each(state, c, p) for p in ("for", "per", "against") for c in cl.prep(p) if c.head not in scopes)
         or _opens_for_each_of_them(state)
     ):
         return  # "For each maker the museum records …": the values are the maker's
@@ -1411,15 +1412,7 @@ def _possession(state: _State, row: Row, cl: Clause) -> None:
         objs = [o.model_copy(update={"card": Card(low=0, high=None, stated=True)}) for o in objs]
     scoped = [(o, scope) for o in objs if (scope := _scoped_one(state, o)) is not None]
     for o, scope in scoped:
-        # "a donor may hold at most one appointment per session": many appointments, one per session
-        for s in cl.subjects:
-            if _thing(s, state.ctx):
-                prov = _prov(state, row.id, row.priority)
-                state.facts.append(EntityFact(prov=prov, name=o.name, evidence="object"))
-                state.facts.append(RelationshipFact(prov=prov, child=o.name, parent=s.name))
-                if _thing(scope, state.ctx) and not is_value(scope, state.ctx):
-                    state.facts.append(RelationshipFact(prov=prov, child=o.name, parent=scope.name))
-                state.facts.append(UniqueFact(prov=prov, entity=o.name, attributes=[s.name, scope.name]))
+        _one_per_scope(state, row, cl, o, scope)
         objs.remove(o)
     first = objs[0] if objs else None
     if (
@@ -1448,6 +1441,33 @@ def _possession(state: _State, row: Row, cl: Clause) -> None:
             continue
         if _thing(s, state.ctx):
             _contents(state, s, objs, row.id, row.priority, cl, ownership=row.ownership)
+
+
+def _one_per_scope(state: _State, row: Row, cl: Clause, o: Chunk, scope: Chunk) -> None:
+    """ "a donor may hold at most one appointment per session": many appointments, one per donor and
+    session; "the system stores one reading per meter and day": one reading per meter and day, whoever
+    stores it. Things in the scope are parents, values in it are the object's own; together they are
+    unique."""
+    ctx = state.ctx
+    speaker = any(t.lower == "we" for t in state.sent.children(cl.verb, "nsubj"))
+    holders = [] if speaker else [s for s in cl.subjects if _thing(s, ctx) and s.name != scope.name]
+    if not holders and not (speaker or any(_is_actor(s, ctx) for s in cl.subjects)):
+        return
+    scopes = [scope] + [c for x in state.sent.children(scope.head, "conj") if (c := _chunk(state, x.i))]
+    prov = _prov(state, row.id, row.priority)
+    state.facts.append(EntityFact(prov=prov, name=o.name, evidence="object"))
+    key: list[str] = []
+    for h in holders:
+        state.facts.append(RelationshipFact(prov=prov, child=o.name, parent=h.name))
+        key.append(h.name)
+    for c in scopes:
+        if _thing(c, ctx) and not is_value(c, ctx) and (c is scope or _established(c, ctx)):
+            state.facts.append(RelationshipFact(prov=prov, child=o.name, parent=c.name))
+        elif c is not scope:
+            state.facts.append(AttributeFact(prov=prov, entity=o.name, name=c.name))  # "… and calendar day"
+        key.append(c.name)
+    if len(key) > 1 or holders:
+        state.facts.append(UniqueFact(prov=prov, entity=o.name, attributes=key))
 
 
 def _the_organisation(state: _State, s: Chunk) -> bool:
@@ -2085,7 +2105,9 @@ def _scoped_one(state: _State, c: Chunk) -> Chunk | None:
     toks = state.sent.tokens
     k = c.head + 1
     if k + 1 < len(toks) and toks[k].lower == "per":
-        return _chunk(state, k + 1) if toks[k + 1].pos in ("NOUN", "PROPN") else None
+        # "per calendar day": the phrase's head, not its first word
+        scope = next(iter(state.sent.children(k, "pobj")), toks[k + 1])
+        return _chunk(state, scope.i) if scope.pos in ("NOUN", "PROPN") else None
     if not any(t.lower in ("one", "single") for t in toks[c.start : c.head]):
         return None
     if k + 2 < len(toks) and toks[k].lower in ("for", "in") and toks[k + 1].lower in ("each", "every"):
