@@ -581,6 +581,8 @@ class Resolver:
                 # "a parent task", "the home team": a reference to that entity, in a role
                 prefixed, target = target, target.split("_")[-1]
             fk_target = self._fk_target(name, entities)
+            if not fk_target and name in ("parent_id", f"parent_{ent}_id") and "parent" not in entities:
+                fk_target = ent  # "categories: name, parent_id": a tree, each row under another of its kind
             # "a manager (another employee)": a self-reference in a role, named by the attribute
             other = target == ent and self.canon(name) != ent
             if (target and target in entities and (target != ent or prefixed or other)) or fk_target:

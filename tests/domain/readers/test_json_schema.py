@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from schemawright.domain.facts import AttributeFact, EntityFact, RelationshipFact
+from schemawright.domain.facts import AttributeFact, EntityFact, RelationshipFact, UniqueFact
 from schemawright.domain.model import Cardinality, Kind
 from schemawright.domain.readers.hints import WEAK
 from schemawright.domain.readers.json_schema import read
@@ -233,3 +233,63 @@ def test_many_to_many_when_both_sides_list_each_other() -> None:
 """
     rels = [f for f in _facts(text) if isinstance(f, RelationshipFact)]
     assert len(rels) == 1 and rels[0].cardinality == Cardinality.MANY_TO_MANY
+
+
+LINK_ROWS = """# Bakery orders
+
+## Tables
+
+| Table | Purpose |
+|---|---|
+| customers | buyers |
+| orders | what a customer buys |
+| cakes | the menu |
+| toppings | extras |
+| order_cakes | cakes in an order |
+
+## API
+
+#### POST /api/orders
+```json
+{
+  "customer_id": 4,
+  "toppings": [ { "topping_id": 2 }, { "topping_id": 7 } ],
+  "cakes": [ { "cake_id": 3, "quantity": 2, "inscription": "Happy birthday" } ],
+  "extras": [ { "id": 1, "cake_id": 3 } ]
+}
+```
+
+#### PUT /api/orders/:id/receipt
+```json
+{ "lines": [ { "toppingId": 2, "unit_price": 1.5 } ] }
+```
+"""
+
+
+def test_rows_of_bare_keys_are_a_many_to_many() -> None:
+    facts = _facts(LINK_ROWS)
+    link = next(f for f in facts if isinstance(f, RelationshipFact) and f.parent == "toppings")
+    assert (link.child, link.cardinality) == ("orders", Cardinality.MANY_TO_MANY)
+    assert link.prov.rule == "json.body.link"
+
+
+def test_rows_with_values_are_the_spec_s_own_link_table() -> None:
+    facts = _facts(LINK_ROWS)
+    assert _attr(facts, "order_cakes", "quantity").declared_type == "integer"
+    assert _attr(facts, "order_cakes", "inscription").declared_type == "string"
+    parents = {f.parent for f in facts if isinstance(f, RelationshipFact) and f.child == "order_cakes"}
+    assert parents == {"orders", "cakes"}
+    assert any(isinstance(f, UniqueFact) and f.entity == "order_cakes" for f in facts)
+
+
+def test_a_facet_path_gives_its_rows_to_the_record_and_names_the_link_for_the_pair() -> None:
+    """'/orders/:id/receipt' is the order's receipt; its 'lines' pair the order with toppings."""
+    facts = _facts(LINK_ROWS)
+    assert _attr(facts, "order_line", "unit_price").declared_type == "number"
+    parents = {f.parent for f in facts if isinstance(f, RelationshipFact) and f.child == "order_line"}
+    assert parents == {"orders", "toppings"}
+
+
+def test_rows_with_their_own_id_are_records_not_links() -> None:
+    facts = _facts(LINK_ROWS)
+    assert not any(isinstance(f, EntityFact) and "extra" in f.name for f in facts)

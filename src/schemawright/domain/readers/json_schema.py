@@ -23,8 +23,16 @@ from typing import Any
 
 import yaml
 
-from schemawright.domain.facts import AttributeFact, EntityFact, Fact, RelationshipFact
-from schemawright.domain.model import Kind
+from schemawright.domain.facts import (
+    AttributeFact,
+    EntityFact,
+    Fact,
+    Provenance,
+    RelationshipFact,
+    UniqueFact,
+)
+from schemawright.domain.model import Cardinality, Kind
+from schemawright.domain.naming import singular, snake
 from schemawright.domain.readers.hints import (
     WEAK,
     Known,
@@ -579,7 +587,7 @@ def _body_entity(doc: SpecDocument, index: int, block: Block, known: Known) -> s
         if m:
             resource = _resource(m.group(1))
             if resource:
-                return resource
+                return _facet_owner(m.group(1), resource, known) or resource
     heading = heading_before(doc, block.line)
     words = re.findall(r"[A-Za-z]+", heading)
     for size in (3, 2, 1):
@@ -588,6 +596,22 @@ def _body_entity(doc: SpecDocument, index: int, block: Block, known: Known) -> s
             if found:
                 return found
     return ""
+
+
+def _facet_owner(path: str, resource: str, known: Known) -> str:
+    """ "PUT /api/jobs/:id/sheet": a singular word after a record's id that names no table is a facet of
+    that record (its job sheet), so the body is the job's."""
+    segments = [s for s in path.strip("/").split("/") if s]
+    if (
+        known.find(resource)
+        or len(segments) < 3
+        or segments[-1] != resource
+        or singular(resource) != resource
+    ):
+        return ""
+    if not segments[-2].startswith((":", "{", "<")) or any(k.endswith(key(resource)) for k in known.names):
+        return ""  # "/bookings/:id/usage" beside a material_usages table names that table
+    return known.find(segments[-3]) or ""
 
 
 def _resource(path: str) -> str:
@@ -681,6 +705,13 @@ def _body_fields(
         if isinstance(val, dict) and nested:  # {"customer": {...}}: fields of another entity
             yield from _body_fields(nested, val, lines, known, text_of)
             continue
+        if isinstance(val, list) and val and all(isinstance(v, dict) for v in val):
+            link = list(
+                _link_rows(entity, name, val, known, prov("json.body.link", line, text, priority=WEAK))
+            )
+            if link:
+                yield from link
+                continue
         base = id_base(name)
         if base is not None and not base[1]:
             parent = known.find_suffix(base[0])
@@ -701,3 +732,47 @@ def _body_fields(
             declared_type=declared or None,
             prov=prov("json.body.field", line, text, priority=WEAK),
         )
+
+
+def _link_rows(
+    entity: str, name: str, rows: list[dict[str, Any]], known: Known, where: Provenance
+) -> Iterator[Fact]:
+    """ "services": [{"service_id": 3, "price_charged": 42.0}] in an appointment's body: each row links the
+    appointment to a service another table keeps. Rows of bare keys are a many-to-many; rows with values
+    of their own are a table of links (appointment_services) carrying those values, one per pair. Rows with
+    an "id" are whole records, not links."""
+    keys = list(dict.fromkeys(k for row in rows for k in map(str, row)))
+    if "id" in (k.lower() for k in keys):
+        return
+    targets = []
+    for k in keys:
+        base = id_base(k)
+        target = known.find_suffix(base[0]) if base is not None and not base[1] else None
+        if target is not None:
+            targets.append((k, target))
+    if len(targets) != 1 or key(targets[0][1]) == key(entity):
+        return
+    fk, target = targets[0]
+    values = [k for k in keys if k != fk and k.lower() not in _SKIP]
+    if not values:
+        yield RelationshipFact(child=entity, parent=target, cardinality=Cardinality.MANY_TO_MANY, prov=where)
+        return
+    owner, part, other = singular(snake(entity)), singular(snake(name)), singular(snake(target))
+    # the spec's own table for the pair (job_parts), else named for the pair ("partsUsed" → job_part)
+    junction = known.find(f"{owner}_{other}") or known.find(f"{other}_{owner}") or ""
+    if not junction:
+        junction = f"{owner}_{other if other in part.split('_') or key(part) == key(other) else part}"
+    yield EntityFact(name=junction, evidence="referenced", prov=where)
+    yield RelationshipFact(child=junction, parent=entity, ownership="owned", prov=where)
+    yield RelationshipFact(child=junction, parent=target, via=fk, prov=where)
+    for k in values:
+        declared, kind = _shape(next(row[k] for row in rows if k in row))
+        yield AttributeFact(
+            entity=junction,
+            name=k,
+            refers_to=refers_to(k),
+            kind=kind,
+            declared_type=declared or None,
+            prov=where,
+        )
+    yield UniqueFact(entity=junction, attributes=[owner, singular(snake(target))], prov=where)
