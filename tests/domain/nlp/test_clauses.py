@@ -7,6 +7,7 @@ from schemawright.domain.facts import AttributeFact, EntityFact, RelationshipFac
 from schemawright.domain.lexicon import load_lexicon
 from schemawright.domain.nlp.clauses import clauses
 from schemawright.domain.nlp.parse import parse_texts
+from tests.domain.patterns._helpers import model_of
 
 
 def _objects(text: str) -> list[str]:
@@ -323,3 +324,42 @@ def test_the_last_verb_of_a_list_keeps_the_subject_across_a_relative_clause() ->
 def test_a_relative_clauses_own_second_verb_keeps_its_subject() -> None:
     names = _subjects_of("Each order lists the items the customer picked and paid for.", "pay")
     assert names == ["customer"]
+
+
+def _clause_objects(text: str) -> list[tuple[list[str], str, list[str]]]:
+    sent = parse_texts([(text, 1, "")])[0]
+    return [([s.name for s in cl.subjects], cl.lemma, [o.name for o in cl.objects]) for cl in clauses(sent)]
+
+
+def test_a_second_infinitive_with_its_own_subject_is_a_clause_of_its_own() -> None:
+    """ "allow X to V … and Y to V …": Y is the second verb's subject, not another object of the first."""
+    for text, first, second in [
+        (
+            "The system must allow a pupil to join several clubs and a club to have several pupils.",
+            (["pupil"], "join", ["club"]),
+            (["club"], "have", ["pupil"]),
+        ),
+        (
+            "It must allow a boat to have several owners and an owner to have several boats.",
+            (["boat"], "have", ["owner"]),
+            (["owner"], "have", ["boat"]),
+        ),
+        (
+            "The app lets a member borrow books and a librarian renew them.",
+            (["member"], "borrow", ["book"]),
+            (["librarian"], "renew", []),
+        ),
+    ]:
+        found = _clause_objects(text)
+        assert first in found and second in found, found
+
+
+def test_a_proper_noun_before_a_noun_read_as_a_verb_stays_in_the_list() -> None:
+    """Negative: "GitHub handle" parsed as subject and verb opens no clause; the list goes on."""
+    model = model_of(
+        "# Club\n\nThe office keeps members with their name, GitHub handle (unique) and country of birth."
+    )
+    member = model.entity("member")
+    assert member is not None
+    names = [a.name for a in member.attributes]
+    assert any(n.startswith("github") for n in names) and "birth_country" in names, names

@@ -155,6 +155,8 @@ def list_items(sent: Sentence, first: Token) -> list[Token]:
                 continue
             while m + 1 < len(toks) and _nounish(toks[m + 1]) and toks[m + 1].text[:1].isalnum():
                 m += 1
+            if toks[m].dep == "nsubj" and _clause_after(toks, m):
+                break  # "… several owners and an owner to have several boats": a new clause's subject
             if m + 2 < len(toks) and _misread_noun(toks[m + 1], toks[m + 2]):
                 m += 1  # "an API token." with "token" read as a verb
             elif (
@@ -175,6 +177,21 @@ def list_items(sent: Sentence, first: Token) -> list[Token]:
             continue
         k += 1  # a modifier of the current item ("the floor it is on"): skip to the next separator
     return items
+
+
+def _clause_after(toks: list[Token], m: int) -> bool:
+    """The noun at ``m`` opens a clause of its own: "an owner to have …", "a librarian renew …"."""
+    nxt = toks[m + 1] if m + 1 < len(toks) else None
+    if nxt is None:
+        return False
+    if nxt.lower == "to" and m + 2 < len(toks) and toks[m + 2].pos in ("VERB", "AUX"):
+        return toks[m].head == m + 2
+    return (
+        nxt.tag == "VB"
+        and toks[m].head == nxt.i
+        and nxt.dep != "dep"  # "GitHub handle (unique)": a noun misread, not a verb
+        and any(t.head == nxt.i and t.dep in ("dobj", "prep") for t in toks)
+    )
 
 
 _PARTITIVE = {"one", "each", "any", "some", "all", "none", "either", "many", "several", "most", "both"}

@@ -242,7 +242,35 @@ def repair(tokens: list[Token]) -> list[Token]:
     tokens = _shared_head(_possessive_her(_ing_head(tokens)))
     tokens = _compound_subject(_noun_verb(_determined_nouns(tokens)))
     tokens = _reduced_relative(_list_compound(_split_noun_object(_plural_subject_verb(tokens))))
-    return _per_list(_for_each_clause(tokens))
+    return _per_list(_coordinated_infinitive(_for_each_clause(tokens)))
+
+
+def _coordinated_infinitive(tokens: list[Token]) -> list[Token]:
+    """ "allow a boat to have several owners and an owner to have several boats": the parser joins "an
+    owner" to the first object list and hangs the second "to have" on the first; a determined noun right
+    before "to" + verb is that verb's subject, and its clause is the first infinitive's conjunct."""
+    for v2 in tokens[3:]:
+        to, n = tokens[v2.i - 1], tokens[v2.i - 2]
+        if not (
+            v2.pos in ("VERB", "AUX")
+            and v2.dep == "xcomp"
+            and to.lower == "to"
+            and to.head == v2.i
+            and n.pos in ("NOUN", "PROPN")
+            and n.dep == "conj"
+            and any(c.head == n.i and c.dep == "det" for c in tokens)
+        ):
+            continue
+        first = tokens[n.head]
+        v1 = tokens[first.head]
+        if v1.i != v2.head or first.dep not in ("dobj", "attr") or v1.pos not in ("VERB", "AUX"):
+            continue
+        cc = next((c for c in tokens if c.head == first.i and c.dep == "cc" and first.i < c.i < n.i), None)
+        n.dep, n.head = "nsubj", v2.i
+        v2.dep, v2.head = "conj", v1.i
+        if cc is not None:
+            cc.head = v1.i
+    return tokens
 
 
 def _per_list(tokens: list[Token]) -> list[Token]:
