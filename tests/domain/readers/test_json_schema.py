@@ -293,3 +293,14 @@ def test_a_facet_path_gives_its_rows_to_the_record_and_names_the_link_for_the_pa
 def test_rows_with_their_own_id_are_records_not_links() -> None:
     facts = _facts(LINK_ROWS)
     assert not any(isinstance(f, EntityFact) and "extra" in f.name for f in facts)
+
+
+def test_a_body_s_own_key_is_no_link_to_itself() -> None:
+    """A response to POST /lessons carries the new lesson's key; a named earlier lesson is a real link."""
+    facts = _facts(
+        "# Lessons\n\n## Tables\n\n| Table | Purpose |\n|---|---|\n| lessons | booked lessons |\n\n## API\n\n"
+        "#### POST /api/lessons\n**Response:**\n```json\n"
+        '{ "lesson_id": 5512, "status": "booked", "follows_lesson_id": 5400 }\n```\n'
+    )
+    links = [(f.child, f.parent, f.via) for f in facts if isinstance(f, RelationshipFact)]
+    assert links == [("lessons", "lessons", "follows_lesson_id")]

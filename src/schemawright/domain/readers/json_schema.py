@@ -715,6 +715,8 @@ def _body_fields(
         base = id_base(name)
         if base is not None and not base[1]:
             parent = known.find_suffix(base[0])
+            if parent is not None and key(parent) == key(entity) and key(base[0]) == key(entity):
+                continue  # {"lesson_id": 5512, "status": "booked"} answering POST /lessons: its own key
             if parent is not None:
                 yield RelationshipFact(
                     child=entity,
