@@ -34,6 +34,8 @@ class Lexicon:
     unique_by_default: frozenset[str]
     verb_roles: dict[str, str] = field(default_factory=dict)
     actor_nouns: frozenset[str] = frozenset()
+    generic_people: frozenset[str] = frozenset()
+    kind_verb_roles: dict[str, str] = field(default_factory=dict)
     # not_entities words that also name domain things ("a rental application", "leave requests"): a thing
     # when the spec counts them (plural, or "each / an / one …")
     countable_things: frozenset[str] = frozenset()
@@ -100,6 +102,8 @@ def load_lexicon() -> Lexicon:
         unique_by_default=frozenset(raw["unique_by_default"]),
         verb_roles=dict(raw["verb_roles"]),
         actor_nouns=frozenset(raw["actor_nouns"]),
+        generic_people=frozenset(raw.get("generic_people", ())),
+        kind_verb_roles=dict(raw.get("kind_verb_roles", {})),
         countable_things=frozenset(raw.get("countable_things", [])),
         text_entry_nouns=frozenset(raw["text_entry_nouns"]),
         part_nouns=frozenset(raw.get("part_nouns", [])),

@@ -76,3 +76,25 @@ def test_a_person_assigned_to_a_work_item_is_one_link_from_the_item() -> None:
     assert [(r.child, r.parent, r.cardinality) for r in model.relationships] == [
         ("item", "volunteer", Cardinality.MANY_TO_ONE)
     ]
+
+
+def test_a_generic_person_acting_on_one_thing_is_named_for_the_verb() -> None:
+    """ "managed by one employee": the employee is the department's manager, and the employee's own link to
+    the department it works in is a second, separate link."""
+    for verb, role in [("managed", "manager"), ("headed", "head"), ("coordinated", "coordinator")]:
+        model = model_of(
+            "# Company\n\nA department has a name and a budget. An employee has a name and a salary.\n\n"
+            f"Each department is {verb} by one employee. Each employee works in one department.\n"
+        )
+        links = role_links(model)
+        assert ("department", "employee", role) in links, links
+        assert ("employee", "department", "") in links, links
+
+
+def test_a_person_named_for_their_part_keeps_that_name() -> None:
+    """Negative: "led by one instructor" is the instructor already; no 'leader' on top."""
+    model = model_of(
+        "# Dojo\n\nAn instructor has a name and a grade. A class has a title and a weekday.\n\n"
+        "Each class is led by one instructor.\n"
+    )
+    assert ("class", "instructor", "") in role_links(model)

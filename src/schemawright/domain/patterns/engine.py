@@ -1763,8 +1763,7 @@ def _belonging(state: _State, row: Row, cl: Clause) -> None:
                 continue
             many = p.card.many and p.card.stated
             participle = state.sent.tokens[cl.verb].lower if cl.passive else ""
-            people = state.ctx.lexicon.assignable_nouns | state.ctx.lexicon.actor_nouns
-            role = ctx_role(state.ctx, participle) if p.head_word in people else ""
+            role = ctx_role(state.ctx, participle, p.head_word)
             state.facts.append(
                 EntityFact(prov=_prov(state, row.id, row.priority), name=s.name, evidence="subject")
             )
@@ -1790,9 +1789,14 @@ def _belonging(state: _State, row: Row, cl: Clause) -> None:
                 )
 
 
-def ctx_role(ctx: Context, participle: str) -> str:
-    """ "owned by" → owner, "assigned to" → assignee: a link named by its verb (lexicon ``verb_roles``)."""
-    return ctx.lexicon.verb_roles.get(participle, "")
+def ctx_role(ctx: Context, participle: str, person: str) -> str:
+    """ "owned by" → owner, "assigned to" → assignee: a link to a person named by its verb (lexicon
+    ``verb_roles``); "managed by one employee" → manager, for people named by kind only
+    (``kind_verb_roles``)."""
+    lex = ctx.lexicon
+    if person in lex.generic_people and participle in lex.kind_verb_roles:
+        return lex.kind_verb_roles[participle]
+    return lex.verb_roles.get(participle, "") if person in lex.assignable_nouns | lex.actor_nouns else ""
 
 
 def _interaction(state: _State, row: Row, cl: Clause) -> None:
@@ -1827,6 +1831,7 @@ def _interaction(state: _State, row: Row, cl: Clause) -> None:
         prov = _prov(state, row.id, row.priority)
         state.facts.append(EntityFact(prov=prov, name=actor.name, evidence="subject"))
         state.facts.append(EntityFact(prov=prov, name=target.name, evidence="object"))
+        role = ""
         actor_many = actor.card.many and (actor.card.stated or actor.plural)
         target_many = target.card.many and (target.card.stated or target.plural)
         if passive:
@@ -1835,6 +1840,9 @@ def _interaction(state: _State, row: Row, cl: Clause) -> None:
                 card, child, parent = Cardinality.MANY_TO_MANY, target.name, actor.name
             else:
                 card, child, parent = Cardinality.MANY_TO_ONE, target.name, actor.name
+                # "each department is managed by one employee": that employee is its manager
+                if actor.head_word in ctx.lexicon.generic_people:
+                    role = ctx_role(ctx, state.sent.tokens[cl.verb].lower, actor.head_word)
         elif actor_many and target_many and actor.card.stated and target.card.stated:
             card, child, parent = Cardinality.MANY_TO_MANY, target.name, actor.name
         elif (
@@ -1849,7 +1857,9 @@ def _interaction(state: _State, row: Row, cl: Clause) -> None:
             card, child, parent = Cardinality.MANY_TO_ONE, actor.name, target.name
         else:
             card, child, parent = Cardinality.MANY_TO_ONE, target.name, actor.name
-        state.facts.append(RelationshipFact(prov=prov, child=child, parent=parent, cardinality=card, role=""))
+        state.facts.append(
+            RelationshipFact(prov=prov, child=child, parent=parent, cardinality=card, role=role)
+        )
         if not passive and child == target.name:
             _placed_at(state, row, cl, actor, target)
         elif not passive and child == actor.name:
