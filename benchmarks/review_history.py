@@ -1,7 +1,9 @@
 """Time ``schemawright review`` against squawk on a real migration history (issue 10: ≤ 3× squawk's time).
 
 Run: ``python benchmarks/review_history.py MIGRATIONS_DIR [--runs 3] [--replay] [--profile OUT]``
-(needs ``pip install squawk-cli``). Both tools run as a fresh process, as in CI: schemawright
+(needs ``pip install squawk-cli``); ``--synthetic N`` instead of a folder times a generated PostgreSQL
+history of N migrations (:mod:`benchmarks.synthetic_history`, golang-migrate layout; issue 10 names 300).
+Both tools run as a fresh process, as in CI: schemawright
 ``review --no-replay`` (``--replay``: the default, replayed on the configured server) on the folder, squawk
 on each migration's up section written to a temporary file (squawk reads whole files; a goose file's down
 section would be linted too). Each run times both back to back and prints the ratio, so machine load hits
@@ -53,11 +55,25 @@ def _timed(cmd: list[str]) -> tuple[float, float]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("folder", type=Path)
+    parser.add_argument("folder", type=Path, nargs="?")
+    parser.add_argument("--synthetic", type=int, metavar="N", help="a generated history of N migrations")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--replay", action="store_true", help="replay on the configured server too")
     parser.add_argument("--profile", type=Path, help="write a cProfile of one review run here")
     args = parser.parse_args()
+    if (args.folder is None) == (args.synthetic is None):
+        parser.error("give a migrations folder or --synthetic N")
+    with tempfile.TemporaryDirectory() as generated:
+        if args.synthetic is not None:
+            sys.path.insert(0, str(REPO / "benchmarks"))
+            from synthetic_history import write_history
+
+            args.folder = Path(generated)
+            write_history(args.folder, args.synthetic)
+        _compare(args)
+
+
+def _compare(args: argparse.Namespace) -> None:
     folder = args.folder.resolve()
     migrations, _ = read_chain(folder)
     review = [sys.executable, "-c", _MAIN, "review", "--root", str(folder), "--migrations-dir", str(folder)]
