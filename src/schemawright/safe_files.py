@@ -68,6 +68,11 @@ def read_bytes(path: Path, base: Path, limit: int = MAX_FILE_BYTES) -> bytes:
 
 def _read_inside(path: Path, real_base: Path, limit: int = MAX_FILE_BYTES) -> bytes:
     reason, real = _inspect(path, real_base, limit)
+    return _open_checked(path, real, reason, limit)
+
+
+def _open_checked(path: Path, real: Path, reason: str | None, limit: int = MAX_FILE_BYTES) -> bytes:
+    """The content of ``real`` (``path`` resolved and inspected, refused for ``reason`` unless None)."""
     if reason is not None:
         raise UnsafeFile(f"{path} {reason}")
     flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NOCTTY", 0)
@@ -86,26 +91,70 @@ def _read_inside(path: Path, real_base: Path, limit: int = MAX_FILE_BYTES) -> by
 
 @dataclass
 class SafeReader:
-    """Reads files inside ``base`` and remembers what it refused, for the caller's notes."""
+    """Reads files inside ``base`` and remembers what it refused, for the caller's notes.
+
+    A reader lives for one read of a folder, in which several migration tools may each read the same
+    file (a ``0001_x.up.sql`` is a dbmate, a goose and a golang-migrate name): it reads each path once and
+    gives the same text (or refusal) again, and resolves each folder the files lie in once."""
 
     base: Path
     refused: list[str] = field(default_factory=list)
+    _texts: dict[Path, str | UnsafeFile] = field(default_factory=dict, repr=False, compare=False)
+    # a folder -> (its real path, whether that lies inside the real base)
+    _folders: dict[Path, tuple[Path, bool]] = field(default_factory=dict, repr=False, compare=False)
 
     @cached_property
     def _real_base(self) -> Path:
         """``base`` with its symbolic links resolved, once per reader (a reader lives for one read)."""
         return self.base.resolve()
 
+    def _inspect(self, path: Path) -> tuple[str | None, Path]:
+        """:func:`_inspect` for this reader's base, with the file's folder resolved once per reader: a
+        file that is no symbolic link is its real folder joined with its name, the same path
+        :meth:`Path.resolve` gives, and the one :func:`os.lstat` says what :func:`os.stat` would."""
+        name = path.name
+        if name in ("", ".", ".."):
+            return _inspect(path, self._real_base, MAX_FILE_BYTES)
+        try:
+            info = path.lstat()
+        except OSError as exc:
+            return f"cannot be read ({exc.strerror})", path
+        if stat.S_ISLNK(info.st_mode):
+            return _inspect(path, self._real_base, MAX_FILE_BYTES)
+        folder = self._folders.get(path.parent)
+        if folder is None:
+            real_folder = path.parent.resolve()
+            folder = self._folders[path.parent] = (real_folder, real_folder.is_relative_to(self._real_base))
+        real = folder[0] / name
+        if not (folder[1] or real == self._real_base):
+            return f"lies outside the project root (at {real})", real
+        if not stat.S_ISREG(info.st_mode):
+            return "is not a regular file (a FIFO, device or socket)", real
+        if info.st_size > MAX_FILE_BYTES:
+            return f"is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB", real
+        return None, real
+
     def allows(self, path: Path) -> bool:
-        reason = _inspect(path, self._real_base, MAX_FILE_BYTES)[0]
+        reason = self._inspect(path)[0]
         if reason is not None:
             self.refused.append(f"{path} {reason}; it was not read")
         return reason is None
 
     def text(self, path: Path) -> str | None:
-        """UTF-8 text of ``path``, or None (and a note) when it is refused. Decoding errors propagate."""
+        """UTF-8 text of ``path``, or None (and a note) when it is refused. Decoding errors propagate.
+        A path read before gives the same text again without reading it (or None and the same note)."""
+        if path in self._texts:
+            text = self._texts[path]
+            if isinstance(text, UnsafeFile):
+                self.refused.append(f"{text}; it was not read")
+                return None
+            return text
         try:
-            return _read_inside(path, self._real_base).decode("utf-8")
+            reason, real = self._inspect(path)
+            text = _open_checked(path, real, reason).decode("utf-8")
         except UnsafeFile as exc:
+            self._texts[path] = exc
             self.refused.append(f"{exc}; it was not read")
             return None
+        self._texts[path] = text
+        return text

@@ -63,6 +63,32 @@ def test_reader_refuses_each_attack(project: Path) -> None:
     assert reasons.count("outside the project root") == 3 and "not a regular file" in reasons
 
 
+def test_reader_reads_each_path_once_and_refuses_as_refusal_does(project: Path, tmp_path: Path) -> None:
+    """Several tools read the same files through one reader: a second read gives the first text without
+    reading the file again, and a refused path the same note again; each file's reason (the reader
+    resolves a folder once) is the one :func:`refusal` gives, also through a linked folder outside."""
+    from schemawright.safe_files import refusal
+
+    folder = project / "backend" / "migrations"
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "006_far.up.sql").write_text(GOOD)
+    (folder / "linked").symlink_to(elsewhere)
+    reader = SafeReader(project.resolve())
+    first = reader.text(folder / "001_users.up.sql")
+    (folder / "001_users.up.sql").write_text("changed\n")
+    assert first == GOOD and reader.text(folder / "001_users.up.sql") == GOOD
+    paths = [*sorted(folder.glob("00*.sql")), folder / "linked" / "006_far.up.sql", folder / "missing.sql"]
+    for path in paths:
+        reason = refusal(path, project)
+        assert reader.allows(path) is (reason is None)
+        if reason is not None:
+            assert reader.refused[-1] == f"{path} {reason}; it was not read"
+    outside = folder / "002_outside.up.sql"
+    assert reader.text(outside) is None and reader.text(outside) is None
+    assert reader.refused[-1] == reader.refused[-2] and "outside the project root" in reader.refused[-1]
+
+
 def test_design_skips_them_with_a_note_and_leaks_nothing(project: Path) -> None:
     spec = project / "ai" / "features" / "001_login.md"
     run = _cli("design", str(spec), "--root", str(project), "--db", "sqlite", "--json")

@@ -113,13 +113,14 @@ def _by_tools(
     found: list[tuple[tool_migration.Migration, MigrationTool]] = []
     taken: set[Path] = set()
     refused: list[str] = []
+    reader = SafeReader(inside)  # one for every tool: a file several tools' names match is read once
     for plugin in folder_tools():
-        reader = SafeReader(inside)
+        start = len(reader.refused)
         try:
             read = plugin.read_history(folder, reader)
         except ProjectError as exc:
             raise ValueError(str(exc)) from exc
-        refused += [note for note in reader.refused if note not in refused]
+        refused += [note for note in reader.refused[start:] if note not in refused]
         for m in read:
             if m.path not in taken:
                 found.append((m, plugin))
