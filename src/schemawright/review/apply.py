@@ -19,7 +19,7 @@ from functools import lru_cache
 from sqlglot import exp
 
 from schemawright.catalog import models as cat
-from schemawright.review.parse import Statement, sqlglot_dialect
+from schemawright.review.parse import Statement, to_sql
 from schemawright.review.schema import Schema, column, ident, index, key, trigger_key, trigger_name
 
 _TEXT = cat.LogicalType(name="text")  # static replay does not map types to logical ones (known_type False)
@@ -166,7 +166,7 @@ def _add_column(schema: Schema, table: cat.Table, cdef: exp.ColumnDef, stmt: Sta
     dtype = kind.this.name if isinstance(kind, exp.DataType) else ""
     col = cat.Column(
         name=name,
-        type=kind.sql(dialect=sqlglot_dialect("postgres")) if kind is not None else "",
+        type=to_sql(kind, "postgres") if kind is not None else "",
         known_type=False,
         logical=_TEXT,
         base_type=dtype,
@@ -265,7 +265,7 @@ def _alter(schema: Schema, e: exp.Alter, stmt: Statement) -> None:
             col = _own_column(table, found)
             dtype = action.args.get("dtype")
             if isinstance(dtype, exp.DataType):
-                col.type, col.base_type = dtype.sql(dialect=sqlglot_dialect("postgres")), dtype.this.name
+                col.type, col.base_type = to_sql(dtype, "postgres"), dtype.this.name
             if action.args.get("allow_null") is not None and action.args.get("dtype") is None:
                 col.nullable = bool(action.args.get("allow_null"))
             if "default" in action.args and action.args.get("default") is not None:

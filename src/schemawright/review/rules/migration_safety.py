@@ -15,7 +15,7 @@ from schemawright.emit.sql.dialects import dialect_for
 from schemawright.review.context import StatementContext
 from schemawright.review.findings import finding
 from schemawright.review.models import Finding, Location
-from schemawright.review.parse import Statement, on_only, sqlglot_dialect
+from schemawright.review.parse import Statement, on_only, to_sql
 from schemawright.review.rules.common import FindingIter
 from schemawright.review.schema import column as schema_column
 from schemawright.review.schema import ident, key
@@ -109,7 +109,7 @@ def _add_column(stmt: Statement, table: str, cdef: exp.ColumnDef, ctx: Statement
         for k in kinds
     )
     kind = cdef.args.get("kind")
-    type_sql = kind.sql(dialect=sqlglot_dialect("postgres")) if kind is not None else "<type>"
+    type_sql = to_sql(kind, "postgres") if kind is not None else "<type>"
     if not_null and not has_default and not generated:
         yield finding(
             "SW601",
@@ -161,7 +161,7 @@ def _alter_column(stmt: Statement, table: str, action: exp.AlterColumn, ctx: Sta
         current = ctx.schema.table(table)
         col = schema_column(current, column) if current is not None else None
         was = f" from {col.type}" if col is not None else ""
-        new_type = dtype.sql(dialect=sqlglot_dialect("postgres"))
+        new_type = to_sql(dtype, "postgres")
         yield finding(
             "SW602",
             f"{table}.{column} changes type{was} to {new_type}.",
