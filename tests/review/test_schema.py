@@ -128,3 +128,43 @@ def test_index_owner_is_the_first_table_holding_the_index() -> None:
     for copy in copies:
         for name in names:
             assert copy.index_owner(name) is _scan_owner(copy, name), name
+
+
+def test_rules_comparing_before_and_after_see_the_schema_before_the_up() -> None:
+    """A review applies each up to the running schema in place and keeps the schema before it only as a
+    copy-on-write snapshot (no deep copy per migration). The rules that compare states still see the state
+    before the up (the down's SW613 names what the up dropped), the next migration sees the state after the
+    up (SW606: users exists), and the down's changes stay out of the chain (age is still there)."""
+    from schemawright.review.chain import Migration, Section
+    from schemawright.review.engine import review_chain
+
+    def migration(name: str, up: str, down: str) -> Migration:
+        return Migration(name, Section(f"{name}.up.sql", up), Section(f"{name}.down.sql", down))
+
+    history = [
+        migration(
+            "001_users",
+            "CREATE TABLE users (id BIGINT PRIMARY KEY, email TEXT NOT NULL, name TEXT);\n"
+            "CREATE INDEX idx_users_email ON users (email);\n",
+            "DROP TABLE users;\n",
+        ),
+        migration(
+            "002_trim",
+            "ALTER TABLE users DROP COLUMN name;\nDROP INDEX idx_users_email;\n"
+            "ALTER TABLE users ADD COLUMN age INT;\n",
+            "ALTER TABLE users DROP COLUMN age;\n",
+        ),
+        migration("003_age", "CREATE INDEX idx_users_age ON users (age);\n", "DROP INDEX idx_users_age;\n"),
+    ]
+    report = review_chain(history, dialect="postgresql")
+    sw613 = [f.message for f in report.findings if f.code == "SW613"]
+    assert sw613 == ["The down of 002_trim does not recreate: column users.name, index idx_users_email."]
+    sw606 = [f.message for f in report.findings if f.code == "SW606"]
+    assert sw606 == ["Index idx_users_age is built on existing table users without CONCURRENTLY."]
+    # the schema the history leaves: the ups' changes, none of the downs'
+    schema = Schema()
+    for step in history:
+        apply(schema, step.up.sql)
+    users = schema.table("users")
+    assert users is not None and column_keys(users) == ["id", "email", "age"]
+    assert schema.index_owner("idx_users_email") is None and schema.index_owner("idx_users_age") is users
