@@ -89,6 +89,21 @@ def test_reader_reads_each_path_once_and_refuses_as_refusal_does(project: Path, 
     assert reader.refused[-1] == reader.refused[-2] and "outside the project root" in reader.refused[-1]
 
 
+def test_a_file_is_read_whole_up_to_the_limit_and_refused_past_it(tmp_path: Path) -> None:
+    """The reader asks for the size the file has (not a buffer of the limit per file) and still reads up
+    to limit + 1 bytes: a file at the limit is read whole, one byte more is refused."""
+    from schemawright.safe_files import UnsafeFile, read_bytes
+
+    for size in (0, 1, 99, 100, 101, 5000):
+        path = tmp_path / f"f{size}.sql"
+        path.write_bytes(b"x" * size)
+        if size <= 100:
+            assert read_bytes(path, tmp_path, limit=100) == b"x" * size
+        else:
+            with pytest.raises(UnsafeFile, match="is larger than"):
+                read_bytes(path, tmp_path, limit=100)
+
+
 def test_design_skips_them_with_a_note_and_leaks_nothing(project: Path) -> None:
     spec = project / "ai" / "features" / "001_login.md"
     run = _cli("design", str(spec), "--root", str(project), "--db", "sqlite", "--json")
