@@ -7,9 +7,9 @@ Both tools run as a fresh process, as in CI: schemawright
 ``review --no-replay`` (``--replay``: the default, replayed on the configured server) on the folder, squawk
 on each migration's up section written to a temporary file (squawk reads whole files; a goose file's down
 section would be linted too). Each run times both back to back and prints the ratio, so machine load hits
-both alike; the range over the runs is the figure to quote. CPU time is shown too: on a shared machine it
-counts less of other processes' load. ``--profile OUT`` also writes a cProfile of one review run (read it
-with ``python -m pstats OUT``).
+both alike; the range over the runs, and the medians, are the figures to quote. CPU time is shown too: on
+a shared machine it counts less of other processes' load. ``--profile OUT`` also writes a cProfile of one
+review run (read it with ``python -m pstats OUT``).
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -88,8 +89,11 @@ def _compare(args: argparse.Namespace) -> None:
         _timed(squawk), _timed(review)  # warm the file cache and .pyc files
         print(f"{folder}: {len(migrations)} migrations")
         ratios, cpu_ratios = [], []
+        cpus: tuple[list[float], list[float]] = ([], [])
         for run in range(args.runs):
             (ours, ours_cpu), (theirs, theirs_cpu) = _timed(review), _timed(squawk)
+            cpus[0].append(ours_cpu)
+            cpus[1].append(theirs_cpu)
             ratios.append(ours / theirs)
             cpu_ratios.append(ours_cpu / max(theirs_cpu, 1e-3))
             print(
@@ -100,6 +104,12 @@ def _compare(args: argparse.Namespace) -> None:
         print(
             f"ratio range: {min(ratios):.1f}x - {max(ratios):.1f}x "
             f"(CPU {min(cpu_ratios):.1f}x - {max(cpu_ratios):.1f}x)"
+        )
+        ours_cpu, theirs_cpu = (statistics.median(c) for c in cpus)
+        print(
+            f"medians: ratio {statistics.median(ratios):.1f}x (CPU {statistics.median(cpu_ratios):.1f}x); "
+            f"CPU schemawright {ours_cpu:.3f} s, squawk {theirs_cpu:.3f} s "
+            f"(ratio of the medians {ours_cpu / max(theirs_cpu, 1e-3):.1f}x)"
         )
         if args.profile:
             script = Path(tmp) / "schemawright_main.py"  # cProfile runs a script or a module, not -c
