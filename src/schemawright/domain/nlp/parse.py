@@ -284,9 +284,14 @@ def _per_list(tokens: list[Token]) -> list[Token]:
         if scope is None or scope.i + 2 >= len(tokens) or tokens[scope.i + 1].lower not in ("and", "or"):
             continue
         cc, k = tokens[scope.i + 1], scope.i + 2
-        while k < len(tokens) and tokens[k].pos in ("NOUN", "PROPN", "ADJ") and tokens[k].dep in (
-            "compound",
-            "amod",
+        while (
+            k < len(tokens)
+            and tokens[k].pos in ("NOUN", "PROPN", "ADJ")
+            and tokens[k].dep
+            in (
+                "compound",
+                "amod",
+            )
         ):
             k += 1
         if k >= len(tokens) or tokens[k].pos not in ("NOUN", "PROPN") or tokens[k].head == scope.i:
@@ -448,7 +453,7 @@ def _reduced_relative(tokens: list[Token]) -> list[Token]:
         det.head = y.i
         y.dep, y.head = "nsubj", z.i
         z.pos, z.tag, z.dep, z.head, z.lemma = "VERB", "VBZ", "relcl", x.i, lemma
-    return _relative_read_as_root(_past_relative(tokens))
+    return _relative_read_as_complement(_relative_read_as_root(_past_relative(tokens)))
 
 
 def _past_relative(tokens: list[Token]) -> list[Token]:
@@ -487,6 +492,19 @@ def _relative_read_as_root(tokens: list[Token]) -> list[Token]:
         return tokens
     subj = next((c for c in tokens if c.head == root.i and c.dep == "nsubj" and c.i == root.i - 1), None)
     main = next((c for c in tokens if c.head == root.i and c.dep == "ccomp" and c.i > root.i), None)
+    if main is None:  # "… an employee works on we record …": read as two coordinated clauses
+        main = next(
+            (
+                c
+                for c in tokens
+                if c.head == root.i
+                and c.dep == "conj"
+                and c.i > root.i
+                and any(t.head == c.i and t.dep == "nsubj" for t in tokens)
+                and not any(t.head == root.i and t.dep == "cc" for t in tokens)
+            ),
+            None,
+        )
     det = tokens[root.i - 2]
     x = tokens[root.i - 3]
     if subj is None or main is None or det.pos != "DET" or x.pos != "NOUN" or x.dep != "pobj":
@@ -496,6 +514,57 @@ def _relative_read_as_root(tokens: list[Token]) -> list[Token]:
             c.head = main.i
     main.dep, main.head = "ROOT", main.i
     root.dep, root.head = "relcl", x.i
+    return tokens
+
+
+def _relative_read_as_complement(tokens: list[Token]) -> list[Token]:
+    """ "for each project an employee works on(,) we record the hours": the parser hangs "for each project"
+    on "works" and joins that verb to the recording as a complement or a conjunct; "an employee works on"
+    is a relative clause on the project (its object is the project: no object of its own), and the
+    for-phrase is the recording's. At the start of a sentence or after ", and"."""
+    for prep in tokens:
+        if prep.lower not in ("for", "per") or prep.dep != "prep":
+            continue
+        x = next((c for c in tokens if c.head == prep.i and c.dep == "pobj"), None)
+        v = tokens[prep.head]
+        if x is None or v.i <= x.i or v.pos not in ("VERB", "AUX"):
+            continue
+        if not any(c.head == x.i and c.lower in ("each", "every") for c in tokens):
+            continue
+        subj = next((c for c in tokens if c.head == v.i and c.dep == "nsubj" and x.i < c.i < v.i), None)
+        if (
+            subj is None
+            or subj.pos == "PRON"
+            or any(t.head != subj.i and t.i != subj.i for t in tokens[x.i + 1 : v.i])
+        ):
+            continue  # "for every click we store …": the storing is the main clause
+        if any(
+            c.head == v.i and c.dep in ("dobj", "ccomp", "xcomp", "attr", "dative") and c.i > v.i
+            for c in tokens
+        ):
+            continue  # "for each flat the agents enter which floor it is on": the verb has its object
+        after = [c for c in tokens if c.head == v.i and c.dep in ("ccomp", "conj", "advcl") and c.i > v.i]
+        main = next((c for c in after if any(t.head == c.i and t.dep == "nsubj" for t in tokens)), None)
+        if main is not None:
+            for c in tokens:
+                if c.head == v.i and c.i not in (subj.i, main.i) and (c.i < prep.i or c.i > main.i):
+                    c.head = main.i
+            main.dep, main.head = (v.dep, v.head) if v.dep != "ROOT" else ("ROOT", main.i)
+            for c in tokens[v.i + 1 : main.i]:
+                if (
+                    c.head == main.i
+                    and c.dep == "mark"
+                    and c.lower in ("on", "in", "at", "with", "to", "for")
+                ):
+                    c.dep, c.head = "prt", v.i  # "… a nurse serves on we keep …": the stranded preposition
+        elif v.dep in ("ccomp", "advcl") and v.head > v.i and tokens[v.head].pos in ("VERB", "AUX"):
+            main = tokens[v.head]
+            if not any(t.text == "," and v.i < t.i < main.i for t in tokens):
+                continue
+        else:
+            continue
+        prep.head = main.i
+        v.dep, v.head = "relcl", x.i
     return tokens
 
 
