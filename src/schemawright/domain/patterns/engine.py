@@ -2150,6 +2150,10 @@ def _event(state: _State, row: Row, cl: Clause) -> None:
     state.facts.append(EntityFact(prov=prov, name=event, evidence="event"))
     for p in parties:
         state.facts.append(EntityFact(prov=prov, name=p.name, evidence="referenced"))
+        if p.head_word in ctx.lexicon.part_nouns and p.card.many:
+            # "the customer orders any number of lines": the lines are the order's parts
+            state.facts.append(RelationshipFact(prov=prov, child=p.name, parent=event, ownership="owned"))
+            continue
         state.facts.append(RelationshipFact(prov=prov, child=event, parent=p.name))
 
 
