@@ -98,3 +98,14 @@ def test_parse_keeps_a_participle_with_an_agent_on_its_noun() -> None:
     issued = next(t for t in sent.tokens if t.text == "issued")
     assert sent.tokens[issued.head].text == "card"
     assert issued.dep != "relcl"
+
+
+def test_an_ears_system_name_reads_as_the_system() -> None:
+    """ "THE Costume Store SHALL …", "THE Harbour_Desk SHALL …": whatever EARS calls the system, it speaks."""
+    from schemawright.domain.nlp.parse import clean
+
+    for name in ("Costume Store", "Harbour_Desk", "Platform", "Tide Table Service"):
+        assert clean(f"WHEN a berth is let THE {name} SHALL record the boat.") == (
+            "WHEN a berth is let THE System SHALL record the boat."
+        )
+    assert clean("The Costume Store shall open at nine.") == "The Costume Store shall open at nine."

@@ -204,3 +204,22 @@ def test_two_bare_nouns_after_a_description_are_its_attributes() -> None:
 def test_two_states_or_an_opening_pair_are_no_attribute_list() -> None:
     attrs = {(f.entity, f.name) for f in _facts(PAIRS) if isinstance(f, AttributeFact)}
     assert not {a for a in attrs if a[0] == "Quote"}
+
+
+def test_a_glossary_term_for_the_system_itself_is_no_entity() -> None:
+    """Kiro glossaries name the software too ("**Harbour_Desk**: the system described here")."""
+    for definition in [
+        "the system described here.",
+        "the web application the office staff use.",
+        "this booking platform, run by the council.",
+    ]:
+        text = f"# Feature\n\n## Glossary\n\n- **Harbour_Desk**: {definition}\n- **Berth**: a mooring.\n"
+        names = set(_entities(_facts(text)))
+        assert "Harbour_Desk" not in names and "Berth" in names, (definition, names)
+
+
+def test_a_term_defined_through_a_system_is_still_an_entity() -> None:
+    """Negative: the energy a system produced, a service we buy, an application of a coat are things."""
+    for definition in ["the energy a system produced on one day.", "the application of one coat of paint."]:
+        text = f"# Feature\n\n## Glossary\n\n- **Reading**: {definition}\n"
+        assert "Reading" in _entities(_facts(text)), definition

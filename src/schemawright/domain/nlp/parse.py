@@ -114,7 +114,13 @@ def clean(text: str) -> str:
     text = _ELIDED_SUBJECT.sub(". It ", text)
     text = _SECOND_PREDICATE.sub(r". It \1 ", text)
     text = _RECORDS_THEN_PLURAL.sub(_records_verb, text)
+    text = _EARS_SYSTEM.sub("THE System SHALL", text)
     return _SPACE.sub(" ", text).strip()[:MAX_CHARS]
+
+
+# EARS names the system between THE and SHALL ("THE Costume Store SHALL", "THE Bulky_Waste_Service SHALL"):
+# whatever its name, it is the system speaking, not a thing to store
+_EARS_SYSTEM = re.compile(r"\bTHE (?:[A-Z][\w-]*)(?:[ _][A-Z][\w-]*){0,3} SHALL\b")
 
 
 def parse_texts(units: Iterable[tuple[str, int, str]]) -> list[Sentence]:

@@ -111,7 +111,18 @@ def _term(doc: SpecDocument, block: Block) -> tuple[str, str] | None:
         return None
     if re.match(r"^(?:FR|NFR|SC|US|AC|REQ|R)-?\d", name):
         return None
+    if _THE_SYSTEM.match(definition):
+        return (
+            None  # "**Bulky_Waste_Service**: the system described here": the software, not a thing it keeps
+        )
     return name, definition
+
+
+_THE_SYSTEM = re.compile(
+    r"^(?:the|this|our)\s+(?:(?!(?:a|an|the|one|each)\s)[\w'’-]+\s+){0,2}?"
+    r"(?:system|software|application|app|platform)\b(?!\s+(?:of|for)\b)",
+    re.I,
+)
 
 
 def read(doc: SpecDocument) -> list[Fact]:
