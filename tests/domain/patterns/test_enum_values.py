@@ -296,6 +296,27 @@ def test_a_remark_after_the_values_in_parentheses_ends_the_list() -> None:
     ("text", "values"),
     [
         (
+            "Each permit has a reference and a state (new, checked, refused, granted, withdrawn).",
+            ["new", "checked", "refused", "granted", "withdrawn"],
+        ),
+        (
+            "Every trailer has a plate and a condition (good, worn, dented, scrapped).",
+            ["good", "worn", "dented", "scrapped"],
+        ),
+        # flag names ("approved", "paid") listed after a status are its states, not fields of the row
+        ("Each refund run has a year and a status (draft, approved, paid).", ["draft", "approved", "paid"]),
+    ],
+)
+def test_participles_listed_after_two_values_are_values_not_a_remark(text: str, values: list[str]) -> None:
+    model = model_of(text)
+    listed = [a.enum_values for e in model.entities for a in e.attributes if a.enum_values]
+    assert listed == [values], listed
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        (
             # a participle right after "is either" is read as a passive verb by the small parser
             "A loan has an amount and a date. The loan status is either pending, approved or repaid.",
             ["pending", "approved", "repaid"],

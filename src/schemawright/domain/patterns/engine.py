@@ -670,7 +670,7 @@ def _enum_after(sent: Sentence, c: Chunk, *, after_clause: bool = False) -> list
             if current:
                 values.append("_".join(current))
             current = []
-        elif not current and len(values) >= 2 and toks[k - 1].text == "," and _opens_remark(t):
+        elif not current and len(values) >= 2 and toks[k - 1].text == "," and _remark(toks, k):
             break  # "(white, yellow or blue, following the year colour code)": a remark after the values
         elif _value_word(t):
             current.append(_value_text(t))
@@ -682,6 +682,14 @@ def _enum_after(sent: Sentence, c: Chunk, *, after_clause: bool = False) -> list
     if len(values) < 2 or any(len(v.split("_")) > 3 for v in values):
         return []
     return values
+
+
+def _remark(toks: list[Token], k: int) -> bool:
+    """Whether the words from ``k`` open a remark after a value list: "(white, yellow or blue, following the
+    code)". A participle that is a whole item on its own is a value: "(draft, approved, rejected)"."""
+    nxt = toks[k + 1] if k + 1 < len(toks) else None
+    lone = nxt is not None and (nxt.text in (",", "/", "|", ")") or nxt.lower in ("or", "and"))
+    return _opens_remark(toks[k]) and not lone
 
 
 def _opens_remark(t: Token) -> bool:
@@ -941,8 +949,9 @@ def _time_of_day(sent: Sentence, c: Chunk) -> bool:
 def _names_attributes(values: list[str], ctx: Context) -> bool:
     """A parenthesised list of value nouns lists attributes, not enum values; so does one naming the
     spec's own things ("squad registrations (player, team, season, shirt number)"): an enum's values are
-    states, never the things the spec records."""
-    fields = sum(ctx.lexicon.kind_for_name(v) is not None or v in ctx.known for v in values)
+    states, never the things the spec records. A flag's name is a state too: "a status (draft, approved,
+    paid)" lists values."""
+    fields = sum(ctx.lexicon.kind_for_name(v) not in (None, Kind.BOOLEAN) or v in ctx.known for v in values)
     return fields * 2 >= len(values) + 1
 
 
