@@ -76,3 +76,25 @@ def test_a_declared_integer_keeps_a_measured_name_whole(name: str, declared: str
 
 def test_a_declared_integer_money_name_is_still_money() -> None:
     assert _kind("deposit", "int") is Kind.MONEY
+
+
+@pytest.mark.parametrize(
+    ("name", "declared", "kind"),
+    [
+        ("launch_at", "timestamp", Kind.TIMESTAMP),  # "planned launch time (sunrise or sunset)"
+        ("opens_on", "date", Kind.DATE),
+        ("is_hot", "boolean", Kind.BOOLEAN),
+    ],
+)
+def test_a_declared_moment_date_or_flag_takes_no_value_list_from_its_notes(
+    name: str, declared: str, kind: Kind
+) -> None:
+    fact = AttributeFact(
+        prov=Provenance(rule="test", origin="structured"),
+        entity="thing",
+        name=name,
+        declared_type=declared,
+        kind=Kind.ENUM,
+        enum_values=["sunrise", "sunset"],
+    )
+    assert Resolver(load_lexicon()).kind(fact) is kind

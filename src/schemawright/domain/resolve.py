@@ -494,9 +494,14 @@ class Resolver:
 
     # -- attributes ------------------------------------------------------------------------------------
     def kind(self, f: AttributeFact) -> Kind:
+        by_type = self.lex.kind_for_type(f.declared_type) if f.declared_type else None
+        # "scheduledAt: timestamp - launch time (dawn or evening)": a declared moment, date or flag takes no
+        # value list from its notes
+        listed = f.kind is Kind.ENUM or f.enum_values
+        if listed and by_type in _NO_VALUE_LIST:
+            return by_type or Kind.TEXT
         if f.kind is not None:
             return f.kind
-        by_type = self.lex.kind_for_type(f.declared_type) if f.declared_type else None
         name = self.attr_name(f.name)
         by_name = self.lex.kind_for_name(name)
         if name in ("number", "no"):

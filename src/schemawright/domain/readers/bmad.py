@@ -32,6 +32,7 @@ from schemawright.domain.readers.hints import (
     enum_hint,
     id_base,
     link_target,
+    nullable_type,
     on_delete_hint,
     primary_key_hint,
     prov,
@@ -230,11 +231,14 @@ def attribute_facts(
         ]
     values = enum_hint(notes)
     kind: Kind | None = None
-    if "|" in declared:
+    if nullable_type(declared):  # "date | null": an optional date
+        declared, required = nullable_type(declared) or declared, False if required is None else required
+    elif "|" in declared:
         values = values or split_values(declared)
         declared = "enum"
     elif declared.lower() == "enum" and not values and notes:
-        values = split_values(notes.split(";")[0].split(" - ")[0]) if "|" in notes or "," in notes else []
+        listed = "|" in notes or "," in notes or re.search(r"\bor\b", notes)
+        values = split_values(notes.split(";")[0].split(" - ")[0]) if listed else []
         values = [v for v in values if re.fullmatch(r"[\w-]{1,40}", v)]
     if values:
         kind = Kind.ENUM

@@ -42,6 +42,7 @@ from schemawright.domain.readers.hints import (
     default_hint,
     enum_hint,
     link_target,
+    nullable_type,
     on_delete_hint,
     placeholder,
     primary_key_hint,
@@ -462,6 +463,8 @@ def _row_facts(
     if m := _ENUM_TYPE.match(declared):
         values = values or split_values(m.group(1))
         declared = "enum"
+    elif nullable_type(declared):  # "date | null": an optional date
+        declared, required = nullable_type(declared) or declared, False if required is None else required
     elif "|" in declared and not values:
         values = split_values(declared)
         declared = "enum"

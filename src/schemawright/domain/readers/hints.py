@@ -217,7 +217,7 @@ def default_hint(text: str) -> str | None:
 
 _ONE_OF = re.compile(
     r"\b(?:one of|either|values?|allowed|enum|options?|possible values)\s*[:=]?\s*"
-    r"[\[(]?([^.;\])]{1,200})",
+    r"[\[(]?([^.;\])(]{1,200})",
     re.I,
 )
 _PAREN = re.compile(r"\(([^()]{1,200})\)")
@@ -251,7 +251,42 @@ def enum_hint(text: str) -> list[str]:
         values = split_values(text.split(" - ")[0] if " - " in text else text)
         if len(values) >= 2 and all(_VALUE.match(v) for v in values):
             return values
-    return []
+    return _listed(text)
+
+
+# words that qualify a field in its notes, never values of it ("required, unique, indexed")
+_FLAG_WORDS = frozenset({
+    "required", "optional", "unique", "indexed", "index", "nullable", "null", "pk", "fk", "primary", "key",
+    "not", "auto", "increment", "generated", "default", "immutable", "readonly", "deprecated", "internal",
+})  # fmt: skip
+
+
+def _listed(text: str) -> list[str]:
+    """A note that is itself a list of three or more values, or ends in one after a label: "calm, breezy,
+    stormy", "main soil: clay, loam, sand or peat (as surveyed)". Same case throughout, never all numbers,
+    never the words that qualify a field ("required, unique, indexed")."""
+    if re.search(r"\b(?:e\.g\.|eg\b|such as|for example|like|including|examples?)", text, re.I):
+        return []  # examples of the values, not all of them
+    tail = text.rsplit(":", 1)[-1] if ":" in text else text
+    tail = re.split(r"\s[(\u2014-]\s?|[;(]", tail, maxsplit=1)[0].strip().rstrip(".")
+    values = split_values(tail)
+    if len(values) < 3 or not all(_VALUE.match(v) for v in values):
+        return []
+    if not (all(v == v.lower() for v in values) or all(v == v.upper() for v in values)):
+        return []
+    if all(v.isdigit() for v in values) or any(v.lower() in _FLAG_WORDS for v in values):
+        return []
+    return values
+
+
+_NULLS = frozenset({"null", "undefined", "none", "nil"})
+
+
+def nullable_type(declared: str) -> str | None:
+    """The one type of a union with null: "date | null" is an optional date, no list of values."""
+    parts = [p.strip() for p in declared.split("|")]
+    kept = [p for p in parts if p.lower() not in _NULLS]
+    return kept[0] if len(parts) > 1 and len(kept) == 1 and len(kept) < len(parts) else None
 
 
 _NUM = r"(-?\d+(?:\.\d+)?)"
