@@ -37,6 +37,26 @@ from schemawright.domain.model import Kind
         ("odometer_reading", Kind.INTEGER),
         ("abv", Kind.DECIMAL),
         ("weekday", Kind.INTEGER),
+        ("dock_number", Kind.INTEGER),
+        ("par", Kind.INTEGER),
+        ("handicap_index", Kind.DECIMAL),
+        ("amount_refunded", Kind.MONEY),  # money, not a "refunded" flag
+        ("cash_taken", Kind.MONEY),
+        ("price_per_bag", Kind.MONEY),
+        ("prize_pool", Kind.MONEY),
+        ("commission", Kind.MONEY),
+        ("needs_ladder", Kind.BOOLEAN),
+        ("forklift_certified", Kind.BOOLEAN),
+        ("newsletter_opt_in", Kind.BOOLEAN),
+        ("notice_weeks", Kind.DURATION),
+        ("days_to_germination", Kind.DURATION),
+        ("quantity_spoiled", Kind.COUNT),
+        ("quantity_unit", Kind.ENUM),  # no count: the unit the quantity is in
+        ("visits_remaining", Kind.COUNT),
+        ("min_guests", Kind.COUNT),
+        ("min_temperature", Kind.DECIMAL),
+        ("depth", Kind.DECIMAL),
+        ("moisture", Kind.DECIMAL),
     ],
 )
 def test_name_kind(name: str, kind: Kind) -> None:
