@@ -98,3 +98,18 @@ def test_a_declared_moment_date_or_flag_takes_no_value_list_from_its_notes(
         enum_values=["sunrise", "sunset"],
     )
     assert Resolver(load_lexicon()).kind(fact) is kind
+
+
+def test_a_javascript_date_named_as_a_moment_is_a_moment_and_a_day_stays_a_day() -> None:
+    assert _kind("shipped_at", "Date") is Kind.TIMESTAMP
+    assert _kind("due_date", "Date") is Kind.DATE
+
+
+def test_free_text_written_in_the_plural_is_text_not_a_list() -> None:
+    fact = AttributeFact(
+        prov=Provenance(rule="test", origin="prose"),
+        entity="stay",
+        name="dietary_requirement",
+        kind=Kind.LIST,
+    )
+    assert Resolver(load_lexicon()).kind(fact) is Kind.LONG_TEXT

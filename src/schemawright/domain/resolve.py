@@ -500,6 +500,8 @@ class Resolver:
         listed = f.kind is Kind.ENUM or f.enum_values
         if listed and by_type in _NO_VALUE_LIST:
             return by_type or Kind.TEXT
+        if f.kind is Kind.LIST and f.prov.origin == "prose" and self._free_text(f.name):
+            return Kind.LONG_TEXT  # "any feeding instructions", "dietary notes": free text, not a list
         if f.kind is not None:
             return f.kind
         name = self.attr_name(f.name)
@@ -510,6 +512,9 @@ class Resolver:
             by_name = self.lex.kind_for_name(f"{self.canon(f.entity)}_number") or by_name
         if f.enum_values:
             return Kind.ENUM
+        if f.declared_type == "Date" and re.search(r"(_at|_time|^timestamp)$", name):
+            # "sentAt: Date": JavaScript's Date, named as a moment, is one; "dueDate: Date" is a day
+            return Kind.TIMESTAMP
         if by_type in _GENERIC and by_name is not None:
             if by_name is Kind.ENUM and not f.enum_values:
                 return by_type or Kind.TEXT
@@ -526,6 +531,9 @@ class Resolver:
         if by_type is not None:
             return by_type
         return by_name or Kind.TEXT
+
+    def _free_text(self, name: str) -> bool:
+        return self.lex.kind_for_name(self.attr_name(name)) is Kind.LONG_TEXT
 
     def _owned_values(self, facts: list[Fact]) -> list[Fact]:
         """ "Each device has a serial number and a status. Status is one of online, offline, retired.": the

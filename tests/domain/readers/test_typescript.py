@@ -337,3 +337,14 @@ def test_an_id_field_naming_nothing_is_a_whole_number() -> None:
     assert visit is not None
     kinds = {a.name: a.kind for a in visit.attributes}
     assert kinds["legacy_id"] is Kind.INTEGER, kinds
+
+
+def test_a_date_field_named_for_a_day_is_a_date_and_any_other_a_moment() -> None:
+    spec = (
+        "# Vet\n\n```ts\ninterface Pet {\n  id: string;\n"
+        "  birthDate: Date;\n  vaccinatedOn: Date;\n  weighedAt: Date;\n}\n```\n"
+    )
+    kinds = {f.name: f.kind for f in read(parse_spec(spec)) if isinstance(f, AttributeFact)}
+    assert kinds["birthDate"] is Kind.DATE
+    assert kinds["vaccinatedOn"] is Kind.DATE
+    assert kinds["weighedAt"] is Kind.TIMESTAMP

@@ -31,7 +31,9 @@ from schemawright.domain.facts import (
     RelationshipFact,
     UniqueFact,
 )
+from schemawright.domain.lexicon import load_lexicon
 from schemawright.domain.model import Cardinality, Kind
+from schemawright.domain.naming import snake
 from schemawright.domain.readers.hints import (
     Known,
     array_relationship,
@@ -653,6 +655,11 @@ _ISO_TIME = re.compile(
 _DECIMAL = re.compile(r"\bdecimal\b|\bnumeric\b", re.I)
 
 
+def _date_kind(name: str) -> Kind:
+    """A ``Date`` field is a moment, unless its name is a day's: "birthDate", "dueDate", "startsOn"."""
+    return Kind.DATE if load_lexicon().kind_for_name(snake(name)) is Kind.DATE else Kind.TIMESTAMP
+
+
 def _attribute(
     entity: str, f: _Field, t: _Type, optional: bool, comment: str, ctx: _Ctx, rule: str, text: str
 ) -> AttributeFact:
@@ -666,7 +673,7 @@ def _attribute(
     elif t.element:
         kind = Kind.LIST
     elif t.name == "Date":
-        kind = Kind.TIMESTAMP
+        kind = _date_kind(f.name)
     elif t.name in _BINARY_TYPES:
         declared = "binary"
     elif t.name == "string" and comment:
@@ -783,7 +790,7 @@ def _orm_column(entity: str, f: _Field, ctx: _Ctx) -> AttributeFact:
     elif decorator.name in ("CreateDateColumn", "UpdateDateColumn", "DeleteDateColumn"):
         kind = Kind.TIMESTAMP if not column_type or "time" in column_type.lower() else None
     elif not column_type and t.name == "Date":
-        kind = Kind.TIMESTAMP
+        kind = _date_kind(f.name)
     elif not column_type and (t.is_object or t.name in _JSON_TYPES):
         kind = Kind.JSON
     if decorator.name == "VersionColumn" and not column_type:
