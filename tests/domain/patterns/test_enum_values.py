@@ -356,6 +356,7 @@ def test_a_status_equated_with_one_state_lists_nothing() -> None:
         ("A kiln has a name and a mode: one of bisque, glaze or raku.", ["bisque", "glaze", "raku"]),
         ("A kiln has a name and a status, either loaded, fired or emptied.", ["loaded", "fired", "emptied"]),
         ("A kiln has a name and a mode, either bisque, glaze or raku.", ["bisque", "glaze", "raku"]),
+        ("A kiln has a name and a mode, one of bisque, glaze or raku.", ["bisque", "glaze", "raku"]),
     ],
 )
 def test_one_of_after_a_colon_and_either_after_a_comma_open_a_value_list(

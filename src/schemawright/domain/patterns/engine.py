@@ -731,7 +731,8 @@ def _glued_symbol(toks: list[Token], k: int, current: list[str]) -> bool:
 
 def _enum_apposed(sent: Sentence, c: Chunk) -> list[str]:
     """Values set after the noun by a comma and offered with "or": "a direction, up or down", "a tee
-    colour, white, yellow or red". Bare words only (no article), ending the sentence or the list item."""
+    colour, white, yellow or red", "a shape, one of round, square or oval". Bare words only (no article),
+    ending the sentence or the list item."""
     toks = sent.tokens
     k = c.head + 1
     if c.head < 0 or k >= len(toks) - 1 or toks[k].text != ",":
@@ -742,6 +743,8 @@ def _enum_apposed(sent: Sentence, c: Chunk) -> list[str]:
     either = k + 1 < len(toks) and toks[k + 1].lower == "either"
     if either:
         k += 1  # "a status, either pending, paid or shipped": participles are values too
+    elif [t.lower for t in toks[k + 1 : k + 3]] == ["one", "of"]:
+        k, either = k + 2, True  # "a shape, one of round, square or oval"
     for t in toks[k + 1 :]:
         if t.lower == "or" or t.text == ",":
             if not current or (t.text == "," and offered):
@@ -1121,6 +1124,8 @@ def _attribute(
     if c.counted:  # "the number of servings it makes" → servings
         surface = c.text.split()[-1].lower()
         name, kind = (surface if surface.endswith("s") else f"{name}_count"), Kind.COUNT
+        if state.ctx.lexicon.kind_for_name(surface) is Kind.DECIMAL:
+            kind = Kind.DECIMAL  # "the number of hours they worked": hours come in halves and quarters
         bound = _bound_of_count(state.sent, c)  # "the maximum number of runners allowed" → max_runners
         name = f"{bound}_{name}" if bound and not name.startswith(bound + "_") else name
         refers = ""  # a count of things is a value, never a link to them
@@ -1139,6 +1144,10 @@ def _attribute(
         kind = Kind.DECIMAL  # "a score from 0.5 to 9.5": a rating, but not in whole steps
     if kind is None and not values and name_kind in (None, Kind.TEXT, Kind.ENUM, Kind.NAME):
         kind = _number_shape(state.sent, c)  # "the glucose level (with one decimal, e.g. 5.4)"
+    elif kind in (None, Kind.COUNT, Kind.INTEGER) and not values and name_kind in (Kind.COUNT, Kind.INTEGER):
+        # "a quantity (decimal, e.g. 12.5)", "its height in hands (for example 14.2)": a count-like name
+        # described with fractions holds fractions
+        kind = Kind.DECIMAL if _number_shape(state.sent, c) is Kind.DECIMAL else kind
     state.facts.append(
         AttributeFact(
             prov=_prov(state, rule, prio),
@@ -1193,6 +1202,8 @@ def _number_shape(sent: Sentence, c: Chunk) -> Kind | None:
     k = c.head + 1
     while k < min(c.head + 4, len(toks)) and toks[k].pos in ("VERB", "ADV") and toks[k].tag != "VBZ":
         k += 1  # "the level measured beforehand (…)"
+    if k + 2 < len(toks) and toks[k].lower == "in" and toks[k + 2].text == "(":
+        k += 2  # "the capacity in kWp (two decimals)": past the unit
     if k >= len(toks):
         return None
     if toks[k].text == "(":
@@ -1206,6 +1217,8 @@ def _number_shape(sent: Sentence, c: Chunk) -> Kind | None:
     else:
         return None
     words = [t.lower for t in window]
+    if words[:1] == ["decimal"] and (len(words) == 1 or words[1] == ","):
+        return Kind.DECIMAL  # "(decimal)", "(decimal, e.g. 2.5)"
     for j, w in enumerate(words):
         if w.startswith("decimal") and j and (window[j - 1].pos == "NUM" or words[j - 1] in ("one", "two")):
             return Kind.DECIMAL  # "with one decimal", "to two decimal places"
