@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 
 from schemawright.domain import passing
 from schemawright.domain.facts import (
@@ -535,7 +535,7 @@ class Resolver:
     def _free_text(self, name: str) -> bool:
         return self.lex.kind_for_name(self.attr_name(name)) is Kind.LONG_TEXT
 
-    def _owned_values(self, facts: list[Fact]) -> list[Fact]:
+    def _owned_values(self, facts: list[Fact], entities: Collection[str] = ()) -> list[Fact]:
         """ "Each device has a serial number and a status. Status is one of online, offline, retired.": the
         values of a value named without its owner belong to the thing that holds a value of that name, the
         nearest one before them (or, when none is before, after)."""
@@ -547,6 +547,8 @@ class Resolver:
         for f in facts:
             if isinstance(f, AttributeFact) and not f.entity and f.enum_values:
                 found = sorted(holders.get(self.attr_name(f.name), []))
+                # a holder that is one of the model's things, before a request body's loose field
+                found = [h for h in found if self.canon(h[1]) in entities] or found
                 before = [h for h in found if h[0] <= f.prov.line]
                 owner = before[-1] if before else (found[0] if found else None)
                 if owner is not None:
@@ -559,7 +561,7 @@ class Resolver:
         plain = {(r.child, r.parent) for r in rels if not r.role}  # a role link is a link of its own
         groups: dict[tuple[str, str], list[AttributeFact]] = defaultdict(list)
         held = {whole: holder for whole, holder in self.held.items() if whole not in entities}
-        for f in self._owned_values(facts):
+        for f in self._owned_values(facts, set(entities)):
             if isinstance(f, AttributeFact):
                 owner = self._played(self.canon(f.entity))[0]
                 if f.refers_to and self.canon(f.refers_to) in held and held[self.canon(f.refers_to)] == owner:

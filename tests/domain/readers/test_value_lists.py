@@ -39,3 +39,33 @@ def test_a_heading_over_statements_is_no_value_list() -> None:
         "- Applicants are told when anything changes.\n"
     )
     assert _values(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "- Permit status: draft → issued → revoked.\n",
+        "- Permit status is one of: draft, issued, revoked.\n",
+        "Permit status moves through draft, issued and revoked; a copy is kept.\n",
+    ],
+)
+def test_a_sentence_naming_the_status_then_its_values(text: str) -> None:
+    assert _values(text) == ["draft", "issued", "revoked"]
+
+
+def test_a_type_named_with_its_owner_goes_to_whatever_holds_that_value() -> None:
+    model = model_of(
+        "# Gardens\n\n## Data\n\nEach bed has a code and a bed type.\n\n"
+        "- Bed types: raised, sunken, wicking.\n"
+    )
+    bed = model.entity("bed")
+    assert bed is not None
+    bed_type = next(a for a in bed.attributes if a.name == "bed_type")
+    assert bed_type.enum_values == ["raised", "sunken", "wicking"]
+
+
+def test_a_label_over_words_that_are_not_values_lists_nothing() -> None:
+    model = model_of("# Permits\n\nEach permit has a status.\n\n- Permit status: see the appendix.\n")
+    permit = model.entity("permit")
+    assert permit is not None
+    assert all(not a.enum_values for a in permit.attributes)

@@ -10,14 +10,17 @@ Specs often give a value's allowed values a block of their own instead of a sent
 The thing the values belong to is named with them ("repair statuses", "the status of a repair") or, when
 not, left empty for the resolver, which gives them to the nearest thing holding a value of that name.
 
-Rule ids: ``values.heading``, ``values.table``, ``values.following``.
+* a sentence naming a thing's value noun, then the values: "Visit types: routine, callout, follow_up.",
+  "Quote status: draft → sent → accepted | declined", "Coat type is one of: smooth, wire, curly".
+
+Rule ids: ``values.heading``, ``values.table``, ``values.following``, ``values.labelled``.
 """
 
 from __future__ import annotations
 
 import re
 
-from schemawright.domain.facts import AttributeFact, Fact
+from schemawright.domain.facts import AttributeFact, Fact, Provenance
 from schemawright.domain.model import Kind
 from schemawright.domain.naming import singular, snake
 from schemawright.domain.readers.hints import prov
@@ -33,6 +36,14 @@ _FOLLOWING = re.compile(
     r"\b(?:following|one of|these|values?|below)\b[^.:]*:\s*$",
     re.IGNORECASE,
 )
+# "Visit types: routine, callout, follow_up.", "Quote status: draft → sent → accepted | declined",
+# "Coat type is one of: smooth, wire, curly": a thing's value noun, then its values up to the sentence end
+_LABELLED = re.compile(
+    rf"(?:^|(?<=[.;!]\s))(?P<owner>[A-Za-z][a-z]+(?: [a-z]+)?) (?P<noun>{_VALUE_NOUNS})"
+    r"(?:\s*:|\s+(?:is|are)\s+(?:one\s+of|either)\s*:?|\s+(?:goes|moves\s+through))\s+(?P<values>[^.;:()]{3,300})",
+)
+_SEPARATOR = re.compile(r"\s*(?:→|->|,|\||/|\bor\b|\band\b)\s*")
+_WORD_VALUE = re.compile(r"[a-z][a-z0-9_-]{0,30}")
 _LEAD = re.compile(
     r"^`([^`]{1,40})`|^\*\*([^*]{1,40})\*\*|^([A-Za-z][\w-]*(?: [A-Za-z][\w-]*){0,2})(?=\s*(?:[—–:(]| - |$))"
 )
@@ -48,6 +59,8 @@ def read(doc: SpecDocument) -> list[Fact]:
                 # cited at the list, so the sentence itself is still read as prose
                 line = doc.blocks[k + 1].line if items else 0
                 facts.extend(_fact("values.following", block, m["owner"], m["noun"], items, line=line))
+        if block.kind in ("paragraph", "bullet"):
+            facts.extend(_labelled(block))
         if block.kind == "table" and len(block.rows) >= 3:
             m = _COLUMN.match(_plain(block.rows[0][0]))
             if m:
@@ -64,6 +77,34 @@ def read(doc: SpecDocument) -> list[Fact]:
             continue
         facts.extend(_fact("values.heading", lists[0], m["owner"], m["noun"], values, line=h.line))
     return facts
+
+
+def _labelled(block: Block) -> list[Fact]:
+    """Values written after a thing's value noun in one sentence: "Visit types: routine, callout,
+    follow_up." A status or state is the owner's own (``visit.status``); any other noun is named with its
+    owner ("visit_type", "work_type") and given to whatever holds a value of that name."""
+    out: list[Fact] = []
+    for m in _LABELLED.finditer(block.text):
+        values = [v.strip("`*' ") for v in _SEPARATOR.split(m["values"].strip())]
+        values = [v for v in values if v]
+        if len(values) < 2 or not all(_WORD_VALUE.fullmatch(v) for v in values):
+            continue
+        owner, noun = singular(snake(m["owner"])), singular(m["noun"].lower())
+        if owner in ("the", "a", "an", "each", "every", "its", "their"):
+            continue
+        own = noun in ("status", "state")
+        name = noun if own else f"{owner}_{noun}"
+        out.append(
+            AttributeFact(
+                # a prose fact: the sentence is still read by the patterns for everything else it says
+                prov=Provenance(rule="values.labelled", line=block.line, text=block.text[:200], priority=75),
+                entity=owner if own else "",
+                name=name,
+                kind=Kind.ENUM,
+                enum_values=values,
+            )
+        )
+    return out
 
 
 def _list_after(blocks: list[Block], k: int) -> list[str]:
