@@ -553,8 +553,25 @@ class Resolver:
                 owner = before[-1] if before else (found[0] if found else None)
                 if owner is not None:
                     f = f.model_copy(update={"entity": owner[1]})
+                elif named := self._named_holder(f.name, holders, entities):
+                    f = f.model_copy(update={"entity": named[0], "name": named[1]})
             out.append(f)
         return out
+
+    def _named_holder(
+        self, name: str, holders: dict[str, list[tuple[int, str]]], entities: Collection[str]
+    ) -> tuple[str, str] | None:
+        """ "Job status: received → ready → collected" where no thing holds a ``job_status``: the status of
+        the thing named "job", or of the one thing whose name starts with it (``job_card``)."""
+        words = self.attr_name(name).split("_")
+        for k in range(1, len(words)):
+            prefix, rest = "_".join(words[:k]), "_".join(words[k:])
+            held = {self.canon(e) for _, e in holders.get(rest, [])} & set(entities)
+            exact = [e for e in held if e == self.canon(prefix)]
+            starts = [e for e in held if e.startswith(f"{self.canon(prefix)}_")]
+            if exact or len(starts) == 1:
+                return (exact or starts)[0], rest
+        return None
 
     def _attributes(self, facts: list[Fact], entities: dict[str, Entity], rels: list[Relationship]) -> None:
         linked = {(r.child, r.role or r.parent) for r in rels} | {(r.child, r.parent) for r in rels}

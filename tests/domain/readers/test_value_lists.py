@@ -69,3 +69,13 @@ def test_a_label_over_words_that_are_not_values_lists_nothing() -> None:
     permit = model.entity("permit")
     assert permit is not None
     assert all(not a.enum_values for a in permit.attributes)
+
+
+def test_a_status_named_with_a_shorter_owner_goes_to_that_thing_and_makes_no_new_one() -> None:
+    model = model_of(
+        "# Workshop\n\n## Data\n\nEach job card has a number and a status.\n\n"
+        "- Job status: open, waiting, done.\n"
+    )
+    assert [e.name for e in model.entities] == ["job_card"]
+    status = next(a for a in model.entities[0].attributes if a.name == "status")
+    assert status.enum_values == ["open", "waiting", "done"]

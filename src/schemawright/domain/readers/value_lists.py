@@ -81,8 +81,9 @@ def read(doc: SpecDocument) -> list[Fact]:
 
 def _labelled(block: Block) -> list[Fact]:
     """Values written after a thing's value noun in one sentence: "Visit types: routine, callout,
-    follow_up." A status or state is the owner's own (``visit.status``); any other noun is named with its
-    owner ("visit_type", "work_type") and given to whatever holds a value of that name."""
+    follow_up." The value is named with its owner ("visit_type", "quote_status"): the resolver gives the
+    values to whatever holds a value of that name, or else to the owner's own ``status`` (never a new
+    thing: "job" may be the spec's word for its ``job_card``)."""
     out: list[Fact] = []
     for m in _LABELLED.finditer(block.text):
         values = [v.strip("`*' ") for v in _SEPARATOR.split(m["values"].strip())]
@@ -92,14 +93,12 @@ def _labelled(block: Block) -> list[Fact]:
         owner, noun = singular(snake(m["owner"])), singular(m["noun"].lower())
         if owner in ("the", "a", "an", "each", "every", "its", "their"):
             continue
-        own = noun in ("status", "state")
-        name = noun if own else f"{owner}_{noun}"
         out.append(
             AttributeFact(
                 # a prose fact: the sentence is still read by the patterns for everything else it says
                 prov=Provenance(rule="values.labelled", line=block.line, text=block.text[:200], priority=75),
-                entity=owner if own else "",
-                name=name,
+                entity="",
+                name=f"{owner}_{noun}",
                 kind=Kind.ENUM,
                 enum_values=values,
             )
