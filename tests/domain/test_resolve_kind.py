@@ -109,7 +109,7 @@ def test_free_text_written_in_the_plural_is_text_not_a_list() -> None:
     fact = AttributeFact(
         prov=Provenance(rule="test", origin="prose"),
         entity="stay",
-        name="dietary_requirement",
+        name="feeding_instruction",
         kind=Kind.LIST,
     )
     assert Resolver(load_lexicon()).kind(fact) is Kind.LONG_TEXT
