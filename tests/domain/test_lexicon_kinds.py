@@ -55,7 +55,6 @@ from schemawright.domain.model import Kind
         ("visits_remaining", Kind.COUNT),
         ("min_guests", Kind.COUNT),
         ("min_temperature", Kind.DECIMAL),
-        ("depth", Kind.DECIMAL),
         ("moisture", Kind.DECIMAL),
     ],
 )
