@@ -48,7 +48,7 @@ def test_design_from_edited_model_applies_the_edit(tmp_path: Path) -> None:
     model = tmp_path / "model.yaml"
     assert runner.invoke(app, ["analyze", str(LOGIN), "--out", str(model)]).exit_code == 0
     text = model.read_text().replace(
-        "{name: ip_address, kind: text}", "{name: ip_address, kind: text, required: false}"
+        "{name: ip_address, kind: ip_address}", "{name: ip_address, kind: ip_address, required: false}"
     )
     model.write_text(text)
     result = runner.invoke(

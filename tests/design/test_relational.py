@@ -171,3 +171,12 @@ def test_token_hashes_are_unique_lookup_keys() -> None:
     devices = _table(_design(spec), "devices")
     assert devices.column("pairing_token") is None
     assert [u.columns for u in devices.unique] == [["pairing_token_hash"]]
+
+
+def test_an_ip_address_is_inet_where_the_dialect_has_it_and_45_characters_elsewhere() -> None:
+    spec = "# Audit\n\nEach sign-in records the account name, the time it happened and the client IP address."
+    for dialect, want in (("postgresql", "INET"), ("mysql", "VARCHAR(45)"), ("sqlite", "TEXT")):
+        sign_in = _table(_design(spec, dialect), "sign_ins")
+        column = next(c for c in sign_in.columns if c.name.endswith("ip_address"))
+        assert column.logical.name == "inet", (dialect, column)
+        assert column.type == want, (dialect, column.type)

@@ -56,6 +56,8 @@ from schemawright.domain.model import Kind
         ("min_guests", Kind.COUNT),
         ("min_temperature", Kind.DECIMAL),
         ("moisture", Kind.DECIMAL),
+        ("client_ip", Kind.IP_ADDRESS),
+        ("ip_address", Kind.IP_ADDRESS),
     ],
 )
 def test_name_kind(name: str, kind: Kind) -> None:

@@ -43,6 +43,9 @@ _BSON: dict[Kind, str] = {
 }
 
 
+_STRING_LIMITS = {Kind.EMAIL: 320, Kind.IP_ADDRESS: 45}
+
+
 class MongoIndex(BaseModel):
     name: str
     keys: list[IndexKey]
@@ -104,7 +107,7 @@ def _schema(attr: Attribute) -> dict[str, Any]:
     if attr.kind is Kind.TIME:  # time of day as "HH:MM" (24-hour)
         node["pattern"] = "^([01][0-9]|2[0-3]):[0-5][0-9]$"
     elif bson == "string":
-        node["maxLength"] = attr.max_length or (320 if attr.kind is Kind.EMAIL else 2000)
+        node["maxLength"] = attr.max_length or _STRING_LIMITS.get(attr.kind, 2000)
     if bson == "array":
         node["items"] = {"bsonType": "string"}
     if attr.description:

@@ -103,7 +103,8 @@ def _field_schema(attr: Attribute) -> dict[str, Any]:
     elif attr.kind is Kind.TIME:
         node = {"type": "string", "pattern": "^([01][0-9]|2[0-3]):[0-5][0-9]$"}
     else:
-        node = {"type": "string", "maxLength": attr.max_length or (320 if attr.kind is Kind.EMAIL else 2000)}
+        limit = {Kind.EMAIL: 320, Kind.IP_ADDRESS: 45}.get(attr.kind, 2000)
+        node = {"type": "string", "maxLength": attr.max_length or limit}
     if attr.enum_values:
         node["enum"] = list(attr.enum_values)
     if node["type"] in ("integer", "number"):

@@ -29,6 +29,7 @@ _TEXT_LIMITS = {
     Kind.EMAIL: 320,
     Kind.PHONE: 32,
     Kind.URL: 2048,
+    Kind.IP_ADDRESS: 45,  # the longest IPv6 text form (IPv4-mapped)
     Kind.LONG_TEXT: 10000,
     Kind.ENUM: 50,
 }
@@ -152,6 +153,9 @@ def physical(attr: Attribute) -> Physical:
         return Physical(attr.name, LogicalType(name="char", length=2), note="ISO 3166-1 alpha-2 code")
     if k is Kind.UUID:
         return Physical(attr.name, LogicalType(name="uuid"))
+    if k is Kind.IP_ADDRESS:
+        # INET on PostgreSQL (validated, IPv4 and IPv6); VARCHAR(45) / TEXT where there is no such type
+        return Physical(attr.name, LogicalType(name="inet"), note="IPv4 or IPv6 address")
     limit = attr.max_length or _TEXT_LIMITS.get(k, 500)
     return Physical(attr.name, LogicalType(name="text"), max_length=limit)
 

@@ -34,6 +34,7 @@ class Kind(str, Enum):
     EMAIL = "email"
     PHONE = "phone"
     URL = "url"
+    IP_ADDRESS = "ip_address"  # IPv4 or IPv6 address (PostgreSQL INET)
     MONEY = "money"
     CURRENCY = "currency"
     DECIMAL = "decimal"

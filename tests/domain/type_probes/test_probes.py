@@ -16,9 +16,20 @@ from schemawright.spec.parser import parse_spec
 
 _PROBES: list[dict[str, Any]] = yaml.safe_load((Path(__file__).parent / "probes.yaml").read_text())
 
-# attribute → why the analyzer does not yet give it the expected kind
+# probe text → why the analyzer does not yet give it the expected kind
 _NOT_YET: dict[str, str] = {
-    "pet_friendly": "whether it is pet friendly: the flag is named for its last word only (friendly)",
+    "Each cottage has a name and whether it is pet friendly.": (
+        "the flag is named for its last word only (friendly)"
+    ),
+    "Each guest has a name and any dietary requirements.": (
+        "'requirements' is no free-text word in the lexicon: they are often a fixed list (diets)"
+    ),
+    "For each visit we record the number of hours the nurse stayed and a note.": (
+        "a number of hours is read as a count; hours come in halves and quarters"
+    ),
+    "Each boat hire records the hirer's name and the fee in pounds.": (
+        "a compound noun ending in a verb-like word ('boat hire') that records values is not read as a thing"
+    ),
 }
 
 
@@ -38,7 +49,7 @@ def _spec(probe: dict[str, Any]) -> str:
 def _params() -> list[Any]:
     out = []
     for p in _PROBES:
-        why = _NOT_YET.get(p["attribute"])
+        why = _NOT_YET.get(p["text"])
         marks = [pytest.mark.xfail(strict=True, reason=why)] if why else []
         out.append(pytest.param(p, id=f"{p['style']}-{p['attribute']}", marks=marks))
     return out
@@ -49,3 +60,7 @@ def test_probe_kind(probe: dict[str, Any]) -> None:
     model = analyze(parse_spec(_spec(probe)), "probe", "probe")
     kinds = {a.name: a.kind for e in model.entities for a in e.attributes}
     assert kinds.get(probe["attribute"]) is Kind(probe["kind"]), kinds
+
+
+def test_every_probe_not_yet_met_is_a_probe() -> None:
+    assert set(_NOT_YET) <= {p["text"] for p in _PROBES}

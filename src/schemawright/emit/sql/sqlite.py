@@ -60,7 +60,7 @@ class SQLite(SqlDialect):
             "timestamptz": lambda t: sa.Text(),
             "json": lambda t: sa.Text(),
             "bytea": lambda t: sa.LargeBinary(),
-            "inet": lambda t: sa.String(45),
+            "inet": lambda t: sa.Text(),  # STRICT tables know no VARCHAR(45); TEXT as in the DDL
         }
 
     def _make_sa_dialect(self) -> SADialect:
