@@ -725,15 +725,20 @@ def _body_fields(
                     prov=prov("json.body.fk", line, text, priority=WEAK),
                 )
                 continue
-        declared, kind = _shape(val)
-        yield AttributeFact(
-            entity=entity,
-            name=name,
-            refers_to=refers_to(name),
-            kind=kind,
-            declared_type=declared or None,
-            prov=prov("json.body.field", line, text, priority=WEAK),
-        )
+        yield _value_fact(entity, name, val, prov("json.body.field", line, text, priority=WEAK))
+
+
+def _value_fact(entity: str, name: str, value: Any, where: Provenance) -> AttributeFact:
+    """A body field as a weak attribute hint, typed by the shape of its example value."""
+    declared, kind = _shape(value)
+    return AttributeFact(
+        entity=entity,
+        name=name,
+        refers_to=refers_to(name),
+        kind=kind,
+        declared_type=declared or None,
+        prov=where,
+    )
 
 
 def _link_rows(
@@ -768,13 +773,5 @@ def _link_rows(
     yield RelationshipFact(child=junction, parent=entity, ownership="owned", prov=where)
     yield RelationshipFact(child=junction, parent=target, via=fk, prov=where)
     for k in values:
-        declared, kind = _shape(next(row[k] for row in rows if k in row))
-        yield AttributeFact(
-            entity=junction,
-            name=k,
-            refers_to=refers_to(k),
-            kind=kind,
-            declared_type=declared or None,
-            prov=where,
-        )
+        yield _value_fact(junction, k, next(row[k] for row in rows if k in row), where)
     yield UniqueFact(entity=junction, attributes=[owner, singular(snake(target))], prov=where)
