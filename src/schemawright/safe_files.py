@@ -54,11 +54,16 @@ def _inspect(path: Path, real_base: Path, limit: int) -> tuple[str | None, Path]
         info = real.stat()
     except OSError as exc:
         return f"cannot be read ({exc.strerror})", real
+    return _unreadable(info, limit), real
+
+
+def _unreadable(info: os.stat_result, limit: int) -> str | None:
+    """Why a file inside the root, with this status, must not be read: not a regular file, or too big."""
     if not stat.S_ISREG(info.st_mode):
-        return "is not a regular file (a FIFO, device or socket)", real
+        return "is not a regular file (a FIFO, device or socket)"
     if info.st_size > limit:
-        return f"is larger than {limit // (1024 * 1024)} MB", real
-    return None, real
+        return f"is larger than {limit // (1024 * 1024)} MB"
+    return None
 
 
 def read_bytes(path: Path, base: Path, limit: int = MAX_FILE_BYTES) -> bytes:
@@ -135,11 +140,7 @@ class SafeReader:
         real = folder[0] / name
         if not (folder[1] or real == self._real_base):
             return f"lies outside the project root (at {real})", real
-        if not stat.S_ISREG(info.st_mode):
-            return "is not a regular file (a FIFO, device or socket)", real
-        if info.st_size > MAX_FILE_BYTES:
-            return f"is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB", real
-        return None, real
+        return _unreadable(info, MAX_FILE_BYTES), real
 
     def allows(self, path: Path) -> bool:
         reason = self._inspect(path)[0]

@@ -305,7 +305,6 @@ def _per_list(tokens: list[Token]) -> list[Token]:
         if k + 1 < len(tokens) and tokens[k + 1].pos in ("NOUN", "PROPN"):
             continue
         head = tokens[k]
-        _rehang(tokens, head.i, head.i)  # keeps its own modifiers
         for t in tokens[scope.i + 2 : k]:
             t.head = head.i
         head.dep, head.head = "conj", scope.i
@@ -498,19 +497,6 @@ def _relative_read_as_root(tokens: list[Token]) -> list[Token]:
         return tokens
     subj = next((c for c in tokens if c.head == root.i and c.dep == "nsubj" and c.i == root.i - 1), None)
     main = next((c for c in tokens if c.head == root.i and c.dep == "ccomp" and c.i > root.i), None)
-    if main is None:  # "… an employee works on we record …": read as two coordinated clauses
-        main = next(
-            (
-                c
-                for c in tokens
-                if c.head == root.i
-                and c.dep == "conj"
-                and c.i > root.i
-                and any(t.head == c.i and t.dep == "nsubj" for t in tokens)
-                and not any(t.head == root.i and t.dep == "cc" for t in tokens)
-            ),
-            None,
-        )
     det = tokens[root.i - 2]
     x = tokens[root.i - 3]
     if subj is None or main is None or det.pos != "DET" or x.pos != "NOUN" or x.dep != "pobj":

@@ -774,4 +774,4 @@ def _link_rows(
     yield RelationshipFact(child=junction, parent=target, via=fk, prov=where)
     for k in values:
         yield _value_fact(junction, k, next(row[k] for row in rows if k in row), where)
-    yield UniqueFact(entity=junction, attributes=[owner, singular(snake(target))], prov=where)
+    yield UniqueFact(entity=junction, attributes=[owner, other], prov=where)
