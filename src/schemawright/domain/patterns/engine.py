@@ -1896,6 +1896,55 @@ def _interaction(state: _State, row: Row, cl: Clause) -> None:
                     state.facts.append(RelationshipFact(prov=prov, child=actor.name, parent=extra.name))
 
 
+# modifiers that only say the other one is a different instance ("an earlier recipe"): no role of their own
+_PLAIN_OTHER = {
+    "earlier", "previous", "prior", "older", "newer", "later", "original", "different", "existing", "new",
+    "other", "another", "same", "single", "one",
+}  # fmt: skip
+
+
+def _self_reference(state: _State, row: Row, cl: Clause) -> None:
+    """ "Every lawyer reports to one supervising lawyer", "a recipe can be derived from an earlier recipe",
+    "each employee is supervised by another employee": a thing linked to another of its own kind refers to
+    it, in a role named by what sets the other apart (or by the verb, when only "another" does)."""
+    if cl.negated or cl.lemma in row.exclude_verbs or not _descriptive(state, cl):
+        return
+    ctx, toks = state.ctx, state.sent.tokens
+    others = [*cl.prep(*row.preps)] if cl.passive else [*cl.objects, *cl.prep(*row.preps)]
+    for s in cl.subjects:
+        if not _thing(s, ctx) or s.head < 0:
+            continue
+        if is_value(s, ctx) and ctx.lexicon.kind_for_name(s.head_word) not in (Kind.TEXT, Kind.LONG_TEXT):
+            continue  # "the fee charged is discounted from the standard fee": a measure against another
+            # (a text noun linked to another of its kind, "a comment replies to another comment", is a thing)
+        for o in others:
+            if o.head < 0 or o.head_word != s.head_word or (o.card.many and o.card.stated) or o.plural:
+                continue
+            governor = toks[o.head].head if toks[o.head].dep == "dobj" else toks[toks[o.head].head].head
+            if toks[o.head].dep not in ("dobj", "pobj") or governor != cl.verb:
+                continue  # only the verb's own object: a list the parser spread over clauses is not one
+            before = [*toks[max(o.start, 0) : o.head], *state.sent.children(o.head, "det", "amod")]
+            marked = {t.lower for t in before} & (_PLAIN_OTHER - {"new", "same", "single", "one"})
+            extra = [w for w in o.words[:-1] if w not in s.words]
+            if o.name == s.name and not marked:
+                continue  # "a lawyer reports to the lawyer": the same one, or a sentence about one
+            own = [w for w in extra if w not in _PLAIN_OTHER]
+            verb_role = row.roles.get(cl.lemma, "")
+            if cl.passive:
+                verb_role = ctx_role(ctx, toks[cl.verb].lower, s.head_word) or verb_role
+            if own:
+                role = "_".join([*own, o.head_word])
+            elif verb_role:
+                role = verb_role if verb_role.endswith(("er", "or")) else f"{verb_role}_{o.head_word}"
+            else:
+                continue  # "a tag links to another tag": no name for the link
+            prov = _prov(state, row.id, row.priority)
+            state.facts.append(EntityFact(prov=prov, name=s.name, evidence="subject"))
+            state.facts.append(
+                AttributeFact(prov=prov, entity=s.name, name=role, refers_to=s.name, required=False)
+            )
+
+
 def _shared_by(state: _State, row: Row, cl: Clause) -> None:
     """ "A route can be used by many races": each of the many refers to the one the clause is about (the
     generic row reads a passive agent as the parent, and skips "use" for its screen sense)."""
@@ -3705,6 +3754,7 @@ _CLAUSE_CONSTRUCTIONS: dict[str, Callable[[_State, Row, Clause], None]] = {
     "signs_up_with": _signs_up_with,
     "takes_place": _takes_place,
     "shared_by": _shared_by,
+    "self_reference": _self_reference,
 }
 
 

@@ -51,6 +51,7 @@ CONSTRUCTIONS = {
     "shared_by",
     "possessive",
     "attached",
+    "self_reference",
 }
 
 
