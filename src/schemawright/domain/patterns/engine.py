@@ -95,6 +95,8 @@ class _State:
     facts: list[Fact] = field(default_factory=list)
     subject: Chunk | None = None  # the sentence's main entity subject (for pronouns and "whether …")
     defined: set[int] = field(default_factory=set)  # token heads that stand for the defined entity
+    # "each order line is one product on one paper stock": heads the definition counts, things it refers to
+    counted_defined: set[int] = field(default_factory=set)
     previous: str = ""  # the main entity of the sentence before
     plural_previous: str = ""  # the things "them" / "these" point back to: the sentence before's plural thing
     defines: str = ""  # the entity a prose definition ("Each gift is a sum …") is about
@@ -337,6 +339,19 @@ def _definition_aliases(state: _State, cls: list[Clause]) -> None:
         subject = root.subjects[0]
         if not (_thing(subject, state.ctx) and subject.card.stated and not subject.card.many):
             return
+        counted = [o for o in root.objects if _counted_reference(state, o)]
+        rest = [o for o in root.objects if o not in counted]
+        values_after = all(is_value(o, state.ctx) for o in rest)  # a "with" list the parser spread
+        if len(counted) == 1 and values_after and not _thing_phrase_after(state, root):
+            # "Each order line is one product on one paper stock with a quantity": the definition counts
+            # the things the entity refers to; the values it lists are the entity's own
+            state.defines = subject.name
+            prov = _prov(state, "definition.link", 58)
+            state.facts.append(EntityFact(prov=prov, name=subject.name, evidence="subject"))
+            state.facts.append(EntityFact(prov=prov, name=counted[0].name, evidence="referenced"))
+            state.facts.append(RelationshipFact(prov=prov, child=subject.name, parent=counted[0].name))
+            state.counted_defined.add(counted[0].head)
+            return
         if any(
             is_value(o, state.ctx) or o.name in state.ctx.known or o.head_word in _RELATIONAL
             for o in root.objects
@@ -363,6 +378,26 @@ def _definition_aliases(state: _State, cls: list[Clause]) -> None:
         for c in [*cl.subjects, *cl.objects, *(x for cs in cl.preps.values() for x in cs)]:
             if c.head in state.defined:
                 c.words = hint.split("_")
+
+
+def _counted_reference(state: _State, c: Chunk) -> bool:
+    """ "one product", "exactly one room", "a single guest" after "is": a counted thing, not another name
+    for the subject ("a gift is a sum of money")."""
+    if c.head < 0 or c.plural or c.card.many or not _thing(c, state.ctx) or is_value(c, state.ctx):
+        return False
+    if c.name not in state.ctx.known and c.name not in state.ctx.subjects:
+        return False  # "a sailing is one departure on a route": another name for the subject
+    words = {t.lower for t in state.sent.tokens[max(c.start, 0) : c.head]}
+    return bool(words & {"one", "exactly"}) and c.head_word not in _RELATIONAL
+
+
+def _under(sent: Sentence, i: int, heads: set[int]) -> bool:
+    return any(i in {t.i for t in sent.subtree(h)} for h in heads if h >= 0)
+
+
+def _thing_phrase_after(state: _State, root: Clause) -> bool:
+    """ "Each booking is one room that the guest rents": a relative clause makes it a description."""
+    return any(t.dep in ("relcl", "acl") for o in root.objects for t in state.sent.children(o.head))
 
 
 def _chunk(state: _State, i: int) -> Chunk | None:
@@ -2456,9 +2491,12 @@ def _definition_link(state: _State, row: Row, cls: list[Clause]) -> None:
                 if len(listed) >= 2 or (listed and len(cl.objects) > 1):
                     _contents(state, _hint_chunk(state) or _named(hint), cl.objects, row.id, row.priority, cl)
     scope: set[int] = set()
-    for head in state.defined:
+    for head in state.defined | state.counted_defined:
         if head >= 0:
             scope |= {t.i for t in sent.subtree(head)}
+    for head in state.counted_defined:  # "is one product on one paper stock": the phrase may hang on "is"
+        for prep in sent.children(sent.tokens[head].head, "prep"):
+            scope |= {t.i for t in sent.subtree(prep.i)}
     if sent.subject_hint:
         # "Recipe Ingredient: amount and unit of one ingredient in one recipe": the values a definition
         # lists are the entity's; what they are "of" and "in" is what it refers to
@@ -3582,6 +3620,8 @@ def _with_list(state: _State, row: Row, cls: list[Clause]) -> None:
         owner = _defined_by_aside(state, t.i) or owner
         if owner is not None and owner.head in state.defined:
             owner = _hint_chunk(state)
+        elif owner is not None and _under(state.sent, owner.head, state.counted_defined):
+            owner = _hint_chunk(state)  # "one product on one paper stock with a quantity": the line's values
         if owner is not None and owner.head >= 0 and not owner.plural:
             owner = _agreeing_owner(state, t, owner)
         if (
