@@ -179,6 +179,7 @@ def _without_roles(facts: list[Fact], roles: list[str]) -> list[Fact]:
 _NOT_THE_ROLES = ("possession.", "enum.", "flag.", "time.", "recorded.for_each")
 # what a story's role creates about itself: "I want to create a profile with my name and email"
 _OWN_RECORDS = ("profile", "account")
+_GENERIC_RECORDS = ("record", "entry", "row", "details", "information", "data", "file")
 
 
 def _role_name(role: str) -> str:
@@ -2688,8 +2689,9 @@ def _colon_list(state: _State, row: Row, cls: list[Clause]) -> None:
     if owner is None:
         for cl in left:
             objs = [o for o in cl.objects if o.head < colon and _thing(o, ctx) and not is_value(o, ctx)]
-            if aside:  # a list between dashes describes a thing the spec already talks about
-                objs = [o for o in objs if _established(o, ctx)]
+            if aside:  # a list between dashes describes a thing the spec already talks about ("a new
+                # conference edition — name, year …" where the spec says "edition" elsewhere)
+                objs = [o for o in objs if _established(o, ctx) or ctx.mentioned.get(o.head_word, 0) >= 2]
             subs = [s for s in cl.subjects if _thing(s, ctx) and not _recorder(s, ctx)]
             if objs and (cl.lemma in row.verbs or not subs or cl.lemma not in ("belong", "be")):
                 owner = objs[0]
@@ -3666,6 +3668,37 @@ def _with_list(state: _State, row: Row, cls: list[Clause]) -> None:
                 _attribute(state, owner.name, c, row.id, row.priority, None)
 
 
+def _participle_list(state: _State, row: Row, cls: list[Clause]) -> None:
+    """ "propose a talk, giving a title, an abstract and a level", "a profile holding my full name, my email
+    and a short bio": a participle that lists values gives them to the thing the clause is about (the
+    main verb's object, or the noun the participle hangs on)."""
+    toks, ctx = state.sent.tokens, state.ctx
+    for t in toks:
+        if t.tag != "VBG" or t.lemma not in row.verbs or t.dep not in ("advcl", "acl", "xcomp", "conj"):
+            continue
+        host = toks[t.head]
+        if t.dep == "acl" and host.pos in ("NOUN", "PROPN"):
+            owner = _chunk(state, host.i)
+        elif host.pos in ("VERB", "AUX") and t.dep != "acl":
+            objs = _noun_objects(state.sent, host.i)
+            owner = _chunk(state, objs[0].i) if objs else None
+        else:
+            continue
+        if owner is not None and owner.head_word in _GENERIC_RECORDS:
+            # "keep one record per room, holding the floor and the type": the room's values
+            per = [c for c in _prep_chunks(state, owner, "per", "for", "of") if _thing(c, ctx)]
+            owner = per[0] if per else None
+        if owner is None or not _thing(owner, ctx) or is_value(owner, ctx):
+            continue
+        first = next((x for x in state.sent.children(t.i, "dobj")), None)
+        if first is None:
+            continue
+        items = [c for x in list_items(state.sent, first) if (c := _chunk(state, x.i)) is not None]
+        if sum(is_value(c, ctx) for c in items) < 2:
+            continue  # "holding two bikes": things, not values
+        _contents(state, owner, items, row.id, row.priority, None)
+
+
 def _agreeing_owner(state: _State, prep: Token, owner: Chunk) -> Chunk:
     """ "the rooms we rented for an edition with their capacity": "their" cannot be the edition's; the
     values belong to the nearest plural thing before it."""
@@ -4015,6 +4048,7 @@ _SENTENCE_CONSTRUCTIONS: dict[str, Callable[[_State, Row, list[Clause]], None]] 
     "connector": _connector,
     "reified_fact": _reified_fact,
     "with_list": _with_list,
+    "participle_list": _participle_list,
     "colon_list": _colon_list,
     "one_open": _one_open,
     "definition_link": _definition_link,

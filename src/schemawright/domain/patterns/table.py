@@ -52,6 +52,7 @@ CONSTRUCTIONS = {
     "possessive",
     "attached",
     "self_reference",
+    "participle_list",
 }
 
 
