@@ -244,15 +244,47 @@ def _chunks(sent: Sentence, heads: list[Token], before: int | None = None) -> li
     return out
 
 
+def each_antecedent(sent: Sentence, each: Token) -> Token | None:
+    """ "several departments, each with a name …", "branches, each identified by a sort code": a
+    distributive "each" after a comma stands for the plural noun just before it, wherever the parser hung
+    it."""
+    if each.lower != "each" or each.i < 2 or any(p.lower == "of" for p in sent.children(each.i, "prep")):
+        return None  # "each of the rooms" names its own
+    if sent.tokens[each.i - 1].text != ",":
+        return None
+    toks = sent.tokens
+    for t in reversed(toks[max(0, each.i - 6) : each.i - 1]):
+        if t.pos in ("NOUN", "PROPN"):
+            if t.tag not in ("NNS", "NNPS"):
+                return None
+            # "messages written by users, each with a body": the noun the participle describes
+            prep = toks[t.head]
+            verb = toks[prep.head]
+            if t.dep == "pobj" and prep.dep in ("prep", "agent") and verb.dep in ("acl", "relcl"):
+                outer = toks[verb.head]
+                if outer.tag in ("NNS", "NNPS"):
+                    return outer
+            return t
+    return None
+
+
+def _subjects_of(sent: Sentence, verb: Token) -> list[Token]:
+    subj = sent.children(verb.i, *_SUBJ)
+    if len(subj) == 1 and (plural := each_antecedent(sent, subj[0])) is not None:
+        return [plural]
+    return subj
+
+
 def _verb_subjects(sent: Sentence, verb: Token) -> tuple[list[Chunk], bool]:
     """Subjects of ``verb``; a conjoined or relative verb inherits them from its head."""
-    subj = sent.children(verb.i, *_SUBJ)
+    subj = _subjects_of(sent, verb)
     passive = any(t.dep in ("nsubjpass", "auxpass") for t in sent.children(verb.i))
     rel = verb.dep in ("relcl", "acl")
     if subj and not (rel and subj[0].lower in ("who", "that", "which")):
         return _chunks(sent, subj, verb.i), rel
     if rel:  # "customers who place orders", "a book written by an author"
         head = sent.tokens[verb.head]
+        head = each_antecedent(sent, head) or head  # "depots, each identified by a code"
         if head.pos in ("NOUN", "PROPN"):
             return _chunks(sent, [head]), True
     if sent.children(verb.i, *_SUBJ):
@@ -263,9 +295,11 @@ def _verb_subjects(sent: Sentence, verb: Token) -> tuple[list[Chunk], bool]:
         return _chunks(sent, left), rel
     while k.dep in ("conj", "xcomp", "advcl") and k.head != k.i:
         k = _list_verb(sent, k) or sent.tokens[k.head]
-        subj = sent.children(k.i, *_SUBJ) or _left_clause_subjects(sent, k)
+        subj = _subjects_of(sent, k) or _left_clause_subjects(sent, k)
         if subj:
             return _chunks(sent, subj), rel
+        if k.dep == "acl" and (plural := each_antecedent(sent, sent.tokens[k.head])) is not None:
+            return _chunks(sent, [plural]), rel  # "depots, each identified by a code and having a name"
     if sent.subject_hint and verb.dep == "ROOT" and not passive:
         return [], rel
     return [], rel

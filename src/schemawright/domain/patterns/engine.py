@@ -35,7 +35,7 @@ from schemawright.domain.nlp.chunks import (
     Chunk,
     chunk_at,
 )
-from schemawright.domain.nlp.clauses import Clause, clauses, list_items, unattached_object
+from schemawright.domain.nlp.clauses import Clause, clauses, each_antecedent, list_items, unattached_object
 from schemawright.domain.nlp.tokens import Sentence, Token
 from schemawright.domain.patterns.table import Row, Table
 from schemawright.domain.verbs import RECORDING_VERBS
@@ -3598,7 +3598,9 @@ def _with_list(state: _State, row: Row, cls: list[Clause]) -> None:
             continue
         host = toks[t.head]
         owner: Chunk | None = None
-        if host.lower == "each" and host.dep == "appos":
+        if host.lower == "each" and (plural := each_antecedent(state.sent, host)) is not None:
+            owner = _chunk(state, plural.i)  # "several departments, each with a name": the departments'
+        elif host.lower == "each" and host.dep == "appos":
             owner = _chunk(state, host.head)
         elif host.lower == "each":  # "holds books, each with a title": the nearest noun before "each"
             before = [x for x in state.sent.tokens[: host.i] if x.pos in ("NOUN", "PROPN")]
