@@ -98,6 +98,7 @@ class _State:
     # "each order line is one product on one paper stock": heads the definition counts, things it refers to
     counted_defined: set[int] = field(default_factory=set)
     previous: str = ""  # the main entity of the sentence before
+    previous_line: int = 0  # the spec line the sentence before started on
     plural_previous: str = ""  # the things "them" / "these" point back to: the sentence before's plural thing
     defines: str = ""  # the entity a prose definition ("Each gift is a sum …") is about
     pair: tuple[str, str] | None = None  # the last many-to-many stated: "what connects the two" is its link
@@ -109,8 +110,11 @@ def run(sentences: list[Sentence], table: Table, ctx: Context) -> list[Fact]:
     previous: str = ""
     plural_previous = ""
     pair: tuple[str, str] | None = None
+    previous_line = 0
     for sent in sentences:
         state = _State(sent, ctx, previous=previous, plural_previous=plural_previous, pair=pair)
+        state.previous_line = previous_line
+        previous_line = sent.line
         found = _sentence(state, table, previous)
         if _scenario(sent):
             # a user story or test scenario speaks of things the spec describes elsewhere: it never
@@ -2464,7 +2468,7 @@ def _split_values(toks: list[Token]) -> list[str]:
     values: list[str] = []
     current: list[str] = []
     for t in toks:
-        if t.text in (",", "/", ";") or t.lower in ("or", "and", "either", "nor"):
+        if t.text in (",", "/", ";", "→", "⇒", "->", "|") or t.lower in ("or", "and", "either", "nor"):
             if current:
                 values.append("_".join(current))
             current = []
@@ -2941,6 +2945,16 @@ def _enum_named_values(state: _State, row: Row, cls: list[Clause]) -> None:
     noun before "values"; its owner the thing this sentence gave it, or (left empty) the thing that holds
     a value of that name nearest before (the resolver's)."""
     toks, lex = state.sent.tokens, state.ctx.lexicon
+    if len(toks) > 4 and toks[1].text == ":" and toks[0].tag in ("NN", "NNP"):
+        # "An order gets a number. Status: quote → confirmed → shipped.": a labelled list of values, for
+        # the thing the sentence before (on the same line) is about
+        named = toks[0].lower
+        values = _split_values(toks[2:])
+        listed = len(values) >= 2 and not _names_attributes(values, state.ctx)
+        if lex.kind_for_name(named) is Kind.ENUM and listed:
+            same_line = state.previous and state.previous_line == state.sent.line
+            _enum_fact(state, row, state.previous if same_line else "", named, values)
+            return
     for t in toks:
         if t.pos not in ("NOUN", "PROPN"):
             continue
