@@ -28,6 +28,10 @@ SETS = [
     ROOT / "benchmarks" / "blind5",
     ROOT / "benchmarks" / "blind6",
     ROOT / "benchmarks" / "blind7",
+    ROOT / "benchmarks" / "blind8",
+    ROOT / "benchmarks" / "blind9",
+    ROOT / "benchmarks" / "blind10",
+    ROOT / "benchmarks" / "blind11",
     ROOT / "benchmarks" / "dev2",
     ROOT / "tests" / "corpus",
 ]
