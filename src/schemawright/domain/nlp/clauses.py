@@ -485,7 +485,8 @@ def clauses(sent: Sentence) -> list[Clause]:
             and any(t.dep == "nsubj" and t.lower not in ("who", "that", "which") for t in kids)
             and sent.tokens[verb.head].pos in ("NOUN", "PROPN")
             and not any(t.dep == "prep" for t in kids)
-        ):
+            and not any(t.dep == "advmod" and t.lower in ("where", "when", "why") for t in kids)
+        ):  # "a yard where lorries park" is where they park, not what they park
             # "each plant a user owns": the noun the clause hangs on is its object
             objects = _chunks(sent, [sent.tokens[verb.head]])
         preps: dict[str, list[Chunk]] = {}
