@@ -45,6 +45,8 @@ class Lexicon:
     lifecycle_pairs: dict[str, tuple[str, ...]] = field(default_factory=dict)
     closing_words: frozenset[str] = frozenset()
     assignable_nouns: frozenset[str] = frozenset()
+    # things many owners share by nature ("one or more genres"): having many of them is a many-to-many
+    shared_nouns: frozenset[str] = frozenset()
     # declared types that hold fractions whatever the name says ("quantity DECIMAL(10,2)" is no count)
     fractional_types: frozenset[str] = frozenset()
     # words in front of a name that make it an average of that value ("average rating", "mean speed")
@@ -110,6 +112,7 @@ def load_lexicon() -> Lexicon:
         lifecycle_pairs={k: tuple(v) for k, v in raw["lifecycle_pairs"].items()},
         closing_words=frozenset(raw["closing_words"]),
         assignable_nouns=frozenset(raw.get("assignable_nouns", [])),
+        shared_nouns=frozenset(raw.get("shared_nouns", [])),
         fractional_types=frozenset(raw.get("fractional_types", [])),
         averaging_words=frozenset(raw.get("averaging_words", [])),
     )

@@ -1332,7 +1332,18 @@ def _contents(
         plural_thing = (o.card.many or o.plural) and (
             not is_value(o, ctx) or o.name in ctx.known or _described(state.sent, o)
         )
-        if plural_thing and children and not o.counted:
+        if plural_thing and children and not o.counted and o.head_word in ctx.lexicon.shared_nouns:
+            # "each film has one or more genres": the film picks from a list other films share
+            state.facts.append(EntityFact(prov=_prov(state, rule, prio), name=o.name, evidence="object"))
+            state.facts.append(
+                RelationshipFact(
+                    prov=_prov(state, rule, prio),
+                    child=target,
+                    parent=o.name,
+                    cardinality=Cardinality.MANY_TO_MANY,
+                )
+            )
+        elif plural_thing and children and not o.counted:
             state.facts.append(EntityFact(prov=_prov(state, rule, prio), name=o.name, evidence="object"))
             if listed and _names_attributes(listed, ctx):  # "keep guests (name, short bio, website)"
                 for v in listed:
