@@ -263,6 +263,9 @@ class Resolver:
             if isinstance(f, RelationshipFact) and f.prov.rule.startswith("event."):
                 parties[self.canon(f.child)].add(self.canon(f.parent))
         between = {n for n, ps in parties.items() if len(ps) >= 2}
+        # "at most one attendance record per musician and rehearsal": a thing keyed by two others it refers
+        # to is their pairing, however rarely it is named
+        keyed = {self.canon(f.entity) for f in facts if isinstance(f, UniqueFact) and len(f.attributes) >= 2}
         self.held = held = self._held_values(facts)
         out: dict[str, Entity] = {}
         for name, group in sorted(by_name.items(), key=lambda kv: min(_rank(f.prov) for f in kv[1])):
@@ -290,6 +293,7 @@ class Resolver:
                 # "an actor appears in many films … for every appearance we store the character name": the
                 # event between two things, with a value of its own, is a thing however rarely it is named
                 or (name in between and attrs_of[name] >= 1 and not value_noun)
+                or (name in keyed and linked[name] >= 2 and not value_noun)
                 or (
                     not value_noun
                     and (

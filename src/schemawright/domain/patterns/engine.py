@@ -1516,6 +1516,33 @@ def _possession(state: _State, row: Row, cl: Clause) -> None:
             _contents(state, s, objs, row.id, row.priority, cl, ownership=row.ownership)
 
 
+def _there_is_one_per(state: _State, row: Row, cls: list[Clause]) -> None:
+    """ "There is at most one attendance record per musician per rehearsal", "there can be only one entry
+    per boat and race": the thing refers to each thing of the scope, and is unique over them."""
+    ctx = state.ctx
+    for cl in cls:
+        if cl.lemma != "be" or cl.negated or not state.sent.children(cl.verb, "expl"):
+            continue
+        for o in [*cl.objects, *cl.prep("at")]:  # "there is at most one …": the parser may read "at" as a
+            scope = _scoped_one(state, o)  # preposition
+            if scope is None or not _thing(o, ctx) or is_value(o, ctx):
+                continue
+            scopes = [scope]
+            scopes += [c for x in state.sent.children(scope.head, "conj") if (c := _chunk(state, x.i))]
+            scopes += [*_prep_chunks(state, o, "per"), *_prep_chunks(state, scope, "per"), *cl.prep("per")]
+            named = {c.name: c for c in scopes if _thing(c, ctx) and not is_value(c, ctx)}
+            named.pop(o.name, None)
+            things = list(named.values())
+            if len(things) < 2:
+                continue
+            prov = _prov(state, row.id, row.priority)
+            state.facts.append(EntityFact(prov=prov, name=o.name, evidence="object"))
+            for c in things:
+                state.facts.append(EntityFact(prov=prov, name=c.name, evidence="referenced"))
+                state.facts.append(RelationshipFact(prov=prov, child=o.name, parent=c.name))
+            state.facts.append(UniqueFact(prov=prov, entity=o.name, attributes=list(named)))
+
+
 def _one_per_scope(state: _State, row: Row, cl: Clause, o: Chunk, scope: Chunk) -> None:
     """ "a donor may hold at most one appointment per session": many appointments, one per donor and
     session; "the system stores one reading per meter and day": one reading per meter and day, whoever
@@ -4076,6 +4103,7 @@ _SENTENCE_CONSTRUCTIONS: dict[str, Callable[[_State, Row, list[Clause]], None]] 
     "reified_fact": _reified_fact,
     "with_list": _with_list,
     "participle_list": _participle_list,
+    "there_is_one_per": _there_is_one_per,
     "colon_list": _colon_list,
     "one_open": _one_open,
     "definition_link": _definition_link,

@@ -53,6 +53,7 @@ CONSTRUCTIONS = {
     "attached",
     "self_reference",
     "participle_list",
+    "there_is_one_per",
 }
 
 
