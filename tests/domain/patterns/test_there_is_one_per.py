@@ -29,3 +29,13 @@ def test_one_per_single_scope_is_no_pairing() -> None:
         "# Climbing\n\nA climber has a name and a grade. There is at most one logbook per climber.\n"
     )
     assert model.entity("logbook") is None
+
+
+def test_each_side_of_the_pairing_is_kept_when_another_path_links_them() -> None:
+    model = model_of(
+        "# Firm\n\nEach lawyer has a name and a bar number. Each matter has a reference and an opening date. "
+        "A matter is led by one lawyer. There is at most one time sheet per lawyer per matter.\n"
+    )
+    assert {("time_sheet", "lawyer"), ("time_sheet", "matter")} <= set(links(model))
+    keys = [set(u.attributes) for u in model.uniques if u.entity == "time_sheet"]
+    assert {"lawyer", "matter"} in keys
