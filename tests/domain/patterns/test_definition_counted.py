@@ -4,6 +4,8 @@ another name ("a sailing is one departure on a route") stays a definition. Examp
 
 from __future__ import annotations
 
+import pytest
+
 from tests.domain.patterns._helpers import attribute_names, links, model_of
 
 
@@ -18,22 +20,31 @@ def test_counted_things_are_references_and_listed_values_are_the_entitys() -> No
     assert "price" not in attribute_names(model, "guest")
 
 
-def test_a_line_that_is_one_product_refers_to_the_product() -> None:
-    model = model_of(
-        "# Shop\n\nA product has a name and a list price. An invoice has a number and a due date.\n\n"
-        "Each invoice line is one product on one invoice with a quantity and a unit price.\n"
-    )
-    assert {("invoice_line", "product"), ("invoice_line", "invoice")} <= set(links(model))
-    assert {"quantity", "unit_price"} <= set(attribute_names(model, "invoice_line"))
-
-
-def test_a_counted_thing_the_spec_names_as_subject_elsewhere() -> None:
-    model = model_of(
-        "# Theatre\n\nA performance has a date and a start time. A seat has a row letter and a number.\n\n"
-        "Every ticket is exactly one seat at one performance with a price and a barcode.\n"
-    )
-    assert {("ticket", "seat"), ("ticket", "performance")} <= set(links(model))
-    assert {"price", "barcode"} <= set(attribute_names(model, "ticket"))
+@pytest.mark.parametrize(
+    ("text", "entity", "parents", "values"),
+    [
+        (  # a line that is one product refers to the product
+            "A product has a name and a list price. An invoice has a number and a due date.\n\n"
+            "Each invoice line is one product on one invoice with a quantity and a unit price.",
+            "invoice_line",
+            {"product", "invoice"},
+            {"quantity", "unit_price"},
+        ),
+        (  # "exactly one" counts too, for a thing the spec makes a subject elsewhere
+            "A performance has a date and a start time. A seat has a row letter and a number.\n\n"
+            "Every ticket is exactly one seat at one performance with a price and a barcode.",
+            "ticket",
+            {"seat", "performance"},
+            {"price", "barcode"},
+        ),
+    ],
+)
+def test_each_counted_thing_is_a_parent_and_the_values_are_the_entitys(
+    text: str, entity: str, parents: set[str], values: set[str]
+) -> None:
+    model = model_of(f"# Feature\n\n{text}\n")
+    assert {(entity, p) for p in parents} <= set(links(model))
+    assert values <= set(attribute_names(model, entity))
 
 
 def test_another_name_for_the_subject_is_no_reference() -> None:

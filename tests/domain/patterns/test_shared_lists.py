@@ -4,6 +4,8 @@ test."""
 
 from __future__ import annotations
 
+import pytest
+
 from schemawright.domain.model import Cardinality, DomainModel
 from tests.domain.patterns._helpers import model_of
 
@@ -12,28 +14,31 @@ def _pairs(model: DomainModel) -> set[tuple[str, str, Cardinality]]:
     return {(r.child, r.parent, r.cardinality) for r in model.relationships}
 
 
-def test_one_or_more_genres_is_a_many_to_many() -> None:
-    model = model_of(
-        "# Radio\n\nEach album has a title, a release year and one or more genres, and each genre has a "
-        "unique name. An album is played by presenters.\n"
-    )
-    assert ("album", "genre", Cardinality.MANY_TO_MANY) in _pairs(model)
-
-
-def test_contains_any_number_of_allergens() -> None:
-    model = model_of(
-        "# Canteen\n\nEach allergen has a code and a name, and a dish contains any number of allergens. "
-        "A dish has a name and a price.\n"
-    )
-    assert ("dish", "allergen", Cardinality.MANY_TO_MANY) in _pairs(model)
-
-
-def test_several_skills_of_a_volunteer() -> None:
-    model = model_of(
-        "# Volunteers\n\nA volunteer has a name, an email and several skills. Each skill has a name and a "
-        "description.\n"
-    )
-    assert ("volunteer", "skill", Cardinality.MANY_TO_MANY) in _pairs(model)
+@pytest.mark.parametrize(
+    ("text", "owner", "shared"),
+    [
+        (
+            "Each album has a title, a release year and one or more genres, and each genre has a unique "
+            "name. An album is played by presenters.",
+            "album",
+            "genre",
+        ),
+        (
+            "Each allergen has a code and a name, and a dish contains any number of allergens. A dish has a "
+            "name and a price.",
+            "dish",
+            "allergen",
+        ),
+        (
+            "A volunteer has a name, an email and several skills. Each skill has a name and a description.",
+            "volunteer",
+            "skill",
+        ),
+    ],
+)
+def test_many_of_a_shared_thing_is_a_many_to_many(text: str, owner: str, shared: str) -> None:
+    model = model_of(f"# Feature\n\n{text}\n")
+    assert (owner, shared, Cardinality.MANY_TO_MANY) in _pairs(model)
 
 
 def test_several_modules_of_a_course_are_its_own() -> None:

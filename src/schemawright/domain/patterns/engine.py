@@ -112,8 +112,14 @@ def run(sentences: list[Sentence], table: Table, ctx: Context) -> list[Fact]:
     pair: tuple[str, str] | None = None
     previous_line = 0
     for sent in sentences:
-        state = _State(sent, ctx, previous=previous, plural_previous=plural_previous, pair=pair)
-        state.previous_line = previous_line
+        state = _State(
+            sent,
+            ctx,
+            previous=previous,
+            previous_line=previous_line,
+            plural_previous=plural_previous,
+            pair=pair,
+        )
         previous_line = sent.line
         found = _sentence(state, table, previous)
         if _scenario(sent):
@@ -1979,6 +1985,8 @@ _PLAIN_OTHER = {
     "earlier", "previous", "prior", "older", "newer", "later", "original", "different", "existing", "new",
     "other", "another", "same", "single", "one",
 }  # fmt: skip
+# of those, the ones that mark a second instance of the same kind ("another nurse", "the previous tariff")
+_OTHER_MARKERS = _PLAIN_OTHER - {"new", "same", "single", "one"}
 
 
 def _self_reference(state: _State, row: Row, cl: Clause) -> None:
@@ -2002,7 +2010,7 @@ def _self_reference(state: _State, row: Row, cl: Clause) -> None:
             if toks[o.head].dep not in ("dobj", "pobj") or governor != cl.verb:
                 continue  # only the verb's own object: a list the parser spread over clauses is not one
             before = [*toks[max(o.start, 0) : o.head], *state.sent.children(o.head, "det", "amod")]
-            marked = {t.lower for t in before} & (_PLAIN_OTHER - {"new", "same", "single", "one"})
+            marked = {t.lower for t in before} & _OTHER_MARKERS
             extra = [w for w in o.words[:-1] if w not in s.words]
             if o.name == s.name and not marked:
                 continue  # "a lawyer reports to the lawyer": the same one, or a sentence about one
