@@ -38,3 +38,12 @@ def test_each_of_names_its_own_noun() -> None:
         "number and a floor.\n"
     )
     assert "lounge_size" not in attribute_names(model, "room")
+
+
+def test_each_after_a_per_scope_counts_the_things_not_the_scope() -> None:
+    model = model_of(
+        "# Depot\n\nThe depot keeps vans per driver, each with a registration, a mileage and a service date. "
+        "A driver has a name.\n"
+    )
+    assert {"registration", "mileage", "service_date"} <= set(attribute_names(model, "van"))
+    assert attribute_names(model, "driver") == ["name"]

@@ -255,6 +255,8 @@ def each_antecedent(sent: Sentence, each: Token) -> Token | None:
     toks = sent.tokens
     for t in reversed(toks[max(0, each.i - 6) : each.i - 1]):
         if t.pos in ("NOUN", "PROPN"):
+            if t.dep == "pobj" and toks[t.head].lower == "per":
+                continue  # "plots per site, each with a number": a "per" scope is never what each counts
             if t.tag not in ("NNS", "NNPS"):
                 return None
             # "messages written by users, each with a body": the noun the participle describes

@@ -3637,6 +3637,53 @@ def _recorded_subject(state: _State, host: Token) -> Chunk | None:
     return None
 
 
+def _recorded_object(state: _State, host: Token) -> Chunk | None:
+    """ "record visitor stays on a berth with the arrival date …", "record a tenancy linking a member to a
+    plot with a start date …": a with-phrase on a noun inside the recorded object's own phrase (its
+    prepositional object, or the object of a participle on it) describes the recorded thing."""
+    toks = state.sent.tokens
+    n, steps = host, 0
+    while steps < 4:
+        up: Token | None = None
+        if n.dep == "pobj" and toks[n.head].dep == "prep":
+            up = toks[toks[n.head].head]
+        elif n.dep == "dobj" and toks[n.head].dep == "acl":
+            up = toks[n.head]
+        if up is None or up.i == n.i:
+            return None
+        if up.pos == "VERB" and up.lemma in RECORDING_VERBS and n.dep == "pobj":
+            # "store pallets on a rack with a weight …": the phrase hangs on the verb; its object is recorded
+            objs = [o for o in state.sent.children(up.i, "dobj") if o.i < n.i]
+            return _recorded_thing(state, objs[0]) if objs else None
+        if up.pos == "VERB" and up.dep == "acl" and up.tag in ("VBG", "VBN"):
+            up = toks[up.head]  # the participle's noun
+        if up.pos not in ("NOUN", "PROPN"):
+            return None
+        n, steps = up, steps + 1
+        verb = toks[n.head]
+        if n.dep == "dobj" and verb.pos == "VERB" and verb.lemma in RECORDING_VERBS:
+            return _recorded_thing(state, n)
+    return None
+
+
+def _recorded_thing(state: _State, noun: Token) -> Chunk | None:
+    c = _chunk(state, noun.i)
+    return c if c is not None and _thing(c, state.ctx) and not is_value(c, state.ctx) else None
+
+
+def _recorded_participle_noun(state: _State, verb: Token) -> Chunk | None:
+    """ "record a placement linking a student to a company with a start date": a with-phrase on a
+    participle that describes the recorded object gives that object its values."""
+    toks = state.sent.tokens
+    if verb.dep != "acl" or verb.tag not in ("VBG", "VBN"):
+        return None
+    noun = toks[verb.head]
+    outer = toks[noun.head]
+    if noun.dep == "dobj" and outer.pos == "VERB" and outer.lemma in RECORDING_VERBS:
+        return _recorded_thing(state, noun)
+    return None
+
+
 def _defined_by_aside(state: _State, at: int) -> Chunk | None:
     """ "A tenant is a person renting a flat, identified by a national ID, with a name and a phone": an
     aside set off by a comma after the predicate of a definition describes the thing defined, not the
@@ -3666,10 +3713,16 @@ def _with_list(state: _State, row: Row, cls: list[Clause]) -> None:
             before = [x for x in state.sent.tokens[: host.i] if x.pos in ("NOUN", "PROPN")]
             owner = _chunk(state, before[-1].i) if before else None
         elif host.pos in ("NOUN", "PROPN"):
-            owner = _recorded_subject(state, host) or _chunk(state, _of_the_head(state.sent, host))
+            owner = (
+                _recorded_subject(state, host)
+                or _recorded_object(state, host)
+                or _chunk(state, _of_the_head(state.sent, host))
+            )
         elif host.lemma == "be":  # "A label is a project-scoped tag with a colour": the subject's values
             be_subjects = state.sent.children(host.i, "nsubj")
             owner = _chunk(state, be_subjects[0].i) if be_subjects else None
+        elif host.pos == "VERB" and (recorded := _recorded_participle_noun(state, host)) is not None:
+            owner = recorded
         elif host.pos == "VERB":
             objs = _noun_objects(state.sent, host.i) or unattached_object(state.sent, host, passive=False)
             if not objs and host.dep in ("advcl", "conj") and host.head != host.i:
