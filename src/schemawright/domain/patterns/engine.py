@@ -1702,6 +1702,10 @@ def _recorded_for(state: _State, row: Row, cl: Clause) -> None:
     if not owners:
         return
     objs = [o for o in cl.objects if o.name not in {w.name for w in owners}]
+    if not objs:
+        # "store for each funeral director the company name, …": the parser hung the list on the owner
+        # (an apposition), so it reads as more of the for-phrase; it is the verb's object list
+        objs = [c for p in row.preps for c in cl.prep(p) if _hung_on(state.sent, c, owners[0])]
     if objs and all(o.words == [o.head_word] and o.head_word in _RECORD_WORDS for o in objs):
         # "The app keeps a record for every queen": the queen is a thing the app stores, with no value named
         state.facts.append(
@@ -1722,6 +1726,19 @@ def _recorded_for(state: _State, row: Row, cl: Clause) -> None:
 
 
 _BACK = {"them", "these", "those"}
+
+
+def _hung_on(sent: Sentence, c: Chunk, owner: Chunk) -> bool:
+    """``c`` is an item of a list the parser hung on ``owner`` as an apposition (or a conjunct of one)."""
+    if c.head <= owner.head:
+        return False
+    k, seen_appos = c.head, False
+    while sent.tokens[k].dep in ("appos", "conj") and sent.tokens[k].head != k:
+        seen_appos = seen_appos or sent.tokens[k].dep == "appos"
+        k = sent.tokens[k].head
+        if k == owner.head:
+            return seen_appos
+    return False
 
 
 def _opens_for_each_of_them(state: _State) -> bool:
@@ -1797,6 +1814,8 @@ def _each(state: _State, c: Chunk, prep: str) -> bool:
     if prep == "per":
         return True
     before = [t.lower for t in state.sent.tokens[max(c.start, 0) : c.head]]
+    if c.head >= 0:  # "for each pledged item": the determiner may sit outside the chunk's name words
+        before = [t.lower for t in state.sent.children(c.head, "det", "predet") if t.i < c.start] + before
     if prep == "for" and before[:1] in (["a"], ["an"]) and not c.plural:
         return True  # "For a member the database keeps the full name, …": any one member, as "each"
     return any(t in ("each", "every", "all", "any") for t in before)
