@@ -1083,9 +1083,12 @@ def _attribute(
         c.head >= 0
         and len(c.words) == 1
         and c.words[0] in _WHEN_NOUNS
-        and _when_participle(state.sent, state.sent.tokens[c.head])
+        and (
+            _when_participle(state.sent, state.sent.tokens[c.head])
+            or _condition_event(state.sent, state.sent.tokens[c.head]) is not None
+        )
     ):
-        return  # "the date they joined": the time row names it joined_on
+        return  # "the date they joined", "WHEN it is blocked … the time": the time row names it
     completed = _of_complement(state, c)
     if completed:
         name = f"{name}_of_{completed}"
@@ -3280,6 +3283,12 @@ def _when_happened(state: _State, row: Row, cls: list[Clause]) -> None:
                 name = f"{'_'.join([_participle(verb), *_particles(state.sent, verb)])}_at"
         elif t.lemma in _WHEN_NOUNS and t.pos == "NOUN":
             participle = _when_participle(state.sent, t)
+            event = _condition_event(state.sent, t) if not participle else None
+            if event is not None:
+                participle = _condition_name(event)
+                nouns = [x for x in toks[1 : event.i] if x.pos in ("NOUN", "PROPN")]
+                subject = _chunk(state, nouns[-1].i) if nouns else None
+                owner = subject.name if subject is not None and _thing(subject, state.ctx) else ""
             if participle:
                 kind = Kind.DATE if t.lemma in ("date", "day") else Kind.TIMESTAMP
                 bound = participle.rsplit("_", 1)[-1] in _BOUND_PREPS
@@ -3379,6 +3388,47 @@ def _values_after(sent: Sentence, k: int) -> list[str]:
 _WHEN_NOUNS = ("date", "time", "moment", "day")
 _SPAN_VERBS = ("start", "end", "open", "close", "expire", "begin", "finish", "lapse")
 _LISTING = (*RECORDING_VERBS, "carry", "remember")
+
+
+_CONDITION_MARKS = ("when", "whenever", "once", "after", "if")
+
+
+def _condition_event(sent: Sentence, t: Token) -> Token | None:
+    """ "WHEN a pass is blocked THE System SHALL record the time", "once a site is decommissioned we store
+    the date", "WHEN a badge is printed … record the time of printing": a bare date or time that the clause
+    under a condition records is the time of the condition's event; the event's verb, or None."""
+    toks = sent.tokens
+    if t.dep != "dobj" or sent.children(t.i, "compound", "amod", "relcl", "acl", "poss", "nummod"):
+        return None
+    if len(list_items(sent, t)) > 1:
+        return None  # "WHEN a shift is planned … record the date, the start and the end": the shift's own
+    gerund: Token | None = None
+    preps = sent.children(t.i, "prep")
+    if preps:
+        objs = sent.children(preps[0].i, "pobj") if len(preps) == 1 and preps[0].lower == "of" else []
+        if len(objs) != 1 or not objs[0].lower.endswith("ing"):
+            return None  # "the date of the visit": another event, named by its noun
+        gerund = objs[0]
+    verb = toks[t.head]
+    if verb.pos != "VERB" or verb.lemma not in RECORDING_VERBS:
+        return None
+    # read from the surface: parsers hang an uncommaed EARS condition anywhere
+    if not toks or toks[0].lower not in _CONDITION_MARKS:
+        return None
+    cond = next((x for x in toks[1 : verb.i] if x.pos in ("VERB", "AUX") and x.lemma != "be"), None)
+    if cond is None or not cond.lemma.isalpha() or cond.tag not in ("VBN", "VBZ", "VBP", "VBD"):
+        return None
+    if cond.tag == "VBN" and toks[cond.i - 1].lemma != "be":
+        return None
+    if any(x.dep == "dobj" and x.head == cond.i for x in toks):
+        return None  # "when a member books a class": the event has an object; it names a thing, not a time
+    if gerund is not None and not gerund.lower.startswith(cond.lemma.rstrip("e")):
+        return None  # "the time of printing" names this event only when the words agree
+    return cond
+
+
+def _condition_name(cond: Token) -> str:
+    return cond.lower if cond.tag == "VBN" else _participle(cond)
 
 
 def _past_event(sent: Sentence, verb: Token) -> bool:
