@@ -143,7 +143,9 @@ def run(sentences: list[Sentence], table: Table, ctx: Context) -> list[Fact]:
             ),
             pair,
         )
-        subj = _main_subject(state) or _root_subject(state)
+        # a definition is about what it defines, whatever its relative clause made ("customers are the
+        # people who pay us": the pronouns of the next sentence are the customers', not the payment's)
+        subj = state.defines or _main_subject(state) or _root_subject(state)
         if subj:
             previous = subj
         plural_previous = _plural_topic(state)
@@ -348,7 +350,9 @@ def _definition_aliases(state: _State, cls: list[Clause]) -> None:
         if root is None or len(root.subjects) != 1 or not root.objects:
             return
         subject = root.subjects[0]
-        if not (_thing(subject, state.ctx) and subject.card.stated and not subject.card.many):
+        # "Translators are freelancers with a full name …": a bare plural defined by another bare plural
+        plural = subject.plural and not subject.card.stated and [o.plural for o in root.objects] == [True]
+        if not (_thing(subject, state.ctx) and ((subject.card.stated and not subject.card.many) or plural)):
             return
         counted = [o for o in root.objects if _counted_reference(state, o)]
         rest = [o for o in root.objects if o not in counted]
@@ -2215,6 +2219,25 @@ def _interaction_prep(state: _State, row: Row, cl: Clause) -> None:
             _placed_with(state, row, cl, target, many=target.card.many and target.card.stated)
 
 
+def _counted_object(state: _State, row: Row, cl: Clause) -> None:
+    """ "A delivery uses exactly one van", "each course needs a single room", "an assignment gives one
+    document to one translator": a thing that uses, needs or takes one counted other thing refers to it.
+    Verbs of screens and steps ("the user uses the app") are excluded from the generic interaction row;
+    a counted object here says it is a reference."""
+    if cl.negated or cl.passive or cl.lemma not in row.verbs:
+        return
+    dative = [  # "gives one document to one translator": the parser calls that "to" a dative
+        c
+        for d in state.sent.children(cl.verb, "dative")
+        for x in state.sent.children(d.i, "pobj")
+        if (c := _chunk(state, x.i)) is not None
+    ]
+    for target in [*cl.objects, *cl.prep(*row.preps), *dative]:
+        if _counted_one(state, target):
+            subjects = [s for s in cl.subjects if not _the_one(state, s) and not s.plural]
+            _placed_with(state, row, cl.model_copy(update={"subjects": subjects}), target, many=False)
+
+
 def _links(state: _State, row: Row, cl: Clause) -> None:
     """ "A placement links one intern to one host company": the subject refers to each thing it links."""
     if cl.negated or cl.passive or cl.lemma not in row.verbs:
@@ -4003,6 +4026,7 @@ _CLAUSE_CONSTRUCTIONS: dict[str, Callable[[_State, Row, Clause], None]] = {
     "passive_with": _passive_with,
     "belonging": _belonging,
     "interaction": _interaction,
+    "counted_object": _counted_object,
     "unique_adjective": _unique_adjective,
     "event": _event,
     "interaction_prep": _interaction_prep,

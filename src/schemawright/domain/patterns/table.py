@@ -54,6 +54,7 @@ CONSTRUCTIONS = {
     "self_reference",
     "participle_list",
     "there_is_one_per",
+    "counted_object",
 }
 
 
