@@ -2728,8 +2728,8 @@ def _colon_list(state: _State, row: Row, cls: list[Clause]) -> None:
         if before is not None and _chunk_kind(state, before) is Kind.ENUM:
             return  # "the food category — bakery, produce or dairy": the category's values (enum rows)
     aside = colon is not None and toks[colon].text != ":" and len(dashes) == 2
-    if colon is None or colon + 1 >= len(toks):
-        return
+    if colon is None or colon + 1 >= len(toks) or _in_parentheses(state.sent, colon):
+        return  # "(a typical entry: 437.8 → 440.0)": an example in brackets, not a list of values
     ctx = state.ctx
     stop = next((t.i for t in toks[colon + 1 :] if t.text in (",", ";", ".")), len(toks))
     if any(
@@ -2782,7 +2782,10 @@ def _colon_list(state: _State, row: Row, cls: list[Clause]) -> None:
         if c is not None and _thing(c, ctx) and not is_value(c, ctx) and (c.plural or _established(c, ctx)):
             owner = c
     if owner is None:
-        for cl in left:
+        # "the link is the subscription, which holds …: the state, …": the recording clause nearest the
+        # colon says whose values follow
+        recording = sorted((c for c in left if c.lemma in row.verbs), key=lambda c: -c.verb)
+        for cl in [*recording, *(c for c in left if c.lemma not in row.verbs)]:
             objs = [o for o in cl.objects if o.head < colon and _thing(o, ctx) and not is_value(o, ctx)]
             if aside:  # a list between dashes describes a thing the spec already talks about ("a new
                 # conference edition — name, year …" where the spec says "edition" elsewhere)
@@ -2798,7 +2801,8 @@ def _colon_list(state: _State, row: Row, cls: list[Clause]) -> None:
     if owner is None or first is None:
         return
     items = [c for t in list_items(state.sent, first) if (c := _chunk(state, t.i)) is not None]
-    if sum(is_value(c, ctx) for c in items) >= 2:  # a list of values, not of examples or options
+    # a list of values ("the time of the check" and "the number of items" count), not of examples or options
+    if sum(is_value(c, ctx) or c.counted or c.words in (["time"], ["date"]) for c in items) >= 2:
         _contents(state, owner, items, row.id, row.priority, None)
         if source is not None:
             prov = _prov(state, row.id, row.priority)
