@@ -2386,10 +2386,25 @@ def _event_record(state: _State, row: Row, cl: Clause, cls: list[Clause]) -> Non
         owner = ctx.event_entity(other.lemma)
         if owner:
             break
-    if not owner:  # "WHEN a seller creates an auction THEN … store title": the thing the event is about
-        owner = next((x.name for o in cls if o is not cl for x in o.objects if _thing(x, ctx)), "")
-    if not owner:
-        owner = next((s.name for o in cls if o is not cl for s in o.subjects if _thing(s, ctx)), "")
+    # the condition's clause first ("WHEN a badge is requested … record the booking …, and generate a badge
+    # code": the badge's values), then the clauses before the recording verb, then the rest
+    marks = ("when", "if", "once", "after", "whenever")
+    ordered = sorted(
+        (o for o in cls if o is not cl),
+        key=lambda o: (
+            not any(m.lower in marks for m in state.sent.children(o.verb, "advmod", "mark")),
+            o.verb > cl.verb,
+        ),
+    )
+    for o in ordered if not owner else []:
+        # "WHEN a seller creates an auction THEN … store title": the thing the event is about, else what the
+        # event happens to ("WHEN a badge is requested")
+        named = [x for x in o.objects if _thing(x, ctx)] or [
+            x for x in o.subjects if _thing(x, ctx) and (o.passive or not _recorder(x, ctx))
+        ]
+        if named:
+            owner = named[0].name
+            break
     if not owner:
         return
     chunk = _named(owner)
