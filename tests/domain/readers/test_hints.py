@@ -1,11 +1,11 @@
-"""The short notes beside a declared field: which of them list the field's values, and which declared types
-are only a type made optional. Notes written for this test."""
+"""The short notes beside a declared field: which of them list the field's values, which declared types
+are only a type made optional, and what a field named as a flag says. Notes written for this test."""
 
 from __future__ import annotations
 
 import pytest
 
-from schemawright.domain.readers.hints import enum_hint, nullable_type
+from schemawright.domain.readers.hints import enum_hint, flag_field, nullable_type
 
 
 @pytest.mark.parametrize(
@@ -43,3 +43,18 @@ def test_a_union_with_null_is_an_optional_type() -> None:
     assert nullable_type("undefined | number") == "number"
     assert nullable_type("small | large") is None
     assert nullable_type("date") is None
+
+
+@pytest.mark.parametrize(
+    ("name", "flag"),
+    [
+        ("active flag", "active"),
+        ("explicit-lyrics flag", "explicit_lyrics"),
+        ("open/closed flag", "open"),
+        ("yes/no flag", None),
+        ("flag", None),
+        ("flag colour", None),
+    ],
+)
+def test_flag_field_names_what_a_flag_says(name: str, flag: str | None) -> None:
+    assert flag_field(name) == flag

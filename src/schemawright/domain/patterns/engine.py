@@ -1172,6 +1172,8 @@ def _attribute(
             name = f"{name}_time"
     if c.head_word == "flag" and len(c.words) > 1:  # "a pinned flag" → pinned, a boolean
         kind = Kind.BOOLEAN
+    elif name in _FLAG_WORDS and (said := _flag_modifier(state.sent, c)):
+        name, kind = said, Kind.BOOLEAN  # "an active flag", "an open/closed flag", "a pre-recorded flag"
     if c.group in ("set", "map", "bag", "collection") and c.plural:  # "a set of measured values" → JSON
         name, kind = name if name.endswith("s") else c.text.split()[-1].lower(), Kind.JSON
     if c.counted:  # "the number of servings it makes" → servings
@@ -2508,6 +2510,24 @@ def _owner_for(state: _State, cls: list[Clause]) -> str:
 
 
 _FLAG_WORDS = ("flag", "checkbox", "indicator", "toggle", "switch", "boolean", "tick")
+_NO_FLAG_NAME = ("yes", "no", "true", "false", "boolean", "on", "off", "y", "n")
+
+
+def _flag_modifier(sent: Sentence, c: Chunk) -> str:
+    """What a flag says, in the words before it that the name dropped: "an active flag" → active, "an
+    open/closed flag" → open (the first of a pair), "a pre-recorded flag" → pre_recorded; "" for "a yes/no
+    flag", which says nothing."""
+    if c.head < 1:
+        return ""
+    toks = sent.tokens
+    words: list[str] = []
+    k = c.head - 1
+    while k >= 0 and (toks[k].pos in ("ADJ", "VERB", "NOUN", "PROPN") or toks[k].text in ("-", "/")):
+        words.insert(0, toks[k].text.lower())
+        k -= 1
+    first = "".join(words).split("/")[0]
+    name = snake(first.replace("-", " "))
+    return "" if not name or name in _NO_FLAG_NAME or not name.replace("_", "").isalpha() else name
 
 
 def _no_two(state: _State, row: Row, cls: list[Clause]) -> None:

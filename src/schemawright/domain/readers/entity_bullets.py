@@ -38,6 +38,7 @@ from schemawright.domain.readers.hints import (
     Known,
     declared_names,
     enum_hint,
+    flag_field,
     key,
     prov,
     raw_line,
@@ -256,9 +257,10 @@ def _value_list(segment: str, raw: str, after_description: bool = False, pair_on
             0 < len(i.split()) <= 4
             and i.split()[0].lower() not in ("a", "an", "the")
             and " by " not in f" {i} "
-            and check_name(snake(i)) is None
             for i in items
         )
+        # a hyphenated modifier is one word ("on-air name"): its parts are no function words
+        and all(check_name(snake(i.replace("-", ""))) is None for i in items)
     )
 
 
@@ -328,14 +330,15 @@ def _list_facts(entity: str, text: str, known: Known, line: int, line_text: str,
             facts.extend(linked)
             continue
         unique, _scope = unique_hint(notes)
+        flagged = flag_field(name)  # "active flag": a yes/no value named by what it says
         facts.append(
             AttributeFact(
                 entity=entity,
-                name=name,
+                name=flagged or name,
                 unique=unique,
                 required=required_hint(notes),
                 enum_values=values,
-                kind=Kind.ENUM if values else None,
+                kind=Kind.ENUM if values else (Kind.BOOLEAN if flagged else None),
                 description=notes,
                 prov=prov(f"{prefix}.attribute_list", line, line_text),
             )
