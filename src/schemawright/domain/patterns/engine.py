@@ -1017,16 +1017,16 @@ def _of_complement(state: _State, c: Chunk) -> str:
     determiner ("the date of the loan") or a declared entity, the of-phrase names the owner instead."""
     if c.head < 0 or not is_value(c, state.ctx) or c.head_word in _MEASURES:
         return ""  # "the weight of honey in kilograms" is a weight: the unit names it, not the material
-    for prep in state.sent.children(c.head, "prep"):
-        if prep.lower != "of" or prep.i != c.head + 1:
-            continue
-        for pobj in state.sent.children(prep.i, "pobj"):
-            bare = (
-                pobj.i == prep.i + 1 and pobj.tag == "NN" and not state.sent.children(pobj.i, "det", "poss")
-            )
-            period = pobj.lemma in _PERIODS  # "a closing time of day" is a time of day, read elsewhere
-            if bare and not period and pobj.lemma not in state.ctx.known and pobj.lemma.isalpha():
-                return pobj.lemma
+    toks = state.sent.tokens
+    if c.head + 2 >= len(toks) or toks[c.head + 1].lower != "of":
+        return ""
+    # read from the surface: the parser may hang "of birth" on another item of a list
+    pobj = toks[c.head + 2]
+    follows = toks[c.head + 3] if c.head + 3 < len(toks) else None
+    bare = pobj.tag == "NN" and pobj.pos == "NOUN" and not (follows is not None and follows.pos == "NOUN")
+    period = pobj.lemma in _PERIODS  # "a closing time of day" is a time of day, read elsewhere
+    if bare and not period and pobj.lemma not in state.ctx.known and pobj.lemma.isalpha():
+        return pobj.lemma
     return ""
 
 
