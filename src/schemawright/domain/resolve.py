@@ -489,7 +489,9 @@ class Resolver:
                 continue
             via = {p for c, p in ones if c == r.child and p not in (r.parent, r.child)}
             # "a quote is for one task and comes from one contractor": a counted link is stated, not implied
-            stated = f.one_parent and f.prov.rule.startswith(("interaction.", "belonging.", "reference."))
+            stated = f.one_parent and f.prov.rule.startswith(
+                ("interaction.", "belonging.", "reference.", "definition.party_event")
+            )
             # "at most one time sheet per lawyer per matter": each side of a keyed pairing is stated
             stated = stated or f.prov.rule == "identity.there_is_one_per"
             implied = any((o, r.parent) in plain for o in via)

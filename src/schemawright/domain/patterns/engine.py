@@ -374,6 +374,8 @@ def _definition_aliases(state: _State, cls: list[Clause]) -> None:
             return  # "a seat is part of a row", "a manager is a kind of employee": other rows read those
         if any(t.lower in ("also", "too") for t in state.sent.children(root.verb, "advmod")):
             return  # "every referee is also a volunteer": a role (definition.role_of), not a definition
+        if _party_event(state, root) is not None:
+            return  # "a loan is a member borrowing one copy": the member takes part; no other name for a loan
         hint = state.defines = subject.name
     for cl in cls:
         if cl.lemma == "be" and any(s.name == hint for s in cl.subjects) and len(cl.objects) == 1:
@@ -1531,6 +1533,55 @@ def _possession(state: _State, row: Row, cl: Clause) -> None:
             _contents(state, s, objs, row.id, row.priority, cl, ownership=row.ownership)
 
 
+def _party_event(state: _State, root: Clause) -> tuple[Chunk, Chunk, Token] | None:
+    """ "A loan is a member borrowing one copy": (the defined thing, the party, the participle) when a
+    definition names a thing the spec talks about doing something, not another name for the subject."""
+    if len(root.subjects) != 1 or len(root.objects) != 1:
+        return None
+    subject, party = root.subjects[0], root.objects[0]
+    ctx = state.ctx
+    if party.head < 0 or party.plural or party.name == subject.name:
+        return None
+    if not (_thing(subject, ctx) and _thing(party, ctx)) or is_value(party, ctx):
+        return None
+    if party.name not in ctx.known and party.name not in ctx.subjects:
+        return None  # "a physical object handed in": a generic noun, not a party the spec describes
+    if party.name in (state.sent.subject_hint, state.defines):
+        return None
+    verb = next((v for v in state.sent.children(party.head, "acl") if v.tag in ("VBG", "VBN")), None)
+    return (subject, party, verb) if verb is not None else None
+
+
+def _party_definition(state: _State, row: Row, cls: list[Clause]) -> None:
+    """ "A loan is a member borrowing one copy", "a booking is a trader taking one pitch on one market day":
+    the defined thing refers to the party and to each thing the party's participle names."""
+    ctx = state.ctx
+    root = next((cl for cl in cls if cl.lemma == "be" and state.sent.tokens[cl.verb].dep == "ROOT"), None)
+    if root is None or root.negated:
+        return
+    found = _party_event(state, root)
+    if found is None:
+        return
+    subject, party, verb = found
+    sent = state.sent
+    heads = [o for o in sent.children(verb.i, "dobj")]
+    heads += [x for p in sent.children(verb.i, "prep", "dative") for x in sent.children(p.i, "pobj")]
+    heads += [x for h in list(heads) for p in sent.children(h.i, "prep") for x in sent.children(p.i, "pobj")]
+    targets = [party]
+    for h in heads:
+        c = _chunk(state, h.i)
+        linkable = c is not None and _thing(c, ctx) and not is_value(c, ctx) and not c.card.many
+        if c is not None and linkable and (_established(c, ctx) or _counted_one(state, c)):
+            targets.append(c)
+    prov = _prov(state, row.id, row.priority)
+    state.facts.append(EntityFact(prov=prov, name=subject.name, evidence="subject"))
+    for t in targets:
+        if t.name == subject.name or any(t.name == o.name for o in targets[: targets.index(t)]):
+            continue
+        state.facts.append(EntityFact(prov=prov, name=t.name, evidence="referenced"))
+        state.facts.append(RelationshipFact(prov=prov, child=subject.name, parent=t.name, one_parent=True))
+
+
 def _there_is_one_per(state: _State, row: Row, cls: list[Clause]) -> None:
     """ "There is at most one attendance record per musician per rehearsal", "there can be only one entry
     per boat and race": the thing refers to each thing of the scope, and is unique over them."""
@@ -2228,6 +2279,8 @@ def _counted_object(state: _State, row: Row, cl: Clause) -> None:
     a counted object here says it is a reference."""
     if cl.negated or cl.passive or cl.lemma not in row.verbs:
         return
+    if state.sent.tokens[cl.verb].dep == "acl":
+        return  # "a trader taking one pitch": a participle describes, it states no link of the trader's
     dative = [  # "gives one document to one translator": the parser calls that "to" a dative
         c
         for d in state.sent.children(cl.verb, "dative")
@@ -4297,6 +4350,7 @@ _SENTENCE_CONSTRUCTIONS: dict[str, Callable[[_State, Row, list[Clause]], None]] 
     "with_list": _with_list,
     "participle_list": _participle_list,
     "there_is_one_per": _there_is_one_per,
+    "party_definition": _party_definition,
     "colon_list": _colon_list,
     "one_open": _one_open,
     "definition_link": _definition_link,

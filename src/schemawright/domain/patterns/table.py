@@ -55,6 +55,7 @@ CONSTRUCTIONS = {
     "participle_list",
     "there_is_one_per",
     "counted_object",
+    "party_definition",
 }
 
 
