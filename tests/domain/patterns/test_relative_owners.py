@@ -3,7 +3,7 @@ relative clause's subject owns it, and never holds it as a value. Examples writt
 
 from __future__ import annotations
 
-from tests.domain.patterns._helpers import model_of
+from tests.domain.patterns._helpers import model_of, role_links
 
 SPEC = (
     "# Boats\n\n"
@@ -25,3 +25,11 @@ def test_values_in_the_sentence_are_the_owned_things() -> None:
     assert boat is not None and member is not None
     assert "bought_on" in {a.name for a in boat.attributes}
     assert not {"boat", "bought_on"} & {a.name for a in member.attributes}
+
+
+def test_a_value_which_is_one_of_the_things_refers_to_one_of_them() -> None:
+    model = model_of(
+        "# Airline\n\nEvery crew member has a staff number and a home base, which is one of the airports. "
+        "An airport has a code. A crew member has a rank.\n"
+    )
+    assert ("crew_member", "airport", "home_base") in role_links(model)

@@ -1114,6 +1114,12 @@ def _attribute(
         for rel in follows or own:
             if rel.lemma == "be" and rel.dep == "relcl":
                 for a in state.sent.children(rel.i, "attr"):
+                    if a.lower == "one":  # "a home base, which is one of the airports": an airport
+                        a = next(
+                            (x for p in state.sent.children(a.i, "prep") if p.lower == "of"
+                             for x in state.sent.children(p.i, "pobj")),
+                            a,
+                        )  # fmt: skip
                     named = _chunk(state, a.i)
                     if named is not None and _thing(named, state.ctx) and not is_value(named, state.ctx):
                         refers = named.name
