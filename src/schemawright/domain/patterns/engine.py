@@ -2355,6 +2355,9 @@ def _passive_counted(state: _State, row: Row, cl: Clause) -> None:
         return
     for w in row.preps:
         for target in cl.prep(w):
+            if _one_of(state, target):  # "based at one of the depots": one depot
+                one = Card(low=1, high=1, stated=True)
+                target = target.model_copy(update={"card": one, "plural": False})
             if w == "per" and not target.plural:
                 # "Honey harvests are recorded per hive": many of the subject for each one of the target
                 target = target.model_copy(update={"card": target.card.model_copy(update={"stated": True})})
@@ -2389,8 +2392,20 @@ def _scoped_one(state: _State, c: Chunk) -> Chunk | None:
 
 
 def _counted_one(state: _State, c: Chunk) -> bool:
-    """The sentence counts ``c`` as exactly one ("owned by exactly one landlord", "for one task")."""
+    """The sentence counts ``c`` as exactly one ("owned by exactly one landlord", "for one task", "based at
+    one of the depots")."""
+    if _one_of(state, c):
+        return True
     return c.card.stated and c.card.high == 1 and _exactly_one(state, c) and _scoped_one(state, c) is None
+
+
+def _one_of(state: _State, c: Chunk) -> bool:
+    """"one of the depots", "exactly one of its branches": one picked from the plural named."""
+    toks = state.sent.tokens
+    k = c.start - 1
+    while k >= 0 and toks[k].lower in ("the", "its", "their", "our", "his", "her"):
+        k -= 1
+    return k >= 1 and toks[k].lower == "of" and toks[k - 1].lower == "one" and c.plural
 
 
 def _event(state: _State, row: Row, cl: Clause) -> None:
