@@ -4,7 +4,7 @@ identified by a code and having an address" too. Examples written for this test.
 
 from __future__ import annotations
 
-from tests.domain.patterns._helpers import attribute_names, model_of
+from tests.domain.patterns._helpers import attribute_names, links, model_of
 
 
 def test_each_with_after_a_plural_object_of_a_passive() -> None:
@@ -47,3 +47,19 @@ def test_each_after_a_per_scope_counts_the_things_not_the_scope() -> None:
     )
     assert {"registration", "mileage", "service_date"} <= set(attribute_names(model, "van"))
     assert attribute_names(model, "driver") == ["name"]
+
+
+def test_each_with_a_participle_placing_it_at_one_thing() -> None:
+    model = model_of(
+        "# Fleet\n\nThe team owns vehicles, each based at one depot. A vehicle has a registration. A depot "
+        "has a name.\n"
+    )
+    assert ("vehicle", "depot") in links(model)
+
+
+def test_each_with_a_participle_placing_it_in_one_thing() -> None:
+    model = model_of(
+        "# Rowing\n\nThe club keeps boats, each stored in one boathouse. A boat has a name. A boathouse has "
+        "a code.\n"
+    )
+    assert ("boat", "boathouse") in links(model)

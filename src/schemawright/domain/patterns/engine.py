@@ -2248,6 +2248,8 @@ def _descriptive(state: _State, cl: Clause) -> bool:
         return True  # a main clause the parser hung under a later aside
     if verb.dep == "advcl" and any(m.lower in _CONTRAST for m in state.sent.children(verb.i, "mark")):
         return True  # "…, while each report follows one template": a second statement, not a condition
+    if verb.dep in ("acl", "appos") and state.sent.tokens[verb.head].lower == "each":
+        return True  # "vehicles, each based at one depot": a statement about every one of them
     return verb.dep in ("ROOT", "conj", "relcl")
 
 
