@@ -32,6 +32,7 @@ SETS = [
     ROOT / "benchmarks" / "blind9",
     ROOT / "benchmarks" / "blind10",
     ROOT / "benchmarks" / "blind11",
+    ROOT / "benchmarks" / "blind12",
     ROOT / "benchmarks" / "dev2",
     ROOT / "tests" / "corpus",
 ]

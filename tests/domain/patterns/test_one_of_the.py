@@ -4,31 +4,31 @@ this test."""
 
 from __future__ import annotations
 
+import pytest
+
 from tests.domain.patterns._helpers import links, model_of
 
 
-def test_passive_placed_at_one_of_the_things() -> None:
-    model = model_of(
-        "# Fleet\n\nEach vehicle is based at one of the depots. A vehicle has a registration. A depot has a "
-        "name.\n"
-    )
-    assert ("vehicle", "depot") in links(model)
-
-
-def test_placed_in_one_of_the_rooms() -> None:
-    model = model_of(
-        "# Gym\n\nEvery locker is placed in one of the changing rooms. A locker has a number. A changing "
-        "room has a floor.\n"
-    )
-    assert ("locker", "changing_room") in links(model)
-
-
-def test_belongs_to_exactly_one_of_the_houses() -> None:
-    model = model_of(
-        "# School\n\nA pupil belongs to exactly one of the houses. A pupil has a name. A house has a "
-        "colour.\n"
-    )
-    assert ("pupil", "house") in links(model)
+@pytest.mark.parametrize(
+    ("text", "link"),
+    [
+        (
+            "Each vehicle is based at one of the depots. A vehicle has a registration. A depot has a name.",
+            ("vehicle", "depot"),
+        ),
+        (
+            "Every locker is placed in one of the changing rooms. A locker has a number. A changing room "
+            "has a floor.",
+            ("locker", "changing_room"),
+        ),
+        (
+            "A pupil belongs to exactly one of the houses. A pupil has a name. A house has a colour.",
+            ("pupil", "house"),
+        ),
+    ],
+)
+def test_one_of_the_things_is_a_link_to_one(text: str, link: tuple[str, str]) -> None:
+    assert link in links(model_of(f"# Spec\n\n{text}\n"))
 
 
 def test_many_of_the_things_is_no_link_to_one() -> None:
