@@ -174,8 +174,11 @@ class Resolver:
                     kinds.add(n)
         compounds: dict[str, list[str]] = defaultdict(list)
         for name in first:
-            if "_" in name and name not in declared | kinds and not name.split("_")[0].endswith("ly"):
-                compounds[name.split("_")[-1]].append(name)  # "daily services" describe, never name
+            words = name.split("_")
+            if len(words) == 2 and words[0].endswith("ly") and name not in declared and words[1] in first:
+                self.merged.setdefault(name, words[1])  # "weekly classes" beside "a class": the classes
+            if "_" in name and name not in declared | kinds and not words[0].endswith("ly"):
+                compounds[words[-1]].append(name)  # "daily services" describe, never name
         named = {self.canon(f.name) for f in facts if isinstance(f, (EntityFact, AttributeFact))}
         described = Counter(self.canon(f.entity) for f in facts if isinstance(f, AttributeFact))
         for head, names in compounds.items():
