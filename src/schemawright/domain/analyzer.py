@@ -84,11 +84,23 @@ def prose_units(doc: SpecDocument, facts: list[Fact], lexicon: Lexicon) -> list[
             continue
         if block.in_section(*lexicon.out_of_scope_sections) or block.in_section(*SKIP_SECTIONS):
             continue
-        units.append((block.text, block.line, ""))
+        units.append((_titled(doc, block), block.line, ""))
     for f in facts:
         if isinstance(f, EntityFact) and f.description and f.prov.origin == "structured":
             units.append((definition_sentence(f.name, f.description), f.prov.line, singular(snake(f.name))))
     return units
+
+
+def _titled(doc: SpecDocument, block: Block) -> str:
+    """ "**US-05 — Timetable classes**" on a line of its own above a story: a title, ended with a stop so it
+    is not read as the story's subject ("Timetable classes As the front desk manager …")."""
+    first = doc.line_text(block.line)
+    inner = first[2:-2].strip()
+    if block.end_line <= block.line or not (first.startswith("**") and first.endswith("**")) or "**" in inner:
+        return block.text
+    if not inner or inner[-1] in ".:!?;" or not block.text.startswith(inner):
+        return block.text
+    return f"{inner}. {block.text[len(inner):].lstrip()}"
 
 
 def definition_sentence(name: str, description: str) -> str:

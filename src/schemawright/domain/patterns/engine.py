@@ -181,6 +181,8 @@ def _without_roles(facts: list[Fact], roles: list[str]) -> list[Fact]:
                 f = f.model_copy(update={"entity": role})  # "create a profile with my name": the role's
         if isinstance(f, RelationshipFact) and own & {f.child, f.parent}:
             continue  # a link to the role itself stands only if the role is an entity on other evidence
+        if isinstance(f, RelationshipFact) and f.prov.rule == "interaction.verb" and f.parent in names:
+            continue  # "as a member, I want to rate a route": a step the role takes, not a route's member
         if isinstance(f, EntityFact) and f.name in names and f.evidence == "subject":
             continue
         out.append(f)
