@@ -40,3 +40,11 @@ def test_a_generic_record_of_things_leaves_the_values_with_the_things() -> None:
     model = model_of("# Lettings\n\nThe office keeps a register of tenants with a name and a phone number.\n")
     assert {"name", "phone"} <= set(attribute_names(model, "tenant"))
     assert model.entity("register") is None
+
+
+def test_values_of_each_of_the_things_the_verb_takes() -> None:
+    model = model_of(
+        "# Swim\n\nAs a parent, I want to add each of my children with their first name, date of birth and "
+        "any medical notes.\n\nA child belongs to one parent. A parent has an email.\n"
+    )
+    assert {"first_name", "medical_note"} <= set(attribute_names(model, "child"))

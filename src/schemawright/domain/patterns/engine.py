@@ -3933,7 +3933,11 @@ def _with_list(state: _State, row: Row, cls: list[Clause]) -> None:
         elif host.pos == "VERB" and (recorded := _recorded_participle_noun(state, host)) is not None:
             owner = recorded
         elif host.pos == "VERB":
-            objs = _noun_objects(state.sent, host.i) or unattached_object(state.sent, host, passive=False)
+            objs = (
+                _noun_objects(state.sent, host.i)
+                or _partitive_objects(state.sent, host.i)  # "add each of my children with their name"
+                or unattached_object(state.sent, host, passive=False)
+            )
             if not objs and host.dep in ("advcl", "conj") and host.head != host.i:
                 # "register an animal when it arrives, with its name …": the with-phrase hangs on the
                 # adverbial clause; what it describes is the main verb's object
@@ -4053,6 +4057,19 @@ def _of_the_head(sent: Sentence, host: Token) -> int:
 
 def _noun_objects(sent: Sentence, verb: int) -> list[Token]:
     return [o for o in sent.children(verb, "dobj") if o.pos in ("NOUN", "PROPN")]
+
+
+def _partitive_objects(sent: Sentence, verb: int) -> list[Token]:
+    """"each of my children", "all of the rooms" as the object: the things the pronoun picks from."""
+    return [
+        x
+        for o in sent.children(verb, "dobj")
+        if o.lower in ("each", "all", "some", "any", "one", "both", "every")
+        for p in sent.children(o.i, "prep")
+        if p.lower == "of"
+        for x in sent.children(p.i, "pobj")
+        if x.pos in ("NOUN", "PROPN")
+    ]
 
 
 def _prep_objects(state: _State, verb: int, words: tuple[str, ...]) -> list[Chunk]:
