@@ -226,6 +226,20 @@ def _distributed(sent: Sentence, c: Chunk) -> Chunk | None:
     return c.model_copy(update={"words": [word.replace("-", "_"), *c.words[1:]], "head": c.head + 1000})
 
 
+def _misread_modifier(sent: Sentence, c: Chunk) -> Chunk:
+    """ "a start and end date" with "end" read as a verb: the second modifier still belongs to the noun."""
+    toks, k = sent.tokens, c.start - 1
+    if (
+        k >= 2
+        and c.words == [c.head_word]
+        and toks[k].lower in _DISTRIBUTIVE
+        and toks[k - 1].lower in ("and", "or", "/")
+        and toks[k - 2].lower in _DISTRIBUTIVE
+    ):
+        return c.model_copy(update={"words": [toks[k].lower.replace("-", "_"), *c.words], "start": k})
+    return c
+
+
 def _chunks(sent: Sentence, heads: list[Token], before: int | None = None) -> list[Chunk]:
     out: list[Chunk] = []
     heads = [_partitive(sent, h) for h in heads]
@@ -236,6 +250,7 @@ def _chunks(sent: Sentence, heads: list[Token], before: int | None = None) -> li
             if c is not None and c.words == [t.lower] and t.lower in _DISTRIBUTIVE and nxt in ("and", "or"):
                 continue  # "a home and work phone": "home" is half of a distributed modifier
             if c is not None and all(c.head != o.head for o in out):
+                c = _misread_modifier(sent, c)
                 twin = _distributed(sent, c)
                 if twin is not None:
                     out.append(twin.model_copy(update={"head": c.head}))
