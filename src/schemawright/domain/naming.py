@@ -316,3 +316,22 @@ def camel(name: str) -> str:
 
 def pascal(name: str) -> str:
     return "".join(p.capitalize() for p in snake(name).split("_"))
+
+
+_BOOLEAN_HEADS = ("flag", "checkbox", "indicator", "toggle", "tick box")
+_SAYS_NOTHING = ("yes", "no", "true", "false", "boolean", "on", "off", "y", "n")
+
+
+def flag_field(name: str) -> str | None:
+    """A listed field named as a flag says what it flags: "active flag" → active, "explicit-lyrics flag" →
+    explicit_lyrics, "open/closed flag" → open; None when the name is no such flag ("yes/no flag",
+    "flag")."""
+    low = name.strip().lower()
+    head = next((h for h in _BOOLEAN_HEADS if low.endswith(" " + h)), None)
+    if head is None:
+        return None
+    said = low[: -len(head)].strip().split("/")[0].replace("-", " ").split()
+    word = "_".join(said)
+    if not said or word in _SAYS_NOTHING or not word.replace("_", "").isalpha():
+        return None
+    return word

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from schemawright.domain.readers.hints import enum_hint, flag_field, nullable_type
+from schemawright.domain.naming import flag_field
+from schemawright.domain.readers.hints import enum_hint, nullable_type
 
 
 @pytest.mark.parametrize(

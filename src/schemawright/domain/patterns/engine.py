@@ -25,7 +25,7 @@ from schemawright.domain.facts import (
 )
 from schemawright.domain.lexicon import Lexicon
 from schemawright.domain.model import Cardinality, Kind
-from schemawright.domain.naming import singular, snake
+from schemawright.domain.naming import flag_field, singular, snake
 from schemawright.domain.nlp.chunks import (
     BOUNDS,
     NUMBER_WORDS,
@@ -1583,9 +1583,11 @@ def _party_definition(state: _State, row: Row, cls: list[Clause]) -> None:
             targets.append(c)
     prov = _prov(state, row.id, row.priority)
     state.facts.append(EntityFact(prov=prov, name=subject.name, evidence="subject"))
+    linked = {subject.name}
     for t in targets:
-        if t.name == subject.name or any(t.name == o.name for o in targets[: targets.index(t)]):
+        if t.name in linked:
             continue
+        linked.add(t.name)
         state.facts.append(EntityFact(prov=prov, name=t.name, evidence="referenced"))
         state.facts.append(RelationshipFact(prov=prov, child=subject.name, parent=t.name, one_parent=True))
 
@@ -2455,7 +2457,7 @@ def _event_record(state: _State, row: Row, cl: Clause, cls: list[Clause]) -> Non
     ctx = state.ctx
     if cl.lemma not in row.verbs or cl.negated or not cl.objects:
         return
-    if not any(t.lower in ("when", "if", "once", "after", "whenever") for t in state.sent.tokens):
+    if not any(t.lower in _CONDITION_MARKS for t in state.sent.tokens):
         return  # only a condition names the event the recorded values belong to
     if any(_thing(s, ctx) for s in cl.subjects) or cl.prep("for", "about", "per"):
         return  # an entity records its own values, or "for each X": other rows
@@ -2468,11 +2470,10 @@ def _event_record(state: _State, row: Row, cl: Clause, cls: list[Clause]) -> Non
             break
     # the condition's clause first ("WHEN a badge is requested … record the booking …, and generate a badge
     # code": the badge's values), then the clauses before the recording verb, then the rest
-    marks = ("when", "if", "once", "after", "whenever")
     ordered = sorted(
         (o for o in cls if o is not cl),
         key=lambda o: (
-            not any(m.lower in marks for m in state.sent.children(o.verb, "advmod", "mark")),
+            not any(m.lower in _CONDITION_MARKS for m in state.sent.children(o.verb, "advmod", "mark")),
             o.verb > cl.verb,
         ),
     )
@@ -2588,13 +2589,10 @@ def _owner_for(state: _State, cls: list[Clause]) -> str:
 
 
 _FLAG_WORDS = ("flag", "checkbox", "indicator", "toggle", "switch", "boolean", "tick")
-_NO_FLAG_NAME = ("yes", "no", "true", "false", "boolean", "on", "off", "y", "n")
-
-
 def _flag_modifier(sent: Sentence, c: Chunk) -> str:
     """What a flag says, in the words before it that the name dropped: "an active flag" → active, "an
     open/closed flag" → open (the first of a pair), "a pre-recorded flag" → pre_recorded; "" for "a yes/no
-    flag", which says nothing."""
+    flag", which says nothing. Named as a listed field is (:func:`flag_field`)."""
     if c.head < 1:
         return ""
     toks = sent.tokens
@@ -2603,9 +2601,7 @@ def _flag_modifier(sent: Sentence, c: Chunk) -> str:
     while k >= 0 and (toks[k].pos in ("ADJ", "VERB", "NOUN", "PROPN") or toks[k].text in ("-", "/")):
         words.insert(0, toks[k].text.lower())
         k -= 1
-    first = "".join(words).split("/")[0]
-    name = snake(first.replace("-", " "))
-    return "" if not name or name in _NO_FLAG_NAME or not name.replace("_", "").isalpha() else name
+    return flag_field(" ".join([*words, "flag"])) or ""
 
 
 def _no_two(state: _State, row: Row, cls: list[Clause]) -> None:

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 
 from schemawright.domain.facts import AttributeFact, EntityFact, Evidence, Fact, RelationshipFact
 from schemawright.domain.model import Kind
-from schemawright.domain.naming import snake
+from schemawright.domain.naming import flag_field, snake
 from schemawright.domain.readers.bmad import (
     KeyAttribute,
     attribute_facts,
@@ -38,7 +38,6 @@ from schemawright.domain.readers.hints import (
     Known,
     declared_names,
     enum_hint,
-    flag_field,
     key,
     prov,
     raw_line,

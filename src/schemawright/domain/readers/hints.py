@@ -29,25 +29,6 @@ OnDelete = Literal["cascade", "restrict", "set_null", "no_action"]
 WEAK = -10  # priority of hints (JSON bodies): below any explicit declaration
 
 
-_BOOLEAN_HEADS = ("flag", "checkbox", "indicator", "toggle", "tick box")
-_SAYS_NOTHING = ("yes", "no", "true", "false", "boolean", "on", "off", "y", "n")
-
-
-def flag_field(name: str) -> str | None:
-    """A listed field named as a flag says what it flags: "active flag" → active, "explicit-lyrics flag" →
-    explicit_lyrics, "open/closed flag" → open; None when the name is no such flag ("yes/no flag",
-    "flag")."""
-    low = name.strip().lower()
-    head = next((h for h in _BOOLEAN_HEADS if low.endswith(" " + h)), None)
-    if head is None:
-        return None
-    said = low[: -len(head)].strip().split("/")[0].replace("-", " ").split()
-    word = "_".join(said)
-    if not said or word in _SAYS_NOTHING or not word.replace("_", "").isalpha():
-        return None
-    return word
-
-
 def prov(rule: str, line: int, text: str, priority: int = 0) -> Provenance:
     return Provenance(rule=rule, line=line, text=text.strip()[:200], origin="structured", priority=priority)
 
