@@ -33,6 +33,7 @@ SETS = [
     ROOT / "benchmarks" / "blind10",
     ROOT / "benchmarks" / "blind11",
     ROOT / "benchmarks" / "blind12",
+    ROOT / "benchmarks" / "blind13",
     ROOT / "benchmarks" / "dev2",
     ROOT / "tests" / "corpus",
 ]
