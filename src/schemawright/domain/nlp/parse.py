@@ -246,7 +246,7 @@ def _rehang(tokens: list[Token], old: int, new: int) -> None:
 def repair(tokens: list[Token]) -> list[Token]:
     """Undo the small model's common misreadings of short data sentences; see the helpers."""
     tokens = _shared_head(_possessive_her(_ing_head(tokens)))
-    tokens = _compound_subject(_noun_verb(_determined_nouns(tokens)))
+    tokens = _compound_subject(_noun_verb(_agreeing_verb(_determined_nouns(tokens))))
     tokens = _reduced_relative(_list_compound(_split_noun_object(_plural_subject_verb(tokens))))
     return _per_list(_coordinated_infinitive(_for_each_clause(tokens)))
 
@@ -679,6 +679,67 @@ def _plural_subject_verb(tokens: list[Token]) -> list[Token]:
         m.pos, m.tag, m.dep, m.head, m.lemma = "VERB", "VBP", "ROOT", m.i, m.lower
         r.pos, r.tag, r.dep, r.head, r.lemma = "NOUN", "NNS", "dobj", m.i, _noun_lemma(r.lower)
         break
+    return tokens
+
+
+_SINGULAR_DETS = {"a", "an", "each", "every", "one", "this", "that", "any"}
+_CONDITION_MARKS = {"when", "whenever", "if", "once", "after", "before", "until", "while"}
+
+
+def _agreeing_verb(tokens: list[Token]) -> list[Token]:
+    """ "Every flight departs from one airport, has …": a singular determiner cannot head a plural noun,
+    so in "<a/each/every> <noun> <verb-s>" read as one subject phrase the last word is the verb and the
+    noun its subject. The verb takes the clause it was the subject of; what that clause held as a
+    second subject before "and" ("books several suppliers and a supplier works …") is the verb's object."""
+    for t in tokens[2:-1]:
+        s = tokens[t.i - 1]
+        plural_noun = t.pos == "NOUN" and t.tag == "NNS" and s.dep == "compound"
+        verb_as_subject = t.tag == "VBZ" and s.dep in ("compound", "nsubj")  # "Each coach departs …, has …"
+        if (
+            not (plural_noun or verb_as_subject)
+            or t.dep not in ("nsubj", "nsubjpass")
+            or s.head != t.i
+            or s.tag != "NN"
+            or tokens[t.i + 1].pos in ("NOUN", "PROPN", "VERB", "AUX", "PART")
+        ):
+            continue
+        dets = [c for c in tokens if c.head in (t.i, s.i) and c.dep == "det" and c.i < s.i]
+        lemma = _verb_lemma(t.lower)
+        if not dets or dets[0].lower not in _SINGULAR_DETS or not lemma or lemma == t.lower:
+            continue
+        verb = tokens[t.head]
+        for c in tokens:
+            if c.head == t.i and c.i < s.i:
+                c.head = s.i
+        s.dep, s.head = "nsubj", t.i
+        t.pos, t.tag, t.lemma = "VERB", "VBZ", lemma
+        marked = any(c.lower in _CONDITION_MARKS and c.head in (t.i, verb.i) and c.i < s.i for c in tokens)
+        if marked:
+            t.dep = "advcl"
+            return tokens
+        t.dep, t.head = verb.dep, (t.i if verb.dep == "ROOT" else verb.head)
+        for c in tokens:  # "on which a flight operates, called …": what precedes the subject is the verb's
+            if c.head == verb.i and c.i < dets[0].i:
+                c.head = t.i
+        if verb.dep in ("relcl", "acl"):
+            return tokens  # "…, called a flight instance": a participle on the same noun, not a second verb
+        verb.dep, verb.head = "conj", t.i
+        between = [
+            c
+            for c in tokens
+            if c.head == verb.i and t.i < c.i < verb.i and c.dep in ("nsubj", "nsubjpass", "cc", "punct")
+        ]
+        for c in between:
+            c.head = t.i
+            if c.dep.startswith("nsubj"):
+                c.dep = "dobj"
+                second = [n for n in tokens if n.head == c.i and n.dep == "conj" and n.i < verb.i]
+                if second:
+                    second[-1].dep, second[-1].head = "nsubj", verb.i
+                    for cc in tokens:
+                        if cc.head == c.i and cc.dep == "cc":
+                            cc.head = t.i
+        return tokens
     return tokens
 
 
