@@ -100,7 +100,7 @@ def _titled(doc: SpecDocument, block: Block) -> str:
         return block.text
     if not inner or inner[-1] in ".:!?;" or not block.text.startswith(inner):
         return block.text
-    return f"{inner}. {block.text[len(inner):].lstrip()}"
+    return f"{inner}. {block.text[len(inner) :].lstrip()}"
 
 
 def definition_sentence(name: str, description: str) -> str:
@@ -169,6 +169,7 @@ def prose_facts(
     ctx.mentioned = counts
     ctx.subjects = subjects(sentences)
     ctx.countable = countable(sentences)
+    ctx.individuals = individuals(sentences)
     ctx.events = event_verbs(sentences)
     for word, entity in definition_aliases(sentences, ctx).items():
         ctx.aliases.setdefault(word, entity)
@@ -242,6 +243,25 @@ def subjects(sentences: list[Sentence]) -> set[str]:
             if (t.dep in ("nsubj", "nsubjpass") or each) and t.pos in ("NOUN", "PROPN"):
                 c = chunk_at(sent, t.i)
                 if c is not None:
+                    out.add(c.name)
+    return out
+
+
+def individuals(sentences: list[Sentence]) -> set[str]:
+    """Noun phrases the spec uses in the singular after each / every / a / one ("each copy has a copy
+    number"): single things, whatever their plural names as a measure elsewhere ("the number of copies")."""
+    from schemawright.domain.nlp.chunks import chunk_at
+
+    out: set[str] = set()
+    for sent in sentences:
+        for t in sent.tokens:
+            if t.pos != "NOUN" or t.tag != "NN":
+                continue
+            if any(
+                d.lower in ("each", "every", "a", "an", "one") for d in sent.children(t.i, "det", "nummod")
+            ):
+                c = chunk_at(sent, t.i)
+                if c is not None and c.head == t.i:
                     out.add(c.name)
     return out
 

@@ -63,6 +63,7 @@ class Context:
     mentioned: dict[str, int] = field(default_factory=dict)  # every noun phrase name the spec uses, counted
     subjects: set[str] = field(default_factory=set)  # noun phrases the spec uses as a clause's subject
     countable: set[str] = field(default_factory=set)  # noun phrases the spec counts: plural, each, an, one
+    individuals: set[str] = field(default_factory=set)  # noun phrases used in the singular: "each copy"
     events: dict[str, str] = field(
         default_factory=dict
     )  # verb lemma → the entity its event is ("borrow" → loan)
@@ -509,7 +510,8 @@ def is_value(c: Chunk, ctx: Context) -> bool:
         return False
     if _classifier(c, ctx):
         return False
-    surface = c.text.split()[-1].lower() if c.text else ""
+    # the plural as written names a measure ("copies", "seats") unless single ones are counted: "each copy"
+    surface = c.text.split()[-1].lower() if c.text and c.name not in ctx.individuals else ""
     return any(ctx.lexicon.kind_for_name(n) is not None for n in (c.name, c.head_word, surface) if n)
 
 
@@ -2406,7 +2408,7 @@ def _counted_one(state: _State, c: Chunk) -> bool:
 
 
 def _one_of(state: _State, c: Chunk) -> bool:
-    """"one of the depots", "exactly one of its branches": one picked from the plural named."""
+    """ "one of the depots", "exactly one of its branches": one picked from the plural named."""
     toks = state.sent.tokens
     k = c.start - 1
     while k >= 0 and toks[k].lower in ("the", "its", "their", "our", "his", "her"):
@@ -2589,6 +2591,8 @@ def _owner_for(state: _State, cls: list[Clause]) -> str:
 
 
 _FLAG_WORDS = ("flag", "checkbox", "indicator", "toggle", "switch", "boolean", "tick")
+
+
 def _flag_modifier(sent: Sentence, c: Chunk) -> str:
     """What a flag says, in the words before it that the name dropped: "an active flag" → active, "an
     open/closed flag" → open (the first of a pair), "a pre-recorded flag" → pre_recorded; "" for "a yes/no
@@ -4056,7 +4060,7 @@ def _noun_objects(sent: Sentence, verb: int) -> list[Token]:
 
 
 def _partitive_objects(sent: Sentence, verb: int) -> list[Token]:
-    """"each of my children", "all of the rooms" as the object: the things the pronoun picks from."""
+    """ "each of my children", "all of the rooms" as the object: the things the pronoun picks from."""
     return [
         x
         for o in sent.children(verb, "dobj")
