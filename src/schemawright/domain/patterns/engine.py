@@ -79,7 +79,9 @@ class Context:
             if depth and not k:
                 continue  # "cancelled" ends a booking, never a book: an opener's own noun is not its event
             talked_about = self.mentioned.get(noun, 0) >= 2 or noun in self.subjects
-            if noun in self.known or (k and talked_about and not noun.endswith("ing")):
+            # a gerund names the event only where the spec counts it: "for each viewing", "each booking has"
+            counted = not noun.endswith("ing") or noun in self.individuals
+            if noun in self.known or (k and talked_about and counted):
                 return noun
         if depth == 0:
             for opener in self.lexicon.lifecycle_pairs.get(lemma, ()):
@@ -1998,7 +2000,7 @@ def ctx_role(ctx: Context, participle: str, person: str) -> str:
 
 def _interaction(state: _State, row: Row, cl: Clause) -> None:
     ctx = state.ctx
-    if cl.negated or cl.lemma == "be" or ctx.event_entity(cl.lemma) or not _descriptive(state, cl):
+    if cl.negated or cl.lemma == "be" or _event_here(state, cl.lemma) or not _descriptive(state, cl):
         return
     if row.verbs:
         if cl.lemma not in row.verbs:
@@ -2421,7 +2423,7 @@ def _event(state: _State, row: Row, cl: Clause) -> None:
     held = _held_role(state, cl)
     if cl.negated or (cl.lemma in row.exclude_verbs and not held):
         return
-    event = held or ctx.event_entity(cl.lemma)
+    event = held or _event_here(state, cl.lemma)
     if not event:
         return
     objects = [] if held else cl.objects
@@ -2441,6 +2443,16 @@ def _event(state: _State, row: Row, cl: Clause) -> None:
             state.facts.append(RelationshipFact(prov=prov, child=p.name, parent=event, ownership="owned"))
             continue
         state.facts.append(RelationshipFact(prov=prov, child=event, parent=p.name))
+
+
+def _event_here(state: _State, lemma: str) -> str:
+    """The event a verb names; one named by a gerund ("viewing", "booking") only in the sentence that says
+    it ("a buyer may view many properties; for each viewing we record …"): elsewhere the verb is a step."""
+    event = state.ctx.event_entity(lemma)
+    if not event.endswith("ing") or event in state.ctx.known or lemma in state.ctx.events:
+        return event
+    said = any(t.lower in (event, f"{event}s") for t in state.sent.tokens)
+    return event if said else ""
 
 
 def _held_role(state: _State, cl: Clause) -> str:
