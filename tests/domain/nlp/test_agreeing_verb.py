@@ -77,3 +77,29 @@ def test_a_second_statement_after_and_keeps_its_own_subject() -> None:
         [("venue", "concert", "many_to_many")],
         [("concert", "venue", "many_to_many")],
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "verb", "subject"),
+    [
+        ("A tenancy ties one tenant to one flat.", "ties", "tenancy"),
+        ("A rental links one bike to one rider.", "links", "rental"),
+        ("A rental ties one kayak to one paddler.", "ties", "rental"),
+    ],
+)
+def test_a_plural_root_after_a_singular_noun_is_its_verb(sentence: str, verb: str, subject: str) -> None:
+    assert _roles(sentence, verb) == ("VERB", subject)
+
+
+def test_a_plural_subject_with_an_adjective_stays_a_noun() -> None:
+    sent = parse_texts([("Red links are shown.", 1, "")])[0]
+    links_ = next(t for t in sent.tokens if t.text == "links")
+    assert links_.pos == "NOUN"
+
+
+def test_a_rental_that_ties_a_kayak_to_a_paddler_refers_to_both() -> None:
+    model = model_of(
+        "# Spec\n\nA rental ties one kayak to one paddler. A kayak has a hull number and a colour. A paddler "
+        "has a name and a phone number. A rental has a start time and a price.\n"
+    )
+    assert {("rental", "kayak"), ("rental", "paddler")} <= set(links(model))

@@ -765,10 +765,21 @@ def _noun_verb(tokens: list[Token]) -> list[Token]:
         lemma = _verb_lemma(t.lower)
         if not lemma or (t.tag == "NN" and t.lower != lemma):
             continue
+        # "A rental ties one customer to …", "A tenancy ties …": after a singular determiner, a noun the
+        # parser took for the plural's adjective or gave it as its subject is the verb's subject
+        single = any(
+            c.head in (t.i, t.i - 1) and c.dep == "det" and c.lower in _SINGULAR_DETS and c.i < t.i - 1
+            for c in tokens
+        )
         subj = [
             c
             for c in tokens
-            if c.head == t.i and c.i < t.i and c.dep == "compound" and c.pos in ("NOUN", "PROPN")
+            if c.head == t.i
+            and c.i < t.i
+            and (
+                (c.dep == "compound" and c.pos in ("NOUN", "PROPN"))
+                or (single and c.dep in ("amod", "nsubj") and _noun_lemma(c.lower) and c.tag in ("NN", "JJ"))
+            )
         ]
         if not subj:
             continue
@@ -777,6 +788,8 @@ def _noun_verb(tokens: list[Token]) -> list[Token]:
             if c.head == t.i and c.i < s.i and c.dep in ("det", "amod", "compound", "nummod"):
                 c.head = s.i
         s.dep = "nsubj"
+        if s.tag == "JJ":
+            s.pos, s.tag, s.lemma = "NOUN", "NN", s.lower
         t.pos, t.tag, t.lemma = "VERB", "VBZ" if t.tag == "NNS" else "VBP", lemma
         if t.dep == "dep":
             t.dep = "ccomp"
