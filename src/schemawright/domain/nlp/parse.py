@@ -248,7 +248,7 @@ def repair(tokens: list[Token]) -> list[Token]:
     tokens = _shared_head(_possessive_her(_ing_head(tokens)))
     tokens = _compound_subject(_noun_verb(_agreeing_verb(_determined_nouns(tokens))))
     tokens = _reduced_relative(_list_compound(_split_noun_object(_plural_subject_verb(tokens))))
-    return _per_list(_coordinated_infinitive(_for_each_clause(tokens)))
+    return _per_list(_coordinated_infinitive(_for_each_clause(_each_noun(tokens))))
 
 
 def _coordinated_infinitive(tokens: list[Token]) -> list[Token]:
@@ -309,6 +309,28 @@ def _per_list(tokens: list[Token]) -> list[Token]:
             t.head = head.i
         head.dep, head.head = "conj", scope.i
         cc.dep, cc.head = "cc", scope.i
+    return tokens
+
+
+def _each_noun(tokens: list[Token]) -> list[Token]:
+    """ "store for each lift its name, its type …": after "for each" a word is a noun, though the small model
+    read "lift" (or "pass", "stand", "click") as a verb and hung the list on it as that verb's object. The
+    noun is the preposition's object; what it seemed to take is the recording verb's."""
+    for t in tokens[2:]:
+        det, prep = tokens[t.i - 1], tokens[t.i - 2]
+        misread = t.pos == "VERB" and t.tag in ("VB", "VBP")
+        objects = any(c.head == t.i and c.dep == "dobj" for c in tokens)  # a noun takes no object
+        if not (misread or (t.pos == "NOUN" and objects)) or det.lower not in ("each", "every"):
+            continue
+        if prep.lower not in ("for", "per", "of"):
+            continue
+        verb = prep.head if prep.head != prep.i else t.head
+        t.pos, t.tag, t.lemma = "NOUN", "NN", _noun_lemma(t.lower) or t.lower
+        t.dep, t.head = "pobj", prep.i
+        det.dep, det.head = "det", t.i
+        for c in tokens:
+            if c.head == t.i and c.i > t.i and c.dep in ("dobj", "appos", "npadvmod"):
+                c.dep, c.head = "dobj", verb
     return tokens
 
 
