@@ -3954,9 +3954,9 @@ def _with_list(state: _State, row: Row, cls: list[Clause]) -> None:
                 # "register an animal when it arrives, with its name …": the with-phrase hangs on the
                 # adverbial clause; what it describes is the main verb's object
                 objs = _noun_objects(state.sent, host.head)
-            if not objs and host.dep == "acl" and toks[host.head].pos in ("NOUN", "PROPN"):
-                # "teams belonging to a league with a name …": the with-phrase hangs on the participle;
-                # what it describes is the noun the participle modifies
+            if not objs and host.dep in ("acl", "relcl") and toks[host.head].pos in ("NOUN", "PROPN"):
+                # "teams belonging to a league with a name …", "every animal that arrives with its name …":
+                # the with-phrase hangs on the participle or relative clause; it describes their noun
                 objs = [toks[host.head]]
             owner = _chunk(state, objs[0].i) if objs else None
         owner = _defined_by_aside(state, t.i) or owner
