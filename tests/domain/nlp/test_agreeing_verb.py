@@ -103,3 +103,21 @@ def test_a_rental_that_ties_a_kayak_to_a_paddler_refers_to_both() -> None:
         "has a name and a phone number. A rental has a start time and a price.\n"
     )
     assert {("rental", "kayak"), ("rental", "paddler")} <= set(links(model))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A supplier is either local or national; the firm records which of the two it is and an address.",
+        "A patient is either insured or private; the firm records which of the two applies and a phone.",
+        "A member is either junior or senior; the firm records which of the two applies and a name.",
+    ],
+)
+def test_a_verbless_clause_reads_the_adjective_before_a_plural_as_its_subject(sentence: str) -> None:
+    assert _roles(sentence, "records") == ("VERB", "firm")
+
+
+def test_an_adjective_without_a_determiner_stays_a_modifier() -> None:
+    sent = parse_texts([("The archive keeps old records.", 1, "")])[0]
+    records = next(t for t in sent.tokens if t.text == "records")
+    assert records.pos == "NOUN"

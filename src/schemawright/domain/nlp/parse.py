@@ -765,6 +765,10 @@ def _agreeing_verb(tokens: list[Token]) -> list[Token]:
     return tokens
 
 
+def _determined(tokens: list[Token], t: Token) -> bool:
+    return t.i > 0 and tokens[t.i - 1].pos == "DET"
+
+
 def _noun_verb(tokens: list[Token]) -> list[Token]:
     """Re-read "<det> <noun> <verb-s> …" when the parser took the verb for a plural noun: the verb becomes
     the root, the noun before it its subject, and its noun dependents its objects."""
@@ -787,12 +791,8 @@ def _noun_verb(tokens: list[Token]) -> list[Token]:
         lemma = _verb_lemma(t.lower)
         if not lemma or (t.tag == "NN" and t.lower != lemma):
             continue
-        # "A rental ties one customer to …", "A tenancy ties …": after a singular determiner, a noun the
-        # parser took for the plural's adjective or gave it as its subject is the verb's subject
-        single = any(
-            c.head in (t.i, t.i - 1) and c.dep == "det" and c.lower in _SINGULAR_DETS and c.i < t.i - 1
-            for c in tokens
-        )
+        # "A rental ties one customer to …", "A tenancy ties …", "the firm records which …": in a clause with
+        # no other verb, a noun the parser took for the plural's adjective or subject is the verb's subject
         subj = [
             c
             for c in tokens
@@ -800,7 +800,8 @@ def _noun_verb(tokens: list[Token]) -> list[Token]:
             and c.i < t.i
             and (
                 (c.dep == "compound" and c.pos in ("NOUN", "PROPN"))
-                or (single and c.dep in ("amod", "nsubj") and _noun_lemma(c.lower) and c.tag in ("NN", "JJ"))
+                or (c.dep in ("amod", "nsubj") and c.tag == "NN")
+                or (c.dep == "amod" and c.tag == "JJ" and _determined(tokens, c) and _noun_lemma(c.lower))
             )
         ]
         if not subj:
