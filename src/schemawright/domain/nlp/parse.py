@@ -582,13 +582,23 @@ def _relative_read_as_complement(tokens: list[Token]) -> list[Token]:
     return tokens
 
 
+# adjectives that stand for a noun left out ("the first", "the other"), not nouns of their own
+_PRONOUN_ADJECTIVES = {
+    "first", "second", "third", "last", "other", "next", "previous", "following", "latest", "earliest",
+    "same", "former", "latter", "maximum", "minimum", "whole", "original", "current", "new", "old",
+}  # fmt: skip
+
+
 def _determined_nouns(tokens: list[Token]) -> list[Token]:
     """ "A quote is for one task": a word after a determiner in a subject or object position is a noun,
     whatever part of speech the small model guessed (INTJ, X, ADV)."""
     for t in tokens[1:]:
+        # "A voucher has a code": an adjective-tagged word with a noun reading heads no phrase as an adjective
+        adjective = t.pos == "ADJ" and t.tag == "JJ" and t.lower not in _PRONOUN_ADJECTIVES
+        adjective = adjective and bool(_noun_lemma(t.lower))
         if (
             t.dep in ("nsubj", "nsubjpass", "dobj", "pobj")
-            and t.pos in ("INTJ", "X", "ADV", "SYM")
+            and (t.pos in ("INTJ", "X", "ADV", "SYM") or adjective)
             and tokens[t.i - 1].pos == "DET"
             and t.text.isalpha()
         ):
