@@ -12,7 +12,7 @@ from __future__ import annotations
 import importlib
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from schemawright.domain.facts import AssumptionFact, EntityFact, Fact, Provenance, StoreFact
@@ -24,7 +24,7 @@ from schemawright.domain.resolve import Resolver
 from schemawright.spec.document import Block, SpecDocument
 
 if TYPE_CHECKING:
-    from schemawright.domain.nlp.tokens import Sentence
+    from schemawright.domain.nlp.tokens import Sentence, Token
     from schemawright.domain.patterns.engine import Context
 
 READERS = (
@@ -250,37 +250,38 @@ def subjects(sentences: list[Sentence]) -> set[str]:
 def individuals(sentences: list[Sentence]) -> set[str]:
     """Noun phrases the spec uses in the singular after each / every / a / one ("each copy has a copy
     number"): single things, whatever their plural names as a measure elsewhere ("the number of copies")."""
-    from schemawright.domain.nlp.chunks import chunk_at
-
-    out: set[str] = set()
-    for sent in sentences:
-        for t in sent.tokens:
-            if t.pos != "NOUN" or t.tag != "NN":
-                continue
-            if any(
-                d.lower in ("each", "every", "a", "an", "one") for d in sent.children(t.i, "det", "nummod")
-            ):
-                c = chunk_at(sent, t.i)
-                if c is not None and c.head == t.i:
-                    out.add(c.name)
-    return out
+    return _head_names(sentences, _individual)
 
 
 def countable(sentences: list[Sentence]) -> set[str]:
     """Noun phrases the spec counts: used in the plural, or after each / every / an / one: individual
     things, never the one software system ("the application")."""
+    return _head_names(sentences, _counted)
+
+
+def _individual(sent: Sentence, t: Token) -> bool:
+    return t.pos == "NOUN" and t.tag == "NN" and _determined_by(sent, t, ("each", "every", "a", "an", "one"))
+
+
+def _counted(sent: Sentence, t: Token) -> bool:
+    plural = t.tag in ("NNS", "NNPS")
+    return t.pos in ("NOUN", "PROPN") and (
+        plural or _determined_by(sent, t, ("each", "every", "a", "an", "one", "another"))
+    )
+
+
+def _determined_by(sent: Sentence, t: Token, words: tuple[str, ...]) -> bool:
+    return any(d.lower in words for d in sent.children(t.i, "det", "nummod"))
+
+
+def _head_names(sentences: list[Sentence], keep: Callable[[Sentence, Token], bool]) -> set[str]:
+    """The names of the noun phrases headed by the tokens ``keep`` accepts."""
     from schemawright.domain.nlp.chunks import chunk_at
 
     out: set[str] = set()
     for sent in sentences:
         for t in sent.tokens:
-            if t.pos not in ("NOUN", "PROPN"):
-                continue
-            counted = t.tag in ("NNS", "NNPS") or any(
-                d.lower in ("each", "every", "a", "an", "one", "another")
-                for d in sent.children(t.i, "det", "nummod")
-            )
-            c = chunk_at(sent, t.i) if counted else None
+            c = chunk_at(sent, t.i) if keep(sent, t) else None
             if c is not None and c.head == t.i:
                 out.add(c.name)
     return out

@@ -589,6 +589,10 @@ _PRONOUN_ADJECTIVES = {
 }  # fmt: skip
 
 
+def _determined(tokens: list[Token], t: Token) -> bool:
+    return t.i > 0 and tokens[t.i - 1].pos == "DET"
+
+
 def _determined_nouns(tokens: list[Token]) -> list[Token]:
     """ "A quote is for one task": a word after a determiner in a subject or object position is a noun,
     whatever part of speech the small model guessed (INTJ, X, ADV)."""
@@ -599,7 +603,7 @@ def _determined_nouns(tokens: list[Token]) -> list[Token]:
         if (
             t.dep in ("nsubj", "nsubjpass", "dobj", "pobj")
             and (t.pos in ("INTJ", "X", "ADV", "SYM") or adjective)
-            and tokens[t.i - 1].pos == "DET"
+            and _determined(tokens, t)
             and t.text.isalpha()
         ):
             t.pos, t.tag = "NOUN", "NNS" if t.lower.endswith("s") and not t.lower.endswith("ss") else "NN"
@@ -715,7 +719,8 @@ def _plural_subject_verb(tokens: list[Token]) -> list[Token]:
 
 
 _SINGULAR_DETS = {"a", "an", "each", "every", "one", "this", "that", "any"}
-_CONDITION_MARKS = {"when", "whenever", "if", "once", "after", "before", "until", "while"}
+# words that open an adverbial clause ("WHEN a donor ticks …"): a verb under one is no main clause
+_SUBORDINATORS = {"when", "whenever", "if", "once", "after", "before", "until", "while"}
 
 
 def _agreeing_verb(tokens: list[Token]) -> list[Token]:
@@ -745,7 +750,7 @@ def _agreeing_verb(tokens: list[Token]) -> list[Token]:
                 c.head = s.i
         s.dep, s.head = "nsubj", t.i
         t.pos, t.tag, t.lemma = "VERB", "VBZ", lemma
-        marked = any(c.lower in _CONDITION_MARKS and c.head in (t.i, verb.i) and c.i < s.i for c in tokens)
+        marked = any(c.lower in _SUBORDINATORS and c.head in (t.i, verb.i) and c.i < s.i for c in tokens)
         if marked:
             t.dep = "advcl"
             return tokens
@@ -773,10 +778,6 @@ def _agreeing_verb(tokens: list[Token]) -> list[Token]:
                             cc.head = t.i
         return tokens
     return tokens
-
-
-def _determined(tokens: list[Token], t: Token) -> bool:
-    return t.i > 0 and tokens[t.i - 1].pos == "DET"
 
 
 def _noun_verb(tokens: list[Token]) -> list[Token]:
