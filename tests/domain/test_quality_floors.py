@@ -34,6 +34,7 @@ SETS = [
     ROOT / "benchmarks" / "blind11",
     ROOT / "benchmarks" / "blind12",
     ROOT / "benchmarks" / "blind13",
+    ROOT / "benchmarks" / "blind14",
     ROOT / "benchmarks" / "dev2",
     ROOT / "tests" / "corpus",
 ]
