@@ -102,6 +102,8 @@ class RelationshipFact(_Fact):
     ordered: bool | None = None
     # the sentence counts the parent as exactly one ("owned by exactly one landlord")
     one_parent: bool = False
+    # the sentence counts the children as many ("a Tower is home to many Ringers")
+    many_children: bool = False
 
 
 class RoleFact(_Fact):

@@ -69,6 +69,9 @@ _NO_VALUE_LIST = {Kind.DATE, Kind.TIMESTAMP, Kind.TIME, Kind.BOOLEAN, Kind.JSON,
 _NUMBER = re.compile(r"[+-]?\d+(?:\.\d+)?")
 
 
+_STATED_LINKS = ("interaction.", "possession.", "belonging.")  # prose rules that state a link's direction
+
+
 def _values_fit(kind: Kind, values: list[str]) -> bool:
     """Whether a later fact's value list can belong to an attribute typed by a stronger one: a date, time,
     flag, JSON or UUID takes none, a number only numbers (a second ``order`` line listing "a | b" under a
@@ -420,7 +423,7 @@ class Resolver:
                 other_fact, other = chosen[reverse]
                 stated_both = all(
                     x.prov.origin == "prose"
-                    and x.prov.rule.startswith(("interaction.", "possession.", "belonging."))
+                    and (x.many_children or x.prov.rule.startswith(_STATED_LINKS))
                     for x in (other_fact, f)
                 )
                 if not (stated_both and f.one_parent and not other_fact.one_parent):

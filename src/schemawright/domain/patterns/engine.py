@@ -2785,6 +2785,13 @@ def _definition_link(state: _State, row: Row, cls: list[Clause]) -> None:
                     # "places … are shared by many people": each of the many refers to the defined thing
                     state.facts.append(RelationshipFact(prov=prov, child=c.name, parent=hint))
                     continue
+                if c.card.many and c.card.stated and not m2m and t.lower != "by":
+                    # "a Tower is home to many Ringers", "a depot is the base for several vans": each of the
+                    # counted many refers to the defined thing
+                    state.facts.append(
+                        RelationshipFact(prov=prov, child=c.name, parent=hint, many_children=True)
+                    )
+                    continue
                 # "appearing in episodes", "shared by postings and candidates": a bare plural is many
                 many = (m2m and t.lower == "with") or (c.plural and not c.card.stated)
                 state.facts.append(
