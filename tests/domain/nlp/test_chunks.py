@@ -109,3 +109,16 @@ def test_an_ears_system_name_reads_as_the_system() -> None:
             "WHEN a berth is let THE System SHALL record the boat."
         )
     assert clean("The Costume Store shall open at nine.") == "The Costume Store shall open at nine."
+
+
+def test_an_ears_system_name_after_a_lower_case_the_reads_as_the_system() -> None:
+    """ "THEN the Dispensing Service SHALL …": the article's case does not matter, SHALL's does."""
+    from schemawright.domain.nlp.parse import clean
+
+    for text in (
+        "WHEN a prescription arrives THEN the Dispensing Service SHALL store the patient.",
+        "WHEN a kennel is booked the Kennel_Desk SHALL record the dog.",
+        "IF a ferry is cancelled, The Sailing Planner SHALL notify the passengers.",
+    ):
+        assert "System SHALL" in clean(text), clean(text)
+    assert "Tide Table" in clean("the Tide Table shall be printed daily.")

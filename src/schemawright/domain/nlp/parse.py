@@ -118,9 +118,9 @@ def clean(text: str) -> str:
     return _SPACE.sub(" ", text).strip()[:MAX_CHARS]
 
 
-# EARS names the system between THE and SHALL ("THE Costume Store SHALL", "THE Bulky_Waste_Service SHALL"):
-# whatever its name, it is the system speaking, not a thing to store
-_EARS_SYSTEM = re.compile(r"\bTHE (?:[A-Z][\w-]*)(?:[ _][A-Z][\w-]*){0,3} SHALL\b")
+# EARS names the system between THE and SHALL ("THE Costume Store SHALL", "THE Bulky_Waste_Service SHALL",
+# "THEN the Dispensing Service SHALL"): whatever its name, it is the system speaking, not a thing to store
+_EARS_SYSTEM = re.compile(r"\b(?:THE|[Tt]he) (?:[A-Z][\w-]*)(?:[ _][A-Z][\w-]*){0,3} SHALL\b")
 
 
 def parse_texts(units: Iterable[tuple[str, int, str]]) -> list[Sentence]:
