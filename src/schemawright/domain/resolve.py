@@ -136,6 +136,17 @@ class Resolver:
                     source=Source(rule="passing mention"),
                 )
             )
+        for name in _named_lookups(entities, rels, self.lex.actor_nouns):
+            entities[name].attributes.append(
+                Attribute(name="name", kind=Kind.NAME, source=Source(rule="named lookup"))
+            )
+            model.assumptions.append(
+                Assumption(
+                    text=f"'{name.replace('_', ' ')}' is referred to but the spec gives it no values: a "
+                    "name is assumed, so its rows can be told apart and chosen from a list.",
+                    source=Source(rule="named lookup"),
+                )
+            )
         model.entities = list(entities.values())
         model.relationships = rels
         self._uniques(facts, model)
@@ -926,6 +937,21 @@ _SHORT_FORMS = {
     "website_address": "website",
     "phone_number": "phone",
 }
+
+
+def _named_lookups(
+    entities: dict[str, Entity], rels: list[Relationship], actors: Collection[str]
+) -> list[str]:
+    """Things others refer to that have no values and refer to nothing themselves ("each dog belongs to a
+    breed"): a table of keys alone, which nobody could pick from. Accounts and users are left alone: they are
+    usually the project's existing table."""
+    children = {r.child for r in rels if r.cardinality is not Cardinality.MANY_TO_MANY}
+    referred = {n for r in rels for n in (r.parent, r.child)}
+    return [
+        name
+        for name, e in entities.items()
+        if not e.attributes and name in referred and name not in children and name not in actors
+    ]
 
 
 def _plain_name(name: str, entities: dict[str, Entity]) -> str:
