@@ -2761,11 +2761,12 @@ def _definition_link(state: _State, row: Row, cls: list[Clause]) -> None:
                 seen.add(c.name)
                 prov = _prov(state, row.id, row.priority)
                 verb = sent.tokens[t.head]
+                # a container, not a place: "taken at one station by one sensor" names two references
                 container = next(
                     (
                         _chunk(state, x.i)
                         for p in sent.children(verb.i, "prep")
-                        if p.lower != "by" and p.i != t.i
+                        if p.lower in ("in", "within", "inside") and p.i != t.i
                         for x in sent.children(p.i, "pobj")
                     ),
                     None,
