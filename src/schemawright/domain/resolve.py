@@ -942,9 +942,10 @@ _SHORT_FORMS = {
 def _named_lookups(
     entities: dict[str, Entity], rels: list[Relationship], actors: Collection[str]
 ) -> list[str]:
-    """Things others refer to that have no values and refer to nothing themselves ("each dog belongs to a
-    breed"): a table of keys alone, which nobody could pick from. Accounts and users are left alone: they are
-    usually the project's existing table."""
+    """Things others refer to that have no values and refer to nothing themselves ("- **Breed**: a recognised
+    kind of dog." beside "a dog belongs to one breed"): a table of keys alone, which nobody could pick from.
+    Runs after the passing-mention drop, so a thing prose names only once or twice is a value, not a lookup.
+    Accounts and users are left alone: they are usually the project's existing table."""
     children = {r.child for r in rels if r.cardinality is not Cardinality.MANY_TO_MANY}
     referred = {n for r in rels for n in (r.parent, r.child)}
     return [
