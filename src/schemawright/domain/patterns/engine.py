@@ -1892,7 +1892,23 @@ def _each(state: _State, c: Chunk, prep: str) -> bool:
         before = [t.lower for t in state.sent.children(c.head, "det", "predet") if t.i < c.start] + before
     if prep == "for" and before[:1] in (["a"], ["an"]) and not c.plural:
         return True  # "For a member the database keeps the full name, …": any one member, as "each"
-    return any(t in ("each", "every", "all", "any") for t in before)
+    if any(t in ("each", "every", "all", "any") for t in before):
+        return True
+    return _opening_bare_plural(state, c, prep)
+
+
+def _opening_bare_plural(state: _State, c: Chunk, prep: str) -> bool:
+    """ "For employees we hold their name, …", "About volunteers we keep …": a plural with no determiner,
+    opening the sentence, names every one of its kind, as "each" would."""
+    toks = state.sent.tokens
+    if not c.plural or c.head < 0 or c.start != 1 or not toks or toks[0].lower != prep or prep == "per":
+        return False
+    if state.sent.children(c.head, "det", "poss", "nummod", "predet"):
+        return False  # "For these orders", "For two weeks": a particular set, or a span of time
+    return not is_value(c, state.ctx) and c.head_word not in _REASON_WORDS
+
+
+_REASON_WORDS = {"reason", "purpose", "security", "privacy", "audit", "compliance", "now", "example", "instance"}
 
 
 def _signs_up_with(state: _State, row: Row, cl: Clause) -> None:
