@@ -193,7 +193,11 @@ class Resolver:
                 self.merged.setdefault(name, words[1])  # "weekly classes" beside "a class": the classes
             if "_" in name and name not in declared | kinds and not words[0].endswith("ly"):
                 compounds[words[-1]].append(name)  # "daily services" describe, never name
-        named = {self.canon(f.name) for f in facts if isinstance(f, (EntityFact, AttributeFact))}
+        named = {  # a self-reference ("a job may point to the earlier job") is no second role of its head
+            self.canon(f.name)
+            for f in facts
+            if isinstance(f, EntityFact) or (isinstance(f, AttributeFact) and f.refers_to != f.entity)
+        }
         described = Counter(self.canon(f.entity) for f in facts if isinstance(f, AttributeFact))
         for head, names in compounds.items():
             introduced = len(names) == 1 and head in first and first[names[0]] < first[head]

@@ -2098,6 +2098,25 @@ _PLAIN_OTHER = {
 _OTHER_MARKERS = _PLAIN_OTHER - {"new", "same", "single", "one"}
 
 
+# a word that sets the other one apart in time names the link ("refers to the previous visit")
+_MARKER_ROLES = {
+    "previous": "previous", "earlier": "previous", "prior": "previous", "older": "previous",
+    "original": "original", "later": "next", "newer": "next",
+}  # fmt: skip
+
+
+def _told_apart(state: _State, row: Row, o: Chunk) -> str:
+    """ "the hearing it was adjourned from", "the booking it replaces": a relative clause that sets the object
+    apart from the subject names the link, by its verb's role or, for what it came from, as the source."""
+    for rel in state.sent.children(o.head, "relcl"):
+        lemma = state.sent.tokens[rel.i].lemma
+        if lemma in row.roles:
+            return row.roles[lemma]
+        if any(p.lower == "from" and not state.sent.children(p.i, "pobj") for p in state.sent.children(rel.i, "prep")):
+            return "source"
+    return ""
+
+
 def _self_reference(state: _State, row: Row, cl: Clause) -> None:
     """ "Every lawyer reports to one supervising lawyer", "a recipe can be derived from an earlier recipe",
     "each employee is supervised by another employee": a thing linked to another of its own kind refers to
@@ -2121,22 +2140,28 @@ def _self_reference(state: _State, row: Row, cl: Clause) -> None:
             before = [*toks[max(o.start, 0) : o.head], *state.sent.children(o.head, "det", "amod")]
             marked = {t.lower for t in before} & _OTHER_MARKERS
             extra = [w for w in o.words[:-1] if w not in s.words]
-            if o.name == s.name and not marked:
+            told = _told_apart(state, row, o)
+            if o.name == s.name and not marked and not told:
                 continue  # "a lawyer reports to the lawyer": the same one, or a sentence about one
             own = [w for w in extra if w not in _PLAIN_OTHER]
             verb_role = row.roles.get(cl.lemma, "")
             if cl.passive:
                 verb_role = ctx_role(ctx, toks[cl.verb].lower, s.head_word) or verb_role
+            verb_role = verb_role or told or next((_MARKER_ROLES[m] for m in sorted(marked) if m in _MARKER_ROLES), "")
             if own:
                 role = "_".join([*own, o.head_word])
             elif verb_role:
                 role = verb_role if verb_role.endswith(("er", "or")) else f"{verb_role}_{o.head_word}"
             else:
                 continue  # "a tag links to another tag": no name for the link
+            owner, target = s.name, s.name
+            if extra and not own and not _established(s, ctx) and ctx.mentioned.get(s.head_word, 0) >= 1:
+                # "a revision job points to the original job": a job of one sort, pointing at a job
+                owner = target = s.head_word
             prov = _prov(state, row.id, row.priority)
-            state.facts.append(EntityFact(prov=prov, name=s.name, evidence="subject"))
+            state.facts.append(EntityFact(prov=prov, name=owner, evidence="subject"))
             state.facts.append(
-                AttributeFact(prov=prov, entity=s.name, name=role, refers_to=s.name, required=False)
+                AttributeFact(prov=prov, entity=owner, name=role, refers_to=target, required=False)
             )
 
 
