@@ -35,6 +35,7 @@ SETS = [
     ROOT / "benchmarks" / "blind12",
     ROOT / "benchmarks" / "blind13",
     ROOT / "benchmarks" / "blind14",
+    ROOT / "benchmarks" / "blind15",
     ROOT / "benchmarks" / "dev2",
     ROOT / "tests" / "corpus",
 ]
