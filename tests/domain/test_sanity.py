@@ -250,3 +250,33 @@ def test_a_clean_model_is_unchanged() -> None:
     clean, _ = filter_model(model)
     again, dropped = filter_model(clean)
     assert dropped == [] and again == clean
+
+
+def test_an_identifier_the_spec_spells_itself_is_its_authors_name() -> None:
+    """A field the spec writes as an identifier (``replaces_meter_id``, ``containsNuts``) is kept; the same
+    words read out of a sentence are still debris."""
+    from schemawright.domain.model import Source
+
+    written = Source(line=12, text="- replaces_meter_id: UUID - FK to Meter; set when a meter is swapped")
+    camel = Source(line=30, text="  containsNuts: boolean;")
+    prose = Source(line=4, text="Each reading belongs to user who took it.")
+    model = DomainModel(
+        feature_id="x",
+        feature_name="x",
+        entities=[
+            Entity(name="meter", attributes=[Attribute(name="serial", kind=Kind.TEXT)]),
+            Entity(
+                name="cake",
+                attributes=[
+                    Attribute(name="contains_nuts", kind=Kind.BOOLEAN, source=camel),
+                    Attribute(name="belongs_to_user", kind=Kind.TEXT, source=prose),
+                ],
+            ),
+        ],
+        relationships=[Relationship(child="meter", parent="meter", role="replaces_meter", source=written)],
+    )
+    assert check_names(model) == [("cake.belongs_to_user", "verb fragment 'belongs'")]
+    clean, dropped = filter_model(model)
+    assert [r.role for r in clean.relationships] == ["replaces_meter"]
+    assert [a.name for a in clean.entities[1].attributes] == ["contains_nuts"]
+    assert dropped == ["column cake.belongs_to_user: verb fragment 'belongs'"]

@@ -20,7 +20,8 @@ from itertools import pairwise
 import yaml
 from lemminflect import getAllLemmas, getInflection
 
-from schemawright.domain.model import DomainModel
+from schemawright.domain.model import DomainModel, Source
+from schemawright.domain.naming import snake
 
 _SNAKE = re.compile(r"[^\W_]+(?:_+[^\W_]+)*")
 
@@ -197,27 +198,46 @@ def check_name(name: str) -> str | None:
     return None
 
 
+_IDENTIFIER = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+|[a-z]+[A-Z][A-Za-z0-9]*")
+
+
+def _spec_identifier(name: str, source: Source) -> bool:
+    """``replaces_puzzle_id: UUID - FK to Puzzle``: the spec's author wrote this identifier, in snake_case
+    or camelCase, on the line it came from; it is their name, not a fragment of a sentence."""
+    for token in _IDENTIFIER.findall(source.text):
+        own = snake(token)
+        if name in (own, own.removesuffix("_id")):
+            return True
+    return False
+
+
+def check_sourced(name: str, source: Source) -> str | None:
+    """As ``check_name``, but a name the spec itself spells as an identifier passes."""
+    reason = check_name(name)
+    return None if reason is None or _spec_identifier(name, source) else reason
+
+
 def check_names(model: DomainModel) -> list[tuple[str, str]]:
     """Every failing name in ``model`` with its reason: entities as ``order``, attributes as
     ``order.total``, relationship roles as ``order.placed_by_customer``, link tables by their own name."""
     found: list[tuple[str, str]] = []
 
-    def check(label: str, name: str) -> None:
-        reason = check_name(name)
+    def check(label: str, name: str, source: Source) -> None:
+        reason = check_sourced(name, source)
         if reason:
             found.append((label, reason))
 
     for entity in model.entities:
-        check(entity.name, entity.name)
+        check(entity.name, entity.name, entity.source)
         for attribute in entity.attributes:
-            check(f"{entity.name}.{attribute.name}", attribute.name)
+            check(f"{entity.name}.{attribute.name}", attribute.name, attribute.source)
     for rel in model.relationships:
         if rel.role:
-            check(f"{rel.child}.{rel.role}", rel.role)
+            check(f"{rel.child}.{rel.role}", rel.role, rel.source)
         if rel.through:
-            check(rel.through, rel.through)
+            check(rel.through, rel.through, rel.source)
         for attribute in rel.attributes:
-            check(f"{rel.through or rel.child + '_' + rel.parent}.{attribute.name}", attribute.name)
+            check(f"{rel.through or rel.child + '_' + rel.parent}.{attribute.name}", attribute.name, attribute.source)
     return found
 
 
@@ -230,7 +250,7 @@ def filter_model(model: DomainModel) -> tuple[DomainModel, list[str]]:
     """
     clean = model.model_copy(deep=True)
     dropped: list[str] = []
-    bad_entities = {e.name for e in clean.entities if check_name(e.name)}
+    bad_entities = {e.name for e in clean.entities if check_sourced(e.name, e.source)}
     bad_attrs: dict[str, set[str]] = {}  # entity → attribute names and relationship key names dropped
     for entity in clean.entities:
         if entity.name in bad_entities:
@@ -238,7 +258,7 @@ def filter_model(model: DomainModel) -> tuple[DomainModel, list[str]]:
             continue
         keep = []
         for attribute in entity.attributes:
-            reason = check_name(attribute.name)
+            reason = check_sourced(attribute.name, attribute.source)
             if reason:
                 dropped.append(f"column {entity.name}.{attribute.name}: {reason}")
                 bad_attrs.setdefault(entity.name, set()).add(attribute.name)
@@ -254,14 +274,14 @@ def filter_model(model: DomainModel) -> tuple[DomainModel, list[str]]:
         label = f"relationship {rel.child} -> {rel.parent}" + (f" ({rel.role})" if rel.role else "")
         if rel.child in bad_entities or rel.parent in bad_entities:
             dropped.append(f"{label}: its table was dropped")
-        elif rel.role and check_name(rel.role):
+        elif rel.role and check_sourced(rel.role, rel.source):
             dropped.append(f"{label}: role {rel.role}: {check_name(rel.role)}")
-        elif rel.through and check_name(rel.through):
+        elif rel.through and check_sourced(rel.through, rel.source):
             dropped.append(f"{label}: link table {rel.through}: {check_name(rel.through)}")
         else:
             keep_links = []
             for attribute in rel.attributes:
-                reason = check_name(attribute.name)
+                reason = check_sourced(attribute.name, attribute.source)
                 if reason:
                     dropped.append(f"link column {rel.through or rel.child}.{attribute.name}: {reason}")
                 else:
