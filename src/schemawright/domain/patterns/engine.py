@@ -2105,6 +2105,21 @@ _MARKER_ROLES = {
 }  # fmt: skip
 
 
+def _agent_noun(lemma: str) -> str:
+    """The one who does it: propose → proposer, nominate → nominator, refer → referrer, sponsor → sponsor."""
+    if not lemma.isalpha() or len(lemma) < 3:
+        return ""
+    if lemma.endswith("or"):  # sponsor, mentor, tutor: the verb is the agent's own name
+        return lemma
+    if lemma.endswith("ate"):
+        return lemma[:-1] + "or"
+    if lemma.endswith("e"):
+        return lemma + "r"
+    if lemma.endswith("er") and lemma[-3] in "f":  # refer, confer, defer: the stress doubles the r
+        return lemma + "rer"
+    return lemma + "er"
+
+
 def _told_apart(state: _State, row: Row, o: Chunk) -> str:
     """ "the hearing it was adjourned from", "the booking it replaces": a relative clause that sets the object
     apart from the subject names the link, by its verb's role or, for what it came from, as the source."""
@@ -2148,6 +2163,8 @@ def _self_reference(state: _State, row: Row, cl: Clause) -> None:
             if cl.passive:
                 verb_role = ctx_role(ctx, toks[cl.verb].lower, s.head_word) or verb_role
             verb_role = verb_role or told or next((_MARKER_ROLES[m] for m in sorted(marked) if m in _MARKER_ROLES), "")
+            if not verb_role and marked and cl.passive and o in cl.prep("by"):
+                verb_role = _agent_noun(cl.lemma)  # "each member is proposed by an existing member": proposer
             if own:
                 role = "_".join([*own, o.head_word])
             elif verb_role:
@@ -2295,6 +2312,13 @@ def _descriptive(state: _State, cl: Clause) -> bool:
     verb = state.sent.tokens[cl.verb]
     if verb.dep == "ccomp" and verb.head > verb.i and state.sent.children(verb.i, "nsubj", "nsubjpass"):
         return True  # a main clause the parser hung under a later aside
+    if (
+        verb.dep == "ccomp"
+        and state.sent.tokens[verb.head].lemma in _RULE_VERBS
+        and state.sent.tokens[verb.head].dep == "ROOT"
+        and state.sent.children(verb.i, "nsubj", "nsubjpass")
+    ):
+        return True  # "the constitution says each new member is proposed by an existing member": a rule
     if verb.dep == "advcl" and any(m.lower in _CONTRAST for m in state.sent.children(verb.i, "mark")):
         return True  # "…, while each report follows one template": a second statement, not a condition
     if verb.dep in ("acl", "appos") and state.sent.tokens[verb.head].lower == "each":
@@ -2303,6 +2327,7 @@ def _descriptive(state: _State, cl: Clause) -> bool:
 
 
 _CONTRAST = ("while", "whereas", "although", "though")
+_RULE_VERBS = ("say", "state", "require", "stipulate", "specify", "dictate", "mean", "mandate")
 
 
 def _interaction_prep(state: _State, row: Row, cl: Clause) -> None:
