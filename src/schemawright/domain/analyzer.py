@@ -15,7 +15,14 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
-from schemawright.domain.facts import AssumptionFact, EntityFact, Fact, Provenance, StoreFact
+from schemawright.domain.facts import (
+    AssumptionFact,
+    EntityFact,
+    Fact,
+    Provenance,
+    RelationshipFact,
+    StoreFact,
+)
 from schemawright.domain.lexicon import Lexicon, load_lexicon
 from schemawright.domain.model import DomainModel
 from schemawright.domain.naming import singular, snake
@@ -130,6 +137,7 @@ def analyze_document(doc: SpecDocument, feature_id: str, feature_name: str) -> D
     known = {resolver.canon(f.name) for f in structured if isinstance(f, EntityFact)}
     units, skipped = within_budget(prose_units(doc, structured, lexicon))
     prose, resolver.mentions = prose_facts(units, lexicon, known)
+    prose = without_overview_verbs(prose, doc, lexicon)
     if skipped:
         prose.append(
             AssumptionFact(
@@ -141,6 +149,23 @@ def analyze_document(doc: SpecDocument, feature_id: str, feature_name: str) -> D
     model = resolver.resolve(structured + prose, feature_id, feature_name)
     model.out_of_scope = [b.text for b in scope_blocks]
     return model
+
+
+def without_overview_verbs(facts: list[Fact], doc: SpecDocument, lexicon: Lexicon) -> list[Fact]:
+    """ "Clients request a design, pay a deposit, book a session …" in an introduction tells the story of
+    the feature; a bare verb there links nothing. The data sections state the links; stated forms ("belongs
+    to", "has", definitions) still count wherever they are."""
+    story = {
+        line
+        for b in doc.blocks
+        if b.in_section(*lexicon.overview_sections)
+        for line in range(b.line, b.end_line + 1)
+    }
+
+    def told(f: Fact) -> bool:
+        return isinstance(f, RelationshipFact) and f.prov.rule == "interaction.verb" and f.prov.line in story
+
+    return [f for f in facts if not told(f)]
 
 
 def within_budget(units: list[tuple[str, int, str]]) -> tuple[list[tuple[str, int, str]], int]:

@@ -31,6 +31,7 @@ class Lexicon:
     synonyms: dict[str, str]
     entity_sections: tuple[str, ...]
     out_of_scope_sections: tuple[str, ...]
+    overview_sections: tuple[str, ...]
     unique_by_default: frozenset[str]
     verb_roles: dict[str, str] = field(default_factory=dict)
     actor_nouns: frozenset[str] = frozenset()
@@ -101,6 +102,7 @@ def load_lexicon() -> Lexicon:
         synonyms=dict(raw["entity_synonyms"]),
         entity_sections=tuple(raw["entity_sections"]),
         out_of_scope_sections=tuple(raw["out_of_scope_sections"]),
+        overview_sections=tuple(raw["overview_sections"]),
         unique_by_default=frozenset(raw["unique_by_default"]),
         verb_roles=dict(raw["verb_roles"]),
         actor_nouns=frozenset(raw["actor_nouns"]),

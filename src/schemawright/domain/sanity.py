@@ -237,7 +237,8 @@ def check_names(model: DomainModel) -> list[tuple[str, str]]:
         if rel.through:
             check(rel.through, rel.through, rel.source)
         for attribute in rel.attributes:
-            check(f"{rel.through or rel.child + '_' + rel.parent}.{attribute.name}", attribute.name, attribute.source)
+            label = f"{rel.through or rel.child + '_' + rel.parent}.{attribute.name}"
+            check(label, attribute.name, attribute.source)
     return found
 
 

@@ -16,7 +16,8 @@ def test_the_agent_of_a_passive_self_link_names_the_role() -> None:
         model_of(
             _spec(
                 "Each referee is nominated by another referee. A referee has a name and a grade.\n\n"
-                "A patient can be referred by an existing patient. A patient has a name and an NHS number.\n\n"
+                "A patient can be referred by an existing patient. A patient has a name and an NHS "
+                "number.\n\n"
                 "Every candidate is sponsored by another candidate. A candidate has a name and a party."
             )
         )
@@ -29,8 +30,10 @@ def test_the_agent_of_a_passive_self_link_names_the_role() -> None:
 def test_a_reported_rule_is_read() -> None:
     model = model_of(
         _spec(
-            "The guild charter says each new weaver is proposed by an existing weaver. A weaver has a name.\n\n"
-            "Our bylaws state that every boat belongs to one club. A club has a name; a boat has a sail number."
+            "The guild charter says each new weaver is proposed by an existing weaver. A weaver has a "
+            "name.\n\n"
+            "Our bylaws state that every boat belongs to one club. A club has a name; a boat has a sail "
+            "number."
         )
     )
     assert ("weaver", "weaver", "proposer") in role_links(model)

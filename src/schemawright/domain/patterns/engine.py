@@ -1908,7 +1908,9 @@ def _opening_bare_plural(state: _State, c: Chunk, prep: str) -> bool:
     return not is_value(c, state.ctx) and c.head_word not in _REASON_WORDS
 
 
-_REASON_WORDS = {"reason", "purpose", "security", "privacy", "audit", "compliance", "now", "example", "instance"}
+_REASON_WORDS = {
+    "reason", "purpose", "security", "privacy", "audit", "compliance", "now", "example", "instance",
+}  # fmt: skip
 
 
 def _signs_up_with(state: _State, row: Row, cl: Clause) -> None:
@@ -2127,7 +2129,8 @@ def _told_apart(state: _State, row: Row, o: Chunk) -> str:
         lemma = state.sent.tokens[rel.i].lemma
         if lemma in row.roles:
             return row.roles[lemma]
-        if any(p.lower == "from" and not state.sent.children(p.i, "pobj") for p in state.sent.children(rel.i, "prep")):
+        preps = state.sent.children(rel.i, "prep")
+        if any(p.lower == "from" and not state.sent.children(p.i, "pobj") for p in preps):
             return "source"
     return ""
 
@@ -2162,7 +2165,8 @@ def _self_reference(state: _State, row: Row, cl: Clause) -> None:
             verb_role = row.roles.get(cl.lemma, "")
             if cl.passive:
                 verb_role = ctx_role(ctx, toks[cl.verb].lower, s.head_word) or verb_role
-            verb_role = verb_role or told or next((_MARKER_ROLES[m] for m in sorted(marked) if m in _MARKER_ROLES), "")
+            by_marker = next((_MARKER_ROLES[m] for m in sorted(marked) if m in _MARKER_ROLES), "")
+            verb_role = verb_role or told or by_marker
             if not verb_role and marked and cl.passive and o in cl.prep("by"):
                 verb_role = _agent_noun(cl.lemma)  # "each member is proposed by an existing member": proposer
             if own:
