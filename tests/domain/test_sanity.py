@@ -106,6 +106,9 @@ LEGIT = [
     "member_since",
     "checked_in_at",
     "check_in_date",
+    "move_in_date",  # a phrasal verb compound, as check_in_date
+    "clock_in_time",
+    "trade_in_value",
     "sign_up_source",
     "opt_in",
     "add_on",
