@@ -3026,30 +3026,62 @@ def _one_open(state: _State, row: Row, cls: list[Clause]) -> None:
         before = " ".join(x.lower for x in toks[max(0, t.i - 4) : t.i])
         if not any(w in before for w in ("more than one", "only one", "at most one", "single", "one")):
             continue
+        if toks[t.i - 1].lower in ("per", "each", "every"):
+            continue  # "one invoice per active tenancy": the open word is the scope's, not the counted one's
         head = next((x for x in toks[t.i + 1 : t.i + 4] if x.pos in ("NOUN", "PROPN")), None)
-        event = _chunk(state, head.i) if head is not None else None
-        if event is None or not _thing(event, state.ctx):
-            continue
-        event_name = "_".join(w for w in event.words if w != t.lower) or event.name
-        scope = next(
-            (
-                c.name
-                for cl in cls
-                for c in [*cl.subjects, *cl.prep("per", "for", "of", "on", "in")]
-                if _thing(c, state.ctx) and c.name not in (event.name, event_name)
-            ),
-            "",
-        )
-        if scope:
-            state.facts.append(
-                UniqueFact(
-                    prov=_prov(state, row.id, row.priority),
-                    entity=event_name,
-                    attributes=[scope],
-                    where=f"open:{t.lower}",
-                )
-            )
+        if _one_open_of(state, row, cls, head, t.lower):
             return
+    _open_by_clause(state, row, cls)
+
+
+def _open_by_clause(state: _State, row: Row, cls: list[Clause]) -> None:
+    """ "A unit can only have one rental that has not ended yet", "at most one loan which is still
+    open": the relative clause says the counted thing is open, as "one active rental" does."""
+    toks = state.sent.tokens
+    for t in toks:
+        if t.pos not in ("NOUN", "PROPN"):
+            continue
+        before = " ".join(x.lower for x in toks[max(0, t.i - 4) : t.i])
+        if not any(w in before for w in ("more than one", "only one", "at most one", "single", "one")):
+            continue
+        for rel in state.sent.children(t.i, "relcl"):
+            negated = bool(state.sent.children(rel.i, "neg"))
+            said = [a.lower for a in state.sent.children(rel.i, "acomp") if a.lower in row.words]
+            if rel.lemma in _ENDING_VERBS and negated:
+                word = "open"
+            elif rel.lemma == "be" and said and not negated:
+                word = said[0]
+            else:
+                continue
+            if _one_open_of(state, row, cls, t, word):
+                return
+
+
+_ENDING_VERBS = ("end", "finish", "close", "return", "expire", "complete", "settle", "terminate", "stop")
+
+
+def _one_open_of(state: _State, row: Row, cls: list[Clause], head: Token | None, word: str) -> bool:
+    """A unique key on the open ``head``'s link to the thing the sentence counts it against."""
+    event = _chunk(state, head.i) if head is not None else None
+    if event is None or not _thing(event, state.ctx):
+        return False
+    event_name = "_".join(w for w in event.words if w != word) or event.name
+    scope = next(
+        (
+            c.name
+            for cl in cls
+            for c in [*cl.subjects, *cl.prep("per", "for", "of", "on", "in")]
+            if _thing(c, state.ctx) and c.name not in (event.name, event_name)
+        ),
+        "",
+    )
+    if not scope:
+        return False
+    prov = _prov(state, row.id, row.priority)
+    state.facts.append(UniqueFact(prov=prov, entity=event_name, attributes=[scope], where=f"open:{word}"))
+    # one open at a time means many over time: each refers to the thing it is counted against
+    state.facts.append(RelationshipFact(prov=prov, child=event_name, parent=scope))
+    return True
 
 
 def _enum_list(state: _State, row: Row, cls: list[Clause]) -> None:
