@@ -3137,12 +3137,17 @@ def _enum_can_be(state: _State, row: Row, cls: list[Clause]) -> None:
             and not cl.subjects[0].plural
             and any(t.lower == "or" for t in rest)
         )
+        states = _listed_states(state, cl, rest)
         if (
             cl.modal not in ("can", "may", "must", "shall", "should", "will")
             and "either" not in words
             and words[:2] != ["one", "of"]  # "is one of …", never "is one screen of a survey"
             and not alternatives
+            and not states
         ):
+            continue
+        if states:
+            _enum_fact(state, row, cl.subjects[0].name, "status", states)
             continue
         start = 0
         if words[:2] == ["one", "of"]:
@@ -3181,6 +3186,29 @@ def _enum_can_be(state: _State, row: Row, cls: list[Clause]) -> None:
             entity = _given_here(state, attr)
         _enum_fact(state, row, entity or state.sent.subject_hint, attr, values)
     _equated_values(state, row)
+
+
+def _listed_states(state: _State, cl: Clause, rest: list[Token]) -> list[str]:
+    """ "A unit is available, reserved, occupied or out of service": a thing said to be one of three or more
+    states, each an adjective or a participle ("in use", "out of service" as phrases), has a status."""
+    s = cl.subjects[0]
+    if s.head < 0 or not _thing(s, state.ctx) or is_value(s, state.ctx):
+        return []
+    span: list[Token] = []
+    for t in rest:
+        if t.text in (".", ";", ":", "(") or t.lower == "by":
+            if t.lower == "by":
+                return []  # "is paid, confirmed or cancelled by the office": a passive, not states
+            break
+        span.append(t)
+    if not any(t.lower == "or" for t in span) or (span and span[0].lower == "either"):
+        return []  # "either …" is read by the row itself
+    for k, t in enumerate(span):
+        phrase_noun = t.pos == "NOUN" and k > 0 and span[k - 1].pos == "ADP"
+        if not (t.pos in ("ADJ", "CCONJ", "PUNCT", "ADP") or t.tag in ("VBN", "VBG") or phrase_noun):
+            return []
+    values = _split_values(span)
+    return values if len(values) >= 3 else []
 
 
 # what may stand between a value noun and its "be": "a status, which can be …", "the state must be …"
