@@ -4300,7 +4300,27 @@ def _spans(state: _State, row: Row, cl: Clause) -> None:
         _contents(state, s, [*starts, *ends], row.id, row.priority, cl, children=False)
 
 
+def _tracked_by(state: _State, row: Row, cl: Clause) -> None:
+    """ "The system tracks every bike by its frame number, its type and its status", "we list boats by
+    their sail number and class": the values after "by" are the tracked thing's own."""
+    ctx = state.ctx
+    if cl.negated or cl.passive or cl.lemma not in row.verbs:
+        return
+    by = [c for c in cl.prep("by") if c.head >= 0 and c.head_word not in PRONOUNS]
+    if not by:
+        return
+    # the parser may hang the rest of the list on the verb as more objects
+    values = by + [o for o in cl.objects if o.head > by[0].head and o.name not in {c.name for c in by}]
+    owner = next((o for o in cl.objects if _thing(o, ctx) and not is_value(o, ctx)), None)
+    if len(values) < 2 or owner is None or owner.head > by[0].head:
+        return
+    if not (owner.plural or _each(state, owner, "for")):
+        return  # "we track the delivery by its number": one thing in a scenario, not every one
+    _contents(state, owner, values, row.id, row.priority, cl, children=False)
+
+
 _CLAUSE_CONSTRUCTIONS: dict[str, Callable[[_State, Row, Clause], None]] = {
+    "tracked_by": _tracked_by,
     "identified_by": _identified_by,
     "given": _given,
     "spans": _spans,

@@ -12,6 +12,7 @@ CONSTRUCTIONS = {
     "possession",
     "links",
     "recorded_for",
+    "tracked_by",
     "connector",
     "reified_fact",
     "passive_values",
