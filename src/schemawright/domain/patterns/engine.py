@@ -4319,8 +4319,27 @@ def _tracked_by(state: _State, row: Row, cl: Clause) -> None:
     _contents(state, owner, values, row.id, row.priority, cl, children=False)
 
 
+def _gives_own(state: _State, row: Row, cl: Clause) -> None:
+    """ "A hiker gives their full name, e-mail address and phone number", "customers enter their address":
+    what someone hands over as their own is theirs to store."""
+    ctx = state.ctx
+    if cl.negated or cl.passive or cl.lemma not in row.verbs or not cl.objects or not _descriptive(state, cl):
+        return  # "WHEN a member gives their card details THEN …": a step, whose rule says what is kept
+    owner = next((s for s in cl.subjects if _thing(s, ctx) and not is_value(s, ctx) and s.head >= 0), None)
+    if owner is None or state.sent.children(cl.verb, "dative"):
+        return  # "the team gives each appeal a web address": given to another (possession.given)
+    own = {"their"} if owner.plural else {"their", "his", "her", "its"}
+    values = [o for o in cl.objects if o.head >= 0 and o.name != owner.name]
+    if not values or not any(t.lower in own for t in state.sent.children(values[0].head, "poss")):
+        return
+    if any(_established(v, ctx) and not is_value(v, ctx) for v in values):
+        return  # "members give their boat to the club": a thing of the spec's own, not a value
+    _contents(state, owner, values, row.id, row.priority, cl, children=False)
+
+
 _CLAUSE_CONSTRUCTIONS: dict[str, Callable[[_State, Row, Clause], None]] = {
     "tracked_by": _tracked_by,
+    "gives_own": _gives_own,
     "identified_by": _identified_by,
     "given": _given,
     "spans": _spans,

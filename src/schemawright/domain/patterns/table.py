@@ -13,6 +13,7 @@ CONSTRUCTIONS = {
     "links",
     "recorded_for",
     "tracked_by",
+    "gives_own",
     "connector",
     "reified_fact",
     "passive_values",
