@@ -122,3 +122,24 @@ def test_an_ears_system_name_after_a_lower_case_the_reads_as_the_system() -> Non
     ):
         assert "System SHALL" in clean(text), clean(text)
     assert "Tide Table" in clean("the Tide Table shall be printed daily.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word"),
+    [
+        ('A kiln has a short code (e.g. "KX-2") and a maximum temperature.', "KX-2"),
+        ('Each route has a grade ("Severe") and a length in metres.', "Severe"),
+        ("Each stall has a sign (for example 'Honey Hut') and a pitch number.", "Hut"),
+    ],
+)
+def test_a_quoted_sample_in_brackets_is_no_noun_phrase(sentence: str, word: str) -> None:
+    sent = parse_texts([(sentence, 1, "")])[0]
+    tok = next(t for t in sent.tokens if t.text == word)
+    assert chunk_at(sent, tok.i) is None
+
+
+def test_a_quoted_name_outside_brackets_is_still_a_noun_phrase() -> None:
+    sent = parse_texts([('A "Voucher" has a code and a value.', 1, "")])[0]
+    tok = next(t for t in sent.tokens if t.text == "Voucher")
+    found = chunk_at(sent, tok.i)
+    assert found is not None and found.name == "voucher"

@@ -229,6 +229,22 @@ def _is_quant(tok: Token) -> bool:
     )
 
 
+_QUOTES = {'"', "“", "”", "'", "‘", "’"}
+
+
+def _quoted_example(toks: list[Token], head: int) -> bool:
+    """A quoted word in brackets is a sample value, never a thing: (e.g. "CPZ-K"), ("Kingsmead")."""
+    opening = next((k for k in range(head - 1, max(head - 6, -1), -1) if toks[k].text in _QUOTES), None)
+    closing = next((k for k in range(head + 1, min(head + 6, len(toks))) if toks[k].text in _QUOTES), None)
+    if opening is None or closing is None:
+        return False
+    if any(t.text in ("(", ")") for t in toks[opening:closing]):
+        return False
+    before = [t.text for t in toks[max(0, opening - 5) : opening]]
+    after = [t.text for t in toks[closing + 1 : closing + 6]]
+    return "(" in before and ")" in after
+
+
 def chunk_at(sent: Sentence, head: int) -> Chunk | None:
     """The noun phrase headed by token ``head`` (a NOUN/PROPN), or None for pronouns and non-nouns.
 
@@ -267,6 +283,8 @@ def _chunk_at(sent: Sentence, head: int) -> Chunk | None:
     ):
         tok = tok.model_copy(update={"pos": "NOUN", "tag": "NN", "lemma": tok.lower})  # "for each click"
     if tok.pos not in ("NOUN", "PROPN") or tok.lower in PRONOUNS or not tok.text[:1].isalnum():
+        return None
+    if _quoted_example(toks, head):
         return None
     # "any number of customers", "a list of tags": the quantity noun hands over to its "of" object.
     if tok.lemma in QUANTITY_NOUNS:
