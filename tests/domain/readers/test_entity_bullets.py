@@ -212,6 +212,8 @@ def test_a_glossary_term_for_the_system_itself_is_no_entity() -> None:
         "the system described here.",
         "the web application the office staff use.",
         "this booking platform, run by the council.",
+        "the legacy property management system being retired.",
+        "our old paper-based ticket tracking system.",
     ]:
         text = f"# Feature\n\n## Glossary\n\n- **Harbour_Desk**: {definition}\n- **Berth**: a mooring.\n"
         names = set(_entities(_facts(text)))

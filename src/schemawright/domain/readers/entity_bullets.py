@@ -119,7 +119,7 @@ def _term(doc: SpecDocument, block: Block) -> tuple[str, str] | None:
 
 
 _THE_SYSTEM = re.compile(
-    r"^(?:the|this|our)\s+(?:(?!(?:a|an|the|one|each)\s)[\w'’-]+\s+){0,2}?"
+    r"^(?:the|this|our)\s+(?:(?!(?:a|an|the|one|each)\s)[\w'’-]+\s+){0,4}?"
     r"(?:system|software|application|app|platform)\b(?!\s+(?:of|for)\b)",
     re.I,
 )
