@@ -1500,6 +1500,7 @@ def _possession(state: _State, row: Row, cl: Clause) -> None:
     if row.id == "possession.records" and (
         any(_each(state, c, p) for p in ("for", "per", "against") for c in cl.prep(p) if c.head not in scopes)
         or _opens_for_each_of_them(state)
+        or _for_each_relative(state, cl) is not None
     ):
         return  # "For each maker the museum records …": the values are the maker's
     if row.id == "possession.records":
@@ -1771,6 +1772,8 @@ def _recorded_for(state: _State, row: Row, cl: Clause) -> None:
                 owners.append(c)
     if not owners and _opens_for_each_of_them(state):
         owners.append(_named(state.plural_previous))
+    if not owners and (misread := _for_each_relative(state, cl)) is not None:
+        owners.append(misread)
     scopes = {x.name for o in cl.objects if (x := _scoped_one(state, o)) is not None}
     owners = [c for c in owners if c.name not in scopes]  # "at most one appointment per session"
     if not owners:
@@ -1800,6 +1803,23 @@ def _recorded_for(state: _State, row: Row, cl: Clause) -> None:
 
 
 _BACK = {"them", "these", "those"}
+
+
+def _for_each_relative(state: _State, cl: Clause) -> Chunk | None:
+    """ "…, and for every feeding we record the animal, the keeper …": the parser read "we record …" as a
+    relative clause on "feeding"; the quantified noun after "for" is the owner of what is recorded."""
+    toks = state.sent.tokens
+    verb = toks[cl.verb]
+    if verb.dep != "relcl" or verb.lemma not in RECORDING_VERBS:
+        return None
+    if not any(t.lower == "we" for t in state.sent.children(verb.i, "nsubj")):
+        return None
+    noun = toks[verb.head]
+    prep = toks[noun.head]
+    if noun.dep != "pobj" or prep.lower not in ("for", "per", "against"):
+        return None
+    c = _chunk(state, noun.i)
+    return c if c is not None and _thing(c, state.ctx) and _each(state, c, prep.lower) else None
 
 
 def _hung_on(sent: Sentence, c: Chunk, owner: Chunk) -> bool:
