@@ -1501,6 +1501,7 @@ def _possession(state: _State, row: Row, cl: Clause) -> None:
         any(_each(state, c, p) for p in ("for", "per", "against") for c in cl.prep(p) if c.head not in scopes)
         or _opens_for_each_of_them(state)
         or _for_each_relative(state, cl) is not None
+        or (not cl.prep("for", "per", "against") and _spoken(state, cl) and _opening_owners(state))
     ):
         return  # "For each maker the museum records …": the values are the maker's
     if row.id == "possession.records":
@@ -1764,12 +1765,8 @@ def _recorded_for(state: _State, row: Row, cl: Clause) -> None:
                         c = _chunk(state, pobj.i)
                         if c and _thing(c, state.ctx) and _each(state, c, prep.lower):
                             owners.append(c)
-    if not owners and state.sent.tokens and state.sent.tokens[0].lower in ("for", "per", "against"):
-        # "For every stop on a route we record …" read with the clause hung under the route
-        for pobj in state.sent.children(0, "pobj"):
-            c = _chunk(state, pobj.i)
-            if c is not None and _thing(c, state.ctx) and _each(state, c, state.sent.tokens[0].lower):
-                owners.append(c)
+    if not owners:
+        owners += _opening_owners(state)
     if not owners and _opens_for_each_of_them(state):
         owners.append(_named(state.plural_previous))
     if not owners and (misread := _for_each_relative(state, cl)) is not None:
@@ -1803,6 +1800,25 @@ def _recorded_for(state: _State, row: Row, cl: Clause) -> None:
 
 
 _BACK = {"them", "these", "those"}
+
+
+def _spoken(state: _State, cl: Clause) -> bool:
+    """ "we record", "the system stores": the clause's subject is whoever keeps the data, not a thing."""
+    subjects = state.sent.children(cl.verb, "nsubj")
+    return any(t.lower in ("we", "i", "you") for t in subjects) or any(
+        (c := _chunk(state, t.i)) is not None and (_recorder(c, state.ctx) or _is_actor(c, state.ctx))
+        for t in subjects
+    )
+
+
+def _opening_owners(state: _State) -> list[Chunk]:
+    """ "For every stop on a route we record …" read with the clause hung under the route: the quantified
+    noun the sentence opens with."""
+    toks = state.sent.tokens
+    if not toks or toks[0].lower not in ("for", "per", "against"):
+        return []
+    found = [_chunk(state, pobj.i) for pobj in state.sent.children(0, "pobj")]
+    return [c for c in found if c is not None and _thing(c, state.ctx) and _each(state, c, toks[0].lower)]
 
 
 def _for_each_relative(state: _State, cl: Clause) -> Chunk | None:
