@@ -7,6 +7,11 @@ from schemawright.domain.model import DomainModel, Entity, Kind
 from schemawright.spec.parser import parse_spec
 
 
+def data_spec(body: str) -> str:
+    """``body`` as the one section of a spec: "# Spec", then "## Data"."""
+    return f"# Spec\n\n## Data\n\n{body}\n"
+
+
 def model_of(text: str) -> DomainModel:
     """The analyzer's model of ``text``, read as a whole spec ending with a newline."""
     return analyze(parse_spec(text if text.endswith("\n") else text + "\n"), "x", "x")

@@ -5,16 +5,12 @@ Examples written for this test."""
 
 from __future__ import annotations
 
-from tests.domain.patterns._helpers import attribute_names, links, model_of
-
-
-def _spec(body: str) -> str:
-    return f"# Spec\n\n## Data\n\n{body}\n"
+from tests.domain.patterns._helpers import attribute_names, data_spec, links, model_of
 
 
 def test_the_quantified_noun_after_for_owns_the_values() -> None:
     model = model_of(
-        _spec(
+        data_spec(
             "Each horse has a name. Farriers have a name. Horses are shod every few weeks, and for every "
             "shoeing we record the horse, the farrier, the date and the cost.\n\n"
             "Each boat has a name. Boats are inspected twice a year, and for each inspection we note the "
@@ -30,6 +26,6 @@ def test_the_quantified_noun_after_for_owns_the_values() -> None:
 
 def test_a_real_relative_clause_owns_nothing() -> None:
     model = model_of(
-        _spec("Each horse has a name and a colour. The horse we record is the one in the stable.")
+        data_spec("Each horse has a name and a colour. The horse we record is the one in the stable.")
     )
     assert [e.name for e in model.entities] == ["horse"]

@@ -5,16 +5,12 @@ for this test."""
 
 from __future__ import annotations
 
-from tests.domain.patterns._helpers import attribute_names, model_of
-
-
-def _spec(body: str) -> str:
-    return f"# Spec\n\n## Data\n\n{body}\n"
+from tests.domain.patterns._helpers import attribute_names, data_spec, model_of
 
 
 def test_the_opening_owner_alone_gets_the_values() -> None:
     model = model_of(
-        _spec(
+        data_spec(
             "A ferry has a name and a capacity. A harbour has a name. For each call of a ferry we record the "
             "harbour, the arrival time and the departure time."
         )
@@ -25,7 +21,7 @@ def test_the_opening_owner_alone_gets_the_values() -> None:
 
 def test_a_thing_stating_its_own_values_keeps_them() -> None:
     model = model_of(
-        _spec(
+        data_spec(
             "A lease has a start date. For each running lease an invoice is generated every month, stating "
             "its due date and its amount."
         )

@@ -5,16 +5,12 @@ test."""
 
 from __future__ import annotations
 
-from tests.domain.patterns._helpers import attribute_names, entity_of, model_of
-
-
-def _spec(body: str) -> str:
-    return f"# Spec\n\n## Data\n\n{body}\n"
+from tests.domain.patterns._helpers import attribute_names, data_spec, entity_of, model_of
 
 
 def test_a_list_of_states_is_a_status() -> None:
     model = model_of(
-        _spec(
+        data_spec(
             "A locker has a number and a size. A locker is available, reserved, occupied or out of "
             "service.\n\n"
             "A kiln has a name. Each kiln is idle, firing, cooling or broken.\n\n"
@@ -34,7 +30,7 @@ def test_a_list_of_states_is_a_status() -> None:
 
 def test_a_passive_with_an_agent_or_a_list_of_qualities_is_no_status() -> None:
     model = model_of(
-        _spec(
+        data_spec(
             "A booking has a date. A booking is paid, confirmed or cancelled by the office.\n\n"
             "A studio has a name. A studio is large, bright and quiet."
         )

@@ -5,16 +5,12 @@ test."""
 
 from __future__ import annotations
 
-from tests.domain.patterns._helpers import links, model_of
-
-
-def _spec(body: str) -> str:
-    return f"# Spec\n\n## Data\n\n{body}\n"
+from tests.domain.patterns._helpers import data_spec, links, model_of
 
 
 def test_one_open_thing_refers_to_what_it_is_counted_against() -> None:
     model = model_of(
-        _spec(
+        data_spec(
             "A unit has a number and a size. A rental has a start date and an end date. A unit can only "
             "have one rental that has not ended yet.\n\n"
             "A locker has a number. A hire has a start time and a return time. Each locker can have at most "
@@ -33,7 +29,7 @@ def test_one_open_thing_refers_to_what_it_is_counted_against() -> None:
 
 def test_an_open_word_on_the_scope_counts_nothing() -> None:
     model = model_of(
-        _spec(
+        data_spec(
             "A tenancy has a start date. An invoice has an amount and a due date. Each invoice is for one "
             "tenancy. Every year the council creates one invoice per active tenancy."
         )

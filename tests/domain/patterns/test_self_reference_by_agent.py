@@ -4,17 +4,13 @@ the one who does it (proposer, nominator, referrer); a rule the spec reports ("t
 
 from __future__ import annotations
 
-from tests.domain.patterns._helpers import links, model_of, role_links
-
-
-def _spec(body: str) -> str:
-    return f"# Spec\n\n## Data\n\n{body}\n"
+from tests.domain.patterns._helpers import data_spec, links, model_of, role_links
 
 
 def test_the_agent_of_a_passive_self_link_names_the_role() -> None:
     found = role_links(
         model_of(
-            _spec(
+            data_spec(
                 "Each referee is nominated by another referee. A referee has a name and a grade.\n\n"
                 "A patient can be referred by an existing patient. A patient has a name and an NHS "
                 "number.\n\n"
@@ -29,7 +25,7 @@ def test_the_agent_of_a_passive_self_link_names_the_role() -> None:
 
 def test_a_reported_rule_is_read() -> None:
     model = model_of(
-        _spec(
+        data_spec(
             "The guild charter says each new weaver is proposed by an existing weaver. A weaver has a "
             "name.\n\n"
             "Our bylaws state that every boat belongs to one club. A club has a name; a boat has a sail "
@@ -41,5 +37,5 @@ def test_a_reported_rule_is_read() -> None:
 
 
 def test_an_active_verb_between_two_of_a_kind_names_no_role() -> None:
-    model = model_of(_spec("A member can nominate another member. A member has a name and a grade."))
+    model = model_of(data_spec("A member can nominate another member. A member has a name and a grade."))
     assert not model.relationships, role_links(model)

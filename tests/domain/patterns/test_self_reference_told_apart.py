@@ -4,17 +4,13 @@ tells apart refers to it, in a role named by that word or clause. Examples writt
 
 from __future__ import annotations
 
-from tests.domain.patterns._helpers import model_of, role_links
-
-
-def _spec(body: str) -> str:
-    return f"# Spec\n\n## Data\n\n{body}\n"
+from tests.domain.patterns._helpers import data_spec, model_of, role_links
 
 
 def test_a_word_of_time_names_the_self_reference() -> None:
     found = role_links(
         model_of(
-            _spec(
+            data_spec(
                 "Each inspection refers to the previous inspection. An inspection has a date and a score.\n\n"
                 "A follow-up appointment points to the original appointment. An appointment has a date and a "
                 "room number."
@@ -28,7 +24,7 @@ def test_a_word_of_time_names_the_self_reference() -> None:
 def test_a_relative_clause_names_the_self_reference() -> None:
     found = role_links(
         model_of(
-            _spec(
+            data_spec(
                 "Every lease records the lease it was split from. A lease has a start date and a rent.\n\n"
                 "Each booking records the booking it replaces. A booking has a date and a status."
             )
@@ -40,7 +36,7 @@ def test_a_relative_clause_names_the_self_reference() -> None:
 
 def test_the_same_thing_or_an_unnamed_other_is_no_self_reference() -> None:
     model = model_of(
-        _spec(
+        data_spec(
             "A hearing records the hearing date and the judge name. A hearing has a status.\n\n"
             "A member can invite another member. A member has a name."
         )
