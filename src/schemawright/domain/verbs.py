@@ -63,6 +63,8 @@ def nominalisations(verb: str) -> list[str]:
         stem + "ance",
         v + "ence",
     ]
+    if len(v) >= 3 and v[-1] not in "aeiouwxy" and v[-2] in "aeiou" and v[-3] not in "aeiou":
+        out.append(v + v[-1] + "ing")  # spot → spotting, fit → fitting
     if v.endswith("y"):
         out.append(v[:-1] + "ication")
     if v.endswith("er"):  # enter → entry, deliver → delivery, recover → recovery

@@ -2561,6 +2561,16 @@ def _event_here(state: _State, lemma: str) -> str:
     return event if said else ""
 
 
+def _counted_gerund(state: _State, lemma: str) -> str:
+    """ "A buyer may view many properties …; for each viewing we record …": the verb's gerund, counted in
+    this very sentence, names the pairing however rarely the spec uses it."""
+    from schemawright.domain.verbs import nominalisations
+
+    toks = state.sent.tokens
+    counted = {t.lower for t in toks[1:] if toks[t.i - 1].lower in ("each", "every")}
+    return next((n for n in nominalisations(lemma) if n.endswith("ing") and n in counted), "")
+
+
 def _held_role(state: _State, cl: Clause) -> str:
     """ "A user can be a member of many teams; each membership has a role": the state of holding a role
     ("membership", "partnership", "ownership") is the link between the two, when the spec talks about it."""
@@ -4422,6 +4432,13 @@ def _both_ways(state: _State, row: Row, cls: list[Clause]) -> None:
                         prov = _prov(state, row.id, row.priority)
                         state.facts.append(EntityFact(prov=prov, name=a.name, evidence="subject"))
                         state.facts.append(EntityFact(prov=prov, name=b.name, evidence="subject"))
+                        event = _event_here(state, first.lemma) or _counted_gerund(state, first.lemma)
+                        if event and event not in (a.name, b.name):
+                            # "…; for each viewing we record …": the pairing is the event the spec names
+                            state.facts.append(EntityFact(prov=prov, name=event, evidence="event"))
+                            for end in (a.name, b.name):
+                                state.facts.append(RelationshipFact(prov=prov, child=event, parent=end))
+                            continue
                         state.facts.append(
                             RelationshipFact(
                                 prov=prov, child=a.name, parent=b.name, cardinality=Cardinality.MANY_TO_MANY
