@@ -388,6 +388,12 @@ def _definition_aliases(state: _State, cls: list[Clause]) -> None:
             defining = cl.objects[0]
             state.defined.add(defining.head)
             if state.sent.subject_hint and defining.name in state.ctx.known and defining.name != hint:
+                if _who_clause(state, defining):
+                    # "Conductor: the ringer who calls the performance": a part the ringer plays
+                    state.facts.append(
+                        RoleFact(prov=_prov(state, "definition.role_of", 60), role=hint, base=defining.name)
+                    )
+                    continue
                 # "Application: a Candidate applying to a Job Posting" — it is about that candidate
                 state.facts.append(
                     RelationshipFact(
@@ -400,6 +406,13 @@ def _definition_aliases(state: _State, cls: list[Clause]) -> None:
         for c in [*cl.subjects, *cl.objects, *(x for cs in cl.preps.values() for x in cs)]:
             if c.head in state.defined:
                 c.words = hint.split("_")
+
+
+def _who_clause(state: _State, c: Chunk) -> bool:
+    """ "the ringer who calls the performance": a relative clause on a person, opened by "who"."""
+    toks = state.sent.tokens
+    relatives = state.sent.children(c.head, "relcl") if c.head >= 0 else []
+    return any(toks[k].lower == "who" for rel in relatives for k in range(c.head + 1, rel.i))
 
 
 def _counted_reference(state: _State, c: Chunk) -> bool:
