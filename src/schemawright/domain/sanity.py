@@ -251,11 +251,12 @@ def filter_model(model: DomainModel) -> tuple[DomainModel, list[str]]:
     """
     clean = model.model_copy(deep=True)
     dropped: list[str] = []
-    bad_entities = {e.name for e in clean.entities if check_sourced(e.name, e.source)}
+    entity_reasons = {e.name: reason for e in clean.entities if (reason := check_sourced(e.name, e.source))}
+    bad_entities = set(entity_reasons)
     bad_attrs: dict[str, set[str]] = {}  # entity → attribute names and relationship key names dropped
     for entity in clean.entities:
         if entity.name in bad_entities:
-            dropped.append(f"table {entity.name}: {check_name(entity.name)}")
+            dropped.append(f"table {entity.name}: {entity_reasons[entity.name]}")
             continue
         keep = []
         for attribute in entity.attributes:
@@ -275,10 +276,10 @@ def filter_model(model: DomainModel) -> tuple[DomainModel, list[str]]:
         label = f"relationship {rel.child} -> {rel.parent}" + (f" ({rel.role})" if rel.role else "")
         if rel.child in bad_entities or rel.parent in bad_entities:
             dropped.append(f"{label}: its table was dropped")
-        elif rel.role and check_sourced(rel.role, rel.source):
-            dropped.append(f"{label}: role {rel.role}: {check_name(rel.role)}")
-        elif rel.through and check_sourced(rel.through, rel.source):
-            dropped.append(f"{label}: link table {rel.through}: {check_name(rel.through)}")
+        elif rel.role and (reason := check_sourced(rel.role, rel.source)):
+            dropped.append(f"{label}: role {rel.role}: {reason}")
+        elif rel.through and (reason := check_sourced(rel.through, rel.source)):
+            dropped.append(f"{label}: link table {rel.through}: {reason}")
         else:
             keep_links = []
             for attribute in rel.attributes:

@@ -38,7 +38,7 @@ from schemawright.domain.nlp.chunks import (
 from schemawright.domain.nlp.clauses import Clause, clauses, each_antecedent, list_items, unattached_object
 from schemawright.domain.nlp.tokens import Sentence, Token
 from schemawright.domain.patterns.table import Row, Table
-from schemawright.domain.verbs import RECORDING_VERBS
+from schemawright.domain.verbs import RECORDING_VERBS, nominalisations, past_participle
 
 # Words for the people and parts of the software that operate on data but are not data themselves.
 ACTORS = {
@@ -71,8 +71,6 @@ class Context:
     def event_entity(self, lemma: str, depth: int = 0) -> str:
         """The entity that records the event of a verb: a definition's gerund ("Loan: the borrowing of …"),
         a nominalisation the spec uses as a noun, or the event whose lifecycle this verb ends."""
-        from schemawright.domain.verbs import nominalisations
-
         if lemma in self.events:
             return self.events[lemma]
         for k, noun in enumerate(nominalisations(lemma)):
@@ -2577,8 +2575,6 @@ def _event_here(state: _State, lemma: str) -> str:
 def _counted_gerund(state: _State, lemma: str) -> str:
     """ "A buyer may view many properties …; for each viewing we record …": the verb's gerund, counted in
     this very sentence, names the pairing however rarely the spec uses it."""
-    from schemawright.domain.verbs import nominalisations
-
     toks = state.sent.tokens
     counted = {t.lower for t in toks[1:] if toks[t.i - 1].lower in ("each", "every")}
     return next((n for n in nominalisations(lemma) if n.endswith("ing") and n in counted), "")
@@ -3082,8 +3078,7 @@ def _one_open(state: _State, row: Row, cls: list[Clause]) -> None:
     for t in toks:
         if t.lower not in row.words or t.i + 1 >= len(toks):
             continue
-        before = " ".join(x.lower for x in toks[max(0, t.i - 4) : t.i])
-        if not any(w in before for w in ("more than one", "only one", "at most one", "single", "one")):
+        if not _one_before(toks, t.i):
             continue
         if toks[t.i - 1].lower in ("per", "each", "every"):
             continue  # "one invoice per active tenancy": the open word is the scope's, not the counted one's
@@ -3098,10 +3093,7 @@ def _open_by_clause(state: _State, row: Row, cls: list[Clause]) -> None:
     open": the relative clause says the counted thing is open, as "one active rental" does."""
     toks = state.sent.tokens
     for t in toks:
-        if t.pos not in ("NOUN", "PROPN"):
-            continue
-        before = " ".join(x.lower for x in toks[max(0, t.i - 4) : t.i])
-        if not any(w in before for w in ("more than one", "only one", "at most one", "single", "one")):
+        if t.pos not in ("NOUN", "PROPN") or not _one_before(toks, t.i):
             continue
         for rel in state.sent.children(t.i, "relcl"):
             negated = bool(state.sent.children(rel.i, "neg"))
@@ -3117,6 +3109,12 @@ def _open_by_clause(state: _State, row: Row, cls: list[Clause]) -> None:
 
 
 _ENDING_VERBS = ("end", "finish", "close", "return", "expire", "complete", "settle", "terminate", "stop")
+
+
+def _one_before(toks: list[Token], i: int) -> bool:
+    """ "only one", "at most one", "a single" within the four words before token ``i``."""
+    before = " ".join(x.lower for x in toks[max(0, i - 4) : i])
+    return any(w in before for w in ("more than one", "only one", "at most one", "single", "one"))
 
 
 def _one_open_of(state: _State, row: Row, cls: list[Clause], head: Token | None, word: str) -> bool:
@@ -3255,9 +3253,9 @@ def _listed_states(state: _State, cl: Clause, rest: list[Token]) -> list[str]:
         return []
     span: list[Token] = []
     for t in rest:
-        if t.text in (".", ";", ":", "(") or t.lower == "by":
-            if t.lower == "by":
-                return []  # "is paid, confirmed or cancelled by the office": a passive, not states
+        if t.lower == "by":
+            return []  # "is paid, confirmed or cancelled by the office": a passive, not states
+        if t.text in (".", ";", ":", "("):
             break
         span.append(t)
     if not any(t.lower == "or" for t in span) or (span and span[0].lower == "either"):
@@ -3871,8 +3869,6 @@ _BOUND_PREPS = ("until", "till", "from", "since", "through")
 def _participle(v: Token) -> str:
     """The past participle of a verb in the past tense: the spec's own spelling when it is regular
     ("enrolled"), the dictionary's when not ("threw" → thrown)."""
-    from schemawright.domain.verbs import past_participle
-
     made = past_participle(v.lemma)
     return v.lower if made.endswith("ed") and v.lower.endswith("ed") else made
 
