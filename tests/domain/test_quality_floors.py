@@ -36,6 +36,7 @@ SETS = [
     ROOT / "benchmarks" / "blind13",
     ROOT / "benchmarks" / "blind14",
     ROOT / "benchmarks" / "blind15",
+    ROOT / "benchmarks" / "blind16",
     ROOT / "benchmarks" / "dev2",
     ROOT / "tests" / "corpus",
 ]
