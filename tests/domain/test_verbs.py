@@ -18,6 +18,13 @@ from schemawright.domain.verbs import event_participle, event_verb, past_partici
         ("cancellation", "cancel"),
         ("payment", "pay"),
         ("archive", "archive"),
+        ("redemption", "redeem"),
+        ("consumption", "consume"),
+        ("subscription", "subscribe"),
+        ("departure", "depart"),
+        ("signature", "sign"),
+        ("anonymisation", "anonymise"),
+        ("digitization", "digitize"),
         ("expiry", "expire"),
     ],
 )

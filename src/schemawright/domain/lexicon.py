@@ -36,6 +36,7 @@ class Lexicon:
     verb_roles: dict[str, str] = field(default_factory=dict)
     actor_nouns: frozenset[str] = frozenset()
     generic_people: frozenset[str] = frozenset()
+    record_nouns: frozenset[str] = frozenset()
     kind_verb_roles: dict[str, str] = field(default_factory=dict)
     # not_entities words that also name domain things ("a rental application", "leave requests"): a thing
     # when the spec counts them (plural, or "each / an / one …")
@@ -107,6 +108,7 @@ def load_lexicon() -> Lexicon:
         verb_roles=dict(raw["verb_roles"]),
         actor_nouns=frozenset(raw["actor_nouns"]),
         generic_people=frozenset(raw.get("generic_people", ())),
+        record_nouns=frozenset(raw.get("record_nouns", ())),
         kind_verb_roles=dict(raw.get("kind_verb_roles", {})),
         countable_things=frozenset(raw.get("countable_things", [])),
         text_entry_nouns=frozenset(raw["text_entry_nouns"]),

@@ -79,7 +79,8 @@ def nominalisations(verb: str) -> list[str]:
 _EVENT_ENDINGS = (
     ("ification", "ify"), ("ution", "ve"), ("ration", "er"), ("lation", ""), ("ission", "it"),
     ("ation", "e"), ("ation", ""), ("ion", "e"), ("ion", ""), ("ment", ""), ("al", "e"), ("al", ""),
-    ("ance", ""), ("ence", "e"), ("ry", "re"), ("y", "e"), ("y", ""),
+    ("ance", ""), ("ence", "e"), ("ry", "re"), ("y", "e"), ("y", ""), ("mption", "em"), ("mption", "me"),
+    ("ription", "ribe"), ("ature", ""), ("ure", ""), ("ure", "e"),
 )  # fmt: skip
 
 
@@ -94,6 +95,9 @@ def event_verb(noun: str) -> str | None:
             candidate = word[: -len(ending)] + verb_ending
             if verb_lemma(candidate) == candidate:
                 return candidate
+    for ending in ("isation", "ization"):  # regular however rare the verb: anonymisation → anonymise
+        if word.endswith(ending) and len(word) > len(ending) + 3:
+            return word[: -len(ending)] + ending[:2] + "e"
     return None
 
 

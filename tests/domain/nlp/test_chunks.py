@@ -143,3 +143,22 @@ def test_a_quoted_name_outside_brackets_is_still_a_noun_phrase() -> None:
     tok = next(t for t in sent.tokens if t.text == "Voucher")
     found = chunk_at(sent, tok.i)
     assert found is not None and found.name == "voucher"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "At the moment the trust receives gifts through a plugin.",
+        "For the time being, clerks keep paper logs.",
+    ],
+)
+def test_a_fixed_phrase_of_time_is_no_noun_phrase(sentence: str) -> None:
+    sent = parse_texts([(sentence, 1, "")])[0]
+    head = next(t for t in sent.tokens if t.lower in ("moment", "time"))
+    assert chunk_at(sent, head.i) is None
+
+
+def test_the_time_of_something_is_still_a_noun_phrase() -> None:
+    sent = parse_texts([("The price at the time of booking is kept.", 1, "")])[0]
+    head = next(t for t in sent.tokens if t.lower == "time")
+    assert chunk_at(sent, head.i) is not None

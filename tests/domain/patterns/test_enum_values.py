@@ -8,7 +8,7 @@ import pytest
 from schemawright.domain.analyze import analyze
 from schemawright.domain.model import Kind
 from schemawright.spec.parser import parse_spec
-from tests.domain.patterns._helpers import attribute_kinds, entity_of, model_of
+from tests.domain.patterns._helpers import attribute_kinds, data_spec, entity_of, model_of
 
 
 def _attribute(text: str, entity: str, name: str):  # type: ignore[no-untyped-def]
@@ -398,3 +398,32 @@ def test_adjectives_before_the_noun_of_in_are_its_values(
 def test_a_place_after_in_is_no_value_list() -> None:
     model = model_of("# Bikes\n\nEach bike has a frame number. The bike is in the shed.\n")
     assert attribute_kinds(model, "bike") == {"frame_number": Kind.IDENTIFIER}
+
+
+@pytest.mark.parametrize(
+    ("text", "owner", "column", "values"),
+    [
+        (
+            "A booking has an arrival date and a status — requested, confirmed, checked in, completed or "
+            "cancelled.",
+            "booking",
+            "status",
+            ["requested", "confirmed", "checked_in", "completed", "cancelled"],
+        ),
+        (
+            "A member has a name and a state: signed up, active or lapsed.",
+            "member",
+            "state",
+            ["signed_up", "active", "lapsed"],
+        ),
+        (
+            "A guest has a name and a status: booked, checked in, checked out or gone.",
+            "guest",
+            "status",
+            ["booked", "checked_in", "checked_out", "gone"],
+        ),
+    ],
+)
+def test_a_phrasal_verb_is_one_listed_value(text: str, owner: str, column: str, values: list[str]) -> None:
+    found = next(a for a in entity_of(model_of(data_spec(text)), owner).attributes if a.name == column)
+    assert found.enum_values == values

@@ -245,6 +245,15 @@ def _quoted_example(toks: list[Token], head: int) -> bool:
     return "(" in before and ")" in after
 
 
+def _time_adverbial(toks: list[Token], head: int) -> bool:
+    """ "At the moment the trust receives gifts by …", "for the time being": a fixed phrase of time, not a
+    noun phrase ("at the time of booking" still is one: the "of" says whose time)."""
+    if head < 2 or toks[head].lower not in ("moment", "time") or toks[head - 1].lower != "the":
+        return False
+    nxt = toks[head + 1].lower if head + 1 < len(toks) else ""
+    return toks[head - 2].lower in ("at", "for") and nxt != "of"
+
+
 def chunk_at(sent: Sentence, head: int) -> Chunk | None:
     """The noun phrase headed by token ``head`` (a NOUN/PROPN), or None for pronouns and non-nouns.
 
@@ -284,7 +293,7 @@ def _chunk_at(sent: Sentence, head: int) -> Chunk | None:
         tok = tok.model_copy(update={"pos": "NOUN", "tag": "NN", "lemma": tok.lower})  # "for each click"
     if tok.pos not in ("NOUN", "PROPN") or tok.lower in PRONOUNS or not tok.text[:1].isalnum():
         return None
-    if _quoted_example(toks, head):
+    if _quoted_example(toks, head) or _time_adverbial(toks, head):
         return None
     # "any number of customers", "a list of tags": the quantity noun hands over to its "of" object.
     if tok.lemma in QUANTITY_NOUNS:

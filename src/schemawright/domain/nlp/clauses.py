@@ -131,8 +131,13 @@ def list_items(sent: Sentence, first: Token) -> list[Token]:
             continue
         if t.tag == "MD" and toks[t.head].dep == "ROOT" and t.head > t.i:
             break  # "WHEN an owner registers THE System SHALL store …": the main clause starts, not an item
-        if t.lower in ("with", "including", "containing") and t.pos == "ADP":
+        if (
+            t.lower in ("with", "including", "containing")
+            and t.pos == "ADP"
+            and not any(x.pos == "VERB" for x in toks[items[-1].i + 1 : k])
+        ):
             break  # "a quiz night with the pub, the date, …": what follows is the item's own list
+            # (not "the rate agreed with the bank and a due date", where "with" is the participle's)
         if t.text == "," or t.lower in ("and", "or", "plus", "&"):
             j = k + 1
             while j < len(toks) and (toks[j].text == "," or toks[j].lower in _LIST_SEPARATORS):
@@ -163,6 +168,7 @@ def list_items(sent: Sentence, first: Token) -> list[Token]:
                 m + 1 < len(toks)
                 and toks[m + 1].pos in ("VERB", "AUX")
                 and toks[m + 1].tag in ("VBZ", "VBP", "VBD", "MD")
+                and not _reduced_passive(toks, m + 1)
             ):
                 if t.lower in ("and", "or") and toks[m + 1].tag == "VBP" and toks[m + 1].head != m:
                     items.append(toks[m])  # "the height, width and depth are recorded": the last subject
@@ -177,6 +183,25 @@ def list_items(sent: Sentence, first: Token) -> list[Token]:
             continue
         k += 1  # a modifier of the current item ("the floor it is on"): skip to the next separator
     return items
+
+
+def _reduced_passive(toks: list[Token], v: int) -> bool:
+    """ "…, the nightly rate agreed at the time of booking and a status": a past form the tagger read as a
+    clause's verb, with no object and a preposition (or the list's next separator) after it, is a
+    participle on the item ("the rate that was agreed"), not the start of a new clause."""
+    from schemawright.domain.verbs import past_participle
+
+    verb = toks[v]
+    nxt = toks[v + 1] if v + 1 < len(toks) else None
+    return (
+        verb.tag == "VBD"
+        and verb.lower == past_participle(verb.lemma)
+        and nxt is not None
+        and (nxt.pos == "ADP" or nxt.text == "," or nxt.lower in ("and", "or"))
+        and not any(
+            t.head == v and t.i > v and t.dep in ("dobj", "attr", "acomp", "ccomp", "xcomp") for t in toks
+        )  # the clause the parser hung on it from the left ("has … , the rate agreed") is not its own
+    )
 
 
 def _clause_after(toks: list[Token], m: int) -> bool:

@@ -38,7 +38,7 @@ from schemawright.domain.nlp.chunks import (
 from schemawright.domain.nlp.clauses import Clause, clauses, each_antecedent, list_items, unattached_object
 from schemawright.domain.nlp.tokens import Sentence, Token
 from schemawright.domain.patterns.table import Row, Table
-from schemawright.domain.verbs import RECORDING_VERBS, nominalisations, past_participle
+from schemawright.domain.verbs import RECORDING_VERBS, event_participle, nominalisations, past_participle
 
 # Words for the people and parts of the software that operate on data but are not data themselves.
 ACTORS = {
@@ -864,6 +864,12 @@ def _inside_value(toks: list[Token], i: int) -> bool:
     )
 
 
+def _particle_end(toks: list[Token], i: int) -> bool:
+    """A particle that ends a value, before the list's next separator ("checked in,", "signed up or")."""
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    return nxt is None or nxt.text in (",", ".", ";", "/", "|") or nxt.lower in ("or", "and")
+
+
 def _offered_as_choice(sent: Sentence, c: Chunk) -> bool:
     """The parenthesis after the noun joins its words with "or"."""
     toks = sent.tokens
@@ -895,6 +901,8 @@ def _enum_listed(sent: Sentence, c: Chunk) -> list[str]:
             current = []
         elif t.pos == "ADP" and current and _inside_value(toks, t.i):
             current.append(t.lower)  # "draft, open for entries, closed or finished": one value
+        elif t.pos in ("ADP", "PART") and current and _particle_end(toks, t.i):
+            current.append(t.lower)  # "requested, checked in, completed or cancelled": a phrasal value
         elif t.text in (".", ";", ")", "(", ":") or t.pos in ("DET", "AUX", "ADP", "PRON"):
             ended = t.text in (".", ";")
             break
@@ -1049,6 +1057,34 @@ def _of_complement(state: _State, c: Chunk) -> str:
     return ""
 
 
+def _of_event(state: _State, c: Chunk) -> str:
+    """ "the moment of the cancellation", "the date of renewal": a bare date or moment of an event noun
+    that names no thing of the spec is the time of that event (cancelled_at, renewed_on); "" otherwise
+    ("the date of the inspection", where inspections are things, is the inspection's date)."""
+    toks = state.sent.tokens
+    if c.head < 0 or c.words not in (["date"], ["moment"], ["time"]) or c.head + 2 >= len(toks):
+        return ""
+    if toks[c.head + 1].lower != "of" or _date_and_time(state.sent, c) is not None:
+        return ""  # "the date and time of the move" is one moment, named by the date's chunk
+    k = c.head + 2
+    while k < len(toks) and toks[k].lower in ("the", "its", "their", "his", "her"):
+        k += 1
+    event = toks[k] if k < len(toks) else None
+    follows = toks[k + 1] if k + 1 < len(toks) else None
+    if (
+        event is None
+        or event.pos != "NOUN"
+        or (follows is not None and (follows.pos in ("NOUN", "PROPN") or follows.lower == "of"))
+        or event.lemma in state.ctx.known
+        or _established(chunk_at(state.sent, event.i) or _named(event.lemma), state.ctx)
+    ):
+        return ""
+    participle = event_participle(event.lemma)
+    if not participle or not participle.isalpha():
+        return ""
+    return f"{participle}_{'on' if c.words == ['date'] else 'at'}"
+
+
 def _of_owner(state: _State, c: Chunk) -> Chunk | None:
     """ "the name of the venue": the attribute's owner named by an of-phrase."""
     if c.head < 0 or _of_complement(state, c):
@@ -1102,19 +1138,12 @@ def _attribute(
                 )
             )
         return
-    if not name or (
-        c.head >= 0
-        and len(c.words) == 1
-        and c.words[0] in _WHEN_NOUNS
-        and (
-            _when_participle(state.sent, state.sent.tokens[c.head])
-            or _condition_event(state.sent, state.sent.tokens[c.head]) is not None
-        )
-    ):
+    if not name or _timed_noun(state, c):
         return  # "the date they joined", "WHEN it is blocked … the time": the time row names it
     completed = _of_complement(state, c)
     if completed:
         name = f"{name}_of_{completed}"
+    name = _of_event(state, c) or name
     refers = c.name
     if c.head >= 0:  # "a manager who is an employee", "the employee's manager (another employee)"
         toks = state.sent.tokens
@@ -1353,7 +1382,9 @@ def _contents(
             owner_of = None  # "for every stop on a route … the position of the stop": the pairing's
         target = owner_of.name if owner_of is not None and owner_of.name != owner.name else owner.name
         if not _thing(o, ctx) and not is_value(o, ctx):
-            phrase = _phrase_attribute(o, ctx)
+            event = _of_event(state, o)  # "the time of departure": departed_at
+            phrase = (event, Kind.DATE if event.endswith("_on") else Kind.TIMESTAMP) if event else None
+            phrase = phrase or _phrase_attribute(o, ctx)
             if phrase is not None:
                 state.facts.append(
                     AttributeFact(
@@ -1734,6 +1765,8 @@ def _passive_values(state: _State, row: Row, cl: Clause) -> None:
         for c in cl.prep(prep):
             if not _thing(c, ctx) or is_value(c, ctx) or owner:
                 continue
+            if c.head_word in ctx.lexicon.record_nouns and c.name not in ctx.known and not c.card.stated:
+                continue  # "the moment is noted on the record": the record of what the sentence is about
             if prep in ("for", "per") and not _each(state, c, prep):
                 continue
             owner = _pairing_name(state, c) if prep in ("for", "per") else c.name  # "stored with the gift"
@@ -2082,7 +2115,9 @@ def _interaction(state: _State, row: Row, cl: Clause) -> None:
     for actor, target, passive in pairs:
         if not (_thing(actor, ctx) and _thing(target, ctx)) or (is_value(target, ctx) and not target.plural):
             continue
-        if any(c.head >= 0 and _in_parentheses(state.sent, c.head) for c in (actor, target)):
+        if any(c.head >= 0 and _in_parentheses(state.sent, c.head) for c in (actor, target)) or any(
+            _timed_noun(state, c) for c in (actor, target)
+        ):
             continue  # "a length (30-minute class or workshop)": listed values, no party to the verb
         if not row.verbs and not all(_established(c, ctx) for c in (actor, target)):
             if not passive and _established(target, ctx) and not target.card.stated:
@@ -3836,7 +3871,52 @@ def _when_participle(sent: Sentence, t: Token) -> str:
             return v.lower  # "the rent and the day it expires": the clause hung on "rent"
         if toks[k].head == v.i and (state := _bound_state(sent, v)):
             return state  # "a permit number and the date it is valid until": the clause hung on "number"
-    return ""
+    if k + 2 < len(toks) and toks[k].dep == "nsubjpass" and toks[k + 1].dep == "auxpass":
+        v = toks[k + 2]
+        if v.tag == "VBN" and toks[k].head == v.i and v.lemma.isalpha():
+            return v.lower  # "the total and the moment it was issued": the clause hung on "total"
+    return _bare_participle(sent, t)
+
+
+# participles after "the time" that measure a span, not a moment ("the time taken", "the time spent")
+_PHRASE_ENDS = {"and", "or", "by", "in", "on"}  # words after a bare participle that end its phrase
+_SPAN_PARTICIPLES = {"take", "spend", "need", "require", "allow", "allot", "budget", "last", "remain"}
+
+
+def _timed_noun(state: _State, c: Chunk) -> bool:
+    """A bare date or moment whose event the time row names ("the date they joined", "the moment it was
+    issued"): a value of its owner, never a thing or a party to a verb."""
+    return (
+        c.head >= 0
+        and len(c.words) == 1
+        and c.words[0] in _WHEN_NOUNS
+        and bool(
+            _when_participle(state.sent, state.sent.tokens[c.head])
+            or _condition_event(state.sent, state.sent.tokens[c.head]) is not None
+        )
+    )
+
+
+def _bare_participle(sent: Sentence, t: Token) -> str:
+    """ "the date applied", "the date removed", "the time recorded": a bare participle right after the
+    determined date names its event, however the parser hung it; the participle has no object and ends the
+    phrase (a separator, a preposition or the end follows)."""
+    toks = sent.tokens
+    if t.i < 1 or toks[t.i - 1].lower not in ("the", "a") or t.i + 1 >= len(toks):
+        return ""
+    v = toks[t.i + 1]
+    after = toks[t.i + 2] if t.i + 2 < len(toks) else None
+    if (
+        v.pos != "VERB"
+        or v.tag not in ("VBN", "VBD")
+        or not v.lower.endswith(("ed", "en", "t"))
+        or v.lemma in _SPAN_PARTICIPLES
+        or not v.lemma.isalpha()
+        or sent.children(v.i, "dobj", "attr", "nsubjpass")
+        or not (after is None or after.text in (",", ".", ";", ")") or after.lower in _PHRASE_ENDS)
+    ):
+        return ""
+    return _participle(v)
 
 
 def _bound_state(sent: Sentence, verb: Token) -> str:

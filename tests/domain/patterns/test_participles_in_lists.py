@@ -1,0 +1,133 @@
+"""A list item with a participle phrase on it ("the nightly rate agreed at the time of booking") is still an
+item, however the tagger read the participle: the list goes on past it ("… and a status"). A past verb with
+an object of its own still starts a new clause. A bare participle after "the date" / "the time" names the
+event ("the date applied" → applied_on); "the time taken" is no moment. Examples written for this test."""
+
+from __future__ import annotations
+
+import pytest
+
+from schemawright.domain.model import Kind
+from tests.domain.patterns._helpers import attribute_kinds, attribute_names, data_spec, model_of
+
+
+@pytest.mark.parametrize(
+    ("text", "owner", "expected"),
+    [
+        (
+            "A booking has an arrival date, a departure date, the nightly rate agreed at the time of booking "
+            "and a status.",
+            "booking",
+            {"arrival_date", "departure_date", "nightly_rate", "status"},
+        ),
+        (
+            "A loan has a start date, the amount lent to the borrower, the interest rate agreed with the "
+            "bank and a due date.",
+            "loan",
+            {"start_date", "amount", "interest_rate", "due_date"},
+        ),
+        (
+            "Each sale records the buyer, the price paid by the buyer, the commission charged to the seller "
+            "and the date.",
+            "sale",
+            {"price", "commission", "date"},
+        ),
+    ],
+)
+def test_a_participle_on_a_list_item_does_not_end_the_list(text: str, owner: str, expected: set[str]) -> None:
+    assert expected <= set(attribute_names(model_of(data_spec(text)), owner))
+
+
+def test_a_past_verb_with_its_own_object_starts_a_new_clause() -> None:
+    model = model_of(data_spec("A ticket has a number, a seat, and the customer bought it at the counter."))
+    assert set(attribute_names(model, "ticket")) == {"number", "seat"}
+
+
+@pytest.mark.parametrize(
+    ("text", "owner", "expected"),
+    [
+        (
+            "WHEN a treatment is applied THE System SHALL record the product name, the dose, the date "
+            "applied and, later, the date removed.",
+            "treatment",
+            {"applied_on": Kind.DATE, "removed_on": Kind.DATE},
+        ),
+        (
+            "For each reading we store the meter, the value and the time recorded.",
+            "reading",
+            {"recorded_at": Kind.TIMESTAMP},
+        ),
+        (
+            "A loan has the book, the date borrowed and the date returned.",
+            "loan",
+            {"borrowed_on": Kind.DATE, "returned_on": Kind.DATE},
+        ),
+    ],
+)
+def test_a_bare_participle_after_the_date_names_its_event(
+    text: str, owner: str, expected: dict[str, Kind]
+) -> None:
+    kinds = attribute_kinds(model_of(data_spec(text)), owner)
+    assert {name: kinds.get(name) for name in expected} == expected
+
+
+def test_the_time_taken_is_no_moment() -> None:
+    names = attribute_names(
+        model_of(data_spec("A race result has the runner, the time taken and the position.")), "race_result"
+    )
+    assert "taken_at" not in names
+
+
+def test_the_moment_a_thing_was_issued_when_the_parser_hangs_it_on_the_item_before() -> None:
+    model = model_of(data_spec("A statement has a number, the total and the moment it was issued."))
+    assert attribute_kinds(model, "statement").get("issued_at") is Kind.TIMESTAMP
+    assert model.entity("moment") is None
+
+
+def test_the_moment_something_happened_is_never_a_thing() -> None:
+    model = model_of(
+        data_spec(
+            "Donors give gifts. Each year a donor gets one statement. A statement has a number that no other "
+            "statement carries, plus the total, the year covered and the moment it was issued. The moment it "
+            "was issued is printed on every statement."
+        )
+    )
+    assert model.entity("moment") is None
+    assert "issued_at" in attribute_names(model, "statement")
+
+
+@pytest.mark.parametrize(
+    ("text", "owner", "expected"),
+    [
+        (
+            "A membership has a fee, the date of renewal and the date of the cancellation.",
+            "membership",
+            {"renewed_on": Kind.DATE, "cancelled_on": Kind.DATE},
+        ),
+        (
+            "A pledge has an amount, a status and the moment of its redemption.",
+            "pledge",
+            {"redeemed_at": Kind.TIMESTAMP},
+        ),
+        (
+            "Each flight has a number, a gate and the time of departure.",
+            "flight",
+            {"departed_at": Kind.TIMESTAMP},
+        ),
+    ],
+)
+def test_the_date_of_an_event_noun_is_the_time_of_that_event(
+    text: str, owner: str, expected: dict[str, Kind]
+) -> None:
+    kinds = attribute_kinds(model_of(data_spec(text)), owner)
+    assert {name: kinds.get(name) for name in expected} == expected
+
+
+def test_the_date_of_a_thing_the_spec_talks_about_is_that_things_date() -> None:
+    model = model_of(
+        data_spec(
+            "A car has a plate. Inspections are booked for each car. An inspection has a result. "
+            "We keep the date of the inspection."
+        )
+    )
+    assert "inspected_on" not in {a.name for e in model.entities for a in e.attributes}
