@@ -381,9 +381,10 @@ def _definition_aliases(state: _State, cls: list[Clause]) -> None:
             return  # "a loan is a member borrowing one copy": the member takes part; no other name for a loan
         hint = state.defines = subject.name
     for cl in cls:
-        if cl.lemma == "be" and any(s.name == hint for s in cl.subjects) and len(cl.objects) == 1:
+        objects = _outermost(state.sent, cl.objects)  # "an application of a treatment to a Hive": one noun
+        if cl.lemma == "be" and any(s.name == hint for s in cl.subjects) and len(objects) == 1:
             # one noun after "is" stands for the entity; a list after "is" lists its values instead
-            defining = cl.objects[0]
+            defining = objects[0]
             state.defined.add(defining.head)
             if state.sent.subject_hint and defining.name in state.ctx.known and defining.name != hint:
                 if _who_clause(state, defining):
@@ -404,6 +405,20 @@ def _definition_aliases(state: _State, cls: list[Clause]) -> None:
         for c in [*cl.subjects, *cl.objects, *(x for cs in cl.preps.values() for x in cs)]:
             if c.head in state.defined:
                 c.words = hint.split("_")
+
+
+def _outermost(sent: Sentence, chunks: list[Chunk]) -> list[Chunk]:
+    """The chunks not inside another one's phrase: the clause reader adds an object's "of" complement as an
+    object of its own ("an application of a varroa treatment"), which is no second defining noun."""
+    inside = {
+        t.i
+        for c in chunks
+        if c.head >= 0
+        for p in sent.children(c.head, "prep")
+        if p.lower == "of"
+        for t in sent.subtree(p.i)
+    }
+    return [c for c in chunks if c.head < 0 or c.head not in inside]
 
 
 def _who_clause(state: _State, c: Chunk) -> bool:
