@@ -85,3 +85,40 @@ def test_a_flag_saying_belongs_to_the_thing_that_has_the_flag() -> None:
     assert model.entity("flag") is None
     boat = model.entity("boat")
     assert boat is not None and any(a.kind is Kind.BOOLEAN for a in boat.attributes)
+
+
+@pytest.mark.parametrize(
+    ("text", "owner", "flag"),
+    [
+        (
+            "For every storage unit we store the size and whether it is climate controlled.",
+            "storage_unit",
+            "climate_controlled",
+        ),
+        (
+            "For every venue we record the name and whether it is wheelchair accessible.",
+            "venue",
+            "wheelchair_accessible",
+        ),
+        (
+            "A meeting room has a name, a capacity and whether it is air conditioned.",
+            "meeting_room",
+            "air_conditioned",
+        ),
+        ("Each cottage has a rent and whether it is dog friendly.", "cottage", "dog_friendly"),
+    ],
+)
+def test_a_bare_noun_before_the_state_is_part_of_the_flag(text: str, owner: str, flag: str) -> None:
+    from tests.domain.patterns._helpers import attribute_kinds, data_spec, model_of
+
+    assert attribute_kinds(model_of(data_spec(text)), owner).get(flag) is Kind.BOOLEAN
+
+
+def test_a_state_with_its_own_phrase_keeps_its_one_word() -> None:
+    from tests.domain.patterns._helpers import attribute_names, data_spec, model_of
+
+    names = attribute_names(
+        model_of(data_spec("For every dog we keep the name and whether it is friendly with other dogs.")),
+        "dog",
+    )
+    assert "friendly" in names

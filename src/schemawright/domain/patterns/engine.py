@@ -38,7 +38,13 @@ from schemawright.domain.nlp.chunks import (
 from schemawright.domain.nlp.clauses import Clause, clauses, each_antecedent, list_items, unattached_object
 from schemawright.domain.nlp.tokens import Sentence, Token
 from schemawright.domain.patterns.table import Row, Table
-from schemawright.domain.verbs import RECORDING_VERBS, event_participle, nominalisations, past_participle
+from schemawright.domain.verbs import (
+    RECORDING_VERBS,
+    event_participle,
+    is_noun,
+    nominalisations,
+    past_participle,
+)
 
 # Words for the people and parts of the software that operate on data but are not data themselves.
 ACTORS = {
@@ -3564,6 +3570,8 @@ def _whether(state: _State, row: Row, cls: list[Clause]) -> None:
         if t.lower != "whether":
             continue
         verb = toks[t.head]
+        if verb.dep in ("aux", "auxpass") and toks[verb.head].pos == "VERB" and verb.head > verb.i:
+            verb = toks[verb.head]  # "whether it is air conditioned" with "whether" hung on "is"
         if verb.pos not in ("VERB", "AUX", "ADJ") or any(
             a.lower == "to" for a in state.sent.children(verb.i, "aux")
         ):
@@ -3620,14 +3628,21 @@ def _flag_name(state: _State, verb: Token, owner: str) -> tuple[str, bool]:
         attr, having = withs, True  # "whether it comes with a balcony": has_balcony
     if attr and sent.children(attr[0].i, "conj"):
         return "", False
+    if not comp and verb.lemma == "be":
+        comp = [
+            c for c in sent.children(verb.i, "ccomp") if c.tag in ("VBN", "JJ") and _bare_modifier(sent, c)
+        ]
     if comp:
-        word = snake(comp[0].lower)
+        # "whether it is pet friendly", "climate controlled": the bare noun before the state is part of it
+        before = _bare_modifier(sent, comp[0])
+        word = snake(f"{before.lower} {comp[0].lower}" if before is not None else comp[0].lower)
     elif attr and having:
         word = ("is_" if verb.lemma == "be" else "has_") + _surface(sent, attr[0], owner)
     elif having:
         return "", False
     else:
-        word = verb.lower
+        before = _bare_modifier(sent, verb) if sent.children(verb.i, "auxpass") else None
+        word = f"{before.lower}_{verb.lower}" if before is not None else verb.lower  # "is air conditioned"
         particle = sent.children(verb.i, "prt")
         if particle:
             word += "_" + particle[0].lower
@@ -3636,11 +3651,27 @@ def _flag_name(state: _State, verb: Token, owner: str) -> tuple[str, bool]:
         modal = [a.lower for a in sent.children(verb.i, "aux") if a.tag == "MD"]
         if modal and modal[0] in ("must", "should") and sent.children(verb.i, "auxpass"):
             word = f"{modal[0]}_{verb.lemma}"  # "must be returned": must_return (no "be" inside a name)
-    subj = [t for t in sent.children(verb.i, "nsubj", "nsubjpass")[:1] if t.lower not in PRONOUNS]
+    opened = max((x.i for x in sent.tokens[: verb.i] if x.lower == "whether"), default=-1)
+    # a subject before "whether" is the parser's misreading of a list item ("a capacity and whether …")
+    subj = [
+        t for t in sent.children(verb.i, "nsubj", "nsubjpass")[:1] if t.lower not in PRONOUNS and t.i > opened
+    ]
     sc = _chunk(state, subj[0].i) if subj else None
     if sc is not None and sc.name != owner and sc.name not in owner.split("_"):
         return f"{_surface(sent, subj[0])}_{word}", True  # "whether eggs were seen": eggs_seen
     return word, False
+
+
+def _bare_modifier(sent: Sentence, state_word: Token) -> Token | None:
+    """The bare noun right before a state word that narrows it ("pet friendly", "wheelchair accessible",
+    "climate controlled", however the parser hung it): no determiner, so no subject of its own."""
+    k = state_word.i - 1
+    if k < 1:
+        return None
+    noun = sent.tokens[k]
+    nounish = noun.pos == "NOUN" or (noun.pos == "ADV" and is_noun(noun.lower))  # "pet" read as an adverb
+    ok = nounish and noun.head == state_word.i and sent.tokens[k - 1].pos in ("AUX", "VERB", "ADV")
+    return noun if ok and noun.dep in ("npadvmod", "compound", "nmod", "advmod", "nsubj", "dep") else None
 
 
 _HAVING = ("be", "have", "hold", "own", "possess")
