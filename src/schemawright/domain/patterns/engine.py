@@ -4224,6 +4224,35 @@ def _recorded_participle_noun(state: _State, verb: Token) -> Chunk | None:
     return None
 
 
+def _each_counted(state: _State, row: Row, cls: list[Clause]) -> None:
+    """ "record vans, each based at one depot, …", "hires, each for one van": a distributive "each" after a
+    plural, with a phrase counting exactly one other thing (on "each" or on a participle hanging on it),
+    links every one of the plural's things to that thing."""
+    sent, ctx = state.sent, state.ctx
+    for each in sent.tokens:
+        plural = each_antecedent(sent, each)
+        owner = _chunk(state, plural.i) if plural is not None else None
+        if owner is None or not _thing(owner, ctx) or is_value(owner, ctx) or owner.head_word in PRONOUNS:
+            continue
+        hosts = [each, *(c for c in sent.children(each.i, "acl", "relcl") if c.tag == "VBN")]
+        if each.dep in ("nsubj", "nsubjpass") and sent.tokens[each.head].tag == "VBN":
+            hosts.append(sent.tokens[each.head])  # "dogs, each housed in one kennel" read as a clause
+        for host in hosts:
+            for p in sent.children(host.i, "prep", "agent"):
+                if p.lower not in row.preps:
+                    continue
+                for o in sent.children(p.i, "pobj"):
+                    c = _chunk(state, o.i)
+                    if c is None or c.name == owner.name or not _counted_one(state, c):
+                        continue
+                    if not _thing(c, ctx) or is_value(c, ctx) or _is_actor(c, ctx):
+                        continue
+                    prov = _prov(state, row.id, row.priority)
+                    state.facts.append(EntityFact(prov=prov, name=owner.name, evidence="subject"))
+                    state.facts.append(EntityFact(prov=prov, name=c.name, evidence="referenced"))
+                    state.facts.append(RelationshipFact(prov=prov, child=owner.name, parent=c.name))
+
+
 def _defined_by_aside(state: _State, at: int) -> Chunk | None:
     """ "A tenant is a person renting a flat, identified by a national ID, with a name and a phone": an
     aside set off by a comma after the predicate of a definition describes the thing defined, not the
@@ -4773,6 +4802,7 @@ _SENTENCE_CONSTRUCTIONS: dict[str, Callable[[_State, Row, list[Clause]], None]] 
     "colon_list": _colon_list,
     "one_open": _one_open,
     "definition_link": _definition_link,
+    "each_counted": _each_counted,
     "enum_list": _enum_list,
     "no_two": _no_two,
     "enum_can_be": _enum_can_be,

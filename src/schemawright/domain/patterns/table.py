@@ -14,6 +14,7 @@ CONSTRUCTIONS = {
     "recorded_for",
     "tracked_by",
     "gives_own",
+    "each_counted",
     "connector",
     "reified_fact",
     "passive_values",
