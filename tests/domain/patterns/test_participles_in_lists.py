@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from schemawright.domain.model import Kind
-from tests.domain.patterns._helpers import attribute_kinds, attribute_names, data_spec, model_of
+from tests.domain.patterns._helpers import attribute_kinds, attribute_names, data_spec, links, model_of
 
 
 @pytest.mark.parametrize(
@@ -131,3 +131,36 @@ def test_the_date_of_a_thing_the_spec_talks_about_is_that_things_date() -> None:
         )
     )
     assert "inspected_on" not in {a.name for e in model.entities for a in e.attributes}
+
+
+@pytest.mark.parametrize(
+    ("text", "owner", "expected"),
+    [
+        ("- Volunteers: full name, email (unique), date joined, active flag.", "volunteer", "joined_on"),
+        (
+            "A lost report records my name, a description, the date I lost the item and the category.",
+            "lost_report",
+            "lost_on",
+        ),
+        ("Riders have an email and the date they accepted the terms.", "rider", "accepted_on"),
+        (
+            "For each loan we store the tool, the date due and the date actually returned.",
+            "loan",
+            "returned_on",
+        ),
+    ],
+)
+def test_the_date_of_a_clause_or_a_bare_participle_names_the_event(
+    text: str, owner: str, expected: str
+) -> None:
+    assert attribute_kinds(model_of(data_spec(text)), owner).get(expected) is Kind.DATE
+
+
+def test_the_event_a_date_names_links_nothing() -> None:
+    model = model_of(
+        data_spec(
+            "A tool has a name. A borrower has a name. Each loan is for one tool and one borrower. "
+            "For each loan we keep the date the borrower returned the tool and a note."
+        )
+    )
+    assert ("tool", "borrower") not in links(model) and ("borrower", "tool") not in links(model)

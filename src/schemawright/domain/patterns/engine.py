@@ -2121,6 +2121,8 @@ def _interaction(state: _State, row: Row, cl: Clause) -> None:
     ctx = state.ctx
     if cl.negated or cl.lemma == "be" or _event_here(state, cl.lemma) or not _descriptive(state, cl):
         return
+    if _dated_clause(state, cl):
+        return  # "the date they lost the item": the clause names a date, it links nothing
     if row.verbs:
         if cl.lemma not in row.verbs:
             return
@@ -3899,6 +3901,15 @@ def _when_participle(sent: Sentence, t: Token) -> str:
             and c.lemma.isalpha()
         ):
             return f"{_participle(c)}_{bare[0].lower}"  # "the date it entered service" → entered_service_on
+        if (
+            c.tag == "VBD"
+            and subject
+            and len(bare) == 1
+            and sent.children(bare[0].i, "det", "poss")
+            and not sent.children(c.i, "ccomp", "xcomp")
+            and c.lemma.isalpha()
+        ):
+            return _participle(c)  # "the date they joined the co-op" → joined_on
         if c.tag == "VBZ" and subject and not sent.children(c.i, "dobj", "aux") and c.lemma in _SPAN_VERBS:
             return c.lower  # "the date it starts" → starts_on, "the time it closes" → closes_at
         if subject and (state := _bound_state(sent, c)):
@@ -3910,8 +3921,10 @@ def _when_participle(sent: Sentence, t: Token) -> str:
         k += 1
     if k + 1 < len(toks) and toks[k].dep == "nsubj" and toks[k].pos in ("NOUN", "PROPN", "PRON"):
         v = toks[k + 1]
-        if v.tag == "VBD" and toks[k].head == v.i and not sent.children(v.i, "dobj") and v.lemma.isalpha():
-            return _participle(v)
+        objects = sent.children(v.i, "dobj")
+        determined = len(objects) == 1 and bool(sent.children(objects[0].i, "det", "poss"))
+        if v.tag == "VBD" and toks[k].head == v.i and (not objects or determined) and v.lemma.isalpha():
+            return _participle(v)  # "… and the date they joined the co-op", the clause hung on "members"
         span = v.tag == "VBZ" and v.lemma in _SPAN_VERBS
         if span and toks[k].head == v.i and not sent.children(v.i, "dobj"):
             return v.lower  # "the rent and the day it expires": the clause hung on "rent"
@@ -3927,6 +3940,17 @@ def _when_participle(sent: Sentence, t: Token) -> str:
 # participles after "the time" that measure a span, not a moment ("the time taken", "the time spent")
 _PHRASE_ENDS = {"and", "or", "by", "in", "on"}  # words after a bare participle that end its phrase
 _SPAN_PARTICIPLES = {"take", "spend", "need", "require", "allow", "allot", "budget", "last", "remain"}
+
+
+def _dated_clause(state: _State, cl: Clause) -> bool:
+    """The clause is the event a date or moment names ("the date they lost the item", "the moment the
+    member enrolled"), however the parser hung it."""
+    toks = state.sent.tokens
+    verb = toks[cl.verb]
+    if verb.dep == "relcl" and toks[verb.head].lemma in _WHEN_NOUNS:
+        return True
+    subjects = state.sent.children(verb.i, "nsubj")
+    return bool(subjects) and subjects[0].i > 0 and toks[subjects[0].i - 1].lemma in _WHEN_NOUNS
 
 
 def _timed_noun(state: _State, c: Chunk) -> bool:
@@ -3948,10 +3972,14 @@ def _bare_participle(sent: Sentence, t: Token) -> str:
     determined date names its event, however the parser hung it; the participle has no object and ends the
     phrase (a separator, a preposition or the end follows)."""
     toks = sent.tokens
-    if t.i < 1 or toks[t.i - 1].lower not in ("the", "a") or t.i + 1 >= len(toks):
+    opens = t.i == 0 or toks[t.i - 1].lower in ("the", "a", ",", ":", "and")  # "…, date joined, …"
+    if not opens or t.i + 1 >= len(toks):
         return ""
-    v = toks[t.i + 1]
-    after = toks[t.i + 2] if t.i + 2 < len(toks) else None
+    k = t.i + 1
+    if toks[k].pos == "ADV" and toks[k].lower.endswith("ly"):
+        k += 1  # "the date actually returned"
+    v = toks[k] if k < len(toks) else toks[t.i]
+    after = toks[k + 1] if k + 1 < len(toks) else None
     if (
         v.pos != "VERB"
         or v.tag not in ("VBN", "VBD")
