@@ -4368,6 +4368,17 @@ def _with_list(state: _State, row: Row, cls: list[Clause]) -> None:
         values = [c for c in items if is_value(c, state.ctx) or _enum_after(state.sent, c)]
         if not values:
             continue
+        whose = _chunk(state, items[0].possessor) if items and items[0].possessor is not None else None
+        by_verb = host.pos == "VERB" or host.dep == "pobj"  # the with-phrase on the verb or on its goal
+        # the possessive covers the whole list only when the later items are bare ("the volunteer's name,
+        # email and phone"); "the landowner's name, the site address" gives only the first to the landowner
+        shared = len(items) > 1 and all(
+            c.start >= 0 and toks[c.start].pos not in ("DET", "PRON") and c.possessor is None
+            for c in items[1:]
+        )
+        whose = whose if shared else None
+        if whose is not None and by_verb and _thing(whose, state.ctx) and not is_value(whose, state.ctx):
+            owner = whose  # "signs up for an event with the volunteer's name, email and phone"
         state.facts.append(
             EntityFact(prov=_prov(state, row.id, row.priority), name=owner.name, evidence="has_attributes")
         )
