@@ -37,3 +37,27 @@ def test_a_passive_with_an_agent_or_a_list_of_qualities_is_no_status() -> None:
     )
     assert "status" not in attribute_names(model, "booking")
     assert "status" not in attribute_names(model, "studio")
+
+
+def test_states_the_parser_reads_as_a_passive_are_a_status() -> None:
+    model = model_of(
+        data_spec(
+            "A visit has a date. A visit is either booked, completed, cancelled or a no-show.\n\n"
+            "A claim has a description. Claims are submitted, assessed, paid or rejected.\n\n"
+            "A fixture has a kick-off time. A fixture is scheduled, postponed or played."
+        )
+    )
+    statuses = {
+        name: next(a for a in entity_of(model, name).attributes if a.name == "status").enum_values
+        for name in ("visit", "claim", "fixture")
+    }
+    assert statuses == {
+        "visit": ["booked", "completed", "cancelled", "no_show"],
+        "claim": ["submitted", "assessed", "paid", "rejected"],
+        "fixture": ["scheduled", "postponed", "played"],
+    }
+
+
+def test_two_participles_without_either_are_no_status() -> None:
+    model = model_of(data_spec("A loan has a date. Loans are renewed or returned."))
+    assert "status" not in attribute_names(model, "loan")

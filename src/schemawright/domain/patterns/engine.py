@@ -3239,6 +3239,10 @@ def _labelled(sent: Sentence, c: Chunk) -> bool:
 
 def _enum_can_be(state: _State, row: Row, cls: list[Clause]) -> None:
     for cl in cls:
+        passive_states = _passive_states(state, cl) if cl.lemma != "be" else []
+        if passive_states:
+            _enum_fact(state, row, cl.subjects[0].name, "status", passive_states)
+            continue
         if cl.lemma != "be" or cl.negated or not cl.subjects:
             continue
         toks = state.sent.tokens
@@ -3303,9 +3307,11 @@ def _enum_can_be(state: _State, row: Row, cls: list[Clause]) -> None:
     _equated_values(state, row)
 
 
-def _listed_states(state: _State, cl: Clause, rest: list[Token]) -> list[str]:
+def _listed_states(state: _State, cl: Clause, rest: list[Token], *, either: bool = False) -> list[str]:
     """ "A unit is available, reserved, occupied or out of service": a thing said to be one of three or more
-    states, each an adjective or a participle ("in use", "out of service" as phrases), has a status."""
+    states, each an adjective or a participle ("in use", "out of service" as phrases), has a status. With
+    ``either`` (a passive the parser made of the first state: "is either booked, completed or a no-show"),
+    two states after "either" are enough, and a last alternative may be a noun with its article."""
     s = cl.subjects[0]
     if s.head < 0 or not _thing(s, state.ctx) or is_value(s, state.ctx):
         return []
@@ -3316,14 +3322,32 @@ def _listed_states(state: _State, cl: Clause, rest: list[Token]) -> list[str]:
         if t.text in (".", ";", ":", "("):
             break
         span.append(t)
-    if not any(t.lower == "or" for t in span) or (span and span[0].lower == "either"):
-        return []  # "either …" is read by the row itself
+    opened = bool(span) and span[0].lower == "either"
+    if not any(t.lower == "or" for t in span) or opened != either:
+        return []  # "either …" after "is" + adjective is read by the row itself
+    span = span[1:] if either else span
     for k, t in enumerate(span):
-        phrase_noun = t.pos == "NOUN" and k > 0 and span[k - 1].pos == "ADP"
-        if not (t.pos in ("ADJ", "CCONJ", "PUNCT", "ADP") or t.tag in ("VBN", "VBG") or phrase_noun):
+        phrase_noun = t.pos == "NOUN" and k > 0 and span[k - 1].pos in ("ADP", "DET")
+        article = either and t.lower in ("a", "an") and k > 0 and span[k - 1].lower == "or"
+        if not (
+            t.pos in ("ADJ", "CCONJ", "PUNCT", "ADP") or t.tag in ("VBN", "VBG") or phrase_noun or article
+        ):
             return []
-    values = _split_values(span)
-    return values if len(values) >= 3 else []
+    values = _split_values([t for t in span if t.pos != "DET"])
+    return values if len(values) >= (2 if either else 3) else []
+
+
+def _passive_states(state: _State, cl: Clause) -> list[str]:
+    """ "A visit is either booked, completed or cancelled", "Claims are matched, closed or expired": the
+    parser makes the first state a passive verb; the states are read after "is" as for an adjective."""
+    toks = state.sent.tokens
+    verb = toks[cl.verb]
+    aux = [a for a in state.sent.children(verb.i, "auxpass") if a.lemma == "be" and a.i < verb.i]
+    if not cl.passive or verb.tag != "VBN" or not aux or not cl.subjects or cl.negated or cl.modal:
+        return []
+    rest = toks[aux[-1].i + 1 :]
+    either = bool(rest) and rest[0].lower == "either"
+    return _listed_states(state, cl, rest, either=either)
 
 
 # what may stand between a value noun and its "be": "a status, which can be …", "the state must be …"
