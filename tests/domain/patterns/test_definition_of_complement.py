@@ -1,7 +1,8 @@
 """A glossary definition whose defining noun has an "of" complement ("a replacement of a brake or gear
 cable on a Bike") still has one defining noun: the complement is no second one, so the phrases on the
 defining noun name what the defined entity refers to. A definition that lists values ("position and
-instruction text within a Recipe") still lists them. Examples written for this test."""
+instruction text within a Recipe") still lists them. Things a definition places on the defined thing by a
+pronoun ("a floating walkway with berths along it") refer to it. Examples written for this test."""
 
 from __future__ import annotations
 
@@ -31,3 +32,20 @@ def test_a_definition_that_lists_values_still_lists_them() -> None:
     model = model_of(_GLOSSARY)
     assert {"position", "instruction_text"} <= set(attribute_names(model, "step"))
     assert ("step", "recipe") in links(model)
+
+
+def test_things_placed_on_the_defined_thing_refer_to_it() -> None:
+    model = model_of(
+        "# Yard\n\n## Glossary\n\n"
+        "- **Berth**: a numbered mooring place with a length and a width.\n"
+        "- **Pontoon**: a floating walkway with berths along it.\n"
+        "- **Jar**: a glass container with a label and a volume.\n"
+        "- **Shelf**: a wooden board with jars on it.\n"
+        "- **Bike**: a bicycle with a frame number.\n"
+        "- **Rack**: a metal frame with bikes in it.\n"
+        "- **Song**: a recording with a title.\n"
+        "- **Playlist**: a named list with songs.\n"
+    )
+    found = set(links(model))
+    assert {("berth", "pontoon"), ("jar", "shelf"), ("bike", "rack")} <= found
+    assert ("song", "playlist") not in found  # no pronoun places the songs on the list

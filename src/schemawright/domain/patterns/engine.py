@@ -2976,6 +2976,10 @@ def _definition_link(state: _State, row: Row, cls: list[Clause]) -> None:
                         RelationshipFact(prov=prov, child=c.name, parent=hint, many_children=True)
                     )
                     continue
+                if t.lower == "with" and c.plural and not m2m and _placed_on_it(sent, c):
+                    # "a floating walkway with berths along it": the berths are on the defined thing
+                    state.facts.append(RelationshipFact(prov=prov, child=c.name, parent=hint))
+                    continue
                 # "appearing in episodes", "shared by postings and candidates": a bare plural is many
                 many = (m2m and t.lower == "with") or (c.plural and not c.card.stated)
                 state.facts.append(
@@ -2987,6 +2991,19 @@ def _definition_link(state: _State, row: Row, cls: list[Clause]) -> None:
                     )
                 )
     _definition_verbs(state, row, hint, scope, seen)
+
+
+def _placed_on_it(sent: Sentence, c: Chunk) -> bool:
+    """ "berths along it", "jars on it", "bikes in them": a phrase right after the noun that places it on
+    the thing the sentence is about, named by a pronoun."""
+    toks = sent.tokens
+    k = c.head + 1
+    return (
+        k + 1 < len(toks)
+        and toks[k].pos == "ADP"
+        and toks[k].lower not in ("of", "for", "with", "by")
+        and toks[k + 1].lower in ("it", "them")
+    )
 
 
 def _on_other_thing(state: _State, prep: Token, hint: str) -> bool:
