@@ -98,3 +98,24 @@ def test_a_person_named_for_their_part_keeps_that_name() -> None:
         "Each class is led by one instructor.\n"
     )
     assert ("class", "instructor", "") in role_links(model)
+
+
+def test_a_worker_assigned_to_exactly_one_place_refers_to_it() -> None:
+    """ "every nurse is assigned to exactly one ward": the count is on the place, so each worker has one; a
+    work item a worker "can be assigned to" still refers to the worker."""
+    for text, expected in [
+        (
+            "A ward has a name. A nurse has a grade. Every nurse is assigned to exactly one ward.",
+            ("nurse", "ward"),
+        ),
+        (
+            "A depot has a name. A driver has a licence. Each driver is assigned to one depot.",
+            ("driver", "depot"),
+        ),
+        (
+            "A kitchen has a name. A chef has a speciality. Every chef is assigned to exactly one kitchen.",
+            ("chef", "kitchen"),
+        ),
+    ]:
+        model = model_of(f"# Staff\n\n{text}\n")
+        assert [(r.child, r.parent) for r in model.relationships] == [expected], text

@@ -2063,8 +2063,9 @@ def _belonging(state: _State, row: Row, cl: Clause) -> None:
         for p in parents:
             if not _thing(p, state.ctx) or p.name == s.name:
                 continue
-            if "assign" in verb and _worker_on_item(s, p, state.ctx):
-                # "a vet can be assigned to an appointment": the work item refers to whoever does it
+            if "assign" in verb and _worker_on_item(s, p, state.ctx) and not _counted_one(state, p):
+                # "a vet can be assigned to an appointment": the work item refers to whoever does it; "every
+                # nurse is assigned to exactly one ward" counts the ward, so the nurse refers to it
                 prov = _prov(state, row.id, row.priority)
                 state.facts.append(EntityFact(prov=prov, name=p.name, evidence="referenced"))
                 state.facts.append(
