@@ -6,6 +6,8 @@ pronoun ("a floating walkway with berths along it") refer to it. Examples writte
 
 from __future__ import annotations
 
+import pytest
+
 from tests.domain.patterns._helpers import attribute_names, links, model_of
 
 _GLOSSARY = """# Works
@@ -49,3 +51,29 @@ def test_things_placed_on_the_defined_thing_refer_to_it() -> None:
     found = set(links(model))
     assert {("berth", "pontoon"), ("jar", "shelf"), ("bike", "rack")} <= found
     assert ("song", "playlist") not in found  # no pronoun places the songs on the list
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "A route has a code. A ship has a name. A sailing is a single crossing of a route by a ship at a "
+            "given departure date and time. Each sailing has a status.",
+            {("sailing", "route"), ("sailing", "ship")},
+        ),
+        (
+            "A court has a number. A member has a name. A booking is a reservation of a court by a member "
+            "for one hour. Each booking has a start time.",
+            {("booking", "court"), ("booking", "member")},
+        ),
+        (
+            "A bike has a frame number. A mechanic has a name. A repair is a fix of a bike by a mechanic "
+            "on a given day. Each repair has a cost.",
+            {("repair", "bike"), ("repair", "mechanic")},
+        ),
+    ],
+)
+def test_a_prose_definition_links_the_things_it_names_that_the_spec_talks_about(
+    text: str, expected: set[tuple[str, str]]
+) -> None:
+    assert expected <= set(links(model_of(f"# Spec\n\n{text}\n")))

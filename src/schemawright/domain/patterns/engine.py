@@ -358,6 +358,7 @@ def _definition_aliases(state: _State, cls: list[Clause]) -> None:
         root = next((cl for cl in cls if cl.lemma == "be" and state.sent.tokens[cl.verb].dep == "ROOT"), None)
         if root is None or len(root.subjects) != 1 or not root.objects:
             return
+        root = root.model_copy(update={"objects": _outermost(state.sent, root.objects)})
         subject = root.subjects[0]
         # "Translators are freelancers with a full name …": a bare plural defined by another bare plural
         plural = subject.plural and not subject.card.stated and [o.plural for o in root.objects] == [True]
@@ -2938,8 +2939,12 @@ def _definition_link(state: _State, row: Row, cls: list[Clause]) -> None:
                 c = _chunk(state, item.i)
                 if c is None or c.name == hint or c.name in seen:
                     continue
-                if c.name not in ctx.known and not _exactly_one(state, c):
-                    continue  # only declared entities, or one the definition counts ("in one order")
+                indefinite = c.start >= 0 and sent.tokens[c.start].lower in ("a", "an")  # never "the school"
+                in_prose = bool(state.defines) and not sent.subject_hint
+                prose_thing = in_prose and indefinite and _established(c, ctx)
+                if c.name not in ctx.known and not _exactly_one(state, c) and not prose_thing:
+                    continue  # only declared entities, or one the definition counts ("in one order"), or
+                    # in a prose definition a thing the spec talks about elsewhere ("a crossing of a route")
                 if is_value(c, ctx) or not _thing(c, ctx):
                     continue
                 seen.add(c.name)
