@@ -968,6 +968,9 @@ def _plain_name(name: str, entities: dict[str, Entity]) -> str:
     for long, short in _SHORT_FORMS.items():  # "an email address" → email, "a work email address"
         if name == long or name.endswith(f"_{long}"):
             return name[: -len(long)] + short
+    if name.endswith("_date_time") and len(name) > len("_date_time"):
+        # "start date-time" is one moment, as "start date and time" is
+        name = name[: -len("_date_time")] + "_time"
     event, _, moment = name.rpartition("_")
     if (
         moment in _MOMENTS

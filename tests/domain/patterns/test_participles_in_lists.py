@@ -164,3 +164,45 @@ def test_the_event_a_date_names_links_nothing() -> None:
         )
     )
     assert ("tool", "borrower") not in links(model) and ("borrower", "tool") not in links(model)
+
+
+@pytest.mark.parametrize(
+    ("text", "owner", "expected", "absent"),
+    [
+        (
+            "- **FR-002**: Sessions MUST record coach, venue, start date-time, length in minutes and a "
+            "level.",
+            "session",
+            {"start_time": Kind.TIMESTAMP, "level": None},
+            "start_date_time",
+        ),
+        (
+            "An account has a name and a credit limit in pounds and pence.",
+            "account",
+            {"credit_limit": Kind.MONEY},
+            "pence",
+        ),
+        (
+            "Each booking records the customer, the deposit in euros and cents, and the date.",
+            "booking",
+            {"deposit": Kind.MONEY, "date": Kind.DATE},
+            "cents",
+        ),
+    ],
+)
+def test_a_list_reads_past_a_verb_like_modifier_and_a_pair_of_units(
+    text: str, owner: str, expected: dict[str, Kind | None], absent: str
+) -> None:
+    kinds = attribute_kinds(model_of(data_spec(text)), owner)
+    assert set(expected) <= set(kinds) and absent not in kinds
+    assert all(kinds[name] is kind for name, kind in expected.items() if kind is not None)
+
+
+def test_the_time_worked_in_hours_is_no_moment() -> None:
+    kinds = attribute_kinds(
+        model_of(
+            data_spec("Each shift records the volunteer, the time worked in hours and minutes, and a note.")
+        ),
+        "shift",
+    )
+    assert "worked_at" not in kinds

@@ -138,6 +138,9 @@ def list_items(sent: Sentence, first: Token) -> list[Token]:
         ):
             break  # "a quiz night with the pub, the date, …": what follows is the item's own list
             # (not "the rate agreed with the bank and a due date", where "with" is the participle's)
+        if _unit_pair(toks, k):
+            k += 2  # "the credit limit in pounds and pence": one unit, not a further item
+            continue
         if t.text == "," or t.lower in ("and", "or", "plus", "&"):
             j = k + 1
             while j < len(toks) and (toks[j].text == "," or toks[j].lower in _LIST_SEPARATORS):
@@ -183,6 +186,24 @@ def list_items(sent: Sentence, first: Token) -> list[Token]:
             continue
         k += 1  # a modifier of the current item ("the floor it is on"): skip to the next separator
     return items
+
+
+# a larger and a smaller unit named together as one: "in pounds and pence", "in hours and minutes"
+_UNIT_PAIRS = {
+    ("pounds", "pence"), ("euros", "cents"), ("dollars", "cents"), ("hours", "minutes"),
+    ("minutes", "seconds"), ("metres", "centimetres"), ("meters", "centimeters"), ("feet", "inches"),
+    ("kilograms", "grams"),
+}  # fmt: skip
+
+
+def _unit_pair(toks: list[Token], k: int) -> bool:
+    """The "and" at ``k`` joins the two units of one "in …" phrase."""
+    return (
+        2 <= k < len(toks) - 1
+        and toks[k].lower == "and"
+        and toks[k - 2].lower == "in"
+        and (toks[k - 1].lower, toks[k + 1].lower) in _UNIT_PAIRS
+    )
 
 
 def _reduced_passive(toks: list[Token], v: int) -> bool:

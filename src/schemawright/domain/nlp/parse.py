@@ -627,7 +627,8 @@ def _list_compound(tokens: list[Token]) -> list[Token]:
             and (t.tag in ("VB", "VBP") or participle or gerund)
             and (prev.text == "," or prev.lower in ("and", "or") or (gerund and prev.pos == "DET"))
             and noun.pos == "NOUN"
-            and noun.head == t.i
+            # ", start date-time,": the noun ends the item, whatever the parser hung it on
+            and (noun.head == t.i or (after.text == "," and not (participle or gerund)))
             and (after.lower in _ITEM_END or (participle and after.lower == "of"))
             and (participle or gerund or is_noun(t.lower))
         ):

@@ -696,6 +696,9 @@ def _shared_unit(sent: Sentence, c: Chunk) -> tuple[str, int]:
     return _unit_at(sent, j - 1, toks[j - 1].lower), j - 1
 
 
+_CURRENCY_PAIRS = {("pounds", "pence"), ("euros", "cents"), ("dollars", "cents")}
+
+
 def _unit_at(sent: Sentence, head: int, head_word: str) -> str:
     toks = sent.tokens
     k = head + 1
@@ -712,6 +715,9 @@ def _unit_at(sent: Sentence, head: int, head_word: str) -> str:
         j = k + 1
         while j < len(toks) - 1 and toks[j].pos in ("DET", "ADJ") and toks[j].lower != "square":
             j += 1
+        pair = [t.lower for t in toks[j : j + 3]]
+        if len(pair) == 3 and pair[1] == "and" and (pair[0], pair[2]) in _CURRENCY_PAIRS:
+            return " ".join(pair)  # "the credit limit in pounds and pence": money
         if toks[j].lower in _UNITS:
             return toks[j].lower
         if toks[j].lower == "square" and j + 1 < len(toks):
@@ -3986,7 +3992,8 @@ def _when_participle(sent: Sentence, t: Token) -> str:
 
 # participles after "the time" that measure a span, not a moment ("the time taken", "the time spent")
 _PHRASE_ENDS = {"and", "or", "by", "in", "on"}  # words after a bare participle that end its phrase
-_SPAN_PARTICIPLES = {"take", "spend", "need", "require", "allow", "allot", "budget", "last", "remain"}
+_SPAN_PARTICIPLES = {"take", "spend", "need", "require", "allow", "allot", "budget", "last", "remain", "work"}
+_TIME_UNITS = {"seconds", "minutes", "hours", "days", "weeks", "months", "years"}
 
 
 def _dated_clause(state: _State, cl: Clause) -> bool:
@@ -4035,8 +4042,9 @@ def _bare_participle(sent: Sentence, t: Token) -> str:
         or not v.lemma.isalpha()
         or sent.children(v.i, "dobj", "attr", "nsubjpass")
         or not (after is None or after.text in (",", ".", ";", ")") or after.lower in _PHRASE_ENDS)
+        or (after.lower == "in" and k + 2 < len(toks) and toks[k + 2].lower in _TIME_UNITS)
     ):
-        return ""
+        return ""  # "the time spent in minutes" measures a span, it names no moment
     return _participle(v)
 
 
