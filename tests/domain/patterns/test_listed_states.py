@@ -5,7 +5,15 @@ test."""
 
 from __future__ import annotations
 
+from schemawright.domain.model import DomainModel
 from tests.domain.patterns._helpers import attribute_names, data_spec, entity_of, model_of
+
+
+def _statuses(model: DomainModel, names: tuple[str, ...]) -> dict[str, list[str]]:
+    return {
+        name: next(a for a in entity_of(model, name).attributes if a.name == "status").enum_values
+        for name in names
+    }
 
 
 def test_a_list_of_states_is_a_status() -> None:
@@ -17,11 +25,7 @@ def test_a_list_of_states_is_a_status() -> None:
             "A volunteer has a name and a phone number. A volunteer is active, resting or retired."
         )
     )
-    statuses = {
-        name: next(a for a in entity_of(model, name).attributes if a.name == "status").enum_values
-        for name in ("locker", "kiln", "volunteer")
-    }
-    assert statuses == {
+    assert _statuses(model, ("locker", "kiln", "volunteer")) == {
         "locker": ["available", "reserved", "occupied", "out_of_service"],
         "kiln": ["idle", "firing", "cooling", "broken"],
         "volunteer": ["active", "resting", "retired"],
@@ -47,11 +51,7 @@ def test_states_the_parser_reads_as_a_passive_are_a_status() -> None:
             "A fixture has a kick-off time. A fixture is scheduled, postponed or played."
         )
     )
-    statuses = {
-        name: next(a for a in entity_of(model, name).attributes if a.name == "status").enum_values
-        for name in ("visit", "claim", "fixture")
-    }
-    assert statuses == {
+    assert _statuses(model, ("visit", "claim", "fixture")) == {
         "visit": ["booked", "completed", "cancelled", "no_show"],
         "claim": ["submitted", "assessed", "paid", "rejected"],
         "fixture": ["scheduled", "postponed", "played"],

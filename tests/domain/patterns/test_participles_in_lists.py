@@ -5,10 +5,18 @@ event ("the date applied" → applied_on); "the time taken" is no moment. Exampl
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import pytest
 
 from schemawright.domain.model import Kind
 from tests.domain.patterns._helpers import attribute_kinds, attribute_names, data_spec, links, model_of
+
+
+def _kinds(text: str, owner: str, names: Iterable[str]) -> dict[str, Kind | None]:
+    """The kinds the owner's columns ``names`` get from ``text`` (None for a column not made)."""
+    kinds = attribute_kinds(model_of(data_spec(text)), owner)
+    return {name: kinds.get(name) for name in names}
 
 
 @pytest.mark.parametrize(
@@ -67,8 +75,7 @@ def test_a_past_verb_with_its_own_object_starts_a_new_clause() -> None:
 def test_a_bare_participle_after_the_date_names_its_event(
     text: str, owner: str, expected: dict[str, Kind]
 ) -> None:
-    kinds = attribute_kinds(model_of(data_spec(text)), owner)
-    assert {name: kinds.get(name) for name in expected} == expected
+    assert _kinds(text, owner, expected) == expected
 
 
 def test_the_time_taken_is_no_moment() -> None:
@@ -119,8 +126,7 @@ def test_the_moment_something_happened_is_never_a_thing() -> None:
 def test_the_date_of_an_event_noun_is_the_time_of_that_event(
     text: str, owner: str, expected: dict[str, Kind]
 ) -> None:
-    kinds = attribute_kinds(model_of(data_spec(text)), owner)
-    assert {name: kinds.get(name) for name in expected} == expected
+    assert _kinds(text, owner, expected) == expected
 
 
 def test_the_date_of_a_thing_the_spec_talks_about_is_that_things_date() -> None:
