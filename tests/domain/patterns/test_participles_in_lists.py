@@ -78,11 +78,25 @@ def test_a_bare_participle_after_the_date_names_its_event(
     assert _kinds(text, owner, expected) == expected
 
 
-def test_the_time_taken_is_no_moment() -> None:
-    names = attribute_names(
-        model_of(data_spec("A race result has the runner, the time taken and the position.")), "race_result"
-    )
-    assert "taken_at" not in names
+@pytest.mark.parametrize(
+    ("text", "owner", "expected"),
+    [
+        ("A race result has the runner, the time taken and the position.", "race_result", "time_taken"),
+        (
+            "Each escape records the team, the room and the time taken in seconds.",
+            "escape",
+            "time_taken_seconds",
+        ),
+        (
+            "For each visit we store the carer, the time spent in minutes and a note.",
+            "visit",
+            "time_spent_minutes",
+        ),
+    ],
+)
+def test_the_time_taken_is_a_span_not_a_moment(text: str, owner: str, expected: str) -> None:
+    kinds = attribute_kinds(model_of(data_spec(text)), owner)
+    assert kinds.get(expected) is Kind.DURATION and "occurred_at" not in kinds
 
 
 def test_the_moment_a_thing_was_issued_when_the_parser_hangs_it_on_the_item_before() -> None:

@@ -1412,7 +1412,7 @@ def _contents(
         if not _thing(o, ctx) and not is_value(o, ctx):
             event = _of_event(state, o)  # "the time of departure": departed_at
             phrase = (event, Kind.DATE if event.endswith("_on") else Kind.TIMESTAMP) if event else None
-            phrase = phrase or _phrase_attribute(o, ctx)
+            phrase = phrase or _time_span(state, o) or _phrase_attribute(o, ctx)
             if phrase is not None:
                 state.facts.append(
                     AttributeFact(
@@ -3993,7 +3993,6 @@ def _when_participle(sent: Sentence, t: Token) -> str:
 # participles after "the time" that measure a span, not a moment ("the time taken", "the time spent")
 _PHRASE_ENDS = {"and", "or", "by", "in", "on"}  # words after a bare participle that end its phrase
 _SPAN_PARTICIPLES = {"take", "spend", "need", "require", "allow", "allot", "budget", "last", "remain", "work"}
-_TIME_UNITS = {"seconds", "minutes", "hours", "days", "weeks", "months", "years"}
 
 
 def _dated_clause(state: _State, cl: Clause) -> bool:
@@ -4021,6 +4020,20 @@ def _timed_noun(state: _State, c: Chunk) -> bool:
     )
 
 
+def _time_span(state: _State, c: Chunk) -> tuple[str, Kind] | None:
+    """ "the time taken", "the time spent in minutes": a span of time, not a moment (time_taken, a duration;
+    time_spent_minutes with its unit)."""
+    toks = state.sent.tokens
+    if c.head < 0 or c.words != ["time"] or c.head + 1 >= len(toks):
+        return None
+    v = toks[c.head + 1]
+    if v.tag not in ("VBN", "VBD") or v.lemma not in _SPAN_PARTICIPLES or not v.lower.isalpha():
+        return None
+    name = f"time_{v.lower}"
+    unit = _unit_at(state.sent, c.head, c.head_word)
+    return (_in_unit(name, unit, state.ctx) if unit else None) or (name, Kind.DURATION)
+
+
 def _bare_participle(sent: Sentence, t: Token) -> str:
     """ "the date applied", "the date removed", "the time recorded": a bare participle right after the
     determined date names its event, however the parser hung it; the participle has no object and ends the
@@ -4042,7 +4055,12 @@ def _bare_participle(sent: Sentence, t: Token) -> str:
         or not v.lemma.isalpha()
         or sent.children(v.i, "dobj", "attr", "nsubjpass")
         or not (after is None or after.text in (",", ".", ";", ")") or after.lower in _PHRASE_ENDS)
-        or (after.lower == "in" and k + 2 < len(toks) and toks[k + 2].lower in _TIME_UNITS)
+        or (
+            after is not None
+            and after.lower == "in"
+            and k + 2 < len(toks)
+            and toks[k + 2].lower in _TIME_UNITS
+        )
     ):
         return ""  # "the time spent in minutes" measures a span, it names no moment
     return _participle(v)
