@@ -11,6 +11,7 @@ from pydantic import BaseModel, Field
 
 from schemawright.domain.nlp.chunks import Chunk, chunk_at, misread_conjunct
 from schemawright.domain.nlp.tokens import Sentence, Token
+from schemawright.domain.verbs import is_noun, past_participle
 
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
 _OBJ = ("dobj", "attr", "oprd", "dative")
@@ -94,8 +95,6 @@ def _premodifier(toks: list[Token], m: int) -> bool:
 
 def _misread_noun(t: Token, after: Token) -> bool:
     """A list's last word read as a verb: a verb form right before the end of the list."""
-    from schemawright.domain.verbs import is_noun
-
     end = after.text in (".", ",", ";", ")") or after.lower in ("and", "or")
     return t.pos in ("VERB", "ADJ") and end and is_noun(t.lower)
 
@@ -188,11 +187,12 @@ def list_items(sent: Sentence, first: Token) -> list[Token]:
     return items
 
 
-# a larger and a smaller unit named together as one: "in pounds and pence", "in hours and minutes"
-_UNIT_PAIRS = {
-    ("pounds", "pence"), ("euros", "cents"), ("dollars", "cents"), ("hours", "minutes"),
-    ("minutes", "seconds"), ("metres", "centimetres"), ("meters", "centimeters"), ("feet", "inches"),
-    ("kilograms", "grams"),
+# a larger and a smaller unit named together as one: "in pounds and pence", "in hours and minutes"; the
+# currency pairs also make a value money (patterns/engine.py)
+CURRENCY_PAIRS = frozenset({("pounds", "pence"), ("euros", "cents"), ("dollars", "cents")})
+_UNIT_PAIRS = CURRENCY_PAIRS | {
+    ("hours", "minutes"), ("minutes", "seconds"), ("metres", "centimetres"), ("meters", "centimeters"),
+    ("feet", "inches"), ("kilograms", "grams"),
 }  # fmt: skip
 
 
@@ -210,8 +210,6 @@ def _reduced_passive(toks: list[Token], v: int) -> bool:
     """ "…, the nightly rate agreed at the time of booking and a status": a past form the tagger read as a
     clause's verb, with no object and a preposition (or the list's next separator) after it, is a
     participle on the item ("the rate that was agreed"), not the start of a new clause."""
-    from schemawright.domain.verbs import past_participle
-
     verb = toks[v]
     nxt = toks[v + 1] if v + 1 < len(toks) else None
     return (

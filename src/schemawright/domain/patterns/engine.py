@@ -35,7 +35,14 @@ from schemawright.domain.nlp.chunks import (
     Chunk,
     chunk_at,
 )
-from schemawright.domain.nlp.clauses import Clause, clauses, each_antecedent, list_items, unattached_object
+from schemawright.domain.nlp.clauses import (
+    CURRENCY_PAIRS,
+    Clause,
+    clauses,
+    each_antecedent,
+    list_items,
+    unattached_object,
+)
 from schemawright.domain.nlp.tokens import Sentence, Token
 from schemawright.domain.patterns.table import Row, Table
 from schemawright.domain.verbs import (
@@ -696,9 +703,6 @@ def _shared_unit(sent: Sentence, c: Chunk) -> tuple[str, int]:
     return _unit_at(sent, j - 1, toks[j - 1].lower), j - 1
 
 
-_CURRENCY_PAIRS = {("pounds", "pence"), ("euros", "cents"), ("dollars", "cents")}
-
-
 def _unit_at(sent: Sentence, head: int, head_word: str) -> str:
     toks = sent.tokens
     k = head + 1
@@ -716,7 +720,7 @@ def _unit_at(sent: Sentence, head: int, head_word: str) -> str:
         while j < len(toks) - 1 and toks[j].pos in ("DET", "ADJ") and toks[j].lower != "square":
             j += 1
         pair = [t.lower for t in toks[j : j + 3]]
-        if len(pair) == 3 and pair[1] == "and" and (pair[0], pair[2]) in _CURRENCY_PAIRS:
+        if len(pair) == 3 and pair[1] == "and" and (pair[0], pair[2]) in CURRENCY_PAIRS:
             return " ".join(pair)  # "the credit limit in pounds and pence": money
         if toks[j].lower in _UNITS:
             return toks[j].lower
@@ -1085,15 +1089,15 @@ def _of_complement(state: _State, c: Chunk) -> str:
     return ""
 
 
-def _of_event(state: _State, c: Chunk) -> str:
+def _of_event(state: _State, c: Chunk) -> tuple[str, Kind] | None:
     """ "the moment of the cancellation", "the date of renewal": a bare date or moment of an event noun
-    that names no thing of the spec is the time of that event (cancelled_at, renewed_on); "" otherwise
+    that names no thing of the spec is the time of that event (cancelled_at, renewed_on); None otherwise
     ("the date of the inspection", where inspections are things, is the inspection's date)."""
     toks = state.sent.tokens
     if c.head < 0 or c.words not in (["date"], ["moment"], ["time"]) or c.head + 2 >= len(toks):
-        return ""
+        return None
     if toks[c.head + 1].lower != "of" or _date_and_time(state.sent, c) is not None:
-        return ""  # "the date and time of the move" is one moment, named by the date's chunk
+        return None  # "the date and time of the move" is one moment, named by the date's chunk
     k = c.head + 2
     while k < len(toks) and toks[k].lower in ("the", "its", "their", "his", "her"):
         k += 1
@@ -1106,11 +1110,11 @@ def _of_event(state: _State, c: Chunk) -> str:
         or event.lemma in state.ctx.known
         or _established(chunk_at(state.sent, event.i) or _named(event.lemma), state.ctx)
     ):
-        return ""
+        return None
     participle = event_participle(event.lemma)
     if not participle or not participle.isalpha():
-        return ""
-    return f"{participle}_{'on' if c.words == ['date'] else 'at'}"
+        return None
+    return (f"{participle}_on", Kind.DATE) if c.words == ["date"] else (f"{participle}_at", Kind.TIMESTAMP)
 
 
 def _of_owner(state: _State, c: Chunk) -> Chunk | None:
@@ -1171,7 +1175,8 @@ def _attribute(
     completed = _of_complement(state, c)
     if completed:
         name = f"{name}_of_{completed}"
-    name = _of_event(state, c) or name
+    event = _of_event(state, c)
+    name = event[0] if event is not None else name
     refers = c.name
     if c.head >= 0:  # "a manager who is an employee", "the employee's manager (another employee)"
         toks = state.sent.tokens
@@ -1410,9 +1415,8 @@ def _contents(
             owner_of = None  # "for every stop on a route … the position of the stop": the pairing's
         target = owner_of.name if owner_of is not None and owner_of.name != owner.name else owner.name
         if not _thing(o, ctx) and not is_value(o, ctx):
-            event = _of_event(state, o)  # "the time of departure": departed_at
-            phrase = (event, Kind.DATE if event.endswith("_on") else Kind.TIMESTAMP) if event else None
-            phrase = phrase or _time_span(state, o) or _phrase_attribute(o, ctx)
+            # "the time of departure": departed_at; "the time taken": a duration
+            phrase = _of_event(state, o) or _time_span(state, o) or _phrase_attribute(o, ctx)
             if phrase is not None:
                 state.facts.append(
                     AttributeFact(
