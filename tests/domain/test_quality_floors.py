@@ -37,6 +37,7 @@ SETS = [
     ROOT / "benchmarks" / "blind14",
     ROOT / "benchmarks" / "blind15",
     ROOT / "benchmarks" / "blind16",
+    ROOT / "benchmarks" / "blind17",
     ROOT / "benchmarks" / "dev2",
     ROOT / "tests" / "corpus",
 ]
