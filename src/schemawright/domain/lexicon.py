@@ -45,6 +45,7 @@ class Lexicon:
     # nouns that name a part of some whole ("items", "entries", "lines"): tables are named for the whole
     part_nouns: frozenset[str] = frozenset()
     lifecycle_pairs: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    event_nouns: dict[str, tuple[str, ...]] = field(default_factory=dict)
     closing_words: frozenset[str] = frozenset()
     assignable_nouns: frozenset[str] = frozenset()
     # things many owners share by nature ("one or more genres"): having many of them is a many-to-many
@@ -114,6 +115,7 @@ def load_lexicon() -> Lexicon:
         text_entry_nouns=frozenset(raw["text_entry_nouns"]),
         part_nouns=frozenset(raw.get("part_nouns", [])),
         lifecycle_pairs={k: tuple(v) for k, v in raw["lifecycle_pairs"].items()},
+        event_nouns={k: tuple(v) for k, v in raw.get("event_nouns", {}).items()},
         closing_words=frozenset(raw["closing_words"]),
         assignable_nouns=frozenset(raw.get("assignable_nouns", [])),
         shared_nouns=frozenset(raw.get("shared_nouns", [])),

@@ -74,6 +74,20 @@ def nominalisations(verb: str) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+def rarer_nominalisations(verb: str) -> list[str]:
+    """Event nouns with a changed stem ("submit" → submission, "extend" → extension, "refer" → referral):
+    as often a plain noun as an event, so callers want more evidence for them than for -ation."""
+    v = verb.lower()
+    out = []
+    if v.endswith("mit"):
+        out.append(v[:-1] + "ssion")
+    if v.endswith("end"):
+        out.append(v[:-1] + "sion")
+    if v.endswith("er") and len(v) > 4:
+        out.append(v + "ral")
+    return out
+
+
 # noun endings that name a verb's event, and what the verb ends in instead: verification → verify,
 # resolution → resolve, arrival → arrive, expiry → expire, publication stays unknown (irregular)
 _EVENT_ENDINGS = (

@@ -51,6 +51,7 @@ from schemawright.domain.verbs import (
     is_noun,
     nominalisations,
     past_participle,
+    rarer_nominalisations,
 )
 
 # Words for the people and parts of the software that operate on data but are not data themselves.
@@ -86,12 +87,15 @@ class Context:
         a nominalisation the spec uses as a noun, or the event whose lifecycle this verb ends."""
         if lemma in self.events:
             return self.events[lemma]
-        for k, noun in enumerate(nominalisations(lemma)):
+        regular = nominalisations(lemma)
+        rarer = [*rarer_nominalisations(lemma), *self.lexicon.event_nouns.get(lemma, ())]
+        for k, noun in enumerate([*regular, *rarer]):
             if depth and not k:
                 continue  # "cancelled" ends a booking, never a book: an opener's own noun is not its event
             talked_about = self.mentioned.get(noun, 0) >= 2 or noun in self.subjects
-            # a gerund names the event only where the spec counts it: "for each viewing", "each booking has"
-            counted = not noun.endswith("ing") or noun in self.individuals
+            # a gerund or an irregular noun ("loan" for borrow) names the event only where the spec counts
+            # it: "for each viewing", "each loan has"; "reject the submission" is no record of submitting
+            counted = (k < len(regular) and not noun.endswith("ing")) or noun in self.individuals
             if noun in self.known or (k and talked_about and counted):
                 return noun
         if depth == 0:
