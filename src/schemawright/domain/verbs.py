@@ -36,6 +36,14 @@ def is_noun(word: str) -> bool:
 
 
 @lru_cache(maxsize=4096)
+def only_participle(word: str, lemma: str) -> bool:
+    """ "written", "given", "chosen": a past participle that is no past tense, so never a clause's finite
+    verb however the tagger read it ("a grade written the French way")."""
+    tenses = _lemminflect().getInflection(lemma.lower(), "VBD")
+    return word.lower() == past_participle(lemma) and word.lower() not in tenses
+
+
+@lru_cache(maxsize=4096)
 def past_participle(verb: str) -> str:
     """ "click" → clicked, "write" → written (falls back to regular -ed)."""
     forms = _lemminflect().getInflection(verb.lower(), "VBN")

@@ -50,6 +50,7 @@ from schemawright.domain.verbs import (
     event_participle,
     is_noun,
     nominalisations,
+    only_participle,
     past_participle,
     rarer_nominalisations,
 )
@@ -1999,6 +2000,13 @@ _CREATING = {
 _RECORD_WORDS = {"record", "entry", "log", "row", "file", "history", "card", "profile", "dossier"}
 
 
+def _any_one(state: _State, c: Chunk) -> bool:
+    """ "each complaint", "every item", "a loan": any one of a kind, which owns what its clause lists;
+    "the nurse records the time" is a person at work, not the owner of the time."""
+    dets = {t.lower for t in state.sent.children(c.head, "det")} if c.head >= 0 else set()
+    return bool(dets & {"each", "every", "a", "an"})
+
+
 def _each(state: _State, c: Chunk, prep: str) -> bool:
     """ "for each vessel", "for every guest", "per episode": the owner of recorded values is quantified."""
     if prep == "per":
@@ -2779,7 +2787,27 @@ def _unique_adjective(state: _State, row: Row, cl: Clause) -> None:
 
 
 # -- sentence constructions --------------------------------------------------------------------------
-def _owner_for(state: _State, cls: list[Clause]) -> str:
+def _owner_for(state: _State, cls: list[Clause], at: int | None = None) -> str:
+    """The thing a value belongs to; with ``at``, the owner of the clause whose objects hold that token
+    first ("Tenants complain about landlords; each complaint has a category and a date received": the
+    complaint's date, not the landlords' the first clause is about)."""
+    holding = [
+        cl
+        for cl in cls
+        if at is not None
+        and not cl.relative
+        and state.sent.tokens[cl.verb].dep not in ("acl", "relcl")
+        and not only_participle(state.sent.tokens[cl.verb].text, cl.lemma)  # "a grade written the French way"
+        and any(o.start <= at < o.end for o in cl.objects)
+    ]
+    if len(holding) < len(cls):
+        for cl in holding:
+            for x, prep in [
+                *((x, w) for w in ("for", "about") for x in cl.prep(w)),
+                *((x, "") for x in cl.subjects if _any_one(state, x)),
+            ]:
+                if _thing(x, state.ctx) and not _recorder(x, state.ctx) and x.head_word not in _FLAG_WORDS:
+                    return _pairing_name(state, x) if prep and _each(state, x, prep) else x.name
     toks = state.sent.tokens
     opening = [  # "For each garment in a costume we note …", read with the clause hung under the costume
         (c, toks[0].lower)
@@ -3785,7 +3813,7 @@ def _when_happened(state: _State, row: Row, cls: list[Clause]) -> None:
                 bound = participle.rsplit("_", 1)[-1] in _BOUND_PREPS
                 name = participle if bound else f"{participle}_{'on' if kind is Kind.DATE else 'at'}"
         if name:
-            owner = owner or _owner_for(state, cls)
+            owner = owner or _owner_for(state, cls, t.i)
             if owner:
                 state.facts.append(
                     AttributeFact(prov=_prov(state, row.id, row.priority), entity=owner, name=name, kind=kind)
@@ -3840,7 +3868,7 @@ def _how_measure(state: _State, row: Row, cls: list[Clause]) -> None:
         unit = next((x.lower for x in toks[end : last + 1] if x.lower in ("minutes", "hours", "days")), "")
         if kind is Kind.DURATION and unit:
             name, kind = f"{name}_{unit}", Kind.INTEGER
-        owner = owner or _owner_for(state, cls)
+        owner = owner or _owner_for(state, cls, word.i)
         if owner:
             state.facts.append(
                 AttributeFact(
